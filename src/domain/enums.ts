@@ -1,0 +1,93 @@
+/**
+ * The closed vocabularies of the domain, with their labels in kk, ru and en.
+ * Codes are English; the Cyrillic short forms used in Kazakhstan's documents are accepted as aliases
+ * where the documents use them (УП, НТ, СТ, Т, ОТ; ИУ / ТМ, СП / ПҚ).
+ */
+import type { Text } from '../i18n/text.ts';
+
+export const SEXES = ['F', 'M'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const CUSTODIES = ['institution', 'probation'] as const;
+export type Custody = (typeof CUSTODIES)[number];
+
+/** Criminal Code of 3 July 2014 No. 226-V, Art. 10 (misdemeanours) and Art. 11 (crimes), in order of gravity. */
+export const GRAVITIES = ['misdemeanour', 'minor', 'medium', 'grave', 'especially_grave'] as const;
+export type Gravity = (typeof GRAVITIES)[number];
+
+export const INTENTS = ['intentional', 'negligent'] as const;
+export type Intent = (typeof INTENTS)[number];
+
+/** How an offence relates to violence: `threat` is violence threatened; `negligent` harm is not intended. */
+export const VIOLENCE = ['yes', 'no', 'threat', 'negligent'] as const;
+export type Violence = (typeof VIOLENCE)[number];
+
+/** Criminal Code Art. 14: recidivism and dangerous recidivism (the 2014 Code has no "especially dangerous"). */
+export const RECIDIVISMS = ['none', 'simple', 'dangerous'] as const;
+export type Recidivism = (typeof RECIDIVISMS)[number];
+
+/** The degree of behaviour graded by the institution or the probation service. */
+export const BEHAVIOURS = ['positive', 'neutral', 'negative'] as const;
+export type Behaviour = (typeof BEHAVIOURS)[number];
+
+/** Main punishments (Criminal Code Art. 40), plus conditional imprisonment served under probation control. */
+export const SENTENCE_TYPES = [
+  'imprisonment',
+  'life_imprisonment',
+  'conditional_imprisonment',
+  'restriction_of_liberty',
+  'correctional_work',
+  'community_work',
+  'fine',
+  'arrest',
+] as const;
+export type SentenceType = (typeof SENTENCE_TYPES)[number];
+
+export const TAGS = [
+  'corruption',
+  'terrorism',
+  'extremism',
+  'sexual',
+  'sexual_minor',
+  'torture',
+  'drug_trafficking',
+  'murder',
+  'criminal_group',
+  'treason',
+  'riots',
+  'trafficking',
+] as const;
+export type Tag = (typeof TAGS)[number];
+
+export const GRAVITY_ALIASES: Record<string, Gravity> = {
+  УП: 'misdemeanour',
+  НТ: 'minor',
+  СТ: 'medium',
+  Т: 'grave',
+  ОТ: 'especially_grave',
+};
+
+export const CUSTODY_ALIASES: Record<string, Custody> = {
+  ИУ: 'institution',
+  ТМ: 'institution',
+  СП: 'probation',
+  ПҚ: 'probation',
+};
+
+export const GRAVITY_LABELS: Record<Gravity, Text> = {
+  misdemeanour: { kk: 'қылмыстық теріс қылық', ru: 'уголовный проступок', en: 'criminal misdemeanour' },
+  minor: { kk: 'онша ауыр емес', ru: 'небольшой тяжести', en: 'minor' },
+  medium: { kk: 'ауырлығы орташа', ru: 'средней тяжести', en: 'medium' },
+  grave: { kk: 'ауыр', ru: 'тяжкое', en: 'grave' },
+  especially_grave: { kk: 'аса ауыр', ru: 'особо тяжкое', en: 'especially grave' },
+};
+
+export const CUSTODY_LABELS: Record<Custody, Text> = {
+  institution: { kk: 'ТМ', ru: 'ИУ', en: 'institution' },
+  probation: { kk: 'ПҚ', ru: 'СП', en: 'probation' },
+};
+
+export const SEX_LABELS: Record<Sex, Text> = {
+  F: { kk: 'әйелдер', ru: 'женщины', en: 'women' },
+  M: { kk: 'ерлер', ru: 'мужчины', en: 'men' },
+};

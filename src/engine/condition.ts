@@ -1,0 +1,419 @@
+/**
+ * The condition language: facts about a person combined with all / any / not.
+ *
+ * In a data file a condition is either a **leaf**, a short text, or a YAML map:
+ *
+ *     all: [ "sex = F", "gravity in [minor, medium]", { not: "has_tag(corruption)" } ]
+ *     any: [ "age >= 60", "disability_group in [1, 2]", socially_vulnerable ]
+ *     not: violent
+ *
+ * Leaves (see docs/conditions.md):
+ *     <fact>                          a boolean fact is true       pregnant
+ *     not <fact>                      a boolean fact is false      not violent
+ *     <fact> <op> <value>             = != < <= > >=               age >= 50
+ *     <fact> in [v, …] / not in [v, …]                             custody in [institution]
+ *     <fact> is known / is unknown                                 pregnant is unknown
+ *     <fact>(<arg>) …                 parametric facts             children_under(3) >= 1
+ *     <name>                          a named definition           socially_vulnerable
+ *     true / false
+ *
+ * Conditions are checked against the fact catalogue (unknown fact, wrong argument, wrong type of
+ * value, operator not allowed for the type → an error with the JSON path and the column in the
+ * leaf) and evaluated with three-valued logic: F = 0, U = 1 (unknown), T = 2;
+ * all = minimum, any = maximum, not = 2 − x. A comparison with an unknown fact is unknown.
+ */
+import { GRAVITY_ALIASES, TAGS } from '../domain/enums.ts';
+import { parseIsoDate } from '../domain/dates.ts';
+import { jsonPath } from '../domain/located.ts';
+import type { CriminalCode } from '../law/criminal-code.ts';
+import { factByName, FACTS, type ArgValue, type FactDef } from './facts.ts';
+
+export const F = 0;
+export const U = 1;
+export const T = 2;
+export type Truth = 0 | 1 | 2;
+
+export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
+
+export type Checked =
+  | { k: 'const'; truth: Truth }
+  | { k: 'and' | 'or'; items: Checked[] }
+  | { k: 'not'; item: Checked }
+  | { k: 'bool'; fact: FactDef; arg: ArgValue | null }
+  /** Number or date fact compared with a number (dates as day numbers). */
+  | { k: 'num'; fact: FactDef; arg: ArgValue | null; op: CompareOp; value: number }
+  | { k: 'numIn'; fact: FactDef; arg: ArgValue | null; values: number[]; negated: boolean }
+  /** Enumeration fact compared by index (order is meaningful only for ordered enumerations). */
+  | { k: 'enum'; fact: FactDef; arg: ArgValue | null; op: CompareOp; index: number }
+  | { k: 'enumIn'; fact: FactDef; arg: ArgValue | null; indexes: number[]; negated: boolean }
+  /** String fact (facility, region) equal to one of the values. */
+  | { k: 'str'; fact: FactDef; arg: ArgValue | null; values: string[]; negated: boolean }
+  | { k: 'known'; fact: FactDef; arg: ArgValue | null; negated: boolean }
+  | { k: 'def'; name: string };
+
+export interface ConditionError {
+  /** JSON path of the condition in its file. */
+  path: (string | number)[];
+  /** 1-based column inside the leaf text, when the error is inside a leaf. */
+  column: number | null;
+  message: string;
+}
+
+export class ConditionErrors extends Error {
+  constructor(readonly errors: ConditionError[]) {
+    super(errors.map((e) => `${jsonPath(e.path)}${e.column ? ` (column ${e.column})` : ''}: ${e.message}`).join('\n'));
+    this.name = 'ConditionErrors';
+  }
+}
+
+// ---------------------------------------------------------------- leaf tokens
+
+type Tok =
+  | { t: 'id'; v: string; at: number }
+  | { t: 'num'; v: number; text: string; at: number }
+  | { t: 'date'; v: number; text: string; at: number }
+  | { t: 'ref'; v: string; at: number }
+  | { t: 'str'; v: string; at: number }
+  | { t: 'op'; v: CompareOp; at: number }
+  | { t: 'punct'; v: '(' | ')' | '[' | ']' | ','; at: number };
+
+const TOKEN = /\s*(?:(\d{4}-\d{2}-\d{2})(?![\d-])|(\d+(?:-\d+)+)|(-?\d+(?:\.\d+)?)|([\p{L}_][\p{L}\p{N}_.]*)|'([^']*)'|"([^"]*)"|(==|!=|<>|<=|>=|=|<|>)|([()[\],]))/uy;
+
+function tokenize(text: string): Tok[] | { at: number; message: string } {
+  const out: Tok[] = [];
+  TOKEN.lastIndex = 0;
+  let pos = 0;
+  while (pos < text.length) {
+    if (/^\s*$/.test(text.slice(pos))) break;
+    TOKEN.lastIndex = pos;
+    const m = TOKEN.exec(text);
+    if (m === null) {
+      const at = pos + (text.slice(pos).length - text.slice(pos).trimStart().length);
+      return { at, message: `unexpected ${JSON.stringify(text[at])}` };
+    }
+    const at = pos + (m[0].length - m[0].trimStart().length);
+    if (m[1] !== undefined) {
+      const d = parseIsoDate(m[1]);
+      if (d === null) return { at, message: `not a real date: ${m[1]}` };
+      out.push({ t: 'date', v: d, text: m[1], at });
+    } else if (m[2] !== undefined) out.push({ t: 'ref', v: m[2], at });
+    else if (m[3] !== undefined) out.push({ t: 'num', v: Number(m[3]), text: m[3], at });
+    else if (m[4] !== undefined) out.push({ t: 'id', v: m[4], at });
+    else if (m[5] !== undefined) out.push({ t: 'str', v: m[5], at });
+    else if (m[6] !== undefined) out.push({ t: 'str', v: m[6], at });
+    else if (m[7] !== undefined) out.push({ t: 'op', v: (m[7] === '==' ? '=' : m[7] === '<>' ? '!=' : m[7]) as CompareOp, at });
+    else out.push({ t: 'punct', v: m[8] as '(' | ')' | '[' | ']' | ',', at });
+    pos = TOKEN.lastIndex;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- checking
+
+export interface CheckContext {
+  law: CriminalCode;
+  /** Names of definitions a condition may refer to. */
+  definitions: ReadonlySet<string>;
+}
+
+type Literal = { kind: 'num'; v: number; at: number } | { kind: 'date'; v: number; at: number } | { kind: 'word'; v: string; at: number; quoted: boolean };
+
+class LeafParser {
+  private i = 0;
+  constructor(
+    private readonly toks: Tok[],
+    private readonly text: string,
+  ) {}
+  peek(): Tok | undefined {
+    return this.toks[this.i];
+  }
+  next(): Tok | undefined {
+    return this.toks[this.i++];
+  }
+  at(): number {
+    return this.peek()?.at ?? this.text.length;
+  }
+  done(): boolean {
+    return this.i >= this.toks.length;
+  }
+}
+
+class LeafError extends Error {
+  constructor(
+    readonly at: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function describeType(f: FactDef): string {
+  const t = f.type;
+  return t.kind === 'enum' ? `enumeration (${t.values.join(', ')})` : t.kind;
+}
+
+function literal(p: LeafParser): Literal {
+  const tok = p.next();
+  if (!tok) throw new LeafError(p.at(), 'a value is missing');
+  if (tok.t === 'num') return { kind: 'num', v: tok.v, at: tok.at };
+  if (tok.t === 'date') return { kind: 'date', v: tok.v, at: tok.at };
+  if (tok.t === 'id') return { kind: 'word', v: tok.v, at: tok.at, quoted: false };
+  if (tok.t === 'str') return { kind: 'word', v: tok.v, at: tok.at, quoted: true };
+  if (tok.t === 'ref') return { kind: 'word', v: tok.v, at: tok.at, quoted: false };
+  throw new LeafError(tok.at, `expected a value, found ${JSON.stringify(tokText(tok))}`);
+}
+
+function tokText(tok: Tok): string {
+  return tok.t === 'num' || tok.t === 'date' ? tok.text : String(tok.v);
+}
+
+function literalList(p: LeafParser): Literal[] {
+  const open = p.next();
+  if (!open || open.t !== 'punct' || open.v !== '[') throw new LeafError(open?.at ?? p.at(), 'expected [ after in');
+  const out: Literal[] = [];
+  for (;;) {
+    out.push(literal(p));
+    const sep = p.next();
+    if (sep && sep.t === 'punct' && sep.v === ']') return out;
+    if (!sep || sep.t !== 'punct' || sep.v !== ',') throw new LeafError(sep?.at ?? p.at(), 'expected , or ] in the list');
+  }
+}
+
+function enumIndex(f: FactDef, lit: Literal): number {
+  if (f.type.kind !== 'enum') throw new Error('not an enumeration');
+  if (lit.kind !== 'word') throw new LeafError(lit.at, `${f.name} takes one of ${f.type.values.join(', ')}`);
+  const code = f.type.aliases?.[lit.v] ?? lit.v;
+  const idx = f.type.values.indexOf(code);
+  if (idx < 0) throw new LeafError(lit.at, `${f.name} has no value ${lit.v}; expected one of ${f.type.values.join(', ')}`);
+  return idx;
+}
+
+function numberOf(f: FactDef, lit: Literal): number {
+  if (f.type.kind === 'date') {
+    if (lit.kind !== 'date') throw new LeafError(lit.at, `${f.name} is a date: compare it with a date like 2025-06-23`);
+    return lit.v;
+  }
+  if (lit.kind !== 'num') throw new LeafError(lit.at, `${f.name} is a number${f.type.kind === 'number' ? ` (${f.type.unit})` : ''}: compare it with a number`);
+  return lit.v;
+}
+
+function parseArg(p: LeafParser, f: FactDef, ctx: CheckContext): ArgValue | null {
+  const open = p.peek();
+  const hasParen = open !== undefined && open.t === 'punct' && open.v === '(';
+  if (!f.arg) {
+    if (hasParen) throw new LeafError(open.at, `${f.name} takes no argument`);
+    return null;
+  }
+  if (!hasParen) throw new LeafError(p.at(), `${f.name} needs an argument: ${f.name}(…)`);
+  p.next();
+  const tok = p.next();
+  if (!tok) throw new LeafError(p.at(), `${f.name}(…) needs an argument`);
+  let arg: ArgValue;
+  if (f.arg.kind === 'number') {
+    if (tok.t !== 'num' || !Number.isInteger(tok.v) || tok.v < f.arg.min || tok.v > f.arg.max)
+      throw new LeafError(tok.at, `${f.name} takes a whole number from ${f.arg.min} to ${f.arg.max}`);
+    arg = tok.v;
+  } else if (f.arg.kind === 'tag') {
+    if (tok.t !== 'id' || !(TAGS as readonly string[]).includes(tok.v)) throw new LeafError(tok.at, `unknown tag ${tokText(tok)}; tags: ${TAGS.join(', ')}`);
+    arg = tok.v;
+  } else {
+    const ref = tok.t === 'ref' ? tok.v : tok.t === 'num' && Number.isInteger(tok.v) ? tok.text : tok.t === 'str' ? tok.v : null;
+    if (ref === null) throw new LeafError(tok.at, `${f.name} takes an article like 188 or a part like 188-2`);
+    if (ctx.law.part(ref) === undefined && !ctx.law.hasArticle(ref)) throw new LeafError(tok.at, `article ${ref} is not in the Criminal Code table`);
+    arg = ref;
+  }
+  const close = p.next();
+  if (!close || close.t !== 'punct' || close.v !== ')') throw new LeafError(close?.at ?? p.at(), 'expected )');
+  return arg;
+}
+
+/** Parses and checks one leaf text. */
+export function checkLeaf(text: string, ctx: CheckContext): Checked {
+  const toks = tokenize(text);
+  if (!Array.isArray(toks)) throw new LeafError(toks.at, toks.message);
+  const p = new LeafParser(toks, text);
+  let negate = false;
+  const first = p.peek();
+  if (!first) throw new LeafError(0, 'empty condition');
+  if (first.t === 'id' && first.v === 'not' && toks.length > 1) {
+    negate = true;
+    p.next();
+  }
+  const head = p.next();
+  if (!head || head.t !== 'id') throw new LeafError(head?.at ?? p.at(), 'a condition starts with a fact or a definition name');
+  let result: Checked;
+  if ((head.v === 'true' || head.v === 'false') && p.done()) {
+    result = { k: 'const', truth: head.v === 'true' ? T : F };
+  } else if (ctx.definitions.has(head.v) && !factByName(head.v)) {
+    result = { k: 'def', name: head.v };
+  } else {
+    const f = factByName(head.v);
+    if (!f) {
+      const close = FACTS.filter((x) => x.name.includes(head.v) || head.v.includes(x.name)).map((x) => x.name);
+      throw new LeafError(head.at, `unknown fact or definition ${head.v}${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}`);
+    }
+    const arg = parseArg(p, f, ctx);
+    result = comparison(p, f, arg);
+  }
+  if (!p.done()) throw new LeafError(p.at(), `unexpected ${JSON.stringify(tokText(p.peek()!))}`);
+  if (negate) {
+    if (result.k !== 'bool' && result.k !== 'def' && result.k !== 'const') throw new LeafError(0, 'write "not" before a boolean fact, or use { not: … }');
+    return { k: 'not', item: result };
+  }
+  return result;
+}
+
+function comparison(p: LeafParser, f: FactDef, arg: ArgValue | null): Checked {
+  const tok = p.peek();
+  if (!tok) {
+    if (f.type.kind !== 'boolean') throw new LeafError(p.at(), `${f.name} is a ${describeType(f)}: compare it (e.g. ${f.name} = …)`);
+    return { k: 'bool', fact: f, arg };
+  }
+  if (tok.t === 'id' && tok.v === 'is') {
+    p.next();
+    const w = p.next();
+    if (w && w.t === 'id' && (w.v === 'known' || w.v === 'unknown')) return { k: 'known', fact: f, arg, negated: w.v === 'unknown' };
+    throw new LeafError(w?.at ?? p.at(), 'expected "is known" or "is unknown"');
+  }
+  let negatedIn = false;
+  if (tok.t === 'id' && tok.v === 'not') {
+    p.next();
+    const inTok = p.peek();
+    if (!inTok || inTok.t !== 'id' || inTok.v !== 'in') throw new LeafError(inTok?.at ?? p.at(), 'expected "not in"');
+    negatedIn = true;
+  }
+  const opTok = p.peek();
+  if (opTok && opTok.t === 'id' && opTok.v === 'in') {
+    p.next();
+    const list = literalList(p);
+    return membership(f, arg, list, negatedIn);
+  }
+  if (!opTok || opTok.t !== 'op') throw new LeafError(opTok?.at ?? p.at(), 'expected an operator (= != < <= > >= in)');
+  p.next();
+  const value = literal(p);
+  const op = opTok.v;
+  switch (f.type.kind) {
+    case 'boolean': {
+      if (op !== '=' && op !== '!=') throw new LeafError(opTok.at, `${f.name} is true or false: use = or !=`);
+      if (value.kind !== 'word' || (value.v !== 'true' && value.v !== 'false')) throw new LeafError(value.at, `${f.name} is true or false`);
+      const positive = (value.v === 'true') === (op === '=');
+      const b: Checked = { k: 'bool', fact: f, arg };
+      return positive ? b : { k: 'not', item: b };
+    }
+    case 'number':
+    case 'date':
+      return { k: 'num', fact: f, arg, op, value: numberOf(f, value) };
+    case 'enum': {
+      if (!f.type.ordered && op !== '=' && op !== '!=') throw new LeafError(opTok.at, `${f.name} has no order: use = != or in`);
+      return { k: 'enum', fact: f, arg, op, index: enumIndex(f, value) };
+    }
+    case 'string': {
+      if (op !== '=' && op !== '!=') throw new LeafError(opTok.at, `${f.name} is a name: use = != or in`);
+      if (value.kind !== 'word') throw new LeafError(value.at, `${f.name} is a name: quote it, e.g. '${f.name === 'region' ? 'Астана' : 'ИУ-1'}'`);
+      return { k: 'str', fact: f, arg, values: [value.v], negated: op === '!=' };
+    }
+  }
+}
+
+function membership(f: FactDef, arg: ArgValue | null, list: Literal[], negated: boolean): Checked {
+  switch (f.type.kind) {
+    case 'enum':
+      return { k: 'enumIn', fact: f, arg, indexes: list.map((l) => enumIndex(f, l)), negated };
+    case 'number':
+    case 'date':
+      return { k: 'numIn', fact: f, arg, values: list.map((l) => numberOf(f, l)), negated };
+    case 'string':
+      return { k: 'str', fact: f, arg, values: list.map((l) => (l.kind === 'word' ? l.v : String(l.v))), negated };
+    case 'boolean':
+      throw new LeafError(list[0]?.at ?? 0, `${f.name} is true or false: "in" does not apply`);
+  }
+}
+
+/** A condition as written in a data file, before checking. */
+export type ConditionSource = string | boolean | { all: ConditionSource[] } | { any: ConditionSource[] } | { not: ConditionSource };
+
+/**
+ * Checks a condition written in YAML/JSON; all errors are collected with their JSON paths.
+ * `path` is where the condition lies in its file.
+ */
+export function checkCondition(source: unknown, path: (string | number)[], ctx: CheckContext, errors: ConditionError[]): Checked {
+  if (typeof source === 'boolean') return { k: 'const', truth: source ? T : F };
+  if (typeof source === 'string') {
+    try {
+      return checkLeaf(source, ctx);
+    } catch (e) {
+      if (e instanceof LeafError) {
+        errors.push({ path, column: e.at + 1, message: `${e.message} — in "${source}"` });
+        return { k: 'const', truth: U };
+      }
+      throw e;
+    }
+  }
+  if (source !== null && typeof source === 'object' && !Array.isArray(source)) {
+    const keys = Object.keys(source);
+    if (keys.length !== 1 || !['all', 'any', 'not'].includes(keys[0]!)) {
+      errors.push({ path, column: null, message: `a condition map has exactly one key: all, any or not (found ${keys.join(', ') || 'none'})` });
+      return { k: 'const', truth: U };
+    }
+    const key = keys[0] as 'all' | 'any' | 'not';
+    const body = (source as Record<string, unknown>)[key];
+    if (key === 'not') return { k: 'not', item: checkCondition(body, [...path, 'not'], ctx, errors) };
+    if (!Array.isArray(body) || body.length === 0) {
+      errors.push({ path: [...path, key], column: null, message: `${key} takes a non-empty list of conditions` });
+      return { k: 'const', truth: U };
+    }
+    return { k: key === 'all' ? 'and' : 'or', items: body.map((c, i) => checkCondition(c, [...path, key, i], ctx, errors)) };
+  }
+  errors.push({ path, column: null, message: 'a condition is a text like "age >= 50" or a map with all / any / not' });
+  return { k: 'const', truth: U };
+}
+
+/** Names of the definitions a condition refers to, directly. */
+export function definitionsUsed(c: Checked, out = new Set<string>()): Set<string> {
+  if (c.k === 'def') out.add(c.name);
+  else if (c.k === 'and' || c.k === 'or') for (const x of c.items) definitionsUsed(x, out);
+  else if (c.k === 'not') definitionsUsed(c.item, out);
+  return out;
+}
+
+/** Orders definitions so that each comes after those it uses; a cycle is an error. */
+export function orderDefinitions(defs: ReadonlyMap<string, Checked>, pathOf: (name: string) => (string | number)[], errors: ConditionError[]): string[] {
+  const order: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string, chain: string[]) => {
+    const s = state.get(name);
+    if (s === 'done') return;
+    if (s === 'visiting') {
+      errors.push({ path: pathOf(name), column: null, message: `definitions refer to each other in a cycle: ${[...chain, name].join(' → ')}` });
+      return;
+    }
+    state.set(name, 'visiting');
+    const body = defs.get(name);
+    if (body) for (const used of definitionsUsed(body)) if (defs.has(used)) visit(used, [...chain, name]);
+    state.set(name, 'done');
+    order.push(name);
+  };
+  for (const name of defs.keys()) visit(name, []);
+  return order;
+}
+
+/** Facts (with arguments) a condition reads, for explanations. */
+export function factsUsed(c: Checked, out: { fact: FactDef; arg: ArgValue | null }[] = []): { fact: FactDef; arg: ArgValue | null }[] {
+  switch (c.k) {
+    case 'and':
+    case 'or':
+      for (const x of c.items) factsUsed(x, out);
+      break;
+    case 'not':
+      factsUsed(c.item, out);
+      break;
+    case 'const':
+    case 'def':
+      break;
+    default:
+      if (!out.some((u) => u.fact === c.fact && u.arg === c.arg)) out.push({ fact: c.fact, arg: c.arg });
+  }
+  return out;
+}
+
+export { GRAVITY_ALIASES };

@@ -1,0 +1,392 @@
+/**
+ * The catalogue of facts about a person as of a date — the vocabulary of conditions and acts.
+ *
+ * Every fact has two independent implementations:
+ * - `emit`: a JavaScript expression over the registry's typed columns, used by the generated
+ *   kernel (built only from this file's fixed column names, operators and numeric constants);
+ * - `value`: a plain computation over one person's record, used by the reference interpreter.
+ * Property tests hold the two to the same answers.
+ *
+ * In emitted code unknown is NaN for numbers and -1 for enumerations and booleans.
+ */
+import { BEHAVIOURS, CUSTODIES, GRAVITIES, GRAVITY_ALIASES, CUSTODY_ALIASES, INTENTS, RECIDIVISMS, SENTENCE_TYPES, SEXES, TAGS, type Tag } from '../domain/enums.ts';
+import { UNKNOWN_DATE } from '../domain/dates.ts';
+import type { Text } from '../i18n/text.ts';
+import type { CriminalCode } from '../law/criminal-code.ts';
+import type { Parameters } from '../law/parameters.ts';
+import type { PersonRecord } from '../registry/record.ts';
+import type { ColumnName } from '../registry/registry.ts';
+
+export type FactType =
+  | { kind: 'boolean' }
+  | { kind: 'number'; unit: string }
+  | { kind: 'date' }
+  | { kind: 'enum'; values: readonly string[]; ordered: boolean; aliases?: Record<string, string> }
+  | { kind: 'string' };
+
+/** The argument a parametric fact takes: `children_under(3)`, `has_tag(corruption)`, `has_article(188-2)`. */
+export type FactArg = { kind: 'number'; min: number; max: number } | { kind: 'tag' } | { kind: 'article' };
+
+export type ArgValue = number | string;
+
+/** What emitted code may refer to: columns, the evaluation date, parameters and bound constants. */
+export interface EmitContext {
+  /** The local variable holding a column (registers the column as read). */
+  col(name: ColumnName): string;
+  /** The local variable holding the ymd / day number of the evaluation date. */
+  readonly asOfYmd: string;
+  readonly asOfDay: string;
+  /** A numeric literal, checked finite. */
+  num(value: number): string;
+  /** A parameter's value in force on the evaluation date, as a literal. */
+  param(name: string): string;
+  /** A Uint8Array constant (a set of article parts), bound at run time; returns its variable. */
+  set(values: Uint8Array): string;
+  /** A helper function from the kernel's fixed library. */
+  helper(name: 'hasArticle' | 'childrenUnder'): string;
+}
+
+/** What the reference interpreter knows besides the person. */
+export interface FactEnv {
+  asOfYmd: number;
+  asOfDay: number;
+  law: CriminalCode;
+  parameters: Parameters;
+}
+
+export type FactValue = number | string | boolean | null;
+
+export interface FactDef {
+  name: string;
+  type: FactType;
+  arg?: FactArg;
+  label: Text;
+  /** Registry columns the fact reads. */
+  columns: readonly ColumnName[];
+  emit(ctx: EmitContext, arg: ArgValue | null, law: CriminalCode): string;
+  value(p: PersonRecord, env: FactEnv, arg: ArgValue | null): FactValue;
+}
+
+const ymdFrom = (ymd: number, years: number) => ymd - years * 10000;
+const nanIfNull = (v: number | null) => (v === null ? null : v);
+
+const boolFact = (name: string, column: ColumnName, field: keyof PersonRecord, label: Text): FactDef => ({
+  name,
+  type: { kind: 'boolean' },
+  label,
+  columns: [column],
+  emit: (ctx) => `${ctx.col(column)}[i]`,
+  value: (p) => p[field] as boolean | null,
+});
+
+const enumFact = (name: string, column: ColumnName, field: keyof PersonRecord, values: readonly string[], label: Text, ordered = false, aliases?: Record<string, string>): FactDef => ({
+  name,
+  type: aliases ? { kind: 'enum', values, ordered, aliases } : { kind: 'enum', values, ordered },
+  label,
+  columns: [column],
+  emit: (ctx) => `${ctx.col(column)}[i]`,
+  value: (p) => p[field] as string | null,
+});
+
+/** Age in completed years on a date; a person born on 29 February ages on 1 March in a common year. */
+function ageOn(birthYmd: number | null, asOfYmd: number): number | null {
+  return birthYmd === null ? null : Math.floor((asOfYmd - birthYmd) / 10000);
+}
+
+function childrenUnder(p: PersonRecord, years: number, asOfYmd: number): number | null {
+  if (p.childrenBirthYmd === null) return null;
+  // A child is under N on the date when born after the same calendar day N years earlier (and already born).
+  return p.childrenBirthYmd.filter((c) => c <= asOfYmd && c > ymdFrom(asOfYmd, years)).length;
+}
+
+function unpaidClaim(p: PersonRecord): number | null {
+  if (p.civilClaimAmount === null) return null;
+  if (p.civilClaimAmount === 0) return 0;
+  if (p.civilClaimPaid === null) return null;
+  return p.civilClaimAmount - p.civilClaimPaid;
+}
+
+const UNKNOWN_DATE_LIT = String(UNKNOWN_DATE);
+
+function articleSet(law: CriminalCode, ref: string): Uint8Array {
+  const set = new Uint8Array(law.size);
+  const exact = law.part(ref);
+  if (exact) set[exact.index] = 1;
+  else for (const p of law.partsOf(ref)) set[p.index] = 1;
+  return set;
+}
+
+function tagBitOf(tag: string): number {
+  return 1 << TAGS.indexOf(tag as Tag);
+}
+
+const L = (en: string, ru: string, kk: string): Text => ({ en, ru, kk });
+
+export const FACTS: readonly FactDef[] = [
+  enumFact('sex', 'sex', 'sex', SEXES, L('sex', 'пол', 'жынысы'), false, { Ж: 'F', М: 'M' }),
+  {
+    name: 'age',
+    type: { kind: 'number', unit: 'years' },
+    label: L('age in completed years', 'возраст (полных лет)', 'жасы (толық жыл)'),
+    columns: ['birthYmd'],
+    emit: (ctx) => `(${ctx.col('birthYmd')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : Math.floor((${ctx.asOfYmd} - ${ctx.col('birthYmd')}[i]) / 10000))`,
+    value: (p, env) => ageOn(p.birthYmd, env.asOfYmd),
+  },
+  enumFact('custody', 'custody', 'custody', CUSTODIES, L('custody', 'вид учёта (ИУ / СП)', 'есепке алу түрі (ТМ / ПҚ)'), false, CUSTODY_ALIASES),
+  {
+    name: 'facility',
+    type: { kind: 'string' },
+    label: L('facility', 'учреждение', 'мекеме'),
+    columns: ['facility'],
+    emit: (ctx) => `${ctx.col('facility')}[i]`,
+    value: (p) => p.facility,
+  },
+  {
+    name: 'region',
+    type: { kind: 'string' },
+    label: L('region', 'регион', 'өңір'),
+    columns: ['region'],
+    emit: (ctx) => `${ctx.col('region')}[i]`,
+    value: (p) => p.region,
+  },
+  {
+    name: 'gravity',
+    type: { kind: 'enum', values: GRAVITIES, ordered: true, aliases: GRAVITY_ALIASES },
+    label: L('gravity of the gravest offence', 'тяжесть наиболее тяжкого преступления', 'ең ауыр қылмыстың ауырлығы'),
+    columns: ['gravity'],
+    emit: (ctx) => `${ctx.col('gravity')}[i]`,
+    value: (p, env) => {
+      if (p.articles === null || p.articles.length === 0) return null;
+      let g = 0;
+      for (const a of p.articles) g = Math.max(g, GRAVITIES.indexOf(env.law.parts[a]!.gravity));
+      return GRAVITIES[g]!;
+    },
+  },
+  {
+    name: 'intent',
+    type: { kind: 'enum', values: INTENTS, ordered: false },
+    label: L('form of guilt (negligent only when every offence is)', 'форма вины (неосторожная — если все деяния неосторожные)', 'кінә нысаны'),
+    columns: ['negligent'],
+    emit: (ctx) => `${ctx.col('negligent')}[i]`,
+    value: (p, env) => {
+      if (p.articles === null || p.articles.length === 0) return null;
+      return p.articles.every((a) => env.law.parts[a]!.intent === 'negligent') ? 'negligent' : 'intentional';
+    },
+  },
+  {
+    name: 'violent',
+    type: { kind: 'boolean' },
+    label: L('an offence involved violence or its threat', 'преступление связано с насилием или угрозой', 'қылмыс зорлық-зомбылықпен байланысты'),
+    columns: ['violent'],
+    emit: (ctx) => `${ctx.col('violent')}[i]`,
+    value: (p, env) => {
+      if (p.articles === null || p.articles.length === 0) return null;
+      return p.articles.some((a) => ['yes', 'threat'].includes(env.law.parts[a]!.violent));
+    },
+  },
+  {
+    name: 'has_tag',
+    type: { kind: 'boolean' },
+    arg: { kind: 'tag' },
+    label: L('convicted under any article with the tag', 'осуждён по любой статье с признаком', 'белгісі бар кез келген бап бойынша сотталған'),
+    columns: ['articlesKnown', 'tagMask'],
+    emit: (ctx, arg) => `(${ctx.col('articlesKnown')}[i] === 0 ? -1 : (${ctx.col('tagMask')}[i] & ${ctx.num(tagBitOf(String(arg)))}) !== 0 ? 1 : 0)`,
+    value: (p, env, arg) => (p.articles === null ? null : p.articles.some((a) => env.law.parts[a]!.tags.includes(String(arg) as Tag))),
+  },
+  {
+    name: 'has_article',
+    type: { kind: 'boolean' },
+    arg: { kind: 'article' },
+    label: L('convicted under the article (any part) or the article part', 'осуждён по статье (любой части) или части статьи', 'бап (кез келген бөлігі) немесе бап бөлігі бойынша сотталған'),
+    columns: ['articlesKnown', 'articleOffsets', 'articleValues'],
+    emit: (ctx, arg, law) =>
+      `(${ctx.col('articlesKnown')}[i] === 0 ? -1 : ${ctx.helper('hasArticle')}(${ctx.col('articleOffsets')}, ${ctx.col('articleValues')}, i, ${ctx.set(articleSet(law, String(arg)))}))`,
+    value: (p, env, arg) => {
+      if (p.articles === null) return null;
+      const ref = String(arg);
+      return p.articles.some((a) => env.law.parts[a]!.id === ref || env.law.parts[a]!.article === ref);
+    },
+  },
+  {
+    name: 'first_conviction',
+    type: { kind: 'boolean' },
+    label: L('convicted for the first time', 'осуждён впервые', 'алғаш рет сотталған'),
+    columns: ['priorConvictions'],
+    emit: (ctx) => `(${ctx.col('priorConvictions')}[i] < 0 ? -1 : ${ctx.col('priorConvictions')}[i] === 0 ? 1 : 0)`,
+    value: (p) => (p.priorConvictions === null ? null : p.priorConvictions === 0),
+  },
+  {
+    name: 'prior_convictions',
+    type: { kind: 'number', unit: 'convictions' },
+    label: L('prior convictions', 'число прежних судимостей', 'бұрынғы сотталғандықтар саны'),
+    columns: ['priorConvictions'],
+    emit: (ctx) => `(${ctx.col('priorConvictions')}[i] < 0 ? NaN : ${ctx.col('priorConvictions')}[i])`,
+    value: (p) => nanIfNull(p.priorConvictions),
+  },
+  enumFact('recidivism', 'recidivism', 'recidivism', RECIDIVISMS, L('recidivism (Criminal Code Art. 14)', 'рецидив (ст. 14 УК)', 'қылмыстардың қайталануы (ҚК 14-бабы)')),
+  enumFact('sentence_type', 'sentenceType', 'sentenceType', SENTENCE_TYPES, L('main punishment', 'основное наказание', 'негізгі жаза')),
+  {
+    name: 'imposed_term_months',
+    type: { kind: 'number', unit: 'months' },
+    label: L('term imposed by the court, months', 'назначенный срок, месяцев', 'тағайындалған мерзім, ай'),
+    columns: ['imposedTermMonths'],
+    emit: (ctx) => `(${ctx.col('imposedTermMonths')}[i] < 0 ? NaN : ${ctx.col('imposedTermMonths')}[i])`,
+    value: (p) => nanIfNull(p.imposedTermMonths),
+  },
+  {
+    name: 'term_days',
+    type: { kind: 'number', unit: 'days' },
+    label: L('term from start to scheduled end, days', 'срок от начала до окончания, дней', 'басталуынан аяқталуына дейінгі мерзім, күн'),
+    columns: ['sentenceStartDay', 'sentenceEndDay'],
+    emit: (ctx) => {
+      const s = `${ctx.col('sentenceStartDay')}[i]`;
+      const e = `${ctx.col('sentenceEndDay')}[i]`;
+      return `(${s} === ${UNKNOWN_DATE_LIT} || ${e} === ${UNKNOWN_DATE_LIT} ? NaN : ${e} - ${s})`;
+    },
+    value: (p) => (p.sentenceStartDay === null || p.sentenceEndDay === null ? null : p.sentenceEndDay - p.sentenceStartDay),
+  },
+  {
+    name: 'served_days',
+    type: { kind: 'number', unit: 'days' },
+    label: L('days served on the date', 'отбыто дней на дату', 'күнге өтелген күндер'),
+    columns: ['sentenceStartDay'],
+    emit: (ctx) => `(${ctx.col('sentenceStartDay')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : Math.max(0, ${ctx.asOfDay} - ${ctx.col('sentenceStartDay')}[i]))`,
+    value: (p, env) => (p.sentenceStartDay === null ? null : Math.max(0, env.asOfDay - p.sentenceStartDay)),
+  },
+  {
+    name: 'served_fraction',
+    type: { kind: 'number', unit: 'fraction' },
+    label: L('part of the term served on the date', 'отбытая часть срока на дату', 'күнге өтелген мерзім бөлігі'),
+    columns: ['sentenceStartDay', 'sentenceEndDay'],
+    emit: (ctx) => {
+      const s = `${ctx.col('sentenceStartDay')}[i]`;
+      const e = `${ctx.col('sentenceEndDay')}[i]`;
+      return `(${s} === ${UNKNOWN_DATE_LIT} || ${e} === ${UNKNOWN_DATE_LIT} || ${e} <= ${s} ? NaN : Math.min(1, Math.max(0, ${ctx.asOfDay} - ${s}) / (${e} - ${s})))`;
+    },
+    value: (p, env) => {
+      if (p.sentenceStartDay === null || p.sentenceEndDay === null || p.sentenceEndDay <= p.sentenceStartDay) return null;
+      return Math.min(1, Math.max(0, env.asOfDay - p.sentenceStartDay) / (p.sentenceEndDay - p.sentenceStartDay));
+    },
+  },
+  {
+    name: 'remaining_days',
+    type: { kind: 'number', unit: 'days' },
+    label: L('days left to serve on the date', 'осталось отбыть дней на дату', 'күнге өтеуге қалған күндер'),
+    columns: ['sentenceEndDay'],
+    emit: (ctx) => `(${ctx.col('sentenceEndDay')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : Math.max(0, ${ctx.col('sentenceEndDay')}[i] - ${ctx.asOfDay}))`,
+    value: (p, env) => (p.sentenceEndDay === null ? null : Math.max(0, p.sentenceEndDay - env.asOfDay)),
+  },
+  {
+    name: 'offence_date',
+    type: { kind: 'date' },
+    label: L('date of the offence', 'дата совершения преступления', 'қылмыс жасалған күн'),
+    columns: ['offenceDay'],
+    emit: (ctx) => `(${ctx.col('offenceDay')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : ${ctx.col('offenceDay')}[i])`,
+    value: (p) => p.offenceDay,
+  },
+  {
+    name: 'sentence_start',
+    type: { kind: 'date' },
+    label: L('start of the punishment', 'начало срока наказания', 'жаза мерзімінің басталуы'),
+    columns: ['sentenceStartDay'],
+    emit: (ctx) => `(${ctx.col('sentenceStartDay')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : ${ctx.col('sentenceStartDay')}[i])`,
+    value: (p) => p.sentenceStartDay,
+  },
+  {
+    name: 'sentence_end',
+    type: { kind: 'date' },
+    label: L('scheduled end of the punishment', 'окончание срока наказания', 'жаза мерзімінің аяқталуы'),
+    columns: ['sentenceEndDay'],
+    emit: (ctx) => `(${ctx.col('sentenceEndDay')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : ${ctx.col('sentenceEndDay')}[i])`,
+    value: (p) => p.sentenceEndDay,
+  },
+  boolFact('pregnant', 'pregnant', 'pregnant', L('pregnant', 'беременна', 'жүкті')),
+  {
+    name: 'children_count',
+    type: { kind: 'number', unit: 'children' },
+    label: L('children (any age)', 'число детей (любого возраста)', 'балалар саны (кез келген жаста)'),
+    columns: ['childrenKnown', 'childOffsets'],
+    emit: (ctx) => `(${ctx.col('childrenKnown')}[i] === 0 ? NaN : ${ctx.col('childOffsets')}[i + 1] - ${ctx.col('childOffsets')}[i])`,
+    value: (p) => (p.childrenBirthYmd === null ? null : p.childrenBirthYmd.length),
+  },
+  {
+    name: 'children_under',
+    type: { kind: 'number', unit: 'children' },
+    arg: { kind: 'number', min: 1, max: 30 },
+    label: L('children under the age (years) on the date', 'детей младше указанного возраста на дату', 'күнге көрсетілген жастан кіші балалар'),
+    columns: ['childrenKnown', 'childOffsets', 'childBirthYmd'],
+    emit: (ctx, arg) =>
+      `(${ctx.col('childrenKnown')}[i] === 0 ? NaN : ${ctx.helper('childrenUnder')}(${ctx.col('childOffsets')}, ${ctx.col('childBirthYmd')}, i, ${ctx.asOfYmd}, ${ctx.num(Number(arg))}))`,
+    value: (p, env, arg) => childrenUnder(p, Number(arg), env.asOfYmd),
+  },
+  {
+    name: 'many_children',
+    type: { kind: 'boolean' },
+    label: L('parent of many children', 'многодетный родитель', 'көп балалы ата-ана'),
+    columns: ['childrenKnown', 'childOffsets', 'childBirthYmd'],
+    emit: (ctx) =>
+      `(${ctx.col('childrenKnown')}[i] === 0 ? -1 : ${ctx.helper('childrenUnder')}(${ctx.col('childOffsets')}, ${ctx.col('childBirthYmd')}, i, ${ctx.asOfYmd}, ${ctx.param('family.child_age_limit')}) >= ${ctx.param('family.many_children_threshold')} ? 1 : 0)`,
+    value: (p, env) => {
+      const n = childrenUnder(p, env.parameters.value('family.child_age_limit', env.asOfDay), env.asOfYmd);
+      return n === null ? null : n >= env.parameters.value('family.many_children_threshold', env.asOfDay);
+    },
+  },
+  boolFact('disabled_child', 'disabledChild', 'disabledChild', L('raises a disabled child', 'воспитывает ребёнка с инвалидностью', 'мүгедек баланы тәрбиелейді')),
+  boolFact('parental_rights_deprived', 'parentalRightsDeprived', 'parentalRightsDeprived', L('deprived of parental rights', 'лишён(а) родительских прав', 'ата-ана құқығынан айырылған')),
+  {
+    name: 'disability_group',
+    type: { kind: 'number', unit: 'group' },
+    label: L('disability group (0 = none)', 'группа инвалидности (0 — нет)', 'мүгедектік тобы (0 — жоқ)'),
+    columns: ['disabilityGroup'],
+    emit: (ctx) => `(${ctx.col('disabilityGroup')}[i] < 0 ? NaN : ${ctx.col('disabilityGroup')}[i])`,
+    value: (p) => nanIfNull(p.disabilityGroup),
+  },
+  boolFact('veteran', 'veteran', 'veteran', L('veteran (or equated to one)', 'ветеран (или приравненное лицо)', 'ардагер (немесе теңестірілген адам)')),
+  boolFact('pensioner', 'pensioner', 'pensioner', L('pensioner', 'пенсионер', 'зейнеткер')),
+  boolFact('single_parent', 'singleParent', 'singleParent', L('single parent', 'единственный родитель (неполная семья)', 'жалғыз ата-ана (толық емес отбасы)')),
+  {
+    name: 'civil_claim_amount',
+    type: { kind: 'number', unit: 'tenge' },
+    label: L('civil claim, tenge', 'гражданский иск, тенге', 'азаматтық талап, теңге'),
+    columns: ['civilClaimAmount'],
+    emit: (ctx) => `${ctx.col('civilClaimAmount')}[i]`,
+    value: (p) => p.civilClaimAmount,
+  },
+  {
+    name: 'unpaid_claim',
+    type: { kind: 'number', unit: 'tenge' },
+    label: L('unpaid civil claim, tenge', 'непогашенный иск, тенге', 'өтелмеген талап, теңге'),
+    columns: ['civilClaimAmount', 'civilClaimPaid'],
+    emit: (ctx) => {
+      const a = `${ctx.col('civilClaimAmount')}[i]`;
+      const p = `${ctx.col('civilClaimPaid')}[i]`;
+      return `(${a} !== ${a} ? NaN : ${a} === 0 ? 0 : ${p} !== ${p} ? NaN : ${a} - ${p})`;
+    },
+    value: (p) => unpaidClaim(p),
+  },
+  {
+    name: 'has_unpaid_claim',
+    type: { kind: 'boolean' },
+    label: L('owes an unpaid civil claim', 'имеет непогашенный иск', 'өтелмеген талабы бар'),
+    columns: ['civilClaimAmount', 'civilClaimPaid'],
+    emit: (ctx) => {
+      const a = `${ctx.col('civilClaimAmount')}[i]`;
+      const p = `${ctx.col('civilClaimPaid')}[i]`;
+      return `(${a} !== ${a} ? -1 : ${a} === 0 ? 0 : ${p} !== ${p} ? -1 : ${a} - ${p} > 0 ? 1 : 0)`;
+    },
+    value: (p) => {
+      const u = unpaidClaim(p);
+      return u === null ? null : u > 0;
+    },
+  },
+  boolFact('damage_caused', 'damageCaused', 'damageCaused', L('damage caused', 'причинён ущерб', 'залал келтірілген')),
+  boolFact('damage_compensated', 'damageCompensated', 'damageCompensated', L('damage fully compensated', 'ущерб возмещён полностью', 'залал толық өтелген')),
+  enumFact('behaviour', 'behaviour', 'behaviour', BEHAVIOURS, L('degree of behaviour', 'степень поведения', 'мінез-құлық дәрежесі')),
+  boolFact('malicious_violator', 'maliciousViolator', 'maliciousViolator', L('malicious violator of the regime', 'злостный нарушитель режима', 'режимді қасақана бұзушы')),
+];
+
+const BY_NAME = new Map(FACTS.map((f) => [f.name, f]));
+
+export function factByName(name: string): FactDef | undefined {
+  return BY_NAME.get(name);
+}

@@ -1,0 +1,93 @@
+/**
+ * The reference interpreter: deliberately simple, one person at a time, over the person's record
+ * (not the columns), with no generated code. It is the second implementation the kernel is tested
+ * against, and it is what explanations use.
+ */
+import type { Checked, Truth } from './condition.ts';
+import type { FactEnv, FactValue } from './facts.ts';
+import type { PersonRecord } from '../registry/record.ts';
+
+const compare = (a: number, op: string, b: number): boolean => {
+  switch (op) {
+    case '=':
+      return a === b;
+    case '!=':
+      return a !== b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    default:
+      return a >= b;
+  }
+};
+
+const truth = (b: boolean): Truth => (b ? 2 : 0);
+
+function isUnknown(v: FactValue): boolean {
+  return v === null || (typeof v === 'number' && Number.isNaN(v));
+}
+
+export function interpret(c: Checked, p: PersonRecord, env: FactEnv, definitions: ReadonlyMap<string, Checked>): Truth {
+  switch (c.k) {
+    case 'const':
+      return c.truth;
+    case 'def': {
+      const d = definitions.get(c.name);
+      if (!d) throw new Error(`unknown definition ${c.name}`);
+      return interpret(d, p, env, definitions);
+    }
+    case 'not':
+      return (2 - interpret(c.item, p, env, definitions)) as Truth;
+    case 'and': {
+      let r: Truth = 2;
+      for (const x of c.items) {
+        const v = interpret(x, p, env, definitions);
+        if (v < r) r = v;
+        if (r === 0) break;
+      }
+      return r;
+    }
+    case 'or': {
+      let r: Truth = 0;
+      for (const x of c.items) {
+        const v = interpret(x, p, env, definitions);
+        if (v > r) r = v;
+        if (r === 2) break;
+      }
+      return r;
+    }
+    case 'known': {
+      const v = c.fact.value(p, env, c.arg);
+      return truth(isUnknown(v) === c.negated);
+    }
+    case 'bool': {
+      const v = c.fact.value(p, env, c.arg);
+      return v === null ? 1 : truth(v === true);
+    }
+    case 'num': {
+      const v = c.fact.value(p, env, c.arg);
+      return isUnknown(v) ? 1 : truth(compare(v as number, c.op, c.value));
+    }
+    case 'numIn': {
+      const v = c.fact.value(p, env, c.arg);
+      return isUnknown(v) ? 1 : truth(c.values.includes(v as number) !== c.negated);
+    }
+    case 'enum': {
+      const v = c.fact.value(p, env, c.arg);
+      if (v === null || c.fact.type.kind !== 'enum') return 1;
+      return truth(compare(c.fact.type.values.indexOf(v as string), c.op, c.index));
+    }
+    case 'enumIn': {
+      const v = c.fact.value(p, env, c.arg);
+      if (v === null || c.fact.type.kind !== 'enum') return 1;
+      return truth(c.indexes.includes(c.fact.type.values.indexOf(v as string)) !== c.negated);
+    }
+    case 'str': {
+      const v = c.fact.value(p, env, c.arg);
+      return v === null ? 1 : truth(c.values.includes(v as string) !== c.negated);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Dated, sourced parameters (in the manner of OpenFisca's parameters): each value holds from a
+ * date until the next value, and names its source. A value that is not a published figure but a
+ * working assumption says so (`assumption: true`), and reports label it as such.
+ */
+import { z } from 'zod';
+import { formatIsoDate, parseIsoDate } from '../domain/dates.ts';
+import { DataFileError, loadDataFile } from '../domain/located.ts';
+
+const isoDate = z
+  .union([z.string(), z.date()])
+  .transform((v, ctx) => {
+    const text = typeof v === 'string' ? v : v.toISOString().slice(0, 10);
+    const d = parseIsoDate(text);
+    if (d === null) {
+      ctx.addIssue({ code: 'custom', message: `not a valid ISO date: ${text}` });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+const textSchema = z.strictObject({ kk: z.string().min(1), ru: z.string().min(1), en: z.string().min(1) });
+
+const valueSchema = z.strictObject({
+  from: isoDate,
+  value: z.number(),
+  source: z.string().min(1),
+  assumption: z.boolean().default(false),
+  note: z.string().optional(),
+});
+
+const parameterSchema = z.strictObject({
+  description: textSchema,
+  unit: z.string().min(1),
+  values: z.array(valueSchema).min(1),
+});
+
+export const parametersFileSchema = z.strictObject({
+  parameters: z.record(z.string().regex(/^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*$/, 'a parameter name like cost.inmate_per_day'), parameterSchema),
+});
+
+export interface ParameterValue {
+  /** Day number from which the value holds. */
+  from: number;
+  value: number;
+  source: string;
+  assumption: boolean;
+  note: string | null;
+}
+
+export interface Parameter {
+  name: string;
+  description: { kk: string; ru: string; en: string };
+  unit: string;
+  /** Sorted by `from`. */
+  values: readonly ParameterValue[];
+}
+
+export class ParameterMissing extends Error {}
+
+export class Parameters {
+  private readonly byName: Map<string, Parameter>;
+
+  constructor(parameters: Iterable<Parameter>) {
+    this.byName = new Map([...parameters].map((p) => [p.name, p]));
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  get(name: string): Parameter {
+    const p = this.byName.get(name);
+    if (!p) throw new ParameterMissing(`unknown parameter ${name}`);
+    return p;
+  }
+
+  /** The value in force on a day (day number). */
+  at(name: string, day: number): ParameterValue {
+    const p = this.get(name);
+    let found: ParameterValue | undefined;
+    for (const v of p.values) if (v.from <= day) found = v;
+    if (!found) throw new ParameterMissing(`parameter ${name} has no value on ${formatIsoDate(day)} (first value from ${formatIsoDate(p.values[0]!.from)})`);
+    return found;
+  }
+
+  value(name: string, day: number): number {
+    return this.at(name, day).value;
+  }
+
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
+}
+
+export function loadParameters(path: string): Parameters {
+  const { data, map } = loadDataFile(parametersFileSchema, path);
+  const list: Parameter[] = [];
+  const errors = [];
+  for (const [name, p] of Object.entries(data.parameters)) {
+    const values = [...p.values].sort((a, b) => a.from - b.from);
+    for (let i = 1; i < values.length; i++)
+      if (values[i]!.from === values[i - 1]!.from) errors.push(map.error(['parameters', name, 'values', i], 'two values from the same date'));
+    list.push({ name, description: p.description, unit: p.unit, values: values.map((v) => ({ ...v, note: v.note ?? null })) });
+  }
+  if (errors.length > 0) throw new DataFileError(errors);
+  return new Parameters(list);
+}

@@ -1,0 +1,90 @@
+/**
+ * One person of the registry as a typed record: the data contract's row after parsing.
+ * `null` means unknown (an empty cell) and is never read as false or zero.
+ * See docs/data-contract.md.
+ */
+import type { Behaviour, Custody, Recidivism, SentenceType, Sex } from '../domain/enums.ts';
+
+export interface PersonRecord {
+  personId: string;
+  iin: string | null;
+  lastName: string | null;
+  firstName: string | null;
+  middleName: string | null;
+  sex: Sex | null;
+  /** YYYYMMDD. */
+  birthYmd: number | null;
+  custody: Custody | null;
+  facility: string | null;
+  region: string | null;
+  /** Indexes of article parts in the Criminal Code table; null when unknown. */
+  articles: number[] | null;
+  /** Day number. */
+  offenceDay: number | null;
+  sentenceType: SentenceType | null;
+  /** Day number. */
+  sentenceStartDay: number | null;
+  /** Day number: the scheduled end of the punishment. */
+  sentenceEndDay: number | null;
+  imposedTermMonths: number | null;
+  priorConvictions: number | null;
+  recidivism: Recidivism | null;
+  behaviour: Behaviour | null;
+  maliciousViolator: boolean | null;
+  pregnant: boolean | null;
+  /** YYYYMMDD of each child; [] means no children; null means unknown. */
+  childrenBirthYmd: number[] | null;
+  disabledChild: boolean | null;
+  parentalRightsDeprived: boolean | null;
+  disabilityGroup: 0 | 1 | 2 | 3 | null;
+  veteran: boolean | null;
+  pensioner: boolean | null;
+  singleParent: boolean | null;
+  civilClaimAmount: number | null;
+  civilClaimPaid: number | null;
+  damageCaused: boolean | null;
+  damageCompensated: boolean | null;
+}
+
+/** The canonical columns of a registry file, in their canonical order. */
+export const CONTRACT_COLUMNS = [
+  'person_id',
+  'iin',
+  'last_name',
+  'first_name',
+  'middle_name',
+  'sex',
+  'birth_date',
+  'custody',
+  'facility',
+  'region',
+  'articles',
+  'offence_date',
+  'sentence_type',
+  'sentence_start',
+  'sentence_end',
+  'imposed_term_months',
+  'prior_convictions',
+  'recidivism',
+  'behaviour',
+  'malicious_violator',
+  'pregnant',
+  'children_birth_dates',
+  'disabled_child',
+  'parental_rights_deprived',
+  'disability_group',
+  'veteran',
+  'pensioner',
+  'single_parent',
+  'civil_claim_amount',
+  'civil_claim_paid',
+  'damage_caused',
+  'damage_compensated',
+] as const;
+export type ContractColumn = (typeof CONTRACT_COLUMNS)[number];
+
+/** Columns that must be present in a file's header (a cell in them may still be empty = unknown, except person_id). */
+export const REQUIRED_COLUMNS: readonly ContractColumn[] = CONTRACT_COLUMNS;
+
+/** The word written in children_birth_dates for a person known to have no children. */
+export const NO_CHILDREN = 'none';

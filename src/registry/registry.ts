@@ -1,0 +1,391 @@
+/**
+ * The registry in memory, columnar: one typed array per field, strings dictionary-encoded, the
+ * person → article relation and the person → child relation as offsets + values.
+ *
+ * Unknown values survive as sentinels (never as false or zero):
+ * - Int8 booleans and enumerations: -1 (booleans are 0/1, enumerations their index);
+ * - Int32 dates: UNKNOWN_DATE; Int32 counts and months: -1;
+ * - Float64 amounts: NaN;
+ * - dictionary codes: 0 (the dictionary's entry 0 is the empty string);
+ * - lists (articles, children): a known flag per person, 0 when the cell was empty.
+ *
+ * Columns derived from the Criminal Code table (gravest offence, tags, intent, violence) are
+ * computed once when the registry is built, so that evaluation reads one number per person.
+ */
+import { BEHAVIOURS, CUSTODIES, GRAVITIES, RECIDIVISMS, SENTENCE_TYPES, SEXES } from '../domain/enums.ts';
+import { UNKNOWN_DATE } from '../domain/dates.ts';
+import type { CriminalCode } from '../law/criminal-code.ts';
+import type { PersonRecord } from './record.ts';
+
+export const UNKNOWN = -1;
+
+type TypedArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
+type TypedArrayCtor<T extends TypedArray> = { new (length: number): T; BYTES_PER_ELEMENT: number };
+
+/** A typed array that grows by doubling while a registry is built. */
+export class Growable<T extends TypedArray> {
+  private buf: T;
+  length = 0;
+  constructor(
+    private readonly ctor: TypedArrayCtor<T>,
+    capacity = 1024,
+  ) {
+    this.buf = new ctor(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.buf.length) {
+      const next = new this.ctor(this.buf.length * 2);
+      (next as unknown as { set(a: ArrayLike<number>): void }).set(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.length++] = v;
+  }
+  /** The filled part, copied into an exact-size array (optionally over a SharedArrayBuffer). */
+  finish(shared = false): T {
+    const out = shared
+      ? (new (this.ctor as unknown as { new (b: SharedArrayBuffer): T })(new SharedArrayBuffer(this.length * this.ctor.BYTES_PER_ELEMENT)))
+      : new this.ctor(this.length);
+    (out as unknown as { set(a: ArrayLike<number>): void }).set(this.buf.subarray(0, this.length));
+    return out;
+  }
+}
+
+/** A dictionary-encoded string column: codes index `values`; code 0 is unknown. */
+export interface DictColumn {
+  codes: Uint32Array;
+  values: string[];
+}
+
+class DictBuilder {
+  readonly codes: Growable<Uint32Array>;
+  readonly values: string[] = [''];
+  private readonly index = new Map<string, number>();
+  constructor(capacity: number) {
+    this.codes = new Growable(Uint32Array, capacity);
+  }
+  push(v: string | null): void {
+    if (v === null || v === '') {
+      this.codes.push(0);
+      return;
+    }
+    let code = this.index.get(v);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(v);
+      this.index.set(v, code);
+    }
+    this.codes.push(code);
+  }
+  finish(shared: boolean): DictColumn {
+    return { codes: this.codes.finish(shared), values: this.values };
+  }
+}
+
+export interface RegistryColumns {
+  iin: Float64Array;
+  lastName: DictColumn;
+  firstName: DictColumn;
+  middleName: DictColumn;
+  /** Index in SEXES. */
+  sex: Int8Array;
+  /** YYYYMMDD. */
+  birthYmd: Int32Array;
+  /** Index in CUSTODIES. */
+  custody: Int8Array;
+  facility: DictColumn;
+  region: DictColumn;
+  articlesKnown: Int8Array;
+  articleOffsets: Uint32Array;
+  /** Article part indexes in the Criminal Code table. */
+  articleValues: Uint16Array;
+  offenceDay: Int32Array;
+  /** Index in SENTENCE_TYPES. */
+  sentenceType: Int8Array;
+  sentenceStartDay: Int32Array;
+  sentenceEndDay: Int32Array;
+  imposedTermMonths: Int32Array;
+  priorConvictions: Int16Array;
+  /** Index in RECIDIVISMS. */
+  recidivism: Int8Array;
+  /** Index in BEHAVIOURS. */
+  behaviour: Int8Array;
+  maliciousViolator: Int8Array;
+  pregnant: Int8Array;
+  childrenKnown: Int8Array;
+  childOffsets: Uint32Array;
+  /** YYYYMMDD of each child. */
+  childBirthYmd: Int32Array;
+  disabledChild: Int8Array;
+  parentalRightsDeprived: Int8Array;
+  disabilityGroup: Int8Array;
+  veteran: Int8Array;
+  pensioner: Int8Array;
+  singleParent: Int8Array;
+  civilClaimAmount: Float64Array;
+  civilClaimPaid: Float64Array;
+  damageCaused: Int8Array;
+  damageCompensated: Int8Array;
+  /** Derived: index in GRAVITIES of the gravest offence; -1 when articles are unknown. */
+  gravity: Int8Array;
+  /** Derived: OR of the tag bits of every article part of the person. */
+  tagMask: Int32Array;
+  /** Derived: 1 when every offence is negligent, 0 when any is intentional, -1 unknown. */
+  negligent: Int8Array;
+  /** Derived: 1 when any offence is violent (violence used or threatened), 0 when none is, -1 unknown. */
+  violent: Int8Array;
+}
+
+export type ColumnName = keyof RegistryColumns;
+
+export class Registry {
+  constructor(
+    readonly size: number,
+    readonly personId: readonly string[],
+    readonly columns: RegistryColumns,
+    /** The Criminal Code table the article indexes refer to. */
+    readonly law: CriminalCode,
+  ) {}
+
+  /** Row index of a person id, or -1. */
+  indexOf(personId: string): number {
+    if (!this.idIndex) this.idIndex = new Map(this.personId.map((id, i) => [id, i]));
+    return this.idIndex.get(personId) ?? -1;
+  }
+  private idIndex: Map<string, number> | undefined;
+
+  /** The typed record of one person, read back from the columns. */
+  record(i: number): PersonRecord {
+    const c = this.columns;
+    const b = (a: Int8Array): boolean | null => (a[i] === UNKNOWN ? null : a[i] === 1);
+    const e = <T>(list: readonly T[], a: Int8Array): T | null => (a[i] === UNKNOWN ? null : (list[a[i]!] as T));
+    const d = (a: Int32Array): number | null => (a[i] === UNKNOWN_DATE ? null : a[i]!);
+    const n = (a: Int32Array | Int16Array | Int8Array): number | null => (a[i]! < 0 ? null : a[i]!);
+    const s = (col: DictColumn): string | null => (col.codes[i] === 0 ? null : col.values[col.codes[i]!]!);
+    const f = (a: Float64Array): number | null => (Number.isNaN(a[i]!) ? null : a[i]!);
+    return {
+      personId: this.personId[i]!,
+      iin: Number.isNaN(c.iin[i]!) ? null : String(c.iin[i]).padStart(12, '0'),
+      lastName: s(c.lastName),
+      firstName: s(c.firstName),
+      middleName: s(c.middleName),
+      sex: e(SEXES, c.sex),
+      birthYmd: d(c.birthYmd),
+      custody: e(CUSTODIES, c.custody),
+      facility: s(c.facility),
+      region: s(c.region),
+      articles: c.articlesKnown[i] ? Array.from(c.articleValues.subarray(c.articleOffsets[i]!, c.articleOffsets[i + 1]!)) : null,
+      offenceDay: d(c.offenceDay),
+      sentenceType: e(SENTENCE_TYPES, c.sentenceType),
+      sentenceStartDay: d(c.sentenceStartDay),
+      sentenceEndDay: d(c.sentenceEndDay),
+      imposedTermMonths: n(c.imposedTermMonths),
+      priorConvictions: n(c.priorConvictions),
+      recidivism: e(RECIDIVISMS, c.recidivism),
+      behaviour: e(BEHAVIOURS, c.behaviour),
+      maliciousViolator: b(c.maliciousViolator),
+      pregnant: b(c.pregnant),
+      childrenBirthYmd: c.childrenKnown[i] ? Array.from(c.childBirthYmd.subarray(c.childOffsets[i]!, c.childOffsets[i + 1]!)) : null,
+      disabledChild: b(c.disabledChild),
+      parentalRightsDeprived: b(c.parentalRightsDeprived),
+      disabilityGroup: n(c.disabilityGroup) as 0 | 1 | 2 | 3 | null,
+      veteran: b(c.veteran),
+      pensioner: b(c.pensioner),
+      singleParent: b(c.singleParent),
+      civilClaimAmount: f(c.civilClaimAmount),
+      civilClaimPaid: f(c.civilClaimPaid),
+      damageCaused: b(c.damageCaused),
+      damageCompensated: b(c.damageCompensated),
+    };
+  }
+
+  /** Bytes held by the typed-array columns (dictionary strings and person ids not counted). */
+  columnBytes(names: readonly ColumnName[] = Object.keys(this.columns) as ColumnName[]): number {
+    let total = 0;
+    for (const name of names) {
+      const col = this.columns[name];
+      total += 'codes' in col ? col.codes.byteLength : col.byteLength;
+    }
+    return total;
+  }
+}
+
+const bool = (v: boolean | null): number => (v === null ? UNKNOWN : v ? 1 : 0);
+const idx = <T>(list: readonly T[], v: T | null): number => (v === null ? UNKNOWN : list.indexOf(v));
+
+/** Appends person records and produces a columnar Registry. */
+export class RegistryBuilder {
+  private readonly ids: string[] = [];
+  private readonly g;
+  private readonly dicts;
+
+  constructor(
+    private readonly law: CriminalCode,
+    capacity = 1024,
+  ) {
+    const i8 = () => new Growable(Int8Array, capacity);
+    const i32 = () => new Growable(Int32Array, capacity);
+    const f64 = () => new Growable(Float64Array, capacity);
+    this.g = {
+      iin: f64(),
+      sex: i8(),
+      birthYmd: i32(),
+      custody: i8(),
+      articlesKnown: i8(),
+      articleOffsets: new Growable(Uint32Array, capacity + 1),
+      articleValues: new Growable(Uint16Array, capacity * 2),
+      offenceDay: i32(),
+      sentenceType: i8(),
+      sentenceStartDay: i32(),
+      sentenceEndDay: i32(),
+      imposedTermMonths: i32(),
+      priorConvictions: new Growable(Int16Array, capacity),
+      recidivism: i8(),
+      behaviour: i8(),
+      maliciousViolator: i8(),
+      pregnant: i8(),
+      childrenKnown: i8(),
+      childOffsets: new Growable(Uint32Array, capacity + 1),
+      childBirthYmd: i32(),
+      disabledChild: i8(),
+      parentalRightsDeprived: i8(),
+      disabilityGroup: i8(),
+      veteran: i8(),
+      pensioner: i8(),
+      singleParent: i8(),
+      civilClaimAmount: f64(),
+      civilClaimPaid: f64(),
+      damageCaused: i8(),
+      damageCompensated: i8(),
+      gravity: i8(),
+      tagMask: i32(),
+      negligent: i8(),
+      violent: i8(),
+    };
+    this.g.articleOffsets.push(0);
+    this.g.childOffsets.push(0);
+    this.dicts = {
+      lastName: new DictBuilder(capacity),
+      firstName: new DictBuilder(capacity),
+      middleName: new DictBuilder(capacity),
+      facility: new DictBuilder(capacity),
+      region: new DictBuilder(capacity),
+    };
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  push(r: PersonRecord): void {
+    const g = this.g;
+    this.ids.push(r.personId);
+    g.iin.push(r.iin === null ? NaN : Number(r.iin));
+    this.dicts.lastName.push(r.lastName);
+    this.dicts.firstName.push(r.firstName);
+    this.dicts.middleName.push(r.middleName);
+    g.sex.push(idx(SEXES, r.sex));
+    g.birthYmd.push(r.birthYmd ?? UNKNOWN_DATE);
+    g.custody.push(idx(CUSTODIES, r.custody));
+    this.dicts.facility.push(r.facility);
+    this.dicts.region.push(r.region);
+    g.articlesKnown.push(r.articles === null ? 0 : 1);
+    let gravity = UNKNOWN;
+    let tagMask = 0;
+    let negligent: number = UNKNOWN;
+    let violent: number = UNKNOWN;
+    if (r.articles !== null) {
+      negligent = r.articles.length > 0 ? 1 : UNKNOWN;
+      violent = r.articles.length > 0 ? 0 : UNKNOWN;
+      for (const a of r.articles) {
+        g.articleValues.push(a);
+        const part = this.law.parts[a]!;
+        gravity = Math.max(gravity, GRAVITIES.indexOf(part.gravity));
+        tagMask |= part.tagMask;
+        if (part.intent === 'intentional') negligent = 0;
+        if (part.violent === 'yes' || part.violent === 'threat') violent = 1;
+      }
+    }
+    g.articleOffsets.push(g.articleValues.length);
+    g.gravity.push(gravity);
+    g.tagMask.push(tagMask);
+    g.negligent.push(negligent);
+    g.violent.push(violent);
+    g.offenceDay.push(r.offenceDay ?? UNKNOWN_DATE);
+    g.sentenceType.push(idx(SENTENCE_TYPES, r.sentenceType));
+    g.sentenceStartDay.push(r.sentenceStartDay ?? UNKNOWN_DATE);
+    g.sentenceEndDay.push(r.sentenceEndDay ?? UNKNOWN_DATE);
+    g.imposedTermMonths.push(r.imposedTermMonths ?? UNKNOWN);
+    g.priorConvictions.push(r.priorConvictions ?? UNKNOWN);
+    g.recidivism.push(idx(RECIDIVISMS, r.recidivism));
+    g.behaviour.push(idx(BEHAVIOURS, r.behaviour));
+    g.maliciousViolator.push(bool(r.maliciousViolator));
+    g.pregnant.push(bool(r.pregnant));
+    g.childrenKnown.push(r.childrenBirthYmd === null ? 0 : 1);
+    if (r.childrenBirthYmd !== null) for (const c of r.childrenBirthYmd) g.childBirthYmd.push(c);
+    g.childOffsets.push(g.childBirthYmd.length);
+    g.disabledChild.push(bool(r.disabledChild));
+    g.parentalRightsDeprived.push(bool(r.parentalRightsDeprived));
+    g.disabilityGroup.push(r.disabilityGroup ?? UNKNOWN);
+    g.veteran.push(bool(r.veteran));
+    g.pensioner.push(bool(r.pensioner));
+    g.singleParent.push(bool(r.singleParent));
+    g.civilClaimAmount.push(r.civilClaimAmount ?? NaN);
+    g.civilClaimPaid.push(r.civilClaimPaid ?? NaN);
+    g.damageCaused.push(bool(r.damageCaused));
+    g.damageCompensated.push(bool(r.damageCompensated));
+  }
+
+  /** The finished registry; with `shared`, every typed column lies in a SharedArrayBuffer. */
+  finish(shared = false): Registry {
+    const g = this.g;
+    const d = this.dicts;
+    const columns: RegistryColumns = {
+      iin: g.iin.finish(shared),
+      lastName: d.lastName.finish(shared),
+      firstName: d.firstName.finish(shared),
+      middleName: d.middleName.finish(shared),
+      sex: g.sex.finish(shared),
+      birthYmd: g.birthYmd.finish(shared),
+      custody: g.custody.finish(shared),
+      facility: d.facility.finish(shared),
+      region: d.region.finish(shared),
+      articlesKnown: g.articlesKnown.finish(shared),
+      articleOffsets: g.articleOffsets.finish(shared),
+      articleValues: g.articleValues.finish(shared),
+      offenceDay: g.offenceDay.finish(shared),
+      sentenceType: g.sentenceType.finish(shared),
+      sentenceStartDay: g.sentenceStartDay.finish(shared),
+      sentenceEndDay: g.sentenceEndDay.finish(shared),
+      imposedTermMonths: g.imposedTermMonths.finish(shared),
+      priorConvictions: g.priorConvictions.finish(shared),
+      recidivism: g.recidivism.finish(shared),
+      behaviour: g.behaviour.finish(shared),
+      maliciousViolator: g.maliciousViolator.finish(shared),
+      pregnant: g.pregnant.finish(shared),
+      childrenKnown: g.childrenKnown.finish(shared),
+      childOffsets: g.childOffsets.finish(shared),
+      childBirthYmd: g.childBirthYmd.finish(shared),
+      disabledChild: g.disabledChild.finish(shared),
+      parentalRightsDeprived: g.parentalRightsDeprived.finish(shared),
+      disabilityGroup: g.disabilityGroup.finish(shared),
+      veteran: g.veteran.finish(shared),
+      pensioner: g.pensioner.finish(shared),
+      singleParent: g.singleParent.finish(shared),
+      civilClaimAmount: g.civilClaimAmount.finish(shared),
+      civilClaimPaid: g.civilClaimPaid.finish(shared),
+      damageCaused: g.damageCaused.finish(shared),
+      damageCompensated: g.damageCompensated.finish(shared),
+      gravity: g.gravity.finish(shared),
+      tagMask: g.tagMask.finish(shared),
+      negligent: g.negligent.finish(shared),
+      violent: g.violent.finish(shared),
+    };
+    return new Registry(this.ids.length, this.ids, columns, this.law);
+  }
+}
+
+export function registryOf(law: CriminalCode, records: Iterable<PersonRecord>): Registry {
+  const b = new RegistryBuilder(law);
+  for (const r of records) b.push(r);
+  return b.finish();
+}

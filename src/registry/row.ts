@@ -1,0 +1,325 @@
+/**
+ * The registry data contract, row by row: each cell is parsed by a zod schema of its column,
+ * then the rules that span columns (ИИН agreement, order of dates, …) are checked.
+ * Every problem names its row, column, value and rule; see docs/data-contract.md.
+ */
+import { z } from 'zod';
+import { BEHAVIOURS, CUSTODIES, CUSTODY_ALIASES, RECIDIVISMS, SENTENCE_TYPES, SEXES, type Custody } from '../domain/enums.ts';
+import { parseIsoDate, ymdOfDay, dayOfYmd, formatIsoDate } from '../domain/dates.ts';
+import { checkIin } from '../domain/iin.ts';
+import type { CriminalCode } from '../law/criminal-code.ts';
+import { CONTRACT_COLUMNS, NO_CHILDREN, type ContractColumn, type PersonRecord } from './record.ts';
+
+export type Severity = 'error' | 'warning';
+
+export interface RowIssue {
+  severity: Severity;
+  /** Row number as a spreadsheet shows it: the header is row 1, the first person row 2. */
+  row: number;
+  column: ContractColumn | null;
+  value: string;
+  /** A stable rule code, e.g. `iin.check_digit`, `dates.order`, `articles.unknown`. */
+  rule: string;
+  message: string;
+}
+
+/** A cell: trimmed text, empty = unknown (null), otherwise parsed by `inner`. */
+function cell<T extends z.ZodType>(inner: T) {
+  return z.string().transform((raw, ctx): z.output<T> | null => {
+    const s = raw.trim();
+    if (s === '') return null;
+    const r = inner.safeParse(s);
+    if (!r.success) {
+      for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, params: { rule: ruleOf(issue) } });
+      return z.NEVER;
+    }
+    return r.data;
+  });
+}
+
+function ruleOf(issue: z.core.$ZodIssue): string {
+  const params = (issue as { params?: { rule?: unknown } }).params;
+  if (params && typeof params.rule === 'string') return params.rule;
+  return issue.code === 'invalid_value' ? 'enum' : 'format';
+}
+
+const custom = (rule: string, message: string) => ({ message, params: { rule } });
+
+const isoDate = z.string().transform((s, ctx) => {
+  const d = parseIsoDate(s);
+  if (d === null) {
+    ctx.addIssue({ code: 'custom', ...custom('date.invalid', `not a real date in ISO form YYYY-MM-DD: ${s}`) });
+    return z.NEVER;
+  }
+  if (d < parseIsoDate('1900-01-01')! || d > parseIsoDate('2100-12-31')!) {
+    ctx.addIssue({ code: 'custom', ...custom('date.range', `date outside 1900–2100: ${s}`) });
+    return z.NEVER;
+  }
+  return d;
+});
+
+const boolean = z.string().transform((s, ctx) => {
+  const v = s.toLowerCase();
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  ctx.addIssue({ code: 'custom', ...custom('boolean', `expected true or false (1 or 0), got ${s}`) });
+  return z.NEVER;
+});
+
+const count = (rule: string) =>
+  z.string().regex(/^\d+$/, custom(rule, 'expected a whole number ≥ 0')).transform(Number);
+
+const amount = z
+  .string()
+  .regex(/^\d+(?:\.\d+)?$/, custom('amount', 'expected a non-negative amount like 125000 or 125000.50'))
+  .transform(Number);
+
+const enumOf = <T extends readonly [string, ...string[]]>(values: T, rule: string, aliases: Record<string, T[number]> = {}) =>
+  z.string().transform((s, ctx): T[number] => {
+    if ((values as readonly string[]).includes(s)) return s as T[number];
+    const alias = aliases[s];
+    if (alias !== undefined) return alias;
+    ctx.addIssue({ code: 'custom', ...custom(rule, `expected one of ${values.join(', ')}; got ${s}`) });
+    return z.NEVER;
+  });
+
+/** The zod schema of a row, for a given Criminal Code table (articles are resolved against it). */
+export function rowSchema(law: CriminalCode) {
+  const articles = z.string().transform((s, ctx) => {
+    const refs = s.split(';').map((x) => x.trim());
+    const out: number[] = [];
+    for (const ref of refs) {
+      if (ref === '') {
+        ctx.addIssue({ code: 'custom', ...custom('articles.format', 'empty article between separators (use "188-2;190-1")') });
+        continue;
+      }
+      const r = law.resolve(ref);
+      if ('error' in r) ctx.addIssue({ code: 'custom', ...custom('articles.unknown', r.error) });
+      else out.push(r.part.index);
+    }
+    return out;
+  });
+  const children = z.string().transform((s, ctx) => {
+    if (s.toLowerCase() === NO_CHILDREN) return [] as number[];
+    const out: number[] = [];
+    for (const part of s.split(';').map((x) => x.trim())) {
+      const d = parseIsoDate(part);
+      if (d === null) ctx.addIssue({ code: 'custom', ...custom('date.invalid', `not a real date in ISO form YYYY-MM-DD: ${part}`) });
+      else out.push(ymdOfDay(d));
+    }
+    return out;
+  });
+  return z.object({
+    person_id: z.string().transform((raw, ctx) => {
+      const s = raw.trim();
+      if (s === '') {
+        ctx.addIssue({ code: 'custom', ...custom('person_id.missing', 'person_id is required') });
+        return z.NEVER;
+      }
+      return s;
+    }),
+    iin: cell(z.string().regex(/^\d{12}$/, custom('iin.format', 'a ИИН is 12 digits'))),
+    last_name: cell(z.string()),
+    first_name: cell(z.string()),
+    middle_name: cell(z.string()),
+    sex: cell(enumOf(SEXES, 'enum.sex', { Ж: 'F', М: 'M', Ә: 'F', Е: 'M' })),
+    birth_date: cell(isoDate),
+    custody: cell(enumOf(CUSTODIES, 'enum.custody', CUSTODY_ALIASES as Record<string, Custody>)),
+    facility: cell(z.string()),
+    region: cell(z.string()),
+    articles: cell(articles),
+    offence_date: cell(isoDate),
+    sentence_type: cell(enumOf(SENTENCE_TYPES, 'enum.sentence_type')),
+    sentence_start: cell(isoDate),
+    sentence_end: cell(isoDate),
+    imposed_term_months: cell(count('imposed_term_months.format')),
+    prior_convictions: cell(count('prior_convictions.format')),
+    recidivism: cell(enumOf(RECIDIVISMS, 'enum.recidivism')),
+    behaviour: cell(enumOf(BEHAVIOURS, 'enum.behaviour')),
+    malicious_violator: cell(boolean),
+    pregnant: cell(boolean),
+    children_birth_dates: cell(children),
+    disabled_child: cell(boolean),
+    parental_rights_deprived: cell(boolean),
+    disability_group: cell(enumOf(['0', '1', '2', '3'], 'enum.disability_group')),
+    veteran: cell(boolean),
+    pensioner: cell(boolean),
+    single_parent: cell(boolean),
+    civil_claim_amount: cell(amount),
+    civil_claim_paid: cell(amount),
+    damage_caused: cell(boolean),
+    damage_compensated: cell(boolean),
+  });
+}
+export type RowSchema = ReturnType<typeof rowSchema>;
+
+/** Minimum age of criminal responsibility (Criminal Code Art. 15: 16, and 14 for the gravest offences). */
+const MIN_AGE_AT_OFFENCE = 14;
+
+/**
+ * Parses one row (cells by column name) into a record, or reports its issues.
+ * A row with any error is rejected; warnings keep it.
+ */
+export function parseRow(
+  schema: RowSchema,
+  cells: Record<ContractColumn, string>,
+  rowNumber: number,
+): { record: PersonRecord | null; issues: RowIssue[] } {
+  const issues: RowIssue[] = [];
+  const parsed = schema.safeParse(cells);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const column = issue.path[0] as ContractColumn;
+      issues.push({ severity: 'error', row: rowNumber, column, value: cells[column] ?? '', rule: ruleOf(issue), message: issue.message });
+    }
+    return { record: null, issues };
+  }
+  const v = parsed.data;
+  const err = (column: ContractColumn, rule: string, message: string, severity: Severity = 'error') =>
+    issues.push({ severity, row: rowNumber, column, value: cells[column] ?? '', rule, message });
+
+  const birthYmd = v.birth_date === null ? null : ymdOfDay(v.birth_date);
+  if (v.iin !== null) {
+    const p = checkIin(v.iin, birthYmd, v.sex);
+    if (p !== null) {
+      const message =
+        p.rule === 'iin.check_digit'
+          ? p.expected === null
+            ? 'ИИН check digit: such a number is never issued (S2 = 10)'
+            : `ИИН check digit is ${v.iin[11]}, expected ${p.expected}`
+          : p.rule === 'iin.birth_date'
+            ? `ИИН encodes birth date ${p.encoded.slice(0, 4)}-${p.encoded.slice(4, 6)}-${p.encoded.slice(6)}, which disagrees with birth_date or is not a date`
+            : p.rule === 'iin.sex'
+              ? `ИИН encodes sex ${p.encoded}, which disagrees with sex`
+              : p.rule === 'iin.century_digit'
+                ? `ИИН 7th digit must be 1–6, got ${p.digit}`
+                : 'a ИИН is 12 digits';
+      err('iin', p.rule, message);
+    }
+  }
+  const order: [ContractColumn, number | null][] = [
+    ['birth_date', v.birth_date],
+    ['offence_date', v.offence_date],
+    ['sentence_start', v.sentence_start],
+    ['sentence_end', v.sentence_end],
+  ];
+  for (let i = 0; i < order.length; i++) {
+    for (let j = i + 1; j < order.length; j++) {
+      const [a, da] = order[i]!;
+      const [b, db] = order[j]!;
+      if (da === null || db === null) continue;
+      const strict = b === 'sentence_end' && a === 'sentence_start';
+      if (strict ? db <= da : db < da) {
+        err(b, 'dates.order', `${b} ${formatIsoDate(db)} is ${strict ? 'not after' : 'before'} ${a} ${formatIsoDate(da)}`);
+        break;
+      }
+    }
+  }
+  if (birthYmd !== null && v.offence_date !== null) {
+    const age = Math.floor((ymdOfDay(v.offence_date) - birthYmd) / 10000);
+    if (age < MIN_AGE_AT_OFFENCE && age >= 0)
+      err('offence_date', 'dates.age_at_offence', `the person was ${age} on the offence date, below the age of criminal responsibility (${MIN_AGE_AT_OFFENCE})`);
+  }
+  if (v.articles !== null && v.articles.length === 0) err('articles', 'articles.format', 'no article given');
+  if (v.pregnant === true && v.sex === 'M') err('pregnant', 'pregnant.sex', 'pregnant is true for a man');
+  if (v.civil_claim_amount !== null && v.civil_claim_paid !== null && v.civil_claim_paid > v.civil_claim_amount)
+    err('civil_claim_paid', 'claim.paid_exceeds_amount', `paid ${v.civil_claim_paid} exceeds the claim ${v.civil_claim_amount}`);
+  if (v.custody === 'institution' && v.sentence_type !== null && !['imprisonment', 'life_imprisonment', 'arrest'].includes(v.sentence_type))
+    err('sentence_type', 'custody.sentence_type', `a person held in an institution cannot serve ${v.sentence_type}`);
+  if (v.children_birth_dates !== null && birthYmd !== null) {
+    for (const c of v.children_birth_dates) {
+      if (c < birthYmd + 120000) {
+        err('children_birth_dates', 'children.parent_age', `child born ${formatIsoDate(dayOfYmd(c))}, before the parent was 12`, 'warning');
+        break;
+      }
+    }
+  }
+  if (v.damage_compensated === true && v.damage_caused === false)
+    err('damage_compensated', 'damage.compensated_without_damage', 'damage compensated although no damage was caused', 'warning');
+  if (v.custody === 'probation' && (v.sentence_type === 'imprisonment' || v.sentence_type === 'life_imprisonment'))
+    err('sentence_type', 'custody.sentence_type', 'imprisonment under probation control: expected only for parole; check the record', 'warning');
+
+  if (issues.some((i) => i.severity === 'error')) return { record: null, issues };
+  return {
+    record: {
+      personId: v.person_id,
+      iin: v.iin,
+      lastName: v.last_name,
+      firstName: v.first_name,
+      middleName: v.middle_name,
+      sex: v.sex,
+      birthYmd,
+      custody: v.custody,
+      facility: v.facility,
+      region: v.region,
+      articles: v.articles,
+      offenceDay: v.offence_date,
+      sentenceType: v.sentence_type,
+      sentenceStartDay: v.sentence_start,
+      sentenceEndDay: v.sentence_end,
+      imposedTermMonths: v.imposed_term_months,
+      priorConvictions: v.prior_convictions,
+      recidivism: v.recidivism,
+      behaviour: v.behaviour,
+      maliciousViolator: v.malicious_violator,
+      pregnant: v.pregnant,
+      childrenBirthYmd: v.children_birth_dates,
+      disabledChild: v.disabled_child,
+      parentalRightsDeprived: v.parental_rights_deprived,
+      disabilityGroup: v.disability_group === null ? null : (Number(v.disability_group) as 0 | 1 | 2 | 3),
+      veteran: v.veteran,
+      pensioner: v.pensioner,
+      singleParent: v.single_parent,
+      civilClaimAmount: v.civil_claim_amount,
+      civilClaimPaid: v.civil_claim_paid,
+      damageCaused: v.damage_caused,
+      damageCompensated: v.damage_compensated,
+    },
+    issues,
+  };
+}
+
+/** The cells of a record in the contract's columns, as a file holds them. */
+export function recordToCells(r: PersonRecord, law: CriminalCode): Record<ContractColumn, string> {
+  const s = (v: string | null) => v ?? '';
+  const b = (v: boolean | null) => (v === null ? '' : v ? 'true' : 'false');
+  const n = (v: number | null) => (v === null ? '' : String(v));
+  const d = (v: number | null) => (v === null ? '' : formatIsoDate(v));
+  const ymd = (v: number) => `${String(Math.floor(v / 10000)).padStart(4, '0')}-${String(Math.floor(v / 100) % 100).padStart(2, '0')}-${String(v % 100).padStart(2, '0')}`;
+  return {
+    person_id: r.personId,
+    iin: s(r.iin),
+    last_name: s(r.lastName),
+    first_name: s(r.firstName),
+    middle_name: s(r.middleName),
+    sex: s(r.sex),
+    birth_date: r.birthYmd === null ? '' : ymd(r.birthYmd),
+    custody: s(r.custody),
+    facility: s(r.facility),
+    region: s(r.region),
+    articles: r.articles === null ? '' : r.articles.map((a) => law.parts[a]!.id).join(';'),
+    offence_date: d(r.offenceDay),
+    sentence_type: s(r.sentenceType),
+    sentence_start: d(r.sentenceStartDay),
+    sentence_end: d(r.sentenceEndDay),
+    imposed_term_months: n(r.imposedTermMonths),
+    prior_convictions: n(r.priorConvictions),
+    recidivism: s(r.recidivism),
+    behaviour: s(r.behaviour),
+    malicious_violator: b(r.maliciousViolator),
+    pregnant: b(r.pregnant),
+    children_birth_dates: r.childrenBirthYmd === null ? '' : r.childrenBirthYmd.length === 0 ? NO_CHILDREN : r.childrenBirthYmd.map(ymd).join(';'),
+    disabled_child: b(r.disabledChild),
+    parental_rights_deprived: b(r.parentalRightsDeprived),
+    disability_group: n(r.disabilityGroup),
+    veteran: b(r.veteran),
+    pensioner: b(r.pensioner),
+    single_parent: b(r.singleParent),
+    civil_claim_amount: n(r.civilClaimAmount),
+    civil_claim_paid: n(r.civilClaimPaid),
+    damage_caused: b(r.damageCaused),
+    damage_compensated: b(r.damageCompensated),
+  };
+}
+
+export { CONTRACT_COLUMNS };
