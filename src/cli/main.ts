@@ -1,0 +1,122 @@
+/**
+ * The `amnestia` command line. See docs/cli.md.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { DataFileError, formatLocated } from '../domain/located.ts';
+import { isoDay, parseIsoDate } from '../domain/dates.ts';
+import { isLang, render, type Lang } from '../i18n/text.ts';
+import { MESSAGES } from '../i18n/messages.ts';
+import { loadLaw } from '../law/law.ts';
+import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
+import { loadFacilities } from '../registry/facilities.ts';
+import { writeRegistryCsv } from '../registry/export.ts';
+import { generatePersons } from '../registry/synthetic/generate.ts';
+import { loadProfile, scaleProfile } from '../registry/synthetic/profile.ts';
+import { computeLetter, letterJson, loadLetterDefinition, renderLetterMarkdown, renderLetterText } from '../reports/letter.ts';
+import { openRegistry, UserError } from './registry-source.ts';
+import { runCheck } from './check.ts';
+
+const langOption = () =>
+  new Option('--lang <lang>', 'language of the output: kk, ru or en').default('ru').argParser((v) => {
+    if (!isLang(v)) throw new InvalidArgumentError('expected kk, ru or en');
+    return v;
+  });
+const dateArg = (v: string) => {
+  if (parseIsoDate(v) === null) throw new InvalidArgumentError('expected a date YYYY-MM-DD');
+  return v;
+};
+const intArg = (v: string) => {
+  if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number');
+  return Number(v);
+};
+
+function progress(line: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r${line}   `);
+}
+
+async function letterCommand(opts: { registry?: string; lang: Lang; format: string; asOf?: string; figures?: string }): Promise<void> {
+  const law = loadLaw();
+  const def = loadLetterDefinition(opts.figures ?? DEFAULT_PATHS.letterFigures, law);
+  const { registry, source } = await openRegistry(law, opts.registry, opts.lang, progress);
+  const report = computeLetter(def, law, registry, source, opts.asOf ? isoDay(opts.asOf) : def.file.as_of);
+  if (opts.format === 'json') process.stdout.write(`${JSON.stringify(letterJson(report, opts.lang), null, 2)}\n`);
+  else if (opts.format === 'md') process.stdout.write(`${renderLetterMarkdown(report, opts.lang)}\n`);
+  else process.stdout.write(`${renderLetterText(report, opts.lang)}\n`);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('amnestia')
+    .description('Model, evaluate and apply amnesty acts over a registry of convicts (kk / ru / en)')
+    .showHelpAfterError();
+
+  program
+    .command('start')
+    .description('the main job on the embedded default: the letter table and its audit on the default synthetic registry')
+    .addOption(langOption())
+    .action(async (opts: { lang: Lang }) => {
+      await letterCommand({ lang: opts.lang, format: 'text' });
+    });
+
+  program
+    .command('letter')
+    .description("the ministry letter's figures F1–F18 recomputed from records, with an audit of the letter")
+    .option('--registry <file>', 'registry file (CSV or XLSX); default: the synthetic national registry')
+    .addOption(langOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
+    .option('--as-of <date>', "evaluation date (default: the letter's date)", dateArg)
+    .option('--figures <file>', 'figures definition file', undefined)
+    .action(letterCommand);
+
+  program
+    .command('check')
+    .description('data-quality report of a registry file; exits 1 when any row is rejected')
+    .argument('<file>', 'registry file (CSV or XLSX)')
+    .addOption(langOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--limit <n>', 'problems listed in text output', intArg, 50)
+    .action(async (file: string, opts: { lang: Lang; format: 'text' | 'json'; limit: number }) => {
+      const ok = await runCheck(file, opts, progress);
+      if (!ok) process.exitCode = 1;
+    });
+
+  program
+    .command('generate')
+    .description('write a synthetic registry drawn from a profile of target figures')
+    .option('--profile <file>', 'profile file', DEFAULT_PATHS.profile)
+    .option('--seed <n>', 'random seed', intArg, DEFAULT_SEED)
+    .option('--persons <n>', "number of persons (default: the profile's own size)", intArg)
+    .requiredOption('--out <file>', 'CSV file to write')
+    .addOption(langOption())
+    .action(async (opts: { profile: string; seed: number; persons?: number; out: string; lang: Lang }) => {
+      const law = loadLaw();
+      let profile = loadProfile(opts.profile);
+      if (opts.persons !== undefined) profile = scaleProfile(profile, opts.persons);
+      const facilities = loadFacilities(profile.facilitiesPath);
+      const t0 = performance.now();
+      const n = await writeRegistryCsv(opts.out, law.criminalCode, generatePersons(profile, law.criminalCode, facilities, { seed: opts.seed }), (k) =>
+        progress(render(MESSAGES['progress.rows'], opts.lang, { rows: k })),
+      );
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      process.stdout.write(`${render(MESSAGES['generate.done'], opts.lang, { persons: n, file: opts.out, ms: Math.round(performance.now() - t0), seed: String(opts.seed) })}\n`);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (e) {
+    if (e instanceof DataFileError) {
+      process.stderr.write(`${e.errors.map(formatLocated).join('\n')}\n`);
+      process.exitCode = 2;
+    } else if (e instanceof UserError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exitCode = 2;
+    } else throw e;
+  }
+}
+
+// Run when executed directly (npm start / npm run amnestia).
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) await main(process.argv);
+

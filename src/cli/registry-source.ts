@@ -1,0 +1,31 @@
+/** Where a command's registry comes from: a file (CSV, XLSX) or the default synthetic population. */
+import { basename } from 'node:path';
+import type { Law } from '../law/law.ts';
+import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
+import { loadFacilities } from '../registry/facilities.ts';
+import { importRegistryFile } from '../registry/import.ts';
+import type { Registry } from '../registry/registry.ts';
+import { generateRegistry } from '../registry/synthetic/generate.ts';
+import { loadProfile } from '../registry/synthetic/profile.ts';
+import { render, type Lang } from '../i18n/text.ts';
+import { MESSAGES } from '../i18n/messages.ts';
+
+export class UserError extends Error {}
+
+export async function openRegistry(law: Law, file: string | undefined, lang: Lang, progress: (line: string) => void): Promise<{ registry: Registry; source: string }> {
+  if (file === undefined) {
+    const profile = loadProfile(DEFAULT_PATHS.profile);
+    const registry = generateRegistry(profile, law.criminalCode, loadFacilities(profile.facilitiesPath), { seed: DEFAULT_SEED });
+    return { registry, source: render(MESSAGES['registry.default'], lang, { profile: profile.id, seed: String(DEFAULT_SEED) }) };
+  }
+  const result = await importRegistryFile(law.criminalCode, file, {
+    onProgress: (rows) => progress(render(MESSAGES['progress.rows'], lang, { rows })),
+  });
+  const fatal = result.fileIssues.filter((i) => i.severity === 'error');
+  if (result.rejected > 0 || fatal.length > 0) {
+    throw new UserError(
+      [render(MESSAGES['error.registry_rejected'], lang, { file, rejected: result.rejected }), ...fatal.map((i) => `${file}: ${i.message} [${i.rule}]`)].join('\n'),
+    );
+  }
+  return { registry: result.registry, source: basename(file) };
+}

@@ -1,0 +1,483 @@
+/**
+ * The ministry letter's table recomputed from person records, with an audit of the letter itself.
+ *
+ * Figures are defined in a data file (reports/letter-kz-2025.yaml), each as a condition in the
+ * condition language, a parameter, or a product of other figures; all count conditions are
+ * evaluated together in one pass of the condition kernel.
+ */
+import { z } from 'zod';
+import { CUSTODIES, type Custody } from '../domain/enums.ts';
+import { formatIsoDate, parseIsoDate } from '../domain/dates.ts';
+import { DataFileError, loadDataFile, type LocatedError, type SourceMap } from '../domain/located.ts';
+import { render, formatNumber, type Lang, type Text } from '../i18n/text.ts';
+import { MESSAGES, type MessageKey } from '../i18n/messages.ts';
+import type { Law } from '../law/law.ts';
+import type { Registry } from '../registry/registry.ts';
+import { checkCondition, orderDefinitions, T, U, type Checked, type ConditionError } from '../engine/condition.ts';
+import { compileConditions } from '../engine/kernel.ts';
+
+const text = z.strictObject({ kk: z.string().min(1), ru: z.string().min(1), en: z.string().min(1) });
+const conditionSource = z.unknown();
+
+const countFigure = z.strictObject({
+  id: z.string().min(1),
+  label: text,
+  note: z.string().optional(),
+  count: conditionSource,
+  letter: z.number().nullable(),
+  split: z.strictObject({ institution: z.number(), probation: z.number() }).optional(),
+  parts: z.array(z.strictObject({ id: z.string(), label: text, count: conditionSource, letter: z.number().nullable() })).optional(),
+});
+const parameterFigure = z.strictObject({
+  id: z.string().min(1),
+  label: text,
+  note: z.string().optional(),
+  parameter: z.string().min(1),
+  unit: z.string().optional(),
+  letter: z.number().nullable(),
+  precision: z.number().positive().optional(),
+});
+const productFigure = z.strictObject({
+  id: z.string().min(1),
+  label: text,
+  note: z.string().optional(),
+  product: z.array(z.string().min(1)).min(2),
+  unit: z.string().optional(),
+  letter: z.number().nullable(),
+  precision: z.number().positive().optional(),
+});
+
+/** A figure is told by its key: `count`, `parameter` or `product` (so errors speak of the right kind). */
+const figureSchema = z.unknown().transform((v, ctx) => {
+  const o = typeof v === 'object' && v !== null ? v : {};
+  const schema = 'parameter' in o ? parameterFigure : 'product' in o ? productFigure : countFigure;
+  const r = (schema as z.ZodType<z.output<typeof countFigure> | z.output<typeof parameterFigure> | z.output<typeof productFigure>>).safeParse(v);
+  if (!r.success) {
+    for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    return z.NEVER;
+  }
+  return r.data;
+});
+
+const auditSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ id: z.string(), kind: z.literal('parts_sum'), figure: z.string() }),
+  z.strictObject({ id: z.string(), kind: z.literal('sum_of'), figure: z.string(), of: z.array(z.string()).min(2) }),
+  z.strictObject({ id: z.string(), kind: z.literal('at_most'), figure: z.string(), bound: z.string(), why: text }),
+  z.strictObject({
+    id: z.string(),
+    kind: z.literal('cost_basis'),
+    figure: z.string(),
+    base: z.string(),
+    inmate_cost: z.array(z.string()).min(1),
+    probationer_cost: z.string(),
+  }),
+]);
+
+export const letterFileSchema = z.strictObject({
+  id: z.string(),
+  title: text,
+  source: z.string(),
+  as_of: z.union([z.string(), z.date()]).transform((v, ctx) => {
+    const d = parseIsoDate(typeof v === 'string' ? v : v.toISOString().slice(0, 10));
+    if (d === null) {
+      ctx.addIssue({ code: 'custom', message: 'not a valid ISO date' });
+      return z.NEVER;
+    }
+    return d;
+  }),
+  definitions: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), conditionSource).default({}),
+  figures: z.array(figureSchema).min(1),
+  audits: z.array(auditSchema).default([]),
+});
+export type LetterFile = z.output<typeof letterFileSchema>;
+type FigureDef = LetterFile['figures'][number];
+
+export type FigureStatus = 'match' | 'differs' | 'letter_inconsistent' | 'computed';
+
+export interface FigureResult {
+  id: string;
+  label: Text;
+  note: string | null;
+  kind: 'count' | 'parameter' | 'product';
+  letter: number | null;
+  computed: number;
+  /** Persons for whom the figure's condition is unknown (a fact it needs is missing). */
+  unknown: number;
+  status: FigureStatus;
+  /** Tolerance of the comparison: the letter's rounding. */
+  precision: number | null;
+  split: Record<Custody, { letter: number | null; computed: number; status: FigureStatus }> | null;
+  parts: FigureResult[];
+  /** For a parameter: the source of its value. */
+  source: string | null;
+}
+
+export interface AuditResult {
+  id: string;
+  kind: 'parts_sum' | 'sum_of' | 'at_most' | 'cost_basis';
+  figure: string;
+  holds: boolean;
+  message: Text;
+  details: Text[];
+  values: Record<string, number>;
+}
+
+export interface LetterReport {
+  id: string;
+  title: Text;
+  source: string;
+  asOf: string;
+  registry: { source: string; persons: number };
+  figures: FigureResult[];
+  audits: AuditResult[];
+  summary: { consistent: number; matching: number; inconsistentInLetter: string[]; differing: string[] };
+}
+
+export interface LetterDefinition {
+  file: LetterFile;
+  /** Checked conditions of count figures, splits and parts, by output name. */
+  outputs: { name: string; condition: Checked }[];
+  definitions: { name: string; condition: Checked }[];
+}
+
+/** Loads and checks the figures file: every condition against the fact catalogue and the law. */
+export function loadLetterDefinition(path: string, law: Law): LetterDefinition {
+  const { data, map } = loadDataFile(letterFileSchema, path);
+  return checkLetterDefinition(data, law, map);
+}
+
+export function checkLetterDefinition(data: LetterFile, law: Law, map: SourceMap | null): LetterDefinition {
+  const errors: ConditionError[] = [];
+  const located: LocatedError[] = [];
+  const ctx = { law: law.criminalCode, definitions: new Set(Object.keys(data.definitions)) };
+  const defs = new Map<string, Checked>();
+  for (const [name, src] of Object.entries(data.definitions)) defs.set(name, checkCondition(src, ['definitions', name], ctx, errors));
+  const order = orderDefinitions(defs, (name) => ['definitions', name], errors);
+  const outputs: { name: string; condition: Checked }[] = [];
+  const ids = new Set<string>();
+  data.figures.forEach((f, i) => {
+    if (ids.has(f.id)) errors.push({ path: ['figures', i, 'id'], column: null, message: `figure ${f.id} defined twice` });
+    ids.add(f.id);
+    if ('count' in f) {
+      const c = checkCondition(f.count, ['figures', i, 'count'], ctx, errors);
+      outputs.push({ name: f.id, condition: c });
+      if (f.split) for (const custody of CUSTODIES) outputs.push({ name: `${f.id}@${custody}`, condition: { k: 'and', items: [c, custodyIs(custody, ctx)] } });
+      f.parts?.forEach((p, j) => {
+        ids.add(p.id);
+        outputs.push({ name: p.id, condition: checkCondition(p.count, ['figures', i, 'parts', j, 'count'], ctx, errors) });
+      });
+    } else if ('parameter' in f) {
+      if (!law.parameters.has(f.parameter)) errors.push({ path: ['figures', i, 'parameter'], column: null, message: `unknown parameter ${f.parameter}` });
+    }
+  });
+  data.figures.forEach((f, i) => {
+    if ('product' in f)
+      f.product.forEach((factor, j) => {
+        const known = factor.startsWith('parameter:') ? law.parameters.has(factor.slice('parameter:'.length)) : ids.has(factor);
+        if (!known) errors.push({ path: ['figures', i, 'product', j], column: null, message: `unknown figure or parameter ${factor}` });
+      });
+  });
+  data.audits.forEach((a, i) => {
+    const refs = [a.figure, ...(a.kind === 'sum_of' ? a.of : a.kind === 'at_most' ? [a.bound] : a.kind === 'cost_basis' ? [a.base] : [])];
+    for (const r of refs) if (!ids.has(r)) errors.push({ path: ['audits', i], column: null, message: `unknown figure ${r}` });
+    if (a.kind === 'cost_basis')
+      for (const p of [...a.inmate_cost, a.probationer_cost]) if (!law.parameters.has(p)) errors.push({ path: ['audits', i], column: null, message: `unknown parameter ${p}` });
+  });
+  for (const e of errors) {
+    const base = map ? map.error(e.path, e.message) : { file: '(memory)', path: e.path.join('.'), line: null, column: null, message: e.message };
+    located.push(e.column ? { ...base, message: `${e.message} (column ${e.column} of the condition)` } : base);
+  }
+  if (located.length > 0) throw new DataFileError(located);
+  return withAuditSplits({ file: data, outputs, definitions: order.map((name) => ({ name, condition: defs.get(name)! })) }, law);
+}
+
+function custodyIs(custody: Custody, ctx: { law: Law['criminalCode']; definitions: ReadonlySet<string> }): Checked {
+  const errors: ConditionError[] = [];
+  const c = checkCondition(`custody = ${custody}`, [], ctx, errors);
+  if (errors.length > 0) throw new Error(errors[0]!.message);
+  return c;
+}
+
+function statusOf(letter: number | null, computed: number, precision: number | null): FigureStatus {
+  if (letter === null) return 'computed';
+  const tolerance = precision === null ? 0 : precision / 2;
+  return Math.abs(computed - letter) <= tolerance ? 'match' : 'differs';
+}
+
+/** Computes the letter's figures and audits over a registry as of a day (default: the letter's day). */
+export function computeLetter(def: LetterDefinition, law: Law, registry: Registry, registrySource: string, asOfDay: number = def.file.as_of): LetterReport {
+  const kernel = compileConditions(def.outputs, def.definitions, law.criminalCode, law.parameters);
+  const out = kernel.run(registry, asOfDay);
+  const counts = new Map<string, { t: number; u: number }>();
+  kernel.outputs.forEach((name, j) => {
+    const o = out[j]!;
+    let t = 0;
+    let u = 0;
+    for (let i = 0; i < o.length; i++) {
+      if (o[i] === T) t++;
+      else if (o[i] === U) u++;
+    }
+    counts.set(name, { t, u });
+  });
+
+  const results = new Map<string, FigureResult>();
+  const valueOf = (ref: string): number => {
+    if (ref.startsWith('parameter:')) return law.parameters.value(ref.slice('parameter:'.length), asOfDay);
+    const r = results.get(ref);
+    if (!r) throw new Error(`figure ${ref} is used before it is defined`);
+    return r.computed;
+  };
+  for (const f of def.file.figures) results.set(f.id, figureResult(f, counts, law, asOfDay, valueOf));
+
+  const audits = def.file.audits.map((a) => audit(a, results, law, asOfDay, counts));
+  // A figure whose letter value fails an audit of its parts is the letter's inconsistency, not ours.
+  for (const a of audits) {
+    if (a.kind !== 'parts_sum' || a.holds) continue;
+    const r = results.get(a.figure);
+    if (r && r.status === 'differs') r.status = 'letter_inconsistent';
+  }
+  const all = [...results.values()];
+  const consistent = all.filter((r) => r.status === 'match' || r.status === 'differs');
+  return {
+    id: def.file.id,
+    title: def.file.title,
+    source: def.file.source,
+    asOf: formatIsoDate(asOfDay),
+    registry: { source: registrySource, persons: registry.size },
+    figures: all,
+    audits,
+    summary: {
+      consistent: consistent.length,
+      matching: consistent.filter((r) => r.status === 'match').length,
+      inconsistentInLetter: all.filter((r) => r.status === 'letter_inconsistent').map((r) => r.id),
+      differing: all.filter((r) => r.status === 'differs').map((r) => r.id),
+    },
+  };
+}
+
+function figureResult(f: FigureDef, counts: Map<string, { t: number; u: number }>, law: Law, asOfDay: number, valueOf: (ref: string) => number): FigureResult {
+  const base = { id: f.id, label: f.label, note: f.note ?? null, letter: f.letter, parts: [] as FigureResult[], split: null, source: null };
+  if ('count' in f) {
+    const c = counts.get(f.id)!;
+    const split = f.split
+      ? (Object.fromEntries(
+          CUSTODIES.map((custody) => {
+            const computed = counts.get(`${f.id}@${custody}`)!.t;
+            const letter = f.split![custody];
+            return [custody, { letter, computed, status: statusOf(letter, computed, null) }];
+          }),
+        ) as FigureResult['split'])
+      : null;
+    const parts = (f.parts ?? []).map((p) => {
+      const pc = counts.get(p.id)!;
+      return { ...base, id: p.id, label: p.label, note: null, kind: 'count' as const, letter: p.letter, computed: pc.t, unknown: pc.u, status: statusOf(p.letter, pc.t, null), precision: null };
+    });
+    return { ...base, kind: 'count', computed: c.t, unknown: c.u, status: statusOf(f.letter, c.t, null), precision: null, split, parts };
+  }
+  if ('parameter' in f) {
+    const v = law.parameters.at(f.parameter, asOfDay);
+    return { ...base, kind: 'parameter', computed: v.value, unknown: 0, status: statusOf(f.letter, v.value, f.precision ?? null), precision: f.precision ?? null, source: v.source };
+  }
+  const computed = f.product.reduce((acc, ref) => acc * valueOf(ref), 1);
+  return { ...base, kind: 'product', computed, unknown: 0, status: statusOf(f.letter, computed, f.precision ?? null), precision: f.precision ?? null };
+}
+
+const msg = (key: MessageKey): Text => MESSAGES[key];
+
+/** A text in three languages with its placeholders filled (numbers formatted per language). */
+function filled(key: MessageKey, params: Record<string, string | number | Text>): Text {
+  const out = { kk: '', ru: '', en: '' };
+  for (const lang of ['kk', 'ru', 'en'] as const) {
+    const p: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(params)) p[k] = typeof v === 'object' ? v[lang] : v;
+    out[lang] = render(msg(key), lang, p);
+  }
+  return out;
+}
+
+function audit(a: LetterFile['audits'][number], results: Map<string, FigureResult>, law: Law, asOfDay: number, counts: Map<string, { t: number; u: number }>): AuditResult {
+  const fig = results.get(a.figure)!;
+  const letter = fig.letter ?? 0;
+  switch (a.kind) {
+    case 'parts_sum': {
+      const parts: number[] = fig.split ? CUSTODIES.map((c) => fig.split![c].letter ?? 0) : fig.parts.map((p) => p.letter ?? 0);
+      const sum = parts.reduce((x, y) => x + y, 0);
+      return {
+        id: a.id,
+        kind: a.kind,
+        figure: a.figure,
+        holds: sum === letter,
+        message: filled('audit.parts_sum', { figure: a.figure, parts: parts.join(' + '), sum, total: letter, computed: fig.computed }),
+        details: [],
+        values: { sum, letter, computed: fig.computed },
+      };
+    }
+    case 'sum_of': {
+      const sum = a.of.reduce((x, id) => x + (results.get(id)!.letter ?? 0), 0);
+      return {
+        id: a.id,
+        kind: a.kind,
+        figure: a.figure,
+        holds: sum === letter,
+        message: filled('audit.sum_of', { figure: a.figure, of: a.of.join(' + '), sum, total: letter }),
+        details: [],
+        values: { sum, letter },
+      };
+    }
+    case 'at_most': {
+      const bound = results.get(a.bound)!;
+      const boundValue = bound.letter ?? 0;
+      const inInstitutions = counts.get(`${a.figure}@institution`)?.t;
+      const outside = inInstitutions === undefined ? Math.max(0, fig.computed - bound.computed) : fig.computed - inInstitutions;
+      return {
+        id: a.id,
+        kind: a.kind,
+        figure: a.figure,
+        holds: letter <= boundValue,
+        message: filled('audit.at_most', { figure: a.figure, value: letter, bound: a.bound, boundValue, why: a.why, outside: Math.max(0, outside) }),
+        details: [],
+        values: { letter, bound: boundValue, outside: Math.max(0, outside) },
+      };
+    }
+    case 'cost_basis': {
+      const base = results.get(a.base)!;
+      const institution = counts.get(`${a.base}@institution`)?.t ?? NaN;
+      const probation = counts.get(`${a.base}@probation`)?.t ?? NaN;
+      const letterCostParam = law.parameters.at(a.inmate_cost[0]!, asOfDay);
+      const prob = law.parameters.at(a.probationer_cost, asOfDay);
+      const days = law.parameters.value('calendar.days_per_year', asOfDay);
+      const details = a.inmate_cost.map((name) => {
+        const v = law.parameters.at(name, asOfDay);
+        const perDay = institution * v.value + probation * prob.value;
+        return filled('audit.cost_basis.priced', {
+          inmateCost: v.value,
+          inmateSource: v.source.split(',')[0]!,
+          probationCost: prob.value,
+          probationSource: prob.assumption ? msg('audit.assumption') : prob.source,
+          perDay,
+          perYear: perDay * days,
+          letterPerDay: fig.computed,
+          letterPerYear: fig.computed * days,
+        });
+      });
+      return {
+        id: a.id,
+        kind: a.kind,
+        figure: a.figure,
+        holds: probation === 0,
+        message: filled('audit.cost_basis', { figure: a.figure, base: a.base, count: base.computed, letterCost: letterCostParam.value, probation, institution }),
+        details,
+        values: { institution, probation, letterCost: letterCostParam.value, probationerCost: prob.value },
+      };
+    }
+  }
+}
+
+/** Splits are needed for the cost and at-most audits even where the letter gives none. */
+export function withAuditSplits(def: LetterDefinition, law: Law): LetterDefinition {
+  const need = new Set<string>();
+  for (const a of def.file.audits) {
+    if (a.kind === 'cost_basis') need.add(a.base);
+    if (a.kind === 'at_most') need.add(a.figure);
+  }
+  const outputs = [...def.outputs];
+  const ctx = { law: law.criminalCode, definitions: new Set(def.definitions.map((d) => d.name)) };
+  for (const id of need) {
+    const base = def.outputs.find((o) => o.name === id);
+    if (!base) continue;
+    for (const custody of CUSTODIES) {
+      const name = `${id}@${custody}`;
+      if (!outputs.some((o) => o.name === name)) outputs.push({ name, condition: { k: 'and', items: [base.condition, custodyIs(custody, ctx)] } });
+    }
+  }
+  return { ...def, outputs };
+}
+
+// ------------------------------------------------------------------ rendering
+
+const STATUS_MARK: Record<FigureStatus, string> = { match: '✓', differs: '✗', letter_inconsistent: '≠', computed: '·' };
+
+function num(v: number | null, lang: Lang): string {
+  return v === null ? '—' : formatNumber(v, lang);
+}
+
+export function renderLetterText(r: LetterReport, lang: Lang): string {
+  const lines: string[] = [];
+  const m = (k: MessageKey, p: Record<string, string | number> = {}) => render(MESSAGES[k], lang, p);
+  lines.push(r.title[lang]);
+  lines.push(m('letter.registry', { source: r.registry.source, persons: r.registry.persons, asOf: r.asOf }));
+  lines.push('');
+  const rows: [string, string, string, string][] = [[m('letter.col.figure'), m('letter.col.letter'), m('letter.col.computed'), m('letter.col.status')]];
+  const statusText = (s: FigureStatus) => `${STATUS_MARK[s]} ${m(`letter.status.${s}`)}`;
+  for (const f of r.figures) {
+    const unknown = f.unknown > 0 ? ` (${m('letter.unknown', { n: f.unknown })})` : '';
+    rows.push([`${f.id.padEnd(4)} ${f.label[lang]}`, num(f.letter, lang), num(f.computed, lang), statusText(f.status) + unknown]);
+    if (f.split)
+      for (const c of CUSTODIES) rows.push([`       ${m(`custody.${c}`)}`, num(f.split[c].letter, lang), num(f.split[c].computed, lang), statusText(f.split[c].status)]);
+    for (const p of f.parts) rows.push([`       ${p.label[lang]}`, num(p.letter, lang), num(p.computed, lang), statusText(p.status)]);
+  }
+  const width0 = Math.min(78, Math.max(...rows.map((x) => x[0].length)));
+  const w1 = Math.max(...rows.map((x) => x[1].length));
+  const w2 = Math.max(...rows.map((x) => x[2].length));
+  for (const [a, b, c, d] of rows) {
+    const label = a.length > width0 ? `${a.slice(0, width0 - 1)}…` : a.padEnd(width0);
+    lines.push(`${label}  ${b.padStart(w1)}  ${c.padStart(w2)}  ${d}`);
+  }
+  lines.push('');
+  lines.push(m('letter.summary', { consistent: r.summary.consistent, matching: r.summary.matching }));
+  lines.push('');
+  lines.push(m('audit.heading'));
+  for (const a of r.audits) {
+    lines.push(`${a.id} ${a.holds ? '✓' : '✗'} ${a.holds ? m('audit.ok') : m('audit.fail')}: ${a.message[lang]}`);
+    for (const d of a.details) lines.push(`      ${d[lang]}`);
+  }
+  return lines.join('\n');
+}
+
+export function renderLetterMarkdown(r: LetterReport, lang: Lang): string {
+  const m = (k: MessageKey, p: Record<string, string | number> = {}) => render(MESSAGES[k], lang, p);
+  const lines: string[] = [`## ${r.title[lang]}`, '', m('letter.registry', { source: r.registry.source, persons: r.registry.persons, asOf: r.asOf }), ''];
+  lines.push(`| # | ${m('letter.col.figure')} | ${m('letter.col.letter')} | ${m('letter.col.computed')} | ${m('letter.col.status')} |`);
+  lines.push('|---|---|---:|---:|---|');
+  const st = (s: FigureStatus) => `${STATUS_MARK[s]} ${m(`letter.status.${s}`)}`;
+  for (const f of r.figures) {
+    lines.push(`| ${f.id} | ${f.label[lang]} | ${num(f.letter, lang)} | ${num(f.computed, lang)} | ${st(f.status)} |`);
+    if (f.split) for (const c of CUSTODIES) lines.push(`| | ${m(`custody.${c}`)} | ${num(f.split[c].letter, lang)} | ${num(f.split[c].computed, lang)} | ${st(f.split[c].status)} |`);
+    for (const p of f.parts) lines.push(`| | ${p.label[lang]} | ${num(p.letter, lang)} | ${num(p.computed, lang)} | ${st(p.status)} |`);
+  }
+  lines.push('', m('letter.summary', { consistent: r.summary.consistent, matching: r.summary.matching }), '', `### ${m('audit.heading')}`, '');
+  for (const a of r.audits) {
+    lines.push(`- **${a.id}** ${a.holds ? '✓' : '✗'} ${a.message[lang]}`);
+    for (const d of a.details) lines.push(`  - ${d[lang]}`);
+  }
+  return lines.join('\n');
+}
+
+/** The JSON form: labels and messages in the chosen language only. */
+export function letterJson(r: LetterReport, lang: Lang): unknown {
+  const fig = (f: FigureResult): unknown => ({
+    id: f.id,
+    label: f.label[lang],
+    kind: f.kind,
+    letter: f.letter,
+    computed: f.computed,
+    unknown: f.unknown,
+    status: f.status,
+    precision: f.precision,
+    note: f.note,
+    source: f.source,
+    split: f.split,
+    parts: f.parts.map(fig),
+  });
+  return {
+    report: r.id,
+    title: r.title[lang],
+    source: r.source,
+    asOf: r.asOf,
+    lang,
+    registry: r.registry,
+    figures: r.figures.map(fig),
+    audits: r.audits.map((a) => ({ id: a.id, kind: a.kind, figure: a.figure, holds: a.holds, message: a.message[lang], details: a.details.map((d) => d[lang]), values: a.values })),
+    summary: r.summary,
+  };
+}
