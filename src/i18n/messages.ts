@@ -47,7 +47,7 @@ export const MESSAGES = {
   'audit.cost_basis.priced': {
     kk: 'Есеп түріне қарай: ТМ күніне {inmateCost} ₸ ({inmateSource}), ПҚ күніне {probationCost} ₸ ({probationSource}) → күніне {perDay} ₸, жылына {perYear} ₸ (хаттың әдісі: {letterPerDay} ₸ / {letterPerYear} ₸).',
     ru: 'С учётом вида учёта: ИУ {inmateCost} ₸ в день ({inmateSource}), СП {probationCost} ₸ в день ({probationSource}) → {perDay} ₸ в день, {perYear} ₸ в год (метод письма: {letterPerDay} ₸ / {letterPerYear} ₸).',
-    en: 'Priced by custody: institution {inmateCost} ₸ a day ({inmateSource}), probation {probationCost} ₸ a day ({probationSource}) → {perDay} ₸ a day, {perYear} ₸ a year (the letter's method: {letterPerDay} ₸ / {letterPerYear} ₸).',
+    en: 'Priced by custody: institution {inmateCost} ₸ a day ({inmateSource}), probation {probationCost} ₸ a day ({probationSource}) → {perDay} ₸ a day, {perYear} ₸ a year (the letter’s method: {letterPerDay} ₸ / {letterPerYear} ₸).',
   },
   'audit.assumption': { kk: 'болжам', ru: 'допущение', en: 'assumption' },
   'custody.institution': { kk: 'ТМ', ru: 'ИУ', en: 'institution' },
