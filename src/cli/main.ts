@@ -13,7 +13,8 @@ import { writeRegistryCsv } from '../registry/export.ts';
 import { generatePersons } from '../registry/synthetic/generate.ts';
 import { loadProfile, scaleProfile } from '../registry/synthetic/profile.ts';
 import { computeLetter, letterJson, loadLetterDefinition, renderLetterMarkdown, renderLetterText } from '../reports/letter.ts';
-import { openRegistry, UserError } from './registry-source.ts';
+import { openRegistry } from './registry-source.ts';
+import { UserError } from '../domain/errors.ts';
 import { runCheck } from './check.ts';
 
 const langOption = () =>

@@ -1,5 +1,6 @@
 /** Where a command's registry comes from: a file (CSV, XLSX) or the default synthetic population. */
 import { basename } from 'node:path';
+import { UserError } from '../domain/errors.ts';
 import type { Law } from '../law/law.ts';
 import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
 import { loadFacilities } from '../registry/facilities.ts';
@@ -10,7 +11,6 @@ import { loadProfile } from '../registry/synthetic/profile.ts';
 import { render, type Lang } from '../i18n/text.ts';
 import { MESSAGES } from '../i18n/messages.ts';
 
-export class UserError extends Error {}
 
 export async function openRegistry(law: Law, file: string | undefined, lang: Lang, progress: (line: string) => void): Promise<{ registry: Registry; source: string }> {
   if (file === undefined) {

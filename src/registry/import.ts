@@ -2,7 +2,8 @@
  * Importing a registry file (CSV or XLSX) into the columnar registry. Nothing is lost silently:
  * every row is either accepted or reported with each of its problems (row, column, value, rule).
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { UserError } from '../domain/errors.ts';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -195,8 +196,10 @@ export async function importXlsx(law: CriminalCode, file: string, options: Impor
 }
 
 export async function importRegistryFile(law: CriminalCode, file: string, options: ImportOptions = {}): Promise<ImportResult> {
+  if (!existsSync(file)) throw new UserError(`${file}: no such file`);
+  if (statSync(file).isDirectory()) throw new UserError(`${file}: is a directory, expected a CSV or XLSX file`);
   const ext = extname(file).toLowerCase();
   if (ext === '.xlsx') return importXlsx(law, file, options);
   if (ext === '.csv' || ext === '.txt') return importCsv(law, file, options);
-  throw new Error(`${file}: unsupported registry file type ${ext || '(none)'}; expected .csv or .xlsx`);
+  throw new UserError(`${file}: unsupported registry file type ${ext || '(none)'}; expected .csv or .xlsx`);
 }

@@ -66,13 +66,19 @@ const boolean = z.string().transform((s, ctx) => {
   return z.NEVER;
 });
 
-const count = (rule: string) =>
-  z.string().regex(/^\d+$/, custom(rule, 'expected a whole number ≥ 0')).transform(Number);
+/** Text matching a pattern; otherwise an issue with the rule's code. */
+const matching = (pattern: RegExp, rule: string, message: string) =>
+  z.string().transform((s, ctx) => {
+    if (!pattern.test(s)) {
+      ctx.addIssue({ code: 'custom', ...custom(rule, message) });
+      return z.NEVER;
+    }
+    return s;
+  });
 
-const amount = z
-  .string()
-  .regex(/^\d+(?:\.\d+)?$/, custom('amount', 'expected a non-negative amount like 125000 or 125000.50'))
-  .transform(Number);
+const count = (rule: string) => matching(/^\d+$/, rule, 'expected a whole number ≥ 0').transform(Number);
+
+const amount = matching(/^\d+(?:\.\d+)?$/, 'amount', 'expected a non-negative amount like 125000 or 125000.50').transform(Number);
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, rule: string, aliases: Record<string, T[number]> = {}) =>
   z.string().transform((s, ctx): T[number] => {
@@ -118,7 +124,7 @@ export function rowSchema(law: CriminalCode) {
       }
       return s;
     }),
-    iin: cell(z.string().regex(/^\d{12}$/, custom('iin.format', 'a ИИН is 12 digits'))),
+    iin: cell(matching(/^\d{12}$/, 'iin.format', 'a ИИН is 12 digits')),
     last_name: cell(z.string()),
     first_name: cell(z.string()),
     middle_name: cell(z.string()),

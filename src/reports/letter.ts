@@ -351,9 +351,9 @@ function audit(a: LetterFile['audits'][number], results: Map<string, FigureResul
         const perDay = institution * v.value + probation * prob.value;
         return filled('audit.cost_basis.priced', {
           inmateCost: v.value,
-          inmateSource: v.source.split(',')[0]!,
+          inmateSource: law.parameters.get(name).description,
           probationCost: prob.value,
-          probationSource: prob.assumption ? msg('audit.assumption') : prob.source,
+          probationSource: prob.assumption ? msg('audit.assumption') : law.parameters.get(a.probationer_cost).description,
           perDay,
           perYear: perDay * days,
           letterPerDay: fig.computed,

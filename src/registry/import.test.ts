@@ -1,0 +1,166 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { loadLaw } from '../law/law.ts';
+import { PROJECT_ROOT } from '../paths.ts';
+import { makeIin } from '../domain/iin.ts';
+import { importRegistryFile } from './import.ts';
+import { CONTRACT_COLUMNS, type ContractColumn } from './record.ts';
+
+const law = loadLaw();
+const BAD = resolve(PROJECT_ROOT, 'test/fixtures/bad-registry.csv');
+
+function tmp(name: string): string {
+  return join(mkdtempSync(join(tmpdir(), 'amnestia-import-')), name);
+}
+
+/** A valid row (a woman born 1979-03-03 whose ИИН is the documented example). */
+function goodRow(overrides: Partial<Record<ContractColumn, string>> = {}): Record<ContractColumn, string> {
+  const base: Record<ContractColumn, string> = {
+    person_id: 'P1',
+    iin: '790303402568',
+    last_name: 'Ахметова',
+    first_name: 'Айгүл',
+    middle_name: 'Серіковна',
+    sex: 'F',
+    birth_date: '1979-03-03',
+    custody: 'institution',
+    facility: 'W-01',
+    region: 'karaganda',
+    articles: '190-2;188-1',
+    offence_date: '2022-05-10',
+    sentence_type: 'imprisonment',
+    sentence_start: '2023-01-15',
+    sentence_end: '2027-01-15',
+    imposed_term_months: '48',
+    prior_convictions: '0',
+    recidivism: 'none',
+    behaviour: 'positive',
+    malicious_violator: 'false',
+    pregnant: 'false',
+    children_birth_dates: '2008-04-01;2012-11-30',
+    disabled_child: 'false',
+    parental_rights_deprived: 'false',
+    disability_group: '0',
+    veteran: 'false',
+    pensioner: 'false',
+    single_parent: 'true',
+    civil_claim_amount: '1500000',
+    civil_claim_paid: '200000',
+    damage_caused: 'true',
+    damage_compensated: 'false',
+  };
+  return { ...base, ...overrides };
+}
+
+function csv(rows: Record<string, string>[], columns: readonly string[] = CONTRACT_COLUMNS): string {
+  const q = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return [columns.join(','), ...rows.map((r) => columns.map((c) => q(r[c] ?? '')).join(','))].join('\n') + '\n';
+}
+
+describe('registry import (CSV)', () => {
+  it('reports each bad row of the fixture with row, column, value and rule, and accepts the good ones', async () => {
+    const r = await importRegistryFile(law.criminalCode, BAD);
+    expect(r.rows).toBe(8);
+    expect(r.accepted).toBe(4);
+    expect(r.rejected).toBe(4);
+    const errors = r.issues.filter((i) => i.severity === 'error').map((i) => ({ row: i.row, column: i.column, rule: i.rule }));
+    expect(errors).toEqual([
+      { row: 3, column: 'iin', rule: 'iin.check_digit' },
+      { row: 4, column: 'sentence_start', rule: 'date.invalid' },
+      { row: 5, column: 'articles', rule: 'articles.unknown' },
+      { row: 6, column: 'person_id', rule: 'person_id.duplicate' },
+    ]);
+    expect(r.issues.find((i) => i.rule === 'articles.unknown')!.value).toContain('9999-1');
+  });
+
+  it('keeps an empty cell as unknown, not false', async () => {
+    const file = tmp('r.csv');
+    writeFileSync(file, csv([goodRow({ pregnant: '', disability_group: '', children_birth_dates: '' }), goodRow({ person_id: 'P2', iin: '', children_birth_dates: 'none' })]));
+    const r = await importRegistryFile(law.criminalCode, file);
+    expect(r.accepted).toBe(2);
+    const p1 = r.registry.record(0);
+    expect(p1.pregnant).toBeNull();
+    expect(p1.disabilityGroup).toBeNull();
+    expect(p1.childrenBirthYmd).toBeNull();
+    expect(r.registry.record(1).childrenBirthYmd).toEqual([]);
+    expect(p1.articles!.map((a) => law.criminalCode.parts[a]!.id)).toEqual(['190-2', '188-1']);
+  });
+
+  it('checks every rule that spans columns', async () => {
+    const file = tmp('r.csv');
+    const rows = [
+      goodRow({ person_id: 'A', sex: 'M' }), // ИИН encodes a woman
+      goodRow({ person_id: 'B', birth_date: '1979-03-04' }), // ИИН encodes another birth date
+      goodRow({ person_id: 'C', sentence_end: '2022-12-31' }), // ends before it starts
+      goodRow({ person_id: 'D', offence_date: '1990-01-01' }), // aged 10 at the offence
+      goodRow({ person_id: 'E', civil_claim_paid: '2000000' }), // paid more than claimed
+      goodRow({ person_id: 'F', iin: '', sex: 'M', pregnant: 'true' }),
+      goodRow({ person_id: 'G', sentence_type: 'fine' }), // a fine in an institution
+      goodRow({ person_id: 'H', civil_claim_amount: '-5' }),
+      goodRow({ person_id: 'I', custody: 'prison' }),
+      goodRow({ person_id: 'J', malicious_violator: 'yes' }),
+      goodRow({ person_id: 'K', articles: '188' }), // article without its part
+      goodRow({ person_id: '' }),
+      goodRow({ person_id: 'L', custody: 'СП', sentence_type: 'restriction_of_liberty', sex: 'Ж' }), // aliases accepted
+    ];
+    writeFileSync(file, csv(rows));
+    const r = await importRegistryFile(law.criminalCode, file);
+    const rules = (row: number) => r.issues.filter((i) => i.row === row && i.severity === 'error').map((i) => `${i.column}:${i.rule}`);
+    expect(rules(2)).toEqual(['iin:iin.sex']);
+    expect(rules(3)).toEqual(['iin:iin.birth_date']);
+    expect(rules(4)).toEqual(['sentence_end:dates.order']);
+    expect(rules(5)).toEqual(['offence_date:dates.age_at_offence']);
+    expect(rules(6)).toEqual(['civil_claim_paid:claim.paid_exceeds_amount']);
+    expect(rules(7)).toEqual(['pregnant:pregnant.sex']);
+    expect(rules(8)).toEqual(['sentence_type:custody.sentence_type']);
+    expect(rules(9)).toEqual(['civil_claim_amount:amount']);
+    expect(rules(10)).toEqual(['custody:enum.custody']);
+    expect(rules(11)).toEqual(['malicious_violator:boolean']);
+    expect(rules(12)).toEqual(['articles:articles.unknown']);
+    expect(rules(13)).toEqual(['person_id:person_id.missing']);
+    expect(rules(14)).toEqual([]);
+    expect(r.accepted).toBe(1);
+    expect(r.accepted + r.rejected).toBe(rows.length);
+    expect(r.registry.record(0)).toMatchObject({ custody: 'probation', sex: 'F' });
+  });
+
+  it('rejects a file without the contract columns as a whole, losing no row silently', async () => {
+    const file = tmp('r.csv');
+    writeFileSync(file, csv([goodRow()], CONTRACT_COLUMNS.filter((c) => c !== 'sex' && c !== 'articles')));
+    const r = await importRegistryFile(law.criminalCode, file);
+    expect(r.fileIssues[0]).toMatchObject({ severity: 'error', rule: 'header.missing_columns' });
+    expect(r.fileIssues[0]!.message).toContain('sex');
+    expect(r.accepted).toBe(0);
+    expect(r.rejected).toBe(1);
+  });
+});
+
+describe('registry import (XLSX)', () => {
+  it('reads the first worksheet, with dates and numbers as Excel stores them', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('registry');
+    ws.addRow([...CONTRACT_COLUMNS]);
+    const row = goodRow();
+    ws.addRow(
+      CONTRACT_COLUMNS.map((c) => {
+        if (c === 'birth_date') return new Date(Date.UTC(1979, 2, 3));
+        if (c === 'imposed_term_months') return 48;
+        return row[c];
+      }),
+    );
+    // a person born in 2005: Excel keeps the ИИН as a number and drops its leading zero
+    const young = goodRow({ person_id: 'P2', birth_date: '2005-01-01', iin: '', offence_date: '2023-01-01', children_birth_dates: 'none' });
+    const youngIin = makeIin(20050101, 'F', 0).iin;
+    expect(youngIin.startsWith('0')).toBe(true);
+    ws.addRow(CONTRACT_COLUMNS.map((c) => (c === 'iin' ? Number(youngIin) : young[c])));
+    const file = tmp('r.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await importRegistryFile(law.criminalCode, file);
+    expect(r.issues).toEqual([]);
+    expect(r.registry.record(1).iin).toBe(youngIin);
+    expect(r.registry.record(0)).toMatchObject({ personId: 'P1', birthYmd: 19790303, imposedTermMonths: 48, iin: '790303402568' });
+  });
+});
