@@ -216,6 +216,17 @@ describe('errors carry the JSON path and the column in the leaf', () => {
     expect(errorsOf('not age >= 50')[0]!.column).toBe(1);
   });
 
+  it('a name (facility, region) given as a number or a date, with = or in', () => {
+    const [e] = errorsOf('facility in [2025-01-01]');
+    expect(e!.path).toEqual(at);
+    expect(e!.column).toBe(14);
+    expect(e!.message).toContain('quote it');
+    expect(errorsOf("region in ['Астана', 1]")[0]!.column).toBe(22);
+    expect(errorsOf('facility = 1')[0]!.column).toBe(12);
+    // Quoted, the same texts are names.
+    expect(check("facility in ['2025-01-01', '1']")).toMatchObject({ k: 'str', values: ['2025-01-01', '1'], negated: false });
+  });
+
   it('a map with two keys', () => {
     const [e] = errorsOf({ all: ['pregnant'], any: ['veteran'] });
     expect(e!.path).toEqual(at);

@@ -309,10 +309,15 @@ function comparison(p: LeafParser, f: FactDef, arg: ArgValue | null): Checked {
     }
     case 'string': {
       if (op !== '=' && op !== '!=') throw new LeafError(opTok.at, `${f.name} is a name: use = != or in`);
-      if (value.kind !== 'word') throw new LeafError(value.at, `${f.name} is a name: quote it, e.g. '${f.name === 'region' ? 'Астана' : 'ИУ-1'}'`);
-      return { k: 'str', fact: f, arg, values: [value.v], negated: op === '!=' };
+      return { k: 'str', fact: f, arg, values: [nameOf(f, value)], negated: op === '!=' };
     }
   }
+}
+
+/** A name (facility, region) written in a condition: a word or a quoted text, never a number or a date. */
+function nameOf(f: FactDef, lit: Literal): string {
+  if (lit.kind !== 'word') throw new LeafError(lit.at, `${f.name} is a name: quote it, e.g. '${f.name === 'region' ? 'Астана' : 'ИУ-1'}'`);
+  return lit.v;
 }
 
 function membership(f: FactDef, arg: ArgValue | null, list: Literal[], negated: boolean): Checked {
@@ -323,7 +328,7 @@ function membership(f: FactDef, arg: ArgValue | null, list: Literal[], negated: 
     case 'date':
       return { k: 'numIn', fact: f, arg, values: list.map((l) => numberOf(f, l)), negated };
     case 'string':
-      return { k: 'str', fact: f, arg, values: list.map((l) => (l.kind === 'word' ? l.v : String(l.v))), negated };
+      return { k: 'str', fact: f, arg, values: list.map((l) => nameOf(f, l)), negated };
     case 'boolean':
       throw new LeafError(list[0]?.at ?? 0, `${f.name} is true or false: "in" does not apply`);
   }
