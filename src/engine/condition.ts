@@ -49,7 +49,9 @@ export type Checked =
   /** String fact (facility, region) equal to one of the values. */
   | { k: 'str'; fact: FactDef; arg: ArgValue | null; values: string[]; negated: boolean }
   | { k: 'known'; fact: FactDef; arg: ArgValue | null; negated: boolean }
-  | { k: 'def'; name: string };
+  | { k: 'def'; name: string }
+  /** Facts inside read on a day of the execution period (the last), not on the day of entry into force. */
+  | { k: 'during'; item: Checked };
 
 export interface ConditionError {
   /** JSON path of the condition in its file. */
@@ -114,6 +116,8 @@ export interface CheckContext {
   law: CriminalCode;
   /** Names of definitions a condition may refer to. */
   definitions: ReadonlySet<string>;
+  /** Whether `{ during: execution_period, when: … }` may be used (clause conditions only). */
+  allowDuring?: boolean;
 }
 
 type Literal = { kind: 'num'; v: number; at: number } | { kind: 'date'; v: number; at: number } | { kind: 'word'; v: string; at: number; quoted: boolean };
@@ -356,6 +360,18 @@ export function checkCondition(source: unknown, path: (string | number)[], ctx: 
   }
   if (source !== null && typeof source === 'object' && !Array.isArray(source)) {
     const keys = Object.keys(source);
+    if (keys.includes('during')) {
+      const body = source as Record<string, unknown>;
+      if (keys.length !== 2 || !keys.includes('when') || body['during'] !== 'execution_period') {
+        errors.push({ path, column: null, message: 'write { during: execution_period, when: <condition> }' });
+        return { k: 'const', truth: U };
+      }
+      if (!ctx.allowDuring) {
+        errors.push({ path: [...path, 'during'], column: null, message: 'during: execution_period is allowed only in the conditions of clauses' });
+        return { k: 'const', truth: U };
+      }
+      return { k: 'during', item: checkCondition(body['when'], [...path, 'when'], ctx, errors) };
+    }
     if (keys.length !== 1 || !['all', 'any', 'not'].includes(keys[0]!)) {
       errors.push({ path, column: null, message: `a condition map has exactly one key: all, any or not (found ${keys.join(', ') || 'none'})` });
       return { k: 'const', truth: U };
@@ -377,7 +393,7 @@ export function checkCondition(source: unknown, path: (string | number)[], ctx: 
 export function definitionsUsed(c: Checked, out = new Set<string>()): Set<string> {
   if (c.k === 'def') out.add(c.name);
   else if (c.k === 'and' || c.k === 'or') for (const x of c.items) definitionsUsed(x, out);
-  else if (c.k === 'not') definitionsUsed(c.item, out);
+  else if (c.k === 'not' || c.k === 'during') definitionsUsed(c.item, out);
   return out;
 }
 
@@ -410,6 +426,7 @@ export function factsUsed(c: Checked, out: { fact: FactDef; arg: ArgValue | null
       for (const x of c.items) factsUsed(x, out);
       break;
     case 'not':
+    case 'during':
       factsUsed(c.item, out);
       break;
     case 'const':

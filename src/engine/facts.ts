@@ -10,7 +10,7 @@
  * In emitted code unknown is NaN for numbers and -1 for enumerations and booleans.
  */
 import { BEHAVIOURS, CUSTODIES, GRAVITIES, GRAVITY_ALIASES, CUSTODY_ALIASES, INTENTS, RECIDIVISMS, SENTENCE_TYPES, SEXES, TAGS, type Tag } from '../domain/enums.ts';
-import { UNKNOWN_DATE } from '../domain/dates.ts';
+import { UNKNOWN_DATE, ymdOfDay } from '../domain/dates.ts';
 import type { Text } from '../i18n/text.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
 import type { Parameters } from '../law/parameters.ts';
@@ -43,13 +43,16 @@ export interface EmitContext {
   /** A Uint8Array constant (a set of article parts), bound at run time; returns its variable. */
   set(values: Uint8Array): string;
   /** A helper function from the kernel's fixed library. */
-  helper(name: 'hasArticle' | 'childrenUnder'): string;
+  helper(name: 'hasArticle' | 'childrenUnder' | 'ymdOfDay'): string;
 }
 
 /** What the reference interpreter knows besides the person. */
 export interface FactEnv {
   asOfYmd: number;
   asOfDay: number;
+  /** The day facts under `during: execution_period` are read on (default: asOf). */
+  duringYmd?: number;
+  duringDay?: number;
   law: CriminalCode;
   parameters: Parameters;
 }
@@ -275,6 +278,18 @@ export const FACTS: readonly FactDef[] = [
     columns: ['sentenceEndDay'],
     emit: (ctx) => `(${ctx.col('sentenceEndDay')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : Math.max(0, ${ctx.col('sentenceEndDay')}[i] - ${ctx.asOfDay}))`,
     value: (p, env) => (p.sentenceEndDay === null ? null : Math.max(0, p.sentenceEndDay - env.asOfDay)),
+  },
+  {
+    name: 'age_at_offence',
+    type: { kind: 'number', unit: 'years' },
+    label: L('age at the time of the offence, completed years', 'возраст на момент совершения преступления', 'қылмыс жасалған кездегі жасы'),
+    columns: ['birthYmd', 'offenceDay'],
+    emit: (ctx) => {
+      const b = `${ctx.col('birthYmd')}[i]`;
+      const o = `${ctx.col('offenceDay')}[i]`;
+      return `(${b} === ${UNKNOWN_DATE_LIT} || ${o} === ${UNKNOWN_DATE_LIT} ? NaN : Math.floor((${ctx.helper('ymdOfDay')}(${o}) - ${b}) / 10000))`;
+    },
+    value: (p) => (p.birthYmd === null || p.offenceDay === null ? null : Math.floor((ymdOfDay(p.offenceDay) - p.birthYmd) / 10000)),
   },
   {
     name: 'offence_date',

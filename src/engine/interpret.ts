@@ -41,6 +41,10 @@ export function interpret(c: Checked, p: PersonRecord, env: FactEnv, definitions
     }
     case 'not':
       return (2 - interpret(c.item, p, env, definitions)) as Truth;
+    case 'during': {
+      const later = env.duringDay === undefined || env.duringYmd === undefined ? env : { ...env, asOfYmd: env.duringYmd, asOfDay: env.duringDay };
+      return interpret(c.item, p, later, definitions);
+    }
     case 'and': {
       let r: Truth = 2;
       for (const x of c.items) {

@@ -122,6 +122,9 @@ const scenarioArb = asOfArb.chain((asOfDay) => personsArb(asOfDay).map((persons)
 /** Fixed leaves: every fact of the catalogue, every kind of leaf. */
 const LEAVES: string[] = [
   'true',
+  'age_at_offence < 18',
+  'age_at_offence >= 30',
+  'age_at_offence is unknown',
   'false',
   // enumerations without order, with aliases
   'sex = F',

@@ -14,11 +14,12 @@ import type { ColumnName, DictColumn, Registry, RegistryColumns } from '../regis
 import type { Checked } from './condition.ts';
 import type { EmitContext, FactDef, ArgValue } from './facts.ts';
 
-const DICT_COLUMNS: ReadonlySet<ColumnName> = new Set(['lastName', 'firstName', 'middleName', 'facility', 'region']);
+export const DICT_COLUMNS: ReadonlySet<ColumnName> = new Set(['lastName', 'firstName', 'middleName', 'facility', 'region']);
 const COLUMN_NAME = /^[a-zA-Z]+$/;
 
 /** Helpers the generated code may call: a fixed library, not generated. */
 export const KERNEL_HELPERS = {
+  ymdOfDay,
   hasArticle(offsets: Uint32Array, values: Uint16Array, i: number, set: Uint8Array): number {
     for (let k = offsets[i]!, end = offsets[i + 1]!; k < end; k++) if (set[values[k]!] === 1) return 1;
     return 0;
@@ -34,7 +35,7 @@ export const KERNEL_HELPERS = {
   },
 };
 
-type Constant = { kind: 'set'; values: Uint8Array } | { kind: 'strings'; column: ColumnName; values: string[] };
+export type Constant = { kind: 'set'; values: Uint8Array } | { kind: 'strings'; column: ColumnName; values: string[] };
 
 type KernelFn = (
   C: Record<string, unknown>,
@@ -60,13 +61,14 @@ export interface CompiledConditions {
   run(registry: Registry, asOfDay: number, range?: { start: number; end: number }, out?: Uint8Array[]): Uint8Array[];
 }
 
-class Emitter implements EmitContext {
+export class Emitter implements EmitContext {
   readonly columns = new Map<ColumnName, string>();
   readonly constants: Constant[] = [];
   readonly params: string[] = [];
   private temps = 0;
-  readonly asOfYmd = 'asOfYmd';
-  readonly asOfDay = 'asOfDay';
+  /** Variables of the day facts are read on; switched while emitting `during` conditions. */
+  asOfYmd = 'asOfYmd';
+  asOfDay = 'asOfDay';
 
   constructor(private readonly law: CriminalCode) {}
 
@@ -94,7 +96,7 @@ class Emitter implements EmitContext {
   strings(column: ColumnName, values: string[]): string {
     return `K[${this.constants.push({ kind: 'strings', column, values }) - 1}]`;
   }
-  helper(name: 'hasArticle' | 'childrenUnder'): string {
+  helper(name: 'hasArticle' | 'childrenUnder' | 'ymdOfDay'): string {
     return `H.${name}`;
   }
   temp(): string {
@@ -111,7 +113,7 @@ class Emitter implements EmitContext {
 
 const JS_OP: Record<string, string> = { '=': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
-function truthExpr(c: Checked, e: Emitter, defVar: (name: string) => string): string {
+export function truthExpr(c: Checked, e: Emitter, defVar: (name: string) => string): string {
   switch (c.k) {
     case 'const':
       return String(c.truth);
@@ -119,6 +121,15 @@ function truthExpr(c: Checked, e: Emitter, defVar: (name: string) => string): st
       return defVar(c.name);
     case 'not':
       return `(2 - ${truthExpr(c.item, e, defVar)})`;
+    case 'during': {
+      const [ymd, day] = [e.asOfYmd, e.asOfDay];
+      e.asOfYmd = 'duringYmd';
+      e.asOfDay = 'duringDay';
+      const inner = truthExpr(c.item, e, defVar);
+      e.asOfYmd = ymd;
+      e.asOfDay = day;
+      return inner;
+    }
     case 'and':
     case 'or': {
       // Kleene logic with short-circuit: all = minimum, any = maximum.
@@ -195,7 +206,7 @@ export function compileConditions(
           if (d) walk(d);
         }
       } else if (x.k === 'and' || x.k === 'or') x.items.forEach(walk);
-      else if (x.k === 'not') walk(x.item);
+      else if (x.k === 'not' || x.k === 'during') walk(x.item);
     };
     walk(c);
   };
@@ -238,7 +249,7 @@ export function compileConditions(
   };
 }
 
-function stringMask(col: DictColumn, values: string[]): Uint8Array {
+export function stringMask(col: DictColumn, values: string[]): Uint8Array {
   const mask = new Uint8Array(col.values.length);
   const wanted = new Set(values);
   col.values.forEach((v, code) => {

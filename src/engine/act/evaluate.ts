@@ -1,0 +1,45 @@
+/**
+ * The engine's entry points: compile(act, law) → plan (./plan.ts), evaluate(plan, registry, asOf)
+ * → outcomes, explain(plan, person, asOf) → trace (./explain.ts). Pure: no I/O, no clock.
+ */
+import type { Law } from '../../law/law.ts';
+import type { Registry } from '../../registry/registry.ts';
+import { compileActKernel, type CompiledAct } from './kernel.ts';
+import { outcomeAt, type Outcome, type Outcomes } from './outcome.ts';
+import type { Plan } from './plan.ts';
+import { eligibleFrom } from './reference.ts';
+import { explain } from './explain.ts';
+
+const kernels = new WeakMap<Plan, CompiledAct>();
+
+export function kernelOf(plan: Plan, law: Law): CompiledAct {
+  let k = kernels.get(plan);
+  if (!k) {
+    k = compileActKernel(plan, law);
+    kernels.set(plan, k);
+  }
+  return k;
+}
+
+/** Every person's outcome; `asOfDay` stands for the day of entry into force (default: the act's). */
+export function evaluate(plan: Plan, registry: Registry, law: Law, asOfDay: number = plan.entryIntoForce): Outcomes {
+  return kernelOf(plan, law).run(registry, asOfDay);
+}
+
+/**
+ * The details that only a second look at one person gives: for needs_review, the unknown facts the
+ * decision needs; for almost eligible later, the first day of eligibility.
+ */
+export function outcomeDetails(plan: Plan, registry: Registry, law: Law, outcomes: Outcomes, i: number, asOfDay: number = plan.entryIntoForce): { outcome: Outcome; reasons: string[] } {
+  const outcome = outcomeAt(outcomes, i);
+  const reasons: string[] = [outcome.reason];
+  if (outcome.status === 'needs_review') {
+    const trace = explain(plan, registry.record(i), law, asOfDay);
+    for (const f of trace.unknownFacts) reasons.push(`unknown:${f}`);
+  }
+  if (outcome.almost.kind === 'later') {
+    const dayLater = asOfDay + (plan.executionEnd - plan.entryIntoForce);
+    outcome.almost.from = eligibleFrom(plan, outcome.almost.clause, registry.record(i), law, asOfDay, dayLater);
+  }
+  return { outcome, reasons };
+}

@@ -1,0 +1,199 @@
+/**
+ * explain(plan, person, asOf) → trace: every exclusion and clause the decision looked at, each
+ * criterion with the person's fact values and its truth, with the law's references — readable in
+ * kk, ru and en. Built on the reference semantics, so an explanation cannot disagree with it.
+ */
+import { formatIsoDate } from '../../domain/dates.ts';
+import { CUSTODY_LABELS, GRAVITY_LABELS, SEX_LABELS, type Custody, type Gravity, type Sex } from '../../domain/enums.ts';
+import { formatNumber, render, type Lang, type Text } from '../../i18n/text.ts';
+import type { Law } from '../../law/law.ts';
+import type { PersonRecord } from '../../registry/record.ts';
+import { factsUsed, T, type Checked, type Truth } from '../condition.ts';
+import type { ArgValue, FactDef, FactValue } from '../facts.ts';
+import { interpret } from '../interpret.ts';
+import { describeCondition } from './describe.ts';
+import { actEnv, definitionsOf, eligibleFrom, evaluatePerson } from './reference.ts';
+import type { Outcome } from './outcome.ts';
+import type { Plan } from './plan.ts';
+
+export interface FactTrace {
+  fact: string;
+  label: Text;
+  arg: ArgValue | null;
+  value: FactValue;
+  /** For has_tag / has_article: the convictions that carry it. */
+  convictions: string[];
+}
+
+export interface CriterionTrace {
+  condition: string;
+  truth: Truth;
+  facts: FactTrace[];
+}
+
+export interface RuleTrace {
+  kind: 'exclusion' | 'clause';
+  index: number;
+  id: string;
+  ref: string;
+  text: { kk: string; ru: string; en?: string | undefined };
+  truth: Truth;
+  criteria: CriterionTrace[];
+}
+
+export interface Trace {
+  act: { id: string; title: Text; hash: string };
+  personId: string;
+  asOf: number;
+  outcome: Outcome;
+  /** Facts a decision needed that are unknown for this person. */
+  unknownFacts: string[];
+  exclusions: RuleTrace[];
+  clauses: RuleTrace[];
+  serving: boolean;
+}
+
+function flatten(c: Checked, defs: ReadonlyMap<string, Checked>, seen = new Set<string>()): Checked[] {
+  // facts used, looking through definitions
+  const out: Checked[] = [c];
+  const walk = (x: Checked) => {
+    if (x.k === 'def' && !seen.has(x.name)) {
+      seen.add(x.name);
+      const d = defs.get(x.name);
+      if (d) {
+        out.push(d);
+        walk(d);
+      }
+    } else if (x.k === 'and' || x.k === 'or') x.items.forEach(walk);
+    else if (x.k === 'not' || x.k === 'during') walk(x.item);
+  };
+  walk(c);
+  return out;
+}
+
+function factTraces(c: Checked, p: PersonRecord, law: Law, day: number, defs: ReadonlyMap<string, Checked>): FactTrace[] {
+  const env = actEnv(law, day);
+  const used: { fact: FactDef; arg: ArgValue | null }[] = [];
+  for (const part of flatten(c, defs)) factsUsed(part, used);
+  return used.map(({ fact, arg }) => {
+    const value = fact.value(p, env, arg);
+    let convictions: string[] = [];
+    if ((fact.name === 'has_tag' || fact.name === 'has_article') && p.articles !== null) {
+      convictions = p.articles
+        .map((a) => law.criminalCode.parts[a]!)
+        .filter((part) => (fact.name === 'has_tag' ? part.tags.includes(String(arg) as never) : part.id === String(arg) || part.article === String(arg)))
+        .map((part) => part.id);
+    }
+    return { fact: fact.name, label: fact.label, arg, value: typeof value === 'number' && Number.isNaN(value) ? null : value, convictions };
+  });
+}
+
+function ruleTrace(kind: 'exclusion' | 'clause', index: number, id: string, ref: string, text: RuleTrace['text'], criteria: Checked[], p: PersonRecord, law: Law, day: number, defs: ReadonlyMap<string, Checked>): RuleTrace {
+  const env = actEnv(law, day);
+  const cs = criteria.map((c) => ({ condition: describeCondition(c), truth: interpret(c, p, env, defs), facts: factTraces(c, p, law, day, defs) }));
+  let truth: Truth = T;
+  for (const c of cs) if (c.truth < truth) truth = c.truth;
+  return { kind, index, id, ref, text, truth, criteria: cs };
+}
+
+export function explain(plan: Plan, p: PersonRecord, law: Law, asOfDay: number = plan.entryIntoForce): Trace {
+  const dayLater = asOfDay + (plan.executionEnd - plan.entryIntoForce);
+  const outcome = evaluatePerson(plan, p, law, asOfDay, dayLater);
+  if (outcome.almost.kind === 'later') outcome.almost.from = eligibleFrom(plan, outcome.almost.clause, p, law, asOfDay, dayLater);
+  const defs = definitionsOf(plan);
+  const exclusions = plan.exclusions.map((e) => ruleTrace('exclusion', e.index, e.id, e.ref, e.text, e.condition.k === 'and' ? e.condition.items : [e.condition], p, law, asOfDay, defs));
+  const clauses = plan.clauses.map((c) => ruleTrace('clause', c.index, c.id, c.ref, c.text, c.criteria, p, law, asOfDay, defs));
+  const serving = outcome.reason !== 'not_serving';
+  const decisive: RuleTrace[] = [];
+  if (outcome.status === 'needs_review') {
+    if (outcome.clause >= 0) decisive.push(clauses[outcome.clause]!);
+    if (outcome.exclusion >= 0) decisive.push(exclusions[outcome.exclusion]!);
+  }
+  const unknownFacts = [...new Set(decisive.flatMap((r) => r.criteria.filter((c) => c.truth === 1).flatMap((c) => c.facts.filter((f) => f.value === null).map((f) => (f.arg === null ? f.fact : `${f.fact}(${f.arg})`)))))];
+  return { act: { id: plan.id, title: plan.source.title, hash: plan.hash }, personId: p.personId, asOf: asOfDay, outcome, unknownFacts, exclusions, clauses, serving };
+}
+
+// ------------------------------------------------------------------ rendering
+
+const M = {
+  heading: { kk: '{person} — {act}', ru: '{person} — {act}', en: '{person} — {act}' },
+  asOf: { kk: 'Есеп күні: {date}', ru: 'Дата: {date}', en: 'As of: {date}' },
+  outcome: { kk: 'Нәтиже: {status}', ru: 'Итог: {status}', en: 'Outcome: {status}' },
+  status_eligible: { kk: 'қолданылады', ru: 'подпадает', en: 'eligible' },
+  status_excluded: { kk: 'алып тасталған', ru: 'исключён', en: 'excluded' },
+  status_not_covered: { kk: 'қамтылмайды', ru: 'не подпадает', en: 'not covered' },
+  status_needs_review: { kk: 'қолмен тексеру қажет', ru: 'требует ручной проверки', en: 'needs review' },
+  clause: { kk: 'Бап: {ref} ({id}); шара: {measure}', ru: 'Статья: {ref} ({id}); мера: {measure}', en: 'Clause: {ref} ({id}); measure: {measure}' },
+  days: { kk: 'Кешірілген күндер: {days}; жаңа аяқталу күні: {end}', ru: 'Освобождено дней: {days}; новая дата окончания: {end}', en: 'Days remitted: {days}; new end date: {end}' },
+  excludedBy: { kk: 'Алып тастау: {ref} ({id})', ru: 'Исключение: {ref} ({id})', en: 'Excluded by: {ref} ({id})' },
+  undecidedExclusion: { kk: 'Шешілмеген алып тастау: {ref} ({id})', ru: 'Нерешённое исключение: {ref} ({id})', en: 'Exclusion that cannot be decided: {ref} ({id})' },
+  unknown: { kk: 'Белгісіз деректер: {facts}', ru: 'Неизвестные сведения: {facts}', en: 'Unknown facts: {facts}' },
+  notServing: { kk: 'Күшіне енген күні жазасын өтемейді.', ru: 'На день вступления в силу наказание не отбывает.', en: 'Not serving a sentence on the day of entry into force.' },
+  almostOne: { kk: 'Шамалы жетпейді: {ref}, {n}-критерий орындалмаған', ru: 'Почти подпадает: {ref}, не выполнен критерий {n}', en: 'Almost eligible: {ref}, criterion {n} fails' },
+  almostLater: { kk: 'Орындау кезеңінде {date} бастап қолданылады: {ref}', ru: 'Подпадает с {date} в период исполнения: {ref}', en: 'Eligible from {date}, inside the execution period: {ref}' },
+  exclusions: { kk: 'Алып тастаулар', ru: 'Исключения', en: 'Exclusions' },
+  clauses: { kk: 'Баптар (заң ретімен)', ru: 'Статьи (в порядке закона)', en: 'Clauses (in the law’s order)' },
+  convictions: { kk: 'соттылықтар: {list}', ru: 'судимости: {list}', en: 'convictions: {list}' },
+  unknownValue: { kk: 'белгісіз', ru: 'неизвестно', en: 'unknown' },
+  yes: { kk: 'иә', ru: 'да', en: 'yes' },
+  no: { kk: 'жоқ', ru: 'нет', en: 'no' },
+} satisfies Record<string, Text>;
+
+const TRUTH_MARK = ['✗', '?', '✓'] as const;
+
+function valueText(f: FactTrace, lang: Lang): string {
+  const v = f.value;
+  if (v === null) return render(M.unknownValue, lang);
+  if (typeof v === 'boolean') return render(v ? M.yes : M.no, lang);
+  if (typeof v === 'number') {
+    if (['offence_date', 'sentence_start', 'sentence_end'].includes(f.fact)) return formatIsoDate(v);
+    return formatNumber(v, lang, 3);
+  }
+  if (f.fact === 'gravity') return GRAVITY_LABELS[v as Gravity]?.[lang] ?? v;
+  if (f.fact === 'custody') return CUSTODY_LABELS[v as Custody]?.[lang] ?? v;
+  if (f.fact === 'sex') return SEX_LABELS[v as Sex]?.[lang] ?? v;
+  return v;
+}
+
+export function renderTrace(t: Trace, plan: Plan, lang: Lang): string {
+  const r = (text: Text, params: Record<string, string | number> = {}) => render(text, lang, params);
+  const o = t.outcome;
+  const lines = [r(M.heading, { person: t.personId, act: t.act.title[lang] }), r(M.asOf, { date: formatIsoDate(t.asOf) })];
+  lines.push(r(M.outcome, { status: r(M[`status_${o.status}`]) }));
+  if (!t.serving) lines.push(r(M.notServing));
+  if (o.clause >= 0 && o.status !== 'not_covered') {
+    const c = plan.clauses[o.clause]!;
+    lines.push(r(M.clause, { ref: c.ref, id: c.id, measure: o.measure }));
+    if (o.daysRemitted !== null) lines.push(r(M.days, { days: o.daysRemitted, end: o.newEnd === null ? '—' : formatIsoDate(o.newEnd) }));
+  }
+  if (o.exclusion >= 0) {
+    const e = plan.exclusions[o.exclusion]!;
+    lines.push(r(o.status === 'excluded' ? M.excludedBy : M.undecidedExclusion, { ref: e.ref, id: e.id }));
+  }
+  if (t.unknownFacts.length > 0) lines.push(r(M.unknown, { facts: t.unknownFacts.join(', ') }));
+  if (o.almost.kind === 'one_short') lines.push(r(M.almostOne, { ref: plan.clauses[o.almost.clause]!.ref, n: o.almost.criterion + 1 }));
+  if (o.almost.kind === 'later') lines.push(r(M.almostLater, { ref: plan.clauses[o.almost.clause]!.ref, date: o.almost.from ? formatIsoDate(o.almost.from) : '—' }));
+  if (t.serving) {
+    const block = (title: Text, rules: RuleTrace[]) => {
+      lines.push('', r(title));
+      for (const rule of rules) {
+        const text = lang === 'en' ? (rule.text.en ?? rule.text.ru) : rule.text[lang];
+        lines.push(`${TRUTH_MARK[rule.truth]} ${rule.ref} (${rule.id}): ${text}`);
+        rule.criteria.forEach((c, q) => {
+          const facts = c.facts
+            .map((f) => {
+              const name = f.arg === null ? f.label[lang] : `${f.label[lang]} (${f.arg})`;
+              const conv = f.convictions.length > 0 ? `; ${r(M.convictions, { list: f.convictions.join(', ') })}` : '';
+              return `${name} = ${valueText(f, lang)}${conv}`;
+            })
+            .join('; ');
+          lines.push(`    ${TRUTH_MARK[c.truth]} ${q + 1}. ${c.condition}${facts ? ` — ${facts}` : ''}`);
+        });
+      }
+    };
+    block(M.exclusions, t.exclusions);
+    block(M.clauses, t.clauses);
+  }
+  return lines.join('\n');
+}
+

@@ -1,0 +1,146 @@
+/**
+ * Outcomes of an act over a registry: exactly one per person, stored as columns.
+ */
+import { formatIsoDate, UNKNOWN_DATE } from '../../domain/dates.ts';
+import { MEASURE_CODES, type MeasureCode, type Plan } from './plan.ts';
+
+export const STATUSES = ['not_covered', 'eligible', 'excluded', 'needs_review'] as const;
+export type Status = (typeof STATUSES)[number];
+export const STATUS = { not_covered: 0, eligible: 1, excluded: 2, needs_review: 3 } as const;
+
+/** Why a person got the status: a stable code per outcome. */
+export const REASONS = [
+  'none',
+  /** A clause applies. */
+  'matched',
+  /** An exclusion applies. */
+  'excluded',
+  /** No clause applies. */
+  'no_clause',
+  /** A fact a clause needs is unknown. */
+  'unknown_fact',
+  /** A clause applies but an exclusion cannot be decided: a fact it needs is unknown. */
+  'exclusion_unknown',
+  /** The person is not serving a sentence on the day the act enters into force. */
+  'not_serving',
+  /** A clause applies but the days remitted cannot be computed (the end of the term is unknown). */
+  'remaining_unknown',
+  /** Two clauses with different measures apply to the person although the act forbids overlaps. */
+  'overlap',
+] as const;
+export type Reason = (typeof REASONS)[number];
+export const REASON: { [K in Reason]: number } = Object.fromEntries(REASONS.map((r, i) => [r, i])) as { [K in Reason]: number };
+
+/** Almost eligible: one criterion short, or eligible from a day inside the execution period. */
+export const ALMOST_KINDS = ['none', 'one_short', 'later'] as const;
+export type AlmostKind = (typeof ALMOST_KINDS)[number];
+
+export interface Outcomes {
+  size: number;
+  status: Uint8Array;
+  /** Index in MEASURE_CODES. */
+  measure: Uint8Array;
+  /** Index of the clause applied (or undecided, for needs_review); -1 none. */
+  clause: Int16Array;
+  /** Index of the exclusion that applies (excluded), or that cannot be decided (needs_review); -1 none. */
+  exclusion: Int16Array;
+  /** Days of punishment remitted; -1 when not applicable or unknown. */
+  daysRemitted: Int32Array;
+  /** Day number of the new end of the term; UNKNOWN_DATE when unchanged or unknown. */
+  newEnd: Int32Array;
+  reason: Uint8Array;
+  almostKind: Uint8Array;
+  almostClause: Int16Array;
+  /** For `one_short`: the index of the criterion (within the clause) that fails. */
+  almostCriterion: Int16Array;
+  /** For all_that_apply: bit j set when clause j applies. */
+  clauseMask: Uint32Array;
+}
+
+export function newOutcomes(size: number, shared = false): Outcomes {
+  const alloc = <T>(ctor: { new (n: number): T; new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }): T =>
+    shared ? new ctor(new SharedArrayBuffer(size * ctor.BYTES_PER_ELEMENT)) : new ctor(size);
+  return {
+    size,
+    status: alloc(Uint8Array),
+    measure: alloc(Uint8Array),
+    clause: alloc(Int16Array),
+    exclusion: alloc(Int16Array),
+    daysRemitted: alloc(Int32Array),
+    newEnd: alloc(Int32Array),
+    reason: alloc(Uint8Array),
+    almostKind: alloc(Uint8Array),
+    almostClause: alloc(Int16Array),
+    almostCriterion: alloc(Int16Array),
+    clauseMask: alloc(Uint32Array),
+  };
+}
+
+/** One person's outcome, decoded. */
+export interface Outcome {
+  status: Status;
+  measure: MeasureCode;
+  clause: number;
+  exclusion: number;
+  daysRemitted: number | null;
+  newEnd: number | null;
+  reason: Reason;
+  almost: { kind: AlmostKind; clause: number; criterion: number; from?: number | null };
+  clauseMask: number;
+}
+
+export function outcomeAt(o: Outcomes, i: number): Outcome {
+  return {
+    status: STATUSES[o.status[i]!]!,
+    measure: MEASURE_CODES[o.measure[i]!]!,
+    clause: o.clause[i]!,
+    exclusion: o.exclusion[i]!,
+    daysRemitted: o.daysRemitted[i]! < 0 ? null : o.daysRemitted[i]!,
+    newEnd: o.newEnd[i] === UNKNOWN_DATE ? null : o.newEnd[i]!,
+    reason: REASONS[o.reason[i]!]!,
+    almost: { kind: ALMOST_KINDS[o.almostKind[i]!]!, clause: o.almostClause[i]!, criterion: o.almostCriterion[i]! },
+    clauseMask: o.clauseMask[i]!,
+  };
+}
+
+export function outcomesEqual(a: Outcome, b: Outcome): boolean {
+  return (
+    a.status === b.status &&
+    a.measure === b.measure &&
+    a.clause === b.clause &&
+    a.exclusion === b.exclusion &&
+    a.daysRemitted === b.daysRemitted &&
+    a.newEnd === b.newEnd &&
+    a.reason === b.reason &&
+    a.almost.kind === b.almost.kind &&
+    a.almost.clause === b.almost.clause &&
+    a.almost.criterion === b.almost.criterion &&
+    a.clauseMask === b.clauseMask
+  );
+}
+
+/** The outcome as the CLI and the API write it (references instead of indexes). */
+export function outcomeRow(plan: Plan, personId: string, o: Outcome, reasons: string[]): Record<string, string | number | null | string[] | Record<string, unknown>> {
+  return {
+    person_id: personId,
+    status: o.status,
+    measure: o.measure === 'none' ? null : o.measure,
+    clause: o.clause >= 0 ? plan.clauses[o.clause]!.ref : null,
+    clause_id: o.clause >= 0 ? plan.clauses[o.clause]!.id : null,
+    excluded_by: o.exclusion >= 0 && o.status === 'excluded' ? plan.exclusions[o.exclusion]!.ref : null,
+    exclusion_undecided: o.exclusion >= 0 && o.status === 'needs_review' ? plan.exclusions[o.exclusion]!.ref : null,
+    days_remitted: o.daysRemitted,
+    new_end_date: o.newEnd === null ? null : formatIsoDate(o.newEnd),
+    reason: o.reason,
+    reasons,
+    almost:
+      o.almost.kind === 'none'
+        ? null
+        : {
+            kind: o.almost.kind,
+            clause: plan.clauses[o.almost.clause]?.ref ?? null,
+            ...(o.almost.kind === 'one_short' ? { criterion: o.almost.criterion } : {}),
+            ...(o.almost.from !== undefined && o.almost.from !== null ? { from: formatIsoDate(o.almost.from) } : {}),
+          },
+  };
+}

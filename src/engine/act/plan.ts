@@ -1,0 +1,175 @@
+/**
+ * compile(act, law) → plan: the act checked and resolved — conditions checked against the fact
+ * catalogue and the law, parameters resolved to numbers, definitions ordered — ready for the
+ * kernel, the reference interpreter and explanations.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { DataFileError, parseYamlSource, validateWith, type LocatedError, type SourceMap } from '../../domain/located.ts';
+import type { Text } from '../../i18n/text.ts';
+import type { Law } from '../../law/law.ts';
+import { checkCondition, orderDefinitions, type Checked, type ConditionError } from '../condition.ts';
+import { actSchema, type ActSource, type Combine, type MeasureSource } from './schema.ts';
+
+export type Measure =
+  | { type: 'release'; punishment: 'main' | 'additional' }
+  | { type: 'release_from_liability' }
+  | { type: 'reduce_unserved'; fraction: number }
+  | { type: 'reduce_imposed'; fraction: number }
+  | { type: 'reduce_months'; months: number }
+  | { type: 'replace_milder'; with: string };
+
+/** Measure codes as stored in outcome columns (0 = none). */
+export const MEASURE_CODES = ['none', 'release', 'release_additional', 'release_from_liability', 'reduce_unserved', 'reduce_imposed', 'reduce_months', 'replace_milder'] as const;
+export type MeasureCode = (typeof MEASURE_CODES)[number];
+
+export function measureCode(m: Measure): number {
+  if (m.type === 'release') return MEASURE_CODES.indexOf(m.punishment === 'main' ? 'release' : 'release_additional');
+  return MEASURE_CODES.indexOf(m.type);
+}
+
+export interface PlanClause {
+  index: number;
+  id: string;
+  ref: string;
+  text: { kk: string; ru: string; en?: string | undefined };
+  label: Text | null;
+  condition: Checked;
+  /** The criteria of the clause: the items of a top-level `all`, or the whole condition. */
+  criteria: Checked[];
+  /** JSON path of each criterion in the act file, for messages. */
+  criteriaPaths: (string | number)[][];
+  measure: Measure;
+}
+
+export interface PlanExclusion {
+  index: number;
+  id: string;
+  ref: string;
+  text: { kk: string; ru: string; en?: string | undefined };
+  label: Text | null;
+  condition: Checked;
+}
+
+export interface Plan {
+  id: string;
+  /** SHA-256 of the act file's text: the act's identity in runs and audits. */
+  hash: string;
+  source: ActSource;
+  combine: Combine;
+  overlapForbidden: boolean;
+  entryIntoForce: number;
+  executionEnd: number;
+  definitions: { name: string; condition: Checked; ref: string | null; text: { kk: string; ru: string; en?: string | undefined } | null; label: Text | null }[];
+  clauses: PlanClause[];
+  exclusions: PlanExclusion[];
+  parameters: Record<string, { value: number; verified: boolean; source: string }>;
+}
+
+export interface CompileResult {
+  plan: Plan;
+  warnings: LocatedError[];
+}
+
+function resolveAmount(v: number | string, act: ActSource, path: (string | number)[], errors: ConditionError[]): number {
+  if (typeof v === 'number') return v;
+  const p = act.parameters[v];
+  if (!p) {
+    errors.push({ path, column: null, message: `unknown act parameter ${v} (parameters: ${Object.keys(act.parameters).join(', ') || 'none'})` });
+    return NaN;
+  }
+  return p.value;
+}
+
+function resolveMeasure(m: MeasureSource, act: ActSource, path: (string | number)[], errors: ConditionError[]): Measure {
+  const fraction = (v: number | string, key: string) => {
+    const f = resolveAmount(v, act, [...path, key], errors);
+    if (!(f > 0 && f <= 1)) errors.push({ path: [...path, key], column: null, message: `a fraction must be in (0, 1]; got ${f}${typeof v === 'string' ? ` (parameter ${v})` : ''}` });
+    return f;
+  };
+  switch (m.type) {
+    case 'release':
+      return { type: 'release', punishment: m.punishment };
+    case 'release_from_liability':
+      return { type: 'release_from_liability' };
+    case 'reduce_unserved':
+      return { type: 'reduce_unserved', fraction: fraction(m.fraction, 'fraction') };
+    case 'reduce_imposed':
+      return { type: 'reduce_imposed', fraction: fraction(m.fraction, 'fraction') };
+    case 'reduce_months': {
+      const months = resolveAmount(m.months, act, [...path, 'months'], errors);
+      if (!(Number.isInteger(months) && months > 0 && months <= 600)) errors.push({ path: [...path, 'months'], column: null, message: `months must be a whole number from 1 to 600; got ${months}` });
+      return { type: 'reduce_months', months };
+    }
+    case 'replace_milder':
+      return { type: 'replace_milder', with: m.with };
+  }
+}
+
+/** Checks an act already parsed into its schema; every error is located in the act file. */
+export function compileAct(source: ActSource, law: Law, map: SourceMap | null, hash: string): CompileResult {
+  const errors: ConditionError[] = [];
+  const ctx = { law: law.criminalCode, definitions: new Set(Object.keys(source.definitions)) };
+  const defs = new Map<string, Checked>();
+  for (const [name, d] of Object.entries(source.definitions)) defs.set(name, checkCondition(d.when, ['definitions', name, 'when'], ctx, errors));
+  const order = orderDefinitions(defs, (name) => ['definitions', name], errors);
+
+  const clauseCtx = { ...ctx, allowDuring: true };
+  const clauses: PlanClause[] = source.clauses.map((c, i) => {
+    const condition = checkCondition(c.when, ['clauses', i, 'when'], clauseCtx, errors);
+    const isAll = condition.k === 'and' && typeof c.when === 'object' && c.when !== null && 'all' in c.when;
+    return {
+      index: i,
+      id: c.id,
+      ref: c.ref,
+      text: c.text,
+      label: c.label ?? null,
+      condition,
+      criteria: isAll ? condition.items : [condition],
+      criteriaPaths: isAll ? condition.items.map((_, j) => ['clauses', i, 'when', 'all', j]) : [['clauses', i, 'when']],
+      measure: resolveMeasure(c.measure, source, ['clauses', i, 'measure'], errors),
+    };
+  });
+  const exclusions: PlanExclusion[] = source.exclusions.map((e, i) => ({
+    index: i,
+    id: e.id,
+    ref: e.ref,
+    text: e.text,
+    label: e.label ?? null,
+    condition: checkCondition(e.when, ['exclusions', i, 'when'], ctx, errors),
+  }));
+  if (clauses.length > 32000 || exclusions.length > 32000) errors.push({ path: ['clauses'], column: null, message: 'too many clauses' });
+
+  const toLocated = (e: ConditionError): LocatedError => {
+    const base = map ? map.error(e.path, e.message) : { file: '(act)', path: e.path.join('.'), line: null, column: null, message: e.message };
+    return e.column ? { ...base, message: `${e.message} (column ${e.column} of the condition)` } : base;
+  };
+  if (errors.length > 0) throw new DataFileError(errors.map(toLocated));
+
+  const plan: Plan = {
+    id: source.id,
+    hash,
+    source,
+    combine: source.combine.rule,
+    overlapForbidden: source.combine.overlap === 'forbidden',
+    entryIntoForce: source.entry_into_force,
+    executionEnd: source.execution_end,
+    definitions: order.map((name) => {
+      const d = source.definitions[name]!;
+      return { name, condition: defs.get(name)!, ref: d.ref ?? null, text: d.text ?? null, label: d.label ?? null };
+    }),
+    clauses,
+    exclusions,
+    parameters: Object.fromEntries(Object.entries(source.parameters).map(([k, v]) => [k, { value: v.value, verified: v.verified, source: v.source }])),
+  };
+  return { plan, warnings: [] };
+}
+
+/** Reads, validates and compiles an act file (YAML). */
+export function loadAct(file: string, law: Law): CompileResult {
+  const text = readFileSync(file, 'utf8');
+  const { value, map } = parseYamlSource(text, file);
+  const source = validateWith(actSchema, value, map);
+  const hash = createHash('sha256').update(text).digest('hex');
+  return compileAct(source, law, map, hash);
+}

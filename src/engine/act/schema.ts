@@ -1,0 +1,132 @@
+/**
+ * The act language: the zod schema of an act file (acts/<id>/act.yaml). See docs/acts.md.
+ *
+ * An act is written the way Kazakhstan's amnesty laws are: definitions, then clauses in the law's
+ * order, each with its reference, its text in Kazakh and Russian, a condition and a measure; then
+ * exclusions; and the execution period.
+ */
+import { z } from 'zod';
+import { parseIsoDate } from '../../domain/dates.ts';
+
+export const isoDateSchema = z.union([z.string(), z.date()]).transform((v, ctx) => {
+  const text = typeof v === 'string' ? v : v.toISOString().slice(0, 10);
+  const d = parseIsoDate(text);
+  if (d === null) {
+    ctx.addIssue({ code: 'custom', message: `not a valid ISO date (YYYY-MM-DD): ${text}` });
+    return z.NEVER;
+  }
+  return d;
+});
+
+/** Text of the law: Kazakh and Russian are required (the law's languages), English optional. */
+export const lawTextSchema = z.strictObject({
+  kk: z.string({ error: 'the Kazakh text (kk) is missing' }).trim().min(1, 'the Kazakh text (kk) is empty'),
+  ru: z.string({ error: 'the Russian text (ru) is missing' }).trim().min(1, 'the Russian text (ru) is empty'),
+  en: z.string().trim().min(1).optional(),
+});
+
+export const labelSchema = z.strictObject({ kk: z.string().min(1), ru: z.string().min(1), en: z.string().min(1) });
+
+/** A number the law states: a literal, or the name of one of the act's parameters. */
+export const amountSchema = z.union([z.number(), z.string().regex(/^[a-z][a-z0-9_]*$/, 'a parameter name')]);
+
+/** Facts are read on one of the act's days. */
+export const ON_DAYS = ['entry_into_force', 'execution_end'] as const;
+export type OnDay = (typeof ON_DAYS)[number];
+
+export const measureSchema = z.discriminatedUnion('type', [
+  /** Release from serving the main (or the additional) punishment. */
+  z.strictObject({ type: z.literal('release'), punishment: z.enum(['main', 'additional']).default('main') }),
+  /** Release from criminal liability: a case not yet tried is terminated. */
+  z.strictObject({ type: z.literal('release_from_liability') }),
+  /** The unserved part of the term is reduced by a fraction. */
+  z.strictObject({ type: z.literal('reduce_unserved'), fraction: amountSchema }),
+  /** The term is reduced by a fraction of the term imposed (at most to what is left). */
+  z.strictObject({ type: z.literal('reduce_imposed'), fraction: amountSchema }),
+  /** The term is reduced by a number of months (at most to what is left). */
+  z.strictObject({ type: z.literal('reduce_months'), months: amountSchema }),
+  /** The unserved part of imprisonment is replaced with a milder punishment. */
+  z.strictObject({ type: z.literal('replace_milder'), with: z.enum(['restriction_of_liberty', 'correctional_work', 'community_work', 'fine']).default('restriction_of_liberty') }),
+]);
+export type MeasureSource = z.output<typeof measureSchema>;
+export type MeasureType = MeasureSource['type'];
+
+export const conditionSchema = z.unknown().refine((v) => v !== undefined && v !== null, 'a condition is required');
+
+export const clauseSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a clause id like art2_1'),
+  ref: z.string().min(1),
+  text: lawTextSchema,
+  /** A short name for reports; defaults to the reference. */
+  label: labelSchema.optional(),
+  when: conditionSchema,
+  measure: measureSchema,
+  note: z.string().optional(),
+});
+
+export const exclusionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'an exclusion id like corruption'),
+  ref: z.string().min(1),
+  text: lawTextSchema,
+  label: labelSchema.optional(),
+  when: conditionSchema,
+  note: z.string().optional(),
+});
+
+export const definitionSchema = z.strictObject({
+  ref: z.string().min(1).optional(),
+  text: lawTextSchema.optional(),
+  label: labelSchema.optional(),
+  when: conditionSchema,
+  note: z.string().optional(),
+});
+
+export const parameterSchema = z.strictObject({
+  value: z.number(),
+  verified: z.boolean(),
+  source: z.string().min(1),
+  label: labelSchema.optional(),
+  note: z.string().optional(),
+});
+
+export const COMBINE = ['first_match', 'most_favourable', 'all_that_apply'] as const;
+export type Combine = (typeof COMBINE)[number];
+
+export const actSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an act id like kz-2025-constitution-30'),
+    title: labelSchema,
+    source: z.strictObject({ text: z.string().min(1), url: z.string().optional(), verified: z.boolean() }),
+    status: z.enum(['law', 'draft', 'proposal']),
+    signed: isoDateSchema.optional(),
+    entry_into_force: isoDateSchema,
+    execution_end: isoDateSchema,
+    combine: z.strictObject({
+      rule: z.enum(COMBINE),
+      /** What the law says about combining, in its words or ours. */
+      text: z.string().min(1),
+      /** With `all_that_apply`: reductions are added up (in days) and capped at what is left. */
+      overlap: z.enum(['allowed', 'forbidden']).default('allowed'),
+    }),
+    parameters: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), parameterSchema).default({}),
+    definitions: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a definition name like socially_vulnerable'), definitionSchema).default({}),
+    clauses: z.array(clauseSchema).min(1, 'an act needs at least one clause'),
+    exclusions: z.array(exclusionSchema).default([]),
+    execution: z.strictObject({ text: lawTextSchema, by: z.enum(['court', 'administration']).default('court') }).optional(),
+  })
+  .superRefine((act, ctx) => {
+    if (act.execution_end < act.entry_into_force)
+      ctx.addIssue({ code: 'custom', path: ['execution_end'], message: 'the execution period ends before the act enters into force' });
+    const seen = new Map<string, number>();
+    act.clauses.forEach((c, i) => {
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['clauses', i, 'id'], message: `clause id ${c.id} is used twice` });
+      seen.set(c.id, i);
+    });
+    const ex = new Set<string>();
+    act.exclusions.forEach((e, i) => {
+      if (ex.has(e.id)) ctx.addIssue({ code: 'custom', path: ['exclusions', i, 'id'], message: `exclusion id ${e.id} is used twice` });
+      ex.add(e.id);
+    });
+  });
+
+export type ActSource = z.output<typeof actSchema>;
