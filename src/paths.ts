@@ -9,6 +9,7 @@ export const DEFAULT_PATHS = {
   parameters: resolve(PROJECT_ROOT, 'law/parameters.yaml'),
   profile: resolve(PROJECT_ROOT, 'profiles/kz-2025.yaml'),
   letterFigures: resolve(PROJECT_ROOT, 'reports/letter-kz-2025.yaml'),
+  acts: resolve(PROJECT_ROOT, 'acts'),
 } as const;
 
 /** The seed of the default synthetic registry. */

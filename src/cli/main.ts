@@ -16,6 +16,7 @@ import { computeLetter, letterJson, loadLetterDefinition, renderLetterMarkdown, 
 import { openRegistry } from './registry-source.ts';
 import { UserError } from '../domain/errors.ts';
 import { runCheck } from './check.ts';
+import { evaluateCommand, explainCommand, testCommand, validateCommand } from './acts.ts';
 
 const langOption = () =>
   new Option('--lang <lang>', 'language of the output: kk, ru or en').default('ru').argParser((v) => {
@@ -99,6 +100,48 @@ export function buildProgram(): Command {
       );
       if (process.stderr.isTTY) process.stderr.write('\n');
       process.stdout.write(`${render(MESSAGES['generate.done'], opts.lang, { persons: n, file: opts.out, ms: Math.round(performance.now() - t0), seed: String(opts.seed) })}\n`);
+    });
+
+  program
+    .command('validate')
+    .description('check an act: schema, conditions, parameters, unreachable or overlapping clauses')
+    .argument('<act>', 'act folder, act.yaml, or act id under acts/')
+    .addOption(langOption())
+    .option('--no-sample', 'skip the checks on the default synthetic registry')
+    .action((act: string, opts: { lang: Lang; sample: boolean }) => {
+      if (!validateCommand(act, opts)) process.exitCode = 2;
+    });
+
+  program
+    .command('evaluate')
+    .description('one outcome per person of a registry under an act')
+    .requiredOption('--act <act>', 'act folder, act.yaml, or act id under acts/')
+    .option('--registry <file>', 'registry file (CSV or XLSX); default: the synthetic national registry')
+    .option('--as-of <date>', 'the day the act enters into force (default: the act’s own)', dateArg)
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'table']).default('jsonl'))
+    .option('--out <file>', 'write to a file instead of standard output')
+    .addOption(langOption())
+    .action(evaluateCommand);
+
+  program
+    .command('explain')
+    .description('why a person gets the outcome: every exclusion and clause with the person’s facts')
+    .requiredOption('--act <act>', 'act folder, act.yaml, or act id under acts/')
+    .requiredOption('--person <id>', 'person_id')
+    .option('--registry <file>', 'registry file (CSV or XLSX); default: the synthetic national registry')
+    .option('--as-of <date>', 'the day the act enters into force (default: the act’s own)', dateArg)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(langOption())
+    .action(explainCommand);
+
+  program
+    .command('test')
+    .description('run the tests beside acts (all acts under acts/ by default); exits 1 on a failure')
+    .argument('[acts...]', 'act folders or ids')
+    .addOption(langOption())
+    .option('--verbose', 'list passing cases too', false)
+    .action((acts: string[], opts: { lang: Lang; verbose: boolean }) => {
+      if (!testCommand(acts, opts)) process.exitCode = 1;
     });
 
   return program;

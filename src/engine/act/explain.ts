@@ -4,7 +4,7 @@
  * kk, ru and en. Built on the reference semantics, so an explanation cannot disagree with it.
  */
 import { formatIsoDate } from '../../domain/dates.ts';
-import { CUSTODY_LABELS, GRAVITY_LABELS, SEX_LABELS, type Custody, type Gravity, type Sex } from '../../domain/enums.ts';
+import { CUSTODY_LABELS, GRAVITY_LABELS, type Custody, type Gravity, type Sex } from '../../domain/enums.ts';
 import { formatNumber, render, type Lang, type Text } from '../../i18n/text.ts';
 import type { Law } from '../../law/law.ts';
 import type { PersonRecord } from '../../registry/record.ts';
@@ -141,6 +141,8 @@ const M = {
 
 const TRUTH_MARK = ['✗', '?', '✓'] as const;
 
+const SEX_ONE: Record<Sex, Text> = { F: { kk: 'әйел', ru: 'женщина', en: 'woman' }, M: { kk: 'ер', ru: 'мужчина', en: 'man' } };
+
 function valueText(f: FactTrace, lang: Lang): string {
   const v = f.value;
   if (v === null) return render(M.unknownValue, lang);
@@ -151,7 +153,7 @@ function valueText(f: FactTrace, lang: Lang): string {
   }
   if (f.fact === 'gravity') return GRAVITY_LABELS[v as Gravity]?.[lang] ?? v;
   if (f.fact === 'custody') return CUSTODY_LABELS[v as Custody]?.[lang] ?? v;
-  if (f.fact === 'sex') return SEX_LABELS[v as Sex]?.[lang] ?? v;
+  if (f.fact === 'sex') return `${v} (${SEX_ONE[v as Sex]?.[lang] ?? v})`;
   return v;
 }
 
@@ -191,8 +193,8 @@ export function renderTrace(t: Trace, plan: Plan, lang: Lang): string {
         });
       }
     };
-    block(M.exclusions, t.exclusions);
     block(M.clauses, t.clauses);
+    block(M.exclusions, t.exclusions);
   }
   return lines.join('\n');
 }

@@ -69,6 +69,8 @@ export interface Plan {
 export interface CompileResult {
   plan: Plan;
   warnings: LocatedError[];
+  /** Where each part of the act lies in its file (null for an act built in memory). */
+  map: SourceMap | null;
 }
 
 function resolveAmount(v: number | string, act: ActSource, path: (string | number)[], errors: ConditionError[]): number {
@@ -162,7 +164,7 @@ export function compileAct(source: ActSource, law: Law, map: SourceMap | null, h
     exclusions,
     parameters: Object.fromEntries(Object.entries(source.parameters).map(([k, v]) => [k, { value: v.value, verified: v.verified, source: v.source }])),
   };
-  return { plan, warnings: [] };
+  return { plan, warnings: [], map };
 }
 
 /** Reads, validates and compiles an act file (YAML). */

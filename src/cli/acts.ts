@@ -1,0 +1,132 @@
+/** The act commands: validate, evaluate, explain, test. */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { stringify } from 'csv-stringify/sync';
+import { UserError } from '../domain/errors.ts';
+import { formatIsoDate, isoDay } from '../domain/dates.ts';
+import { render, type Lang, type Text } from '../i18n/text.ts';
+import { loadLaw, type Law } from '../law/law.ts';
+import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
+import { loadFacilities } from '../registry/facilities.ts';
+import { generateRegistry } from '../registry/synthetic/generate.ts';
+import { loadProfile } from '../registry/synthetic/profile.ts';
+import { findActs, resolveActPath, runActTests, type CaseResult } from '../engine/act/act-tests.ts';
+import { evaluate, outcomeDetails } from '../engine/act/evaluate.ts';
+import { explain, renderTrace } from '../engine/act/explain.ts';
+import { lintAct } from '../engine/act/lint.ts';
+import { outcomeAt, outcomeRow, STATUS } from '../engine/act/outcome.ts';
+import { loadAct } from '../engine/act/plan.ts';
+import { formatLocated } from '../domain/located.ts';
+import { openRegistry } from './registry-source.ts';
+
+const T = {
+  valid: { kk: '{file}: акт дұрыс — {clauses} бап, {exclusions} алып тастау, {definitions} анықтама', ru: '{file}: акт корректен — статей {clauses}, исключений {exclusions}, определений {definitions}', en: '{file}: the act is valid — {clauses} clauses, {exclusions} exclusions, {definitions} definitions' },
+  invalid: { kk: '{file}: актіде {n} қате', ru: '{file}: в акте ошибок: {n}', en: '{file}: {n} errors in the act' },
+  warning: { kk: 'ескерту', ru: 'предупреждение', en: 'warning' },
+  unverified: { kk: 'тексерілмеген параметр: {name} = {value} ({source})', ru: 'непроверенный параметр: {name} = {value} ({source})', en: 'unverified parameter: {name} = {value} ({source})' },
+  summary: { kk: '{act}: {persons} адам; {counts}', ru: '{act}: {persons} чел.; {counts}', en: '{act}: {persons} persons; {counts}' },
+  testsPassed: { kk: '{act}: {passed}/{total} тест өтті', ru: '{act}: пройдено тестов {passed} из {total}', en: '{act}: {passed} of {total} tests passed' },
+  noPerson: { kk: '{id} адамы тізілімде жоқ', ru: 'лица {id} нет в реестре', en: 'person {id} is not in the registry' },
+} satisfies Record<string, Text>;
+
+export function sampleRegistry(law: Law) {
+  const profile = loadProfile(DEFAULT_PATHS.profile);
+  return generateRegistry(profile, law.criminalCode, loadFacilities(profile.facilitiesPath), { seed: DEFAULT_SEED });
+}
+
+export function validateCommand(actArg: string, opts: { lang: Lang; sample: boolean }): boolean {
+  const law = loadLaw();
+  const file = resolveActPath(actArg, DEFAULT_PATHS.acts);
+  const { plan, map } = loadAct(file, law);
+  const lint = lintAct(plan, law, map, opts.sample ? sampleRegistry(law) : null);
+  for (const w of lint.warnings) process.stdout.write(`${render(T.warning, opts.lang)}: ${formatLocated(w)}\n`);
+  for (const [name, p] of Object.entries(plan.parameters)) if (!p.verified) process.stdout.write(`${render(T.unverified, opts.lang, { name, value: String(p.value), source: p.source })}\n`);
+  if (lint.errors.length > 0) {
+    process.stderr.write(`${render(T.invalid, opts.lang, { file, n: lint.errors.length })}\n${lint.errors.map(formatLocated).join('\n')}\n`);
+    return false;
+  }
+  process.stdout.write(`${render(T.valid, opts.lang, { file, clauses: plan.clauses.length, exclusions: plan.exclusions.length, definitions: plan.definitions.length })}\n`);
+  return true;
+}
+
+async function write(out: WriteStream | NodeJS.WriteStream, text: string): Promise<void> {
+  if (!out.write(text)) await once(out, 'drain');
+}
+
+export async function evaluateCommand(opts: { act: string; registry?: string; asOf?: string; format: 'jsonl' | 'csv' | 'table'; out?: string; lang: Lang }): Promise<void> {
+  const law = loadLaw();
+  const { plan } = loadAct(resolveActPath(opts.act, DEFAULT_PATHS.acts), law);
+  const { registry } = await openRegistry(law, opts.registry, opts.lang, () => undefined);
+  const day = opts.asOf ? isoDay(opts.asOf) : plan.entryIntoForce;
+  const outcomes = evaluate(plan, registry, law, day);
+  const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+  const columns = ['person_id', 'status', 'measure', 'clause', 'excluded_by', 'days_remitted', 'new_end_date', 'reason', 'reasons', 'almost'] as const;
+  if (opts.format === 'csv') await write(out, stringify([columns as unknown as string[]]));
+  const counts = new Map<string, number>();
+  for (let i = 0; i < registry.size; i++) {
+    const needsDetail = outcomes.status[i] === STATUS.needs_review || outcomes.almostKind[i] === 2;
+    const { outcome, reasons } = needsDetail ? outcomeDetails(plan, registry, law, outcomes, i, day) : { outcome: outcomeAt(outcomes, i), reasons: [] as string[] };
+    const row = outcomeRow(plan, registry.personId[i]!, outcome, needsDetail ? reasons : [outcome.reason]);
+    counts.set(outcome.status, (counts.get(outcome.status) ?? 0) + 1);
+    if (opts.format === 'jsonl') await write(out, `${JSON.stringify(row)}\n`);
+    else if (opts.format === 'csv')
+      await write(
+        out,
+        stringify([
+          columns.map((c) => {
+            const v = row[c];
+            if (v === null || v === undefined) return '';
+            if (Array.isArray(v)) return v.join(';');
+            if (typeof v === 'object') return JSON.stringify(v);
+            return String(v);
+          }),
+        ]),
+      );
+    else
+      await write(
+        out,
+        `${String(row.person_id).padEnd(12)} ${String(row.status).padEnd(13)} ${String(row.measure ?? '—').padEnd(16)} ${String(row.clause ?? row.excluded_by ?? '—').padEnd(16)} ${String(row.days_remitted ?? '—').padStart(6)} ${String(row.new_end_date ?? '—').padEnd(10)} ${(row.reasons as string[]).join(',')}\n`,
+      );
+  }
+  if (opts.out) {
+    (out as WriteStream).end();
+    await once(out, 'finish');
+  }
+  if (opts.format === 'table' || opts.out)
+    process.stderr.write(
+      `${render(T.summary, opts.lang, { act: plan.id, persons: registry.size, counts: [...counts].map(([k, v]) => `${k} ${v}`).join(', ') })} (${formatIsoDate(day)})\n`,
+    );
+}
+
+export async function explainCommand(opts: { act: string; registry?: string; person: string; asOf?: string; lang: Lang; format: 'text' | 'json' }): Promise<void> {
+  const law = loadLaw();
+  const { plan } = loadAct(resolveActPath(opts.act, DEFAULT_PATHS.acts), law);
+  const { registry } = await openRegistry(law, opts.registry, opts.lang, () => undefined);
+  const i = registry.indexOf(opts.person);
+  if (i < 0) throw new UserError(render(T.noPerson, opts.lang, { id: opts.person }));
+  const trace = explain(plan, registry.record(i), law, opts.asOf ? isoDay(opts.asOf) : plan.entryIntoForce);
+  if (opts.format === 'json') process.stdout.write(`${JSON.stringify(trace, (k, v: unknown) => (k === 'fact' && typeof v === 'object' ? undefined : v), 2)}\n`);
+  else process.stdout.write(`${renderTrace(trace, plan, opts.lang)}\n`);
+}
+
+export function testCommand(acts: string[], opts: { lang: Lang; verbose: boolean }): boolean {
+  const law = loadLaw();
+  const folders = acts.length > 0 ? acts.map((a) => resolveActPath(a, DEFAULT_PATHS.acts)) : findActs(DEFAULT_PATHS.acts);
+  let ok = true;
+  let passedAll = 0;
+  let failedAll = 0;
+  for (const f of folders) {
+    const results: CaseResult[] = runActTests(f, law);
+    const passed = results.filter((r) => r.passed).length;
+    passedAll += passed;
+    failedAll += results.length - passed;
+    for (const r of results) {
+      if (!r.passed || opts.verbose) process.stdout.write(`${r.passed ? '✓' : '✗'} ${r.act} ${r.file} ${r.id}: ${r.name}\n`);
+      for (const m of r.failures) process.stdout.write(`    ${m}\n`);
+    }
+    process.stdout.write(`${render(T.testsPassed, opts.lang, { act: results[0]?.act ?? f, passed, total: results.length })}\n`);
+    if (passed !== results.length || results.length === 0) ok = false;
+  }
+  process.stdout.write(`acts: ${passedAll} passed, ${failedAll} failed\n`);
+  return ok;
+}
