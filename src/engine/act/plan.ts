@@ -167,11 +167,40 @@ export function compileAct(source: ActSource, law: Law, map: SourceMap | null, h
   return { plan, warnings: [], map };
 }
 
+/** Condition errors of an act that failed its schema, read from the raw document. */
+function rawConditionErrors(value: unknown, law: Law, map: SourceMap): LocatedError[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const raw = value as Record<string, unknown>;
+  const defs = typeof raw['definitions'] === 'object' && raw['definitions'] !== null ? (raw['definitions'] as Record<string, unknown>) : {};
+  const ctx = { law: law.criminalCode, definitions: new Set(Object.keys(defs)) };
+  const errors: ConditionError[] = [];
+  const whenOf = (x: unknown) => (typeof x === 'object' && x !== null && 'when' in x ? (x as { when: unknown }).when : undefined);
+  for (const [name, d] of Object.entries(defs)) if (whenOf(d) !== undefined) checkCondition(whenOf(d), ['definitions', name, 'when'], ctx, errors);
+  for (const key of ['clauses', 'exclusions'] as const) {
+    const list = raw[key];
+    if (Array.isArray(list))
+      list.forEach((x, i) => {
+        if (whenOf(x) !== undefined) checkCondition(whenOf(x), [key, i, 'when'], { ...ctx, allowDuring: key === 'clauses' }, errors);
+      });
+  }
+  return errors.map((e) => {
+    const base = map.error(e.path, e.message);
+    return e.column ? { ...base, message: `${e.message} (column ${e.column} of the condition)` } : base;
+  });
+}
+
 /** Reads, validates and compiles an act file (YAML). */
 export function loadAct(file: string, law: Law): CompileResult {
   const text = readFileSync(file, 'utf8');
   const { value, map } = parseYamlSource(text, file);
-  const source = validateWith(actSchema, value, map);
+  let source: ActSource;
+  try {
+    source = validateWith(actSchema, value, map);
+  } catch (e) {
+    // Report the conditions' errors together with the schema's, so that one run shows them all.
+    if (e instanceof DataFileError) throw new DataFileError([...e.errors, ...rawConditionErrors(value, law, map)]);
+    throw e;
+  }
   const hash = createHash('sha256').update(text).digest('hex');
   return compileAct(source, law, map, hash);
 }

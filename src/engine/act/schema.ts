@@ -29,6 +29,11 @@ export const labelSchema = z.strictObject({ kk: z.string().min(1), ru: z.string(
 
 /** A number the law states: a literal, or the name of one of the act's parameters. */
 export const amountSchema = z.union([z.number(), z.string().regex(/^[a-z][a-z0-9_]*$/, 'a parameter name')]);
+/** A fraction in (0, 1], or the name of a parameter (checked when the act compiles). */
+export const fractionSchema = z.union([
+  z.number().gt(0, 'a fraction must be in (0, 1]').lte(1, 'a fraction must be in (0, 1]'),
+  z.string().regex(/^[a-z][a-z0-9_]*$/, 'a fraction in (0, 1] or a parameter name'),
+]);
 
 /** Facts are read on one of the act's days. */
 export const ON_DAYS = ['entry_into_force', 'execution_end'] as const;
@@ -40,9 +45,9 @@ export const measureSchema = z.discriminatedUnion('type', [
   /** Release from criminal liability: a case not yet tried is terminated. */
   z.strictObject({ type: z.literal('release_from_liability') }),
   /** The unserved part of the term is reduced by a fraction. */
-  z.strictObject({ type: z.literal('reduce_unserved'), fraction: amountSchema }),
+  z.strictObject({ type: z.literal('reduce_unserved'), fraction: fractionSchema }),
   /** The term is reduced by a fraction of the term imposed (at most to what is left). */
-  z.strictObject({ type: z.literal('reduce_imposed'), fraction: amountSchema }),
+  z.strictObject({ type: z.literal('reduce_imposed'), fraction: fractionSchema }),
   /** The term is reduced by a number of months (at most to what is left). */
   z.strictObject({ type: z.literal('reduce_months'), months: amountSchema }),
   /** The unserved part of imprisonment is replaced with a milder punishment. */

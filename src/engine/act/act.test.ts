@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { DataFileError } from '../../domain/located.ts';
+import { isoDay } from '../../domain/dates.ts';
+import { loadLaw } from '../../law/law.ts';
+import { DEFAULT_PATHS, PROJECT_ROOT } from '../../paths.ts';
+import type { PersonRecord } from '../../registry/record.ts';
+import { registryOf } from '../../registry/registry.ts';
+import { evaluate } from './evaluate.ts';
+import { explain, renderTrace } from './explain.ts';
+import { outcomeAt } from './outcome.ts';
+import { loadAct } from './plan.ts';
+import { findActs } from './act-tests.ts';
+
+const law = loadLaw();
+
+describe('a deliberately broken act', () => {
+  it('is rejected with the path and line of each error: missing Kazakh text, bad fraction, unknown fact, wrong operator, unknown tag', () => {
+    try {
+      loadAct(resolve(PROJECT_ROOT, 'test/fixtures/broken-act/act.yaml'), law);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DataFileError);
+      const errors = (e as DataFileError).errors.map((x) => ({ path: x.path, line: x.line, message: x.message }));
+      expect(errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: '$.clauses[0].text.kk', line: 13, message: expect.stringContaining('Kazakh text') }),
+          expect.objectContaining({ path: '$.clauses[1].measure.fraction', line: 21 }),
+          expect.objectContaining({ path: '$.clauses[0].when.all[0]', line: 15, message: expect.stringContaining('unknown fact or definition agee') }),
+          expect.objectContaining({ path: '$.clauses[0].when.all[1]', message: expect.stringContaining('no order') }),
+          expect.objectContaining({ path: '$.exclusions[0].when', message: expect.stringContaining('unknown tag corrupton') }),
+        ]),
+      );
+    }
+  });
+});
+
+describe('every shipped act', () => {
+  for (const folder of findActs(DEFAULT_PATHS.acts)) {
+    it(`${folder.split('/').pop()} validates and gives every person one outcome`, () => {
+      const { plan } = loadAct(resolve(folder, 'act.yaml'), law);
+      const person: PersonRecord = {
+        personId: 'x', iin: null, lastName: null, firstName: null, middleName: null, sex: 'F', birthYmd: 19800101, custody: 'institution', facility: null, region: null,
+        articles: [law.criminalCode.part('190-2')!.index], offenceDay: isoDay('2023-01-01'), sentenceType: 'imprisonment', sentenceStartDay: isoDay('2023-06-01'),
+        sentenceEndDay: isoDay('2028-06-01'), imposedTermMonths: 60, priorConvictions: 0, recidivism: 'none', behaviour: 'neutral', maliciousViolator: false, pregnant: false,
+        childrenBirthYmd: [], disabledChild: false, parentalRightsDeprived: false, disabilityGroup: 0, veteran: false, pensioner: false, singleParent: false,
+        civilClaimAmount: 0, civilClaimPaid: 0, damageCaused: false, damageCompensated: false,
+      };
+      const out = evaluate(plan, registryOf(law.criminalCode, [person, { ...person, personId: 'y', sex: 'M' }]), law);
+      expect(out.size).toBe(2);
+      for (let i = 0; i < 2; i++) expect(['eligible', 'excluded', 'not_covered', 'needs_review']).toContain(outcomeAt(out, i).status);
+    });
+  }
+});
+
+describe('explain', () => {
+  it('names the second conviction that excludes a person, and the exclusion’s reference, in kk, ru and en', () => {
+    const { plan } = loadAct(resolve(DEFAULT_PATHS.acts, 'kz-2025-women-proposal/act.yaml'), law);
+    const cc = law.criminalCode;
+    const p: PersonRecord = {
+      personId: 'W', iin: null, lastName: null, firstName: null, middleName: null, sex: 'F', birthYmd: 19850410, custody: 'institution', facility: 'W-01', region: null,
+      articles: [cc.part('190-2')!.index, cc.part('366-1')!.index], offenceDay: isoDay('2023-01-10'), sentenceType: 'imprisonment',
+      sentenceStartDay: isoDay('2023-06-01'), sentenceEndDay: isoDay('2026-06-01'), imposedTermMonths: 36, priorConvictions: 0, recidivism: 'none', behaviour: 'neutral',
+      maliciousViolator: false, pregnant: false, childrenBirthYmd: [], disabledChild: false, parentalRightsDeprived: false, disabilityGroup: 0, veteran: false,
+      pensioner: false, singleParent: false, civilClaimAmount: 0, civilClaimPaid: 0, damageCaused: false, damageCompensated: false,
+    };
+    const trace = explain(plan, p, law);
+    expect(trace.outcome.status).toBe('excluded');
+    const exclusion = trace.exclusions[trace.outcome.exclusion]!;
+    expect(exclusion.ref).toBe('Art. 3 §1(1)');
+    expect(exclusion.criteria[0]!.facts[0]!.convictions).toEqual(['366-1']);
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      const text = renderTrace(trace, plan, lang);
+      expect(text).toContain('Art. 3 §1(1)');
+      expect(text).toContain('366-1');
+    }
+    expect(renderTrace(trace, plan, 'ru')).toContain('Исключение');
+    expect(renderTrace(trace, plan, 'kk')).toContain('Алып тастау');
+  });
+});
