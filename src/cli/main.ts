@@ -1,7 +1,7 @@
 /**
  * The `amnestia` command line. See docs/cli.md.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DataFileError, formatLocated } from '../domain/located.ts';
 import { isoDay, parseIsoDate } from '../domain/dates.ts';
 import { isLang, render, type Lang } from '../i18n/text.ts';
@@ -28,7 +28,7 @@ const dateArg = (v: string) => {
   return v;
 };
 const intArg = (v: string) => {
-  if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number');
+  if (!/^\d+$/.test(v) || Number(v) > 2_147_483_647) throw new InvalidArgumentError('expected a whole number from 0 to 2147483647');
   return Number(v);
 };
 
@@ -49,7 +49,8 @@ async function letterCommand(opts: { registry?: string; lang: Lang; format: stri
 export function buildProgram(): Command {
   const program = new Command('amnestia')
     .description('Model, evaluate and apply amnesty acts over a registry of convicts (kk / ru / en)')
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .exitOverride();
 
   program
     .command('start')
@@ -151,7 +152,10 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (e) {
-    if (e instanceof DataFileError) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; a wrong command line is bad input: 2 (1 means rejected rows).
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
+    } else if (e instanceof DataFileError) {
       process.stderr.write(`${e.errors.map(formatLocated).join('\n')}\n`);
       process.exitCode = 2;
     } else if (e instanceof UserError) {

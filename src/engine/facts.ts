@@ -126,7 +126,7 @@ function tagBitOf(tag: string): number {
 const L = (en: string, ru: string, kk: string): Text => ({ en, ru, kk });
 
 export const FACTS: readonly FactDef[] = [
-  enumFact('sex', 'sex', 'sex', SEXES, L('sex', 'пол', 'жынысы'), false, { Ж: 'F', М: 'M' }),
+  enumFact('sex', 'sex', 'sex', SEXES, L('sex', 'пол', 'жынысы'), false, { Ж: 'F', М: 'M', Ә: 'F', Е: 'M' }),
   {
     name: 'age',
     type: { kind: 'number', unit: 'years' },

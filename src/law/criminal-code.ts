@@ -129,10 +129,13 @@ export class CriminalCode {
     const parts = this.byArticle.get(ref);
     if (parts && parts.length === 1) return { part: parts[0]! };
     if (parts) return { error: `article ${ref} has parts ${parts.map((p) => p.part).join(', ')}: name the part, e.g. ${parts[0]!.id}` };
-    const dash = ref.lastIndexOf('-');
-    const article = dash > 0 ? ref.slice(0, dash) : ref;
-    if (this.byArticle.has(article))
-      return { error: `article ${article} has no part ${ref.slice(dash + 1)} (parts: ${this.partsOf(article).map((p) => p.part).join(', ')})` };
+    // The longest known article the reference starts with ("110-1-2": article 110-1 or 110).
+    const pieces = ref.split('-');
+    for (let k = pieces.length - 1; k >= 1; k--) {
+      const article = pieces.slice(0, k).join('-');
+      if (this.byArticle.has(article))
+        return { error: `article ${article} has no part ${pieces.slice(k).join('-')} (parts: ${this.partsOf(article).map((p) => p.part).join(', ')})` };
+    }
     return { error: `article ${ref} is not in the Criminal Code table` };
   }
 }
@@ -150,6 +153,10 @@ export function buildCriminalCode(file: CriminalCodeFile, map: SourceMap | null)
       if (intent === undefined) fail(['articles', article, 'parts', part], 'intent is missing (on the part or the article)');
       if (violent === undefined) fail(['articles', article, 'parts', part], 'violent is missing (on the part or the article)');
       if (intent === undefined || violent === undefined) continue;
+      if (parts.some((x) => x.id === `${article}-${part}`)) {
+        fail(['articles', article, 'parts', part], `article part ${article}-${part} is defined twice (as another article's part)`);
+        continue;
+      }
       const max = p.max !== undefined ? parseMaxPunishment(p.max) : null;
       const gravity = max !== null ? deriveGravity(intent, max) : (p.gravity as Gravity);
       const tags = [...new Set([...(a.tags ?? []), ...(p.tags ?? [])])];

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { formatIsoDate, parseIsoDate } from '../domain/dates.ts';
 import { DataFileError, loadDataFile } from '../domain/located.ts';
+import { UserError } from '../domain/errors.ts';
 
 const isoDate = z
   .union([z.string(), z.date()])
@@ -56,7 +57,7 @@ export interface Parameter {
   values: readonly ParameterValue[];
 }
 
-export class ParameterMissing extends Error {}
+export class ParameterMissing extends UserError {}
 
 export class Parameters {
   private readonly byName: Map<string, Parameter>;

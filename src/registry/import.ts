@@ -126,25 +126,28 @@ export async function importCsv(law: CriminalCode, file: string, options: Import
   const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
   let header: string[] | null = null;
   let n = 0;
+  /** Row number as a spreadsheet shows it (header = 1), whatever line breaks quoted cells hold. */
+  let row = 1;
   for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
     if (header === null) {
       header = rec.record;
       importer.header(header);
       continue;
     }
+    row++;
     const cells: Record<string, string> = {};
     for (let i = 0; i < header.length; i++) cells[header[i]!.trim()] = rec.record[i] ?? '';
     if (rec.record.length !== header.length) {
       importer.issues.push({
         severity: 'warning',
-        row: rec.info.lines,
+        row,
         column: null,
         value: '',
         rule: 'row.cell_count',
         message: `row has ${rec.record.length} cells, the header ${header.length}`,
       });
     }
-    importer.row(cells, rec.info.lines);
+    importer.row(cells, row);
     if (options.onProgress && ++n % 50_000 === 0) options.onProgress(n, total > 0 ? rec.info.bytes / total : null);
   }
   if (header === null) importer.fileIssues.push({ severity: 'error', rule: 'file.empty', message: 'the file has no header row' });
@@ -185,9 +188,9 @@ export async function importXlsx(law: CriminalCode, file: string, options: Impor
     }
     const cells: Record<string, string> = {};
     header.forEach((name, i) => (cells[name] = values[i] ?? ''));
-    // Spreadsheets turn a ИИН into a number and drop its leading zero (persons born 2000–2009).
+    // Spreadsheets turn a ИИН into a number and drop its leading zeros (persons born 2000–2009).
     const iin = cells['iin'];
-    if (iin !== undefined && /^\d{11}$/.test(iin)) cells['iin'] = iin.padStart(12, '0');
+    if (iin !== undefined && /^\d{1,11}$/.test(iin)) cells['iin'] = iin.padStart(12, '0');
     importer.row(cells, rowNumber);
     if (options.onProgress && rowNumber % 50_000 === 0) options.onProgress(rowNumber, null);
   });

@@ -76,7 +76,7 @@ const matching = (pattern: RegExp, rule: string, message: string) =>
     return s;
   });
 
-const count = (rule: string) => matching(/^\d+$/, rule, 'expected a whole number ≥ 0').transform(Number);
+const count = (rule: string) => matching(/^\d{1,4}$/, rule, 'expected a whole number from 0 to 9999').transform(Number);
 
 const amount = matching(/^\d+(?:\.\d+)?$/, 'amount', 'expected a non-negative amount like 125000 or 125000.50').transform(Number);
 
@@ -226,7 +226,6 @@ export function parseRow(
     if (age < MIN_AGE_AT_OFFENCE && age >= 0)
       err('offence_date', 'dates.age_at_offence', `the person was ${age} on the offence date, below the age of criminal responsibility (${MIN_AGE_AT_OFFENCE})`);
   }
-  if (v.articles !== null && v.articles.length === 0) err('articles', 'articles.format', 'no article given');
   if (v.pregnant === true && v.sex === 'M') err('pregnant', 'pregnant.sex', 'pregnant is true for a man');
   if (v.civil_claim_amount !== null && v.civil_claim_paid !== null && v.civil_claim_paid > v.civil_claim_amount)
     err('civil_claim_paid', 'claim.paid_exceeds_amount', `paid ${v.civil_claim_paid} exceeds the claim ${v.civil_claim_amount}`);

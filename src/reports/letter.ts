@@ -170,12 +170,16 @@ export function checkLetterDefinition(data: LetterFile, law: Law, map: SourceMap
       if (!law.parameters.has(f.parameter)) errors.push({ path: ['figures', i, 'parameter'], column: null, message: `unknown parameter ${f.parameter}` });
     }
   });
+  const before = new Set<string>();
   data.figures.forEach((f, i) => {
     if ('product' in f)
       f.product.forEach((factor, j) => {
-        const known = factor.startsWith('parameter:') ? law.parameters.has(factor.slice('parameter:'.length)) : ids.has(factor);
-        if (!known) errors.push({ path: ['figures', i, 'product', j], column: null, message: `unknown figure or parameter ${factor}` });
+        const known = factor.startsWith('parameter:') ? law.parameters.has(factor.slice('parameter:'.length)) : before.has(factor);
+        if (!known)
+          errors.push({ path: ['figures', i, 'product', j], column: null, message: ids.has(factor) ? `figure ${factor} must come before ${f.id}` : `unknown figure or parameter ${factor}` });
       });
+    before.add(f.id);
+    if ('parts' in f) for (const p of f.parts ?? []) before.add(p.id);
   });
   data.audits.forEach((a, i) => {
     const refs = [a.figure, ...(a.kind === 'sum_of' ? a.of : a.kind === 'at_most' ? [a.bound] : a.kind === 'cost_basis' ? [a.base] : [])];
@@ -441,7 +445,7 @@ export function renderLetterMarkdown(r: LetterReport, lang: Lang): string {
   lines.push('|---|---|---:|---:|---|');
   const st = (s: FigureStatus) => `${STATUS_MARK[s]} ${m(`letter.status.${s}`)}`;
   for (const f of r.figures) {
-    lines.push(`| ${f.id} | ${f.label[lang]} | ${num(f.letter, lang)} | ${num(f.computed, lang)} | ${st(f.status)} |`);
+    lines.push(`| ${f.id} | ${f.label[lang]} | ${num(f.letter, lang)} | ${num(f.computed, lang)} | ${st(f.status)}${f.unknown > 0 ? ` (${m('letter.unknown', { n: f.unknown })})` : ''} |`);
     if (f.split) for (const c of CUSTODIES) lines.push(`| | ${m(`custody.${c}`)} | ${num(f.split[c].letter, lang)} | ${num(f.split[c].computed, lang)} | ${st(f.split[c].status)} |`);
     for (const p of f.parts) lines.push(`| | ${p.label[lang]} | ${num(p.letter, lang)} | ${num(p.computed, lang)} | ${st(p.status)} |`);
   }

@@ -65,6 +65,6 @@ describe('synthetic population', () => {
       for (const c of ['institution', 'probation'] as const)
         expect(g.gravity[c].misdemeanour + g.gravity[c].minor_medium + g.gravity[c].grave_especially_grave).toBe(g.custody[c]);
     const reg = generateRegistry(scaled, law.criminalCode, facilities, { seed: 1 });
-    expect(Math.abs(reg.size - 10_000)).toBeLessThanOrEqual(2);
+    expect(reg.size).toBe(10_000);
   });
 });

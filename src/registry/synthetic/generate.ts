@@ -15,6 +15,7 @@
 import { CUSTODIES, GRAVITIES, type Custody, type Gravity, type SentenceType, type Sex } from '../../domain/enums.ts';
 import { addMonths, addYearsYmd, dayOfYmd, ymdOfDay } from '../../domain/dates.ts';
 import { makeIin } from '../../domain/iin.ts';
+import { UserError } from '../../domain/errors.ts';
 import type { ArticlePart, CriminalCode } from '../../law/criminal-code.ts';
 import type { Facilities, Facility } from '../facilities.ts';
 import type { PersonRecord } from '../record.ts';
@@ -211,7 +212,7 @@ function offencePicker(law: CriminalCode, weights: Record<string, number>): Offe
     cell.weights.push(weights[p.id] ?? 0);
     cells.set(key, cell);
   }
-  for (const id of Object.keys(weights)) if (!law.part(id)) throw new Error(`profile offence ${id} is not in the Criminal Code table`);
+  for (const id of Object.keys(weights)) if (!law.part(id)) throw new UserError(`profile: offence ${id} is not in the Criminal Code table (${law.resolve(id) && 'error' in law.resolve(id) ? (law.resolve(id) as { error: string }).error : 'name the part'})`);
   const from = (rnd: Random, key: string): ArticlePart | null => {
     const cell = cells.get(key);
     if (!cell) return null;
@@ -306,7 +307,9 @@ export function* generatePersons(profile: Profile, law: CriminalCode, facilities
     const gravity = GRAVITIES[gravityIdx]!;
 
     // sentence: the person is serving on the as-of day
-    const life = custody === 'institution' && gravity === 'especially_grave' && !female && rnd.chance((group.life_share_of_institution ?? 0) * 5);
+    // P(life | especially grave, institution) = life share of inmates / share of inmates with especially grave crimes
+    const espShare = (group.gravity.institution.grave_especially_grave / Math.max(1, group.custody.institution)) * group.especially_grave_share_of_grave;
+    const life = custody === 'institution' && gravity === 'especially_grave' && !female && rnd.chance(Math.min(1, (group.life_share_of_institution ?? 0) / Math.max(espShare, 1e-9)));
     const [lo, hi] = TERM_MONTHS[gravity][custody];
     const months = rnd.int(lo, hi);
     const adult = dayOfYmd(addYearsYmd(birthYmd, 16));

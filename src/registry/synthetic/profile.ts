@@ -130,7 +130,23 @@ export function scaleProfile(p: Profile, persons: number): Profile {
         : g.socially_vulnerable,
     };
   };
-  return { ...p, women: scaleGroup(p.women), men: scaleGroup(p.men) };
+  const women = scaleGroup(p.women);
+  const men = scaleGroup(p.men);
+  // Rounding may leave the total a person or two off: the difference goes to men on probation.
+  const diff = persons - (women.custody.institution + women.custody.probation + men.custody.institution + men.custody.probation);
+  if (diff !== 0 && men.custody.probation + diff >= 0) {
+    const g = { ...men.gravity.probation };
+    let left = diff;
+    for (const k of ['grave_especially_grave', 'minor_medium', 'misdemeanour'] as const) {
+      const take = Math.max(-g[k], left);
+      g[k] += take;
+      left -= take;
+      if (left === 0) break;
+    }
+    men.custody = { ...men.custody, probation: men.custody.probation + diff };
+    men.gravity = { ...men.gravity, probation: g };
+  }
+  return { ...p, women, men };
 }
 
 function classes(c: { misdemeanour: number; minor_medium: number; grave_especially_grave: number }, total: number) {
