@@ -139,7 +139,7 @@ export function outcomeRow(plan: Plan, personId: string, o: Outcome, reasons: st
         : {
             kind: o.almost.kind,
             clause: plan.clauses[o.almost.clause]?.ref ?? null,
-            ...(o.almost.kind === 'one_short' ? { criterion: o.almost.criterion } : {}),
+            ...(o.almost.kind === 'one_short' ? { criterion: o.almost.criterion + 1 } : {}),
             ...(o.almost.from !== undefined && o.almost.from !== null ? { from: formatIsoDate(o.almost.from) } : {}),
           },
   };
