@@ -60,7 +60,7 @@ export async function evaluateCommand(opts: { act: string; registry?: string; as
   const day = opts.asOf ? isoDay(opts.asOf) : plan.entryIntoForce;
   const outcomes = evaluate(plan, registry, law, day);
   const out = opts.out ? createWriteStream(opts.out) : process.stdout;
-  const columns = ['person_id', 'status', 'measure', 'clause', 'excluded_by', 'days_remitted', 'new_end_date', 'reason', 'reasons', 'almost'] as const;
+  const columns = ['person_id', 'status', 'measure', 'clause', 'clause_id', 'excluded_by', 'excluded_by_id', 'days_remitted', 'new_end_date', 'reason', 'reasons', 'almost'] as const;
   if (opts.format === 'csv') await write(out, stringify([columns as unknown as string[]]));
   const counts = new Map<string, number>();
   for (let i = 0; i < registry.size; i++) {

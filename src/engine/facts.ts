@@ -315,7 +315,7 @@ export const FACTS: readonly FactDef[] = [
     emit: (ctx) => `(${ctx.col('sentenceEndDay')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : ${ctx.col('sentenceEndDay')}[i])`,
     value: (p) => p.sentenceEndDay,
   },
-  boolFact('pregnant', 'pregnant', 'pregnant', L('pregnant', 'беременна', 'жүкті')),
+  boolFact('pregnant', 'pregnant', 'pregnant', L('pregnancy', 'беременность', 'жүктілік')),
   {
     name: 'children_count',
     type: { kind: 'number', unit: 'children' },

@@ -45,7 +45,15 @@ function actArb(defs: string[]) {
     rule: fc.constantFrom('first_match', 'most_favourable', 'all_that_apply'),
     overlap: fc.constantFrom('allowed', 'forbidden'),
     definitions: fc.array(conditionArb(2), { minLength: defs.length, maxLength: defs.length }),
-    clauses: fc.array(clause, { minLength: 1, maxLength: 5 }),
+    clauses: fc.oneof(
+      fc.array(clause, { minLength: 1, maxLength: 5 }),
+      // a clause read during the execution period before one that holds now
+      fc.tuple(duringArb, measureArb, measureArb, fc.array(clause, { maxLength: 2 })).map(([d, m1, m2, rest]) => [
+        { when: { all: [d, 'true'] }, measure: m1 },
+        { when: 'sentence_end is known', measure: m2 },
+        ...rest,
+      ]),
+    ),
     exclusions: fc.array(conditionArb(1, defs), { maxLength: 3 }),
     period: fc.integer({ min: 0, max: 200 }),
   });
@@ -93,5 +101,6 @@ describe('act kernel = reference semantics', () => {
     const kinds = [...seen].join(' ');
     for (const s of ['eligible', 'excluded', 'needs_review', 'not_covered', 'not_serving', 'one_short', 'later', 'overlap', 'exclusion_unknown', 'remaining_unknown', 'most_favourable:eligible', 'all_that_apply:eligible'])
       expect(kinds, s).toContain(s);
+    expect(kinds).toMatch(/first_match:eligible:\w+:\w+:later/);
   });
 });

@@ -317,7 +317,16 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
       lines.push(`${guard}{ ${criteriaBlock(j, () => `if (nf === 0) { if (nu === 0) chosen = ${j}; else undecided = ${j}; }${almost}`)} }`);
     });
     lines.push(`if (chosen >= 0 || undecided >= 0) { ${exclusionBlock('chosen >= 0 ? chosen : undecided')} }`);
-    lines.push('if (chosen >= 0) { H.grant(O, i, chosen, exU, A.kinds, A.params, A.codes, st, en, asOfDay, 0, 0, 0, false); continue; }');
+    const earlierLater = plan.clauses.filter((c) => c.criteria.some(usesDuring));
+    if (earlierLater.length > 0) {
+      // An earlier clause that takes the eligible person later in the execution period.
+      const checks = earlierLater
+        .map((c) => `if (aL < 0 && chosen > ${c.index}) { t = ${truthExpr(c.condition, e, defVar)}; if (t === 2) aL = ${c.index}; }`)
+        .join(' ');
+      lines.push(
+        `if (chosen >= 0) { H.grant(O, i, chosen, exU, A.kinds, A.params, A.codes, st, en, asOfDay, 0, 0, 0, false); if (exU < 0 && laterDay > asOfDay) { duringYmd = laterYmd; duringDay = laterDay; let aL = -1; ${checks} if (aL >= 0) { O.almostKind[i] = 2; O.almostClause[i] = aL; } } continue; }`,
+      );
+    } else lines.push('if (chosen >= 0) { H.grant(O, i, chosen, exU, A.kinds, A.params, A.codes, st, en, asOfDay, 0, 0, 0, false); continue; }');
     lines.push(
       `if (undecided >= 0) { O.status[i] = ${STATUS.needs_review}; O.reason[i] = ${REASON.unknown_fact}; O.clause[i] = undecided; O.exclusion[i] = exU; continue; }`,
     );
@@ -342,6 +351,13 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
       lines.push(`if (!found) { t = ${truthExpr(c.condition, e, defVar)}; if (t === 2) { found = true; O.almostKind[i] = 2; O.almostClause[i] = ${c.index}; O.almostCriterion[i] = -1; } }`);
     }
     lines.push('}');
+  }
+  // A person an exclusion would take anyway is not "almost eligible".
+  if (plan.exclusions.length > 0) {
+    const chain = plan.exclusions
+      .map((x, k) => `${k === 0 ? '' : 'if (ex < 0) '}{ t = ${truthExpr(x.condition, e, defVar)}; if (t === 2) ex = ${k}; }`)
+      .join(' ');
+    lines.push(`if (O.almostKind[i] !== 0) { ex = -1; ${chain} if (ex >= 0) { O.almostKind[i] = 0; O.almostClause[i] = -1; O.almostCriterion[i] = -1; } }`);
   }
   lines.push('}');
   if (e.tempCount > 0) lines.splice(tempsAt, 0, `let ${Array.from({ length: e.tempCount }, (_, k) => `t${k}`).join(', ')};`);

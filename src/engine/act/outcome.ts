@@ -128,6 +128,7 @@ export function outcomeRow(plan: Plan, personId: string, o: Outcome, reasons: st
     clause: o.clause >= 0 ? plan.clauses[o.clause]!.ref : null,
     clause_id: o.clause >= 0 ? plan.clauses[o.clause]!.id : null,
     excluded_by: o.exclusion >= 0 && o.status === 'excluded' ? plan.exclusions[o.exclusion]!.ref : null,
+    excluded_by_id: o.exclusion >= 0 && o.status === 'excluded' ? plan.exclusions[o.exclusion]!.id : null,
     exclusion_undecided: o.exclusion >= 0 && o.status === 'needs_review' ? plan.exclusions[o.exclusion]!.ref : null,
     days_remitted: o.daysRemitted,
     new_end_date: o.newEnd === null ? null : formatIsoDate(o.newEnd),

@@ -16,9 +16,11 @@
  *    - all_that_apply: every clause that holds applies; reductions add up in days, capped at what
  *      is left; a release absorbs them.
  *    With `overlap: forbidden`, two holding clauses with different measures need review.
- * 4. Almost eligible (for persons not covered): short of exactly one criterion of a clause with at
- *    least two criteria, none unknown; or eligible from a later day of the execution period (facts
- *    marked `during: execution_period` read on its last day).
+ * 4. Almost eligible (for persons not covered, and whom no exclusion takes): short of exactly one
+ *    criterion of a clause with at least two criteria, none unknown; or eligible from a later day
+ *    of the execution period (facts marked `during: execution_period` read on its last day). Under
+ *    first match, an eligible person whom an earlier clause takes later in the period is marked
+ *    almost eligible — later, with that clause.
  */
 import { addMonths, ymdOfDay } from '../../domain/dates.ts';
 import type { Law } from '../../law/law.ts';
@@ -235,7 +237,19 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
     }
     const measure = MEASURE_CODES[measureCode(m)]!;
     if (exUnknown >= 0) return outcome({ status: 'needs_review', reason: 'exclusion_unknown', exclusion: exUnknown, clause: chosen, measure, daysRemitted: days, newEnd, clauseMask: mask });
-    return outcome({ status: 'eligible', reason: remainingUnknown ? 'remaining_unknown' : 'matched', clause: chosen, measure, daysRemitted: days, newEnd, clauseMask: mask });
+    // Under first match, an earlier clause may take the person later in the execution period.
+    let better: Outcome['almost'] = NONE_ALMOST;
+    if (plan.combine === 'first_match' && dayLater > day0) {
+      const later = actEnv(law, day0, dayLater);
+      for (let j = 0; j < chosen; j++) {
+        if (!plan.clauses[j]!.criteria.some(usesDuring)) continue;
+        if (evalClause(plan, j, p, later, defs).truth === T) {
+          better = { kind: 'later', clause: j, criterion: -1 };
+          break;
+        }
+      }
+    }
+    return outcome({ status: 'eligible', reason: remainingUnknown ? 'remaining_unknown' : 'matched', clause: chosen, measure, daysRemitted: days, newEnd, clauseMask: mask, almost: better });
   }
   if (undecided >= 0) return outcome({ status: 'needs_review', reason: 'unknown_fact', clause: undecided, exclusion: exUnknown, clauseMask: mask });
 
@@ -250,6 +264,8 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
       }
     }
   }
+  // A person an exclusion would take anyway is not "almost eligible".
+  if (almost.kind !== 'none' && excludedBy() >= 0) almost = NONE_ALMOST;
   return outcome({ status: 'not_covered', reason: 'no_clause', almost, clauseMask: mask });
 }
 
