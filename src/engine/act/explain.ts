@@ -4,7 +4,7 @@
  * kk, ru and en. Built on the reference semantics, so an explanation cannot disagree with it.
  */
 import { formatIsoDate } from '../../domain/dates.ts';
-import { CUSTODY_LABELS, GRAVITY_LABELS, type Custody, type Gravity, type Sex } from '../../domain/enums.ts';
+import { BEHAVIOUR_LABELS, CUSTODY_LABELS, GRAVITY_LABELS, INTENT_LABELS, RECIDIVISM_LABELS, SENTENCE_TYPE_LABELS, type Sex } from '../../domain/enums.ts';
 import { formatNumber, render, type Lang, type Text } from '../../i18n/text.ts';
 import type { Law } from '../../law/law.ts';
 import type { PersonRecord } from '../../registry/record.ts';
@@ -14,7 +14,7 @@ import { interpret } from '../interpret.ts';
 import { describeCondition } from './describe.ts';
 import { actEnv, definitionsOf, eligibleFrom, evaluatePerson } from './reference.ts';
 import type { Outcome } from './outcome.ts';
-import type { Plan } from './plan.ts';
+import { MEASURE_LABELS, type Plan } from './plan.ts';
 
 export interface FactTrace {
   fact: string;
@@ -151,8 +151,16 @@ function valueText(f: FactTrace, lang: Lang): string {
     if (['offence_date', 'sentence_start', 'sentence_end'].includes(f.fact)) return formatIsoDate(v);
     return formatNumber(v, lang, 3);
   }
-  if (f.fact === 'gravity') return GRAVITY_LABELS[v as Gravity]?.[lang] ?? v;
-  if (f.fact === 'custody') return CUSTODY_LABELS[v as Custody]?.[lang] ?? v;
+  const labels: Record<string, Record<string, Text>> = {
+    gravity: GRAVITY_LABELS,
+    custody: CUSTODY_LABELS,
+    recidivism: RECIDIVISM_LABELS,
+    behaviour: BEHAVIOUR_LABELS,
+    intent: INTENT_LABELS,
+    sentence_type: SENTENCE_TYPE_LABELS,
+  };
+  const label = labels[f.fact]?.[v];
+  if (label) return label[lang];
   if (f.fact === 'sex') return `${v} (${SEX_ONE[v as Sex]?.[lang] ?? v})`;
   return v;
 }
@@ -165,7 +173,7 @@ export function renderTrace(t: Trace, plan: Plan, lang: Lang): string {
   if (!t.serving) lines.push(r(M.notServing));
   if (o.clause >= 0 && o.status !== 'not_covered') {
     const c = plan.clauses[o.clause]!;
-    lines.push(r(M.clause, { ref: c.ref, id: c.id, measure: o.measure }));
+    lines.push(r(M.clause, { ref: c.ref, id: c.id, measure: MEASURE_LABELS[o.measure][lang] }));
     if (o.daysRemitted !== null) lines.push(r(M.days, { days: o.daysRemitted, end: o.newEnd === null ? '—' : formatIsoDate(o.newEnd) }));
   }
   if (o.exclusion >= 0) {

@@ -23,6 +23,17 @@ export type Measure =
 export const MEASURE_CODES = ['none', 'release', 'release_additional', 'release_from_liability', 'reduce_unserved', 'reduce_imposed', 'reduce_months', 'replace_milder'] as const;
 export type MeasureCode = (typeof MEASURE_CODES)[number];
 
+export const MEASURE_LABELS: Record<MeasureCode, Text> = {
+  none: { kk: 'жоқ', ru: 'нет', en: 'none' },
+  release: { kk: 'негізгі жазаны өтеуден босату', ru: 'освобождение от отбывания основного наказания', en: 'release from the main punishment' },
+  release_additional: { kk: 'қосымша жазадан босату', ru: 'освобождение от дополнительного наказания', en: 'release from the additional punishment' },
+  release_from_liability: { kk: 'қылмыстық жауаптылықтан босату', ru: 'освобождение от уголовной ответственности', en: 'release from criminal liability' },
+  reduce_unserved: { kk: 'жазаның өтелмеген бөлігін қысқарту', ru: 'сокращение неотбытой части наказания', en: 'reduction of the unserved part' },
+  reduce_imposed: { kk: 'тағайындалған мерзімді қысқарту', ru: 'сокращение назначенного срока', en: 'reduction of the imposed term' },
+  reduce_months: { kk: 'мерзімді айлармен қысқарту', ru: 'сокращение срока на месяцы', en: 'reduction by months' },
+  replace_milder: { kk: 'неғұрлым жеңіл жазамен ауыстыру', ru: 'замена более мягким наказанием', en: 'replacement with a milder punishment' },
+};
+
 export function measureCode(m: Measure): number {
   if (m.type === 'release') return MEASURE_CODES.indexOf(m.punishment === 'main' ? 'release' : 'release_additional');
   return MEASURE_CODES.indexOf(m.type);
