@@ -307,6 +307,13 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     return parts.join(' ');
   };
 
+  /** Under first match: an earlier clause that takes the eligible person later in the execution period. */
+  const earlierLater = (chosen: string): string => {
+    const withDuring = plan.clauses.filter((c) => c.criteria.some(usesDuring));
+    if (withDuring.length === 0) return '';
+    const checks = withDuring.map((c) => `if (aL < 0 && ${chosen} > ${c.index}) { t = ${truthExpr(c.condition, e, defVar)}; if (t === 2) aL = ${c.index}; }`).join(' ');
+    return `if (exU < 0 && laterDay > asOfDay) { duringYmd = laterYmd; duringDay = laterDay; let aL = -1; ${checks} if (aL >= 0) { O.almostKind[i] = 2; O.almostClause[i] = aL; } }`;
+  };
   lines.push('let nf = 0, nu = 0, miss = -1;');
   const fast = plan.combine === 'first_match' && !plan.overlapForbidden;
   if (fast) {
@@ -317,16 +324,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
       lines.push(`${guard}{ ${criteriaBlock(j, () => `if (nf === 0) { if (nu === 0) chosen = ${j}; else undecided = ${j}; }${almost}`)} }`);
     });
     lines.push(`if (chosen >= 0 || undecided >= 0) { ${exclusionBlock('chosen >= 0 ? chosen : undecided')} }`);
-    const earlierLater = plan.clauses.filter((c) => c.criteria.some(usesDuring));
-    if (earlierLater.length > 0) {
-      // An earlier clause that takes the eligible person later in the execution period.
-      const checks = earlierLater
-        .map((c) => `if (aL < 0 && chosen > ${c.index}) { t = ${truthExpr(c.condition, e, defVar)}; if (t === 2) aL = ${c.index}; }`)
-        .join(' ');
-      lines.push(
-        `if (chosen >= 0) { H.grant(O, i, chosen, exU, A.kinds, A.params, A.codes, st, en, asOfDay, 0, 0, 0, false); if (exU < 0 && laterDay > asOfDay) { duringYmd = laterYmd; duringDay = laterDay; let aL = -1; ${checks} if (aL >= 0) { O.almostKind[i] = 2; O.almostClause[i] = aL; } } continue; }`,
-      );
-    } else lines.push('if (chosen >= 0) { H.grant(O, i, chosen, exU, A.kinds, A.params, A.codes, st, en, asOfDay, 0, 0, 0, false); continue; }');
+    lines.push(`if (chosen >= 0) { H.grant(O, i, chosen, exU, A.kinds, A.params, A.codes, st, en, asOfDay, 0, 0, 0, false); ${earlierLater('chosen')} continue; }`);
     lines.push(
       `if (undecided >= 0) { O.status[i] = ${STATUS.needs_review}; O.reason[i] = ${REASON.unknown_fact}; O.clause[i] = undecided; O.exclusion[i] = exU; continue; }`,
     );
@@ -337,8 +335,9 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     });
     lines.push(`let first = -1; for (let j = 0; j < ${n}; j++) if (S.tr[j] !== 0) { first = j; break; }`);
     lines.push(`if (first >= 0) { ${exclusionBlock('first')} }`);
+    const after = plan.combine === 'first_match' ? `if (O.status[i] === ${STATUS.eligible}) { const chosen = O.clause[i]; ${earlierLater('chosen')} }` : '';
     lines.push(
-      `if (H.decideAll(O, i, S, ${n}, A.ncrit, ${RULE_CODE[plan.combine]}, ${plan.overlapForbidden}, exU, A.kinds, A.params, A.codes, st, en, asOfDay)) continue;`,
+      `if (H.decideAll(O, i, S, ${n}, A.ncrit, ${RULE_CODE[plan.combine]}, ${plan.overlapForbidden}, exU, A.kinds, A.params, A.codes, st, en, asOfDay)) { ${after} continue; }`,
     );
   }
   lines.push(`O.status[i] = ${STATUS.not_covered}; O.reason[i] = ${REASON.no_clause};`);
