@@ -1,0 +1,173 @@
+/**
+ * Running the emitted SQL: DuckDB (in-process, for registry files) and PostgreSQL (a registry
+ * stored in a server, DATABASE_URL). Both load the same tables (tables.ts) and answer the same query
+ * (emit.ts); outcomes come back as the Outcomes columns, so they compare with the kernel's directly.
+ */
+import { mkdtempSync, rmSync, createReadStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Law } from '../../law/law.ts';
+import type { Registry } from '../../registry/registry.ts';
+import { newOutcomes, type Outcomes } from '../act/outcome.ts';
+import type { Plan } from '../act/plan.ts';
+import { outcomesSql } from './emit.ts';
+import { DDL, PG_INDEXES, writeTableCsvs, type TableFiles } from './tables.ts';
+
+export const OUTCOME_COLUMNS = ['status', 'measure', 'clause', 'exclusion', 'days_remitted', 'new_end', 'reason', 'almost_kind', 'almost_clause', 'almost_criterion', 'clause_mask'] as const;
+
+export interface SqlBackend {
+  readonly name: 'duckdb' | 'postgres';
+  exec(sql: string): Promise<void>;
+  /** Replaces the four tables with a registry's. */
+  loadRegistry(registry: Registry, law: Law): Promise<void>;
+  /** Every person's outcome, read back from the database. */
+  outcomes(plan: Plan, law: Law, size: number, asOfDay?: number): Promise<Outcomes>;
+  /** Counts of a query's rows (for checks). */
+  scalar(sql: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+function fill(out: Outcomes, row: number, values: readonly number[]): void {
+  out.status[row] = values[0]!;
+  out.measure[row] = values[1]!;
+  out.clause[row] = values[2]!;
+  out.exclusion[row] = values[3]!;
+  out.daysRemitted[row] = values[4]!;
+  out.newEnd[row] = values[5]!;
+  out.reason[row] = values[6]!;
+  out.almostKind[row] = values[7]!;
+  out.almostClause[row] = values[8]!;
+  out.almostCriterion[row] = values[9]!;
+  out.clauseMask[row] = values[10]!;
+}
+
+/** The outcome query with integer columns, ordered by person. */
+export function selectOutcomes(plan: Plan, law: Law, asOfDay?: number): string {
+  return `SELECT row_index, ${OUTCOME_COLUMNS.map((c) => `CAST(${c} AS ${c === 'clause_mask' ? 'BIGINT' : 'INTEGER'}) AS ${c}`).join(', ')} FROM (${outcomesSql(plan, law, asOfDay)}) q ORDER BY row_index`;
+}
+
+async function withTableFiles<T>(registry: Registry, law: Law, use: (files: TableFiles) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'amnestia-sql-'));
+  try {
+    return await use(await writeTableCsvs(registry, law.criminalCode, dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export class DuckDbBackend implements SqlBackend {
+  readonly name = 'duckdb' as const;
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(path = ':memory:', threads?: number): Promise<DuckDbBackend> {
+    const instance = await DuckDBInstance.create(path, threads ? { threads: String(threads) } : {});
+    return new DuckDbBackend(instance, await instance.connect());
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.connection.run(sql);
+  }
+
+  async scalar(sql: string): Promise<number> {
+    const r = await this.connection.runAndReadAll(sql);
+    return Number(r.getColumns()[0]![0]);
+  }
+
+  async loadRegistry(registry: Registry, law: Law): Promise<void> {
+    await withTableFiles(registry, law, async (files) => {
+      for (const s of DDL) await this.exec(s);
+      const copy = (table: string, file: string) => this.exec(`COPY ${table} FROM '${file.replace(/'/g, "''")}' (FORMAT CSV, HEADER, NULL '')`);
+      await copy('law_parts', files.lawParts);
+      await copy('persons', files.persons);
+      await copy('person_articles', files.personArticles);
+      await copy('person_children', files.personChildren);
+    });
+  }
+
+  async outcomes(plan: Plan, law: Law, size: number, asOfDay?: number): Promise<Outcomes> {
+    const out = newOutcomes(size);
+    const result = await this.connection.run(selectOutcomes(plan, law, asOfDay));
+    const values: number[] = new Array<number>(OUTCOME_COLUMNS.length);
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (chunk === null || chunk.rowCount === 0) break;
+      const cols = chunk.getColumns();
+      for (let r = 0; r < chunk.rowCount; r++) {
+        const row = Number(cols[0]![r]);
+        for (let k = 0; k < OUTCOME_COLUMNS.length; k++) values[k] = Number(cols[k + 1]![r]);
+        fill(out, row, values);
+      }
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+export class PostgresBackend implements SqlBackend {
+  readonly name = 'postgres' as const;
+  private constructor(readonly client: pg.Client) {}
+
+  static async open(url: string): Promise<PostgresBackend> {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    return new PostgresBackend(client);
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.client.query(sql);
+  }
+
+  async scalar(sql: string): Promise<number> {
+    const r = await this.client.query({ text: sql, rowMode: 'array' });
+    return Number((r.rows[0] as unknown[])[0]);
+  }
+
+  async loadRegistry(registry: Registry, law: Law): Promise<void> {
+    await withTableFiles(registry, law, async (files) => {
+      await this.exec('BEGIN');
+      try {
+        for (const s of DDL) await this.exec(s);
+        const copy = async (table: string, file: string) => {
+          const stream = this.client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FORMAT csv, HEADER true, NULL '')`));
+          await pipeline(createReadStream(file), stream);
+        };
+        await copy('law_parts', files.lawParts);
+        await copy('persons', files.persons);
+        await copy('person_articles', files.personArticles);
+        await copy('person_children', files.personChildren);
+        for (const s of PG_INDEXES.filter((x) => x !== 'ANALYZE')) await this.exec(s);
+        await this.exec('COMMIT');
+      } catch (e) {
+        await this.exec('ROLLBACK');
+        throw e;
+      }
+      await this.exec('ANALYZE');
+    });
+  }
+
+  async outcomes(plan: Plan, law: Law, size: number, asOfDay?: number): Promise<Outcomes> {
+    const out = newOutcomes(size);
+    const r = await this.client.query({ text: selectOutcomes(plan, law, asOfDay), rowMode: 'array' });
+    const values: number[] = new Array<number>(OUTCOME_COLUMNS.length);
+    for (const row of r.rows as unknown[][]) {
+      for (let k = 0; k < OUTCOME_COLUMNS.length; k++) values[k] = Number(row[k + 1]);
+      fill(out, Number(row[0]), values);
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await this.client.end();
+  }
+}

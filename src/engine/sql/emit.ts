@@ -1,0 +1,277 @@
+/**
+ * The checked plan of an act as one SQL query, for PostgreSQL and DuckDB: the same per-person
+ * outcomes as the kernel (src/engine/act/kernel.ts) and the reference semantics
+ * (src/engine/act/reference.ts), computed inside the database. Property tests hold all three equal.
+ *
+ * The query has four layers:
+ *   f — persons with their articles' aggregates (gravest offence, tag bits, negligence, violence);
+ *   c — the truth code (0 false, 1 unknown, 2 true) of every criterion of every clause, of every
+ *       exclusion, and of each clause read on the last day of the execution period; the days each
+ *       clause's measure would remit;
+ *   k — per clause: criteria false / unknown, the first false one, its truth; the decision inputs;
+ *   o — the outcome columns.
+ *
+ * Nothing from an act's text reaches the SQL but numbers and escaped string literals.
+ */
+import { ymdOfDay } from '../../domain/dates.ts';
+import { UNKNOWN_DATE } from '../../domain/dates.ts';
+import type { Law } from '../../law/law.ts';
+import type { Checked } from '../condition.ts';
+import { measureCode, type Measure, type Plan } from '../act/plan.ts';
+import { REASON, STATUS } from '../act/outcome.ts';
+import { usesDuring } from '../act/reference.ts';
+import { FACT_SQL, sqlNumber, sqlString, type SqlContext } from './facts-sql.ts';
+
+const OP: Record<string, string> = { '=': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+
+function factSql(c: Extract<Checked, { fact: unknown }>, ctx: SqlContext): string {
+  const emit = FACT_SQL[c.fact.name];
+  if (!emit) throw new Error(`no SQL for fact ${c.fact.name}`);
+  return emit(ctx, c.arg);
+}
+
+/** A condition as an SQL boolean expression (NULL = unknown). */
+export function conditionSql(c: Checked, ctx: SqlContext, during: SqlContext, defs: ReadonlyMap<string, Checked>): string {
+  const rec = (x: Checked, cx: SqlContext): string => {
+    switch (x.k) {
+      case 'const':
+        return x.truth === 2 ? 'TRUE' : x.truth === 0 ? 'FALSE' : 'CAST(NULL AS BOOLEAN)';
+      case 'def': {
+        const d = defs.get(x.name);
+        if (!d) throw new Error(`unknown definition ${x.name}`);
+        return rec(d, cx);
+      }
+      case 'not':
+        return `(NOT ${rec(x.item, cx)})`;
+      case 'during':
+        return rec(x.item, during);
+      case 'and':
+      case 'or':
+        return `(${x.items.map((i) => rec(i, cx)).join(x.k === 'and' ? ' AND ' : ' OR ')})`;
+      case 'bool':
+        return `(${factSql(x, cx)})`;
+      case 'num':
+        return `(${factSql(x, cx)} ${OP[x.op]} ${sqlNumber(x.value)})`;
+      case 'numIn':
+        return `(${factSql(x, cx)} ${x.negated ? 'NOT IN' : 'IN'} (${x.values.map(sqlNumber).join(', ')}))`;
+      case 'enum':
+        return `(${factSql(x, cx)} ${OP[x.op]} ${x.index})`;
+      case 'enumIn':
+        return `(${factSql(x, cx)} ${x.negated ? 'NOT IN' : 'IN'} (${x.indexes.join(', ')}))`;
+      case 'str':
+        return `(${factSql(x, cx)} ${x.negated ? 'NOT IN' : 'IN'} (${x.values.map(sqlString).join(', ')}))`;
+      case 'known':
+        return `(${factSql(x, cx)} IS ${x.negated ? '' : 'NOT '}NULL)`;
+    }
+  };
+  return rec(c, ctx);
+}
+
+/** The truth code of a boolean, evaluating it once: true 2, false 0, NULL 1. */
+const truthCode = (b: string) => `COALESCE(CAST(${b} AS INTEGER) * 2, 1)`;
+
+/** Days a measure remits (NULL unknown, −1 none of the main term), in SQL over c.st, c.en. */
+function remitSql(m: Measure, day0: string): string {
+  if (m.type === 'replace_milder' || (m.type === 'release' && m.punishment === 'additional')) return '-1';
+  const rem = `(CASE WHEN en > ${day0} THEN en - ${day0} ELSE 0 END)`;
+  switch (m.type) {
+    case 'release':
+    case 'release_from_liability':
+      return `(CASE WHEN en IS NULL THEN NULL ELSE ${rem} END)`;
+    case 'reduce_unserved':
+      return `(CASE WHEN en IS NULL THEN NULL ELSE CAST(FLOOR(${rem} * ${sqlNumber(m.fraction)} + 0.5) AS BIGINT) END)`;
+    case 'reduce_imposed':
+      return `(CASE WHEN en IS NULL OR st IS NULL THEN NULL ELSE LEAST(${rem}, CAST(FLOOR((en - st) * ${sqlNumber(m.fraction)} + 0.5) AS BIGINT)) END)`;
+    case 'reduce_months':
+      return `(CASE WHEN en IS NULL THEN NULL ELSE LEAST(${rem}, en - (((DATE '1970-01-01' + en) - INTERVAL '${m.months} months')::DATE - DATE '1970-01-01')) END)`;
+  }
+}
+
+/** How favourable a measure is (as the kernel's favourOf): releases first, then days. */
+function favourSql(m: Measure, dy: string): string {
+  if (m.type === 'release' && m.punishment === 'main') return '4000000000';
+  if (m.type === 'release_from_liability') return '4000000001';
+  if (m.type === 'replace_milder') return '-1';
+  if (m.type === 'release') return '-2';
+  return `(CASE WHEN ${dy} IS NULL OR ${dy} < 0 THEN 0 ELSE ${dy} END)`;
+}
+
+/** First index in `order` whose test holds, else −1. */
+const firstOf = (tests: [number, string][]) => (tests.length === 0 ? '-1' : `(CASE ${tests.map(([j, t]) => `WHEN ${t} THEN ${j}`).join(' ')} ELSE -1 END)`);
+
+/**
+ * The SQL query of an act's outcomes, evaluated as if the act entered into force on `asOfDay`.
+ * Columns: row_index, status, measure, clause, exclusion, days_remitted, new_end, reason,
+ * almost_kind, almost_clause, almost_criterion, clause_mask — coded as the Outcomes columns.
+ */
+export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIntoForce): string {
+  const laterDay = asOfDay + (plan.executionEnd - plan.entryIntoForce);
+  const ctxFor = (day: number): SqlContext => ({
+    ymd: String(ymdOfDay(day)),
+    day: String(day),
+    param: (name) => sqlNumber(law.parameters.value(name, asOfDay)),
+    law: law.criminalCode,
+  });
+  const now = ctxFor(asOfDay);
+  const later = ctxFor(laterDay);
+  const defs = new Map(plan.definitions.map((d) => [d.name, d.condition]));
+  const n = plan.clauses.length;
+  const D0 = String(asOfDay);
+
+  // ---- layer c
+  const cCols: string[] = ['row_index', 'sentence_start AS st', 'sentence_end AS en'];
+  plan.clauses.forEach((cl, j) => {
+    cl.criteria.forEach((crit, q) => cCols.push(`${truthCode(conditionSql(crit, now, now, defs))} AS c${j}_${q}`));
+    if (cl.criteria.some(usesDuring)) cCols.push(`${truthCode(conditionSql(cl.condition, now, later, defs))} AS l${j}`);
+  });
+  plan.exclusions.forEach((x, k) => cCols.push(`${truthCode(conditionSql(x.condition, now, now, defs))} AS x${k}`));
+
+  // ---- layer k
+  const kCols: string[] = ['c.*'];
+  plan.clauses.forEach((cl, j) => {
+    const crits = cl.criteria.map((_, q) => `c${j}_${q}`);
+    kCols.push(`(${crits.map((x) => `(CASE WHEN ${x} = 0 THEN 1 ELSE 0 END)`).join(' + ')}) AS nf${j}`);
+    kCols.push(`(${crits.map((x) => `(CASE WHEN ${x} = 1 THEN 1 ELSE 0 END)`).join(' + ')}) AS nu${j}`);
+    kCols.push(`${firstOf(crits.map((x, q) => [q, `${x} = 0`]))} AS ms${j}`);
+    kCols.push(`(CASE WHEN ${crits.map((x) => `${x} = 0`).join(' OR ')} THEN 0 WHEN ${crits.map((x) => `${x} = 1`).join(' OR ')} THEN 1 ELSE 2 END) AS tr${j}`);
+    kCols.push(`${remitSql(cl.measure, D0)} AS dy${j}`);
+  });
+  const exTests: string[] = [];
+  plan.exclusions.forEach((_, k) => exTests.push(`WHEN x${k} = 2 THEN ${k}`));
+  kCols.push(plan.exclusions.length ? `(CASE ${exTests.join(' ')} ELSE -1 END) AS ex` : '-1 AS ex');
+  // the first undecided exclusion before the first that holds (as the kernel reads them in order)
+  const exU = plan.exclusions.flatMap((_, k) => [`WHEN x${k} = 1 THEN ${k}`, `WHEN x${k} = 2 THEN -1`]);
+  kCols.push(plan.exclusions.length ? `(CASE ${exU.join(' ')} ELSE -1 END) AS exu` : '-1 AS exu');
+
+  // ---- layer m: the decision
+  const tr = (j: number) => `tr${j}`;
+  const mCols: string[] = ['k.*'];
+  mCols.push(`${firstOf(plan.clauses.map((_, j) => [j, `${tr(j)} <> 0`]))} AS first_idx`);
+  mCols.push(`(${plan.clauses.map((_, j) => `(CASE WHEN ${tr(j)} = 2 THEN ${2 ** (j % 32)} ELSE 0 END)`).join(' + ')}) AS clause_bits`);
+  const fast = plan.combine === 'first_match' && !plan.overlapForbidden;
+  // overlap: two holding clauses with different measures
+  const pairs: string[] = [];
+  if (plan.overlapForbidden)
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (measureCode(plan.clauses[a]!.measure) !== measureCode(plan.clauses[b]!.measure)) pairs.push(`(${tr(a)} = 2 AND ${tr(b)} = 2)`);
+  mCols.push(pairs.length ? `(${pairs.join(' OR ')}) AS has_overlap` : 'FALSE AS has_overlap');
+  mCols.push(`${firstOf(plan.clauses.map((_, j) => [j, `${tr(j)} = 2`]))} AS first_holding_idx`);
+  const fav = (j: number) => favourSql(plan.clauses[j]!.measure, `dy${j}`);
+  const bestScore = n === 1 ? `(CASE WHEN ${tr(0)} = 2 THEN ${fav(0)} ELSE -1000000000000 END)` : `GREATEST(${plan.clauses.map((_, j) => `(CASE WHEN ${tr(j)} = 2 THEN ${fav(j)} ELSE -1000000000000 END)`).join(', ')})`;
+  mCols.push(`${bestScore} AS best_score`);
+  mCols.push(`${firstOf(plan.clauses.map((_, j) => [j, `${tr(j)} = 2`]))} AS any_holding`);
+  mCols.push(`${firstOf(plan.clauses.map((_, j) => [j, `${tr(j)} = 1`]))} AS first_unknown`);
+
+  // ---- layer d: chosen / undecided per rule
+  const dCols: string[] = ['m.*'];
+  const trOf = (idx: string) => (n === 0 ? '0' : `(CASE ${idx} ${plan.clauses.map((_, j) => `WHEN ${j} THEN ${tr(j)}`).join(' ')} ELSE 0 END)`);
+  const dyOf = (idx: string) => `(CASE ${idx} ${plan.clauses.map((_, j) => `WHEN ${j} THEN dy${j}`).join(' ')} END)`;
+  const favOf = (idx: string) => `(CASE ${idx} ${plan.clauses.map((_, j) => `WHEN ${j} THEN ${fav(j)}`).join(' ')} END)`;
+  const best = firstOf(plan.clauses.map((_, j) => [j, `${tr(j)} = 2 AND ${fav(j)} = best_score`]));
+  let chosen: string;
+  let undecided: string;
+  let almostUpTo: string;
+  if (plan.combine === 'first_match') {
+    chosen = `(CASE WHEN first_idx >= 0 AND ${trOf('first_idx')} = 2 THEN first_idx ELSE -1 END)`;
+    undecided = `(CASE WHEN first_idx >= 0 AND ${trOf('first_idx')} = 1 THEN first_idx ELSE -1 END)`;
+    almostUpTo = `(CASE WHEN first_idx < 0 THEN ${n} ELSE first_idx END)`;
+  } else if (plan.combine === 'most_favourable') {
+    const bestIdx = best;
+    const und = firstOf(plan.clauses.map((_, j) => [j, `${tr(j)} = 1 AND (${bestIdx} < 0 OR dy${j} IS NULL OR ${fav(j)} > best_score)`]));
+    undecided = und;
+    chosen = `(CASE WHEN ${und} < 0 THEN ${bestIdx} ELSE -1 END)`;
+    almostUpTo = `(CASE WHEN ${bestIdx} < 0 AND ${und} < 0 THEN ${n} ELSE 0 END)`;
+  } else {
+    undecided = 'first_unknown';
+    chosen = `(CASE WHEN first_unknown < 0 THEN ${best} ELSE -1 END)`;
+    almostUpTo = `(CASE WHEN first_unknown < 0 AND any_holding < 0 THEN ${n} ELSE 0 END)`;
+  }
+  dCols.push(`${chosen} AS chosen`, `${undecided} AS undecided`, `${almostUpTo} AS almost_upto`);
+  // all_that_apply: the days of every holding clause
+  if (plan.combine === 'all_that_apply') {
+    const releaseKinds = plan.clauses.map((c, j) => [j, (c.measure.type === 'release' && c.measure.punishment === 'main') || c.measure.type === 'release_from_liability'] as const);
+    const anyRelease = releaseKinds.filter(([, r]) => r).map(([j]) => `${tr(j)} = 2`);
+    dCols.push(anyRelease.length ? `(${anyRelease.join(' OR ')}) AS any_release` : 'FALSE AS any_release');
+    dCols.push(`(${plan.clauses.map((_, j) => `(${tr(j)} = 2 AND dy${j} IS NULL)`).join(' OR ')}) AS any_unknown_days`);
+    const sumParts = releaseKinds.filter(([, r]) => !r).map(([j]) => `(CASE WHEN ${tr(j)} = 2 AND dy${j} >= 0 THEN dy${j} ELSE 0 END)`);
+    dCols.push(sumParts.length ? `(${sumParts.join(' + ')}) AS sum_days` : '0 AS sum_days');
+    const anyDays = releaseKinds.filter(([, r]) => !r).map(([j]) => `(${tr(j)} = 2 AND dy${j} >= 0)`);
+    dCols.push(`(${[...anyRelease, ...anyDays, 'FALSE'].join(' OR ')}) AS any_days`);
+  }
+
+  // ---- layer o: the outcome
+  const rem = `(CASE WHEN en > ${D0} THEN en - ${D0} ELSE 0 END)`;
+  const grantDays =
+    plan.combine === 'all_that_apply'
+      ? `(CASE WHEN any_unknown_days THEN NULL WHEN any_days THEN (CASE WHEN any_release THEN ${rem} ELSE LEAST(sum_days, ${rem}) END) ELSE -1 END)`
+      : dyOf('chosen');
+  const covered = `(chosen >= 0 OR undecided >= 0 OR has_overlap)`;
+  const excluded = `(${covered} AND ex >= 0)`;
+  const notServing = `((en IS NOT NULL AND en <= ${D0}) OR (st IS NOT NULL AND st > ${D0}))`;
+  const useMask = !fast;
+  // almost: one criterion short
+  const oneShort = firstOf(plan.clauses.filter((c) => c.criteria.length >= 2).map((c) => [c.index, `${c.index} < almost_upto AND nf${c.index} = 1 AND nu${c.index} = 0`]));
+  const laterClauses = plan.clauses.filter((c) => c.criteria.some(usesDuring));
+  const laterAny = firstOf(laterClauses.map((c) => [c.index, `l${c.index} = 2`]));
+  const laterBefore = firstOf(laterClauses.map((c) => [c.index, `l${c.index} = 2 AND chosen > ${c.index}`]));
+  const laterPossible = laterDay > asOfDay && laterClauses.length > 0;
+
+  const status = `(CASE WHEN ${notServing} THEN ${STATUS.not_covered} WHEN ${excluded} THEN ${STATUS.excluded}
+      WHEN has_overlap THEN ${STATUS.needs_review}
+      WHEN chosen >= 0 THEN (CASE WHEN exu >= 0 THEN ${STATUS.needs_review} ELSE ${STATUS.eligible} END)
+      WHEN undecided >= 0 THEN ${STATUS.needs_review} ELSE ${STATUS.not_covered} END)`;
+  const reason = `(CASE WHEN ${notServing} THEN ${REASON.not_serving} WHEN ${excluded} THEN ${REASON.excluded}
+      WHEN has_overlap THEN ${REASON.overlap}
+      WHEN chosen >= 0 THEN (CASE WHEN exu >= 0 THEN ${REASON.exclusion_unknown} WHEN grant_days IS NULL THEN ${REASON.remaining_unknown} ELSE ${REASON.matched} END)
+      WHEN undecided >= 0 THEN ${REASON.unknown_fact} ELSE ${REASON.no_clause} END)`;
+  const codes = plan.clauses.map((c) => measureCode(c.measure));
+  const measure = `(CASE WHEN ${notServing} OR ${excluded} OR has_overlap OR chosen < 0 THEN 0 ELSE (CASE chosen ${codes.map((code, j) => `WHEN ${j} THEN ${code}`).join(' ')} ELSE 0 END) END)`;
+  const clause = `(CASE WHEN ${notServing} THEN -1 WHEN ${excluded} THEN first_idx WHEN has_overlap THEN first_holding_idx WHEN chosen >= 0 THEN chosen WHEN undecided >= 0 THEN undecided ELSE -1 END)`;
+  const exclusion = `(CASE WHEN ${notServing} THEN -1 WHEN ${excluded} THEN ex WHEN has_overlap THEN -1 WHEN chosen >= 0 OR undecided >= 0 THEN exu ELSE -1 END)`;
+  const granted = `(NOT ${notServing} AND NOT ${excluded} AND NOT has_overlap AND chosen >= 0)`;
+  const days = `(CASE WHEN ${granted} AND grant_days IS NOT NULL AND grant_days >= 0 THEN grant_days ELSE -1 END)`;
+  const newEnd = `(CASE WHEN ${granted} AND grant_days IS NOT NULL AND grant_days >= 0 THEN en - grant_days ELSE ${UNKNOWN_DATE} END)`;
+  const notCovered = `(NOT ${notServing} AND NOT ${covered})`;
+  // almost for not covered: later overrides one short; an exclusion that holds clears both
+  const almostNc = laterPossible ? `(CASE WHEN ${laterAny} >= 0 THEN 2 WHEN ${oneShort} >= 0 THEN 1 ELSE 0 END)` : `(CASE WHEN ${oneShort} >= 0 THEN 1 ELSE 0 END)`;
+  const almostNcClause = laterPossible ? `(CASE WHEN ${laterAny} >= 0 THEN ${laterAny} ELSE ${oneShort} END)` : oneShort;
+  const almostNcCrit = laterPossible ? `(CASE WHEN ${laterAny} >= 0 THEN -1 WHEN ${oneShort} >= 0 THEN ${msOf(oneShort, n)} ELSE -1 END)` : `(CASE WHEN ${oneShort} >= 0 THEN ${msOf(oneShort, n)} ELSE -1 END)`;
+  const eligibleLater = plan.combine === 'first_match' && laterPossible ? `(${granted} AND exu < 0 AND ${laterBefore} >= 0)` : 'FALSE';
+  const almostKind = `(CASE WHEN ${eligibleLater} THEN 2 WHEN ${notCovered} AND ex < 0 THEN ${almostNc} ELSE 0 END)`;
+  const almostClause = `(CASE WHEN ${eligibleLater} THEN ${laterBefore} WHEN ${notCovered} AND ex < 0 AND ${almostNc} > 0 THEN ${almostNcClause} ELSE -1 END)`;
+  const almostCrit = `(CASE WHEN ${notCovered} AND ex < 0 AND ${almostNc} > 0 THEN ${almostNcCrit} ELSE -1 END)`;
+  const maskOut = useMask ? `(CASE WHEN ${notServing} OR ${excluded} THEN 0 ELSE clause_bits END)` : '0';
+
+  return `WITH arts AS (
+  SELECT pa.row_index, MAX(lp.gravity) AS gravity, BIT_OR(lp.tag_mask) AS tag_mask, BOOL_AND(lp.negligent) AS all_negligent, BOOL_OR(lp.violent) AS any_violent
+  FROM person_articles pa JOIN law_parts lp ON lp.part_index = pa.part_index GROUP BY pa.row_index
+), f AS (
+  SELECT p.*, a.gravity, a.tag_mask, a.all_negligent, a.any_violent FROM persons p LEFT JOIN arts a ON a.row_index = p.row_index
+), c AS MATERIALIZED (
+  SELECT ${cCols.join(',\n    ')} FROM f
+), k AS MATERIALIZED (
+  SELECT ${kCols.join(',\n    ')} FROM c
+), m AS MATERIALIZED (
+  SELECT ${mCols.join(',\n    ')} FROM k
+), d AS MATERIALIZED (
+  SELECT ${dCols.join(',\n    ')} FROM m
+), g AS MATERIALIZED (
+  SELECT d.*, ${grantDays} AS grant_days FROM d
+)
+SELECT row_index,
+  ${status} AS status,
+  ${measure} AS measure,
+  ${clause} AS clause,
+  ${exclusion} AS exclusion,
+  ${days} AS days_remitted,
+  ${newEnd} AS new_end,
+  ${reason} AS reason,
+  ${almostKind} AS almost_kind,
+  ${almostClause} AS almost_clause,
+  ${almostCrit} AS almost_criterion,
+  ${maskOut} AS clause_mask
+FROM g`;
+}
+
+function msOf(idx: string, n: number): string {
+  return `(CASE ${idx} ${Array.from({ length: n }, (_, j) => `WHEN ${j} THEN ms${j}`).join(' ')} ELSE -1 END)`;
+}
