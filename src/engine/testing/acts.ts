@@ -1,0 +1,78 @@
+/**
+ * Random acts for property tests (fast-check): every combination rule, overlaps allowed or
+ * forbidden, every kind of measure, definitions, exclusions, facts read during the execution period.
+ */
+import fc from 'fast-check';
+import { actSchema, type ActSource } from '../act/schema.ts';
+import { conditionArb, personsArb, asOfArb } from './arbitraries.ts';
+
+export const text = { kk: 'мәтін', ru: 'текст', en: 'text' };
+
+export const measureArb = fc.oneof(
+  fc.constant({ type: 'release', punishment: 'main' }),
+  fc.constant({ type: 'release', punishment: 'additional' }),
+  fc.constant({ type: 'release_from_liability' }),
+  fc.constantFrom(0.1, 0.25, 1 / 3, 0.5, 0.75, 1).map((fraction) => ({ type: 'reduce_unserved', fraction })),
+  fc.constantFrom(0.25, 0.5, 1).map((fraction) => ({ type: 'reduce_imposed', fraction })),
+  fc.integer({ min: 1, max: 36 }).map((months) => ({ type: 'reduce_months', months })),
+  fc.constant({ type: 'replace_milder' }),
+);
+
+export const duringArb = fc.tuple(fc.constantFrom('remaining_days <=', 'served_fraction >=', 'age >='), fc.integer({ min: 0, max: 400 })).map(([f, n]) => ({
+  during: 'execution_period',
+  when: `${f} ${f.startsWith('served') ? (n / 400).toFixed(2) : f.startsWith('age') ? Math.floor(n / 8) : n}`,
+}));
+
+export function actArb(defs: string[]) {
+  const criterion = fc.oneof({ weight: 4, arbitrary: conditionArb(1, defs) }, { weight: 1, arbitrary: duringArb });
+  const clause = fc.record({
+    when: fc.oneof(
+      fc.array(criterion, { minLength: 1, maxLength: 4 }).map((all) => ({ all })),
+      conditionArb(2, defs),
+      fc.tuple(duringArb, fc.constantFrom('true', 'sex = F', 'custody = institution', 'gravity <= medium')).map((all) => ({ all })),
+    ),
+    measure: measureArb,
+  });
+  return fc.record({
+    rule: fc.constantFrom('first_match', 'most_favourable', 'all_that_apply'),
+    overlap: fc.constantFrom('allowed', 'forbidden'),
+    definitions: fc.array(conditionArb(2), { minLength: defs.length, maxLength: defs.length }),
+    clauses: fc.oneof(
+      fc.array(clause, { minLength: 1, maxLength: 5 }),
+      // a clause read during the execution period before one that holds now
+      fc.tuple(duringArb, measureArb, measureArb, fc.boolean(), fc.array(clause, { maxLength: 2 })).map(([d, m1, m2, second, rest]) => [
+        { when: { all: [d, 'true'] }, measure: m1 },
+        ...(second ? [{ when: 'sentence_end is known', measure: m2 }] : []),
+        ...rest,
+      ]),
+    ),
+    exclusions: fc.array(conditionArb(1, defs), { maxLength: 3 }),
+    period: fc.integer({ min: 0, max: 200 }),
+  });
+}
+
+export const scenario = fc.tuple(asOfArb, fc.integer({ min: 0, max: 2 })).chain(([asOfDay, nDefs]) => {
+  const defs = Array.from({ length: nDefs }, (_, k) => `def_${k}`);
+  return fc.record({ asOfDay: fc.constant(asOfDay), defs: fc.constant(defs), act: actArb(defs), persons: personsArb(asOfDay) });
+});
+
+
+const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+
+export type RandomAct = ReturnType<typeof actArb> extends fc.Arbitrary<infer T> ? T : never;
+
+/** The act source of a random act in force from `asOfDay`. */
+export function actSource(act: RandomAct, defs: string[], asOfDay: number): ActSource {
+  return actSchema.parse({
+    id: 'random-act',
+    title: text,
+    source: { text: 'generated', verified: false },
+    status: 'draft',
+    entry_into_force: iso(asOfDay),
+    execution_end: iso(asOfDay + act.period),
+    combine: { rule: act.rule, text: 'generated', overlap: act.overlap },
+    definitions: Object.fromEntries(defs.map((d, k) => [d, { when: act.definitions[k] }])),
+    clauses: act.clauses.map((c, j) => ({ id: `c${j}`, ref: `Art. ${j + 1}`, text, when: c.when, measure: c.measure })),
+    exclusions: act.exclusions.map((when, k) => ({ id: `x${k}`, ref: `Art. 9 §${k + 1}`, text, when })),
+  });
+}
