@@ -17,6 +17,7 @@ import { openRegistry } from './registry-source.ts';
 import { UserError } from '../domain/errors.ts';
 import { runCheck } from './check.ts';
 import { evaluateCommand, explainCommand, testCommand, validateCommand } from './acts.ts';
+import { dbLoadCommand, evaluateSqlCommand } from './sql.ts';
 
 const langOption = () =>
   new Option('--lang <lang>', 'language of the output: kk, ru or en').default('ru').argParser((v) => {
@@ -121,8 +122,25 @@ export function buildProgram(): Command {
     .option('--as-of <date>', 'the day the act enters into force (default: the act’s own)', dateArg)
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'table']).default('jsonl'))
     .option('--out <file>', 'write to a file instead of standard output')
+    .addOption(new Option('--engine <engine>', 'kernel (in memory) or sql (PostgreSQL with --database / DATABASE_URL, else DuckDB)').choices(['kernel', 'sql']).default('kernel'))
+    .option('--database <url>', 'PostgreSQL holding the registry (see `amnestia db load`); default DATABASE_URL')
     .addOption(langOption())
-    .action(evaluateCommand);
+    .action(async (opts: { act: string; registry?: string; asOf?: string; format: 'jsonl' | 'csv' | 'table'; out?: string; engine: 'kernel' | 'sql'; database?: string; lang: Lang }) => {
+      if (opts.engine === 'sql') {
+        if (opts.format !== 'jsonl' || opts.out) throw new UserError('--engine sql writes JSON lines to standard output');
+        await evaluateSqlCommand(opts);
+      } else await evaluateCommand(opts);
+    });
+
+  program
+    .command('db')
+    .description('the registry in PostgreSQL')
+    .command('load')
+    .description('store a registry (file or the default) in PostgreSQL, replacing the stored one')
+    .option('--registry <file>', 'registry file (CSV or XLSX); default: the synthetic national registry')
+    .option('--database <url>', 'PostgreSQL URL; default DATABASE_URL')
+    .addOption(langOption())
+    .action(dbLoadCommand);
 
   program
     .command('explain')

@@ -28,6 +28,10 @@ export interface SqlBackend {
   outcomes(plan: Plan, law: Law, size: number, asOfDay?: number): Promise<Outcomes>;
   /** Counts of a query's rows (for checks). */
   scalar(sql: string): Promise<number>;
+  /** Persons stored in the database. */
+  personCount(): Promise<number>;
+  /** Person ids by row index. */
+  personIds(size: number): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -78,6 +82,22 @@ export class DuckDbBackend implements SqlBackend {
   async scalar(sql: string): Promise<number> {
     const r = await this.connection.runAndReadAll(sql);
     return Number(r.getColumns()[0]![0]);
+  }
+
+  async personCount(): Promise<number> {
+    return this.scalar('SELECT COUNT(*) FROM persons');
+  }
+
+  async personIds(size: number): Promise<string[]> {
+    const ids = new Array<string>(size);
+    const result = await this.connection.run('SELECT row_index, person_id FROM persons');
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (chunk === null || chunk.rowCount === 0) break;
+      const cols = chunk.getColumns();
+      for (let r = 0; r < chunk.rowCount; r++) ids[Number(cols[0]![r])] = String(cols[1]![r]);
+    }
+    return ids;
   }
 
   async loadRegistry(registry: Registry, law: Law): Promise<void> {
@@ -131,6 +151,17 @@ export class PostgresBackend implements SqlBackend {
   async scalar(sql: string): Promise<number> {
     const r = await this.client.query({ text: sql, rowMode: 'array' });
     return Number((r.rows[0] as unknown[])[0]);
+  }
+
+  async personCount(): Promise<number> {
+    return this.scalar('SELECT COUNT(*) FROM persons');
+  }
+
+  async personIds(size: number): Promise<string[]> {
+    const ids = new Array<string>(size);
+    const r = await this.client.query({ text: 'SELECT row_index, person_id FROM persons', rowMode: 'array' });
+    for (const row of r.rows as unknown[][]) ids[Number(row[0])] = String(row[1]);
+    return ids;
   }
 
   async loadRegistry(registry: Registry, law: Law): Promise<void> {

@@ -1,0 +1,84 @@
+/** The SQL side of the command line: storing a registry in PostgreSQL, and evaluating in SQL. */
+import { UserError } from '../domain/errors.ts';
+import { isoDay } from '../domain/dates.ts';
+import { render, type Lang, type Text } from '../i18n/text.ts';
+import { loadLaw } from '../law/law.ts';
+import { DEFAULT_PATHS } from '../paths.ts';
+import { resolveActPath } from '../engine/act/act-tests.ts';
+import { outcomeAt, outcomeRow } from '../engine/act/outcome.ts';
+import { loadAct } from '../engine/act/plan.ts';
+import { DuckDbBackend, PostgresBackend, type SqlBackend } from '../engine/sql/backend.ts';
+import { openRegistry } from './registry-source.ts';
+
+const T = {
+  loaded: { kk: '{persons} адам {db} дерекқорына жүктелді ({ms} мс)', ru: '{persons} чел. загружено в {db} ({ms} мс)', en: '{persons} persons stored in {db} ({ms} ms)' },
+  noDatabase: {
+    kk: 'Дерекқор көрсетілмеген: --database немесе DATABASE_URL қажет',
+    ru: 'Не указана база данных: нужен --database или DATABASE_URL',
+    en: 'No database given: pass --database or set DATABASE_URL',
+  },
+  empty: { kk: '{db} дерекқорында тізілім жоқ: алдымен `amnestia db load`', ru: 'В {db} нет реестра: сначала `amnestia db load`', en: 'No registry in {db}: run `amnestia db load` first' },
+} satisfies Record<string, Text>;
+
+function databaseUrl(option: string | undefined, lang: Lang): string {
+  const url = option ?? process.env['DATABASE_URL'];
+  if (!url) throw new UserError(render(T.noDatabase, lang));
+  return url;
+}
+
+/** Where the password of a URL would be shown, stars. */
+function safeUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+export async function dbLoadCommand(opts: { registry?: string; database?: string; lang: Lang }): Promise<void> {
+  const law = loadLaw();
+  const url = databaseUrl(opts.database, opts.lang);
+  const { registry } = await openRegistry(law, opts.registry, opts.lang, () => undefined);
+  const backend = await PostgresBackend.open(url);
+  try {
+    const t0 = performance.now();
+    await backend.loadRegistry(registry, law);
+    process.stdout.write(`${render(T.loaded, opts.lang, { persons: registry.size, db: safeUrl(url), ms: Math.round(performance.now() - t0) })}\n`);
+  } finally {
+    await backend.close();
+  }
+}
+
+/**
+ * evaluate --engine sql: with a database (PostgreSQL) the registry stored there; otherwise the
+ * registry file (or the default registry) loaded into an in-process DuckDB.
+ */
+export async function evaluateSqlCommand(opts: { act: string; registry?: string; database?: string; asOf?: string; lang: Lang }): Promise<void> {
+  const law = loadLaw();
+  const { plan } = loadAct(resolveActPath(opts.act, DEFAULT_PATHS.acts), law);
+  const day = opts.asOf ? isoDay(opts.asOf) : plan.entryIntoForce;
+  const url = opts.database ?? (opts.registry === undefined ? process.env['DATABASE_URL'] : undefined);
+  let backend: SqlBackend;
+  let size: number;
+  let ids: string[];
+  if (url) {
+    backend = await PostgresBackend.open(url);
+    size = await backend.personCount().catch(() => 0);
+    if (size === 0) {
+      await backend.close();
+      throw new UserError(render(T.empty, opts.lang, { db: safeUrl(url) }));
+    }
+    ids = await backend.personIds(size);
+  } else {
+    const { registry } = await openRegistry(law, opts.registry, opts.lang, () => undefined);
+    backend = await DuckDbBackend.open();
+    await backend.loadRegistry(registry, law);
+    size = registry.size;
+    ids = [...registry.personId];
+  }
+  try {
+    const outcomes = await backend.outcomes(plan, law, size, day);
+    for (let i = 0; i < size; i++) {
+      const o = outcomeAt(outcomes, i);
+      process.stdout.write(`${JSON.stringify(outcomeRow(plan, ids[i]!, o, [o.reason]))}\n`);
+    }
+  } finally {
+    await backend.close();
+  }
+}
