@@ -383,12 +383,8 @@ export const FACTS: readonly FactDef[] = [
     name: 'has_unpaid_claim',
     type: { kind: 'boolean' },
     label: L('owes an unpaid civil claim', 'имеет непогашенный иск', 'өтелмеген талабы бар'),
-    columns: ['civilClaimAmount', 'civilClaimPaid'],
-    emit: (ctx) => {
-      const a = `${ctx.col('civilClaimAmount')}[i]`;
-      const p = `${ctx.col('civilClaimPaid')}[i]`;
-      return `(${a} !== ${a} ? -1 : ${a} === 0 ? 0 : ${p} !== ${p} ? -1 : ${a} - ${p} > 0 ? 1 : 0)`;
-    },
+    columns: ['unpaidClaim'],
+    emit: (ctx) => `${ctx.col('unpaidClaim')}[i]`,
     value: (p) => {
       const u = unpaidClaim(p);
       return u === null ? null : u > 0;

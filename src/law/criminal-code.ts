@@ -82,6 +82,9 @@ export interface ArticlePart {
   note: string | null;
 }
 
+// Registries keep a person's tags in 16 bits.
+if (TAGS.length > 16) throw new Error('more than 16 tags: widen RegistryColumns.tagMask');
+
 export function tagBit(tag: Tag): number {
   return 1 << TAGS.indexOf(tag);
 }

@@ -127,24 +127,39 @@ export interface RegistryColumns {
   damageCompensated: Int8Array;
   /** Derived: index in GRAVITIES of the gravest offence; -1 when articles are unknown. */
   gravity: Int8Array;
-  /** Derived: OR of the tag bits of every article part of the person. */
-  tagMask: Int32Array;
+  /** Derived: OR of the tag bits of every article part of the person (at most 16 tags). */
+  tagMask: Uint16Array;
   /** Derived: 1 when every offence is negligent, 0 when any is intentional, -1 unknown. */
   negligent: Int8Array;
   /** Derived: 1 when any offence is violent (violence used or threatened), 0 when none is, -1 unknown. */
   violent: Int8Array;
+  /** Derived: 1 when a civil claim is left unpaid, 0 when none is, -1 unknown (see the fact unpaid_claim). */
+  unpaidClaim: Int8Array;
 }
 
 export type ColumnName = keyof RegistryColumns;
 
 export class Registry {
+  private ids: readonly string[] | null;
   constructor(
     readonly size: number,
-    readonly personId: readonly string[],
+    /** Person ids by row, or a function that makes them when first needed (large snapshots). */
+    personIds: readonly string[] | (() => readonly string[]),
     readonly columns: RegistryColumns,
     /** The Criminal Code table the article indexes refer to. */
     readonly law: CriminalCode,
-  ) {}
+  ) {
+    if (typeof personIds === 'function') {
+      this.ids = null;
+      this.makeIds = personIds;
+    } else this.ids = personIds;
+  }
+  private makeIds: (() => readonly string[]) | null = null;
+
+  get personId(): readonly string[] {
+    if (this.ids === null) this.ids = this.makeIds!();
+    return this.ids;
+  }
 
   /** Row index of a person id, or -1. */
   indexOf(personId: string): number {
@@ -257,7 +272,8 @@ export class RegistryBuilder {
       damageCaused: i8(),
       damageCompensated: i8(),
       gravity: i8(),
-      tagMask: i32(),
+      tagMask: new Growable(Uint16Array, capacity),
+      unpaidClaim: i8(),
       negligent: i8(),
       violent: i8(),
     };
@@ -333,6 +349,8 @@ export class RegistryBuilder {
     g.civilClaimPaid.push(r.civilClaimPaid ?? NaN);
     g.damageCaused.push(bool(r.damageCaused));
     g.damageCompensated.push(bool(r.damageCompensated));
+    const amount = r.civilClaimAmount;
+    g.unpaidClaim.push(amount === null ? UNKNOWN : amount === 0 ? 0 : r.civilClaimPaid === null ? UNKNOWN : amount - r.civilClaimPaid > 0 ? 1 : 0);
   }
 
   /** The finished registry; with `shared`, every typed column lies in a SharedArrayBuffer. */
@@ -379,6 +397,7 @@ export class RegistryBuilder {
       tagMask: g.tagMask.finish(shared),
       negligent: g.negligent.finish(shared),
       violent: g.violent.finish(shared),
+      unpaidClaim: g.unpaidClaim.finish(shared),
     };
     return new Registry(this.ids.length, this.ids, columns, this.law);
   }
