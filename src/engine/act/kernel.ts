@@ -264,10 +264,12 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   const en = e.col('sentenceEndDay');
   const lines: string[] = [];
   const defIndex = new Map<string, number>();
+  /** Definitions are computed lazily, once per person, where first needed: `dK` is -1 until then. */
+  const defExpr = new Map<string, string>();
   const defVar = (name: string) => {
     const k = defIndex.get(name);
     if (k === undefined) throw new Error(`definition ${name} used before it is computed`);
-    return `d${k}`;
+    return `(d${k} >= 0 ? d${k} : (d${k} = ${defExpr.get(name)}))`;
   };
   const n = plan.clauses.length;
   const UNK = String(UNKNOWN_DATE);
@@ -282,10 +284,10 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   lines.push('let duringYmd = asOfYmd, duringDay = asOfDay;');
   for (const d of plan.definitions) {
     const k = defIndex.size;
-    const expr = truthExpr(d.condition, e, defVar);
+    defExpr.set(d.name, truthExpr(d.condition, e, defVar));
     defIndex.set(d.name, k);
-    lines.push(`const d${k} = ${expr};`);
   }
+  if (plan.definitions.length > 0) lines.push(`let ${plan.definitions.map((_, k) => `d${k} = -1`).join(', ')};`);
   /** The exclusions, read once some clause covers or may cover the person; `first` is the clause to record. */
   const exclusionBlock = (first: string) => {
     const parts: string[] = [];
@@ -361,7 +363,11 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   lines.push('}');
   if (e.tempCount > 0) lines.splice(tempsAt, 0, `let ${Array.from({ length: e.tempCount }, (_, k) => `t${k}`).join(', ')};`);
   const decl = [...e.columns].map(([name, v]) => `const ${v} = C.${name}${DICT_COLUMNS.has(name) ? '.codes' : ''};`);
-  const source = [...decl, ...lines].join('\n');
+  // Outcome columns in locals: the loop body writes them without a property lookup.
+  const outNames = ['status', 'measure', 'clause', 'exclusion', 'daysRemitted', 'newEnd', 'reason', 'almostKind', 'almostClause', 'almostCriterion', 'clauseMask'];
+  const outDecl = outNames.map((n) => `const o_${n} = O.${n};`);
+  const body = lines.map((l) => l.replace(/\bO\.(\w+)\[i\]/g, (_, n: string) => `o_${n}[i]`));
+  const source = [...decl, ...outDecl, ...body].join('\n');
   const fn = new Function('C', 'K', 'P', 'H', 'asOfYmd', 'asOfDay', 'laterYmd', 'laterDay', 'start', 'end', 'O', 'S', 'A', source) as ActKernelFn;
   const constants = e.constants;
   const paramNames = [...e.params];
