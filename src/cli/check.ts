@@ -3,6 +3,7 @@ import { loadLaw } from '../law/law.ts';
 import { importRegistryFile } from '../registry/import.ts';
 import { render, type Lang } from '../i18n/text.ts';
 import { MESSAGES } from '../i18n/messages.ts';
+import { ruleText } from '../i18n/rules.ts';
 
 export async function runCheck(file: string, opts: { lang: Lang; format: 'text' | 'json'; limit: number }, progress: (line: string) => void): Promise<boolean> {
   const law = loadLaw();
@@ -38,14 +39,14 @@ export async function runCheck(file: string, opts: { lang: Lang; format: 'text' 
     return ok;
   }
   const lines = [m('check.heading', { file }), m('check.counts', { rows: result.rows, accepted: result.accepted, rejected: result.rejected, warnings })];
-  for (const i of result.fileIssues) lines.push(m('check.file_issue', { severity: m(`check.severity.${i.severity}`), file, message: i.message, rule: i.rule }));
+  for (const i of result.fileIssues) lines.push(m('check.file_issue', { severity: m(`check.severity.${i.severity}`), file, message: ruleText(i.rule, i.message, opts.lang), rule: i.rule }));
   if (byRule.size > 0) {
     lines.push('', m('check.by_rule'));
     for (const [rule, e] of [...byRule].sort((a, b) => b[1].count - a[1].count)) lines.push(`  ${rule.padEnd(34)} ${String(e.count).padStart(8)}  ${m(`check.severity.${e.severity as 'error' | 'warning'}`)}`);
     lines.push('');
   }
   for (const i of result.issues.slice(0, opts.limit))
-    lines.push(m('check.issue', { severity: m(`check.severity.${i.severity}`), file, row: i.row, column: i.column ?? '—', value: i.value, message: i.message, rule: i.rule }));
+    lines.push(m('check.issue', { severity: m(`check.severity.${i.severity}`), file, row: i.row, column: i.column ?? '—', value: i.value, message: ruleText(i.rule, i.message, opts.lang), rule: i.rule }));
   if (result.issues.length > opts.limit) lines.push(m('check.more', { n: result.issues.length - opts.limit }));
   process.stdout.write(`${lines.join('\n')}\n`);
   return ok;

@@ -10,6 +10,8 @@ import { loadLaw } from '../law/law.ts';
 import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
 import { loadFacilities } from '../registry/facilities.ts';
 import { writeRegistryCsv } from '../registry/export.ts';
+import { RegistryBuilder } from '../registry/registry.ts';
+import { saveSnapshot } from '../registry/snapshot.ts';
 import { generatePersons } from '../registry/synthetic/generate.ts';
 import { loadProfile, scaleProfile } from '../registry/synthetic/profile.ts';
 import { computeLetter, letterJson, loadLetterDefinition, renderLetterMarkdown, renderLetterText } from '../reports/letter.ts';
@@ -89,7 +91,7 @@ export function buildProgram(): Command {
     .option('--profile <file>', 'profile file', DEFAULT_PATHS.profile)
     .option('--seed <n>', 'random seed', intArg, DEFAULT_SEED)
     .option('--persons <n>', "number of persons (default: the profile's own size)", intArg)
-    .requiredOption('--out <file>', 'CSV file to write')
+    .requiredOption('--out <file>', 'file to write: CSV, or a binary snapshot when it ends in .amnreg')
     .addOption(langOption())
     .action(async (opts: { profile: string; seed: number; persons?: number; out: string; lang: Lang }) => {
       const law = loadLaw();
@@ -97,6 +99,18 @@ export function buildProgram(): Command {
       if (opts.persons !== undefined) profile = scaleProfile(profile, opts.persons);
       const facilities = loadFacilities(profile.facilitiesPath);
       const t0 = performance.now();
+      if (opts.out.endsWith('.amnreg')) {
+        const b = new RegistryBuilder(law.criminalCode);
+        let k = 0;
+        for (const r of generatePersons(profile, law.criminalCode, facilities, { seed: opts.seed })) {
+          b.push(r);
+          if (++k % 100_000 === 0) progress(render(MESSAGES['progress.rows'], opts.lang, { rows: k }));
+        }
+        saveSnapshot(b.finish(), opts.out);
+        if (process.stderr.isTTY) process.stderr.write('\n');
+        process.stdout.write(`${render(MESSAGES['generate.done'], opts.lang, { persons: k, file: opts.out, ms: Math.round(performance.now() - t0), seed: String(opts.seed) })}\n`);
+        return;
+      }
       const n = await writeRegistryCsv(opts.out, law.criminalCode, generatePersons(profile, law.criminalCode, facilities, { seed: opts.seed }), (k) =>
         progress(render(MESSAGES['progress.rows'], opts.lang, { rows: k })),
       );

@@ -11,6 +11,7 @@ import type { CriminalCode } from '../law/criminal-code.ts';
 import { CONTRACT_COLUMNS, REQUIRED_COLUMNS, type ContractColumn } from './record.ts';
 import { Registry, RegistryBuilder } from './registry.ts';
 import { parseRow, rowSchema, type RowIssue } from './row.ts';
+import { loadSnapshot } from './snapshot.ts';
 
 export interface FileIssue {
   severity: 'error' | 'warning';
@@ -203,6 +204,11 @@ export async function importRegistryFile(law: CriminalCode, file: string, option
   if (statSync(file).isDirectory()) throw new UserError(`${file}: is a directory, expected a CSV or XLSX file`);
   const ext = extname(file).toLowerCase();
   if (ext === '.xlsx') return importXlsx(law, file, options);
+  if (ext === '.amnreg') {
+    // A binary snapshot holds rows that passed validation when it was written.
+    const registry = loadSnapshot(file, law, { shared: options.shared ?? false });
+    return { file, registry, rows: registry.size, accepted: registry.size, rejected: 0, issues: [], fileIssues: [] };
+  }
   if (ext === '.csv' || ext === '.txt') return importCsv(law, file, options);
-  throw new UserError(`${file}: unsupported registry file type ${ext || '(none)'}; expected .csv or .xlsx`);
+  throw new UserError(`${file}: unsupported registry file type ${ext || '(none)'}; expected .csv, .xlsx or .amnreg (snapshot)`);
 }
