@@ -192,9 +192,10 @@ export const FACTS: readonly FactDef[] = [
     type: { kind: 'boolean' },
     arg: { kind: 'tag' },
     label: L('convicted under any article with the tag', 'осуждён по любой статье с признаком', 'белгісі бар кез келген бап бойынша сотталған'),
-    columns: ['articlesKnown', 'tagMask'],
-    emit: (ctx, arg) => `(${ctx.col('articlesKnown')}[i] === 0 ? -1 : (${ctx.col('tagMask')}[i] & ${ctx.num(tagBitOf(String(arg)))}) !== 0 ? 1 : 0)`,
-    value: (p, env, arg) => (p.articles === null ? null : p.articles.some((a) => env.law.parts[a]!.tags.includes(String(arg) as Tag))),
+    columns: ['gravity', 'tagMask'],
+    // gravity is -1 exactly when no conviction is recorded: one byte read instead of a flag more
+    emit: (ctx, arg) => `(${ctx.col('gravity')}[i] < 0 ? -1 : (${ctx.col('tagMask')}[i] & ${ctx.num(tagBitOf(String(arg)))}) !== 0 ? 1 : 0)`,
+    value: (p, env, arg) => (p.articles === null || p.articles.length === 0 ? null : p.articles.some((a) => env.law.parts[a]!.tags.includes(String(arg) as Tag))),
   },
   {
     name: 'has_article',
@@ -283,13 +284,14 @@ export const FACTS: readonly FactDef[] = [
     name: 'age_at_offence',
     type: { kind: 'number', unit: 'years' },
     label: L('age at the time of the offence, completed years', 'возраст на момент совершения преступления', 'қылмыс жасалған кездегі жасы'),
-    columns: ['birthYmd', 'offenceDay'],
-    emit: (ctx) => {
-      const b = `${ctx.col('birthYmd')}[i]`;
-      const o = `${ctx.col('offenceDay')}[i]`;
-      return `(${b} === ${UNKNOWN_DATE_LIT} || ${o} === ${UNKNOWN_DATE_LIT} ? NaN : Math.floor((${ctx.helper('ymdOfDay')}(${o}) - ${b}) / 10000))`;
+    columns: ['ageAtOffence'],
+    emit: (ctx) => `(${ctx.col('ageAtOffence')}[i] < 0 ? NaN : ${ctx.col('ageAtOffence')}[i])`,
+    value: (p) => {
+      if (p.birthYmd === null || p.offenceDay === null) return null;
+      const age = Math.floor((ymdOfDay(p.offenceDay) - p.birthYmd) / 10000);
+      // ages outside 0–127 cannot be a person's age at an offence: unknown (the registry validates them)
+      return age < 0 || age > 127 ? null : age;
     },
-    value: (p) => (p.birthYmd === null || p.offenceDay === null ? null : Math.floor((ymdOfDay(p.offenceDay) - p.birthYmd) / 10000)),
   },
   {
     name: 'offence_date',
@@ -366,6 +368,14 @@ export const FACTS: readonly FactDef[] = [
     columns: ['civilClaimAmount'],
     emit: (ctx) => `${ctx.col('civilClaimAmount')}[i]`,
     value: (p) => p.civilClaimAmount,
+  },
+  {
+    name: 'civil_claim_filed',
+    type: { kind: 'boolean' },
+    label: L('a civil claim was filed', 'предъявлен гражданский иск', 'азаматтық талап қойылған'),
+    columns: ['claimFiled'],
+    emit: (ctx) => `${ctx.col('claimFiled')}[i]`,
+    value: (p) => (p.civilClaimAmount === null ? null : p.civilClaimAmount > 0),
   },
   {
     name: 'unpaid_claim',

@@ -13,7 +13,7 @@
  * computed once when the registry is built, so that evaluation reads one number per person.
  */
 import { BEHAVIOURS, CUSTODIES, GRAVITIES, RECIDIVISMS, SENTENCE_TYPES, SEXES } from '../domain/enums.ts';
-import { UNKNOWN_DATE } from '../domain/dates.ts';
+import { UNKNOWN_DATE, ymdOfDay } from '../domain/dates.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
 import type { PersonRecord } from './record.ts';
 
@@ -135,6 +135,10 @@ export interface RegistryColumns {
   violent: Int8Array;
   /** Derived: 1 when a civil claim is left unpaid, 0 when none is, -1 unknown (see the fact unpaid_claim). */
   unpaidClaim: Int8Array;
+  /** Derived: 1 when a civil claim was filed (amount > 0), 0 when not, -1 unknown. */
+  claimFiled: Int8Array;
+  /** Derived: age in completed years on the day of the offence, -1 unknown. */
+  ageAtOffence: Int8Array;
 }
 
 export type ColumnName = keyof RegistryColumns;
@@ -274,6 +278,8 @@ export class RegistryBuilder {
       gravity: i8(),
       tagMask: new Growable(Uint16Array, capacity),
       unpaidClaim: i8(),
+      claimFiled: i8(),
+      ageAtOffence: i8(),
       negligent: i8(),
       violent: i8(),
     };
@@ -351,6 +357,9 @@ export class RegistryBuilder {
     g.damageCompensated.push(bool(r.damageCompensated));
     const amount = r.civilClaimAmount;
     g.unpaidClaim.push(amount === null ? UNKNOWN : amount === 0 ? 0 : r.civilClaimPaid === null ? UNKNOWN : amount - r.civilClaimPaid > 0 ? 1 : 0);
+    g.claimFiled.push(amount === null ? UNKNOWN : amount > 0 ? 1 : 0);
+    const age = r.birthYmd === null || r.offenceDay === null ? UNKNOWN : Math.floor((ymdOfDay(r.offenceDay) - r.birthYmd) / 10000);
+    g.ageAtOffence.push(age < 0 || age > 127 ? UNKNOWN : age);
   }
 
   /** The finished registry; with `shared`, every typed column lies in a SharedArrayBuffer. */
@@ -398,6 +407,8 @@ export class RegistryBuilder {
       negligent: g.negligent.finish(shared),
       violent: g.violent.finish(shared),
       unpaidClaim: g.unpaidClaim.finish(shared),
+      claimFiled: g.claimFiled.finish(shared),
+      ageAtOffence: g.ageAtOffence.finish(shared),
     };
     return new Registry(this.ids.length, this.ids, columns, this.law);
   }

@@ -15,7 +15,7 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { CriminalCode } from '../law/criminal-code.ts';
 import { UserError } from '../domain/errors.ts';
-import { Registry, type DictColumn, type RegistryColumns } from './registry.ts';
+import { Registry, RegistryBuilder, type DictColumn, type RegistryColumns } from './registry.ts';
 
 const MAGIC = 'AMNREG01';
 const TYPES = { Int8Array, Uint8Array, Int16Array, Uint16Array, Int32Array, Uint32Array, Float64Array } as const;
@@ -123,6 +123,9 @@ export function loadSnapshot(file: string, law: CriminalCode, options: { shared?
     const header = JSON.parse(headerBytes.toString('utf8')) as Header;
     if (header.lawHash !== lawHash(law))
       throw new UserError(`${file}: written with another Criminal Code table (${header.lawHash}); regenerate it with the current law/criminal-code.yaml`);
+    const expected = Object.keys(new RegistryBuilder(law, 1).finish().columns).sort().join(',');
+    if (header.columns.map((c) => c.name).sort().join(',') !== expected)
+      throw new UserError(`${file}: written by another version of the registry's columns; write the snapshot again`);
     const start = align8(12 + headerLength);
     const buffer = options.shared ? new SharedArrayBuffer(header.dataLength) : new ArrayBuffer(header.dataLength);
     const bytes = new Uint8Array(buffer);

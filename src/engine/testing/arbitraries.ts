@@ -194,6 +194,8 @@ export const LEAVES: string[] = [
   'disability_group > 0',
   'civil_claim_amount > 100000',
   'civil_claim_amount = 0',
+  'civil_claim_filed',
+  'not civil_claim_filed',
   'unpaid_claim > 0',
   'unpaid_claim <= 500',
   'unpaid_claim is unknown',
