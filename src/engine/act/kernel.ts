@@ -299,11 +299,17 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     return parts.join('\n');
   };
 
-  const criteriaBlock = (j: number, target: (nf: string, nu: string, miss: string) => string) => {
+  /**
+   * The criteria of a clause, counting false and unknown ones. Reading stops once the answer cannot
+   * change: two false criteria (neither true nor one short), or one false when an almost-eligible
+   * clause is already found (fast path: `aK`).
+   */
+  const criteriaBlock = (j: number, target: (nf: string, nu: string, miss: string) => string, fastPath: boolean) => {
     const c = plan.clauses[j]!;
     const parts = ['nf = 0; nu = 0; miss = -1;'];
     c.criteria.forEach((crit: Checked, q) => {
-      parts.push(`t = ${truthExpr(crit, e, defVar)}; if (t === 0) { if (nf === 0) miss = ${q}; nf++; } else if (t === 1) nu++;`);
+      const guard = q === 0 ? '' : fastPath ? 'if (nf === 0 || (aK === 0 && nf < 2)) ' : 'if (nf < 2) ';
+      parts.push(`${guard}{ t = ${truthExpr(crit, e, defVar)}; if (t === 0) { if (nf === 0) miss = ${q}; nf++; } else if (t === 1) nu++; }`);
     });
     parts.push(target('nf', 'nu', 'miss'));
     return parts.join(' ');
@@ -323,7 +329,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     plan.clauses.forEach((c, j) => {
       const guard = j === 0 ? '' : 'if (chosen < 0 && undecided < 0) ';
       const almost = c.criteria.length >= 2 ? ` else if (nf === 1 && nu === 0 && aK === 0) { aK = 1; aC = ${j}; aX = miss; }` : '';
-      lines.push(`${guard}{ ${criteriaBlock(j, () => `if (nf === 0) { if (nu === 0) chosen = ${j}; else undecided = ${j}; }${almost}`)} }`);
+      lines.push(`${guard}{ ${criteriaBlock(j, () => `if (nf === 0) { if (nu === 0) chosen = ${j}; else undecided = ${j}; }${almost}`, true)} }`);
     });
     lines.push(`if (chosen >= 0 || undecided >= 0) { ${exclusionBlock('chosen >= 0 ? chosen : undecided')} }`);
     lines.push(`if (chosen >= 0) { H.grant(O, i, chosen, exU, A.kinds, A.params, A.codes, st, en, asOfDay, 0, 0, 0, false); ${earlierLater('chosen')} continue; }`);
@@ -333,7 +339,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     lines.push('O.almostKind[i] = aK; O.almostClause[i] = aC; O.almostCriterion[i] = aX;');
   } else {
     plan.clauses.forEach((_, j) => {
-      lines.push(`{ ${criteriaBlock(j, () => `S.tr[${j}] = nf > 0 ? 0 : nu > 0 ? 1 : 2; S.nf[${j}] = nf; S.nu[${j}] = nu; S.ms[${j}] = miss;`)} }`);
+      lines.push(`{ ${criteriaBlock(j, () => `S.tr[${j}] = nf > 0 ? 0 : nu > 0 ? 1 : 2; S.nf[${j}] = nf; S.nu[${j}] = nu; S.ms[${j}] = miss;`, false)} }`);
     });
     lines.push(`let first = -1; for (let j = 0; j < ${n}; j++) if (S.tr[j] !== 0) { first = j; break; }`);
     lines.push(`if (first >= 0) { ${exclusionBlock('first')} }`);
