@@ -230,20 +230,29 @@ async function main(): Promise<void> {
   const profile = loadProfile(DEFAULT_PATHS.profile);
   const b = new RegistryBuilder(law.criminalCode);
   for (const r of generatePersons(profile, law.criminalCode, loadFacilities(profile.facilitiesPath), { seed: 2025 })) b.push(r);
-  const national = b.finish();
-  const nationalRows = acts.map((f) => {
+  const national = b.finish(true);
+  const nationalRows: { act: string; ms: number; ms2: number }[] = [];
+  for (const f of acts) {
     const { plan } = loadAct(f, law);
     const k = compileActKernel(plan, law);
     const o = newOutcomes(national.size);
     for (let w = 0; w < 20; w++) k.run(national, undefined, undefined, o);
+    const par = await ParallelEvaluator.create(f, 2);
+    const o2 = newOutcomes(national.size, true);
+    for (let w = 0; w < 20; w++) await par.evaluate(national, undefined, o2);
     const ts: number[] = [];
+    const ts2: number[] = [];
     for (let r = 0; r < 51; r++) {
-      const s = performance.now();
+      let s = performance.now();
       breakdown(k.run(national, undefined, undefined, o));
       ts.push(performance.now() - s);
+      s = performance.now();
+      breakdown(await par.evaluate(national, undefined, o2));
+      ts2.push(performance.now() - s);
     }
-    return { act: plan.id, ms: median(ts) };
-  });
+    await par.close();
+    nationalRows.push({ act: plan.id, ms: median(ts), ms2: median(ts2) });
+  }
 
   const date = new Date().toISOString().slice(0, 10);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${platform()} ${release()}, Node.js ${process.version}, DuckDB ${duckVersion}, PostgreSQL ${pgVersion}, host ${hostname()}`;
@@ -268,11 +277,11 @@ async function main(): Promise<void> {
     '|---:|---:|---:|---:|---:|',
     ...loads.map((l) => `| ${l.size.toLocaleString('en')} | ${l.generateMs === null ? 'cached' : f(l.generateMs)} | ${l.fileBytes.toLocaleString('en')} | ${f(l.snapshotMs)} | ${l.bytesPerPersonAll.toFixed(1)} |`),
     '',
-    `## Re-evaluation on the national default registry (${national.size.toLocaleString('en')} persons, kernel, 1 thread, median of 51)`,
+    `## Re-evaluation on the national default registry (${national.size.toLocaleString('en')} persons, in-process, outcomes and breakdowns, median of 51)`,
     '',
-    '| act | ms |',
-    '|---|---:|',
-    ...nationalRows.map((r) => `| ${r.act} | ${f(r.ms)} |`),
+    '| act | kernel, 1 thread (ms) | kernel, 2 worker threads (ms) |',
+    '|---|---:|---:|',
+    ...nationalRows.map((r) => `| ${r.act} | ${f(r.ms)} | ${f(r.ms2)} |`),
     '',
   ];
   mkdirSync(resolve(PROJECT_ROOT, 'bench/results'), { recursive: true });
