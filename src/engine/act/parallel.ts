@@ -9,10 +9,8 @@ import type { Registry, RegistryColumns } from '../../registry/registry.ts';
 import { newOutcomes, type Outcomes } from './outcome.ts';
 
 interface Job {
-  actFile: string;
-  size: number;
-  columns: RegistryColumns;
-  out: Outcomes;
+  /** Sent when the registry or the outcome columns change; otherwise the worker keeps the last ones. */
+  registry?: { size: number; columns: RegistryColumns; out: Outcomes };
   start: number;
   end: number;
   asOfDay: number | null;
@@ -23,10 +21,10 @@ function isShared(registry: Registry): boolean {
 }
 
 export class ParallelEvaluator {
-  private constructor(
-    private readonly workers: Worker[],
-    private readonly actFile: string,
-  ) {}
+  private sentRegistry: Registry | null = null;
+  private sentOut: Outcomes | null = null;
+
+  private constructor(private readonly workers: Worker[]) {}
 
   /** Starts `threads` workers for an act file (each loads the law and compiles the act once). */
   static async create(actFile: string, threads: number): Promise<ParallelEvaluator> {
@@ -42,7 +40,7 @@ export class ParallelEvaluator {
           }),
       ),
     );
-    return new ParallelEvaluator(workers, actFile);
+    return new ParallelEvaluator(workers);
   }
 
   get threads(): number {
@@ -54,13 +52,14 @@ export class ParallelEvaluator {
     if (!isShared(registry)) throw new Error('parallel evaluation needs a registry whose columns are in SharedArrayBuffers');
     const n = this.workers.length;
     const chunk = Math.ceil(registry.size / n);
+    // The shared columns are sent once; later calls send only the ranges.
+    const fresh = this.sentRegistry !== registry || this.sentOut !== out;
+    this.sentRegistry = registry;
+    this.sentOut = out;
     await Promise.all(
       this.workers.map((w, k) => {
         const job: Job = {
-          actFile: this.actFile,
-          size: registry.size,
-          columns: registry.columns,
-          out,
+          ...(fresh ? { registry: { size: registry.size, columns: registry.columns, out } } : {}),
           start: Math.min(registry.size, k * chunk),
           end: Math.min(registry.size, (k + 1) * chunk),
           asOfDay: asOfDay ?? null,
