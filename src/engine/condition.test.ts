@@ -11,6 +11,7 @@ import { registryOf } from '../registry/registry.ts';
 import { checkCondition, F, orderDefinitions, T, U, type CheckContext, type Checked, type ConditionError, type ConditionSource, type Truth } from './condition.ts';
 import { interpret } from './interpret.ts';
 import { compileConditions } from './kernel.ts';
+import { testPerson } from './testing/person.ts';
 
 const law = loadLaw();
 const code = law.criminalCode;
@@ -273,43 +274,24 @@ describe('errors carry the JSON path and the column in the leaf', () => {
 // ---------------------------------------------------------------- evaluation
 
 let nextId = 0;
-/** A full PersonRecord with known, unremarkable defaults. */
+/** A full PersonRecord with known, unremarkable defaults (a man; see testPerson for the rest). */
 function person(overrides: Partial<PersonRecord> = {}): PersonRecord {
-  return {
+  return testPerson(code, {
     personId: `P${++nextId}`,
     iin: '800101300123',
     lastName: 'Иванов',
     firstName: 'Иван',
     middleName: 'Иванович',
     sex: 'M',
-    birthYmd: 19800101,
-    custody: 'institution',
     facility: 'W-01',
     region: 'Астана',
-    articles: [partIndex('188-1')],
     offenceDay: isoDay('2020-03-01'),
-    sentenceType: 'imprisonment',
     sentenceStartDay: isoDay('2021-01-01'),
     sentenceEndDay: isoDay('2027-01-01'),
     imposedTermMonths: 72,
-    priorConvictions: 0,
-    recidivism: 'none',
     behaviour: 'positive',
-    maliciousViolator: false,
-    pregnant: false,
-    childrenBirthYmd: [],
-    disabledChild: false,
-    parentalRightsDeprived: false,
-    disabilityGroup: 0,
-    veteran: false,
-    pensioner: false,
-    singleParent: false,
-    civilClaimAmount: 0,
-    civilClaimPaid: 0,
-    damageCaused: false,
-    damageCompensated: false,
     ...overrides,
-  };
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
 import { loadFacilities } from '../registry/facilities.ts';
 import type { PersonRecord } from '../registry/record.ts';
 import { registryOf } from '../registry/registry.ts';
+import { testPerson } from '../engine/testing/person.ts';
 import { generateRegistry } from '../registry/synthetic/generate.ts';
 import { loadProfile } from '../registry/synthetic/profile.ts';
 import { computeLetter, letterJson, loadLetterDefinition, renderLetterText } from './letter.ts';
@@ -70,40 +71,14 @@ describe('the letter table on a registry small enough to check by hand', () => {
   const cc = law.criminalCode;
   const part = (id: string) => cc.part(id)!.index;
   const asOf = isoDay('2025-02-01');
-  const base: PersonRecord = {
+  const base: PersonRecord = testPerson(cc, {
     personId: 'X',
-    iin: null,
-    lastName: null,
-    firstName: null,
-    middleName: null,
-    sex: 'F',
-    birthYmd: 19800101,
-    custody: 'institution',
-    facility: null,
-    region: null,
     articles: [part('190-2')],
     offenceDay: asOf - 400,
-    sentenceType: 'imprisonment',
     sentenceStartDay: asOf - 300,
     sentenceEndDay: asOf + 300,
     imposedTermMonths: 20,
-    priorConvictions: 0,
-    recidivism: 'none',
-    behaviour: 'neutral',
-    maliciousViolator: false,
-    pregnant: false,
-    childrenBirthYmd: [],
-    disabledChild: false,
-    parentalRightsDeprived: false,
-    disabilityGroup: 0,
-    veteran: false,
-    pensioner: false,
-    singleParent: false,
-    civilClaimAmount: 0,
-    civilClaimPaid: 0,
-    damageCaused: false,
-    damageCompensated: false,
-  };
+  });
   const people: PersonRecord[] = [
     { ...base, personId: 'a' }, // non-violent medium, first conviction, institution
     { ...base, personId: 'b', custody: 'probation', sentenceType: 'restriction_of_liberty', articles: [part('106-1')], birthYmd: 19600101 }, // grave, violent, 65

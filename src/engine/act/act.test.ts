@@ -4,13 +4,13 @@ import { DataFileError } from '../../domain/located.ts';
 import { isoDay } from '../../domain/dates.ts';
 import { loadLaw } from '../../law/law.ts';
 import { DEFAULT_PATHS, PROJECT_ROOT } from '../../paths.ts';
-import type { PersonRecord } from '../../registry/record.ts';
 import { registryOf } from '../../registry/registry.ts';
 import { evaluate } from './evaluate.ts';
 import { explain, renderTrace } from './explain.ts';
 import { outcomeAt } from './outcome.ts';
 import { loadAct } from './plan.ts';
 import { findActs } from './act-tests.ts';
+import { testPerson } from '../testing/person.ts';
 
 const law = loadLaw();
 
@@ -39,13 +39,7 @@ describe('every shipped act', () => {
   for (const folder of findActs(DEFAULT_PATHS.acts)) {
     it(`${folder.split('/').pop()} validates and gives every person one outcome`, () => {
       const { plan } = loadAct(resolve(folder, 'act.yaml'), law);
-      const person: PersonRecord = {
-        personId: 'x', iin: null, lastName: null, firstName: null, middleName: null, sex: 'F', birthYmd: 19800101, custody: 'institution', facility: null, region: null,
-        articles: [law.criminalCode.part('190-2')!.index], offenceDay: isoDay('2023-01-01'), sentenceType: 'imprisonment', sentenceStartDay: isoDay('2023-06-01'),
-        sentenceEndDay: isoDay('2028-06-01'), imposedTermMonths: 60, priorConvictions: 0, recidivism: 'none', behaviour: 'neutral', maliciousViolator: false, pregnant: false,
-        childrenBirthYmd: [], disabledChild: false, parentalRightsDeprived: false, disabilityGroup: 0, veteran: false, pensioner: false, singleParent: false,
-        civilClaimAmount: 0, civilClaimPaid: 0, damageCaused: false, damageCompensated: false,
-      };
+      const person = testPerson(law.criminalCode, { articles: [law.criminalCode.part('190-2')!.index] });
       const out = evaluate(plan, registryOf(law.criminalCode, [person, { ...person, personId: 'y', sex: 'M' }]), law);
       expect(out.size).toBe(2);
       for (let i = 0; i < 2; i++) expect(['eligible', 'excluded', 'not_covered', 'needs_review']).toContain(outcomeAt(out, i).status);
@@ -57,13 +51,15 @@ describe('explain', () => {
   it('names the second conviction that excludes a person, and the exclusion’s reference, in kk, ru and en', () => {
     const { plan } = loadAct(resolve(DEFAULT_PATHS.acts, 'kz-2025-women-proposal/act.yaml'), law);
     const cc = law.criminalCode;
-    const p: PersonRecord = {
-      personId: 'W', iin: null, lastName: null, firstName: null, middleName: null, sex: 'F', birthYmd: 19850410, custody: 'institution', facility: 'W-01', region: null,
-      articles: [cc.part('190-2')!.index, cc.part('366-1')!.index], offenceDay: isoDay('2023-01-10'), sentenceType: 'imprisonment',
-      sentenceStartDay: isoDay('2023-06-01'), sentenceEndDay: isoDay('2026-06-01'), imposedTermMonths: 36, priorConvictions: 0, recidivism: 'none', behaviour: 'neutral',
-      maliciousViolator: false, pregnant: false, childrenBirthYmd: [], disabledChild: false, parentalRightsDeprived: false, disabilityGroup: 0, veteran: false,
-      pensioner: false, singleParent: false, civilClaimAmount: 0, civilClaimPaid: 0, damageCaused: false, damageCompensated: false,
-    };
+    const p = testPerson(cc, {
+      personId: 'W',
+      birthYmd: 19850410,
+      facility: 'W-01',
+      articles: [cc.part('190-2')!.index, cc.part('366-1')!.index],
+      offenceDay: isoDay('2023-01-10'),
+      sentenceEndDay: isoDay('2026-06-01'),
+      imposedTermMonths: 36,
+    });
     const trace = explain(plan, p, law);
     expect(trace.outcome.status).toBe('excluded');
     const exclusion = trace.exclusions[trace.outcome.exclusion]!;
