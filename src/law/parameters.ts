@@ -4,26 +4,16 @@
  * working assumption says so (`assumption: true`), and reports label it as such.
  */
 import { z } from 'zod';
-import { formatIsoDate, parseIsoDate } from '../domain/dates.ts';
+import { formatIsoDate } from '../domain/dates.ts';
+import { isoDateSchema } from '../domain/date-schema.ts';
 import { DataFileError, loadDataFile } from '../domain/located.ts';
 import { UserError } from '../domain/errors.ts';
 
-const isoDate = z
-  .union([z.string(), z.date()])
-  .transform((v, ctx) => {
-    const text = typeof v === 'string' ? v : v.toISOString().slice(0, 10);
-    const d = parseIsoDate(text);
-    if (d === null) {
-      ctx.addIssue({ code: 'custom', message: `not a valid ISO date: ${text}` });
-      return z.NEVER;
-    }
-    return d;
-  });
 
 const textSchema = z.strictObject({ kk: z.string().min(1), ru: z.string().min(1), en: z.string().min(1) });
 
 const valueSchema = z.strictObject({
-  from: isoDate,
+  from: isoDateSchema,
   value: z.number(),
   source: z.string().min(1),
   assumption: z.boolean().default(false),

@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import { CUSTODIES, type Custody } from '../domain/enums.ts';
-import { formatIsoDate, parseIsoDate } from '../domain/dates.ts';
+import { formatIsoDate } from '../domain/dates.ts';
+import { isoDateSchema } from '../domain/date-schema.ts';
 import { DataFileError, loadDataFile, type LocatedError, type SourceMap } from '../domain/located.ts';
 import { render, formatNumber, type Lang, type Text } from '../i18n/text.ts';
 import { MESSAGES, type MessageKey } from '../i18n/messages.ts';
@@ -77,14 +78,7 @@ export const letterFileSchema = z.strictObject({
   id: z.string(),
   title: text,
   source: z.string(),
-  as_of: z.union([z.string(), z.date()]).transform((v, ctx) => {
-    const d = parseIsoDate(typeof v === 'string' ? v : v.toISOString().slice(0, 10));
-    if (d === null) {
-      ctx.addIssue({ code: 'custom', message: 'not a valid ISO date' });
-      return z.NEVER;
-    }
-    return d;
-  }),
+  as_of: isoDateSchema,
   definitions: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), conditionSource).default({}),
   figures: z.array(figureSchema).min(1),
   audits: z.array(auditSchema).default([]),

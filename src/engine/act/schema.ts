@@ -6,17 +6,9 @@
  * exclusions; and the execution period.
  */
 import { z } from 'zod';
-import { parseIsoDate } from '../../domain/dates.ts';
+import { isoDateSchema } from '../../domain/date-schema.ts';
 
-export const isoDateSchema = z.union([z.string(), z.date()]).transform((v, ctx) => {
-  const text = typeof v === 'string' ? v : v.toISOString().slice(0, 10);
-  const d = parseIsoDate(text);
-  if (d === null) {
-    ctx.addIssue({ code: 'custom', message: `not a valid ISO date (YYYY-MM-DD): ${text}` });
-    return z.NEVER;
-  }
-  return d;
-});
+export { isoDateSchema };
 
 /** Text of the law: Kazakh and Russian are required (the law's languages), English optional. */
 export const lawTextSchema = z.strictObject({

@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { CONTRACT_COLUMNS } from '../record.ts';
 import { DataFileError, loadDataFile } from '../../domain/located.ts';
-import { parseIsoDate } from '../../domain/dates.ts';
+import { isoDateSchema } from '../../domain/date-schema.ts';
 
 const count = z.number().int().min(0);
 const share = z.number().min(0).max(1);
@@ -55,14 +55,7 @@ const groupSchema = z
 export const profileSchema = z.strictObject({
   id: z.string().min(1),
   title: z.strictObject({ kk: z.string(), ru: z.string(), en: z.string() }),
-  as_of: z.union([z.string(), z.date()]).transform((v, ctx) => {
-    const d = parseIsoDate(typeof v === 'string' ? v : v.toISOString().slice(0, 10));
-    if (d === null) {
-      ctx.addIssue({ code: 'custom', message: 'not a valid ISO date' });
-      return z.NEVER;
-    }
-    return d;
-  }),
+  as_of: isoDateSchema,
   facilities: z.string().min(1),
   choices: z.array(z.strictObject({ figure: z.string(), letter: z.string(), taken: z.string(), why: z.string() })).default([]),
   women: groupSchema,
