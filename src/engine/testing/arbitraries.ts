@@ -104,7 +104,7 @@ export function personsArb(asOfDay: number): fc.Arbitrary<PersonRecord[]> {
   return fc.array(recordArb(asOfDay), { minLength: 1, maxLength: 40 }).map((rs) => rs.map((r, i) => ({ personId: `P${i}`, ...r })));
 }
 
-/** The evaluation date: any day from 2005-06-28 (see AS_OF_FIRST), often one of the focal days. */
+/** The evaluation date: a day from 2005-06-28 on (see AS_OF_FIRST), often one of the focal days. */
 export const asOfArb = fc.oneof(fc.integer({ min: AS_OF_FIRST, max: DAY_2030 }), focalDay.filter((d) => d >= AS_OF_FIRST));
 
 /** An evaluation date and a registry of persons generated around it. */
