@@ -10,6 +10,8 @@ export const DEFAULT_PATHS = {
   profile: resolve(PROJECT_ROOT, 'profiles/kz-2025.yaml'),
   letterFigures: resolve(PROJECT_ROOT, 'reports/letter-kz-2025.yaml'),
   acts: resolve(PROJECT_ROOT, 'acts'),
+  impact: resolve(PROJECT_ROOT, 'reports/impact-kz.yaml'),
+  facilities: resolve(PROJECT_ROOT, 'data/facilities-kz.yaml'),
 } as const;
 
 /** The seed of the default synthetic registry. */

@@ -5,8 +5,10 @@
 import { z } from 'zod';
 import { SEXES } from '../domain/enums.ts';
 import { DataFileError, loadDataFile } from '../domain/located.ts';
+import type { Text } from '../i18n/text.ts';
 
-const regionSchema = z.strictObject({ code: z.string().min(1), ru: z.string().min(1), kk: z.string().min(1) });
+/** Names in kk and ru; `en` is optional (a ministry's own list may lack it) and falls back to ru. */
+const regionSchema = z.strictObject({ code: z.string().min(1), ru: z.string().min(1), kk: z.string().min(1), en: z.string().min(1).optional() });
 
 const facilitySchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -17,6 +19,7 @@ const facilitySchema = z.discriminatedUnion('type', [
     capacity: z.number().int().positive(),
     ru: z.string().min(1),
     kk: z.string().min(1),
+    en: z.string().min(1).optional(),
   }),
   z.strictObject({
     code: z.string().min(1),
@@ -24,6 +27,7 @@ const facilitySchema = z.discriminatedUnion('type', [
     region: z.string().min(1),
     ru: z.string().min(1),
     kk: z.string().min(1),
+    en: z.string().min(1).optional(),
   }),
 ]);
 
@@ -50,4 +54,9 @@ export function loadFacilities(path: string): Facilities {
   }
   if (errors.length > 0) throw new DataFileError(errors);
   return data;
+}
+
+/** The name of a region or facility in the three languages (English falls back to Russian). */
+export function nameOf(entry: { ru: string; kk: string; en?: string | undefined }): Text {
+  return { kk: entry.kk, ru: entry.ru, en: entry.en ?? entry.ru };
 }

@@ -1,0 +1,138 @@
+/**
+ * Impact of acts over a registry: `computeImpact(input) → ImpactReport` (./report.ts). Pure: the
+ * registry, law, facilities and configuration come in as values; nothing is read or written here.
+ *
+ * For each act: the outcome summary, coverage and occupancy, money, equality, victims, risk and the
+ * projection; for two acts or more, the comparison of the first with each other.
+ */
+import { formatIsoDate } from '../domain/dates.ts';
+import { MEASURE_CODES, measureCode, type Plan } from '../engine/act/plan.ts';
+import { STATUSES } from '../engine/act/outcome.ts';
+import type { Law } from '../law/law.ts';
+import type { Facilities } from '../registry/facilities.ts';
+import type { Registry } from '../registry/registry.ts';
+import type { ImpactConfig } from './config.ts';
+import { coverage } from './coverage.ts';
+import { summaryRow, transition } from './compare.ts';
+import { equality } from './equality.ts';
+import { daysSaved, money } from './money.ts';
+import { parameterGiven, parameterUsed } from './parameters-used.ts';
+import { projection } from './projection.ts';
+import { IMPACT_SCHEMA_ID, type ActImpact, type ImpactReport, type OutcomesSummary, type ParameterUsed } from './report.ts';
+import { risk } from './risk.ts';
+import { runAct, socialCategories, type ActRun } from './run.ts';
+import { victims } from './victims.ts';
+
+export interface ImpactOptions {
+  /** Share of the covered that courts grant, instead of the parameter's value. */
+  grantRate?: number;
+  /** Admissions a month, instead of the steady state. */
+  admissions?: { institution: number; probation: number };
+  horizonMonths?: number;
+  riskRuns?: number;
+  riskSeed?: number;
+  /** Persons listed per transition (the count is always complete). */
+  changesLimit?: number;
+}
+
+export interface ImpactInput {
+  plans: Plan[];
+  registry: Registry;
+  registrySource: string;
+  law: Law;
+  facilities: Facilities | null;
+  config: ImpactConfig;
+  options?: ImpactOptions;
+}
+
+export function outcomesSummary(run: ActRun): OutcomesSummary {
+  const o = run.outcomes;
+  const plan = run.plan;
+  const byStatus = new Float64Array(STATUSES.length);
+  const byMeasure = new Float64Array(MEASURE_CODES.length);
+  const clausePersons = new Float64Array(plan.clauses.length);
+  const clauseDays = new Float64Array(plan.clauses.length);
+  const exclusion = new Float64Array(plan.exclusions.length);
+  let days = 0;
+  for (let i = 0; i < o.size; i++) {
+    if (!run.serving[i]) continue;
+    const s = o.status[i]!;
+    byStatus[s]!++;
+    if (run.kind[i]! >= 0) {
+      byMeasure[o.measure[i]!]!++;
+      const j = o.clause[i]!;
+      clausePersons[j]!++;
+      const d = o.daysRemitted[i]!;
+      if (d > 0) {
+        clauseDays[j]! += d;
+        days += d;
+      }
+    } else if (s === 2 && o.exclusion[i]! >= 0) exclusion[o.exclusion[i]!]!++;
+  }
+  return {
+    persons: byStatus.reduce((a, b) => a + b, 0),
+    by_status: Object.fromEntries(STATUSES.map((s, k) => [s, byStatus[k]!])),
+    by_measure: Object.fromEntries(MEASURE_CODES.map((m, k) => [m, byMeasure[k]!]).filter(([m, n]) => m !== 'none' && (n as number) > 0)),
+    by_clause: plan.clauses.map((c, j) => ({ id: c.id, ref: c.ref, label: c.label, measure: MEASURE_CODES[measureCode(c.measure)]!, persons: clausePersons[j]!, days_remitted: clauseDays[j]! })),
+    by_exclusion: plan.exclusions.map((x, k) => ({ id: x.id, ref: x.ref, persons: exclusion[k]! })),
+    days_remitted: days,
+  };
+}
+
+function actImpact(run: ActRun, input: ImpactInput, parameters: Map<string, ParameterUsed>): ActImpact {
+  const { registry, law, config } = input;
+  const opts = input.options ?? {};
+  const plan = run.plan;
+  const categories = socialCategories(config, registry, law, run.day);
+  const saved = daysSaved(run, registry, config.money.first_month_days);
+  const moneySection = money(run, registry, law, config, saved);
+  const grant = opts.grantRate === undefined ? parameterUsed(law, config.projection.grant_rate, run.day) : parameterGiven(parameterUsed(law, config.projection.grant_rate, run.day), opts.grantRate, 'given on the command line (--grant-rate)');
+  for (const p of [...moneySection.variants.flatMap((v) => [v.inmate_cost, v.probation_cost]), moneySection.letter_method.cost_per_day, grant]) parameters.set(`${p.name}@${p.from}`, p);
+  return {
+    act: {
+      id: plan.id,
+      title: plan.source.title,
+      hash: plan.hash,
+      status: plan.source.status,
+      entry_into_force: formatIsoDate(plan.entryIntoForce),
+      execution_end: formatIsoDate(plan.executionEnd),
+      combine: plan.combine,
+    },
+    outcomes: outcomesSummary(run),
+    coverage: coverage(run, registry, input.facilities, categories, config),
+    money: moneySection,
+    equality: equality(run, registry, law, categories).section,
+    victims: victims(run, registry, law, config).section,
+    risk: risk(run, registry, config, { ...(opts.riskRuns !== undefined ? { runs: opts.riskRuns } : {}), ...(opts.riskSeed !== undefined ? { seed: opts.riskSeed } : {}) }),
+    projection: projection(run, registry, {
+      horizonMonths: opts.horizonMonths ?? config.projection.horizon_months,
+      grantRate: grant,
+      admissions: opts.admissions ?? null,
+      costs: moneySection.variants.map((v) => [v.inmate_cost.value, v.probation_cost.value]),
+    }),
+  };
+}
+
+export function computeImpact(input: ImpactInput): { report: ImpactReport; runs: ActRun[] } {
+  const t0 = performance.now();
+  const runs = input.plans.map((p) => runAct(p, input.registry, input.law));
+  const parameters = new Map<string, ParameterUsed>();
+  const acts = runs.map((run) => actImpact(run, input, parameters));
+  const limit = input.options?.changesLimit ?? 100;
+  const comparison =
+    runs.length < 2
+      ? null
+      : {
+          acts: acts.map((a, k) => summaryRow(a, runs[k]!, input.registry)),
+          transitions: runs.slice(1).map((b) => transition(runs[0]!, b, input.registry, limit)),
+        };
+  const report: ImpactReport = {
+    schema: IMPACT_SCHEMA_ID,
+    registry: { source: input.registrySource, persons: input.registry.size },
+    parameters: [...parameters.values()],
+    acts,
+    comparison,
+    compute_ms: Math.round((performance.now() - t0) * 10) / 10,
+  };
+  return { report, runs };
+}

@@ -1,0 +1,163 @@
+/**
+ * Money: what the act saves, priced by custody type with dated parameters.
+ *
+ * Per person the act remits days of punishment (see docs/acts.md, Measures): a release saves the
+ * days left to the scheduled end, from the day of entry into force; a reduction saves the days cut,
+ * at the end of the term; a replacement of imprisonment with a milder punishment moves the days
+ * left from an institution to probation, saving the difference of the two daily costs. Each day
+ * saved is priced at the daily cost of the custody the person would have spent it in.
+ *
+ * Spans: the first month (as an amount per day), the first year, and the whole horizon (until the
+ * last remitted day). This is the full effect, as if every covered person were granted on the day
+ * of entry into force; the projection spreads applications over time and applies a grant rate.
+ */
+import { CUSTODIES } from '../domain/enums.ts';
+import { formatIsoDate, UNKNOWN_DATE } from '../domain/dates.ts';
+import type { Law } from '../law/law.ts';
+import type { Registry } from '../registry/registry.ts';
+import { MEASURE_KINDS, type ImpactConfig } from './config.ts';
+import type { MoneySection, MoneyVariant, ParameterUsed } from './report.ts';
+import { KIND, type ActRun } from './run.ts';
+import { parameterUsed } from './parameters-used.ts';
+import { moneyDifference } from './texts.ts';
+
+const INST = CUSTODIES.indexOf('institution');
+const PROB = CUSTODIES.indexOf('probation');
+
+function overlap(a: number, b: number, lo: number, hi: number): number {
+  const d = Math.min(b, hi) - Math.max(a, lo);
+  return d > 0 ? d : 0;
+}
+
+/** Days saved, by custody (institution, probation) × kind × span (first month, first year, all). */
+export interface DaysSaved {
+  /** [custody 0..1][kind 0..3][span 0..2] flattened. */
+  days: Float64Array;
+  unknownPersons: number;
+  lastDay: number;
+  releasedDaysLeft: { sum: number; known: number };
+}
+
+const at = (custody: number, kind: number, span: number) => (custody * MEASURE_KINDS.length + kind) * 3 + span;
+
+export function daysSaved(run: ActRun, registry: Registry, firstMonthDays: number): DaysSaved {
+  const c = registry.columns;
+  const o = run.outcomes;
+  const D = run.day;
+  const monthEnd = D + firstMonthDays;
+  const yearEnd = D + 365;
+  const days = new Float64Array(2 * MEASURE_KINDS.length * 3);
+  let unknownPersons = 0;
+  let lastDay = Number.NEGATIVE_INFINITY;
+  let releasedSum = 0;
+  let releasedKnown = 0;
+  const span = (cu: number, k: number, a: number, b: number) => {
+    days[at(cu, k, 0)]! += overlap(a, b, D, monthEnd);
+    days[at(cu, k, 1)]! += overlap(a, b, D, yearEnd);
+    days[at(cu, k, 2)]! += b - a;
+    if (b > lastDay) lastDay = b;
+  };
+  for (let i = 0; i < o.size; i++) {
+    const k = run.kind[i]!;
+    if (k < 0 || k === KIND.other) continue;
+    const cu = c.custody[i]!;
+    const end = c.sentenceEndDay[i]!;
+    if (cu < 0) {
+      unknownPersons++;
+      continue;
+    }
+    if (k === KIND.replace) {
+      // Only imprisonment can be replaced with a milder punishment; on probation nothing moves.
+      if (cu !== INST) continue;
+      if (end === UNKNOWN_DATE) unknownPersons++;
+      else if (end > D) span(INST, k, D, end);
+      continue;
+    }
+    const d = o.daysRemitted[i]!;
+    if (d < 0) {
+      unknownPersons++;
+      continue;
+    }
+    if (d === 0) continue;
+    if (k === KIND.release) {
+      span(cu, k, D, D + d);
+      releasedSum += d;
+      releasedKnown++;
+    } else span(cu, k, end - d, end);
+  }
+  return { days, unknownPersons, lastDay, releasedDaysLeft: { sum: releasedSum, known: releasedKnown } };
+}
+
+export function money(run: ActRun, registry: Registry, law: Law, config: ImpactConfig, saved: DaysSaved = daysSaved(run, registry, config.money.first_month_days)): MoneySection {
+  const D = run.day;
+  const fm = config.money.first_month_days;
+  const probCost = parameterUsed(law, config.money.probation_cost, D);
+  const d = saved.days;
+  const sum = (cu: number, k: number, s: number) => d[at(cu, k, s)]!;
+  const variants: MoneyVariant[] = config.money.inmate_costs.map((name) => {
+    const inmate = parameterUsed(law, name, D);
+    const price = (cu: number, k: number) => (k === KIND.replace ? inmate.value - probCost.value : cu === INST ? inmate.value : probCost.value);
+    const spans = (cus: number[], kinds: number[]) => {
+      const v = [0, 1, 2].map((s) => cus.reduce((a, cu) => a + kinds.reduce((b, k) => b + sum(cu, k, s) * price(cu, k), 0), 0));
+      return { first_month_per_day: Math.round(v[0]! / fm), first_year: Math.round(v[1]!), horizon: Math.round(v[2]!) };
+    };
+    const allKinds = [KIND.release, KIND.reduce, KIND.replace];
+    return {
+      inmate_cost: inmate,
+      probation_cost: probCost,
+      total: spans([INST, PROB], allKinds),
+      institution: spans([INST], allKinds),
+      probation: spans([PROB], allKinds),
+      by_measure: Object.fromEntries(allKinds.map((k) => [MEASURE_KINDS[k]!, spans([INST, PROB], [k])])),
+    };
+  });
+
+  const letterCost = parameterUsed(law, config.money.letter_cost, D);
+  const daysPerYear = law.parameters.value(config.money.days_per_year, D);
+  let released = 0;
+  let releasedInst = 0;
+  let releasedProb = 0;
+  const custody = registry.columns.custody;
+  for (let i = 0; i < run.kind.length; i++) {
+    if (run.kind[i] !== KIND.release) continue;
+    released++;
+    if (custody[i] === INST) releasedInst++;
+    else if (custody[i] === PROB) releasedProb++;
+  }
+  const letter = {
+    released,
+    released_institution: releasedInst,
+    released_probation: releasedProb,
+    cost_per_day: letterCost,
+    per_day: released * letterCost.value,
+    per_year: released * letterCost.value * daysPerYear,
+    mean_days_left: saved.releasedDaysLeft.known > 0 ? Math.round((saved.releasedDaysLeft.sum / saved.releasedDaysLeft.known) * 10) / 10 : null,
+  };
+  const atLetterCost = variants.find((v) => v.inmate_cost.name === config.money.letter_cost) ?? variants[0]!;
+  return {
+    days: {
+      released_institution: sum(INST, KIND.release, 2),
+      released_probation: sum(PROB, KIND.release, 2),
+      reduced_institution: sum(INST, KIND.reduce, 2),
+      reduced_probation: sum(PROB, KIND.reduce, 2),
+      replaced_institution: sum(INST, KIND.replace, 2),
+      unknown_persons: saved.unknownPersons,
+    },
+    first_month_days: fm,
+    days_per_year: daysPerYear,
+    horizon_end: Number.isFinite(saved.lastDay) ? formatIsoDate(saved.lastDay - 1) : null,
+    variants,
+    letter_method: letter,
+    difference: moneyDifference({
+      released,
+      probation: releasedProb,
+      letterCost: letterCost.value,
+      probationCost: probCost.value,
+      letterYear: letter.per_year,
+      meanDaysLeft: letter.mean_days_left,
+      ourYear: atLetterCost.by_measure['release']!.first_year,
+    }),
+  };
+}
+
+export type { ParameterUsed };

@@ -1,0 +1,15 @@
+/** A dated parameter as a report shows it: the value in force on a day, with its source and unit. */
+import { formatIsoDate } from '../domain/dates.ts';
+import type { Law } from '../law/law.ts';
+import type { ParameterUsed } from './report.ts';
+
+export function parameterUsed(law: Law, name: string, day: number): ParameterUsed {
+  const p = law.parameters.get(name);
+  const v = law.parameters.at(name, day);
+  return { name, label: p.description, value: v.value, unit: p.unit, from: formatIsoDate(v.from), source: v.source, assumption: v.assumption };
+}
+
+/** The same parameter with its value replaced by one given on the command line. */
+export function parameterGiven(base: ParameterUsed, value: number, source: string): ParameterUsed {
+  return { ...base, value, source, assumption: true };
+}

@@ -1,0 +1,185 @@
+/**
+ * Projection, month by month, of the population of institutions and of probation: the baseline
+ * (people leave at the scheduled end of their term; new admissions come in) against the act.
+ *
+ * Under the act, applications are spread evenly over the execution period (one slot per month of
+ * it, each decided in the middle of its month) and only a share of the covered are granted (the
+ * grant rate: eligible is not granted, and forecasts that assume it overshoot). The figures are
+ * expected values: a covered person contributes (1 − grant rate) × their baseline stay plus
+ * grant rate × the mean over slots of their stay under the act. A release ends the stay on the day
+ * of the decision; a reduction ends it at the new end, or on the day of the decision if that comes
+ * later; a replacement moves the rest of the term from the institution to probation.
+ *
+ * Admissions are a parameter per custody: given, or by default the steady state, the monthly
+ * inflow that keeps the population constant by Little's law (population = inflow × mean term of
+ * those admitted). Terms of admissions are drawn from the terms of the persons held, reweighted by
+ * 1 / term (a population on a given day over-represents long terms). The act does not touch
+ * admissions: it covers offences before its entry into force.
+ */
+import { addMonths, formatIsoDate, UNKNOWN_DATE } from '../domain/dates.ts';
+import { CUSTODIES } from '../domain/enums.ts';
+import type { Registry } from '../registry/registry.ts';
+import type { ParameterUsed, ProjectionSection } from './report.ts';
+import { KIND, type ActRun } from './run.ts';
+
+const INST = CUSTODIES.indexOf('institution');
+const PROB = CUSTODIES.indexOf('probation');
+const DAYS_PER_MONTH = 365.25 / 12;
+/** Expected persons are fractional; a tenth is as precise as they mean anything. */
+const tenth = (x: number) => Math.round(x * 10) / 10;
+
+export interface ProjectionOptions {
+  horizonMonths: number;
+  grantRate: ParameterUsed;
+  /** Persons admitted a month; null = steady state. */
+  admissions: { institution: number; probation: number } | null;
+  /** Daily costs per money variant: [inmate, probationer]. */
+  costs: [number, number][];
+}
+
+/** Survival of an admission's stay: the share of admissions still serving t days after admission. */
+function survival(registry: Registry, serving: Uint8Array, custody: number, length: number): { curve: Float64Array; steadyPerDay: number; held: number } {
+  const c = registry.columns;
+  const weightAtTerm = new Float64Array(length + 1);
+  let total = 0;
+  let known = 0;
+  let held = 0;
+  for (let i = 0; i < registry.size; i++) {
+    if (!serving[i] || c.custody[i] !== custody) continue;
+    held++;
+    const s = c.sentenceStartDay[i]!;
+    const e = c.sentenceEndDay[i]!;
+    if (s === UNKNOWN_DATE || e === UNKNOWN_DATE || e <= s) continue;
+    const term = e - s;
+    const w = 1 / term;
+    total += w;
+    known++;
+    weightAtTerm[Math.min(term, length)]! += w;
+  }
+  const curve = new Float64Array(length);
+  // curve[t] = share of admissions whose term exceeds t days.
+  let above = total;
+  for (let t = 0; t < length; t++) {
+    above -= weightAtTerm[t]!;
+    curve[t] = total > 0 ? above / total : 0;
+  }
+  // Little's law: inflow per day = population / mean term of admissions = held × (Σ w / known).
+  const steadyPerDay = known > 0 ? (held * total) / known : 0;
+  return { curve, steadyPerDay, held };
+}
+
+export function projection(run: ActRun, registry: Registry, opts: ProjectionOptions): ProjectionSection {
+  const c = registry.columns;
+  const o = run.outcomes;
+  const D = run.day;
+  const monthEnds = Array.from({ length: opts.horizonMonths }, (_, k) => addMonths(D, k + 1));
+  const T = monthEnds[monthEnds.length - 1]!;
+  const len = T - D;
+  // Difference arrays of the daily population: [custody][day], baseline and act.
+  const base = [new Float64Array(len + 1), new Float64Array(len + 1)];
+  const act = [new Float64Array(len + 1), new Float64Array(len + 1)];
+  const add = (arr: Float64Array, a: number, b: number, w: number) => {
+    const lo = Math.max(a, D) - D;
+    const hi = Math.min(b, T) - D;
+    if (lo < hi) {
+      arr[lo]! += w;
+      arr[hi]! -= w;
+    }
+  };
+
+  // Application slots: one per month of the execution period, decided mid-month.
+  const X = Math.max(run.plan.executionEnd, D);
+  const slots: number[] = [];
+  for (let s = D; s < X || slots.length === 0; ) {
+    const next = Math.min(addMonths(s, 1), Math.max(X, s + 1));
+    slots.push(Math.floor((s + next) / 2));
+    s = next;
+  }
+  const g = opts.grantRate.value;
+  const share = g / slots.length;
+
+  for (let i = 0; i < registry.size; i++) {
+    if (!run.serving[i]) continue;
+    const cu = c.custody[i]!;
+    if (cu !== INST && cu !== PROB) continue;
+    const endRaw = c.sentenceEndDay[i]!;
+    const E = endRaw === UNKNOWN_DATE ? T : endRaw;
+    add(base[cu]!, D, E, 1);
+    const k = run.kind[i]!;
+    if (k < 0 || k === KIND.other) {
+      add(act[cu]!, D, E, 1);
+      continue;
+    }
+    if (k === KIND.reduce && o.daysRemitted[i]! < 0) {
+      add(act[cu]!, D, E, 1);
+      continue;
+    }
+    add(act[cu]!, D, E, 1 - g);
+    for (const a of slots) {
+      const decided = Math.min(a, E);
+      if (k === KIND.release) add(act[cu]!, D, decided, share);
+      else if (k === KIND.reduce) add(act[cu]!, D, Math.max(E - o.daysRemitted[i]!, decided), share);
+      else if (cu === INST) {
+        add(act[INST]!, D, decided, share);
+        add(act[PROB]!, decided, E, share);
+      } else add(act[cu]!, D, E, share);
+    }
+  }
+
+  // Daily populations, then admissions on top (the same in both scenarios).
+  const daily = (diff: Float64Array) => {
+    const out = new Float64Array(len);
+    let v = 0;
+    for (let t = 0; t < len; t++) out[t] = v += diff[t]!;
+    return out;
+  };
+  const baseDaily = base.map(daily);
+  const actDaily = act.map(daily);
+  const admissions = { institution: 0, probation: 0, basis: opts.admissions === null ? ('steady_state' as const) : ('given' as const) };
+  for (const cu of [INST, PROB]) {
+    const sv = survival(registry, run.serving, cu, len);
+    const perMonth = opts.admissions === null ? sv.steadyPerDay * DAYS_PER_MONTH : cu === INST ? opts.admissions.institution : opts.admissions.probation;
+    if (cu === INST) admissions.institution = perMonth;
+    else admissions.probation = perMonth;
+    // Each month's admissions arrive in the middle of the month.
+    let start = D;
+    for (const end of monthEnds) {
+      const s = Math.floor((start + end) / 2) - D;
+      for (let t = s; t < len; t++) {
+        const v = perMonth * sv.curve[t - s]!;
+        baseDaily[cu]![t]! += v;
+        actDaily[cu]![t]! += v;
+      }
+      start = end;
+    }
+  }
+
+  let start = D;
+  const savedTotal = opts.costs.map(() => 0);
+  const months = monthEnds.map((end, m) => {
+    const saved = opts.costs.map(([inmate, probationer], v) => {
+      let s = 0;
+      for (let t = start - D; t < end - D; t++) s += (baseDaily[INST]![t]! - actDaily[INST]![t]!) * inmate + (baseDaily[PROB]![t]! - actDaily[PROB]![t]!) * probationer;
+      savedTotal[v]! += s;
+      return s;
+    });
+    start = end;
+    const last = end - 1 - D;
+    return {
+      month: m + 1,
+      end: formatIsoDate(end - 1),
+      baseline: { institution: tenth(baseDaily[INST]![last]!), probation: tenth(baseDaily[PROB]![last]!) },
+      act: { institution: tenth(actDaily[INST]![last]!), probation: tenth(actDaily[PROB]![last]!) },
+      beds_freed: tenth(baseDaily[INST]![last]! - actDaily[INST]![last]!),
+      saved: saved.map(Math.round),
+    };
+  });
+  return {
+    start: formatIsoDate(D),
+    months,
+    grant_rate: opts.grantRate,
+    admissions_per_month: { ...admissions, institution: tenth(admissions.institution), probation: tenth(admissions.probation) },
+    applications: { from: formatIsoDate(D), to: formatIsoDate(X), slots: slots.length },
+    saved_total: savedTotal.map(Math.round),
+  };
+}

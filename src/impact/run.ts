@@ -1,0 +1,95 @@
+/**
+ * One act evaluated for impact analysis: the engine's outcome columns plus the per-person columns
+ * every section reads (the kind of measure, whether the person is serving), and the social
+ * categories of the registry on the act's day. Pure: no I/O, the day is an argument.
+ */
+import { evaluate } from '../engine/act/evaluate.ts';
+import { REASON, STATUS, type Outcomes } from '../engine/act/outcome.ts';
+import { MEASURE_CODES, type MeasureCode, type Plan } from '../engine/act/plan.ts';
+import { T } from '../engine/condition.ts';
+import { compileConditions } from '../engine/kernel.ts';
+import type { Law } from '../law/law.ts';
+import type { Registry } from '../registry/registry.ts';
+import { MEASURE_KINDS, type ImpactConfig, type MeasureKind } from './config.ts';
+
+/** `kind` of a person the act does not cover (not eligible). */
+export const UNCOVERED = -1;
+
+export function kindOfMeasure(m: MeasureCode): MeasureKind | null {
+  switch (m) {
+    case 'none':
+      return null;
+    case 'release':
+    case 'release_from_liability':
+      return 'release';
+    case 'reduce_unserved':
+    case 'reduce_imposed':
+    case 'reduce_months':
+      return 'reduce';
+    case 'replace_milder':
+      return 'replace';
+    case 'release_additional':
+      return 'other';
+  }
+}
+
+/** Measure code → index in MEASURE_KINDS (or UNCOVERED for `none`). */
+export const KIND_OF_MEASURE = Int8Array.from(MEASURE_CODES.map((m) => {
+  const k = kindOfMeasure(m);
+  return k === null ? UNCOVERED : MEASURE_KINDS.indexOf(k);
+}));
+
+export const KIND = { release: 0, reduce: 1, replace: 2, other: 3 } as const satisfies Record<MeasureKind, number>;
+
+export interface ActRun {
+  plan: Plan;
+  /** The day of entry into force the act was evaluated on. */
+  day: number;
+  outcomes: Outcomes;
+  /** Index in MEASURE_KINDS of the measure applied, or UNCOVERED when the person is not eligible. */
+  kind: Int8Array;
+  /** 1 when the person serves a punishment on the day (the act can reach them). */
+  serving: Uint8Array;
+}
+
+export function runAct(plan: Plan, registry: Registry, law: Law, day: number = plan.entryIntoForce): ActRun {
+  return runFromOutcomes(plan, evaluate(plan, registry, law, day), day);
+}
+
+export function runFromOutcomes(plan: Plan, outcomes: Outcomes, day: number): ActRun {
+  const n = outcomes.size;
+  const kind = new Int8Array(n);
+  const serving = new Uint8Array(n);
+  const notServing = REASON.not_serving;
+  const eligible = STATUS.eligible;
+  for (let i = 0; i < n; i++) {
+    serving[i] = outcomes.reason[i] === notServing ? 0 : 1;
+    kind[i] = outcomes.status[i] === eligible ? KIND_OF_MEASURE[outcomes.measure[i]!]! : UNCOVERED;
+  }
+  return { plan, day, outcomes, kind, serving };
+}
+
+/** Membership of each social category (1 = the category's condition holds; unknown counts as not). */
+export interface Categories {
+  ids: string[];
+  masks: Uint8Array[];
+  /** 1 when the person belongs to at least one category. */
+  any: Uint8Array;
+}
+
+export function socialCategories(config: ImpactConfig, registry: Registry, law: Law, day: number): Categories {
+  const kernel = compileConditions(
+    config.socialCategories.map((c) => ({ name: c.id, condition: c.condition })),
+    [],
+    law.criminalCode,
+    law.parameters,
+  );
+  const out = kernel.run(registry, day);
+  const any = new Uint8Array(registry.size);
+  const masks = out.map((truths) => {
+    const m = new Uint8Array(truths.length);
+    for (let i = 0; i < truths.length; i++) if (truths[i] === T) m[i] = any[i] = 1;
+    return m;
+  });
+  return { ids: config.socialCategories.map((c) => c.id), masks, any };
+}

@@ -1,0 +1,104 @@
+/**
+ * Victims: covered persons who still owe an unpaid civil claim (the victim's damage), how much,
+ * by measure and custody; and what a condition "no damage caused, or the damage fully compensated,
+ * or no civil claim filed" (amnesty law of 23 June 2025 No. 195-VIII, Art. 1(2)) would change if
+ * added to the act's clauses of the configured kinds.
+ */
+import { CUSTODIES } from '../domain/enums.ts';
+import { STATUSES } from '../engine/act/outcome.ts';
+import { measureCode } from '../engine/act/plan.ts';
+import { withCriterion } from '../engine/act/transform.ts';
+import type { Law } from '../law/law.ts';
+import type { Registry } from '../registry/registry.ts';
+import { MEASURE_KINDS, type ImpactConfig } from './config.ts';
+import type { VictimsSection } from './report.ts';
+import { KIND, KIND_OF_MEASURE, runAct, type ActRun } from './run.ts';
+
+export function victims(run: ActRun, registry: Registry, law: Law, config: ImpactConfig): { section: VictimsSection; variant: ActRun } {
+  const c = registry.columns;
+  const unpaidOf = (i: number) => c.civilClaimAmount[i]! - c.civilClaimPaid[i]!;
+  let persons = 0;
+  let total = 0;
+  let unknown = 0;
+  const byMeasure: VictimsSection['by_measure'] = {};
+  const byCustody: VictimsSection['by_custody'] = {};
+  for (let i = 0; i < run.kind.length; i++) {
+    const k = run.kind[i]!;
+    if (k < 0) continue;
+    const flag = c.unpaidClaim[i]!;
+    if (flag < 0) unknown++;
+    if (flag !== 1) continue;
+    const u = unpaidOf(i);
+    persons++;
+    total += u;
+    const m = (byMeasure[MEASURE_KINDS[k]!] ??= { persons: 0, unpaid: 0 });
+    m.persons++;
+    m.unpaid += u;
+    const cu = c.custody[i]! >= 0 ? CUSTODIES[c.custody[i]!]! : 'unknown';
+    const b = (byCustody[cu] ??= { persons: 0, unpaid: 0 });
+    b.persons++;
+    b.unpaid += u;
+  }
+
+  const applies = new Set(config.victims.appliesTo.map((k) => MEASURE_KINDS.indexOf(k)));
+  const variantPlan = withCriterion(run.plan, config.victims.condition, 'victims-condition', (cl) => applies.has(KIND_OF_MEASURE[measureCode(cl.measure)]!));
+  const variant = runAct(variantPlan, registry, law, run.day);
+  const appliedClauses = new Set(variantPlan.clauses.filter((cl, j) => cl !== run.plan.clauses[j]).map((cl) => cl.index));
+  let coveredBefore = 0;
+  let coveredAfter = 0;
+  let releasedBefore = 0;
+  let releasedAfter = 0;
+  let unpaidReleasedBefore = 0;
+  let unpaidReleasedAfter = 0;
+  let leave = 0;
+  let leaveUnpaid = 0;
+  const now: Record<string, number> = {};
+  const o = run.outcomes;
+  const v = variant.outcomes;
+  for (let i = 0; i < run.kind.length; i++) {
+    const a = run.kind[i]!;
+    const b = variant.kind[i]!;
+    const owes = c.unpaidClaim[i] === 1;
+    if (a >= 0) coveredBefore++;
+    if (b >= 0) coveredAfter++;
+    if (a === KIND.release) {
+      releasedBefore++;
+      if (owes) unpaidReleasedBefore++;
+    }
+    if (b === KIND.release) {
+      releasedAfter++;
+      if (owes) unpaidReleasedAfter++;
+    }
+    if (a >= 0 && appliedClauses.has(o.clause[i]!) && (b < 0 || v.clause[i] !== o.clause[i])) {
+      leave++;
+      if (owes) leaveUnpaid += unpaidOf(i);
+      const key = b >= 0 ? MEASURE_KINDS[b]! : STATUSES[v.status[i]!]!;
+      now[key] = (now[key] ?? 0) + 1;
+    }
+  }
+  return {
+    section: {
+      covered_with_unpaid_claims: persons,
+      unpaid_total: total,
+      covered_claim_unknown: unknown,
+      by_measure: byMeasure,
+      by_custody: byCustody,
+      with_condition: {
+        ref: config.victims.ref,
+        label: config.victims.label,
+        applies_to: config.victims.appliesTo,
+        act_id: variantPlan.id,
+        covered_before: coveredBefore,
+        covered_after: coveredAfter,
+        released_before: releasedBefore,
+        released_after: releasedAfter,
+        released_with_unpaid_claims_before: unpaidReleasedBefore,
+        released_with_unpaid_claims_after: unpaidReleasedAfter,
+        leave_clause: leave,
+        leave_clause_unpaid: leaveUnpaid,
+        leave_clause_now: now,
+      },
+    },
+    variant,
+  };
+}
