@@ -20,6 +20,9 @@ import { UserError } from '../domain/errors.ts';
 import { runCheck } from './check.ts';
 import { evaluateCommand, explainCommand, testCommand, validateCommand } from './acts.ts';
 import { dbLoadCommand, evaluateSqlCommand } from './sql.ts';
+import { admissionsArg, comparisonOfShippedActs, impactCommand, shareArg, type ImpactCommandOptions } from './impact.ts';
+import type { Law } from '../law/law.ts';
+import type { Registry } from '../registry/registry.ts';
 
 const langOption = () =>
   new Option('--lang <lang>', 'language of the output: kk, ru or en').default('ru').argParser((v) => {
@@ -39,10 +42,15 @@ function progress(line: string): void {
   if (process.stderr.isTTY) process.stderr.write(`\r${line}   `);
 }
 
-async function letterCommand(opts: { registry?: string; lang: Lang; format: string; asOf?: string; figures?: string }): Promise<void> {
+async function letterCommand(opts: { registry?: string; lang: Lang; format: string; asOf?: string; figures?: string }, compareActs = false): Promise<void> {
   const law = loadLaw();
   const def = loadLetterDefinition(opts.figures ?? DEFAULT_PATHS.letterFigures, law);
   const { registry, source } = await openRegistry(law, opts.registry, opts.lang, progress);
+  letterReport(def, law, registry, source, opts);
+  if (compareActs) process.stdout.write(`\n${comparisonOfShippedActs(law, registry, source, opts.lang)}`);
+}
+
+function letterReport(def: ReturnType<typeof loadLetterDefinition>, law: Law, registry: Registry, source: string, opts: { lang: Lang; format: string; asOf?: string }): void {
   const report = computeLetter(def, law, registry, source, opts.asOf ? isoDay(opts.asOf) : def.file.as_of);
   if (opts.format === 'json') process.stdout.write(`${JSON.stringify(letterJson(report, opts.lang), null, 2)}\n`);
   else if (opts.format === 'md') process.stdout.write(`${renderLetterMarkdown(report, opts.lang)}\n`);
@@ -57,10 +65,10 @@ export function buildProgram(): Command {
 
   program
     .command('start')
-    .description('the main job on the embedded default: the letter table and its audit on the default synthetic registry')
+    .description('the main job on the embedded default: the letter table and its audit, then the three shipped acts compared, on the default synthetic registry')
     .addOption(langOption())
     .action(async (opts: { lang: Lang }) => {
-      await letterCommand({ lang: opts.lang, format: 'text' });
+      await letterCommand({ lang: opts.lang, format: 'text' }, true);
     });
 
   program
@@ -166,6 +174,35 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(langOption())
     .action(explainCommand);
+
+  program
+    .command('impact')
+    .description('what acts do: coverage, occupancy, money by custody, equality, victims, repeat-offending risk, 24-month projection; with --compare, acts side by side')
+    .option('--act <act>', 'act folder, act.yaml, or act id under acts/', 'kz-2025-women-proposal')
+    .option('--compare <acts...>', 'more acts to compare with the first', [])
+    .option('--registry <file>', 'registry file (CSV, XLSX or .amnreg); default: the synthetic national registry')
+    .addOption(langOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
+    .option('--grant-rate <share>', 'share of the covered that courts grant (default: the parameter amnesty.grant_rate)', shareArg)
+    .option('--admissions <counts>', 'admissions a month, institution=N,probation=M (default: the steady state)', admissionsArg)
+    .option('--horizon <months>', 'months projected (default 24)', (v) => {
+      const m = intArg(v);
+      if (m < 1 || m > 120) throw new InvalidArgumentError('expected 1 to 120 months');
+      return m;
+    })
+    .option('--runs <n>', 'Monte Carlo runs of the risk estimate', (v) => {
+      const m = intArg(v);
+      if (m < 100 || m > 100_000) throw new InvalidArgumentError('expected 100 to 100000 runs');
+      return m;
+    })
+    .option('--seed <n>', 'seed of the risk estimate', intArg)
+    .option('--changes <n>', 'persons listed per comparison (the count is always complete)', intArg, 100)
+    .option('--changes-csv <file>', 'write every person whose outcome changes between the first act and the others')
+    .option('--facilities <file>', 'facilities file (codes, names, capacities)')
+    .option('--config <file>', 'impact configuration (social categories, victims condition, parameters)')
+    .action(async (opts: ImpactCommandOptions) => {
+      await impactCommand(opts, progress);
+    });
 
   program
     .command('test')

@@ -1,0 +1,119 @@
+/** `amnestia impact`: what acts do to a registry — coverage, money, equality, victims, risk, projection, comparison. */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { stringify } from 'csv-stringify/sync';
+import { InvalidArgumentError } from 'commander';
+import { UserError } from '../domain/errors.ts';
+import { render, type Lang, type Text } from '../i18n/text.ts';
+import { loadLaw, type Law } from '../law/law.ts';
+import { DEFAULT_PATHS } from '../paths.ts';
+import { loadAct } from '../engine/act/plan.ts';
+import { resolveActPath } from '../engine/act/act-tests.ts';
+import { loadFacilities } from '../registry/facilities.ts';
+import type { Registry } from '../registry/registry.ts';
+import { loadImpactConfig } from '../impact/config.ts';
+import { allChanges } from '../impact/compare.ts';
+import { computeImpact, type ImpactOptions } from '../impact/impact.ts';
+import { renderComparison, renderImpact } from '../impact/render.ts';
+import { impactReportSchema, type ImpactReport } from '../impact/report.ts';
+import { openRegistry } from './registry-source.ts';
+
+/** The three shipped acts, compared by `npm start`. */
+export const SHIPPED_ACTS = ['kz-2025-women-proposal', 'kz-2025-sex-neutral', 'kz-2025-constitution-30'] as const;
+
+const T = {
+  changesWritten: { kk: '{n} өзгеріс {file} файлына жазылды', ru: '{n} изменений записано в {file}', en: '{n} changes written to {file}' },
+  changesNeedTwo: { kk: '--changes-csv үшін кемінде екі акт керек (--compare)', ru: 'для --changes-csv нужны хотя бы два акта (--compare)', en: '--changes-csv needs at least two acts (--compare)' },
+  details: {
+    kk: 'Әр актінің толық әсері: npm run amnestia -- impact --act <акт> [--compare <акт> …] --lang kk',
+    ru: 'Подробные последствия каждого акта: npm run amnestia -- impact --act <акт> [--compare <акт> …] --lang ru',
+    en: 'Each act’s full impact: npm run amnestia -- impact --act <act> [--compare <act> …] --lang en',
+  },
+} satisfies Record<string, Text>;
+
+/** Parses `institution=440,probation=1200`. */
+export function admissionsArg(v: string): { institution: number; probation: number } {
+  const out: Record<string, number> = {};
+  for (const part of v.split(',')) {
+    const m = /^\s*(institution|probation)\s*=\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
+    if (!m) throw new InvalidArgumentError(`expected institution=N,probation=M; cannot read "${part}"`);
+    out[m[1]!] = Number(m[2]);
+  }
+  if (out['institution'] === undefined || out['probation'] === undefined) throw new InvalidArgumentError('give both institution=N and probation=M');
+  return { institution: out['institution'], probation: out['probation'] };
+}
+
+export function shareArg(v: string): number {
+  const x = Number(v);
+  if (!/^\d*\.?\d+$/.test(v) || !(x >= 0 && x <= 1)) throw new InvalidArgumentError('expected a share from 0 to 1, like 0.85');
+  return x;
+}
+
+export interface ImpactCommandOptions {
+  act: string;
+  compare: string[];
+  registry?: string;
+  lang: Lang;
+  format: 'text' | 'json' | 'md';
+  grantRate?: number;
+  admissions?: { institution: number; probation: number };
+  horizon?: number;
+  runs?: number;
+  seed?: number;
+  changes: number;
+  changesCsv?: string;
+  facilities?: string;
+  config?: string;
+}
+
+export function impactOf(law: Law, registry: Registry, source: string, acts: string[], opts: Omit<ImpactCommandOptions, 'act' | 'compare' | 'registry' | 'lang' | 'format'>) {
+  const plans = acts.map((a) => loadAct(resolveActPath(a, DEFAULT_PATHS.acts), law).plan);
+  const config = loadImpactConfig(opts.config ?? DEFAULT_PATHS.impact, law);
+  const facilities = loadFacilities(opts.facilities ?? DEFAULT_PATHS.facilities);
+  const options: ImpactOptions = { changesLimit: opts.changes };
+  if (opts.grantRate !== undefined) options.grantRate = opts.grantRate;
+  if (opts.admissions !== undefined) options.admissions = opts.admissions;
+  if (opts.horizon !== undefined) options.horizonMonths = opts.horizon;
+  if (opts.runs !== undefined) options.riskRuns = opts.runs;
+  if (opts.seed !== undefined) options.riskSeed = opts.seed;
+  return computeImpact({ plans, registry, registrySource: source, law, facilities, config, options });
+}
+
+export async function impactCommand(opts: ImpactCommandOptions, progress: (line: string) => void): Promise<void> {
+  const law = loadLaw();
+  const acts = [opts.act, ...opts.compare];
+  if (opts.changesCsv && acts.length < 2) throw new UserError(render(T.changesNeedTwo, opts.lang));
+  const { registry, source } = await openRegistry(law, opts.registry, opts.lang, progress);
+  const { report, runs } = impactOf(law, registry, source, acts, opts);
+  writeReport(report, opts.lang, opts.format);
+  if (opts.changesCsv) {
+    const out = createWriteStream(opts.changesCsv);
+    const put = async (s: string) => {
+      if (!out.write(s)) await once(out, 'drain');
+    };
+    await put(stringify([['person_id', 'act_from', 'status_from', 'measure_from', 'clause_from', 'days_from', 'act_to', 'status_to', 'measure_to', 'clause_to', 'days_to']]));
+    let k = 0;
+    for (const b of runs.slice(1))
+      for (const c of allChanges(runs[0]!, b, registry)) {
+        k++;
+        await put(stringify([[c.person_id, runs[0]!.plan.id, c.from.status, c.from.measure ?? '', c.from.clause ?? '', c.from.days_remitted ?? '', b.plan.id, c.to.status, c.to.measure ?? '', c.to.clause ?? '', c.to.days_remitted ?? '']]));
+      }
+    out.end();
+    await once(out, 'finish');
+    process.stderr.write(`${render(T.changesWritten, opts.lang, { n: k, file: opts.changesCsv })}\n`);
+  }
+}
+
+function writeReport(report: ImpactReport, lang: Lang, format: 'text' | 'json' | 'md'): void {
+  if (format === 'json') {
+    // The JSON is a contract (docs/impact.md): check it before it leaves.
+    impactReportSchema.parse(report);
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else process.stdout.write(`${renderImpact(report, lang, format)}\n`);
+}
+
+/** For `npm start`: the three shipped acts compared on a registry already open. */
+export function comparisonOfShippedActs(law: Law, registry: Registry, source: string, lang: Lang): string {
+  const { report } = impactOf(law, registry, source, [...SHIPPED_ACTS], { changes: 5 });
+  return `${renderComparison(report, { lang, format: 'text' }, 5)}\n${render(T.details, lang)}\n`;
+}
