@@ -113,7 +113,7 @@ export function money(run: ActRun, registry: Registry, law: Law, config: ImpactC
   });
 
   const letterCost = parameterUsed(law, config.money.letter_cost, D);
-  const daysPerYear = law.parameters.value(config.money.days_per_year, D);
+  const daysPerYear = parameterUsed(law, config.money.days_per_year, D).value;
   let released = 0;
   let releasedInst = 0;
   let releasedProb = 0;

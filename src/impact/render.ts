@@ -59,6 +59,7 @@ const H = {
   horizon: { kk: 'Барлығы ({end} дейін), млн ₸', ru: 'Всего (до {end}), млн ₸', en: 'Whole horizon (to {end}), M ₸' },
   ofWhich: { kk: 'оның ішінде ТМ / ПҚ, 1-ші жыл', ru: 'в т. ч. ИУ / СП, 1-й год', en: 'of which institution / probation, first year' },
   assumption: { kk: 'болжам', ru: 'допущение', en: 'assumption' },
+  extrapolated: { kk: 'мәні {from} бастап', ru: 'значение с {from}', en: 'value from {from}' },
   letterMethod: {
     kk: 'Хаттың әдісі: {released} босатылатын × {cost} ₸ = күніне {perDay} ₸, жылына {perYear} ₸ (ТМ {ri}, ПҚ {rp}).',
     ru: 'Метод письма: {released} освобождаемых × {cost} ₸ = {perDay} ₸ в день, {perYear} ₸ в год (ИУ {ri}, СП {rp}).',
@@ -166,8 +167,11 @@ function coverageTable(rows: CoverageRow[], ctx: Ctx, limit = rows.length): stri
 }
 
 function variantLabel(v: MoneyVariant, ctx: Ctx): string {
-  const mark = (a: boolean) => (a ? ` (${t(H.assumption, ctx)})` : '');
-  return `${n(v.inmate_cost.value, ctx)}${mark(v.inmate_cost.assumption)} / ${n(v.probation_cost.value, ctx)}${mark(v.probation_cost.assumption)}`;
+  const mark = (p: MoneyVariant['inmate_cost']) => {
+    const notes = [...(p.assumption ? [t(H.assumption, ctx)] : []), ...(p.extrapolated ? [t(H.extrapolated, ctx, { from: p.from })] : [])];
+    return notes.length > 0 ? ` (${notes.join(', ')})` : '';
+  };
+  return `${n(v.inmate_cost.value, ctx)}${mark(v.inmate_cost)} / ${n(v.probation_cost.value, ctx)}${mark(v.probation_cost)}`;
 }
 
 function countsLine(counts: Record<string, number>, labelOf: (k: string) => string, ctx: Ctx): string {

@@ -22,6 +22,8 @@ export const parameterUsedSchema = z.strictObject({
   from: isoDate,
   source: z.string(),
   assumption: z.boolean(),
+  /** The day asked for comes before the first value: the first value is used. */
+  extrapolated: z.boolean(),
 });
 
 /** Persons of one group by what the act does to them. `covered` = eligible = released + reduced + replaced + other. */
