@@ -91,12 +91,12 @@ export async function impactCommand(opts: ImpactCommandOptions, progress: (line:
     const put = async (s: string) => {
       if (!out.write(s)) await once(out, 'drain');
     };
-    await put(stringify([['person_id', 'act_from', 'status_from', 'measure_from', 'clause_from', 'days_from', 'act_to', 'status_to', 'measure_to', 'clause_to', 'days_to']]));
+    await put(stringify([['person_id', 'act_from', 'status_from', 'measure_from', 'clause_from', 'excluded_by_from', 'days_from', 'act_to', 'status_to', 'measure_to', 'clause_to', 'excluded_by_to', 'days_to']]));
     let k = 0;
     for (const b of runs.slice(1))
       for (const c of allChanges(runs[0]!, b, registry)) {
         k++;
-        await put(stringify([[c.person_id, runs[0]!.plan.id, c.from.status, c.from.measure ?? '', c.from.clause ?? '', c.from.days_remitted ?? '', b.plan.id, c.to.status, c.to.measure ?? '', c.to.clause ?? '', c.to.days_remitted ?? '']]));
+        await put(stringify([[c.person_id, runs[0]!.plan.id, c.from.status, c.from.measure ?? '', c.from.clause ?? '', c.from.excluded_by ?? '', c.from.days_remitted ?? '', b.plan.id, c.to.status, c.to.measure ?? '', c.to.clause ?? '', c.to.excluded_by ?? '', c.to.days_remitted ?? '']]));
       }
     out.end();
     await once(out, 'finish');

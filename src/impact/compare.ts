@@ -17,11 +17,15 @@ type Change = Comparison['transitions'][number]['changes'][number];
 
 function side(run: ActRun, i: number): Change['from'] {
   const o = run.outcomes;
-  const clause = o.clause[i]!;
+  const status = STATUSES[o.status[i]!]!;
+  // An excluded person's clause is the one the exclusion blocked: named by the exclusion instead.
+  const clause = status === 'excluded' ? -1 : o.clause[i]!;
+  const exclusion = status === 'excluded' ? o.exclusion[i]! : -1;
   return {
-    status: STATUSES[o.status[i]!]!,
+    status,
     measure: o.measure[i] === 0 ? null : MEASURE_CODES[o.measure[i]!]!,
     clause: clause >= 0 ? run.plan.clauses[clause]!.ref : null,
+    excluded_by: exclusion >= 0 ? run.plan.exclusions[exclusion]!.ref : null,
     days_remitted: o.daysRemitted[i]! < 0 ? null : o.daysRemitted[i]!,
   };
 }

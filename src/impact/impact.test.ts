@@ -108,6 +108,16 @@ describe('impact on a registry checked by hand', () => {
     expect(cat['age_60_plus']).toEqual([1, 1]);
     expect(cat['any_category']).toEqual([1, 1]);
     expect(cat['no_category']).toEqual([7, 4]);
+    expect(a.coverage.by_status_measure).toEqual([
+      { status: 'not_covered', measure: 'none', persons: 2 },
+      { status: 'eligible', measure: 'release', persons: 2 },
+      { status: 'eligible', measure: 'reduce_unserved', persons: 2 },
+      { status: 'eligible', measure: 'replace_milder', persons: 1 },
+      { status: 'excluded', measure: 'none', persons: 1 },
+    ]);
+    expect(a.coverage.region).toEqual([
+      { key: 'r1', label: { kk: 'Өңір', ru: 'Регион', en: 'Region' }, persons: 8, covered: 5, released: 2, reduced: 2, replaced: 1, other: 0, excluded: 1, needs_review: 0, not_covered: 2, days_remitted: 720 },
+    ]);
     expect(a.coverage.facility.map((r) => [r.key, r.persons])).toEqual([
       ['W-T', 4],
       ['M-T', 2],

@@ -149,6 +149,11 @@ function heading(text: string, level: number, ctx: Ctx): string {
   return level <= 2 ? `${text}\n${'═'.repeat(Math.min(100, text.length))}` : `${text}\n${'─'.repeat(Math.min(100, text.length))}`;
 }
 
+/** A table under its caption: a line above it in text, a bold paragraph and a blank line in Markdown. */
+function captioned(caption: string, body: string, ctx: Ctx): string {
+  return ctx.format === 'md' ? `**${caption}**\n\n${body}` : `${caption}\n${body}`;
+}
+
 function coverageTable(rows: CoverageRow[], ctx: Ctx, limit = rows.length): string {
   const headers = [t(H.group, ctx), t(H.persons, ctx), t(H.covered, ctx), t(H.rate, ctx), t(H.released, ctx), t(H.reduced, ctx), t(H.replaced, ctx), t(H.excluded, ctx), t(H.review, ctx), t(H.days, ctx)];
   const body = rows.slice(0, limit).map((r) => [
@@ -208,21 +213,24 @@ export function renderActImpact(a: ActImpact, ctx: Ctx, opts: { facilities: numb
 
   // Coverage
   push(heading(t(H.coverage, ctx), 3, ctx));
-  push(t(H.byCustody, ctx), coverageTable(a.coverage.custody, ctx));
-  push(t(H.bySex, ctx), coverageTable(a.coverage.sex, ctx));
-  push(t(H.byGravity, ctx), coverageTable(a.coverage.gravity, ctx));
-  push(t(H.byCategory, ctx), coverageTable(a.coverage.social_category, ctx));
-  push(t(H.byRegion, ctx), coverageTable(a.coverage.region, ctx));
-  push(t(H.byFacility, ctx, { n: Math.min(opts.facilities, a.coverage.facility.length) }), coverageTable(a.coverage.facility, ctx, opts.facilities));
+  push(captioned(t(H.byCustody, ctx), coverageTable(a.coverage.custody, ctx), ctx));
+  push(captioned(t(H.bySex, ctx), coverageTable(a.coverage.sex, ctx), ctx));
+  push(captioned(t(H.byGravity, ctx), coverageTable(a.coverage.gravity, ctx), ctx));
+  push(captioned(t(H.byCategory, ctx), coverageTable(a.coverage.social_category, ctx), ctx));
+  push(captioned(t(H.byRegion, ctx), coverageTable(a.coverage.region, ctx), ctx));
+  push(captioned(t(H.byFacility, ctx, { n: Math.min(opts.facilities, a.coverage.facility.length) }), coverageTable(a.coverage.facility, ctx, opts.facilities), ctx));
   const occ = [...a.coverage.occupancy].filter((r) => r.leaving + r.leaving_earlier_within_year > 0).sort((x, y) => y.leaving - x.leaving || y.leaving_earlier_within_year - x.leaving_earlier_within_year).slice(0, opts.facilities);
   if (occ.length > 0)
     push(
-      t(H.occupancy, ctx, { n: occ.length }),
-      table(
+      captioned(
+        t(H.occupancy, ctx, { n: occ.length }),
+        table(
         [t(H.facility, ctx), t(H.capacity, ctx), t(H.held, ctx), t(H.leaving, ctx), t(H.earlier, ctx), `${t(H.before, ctx)}, %`, `${t(H.after, ctx)}, %`],
         occ.map((r) => [r.label ? r.label[ctx.lang] : r.facility, r.capacity === null ? '—' : n(r.capacity, ctx), n(r.held, ctx), n(r.leaving, ctx), n(r.leaving_earlier_within_year, ctx), pct(r.occupancy_before, ctx), pct(r.occupancy_after, ctx)]),
-        ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
-        ctx.format,
+          ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+          ctx.format,
+        ),
+        ctx,
       ),
     );
 
@@ -335,14 +343,17 @@ export function renderComparison(report: ImpactReport, ctx: Ctx, changes = 10): 
   variants.forEach((v, k) => rows.push([`${t(H.firstYear, ctx)} (${n(v.inmate_cost.value, ctx)} ₸)`, ...c.acts.map((a) => mln(a.saved_first_year[k]!, ctx))]));
   push(table([t(H.figure, ctx), ...c.acts.map((a) => a.id)], rows, ['l', ...c.acts.map((): Align => 'r')], ctx.format));
   for (const tr of c.transitions) {
-    push(t(H.transition, ctx, { from: tr.from, to: tr.to, changed: n(tr.changed, ctx) }));
+    const caption = t(H.transition, ctx, { from: tr.from, to: tr.to, changed: n(tr.changed, ctx) });
     // Kinds no person has under either act are left out of the printed matrix (the JSON keeps them).
     const shown = tr.kinds.map((_, i) => i).filter((i) => tr.matrix[i]!.some((x) => x > 0) || tr.matrix.some((row) => row[i]! > 0));
-    push(table(['', ...shown.map((i) => kindLabel(tr.kinds[i]!, ctx))], shown.map((i) => [kindLabel(tr.kinds[i]!, ctx), ...shown.map((j) => n(tr.matrix[i]![j]!, ctx))]), ['l', ...shown.map((): Align => 'r')], ctx.format));
+    push(captioned(caption, table(['', ...shown.map((i) => kindLabel(tr.kinds[i]!, ctx))], shown.map((i) => [kindLabel(tr.kinds[i]!, ctx), ...shown.map((j) => n(tr.matrix[i]![j]!, ctx))]), ['l', ...shown.map((): Align => 'r')], ctx.format), ctx));
     const list = tr.changes.slice(0, changes);
     if (list.length > 0) {
-      const side = (x: (typeof list)[number]['from']) => (x.measure ? `${x.clause ?? ''} ${MEASURE_LABELS[x.measure as MeasureCode]?.[ctx.lang] ?? x.measure}${x.days_remitted !== null ? ` (${n(x.days_remitted, ctx)})` : ''}` : (KIND_LABELS[x.status]?.[ctx.lang] ?? x.status));
-      push(t(H.changes, ctx, { n: list.length }), table([t(H.person, ctx), tr.from, tr.to], list.map((x) => [x.person_id, side(x.from), side(x.to)]), ['l', 'l', 'l'], ctx.format));
+      const side = (x: (typeof list)[number]['from']) =>
+        x.measure
+          ? `${x.clause ?? ''} ${MEASURE_LABELS[x.measure as MeasureCode]?.[ctx.lang] ?? x.measure}${x.days_remitted !== null ? ` (${n(x.days_remitted, ctx)})` : ''}`
+          : `${KIND_LABELS[x.status]?.[ctx.lang] ?? x.status}${x.excluded_by ? ` (${x.excluded_by})` : ''}`;
+      push(captioned(t(H.changes, ctx, { n: list.length }), table([t(H.person, ctx), tr.from, tr.to], list.map((x) => [x.person_id, side(x.from), side(x.to)]), ['l', 'l', 'l'], ctx.format), ctx));
     }
   }
   return out.join('\n');

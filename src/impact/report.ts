@@ -230,6 +230,9 @@ export const actImpactSchema = z.strictObject({
   projection: projectionSchema,
 });
 
+/** One side of a changed outcome: the clause applied (eligible, needs review) or the exclusion (excluded). */
+const changeSideSchema = z.strictObject({ status: z.string(), measure: z.string().nullable(), clause: z.string().nullable(), excluded_by: z.string().nullable(), days_remitted: z.number().nullable() });
+
 export const comparisonSchema = z.strictObject({
   acts: z.array(
     z.strictObject({
@@ -260,8 +263,8 @@ export const comparisonSchema = z.strictObject({
       changes: z.array(
         z.strictObject({
           person_id: z.string(),
-          from: z.strictObject({ status: z.string(), measure: z.string().nullable(), clause: z.string().nullable(), days_remitted: z.number().nullable() }),
-          to: z.strictObject({ status: z.string(), measure: z.string().nullable(), clause: z.string().nullable(), days_remitted: z.number().nullable() }),
+          from: changeSideSchema,
+          to: changeSideSchema,
         }),
       ),
       changes_listed: count,
