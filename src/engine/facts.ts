@@ -7,7 +7,9 @@
  * - `value`: a plain computation over one person's record, used by the reference interpreter.
  * Property tests hold the two to the same answers.
  *
- * In emitted code unknown is NaN for numbers and -1 for enumerations and booleans.
+ * In emitted code unknown is NaN for numbers and -1 for enumerations and booleans. A comparison
+ * that makes a boolean is written `(x === y) * 1`, not `x === y ? 1 : 0`: V8 compiles the
+ * conditional into a jump, which the data of a registry makes unpredictable (src/engine/kernel.ts).
  */
 import { BEHAVIOURS, CUSTODIES, GRAVITIES, GRAVITY_ALIASES, CUSTODY_ALIASES, INTENTS, RECIDIVISMS, SENTENCE_TYPES, SEXES, TAGS, type Tag } from '../domain/enums.ts';
 import { UNKNOWN_DATE, ymdOfDay } from '../domain/dates.ts';
@@ -119,8 +121,8 @@ function articleSet(law: CriminalCode, ref: string): Uint8Array {
   return set;
 }
 
-function tagBitOf(tag: string): number {
-  return 1 << TAGS.indexOf(tag as Tag);
+function tagIndexOf(tag: string): number {
+  return TAGS.indexOf(tag as Tag);
 }
 
 const L = (en: string, ru: string, kk: string): Text => ({ en, ru, kk });
@@ -194,7 +196,7 @@ export const FACTS: readonly FactDef[] = [
     label: L('convicted under any article with the tag', 'осуждён по любой статье с признаком', 'белгісі бар кез келген бап бойынша сотталған'),
     columns: ['gravity', 'tagMask'],
     // gravity is -1 exactly when no conviction is recorded: one byte read instead of a flag more
-    emit: (ctx, arg) => `(${ctx.col('gravity')}[i] < 0 ? -1 : (${ctx.col('tagMask')}[i] & ${ctx.num(tagBitOf(String(arg)))}) !== 0 ? 1 : 0)`,
+    emit: (ctx, arg) => `(${ctx.col('gravity')}[i] < 0 ? -1 : (${ctx.col('tagMask')}[i] >> ${ctx.num(tagIndexOf(String(arg)))}) & 1)`,
     value: (p, env, arg) => (p.articles === null || p.articles.length === 0 ? null : p.articles.some((a) => env.law.parts[a]!.tags.includes(String(arg) as Tag))),
   },
   {
@@ -216,7 +218,7 @@ export const FACTS: readonly FactDef[] = [
     type: { kind: 'boolean' },
     label: L('convicted for the first time', 'осуждён впервые', 'алғаш рет сотталған'),
     columns: ['priorConvictions'],
-    emit: (ctx) => `(${ctx.col('priorConvictions')}[i] < 0 ? -1 : ${ctx.col('priorConvictions')}[i] === 0 ? 1 : 0)`,
+    emit: (ctx) => `(${ctx.col('priorConvictions')}[i] < 0 ? -1 : (${ctx.col('priorConvictions')}[i] === 0) * 1)`,
     value: (p) => (p.priorConvictions === null ? null : p.priorConvictions === 0),
   },
   {
@@ -342,7 +344,7 @@ export const FACTS: readonly FactDef[] = [
     label: L('parent of many children', 'многодетный родитель', 'көп балалы ата-ана'),
     columns: ['childrenKnown', 'childOffsets', 'childBirthYmd'],
     emit: (ctx) =>
-      `(${ctx.col('childrenKnown')}[i] === 0 ? -1 : ${ctx.helper('childrenUnder')}(${ctx.col('childOffsets')}, ${ctx.col('childBirthYmd')}, i, ${ctx.asOfYmd}, ${ctx.param('family.child_age_limit')}) >= ${ctx.param('family.many_children_threshold')} ? 1 : 0)`,
+      `(${ctx.col('childrenKnown')}[i] === 0 ? -1 : (${ctx.helper('childrenUnder')}(${ctx.col('childOffsets')}, ${ctx.col('childBirthYmd')}, i, ${ctx.asOfYmd}, ${ctx.param('family.child_age_limit')}) >= ${ctx.param('family.many_children_threshold')}) * 1)`,
     value: (p, env) => {
       const n = childrenUnder(p, env.parameters.value('family.child_age_limit', env.asOfDay), env.asOfYmd);
       return n === null ? null : n >= env.parameters.value('family.many_children_threshold', env.asOfDay);

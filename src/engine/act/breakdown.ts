@@ -1,14 +1,73 @@
 /**
  * The standard breakdowns of outcomes: persons and days remitted by status × measure × clause,
- * and persons by exclusion — computed in one pass over the outcome columns.
+ * and persons by exclusion.
+ *
+ * The act kernel counts them as it decides (a `Tally` per thread, merged at the end), so that a
+ * full evaluation reads the registry once and the outcome columns never again; `breakdown(o)`
+ * counts the same from outcome columns, for outcomes computed elsewhere (SQL, reference).
  */
-import type { Outcomes } from './outcome.ts';
+import { MEASURE_CODES } from './plan.ts';
+import { STATUSES, type Outcomes } from './outcome.ts';
 
 export interface Breakdown {
   /** key `status:measure:clause` → [persons, days remitted] */
   byStatusMeasureClause: Map<string, [number, number]>;
   /** exclusion index → persons excluded */
   byExclusion: Map<number, number>;
+}
+
+const MEASURES = MEASURE_CODES.length;
+
+/**
+ * Dense counters for one act: `values` holds persons per key, then days per key, then a sink and
+ * persons per exclusion. key = (status × 8 + measure) × (clauses + 1) + clause + 1.
+ */
+export class Tally {
+  /** Number of keys (status × measure × clause slots). */
+  readonly keys: number;
+  /** Index in `values` of the sink slot that persons not excluded count into, followed by one slot per exclusion. */
+  readonly exclusionBase: number;
+  readonly values: Float64Array;
+
+  constructor(
+    readonly clauses: number,
+    readonly exclusions: number,
+    values?: Float64Array,
+  ) {
+    this.keys = STATUSES.length * MEASURES * (clauses + 1);
+    this.exclusionBase = 2 * this.keys;
+    const size = Tally.size(clauses, exclusions);
+    if (values && values.length !== size) throw new Error(`a tally of ${clauses} clauses and ${exclusions} exclusions has ${size} values, not ${values.length}`);
+    this.values = values ?? new Float64Array(size);
+  }
+
+  static size(clauses: number, exclusions: number): number {
+    return 2 * STATUSES.length * MEASURES * (clauses + 1) + 1 + exclusions;
+  }
+
+  reset(): void {
+    this.values.fill(0);
+  }
+
+  add(other: Tally): void {
+    const a = this.values;
+    const b = other.values;
+    for (let k = 0; k < a.length; k++) a[k]! += b[k]!;
+  }
+
+  toBreakdown(): Breakdown {
+    const v = this.values;
+    const slots = this.clauses + 1;
+    const byStatusMeasureClause = new Map<string, [number, number]>();
+    for (let k = 0; k < this.keys; k++) {
+      if (v[k] === 0) continue;
+      const sm = Math.floor(k / slots);
+      byStatusMeasureClause.set(`${Math.floor(sm / MEASURES)}:${sm % MEASURES}:${(k % slots) - 1}`, [v[k]!, v[this.keys + k]!]);
+    }
+    const byExclusion = new Map<number, number>();
+    for (let x = 0; x < this.exclusions; x++) if (v[this.exclusionBase + 1 + x]! > 0) byExclusion.set(x, v[this.exclusionBase + 1 + x]!);
+    return { byStatusMeasureClause, byExclusion };
+  }
 }
 
 export function breakdown(o: Outcomes): Breakdown {
@@ -33,6 +92,14 @@ export function breakdown(o: Outcomes): Breakdown {
     byStatusMeasureClause.set(`${Math.floor(sm / 8)}:${sm % 8}:${clause}`, [persons[k]!, days[k]!]);
   }
   return { byStatusMeasureClause, byExclusion: excl };
+}
+
+/** The breakdown as sorted rows, for comparing two breakdowns. */
+export function breakdownRows(b: Breakdown): string[] {
+  return [
+    ...[...b.byStatusMeasureClause].map(([k, [p, d]]) => `${k} ${p} ${d}`),
+    ...[...b.byExclusion].map(([x, p]) => `exclusion ${x} ${p}`),
+  ].sort();
 }
 
 /** The breakdown query over an `outcomes` table, for the SQL engines. */

@@ -4,8 +4,9 @@
  */
 import type { Law } from '../../law/law.ts';
 import type { Registry } from '../../registry/registry.ts';
+import type { Breakdown } from './breakdown.ts';
 import { compileActKernel, type CompiledAct } from './kernel.ts';
-import { outcomeAt, type Outcome, type Outcomes } from './outcome.ts';
+import { newOutcomes, outcomeAt, type Outcome, type Outcomes } from './outcome.ts';
 import type { Plan } from './plan.ts';
 import { eligibleFrom } from './reference.ts';
 import { explain } from './explain.ts';
@@ -24,6 +25,23 @@ export function kernelOf(plan: Plan, law: Law): CompiledAct {
 /** Every person's outcome; `asOfDay` stands for the day of entry into force (default: the act's). */
 export function evaluate(plan: Plan, registry: Registry, law: Law, asOfDay: number = plan.entryIntoForce): Outcomes {
   return kernelOf(plan, law).run(registry, asOfDay);
+}
+
+/**
+ * Every person's outcome and the standard breakdowns, counted in the same pass; `out` may be
+ * given to reuse its columns.
+ */
+export function evaluateWithBreakdown(
+  plan: Plan,
+  registry: Registry,
+  law: Law,
+  asOfDay: number = plan.entryIntoForce,
+  out: Outcomes = newOutcomes(registry.size),
+): { outcomes: Outcomes; breakdown: Breakdown } {
+  const kernel = kernelOf(plan, law);
+  const tally = kernel.newTally();
+  kernel.run(registry, asOfDay, undefined, out, tally);
+  return { outcomes: out, breakdown: tally.toBreakdown() };
 }
 
 /**

@@ -2,13 +2,14 @@
  * Property test: for random acts (every combination rule, overlaps allowed or forbidden, every
  * kind of measure, definitions, exclusions, facts read during the execution period) over random
  * registries, the generated act kernel gives every person the same outcome as the reference
- * semantics.
+ * semantics, and counts the same breakdowns as its outcome columns give.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registryOf } from '../../registry/registry.ts';
 import { law, NUM_RUNS } from '../testing/arbitraries.ts';
 import { actSource, scenario } from '../testing/acts.ts';
+import { breakdown, breakdownRows } from './breakdown.ts';
 import { compileActKernel } from './kernel.ts';
 import { outcomeAt, outcomesEqual } from './outcome.ts';
 import { compileAct } from './plan.ts';
@@ -26,7 +27,11 @@ describe('act kernel = reference semantics', () => {
         const source = actSource(act, defs, asOfDay);
         const { plan } = compileAct(source, law, null, 'hash');
         const registry = registryOf(law.criminalCode, persons);
-        const out = compileActKernel(plan, law).run(registry);
+        const kernel = compileActKernel(plan, law);
+        const tally = kernel.newTally();
+        const out = kernel.run(registry, undefined, undefined, undefined, tally);
+        // the breakdowns the kernel counts as it decides are those of the outcomes it writes
+        expect(breakdownRows(tally.toBreakdown())).toEqual(breakdownRows(breakdown(out)));
         const later = plan.executionEnd;
         for (let i = 0; i < registry.size; i++) {
           const a = outcomeAt(out, i);

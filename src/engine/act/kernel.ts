@@ -4,14 +4,17 @@
  * whitelisted column names, operators, numeric literals; strings and sets are bound constants).
  *
  * The loop mirrors the reference semantics of ./reference.ts. The common case — first match in the
- * law's order — is generated inline with short-circuits; the other combination rules evaluate every
- * clause and decide in a fixed (not generated) function.
+ * law's order — is generated inline; the other combination rules evaluate every clause and decide
+ * in a fixed (not generated) function. Truth values are bits (F 0, U 1, T 3; src/engine/kernel.ts)
+ * combined without branches; a person's outcome is kept in locals and written once, and counted
+ * into the standard breakdowns (./breakdown.ts) in the same pass.
  */
 import { addMonths, UNKNOWN_DATE, ymdOfDay } from '../../domain/dates.ts';
 import type { Law } from '../../law/law.ts';
 import type { ColumnName, DictColumn, Registry } from '../../registry/registry.ts';
 import type { Checked } from '../condition.ts';
-import { DICT_COLUMNS, Emitter, KERNEL_HELPERS, stringMask, truthExpr } from '../kernel.ts';
+import { DICT_COLUMNS, Emitter, isCostly, KERNEL_HELPERS, stringMask, truthW, W_T, W_U } from '../kernel.ts';
+import { Tally } from './breakdown.ts';
 import { measureCode, type Measure, type Plan } from './plan.ts';
 import { newOutcomes, REASON, STATUS, type Outcomes } from './outcome.ts';
 import { usesDuring } from './reference.ts';
@@ -49,18 +52,37 @@ function favourOf(kind: number, days: number): number {
   return days === days && days >= 0 ? days : 0;
 }
 
+/**
+ * One person's outcome as the fixed helpers of the other combination rules leave it, for the
+ * generated code to copy into its locals (indexes R_*).
+ */
+const R_STATUS = 0;
+const R_REASON = 1;
+const R_CLAUSE = 2;
+const R_EXCLUSION = 3;
+const R_MEASURE = 4;
+const R_DAYS = 5;
+const R_END = 6;
+const R_ALMOST_KIND = 7;
+const R_ALMOST_CLAUSE = 8;
+const R_ALMOST_CRITERION = 9;
+const R_MASK = 10;
+
 interface Scratch {
+  /** Truth of each clause (F 0, U 1, T 2), its false and unknown criteria, and its first false criterion. */
   tr: Uint8Array;
   nf: Int32Array;
   nu: Int32Array;
   ms: Int32Array;
+  /** The outcome being decided (R_*). */
+  r: Int32Array;
 }
 
 const ACT_HELPERS = {
   ...KERNEL_HELPERS,
   remitDays,
-  /** Writes a granted (or undecided-by-exclusion) outcome. */
-  grant(O: OutcomeArrays, i: number, chosen: number, exU: number, kinds: Int8Array, params: Float64Array, codes: Uint8Array, st: number, en: number, day0: number, mask: number, days: number, newEnd: number, computed: boolean): void {
+  /** Writes a granted (or undecided-by-exclusion) outcome into R. */
+  grant(R: Int32Array, chosen: number, exU: number, kinds: Int8Array, params: Float64Array, codes: Uint8Array, st: number, en: number, day0: number, mask: number, days: number, newEnd: number, computed: boolean): void {
     const kind = kinds[chosen]!;
     let d = days;
     let ne = newEnd;
@@ -69,24 +91,26 @@ const ACT_HELPERS = {
       ne = d >= 0 ? en - d : UNKNOWN_DATE;
       if (d !== d) ne = UNKNOWN_DATE;
     }
-    O.clause[i] = chosen;
-    O.measure[i] = codes[chosen]!;
-    O.clauseMask[i] = mask;
-    O.daysRemitted[i] = d !== d || d < 0 ? -1 : d;
-    O.newEnd[i] = d !== d || d < 0 ? UNKNOWN_DATE : ne;
+    R[R_CLAUSE] = chosen;
+    R[R_MEASURE] = codes[chosen]!;
+    R[R_MASK] = mask;
+    R[R_DAYS] = d !== d || d < 0 ? -1 : d;
+    R[R_END] = d !== d || d < 0 ? UNKNOWN_DATE : ne;
     if (exU >= 0) {
-      O.status[i] = STATUS.needs_review;
-      O.reason[i] = REASON.exclusion_unknown;
-      O.exclusion[i] = exU;
+      R[R_STATUS] = STATUS.needs_review;
+      R[R_REASON] = REASON.exclusion_unknown;
+      R[R_EXCLUSION] = exU;
     } else {
-      O.status[i] = STATUS.eligible;
-      O.reason[i] = d !== d ? REASON.remaining_unknown : REASON.matched;
+      R[R_STATUS] = STATUS.eligible;
+      R[R_REASON] = d !== d ? REASON.remaining_unknown : REASON.matched;
     }
   },
-  /** most_favourable, all_that_apply, or first_match with overlap checking: decides from every clause's truth. */
+  /**
+   * most_favourable, all_that_apply, or first_match with overlap checking: decides from every
+   * clause's truth into R. False when no clause covers the person (R then holds the clause mask and
+   * "almost eligible").
+   */
   decideAll(
-    O: OutcomeArrays,
-    i: number,
     s: Scratch,
     n: number,
     ncrit: Int32Array,
@@ -100,18 +124,29 @@ const ACT_HELPERS = {
     en: number,
     day0: number,
   ): boolean {
+    const R = s.r;
+    R[R_STATUS] = STATUS.not_covered;
+    R[R_REASON] = REASON.no_clause;
+    R[R_CLAUSE] = -1;
+    R[R_EXCLUSION] = -1;
+    R[R_MEASURE] = 0;
+    R[R_DAYS] = -1;
+    R[R_END] = UNKNOWN_DATE;
+    R[R_ALMOST_KIND] = 0;
+    R[R_ALMOST_CLAUSE] = -1;
+    R[R_ALMOST_CRITERION] = -1;
     let mask = 0;
     for (let j = 0; j < n; j++) if (s.tr[j] === 2) mask |= 1 << j % 32;
+    R[R_MASK] = mask;
     if (overlapForbidden) {
       let first = -1;
       for (let j = 0; j < n; j++) {
         if (s.tr[j] !== 2) continue;
         if (first < 0) first = j;
         else if (codes[j] !== codes[first]) {
-          O.status[i] = STATUS.needs_review;
-          O.reason[i] = REASON.overlap;
-          O.clause[i] = first;
-          O.clauseMask[i] = mask;
+          R[R_STATUS] = STATUS.needs_review;
+          R[R_REASON] = REASON.overlap;
+          R[R_CLAUSE] = first;
           return true;
         }
       }
@@ -190,30 +225,28 @@ const ACT_HELPERS = {
             days = release ? rem : sum < rem ? sum : rem;
             newEnd = en - days;
           }
-          ACT_HELPERS.grant(O, i, best, exU, kinds, params, codes, st, en, day0, mask, days, newEnd, true);
+          ACT_HELPERS.grant(R, best, exU, kinds, params, codes, st, en, day0, mask, days, newEnd, true);
           return true;
         }
         almostUpTo = n;
       }
     }
     if (chosen >= 0) {
-      ACT_HELPERS.grant(O, i, chosen, exU, kinds, params, codes, st, en, day0, mask, 0, 0, false);
+      ACT_HELPERS.grant(R, chosen, exU, kinds, params, codes, st, en, day0, mask, 0, 0, false);
       return true;
     }
     if (undecided >= 0) {
-      O.status[i] = STATUS.needs_review;
-      O.reason[i] = REASON.unknown_fact;
-      O.clause[i] = undecided;
-      O.exclusion[i] = exU;
-      O.clauseMask[i] = mask;
+      R[R_STATUS] = STATUS.needs_review;
+      R[R_REASON] = REASON.unknown_fact;
+      R[R_CLAUSE] = undecided;
+      R[R_EXCLUSION] = exU;
       return true;
     }
-    O.clauseMask[i] = mask;
     for (let j = 0; j < almostUpTo; j++) {
       if (ncrit[j]! >= 2 && s.nf[j] === 1 && s.nu[j] === 0) {
-        O.almostKind[i] = 1;
-        O.almostClause[i] = j;
-        O.almostCriterion[i] = s.ms[j]!;
+        R[R_ALMOST_KIND] = 1;
+        R[R_ALMOST_CLAUSE] = j;
+        R[R_ALMOST_CRITERION] = s.ms[j]!;
         break;
       }
     }
@@ -222,6 +255,13 @@ const ACT_HELPERS = {
 };
 
 type OutcomeArrays = Omit<Outcomes, 'size'>;
+
+interface ActConstants {
+  kinds: Int8Array;
+  params: Float64Array;
+  codes: Uint8Array;
+  ncrit: Int32Array;
+}
 
 type ActKernelFn = (
   C: Record<string, unknown>,
@@ -236,15 +276,26 @@ type ActKernelFn = (
   end: number,
   O: OutcomeArrays,
   S: Scratch,
-  A: { kinds: Int8Array; params: Float64Array; codes: Uint8Array; ncrit: Int32Array },
+  A: ActConstants,
+  B: Float64Array,
 ) => void;
+
+/** The act's kernel bound to one registry and one day: evaluates ranges of persons. */
+export interface BoundAct {
+  /** Evaluates persons [start, end) into `out`, counting them into `tally`. */
+  run(start: number, end: number, out: Outcomes, tally: Tally): void;
+}
 
 export interface CompiledAct {
   plan: Plan;
   source: string;
   columns: ColumnName[];
-  /** Evaluates persons [start, end) into `out` (all persons by default). `asOfDay` replaces the day of entry into force. */
-  run(registry: Registry, asOfDay?: number, range?: { start: number; end: number }, out?: Outcomes): Outcomes;
+  /** An empty tally of this act's breakdowns. */
+  newTally(values?: Float64Array): Tally;
+  /** The kernel bound to a registry; `asOfDay` replaces the day of entry into force. */
+  bind(registry: Registry, asOfDay?: number): BoundAct;
+  /** Evaluates persons [start, end) into `out` (all persons by default), counting them into `tally` when given. */
+  run(registry: Registry, asOfDay?: number, range?: { start: number; end: number }, out?: Outcomes, tally?: Tally): Outcomes;
 }
 
 const RULE_CODE = { first_match: 0, most_favourable: 1, all_that_apply: 2 } as const;
@@ -257,12 +308,27 @@ function measureParam(m: Measure): number {
   return m.type === 'reduce_unserved' || m.type === 'reduce_imposed' ? m.fraction : m.type === 'reduce_months' ? m.months : 0;
 }
 
+/** The names of the outcome columns, written once per person from the locals `z_<name>`. */
+const OUT_NAMES = ['status', 'measure', 'clause', 'exclusion', 'daysRemitted', 'newEnd', 'reason', 'almostKind', 'almostClause', 'almostCriterion', 'clauseMask'] as const;
+const R_OF: Record<(typeof OUT_NAMES)[number], number> = {
+  status: R_STATUS,
+  measure: R_MEASURE,
+  clause: R_CLAUSE,
+  exclusion: R_EXCLUSION,
+  daysRemitted: R_DAYS,
+  newEnd: R_END,
+  reason: R_REASON,
+  almostKind: R_ALMOST_KIND,
+  almostClause: R_ALMOST_CLAUSE,
+  almostCriterion: R_ALMOST_CRITERION,
+  clauseMask: R_MASK,
+};
+
 /** Generates the act's kernel. */
 export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   const e = new Emitter(law.criminalCode);
-  const st = e.col('sentenceStartDay');
-  const en = e.col('sentenceEndDay');
-  const lines: string[] = [];
+  const stCol = e.col('sentenceStartDay');
+  const enCol = e.col('sentenceEndDay');
   const defIndex = new Map<string, number>();
   /** Definitions are computed lazily, once per person, where first needed: `dK` is -1 until then. */
   const defExpr = new Map<string, string>();
@@ -271,144 +337,194 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     if (k === undefined) throw new Error(`definition ${name} used before it is computed`);
     return `(d${k} >= 0 ? d${k} : (d${k} = ${defExpr.get(name)}))`;
   };
+  const w = (c: Checked) => truthW(c, e, defVar);
   const n = plan.clauses.length;
   const UNK = String(UNKNOWN_DATE);
+  const layout = new Tally(n, plan.exclusions.length);
 
-  lines.push('for (let i = start; i < end; i++) {');
-  const tempsAt = lines.length;
-  lines.push('let t, ex = -1, exU = -1;');
-  lines.push(`const st = ${st}[i], en = ${en}[i];`);
-  lines.push('O.clauseMask[i] = 0; O.almostKind[i] = 0; O.almostClause[i] = -1; O.almostCriterion[i] = -1;');
-  lines.push(`O.exclusion[i] = -1; O.clause[i] = -1; O.measure[i] = 0; O.daysRemitted[i] = -1; O.newEnd[i] = ${UNK};`);
-  lines.push(`if ((en !== ${UNK} && en <= asOfDay) || (st !== ${UNK} && st > asOfDay)) { O.status[i] = ${STATUS.not_covered}; O.reason[i] = ${REASON.not_serving}; continue; }`);
-  lines.push('let duringYmd = asOfYmd, duringDay = asOfDay;');
   for (const d of plan.definitions) {
     const k = defIndex.size;
-    defExpr.set(d.name, truthExpr(d.condition, e, defVar));
+    defExpr.set(d.name, w(d.condition));
     defIndex.set(d.name, k);
   }
-  if (plan.definitions.length > 0) lines.push(`let ${plan.definitions.map((_, k) => `d${k} = -1`).join(', ')};`);
-  /** The exclusions, read once some clause covers or may cover the person; `first` is the clause to record. */
-  const exclusionBlock = (first: string) => {
-    const parts: string[] = [];
-    plan.exclusions.forEach((x, k) => {
-      const guard = k === 0 ? '' : 'if (ex < 0) ';
-      parts.push(`${guard}{ t = ${truthExpr(x.condition, e, defVar)}; if (t === 2) ex = ${k}; else if (t === 1 && exU < 0) exU = ${k}; }`);
-    });
-    parts.push(`if (ex >= 0) { O.status[i] = ${STATUS.excluded}; O.reason[i] = ${REASON.excluded}; O.exclusion[i] = ex; O.clause[i] = ${first}; continue; }`);
-    return parts.join('\n');
-  };
 
   /**
-   * The criteria of a clause, counting false and unknown ones. Reading stops once the answer cannot
-   * change: two false criteria (neither true nor one short), or one false when an almost-eligible
-   * clause is already found (fast path: `aK`).
+   * The criteria of clause j as bits in `q<k>`, their conjunction in `a`. Cheap criteria are read at
+   * once; a costly one (a loop over articles or children) only while `needed` — otherwise it
+   * counts as false, which can then change nothing.
    */
-  const criteriaBlock = (j: number, target: (nf: string, nu: string, miss: string) => string, fastPath: boolean) => {
+  const criteria = (j: number, needed: string): { code: string; qs: string[] } => {
     const c = plan.clauses[j]!;
-    const parts = ['nf = 0; nu = 0; miss = -1;'];
-    c.criteria.forEach((crit: Checked, q) => {
-      const guard = q === 0 ? '' : fastPath ? 'if (nf === 0 || (aK === 0 && nf < 2)) ' : 'if (nf < 2) ';
-      parts.push(`${guard}{ t = ${truthExpr(crit, e, defVar)}; if (t === 0) { if (nf === 0) miss = ${q}; nf++; } else if (t === 1) nu++; }`);
+    const exprs = c.criteria.map((x) => w(x));
+    const qs = exprs.map((_, q) => `q${q}`);
+    const cheap = exprs.map((x, q) => (isCostly(x) ? -1 : q)).filter((q) => q >= 0);
+    const costly = exprs.map((x, q) => (isCostly(x) ? q : -1)).filter((q) => q >= 0);
+    const parts = [`let ${qs.join(', ')};`];
+    for (const q of cheap) parts.push(`q${q} = ${exprs[q]};`);
+    parts.push(`a = ${cheap.length > 0 ? cheap.map((q) => `q${q}`).join(' & ') : W_T};`);
+    if (costly.length > 0) {
+      parts.push(`nf = ${cheap.length > 0 ? cheap.map((q) => `(q${q} & 1 ^ 1)`).join(' + ') : 0};`);
+      for (const q of costly) parts.push(`q${q} = ${needed} ? ${exprs[q]} : 0; a &= q${q}; nf += q${q} & 1 ^ 1;`);
+    }
+    return { code: parts.join(' '), qs };
+  };
+  const falseCount = (qs: string[]) => qs.map((q) => `(${q} & 1 ^ 1)`).join(' + ');
+  const unknownCount = (qs: string[]) => qs.map((q) => `((${q} ^ ${q} >> 1) & 1)`).join(' + ');
+  const firstFalse = (qs: string[]) => qs.map((q, k) => (k < qs.length - 1 ? `${q} === 0 ? ${k} : ` : `${k}`)).join('');
+
+  /**
+   * The exclusions' bits in `x<k>`, read once some clause covers or may cover the person. A costly
+   * exclusion is read only if no earlier one holds (the first that holds is the one recorded).
+   * Sets `ex` (the first that holds) and, with `withUnknown`, `exU` (the first undecided).
+   */
+  const exclusions = (withUnknown: boolean): string => {
+    if (plan.exclusions.length === 0) return '';
+    const xs = plan.exclusions.map((_, k) => `x${k}`);
+    const parts = [`let ${xs.join(', ')};`];
+    plan.exclusions.forEach((x, k) => {
+      const expr = w(x.condition);
+      const earlier = xs.slice(0, k);
+      parts.push(isCostly(expr) && k > 0 ? `x${k} = ((${earlier.join(' | ')}) & 2) !== 0 ? 0 : ${expr};` : `x${k} = ${expr};`);
     });
-    parts.push(target('nf', 'nu', 'miss'));
+    const chain = (v: number) => xs.map((x, k) => `${x} === ${v} ? ${k} : `).join('') + '-1';
+    parts.push(`if ((${xs.join(' | ')}) !== 0) { ex = ${chain(W_T)};${withUnknown ? ` exU = ${chain(W_U)};` : ''} }`);
     return parts.join(' ');
   };
 
   /** Under first match: an earlier clause that takes the eligible person later in the execution period. */
+  const withDuring = plan.clauses.filter((c) => c.criteria.some(usesDuring));
   const earlierLater = (chosen: string): string => {
-    const withDuring = plan.clauses.filter((c) => c.criteria.some(usesDuring));
     if (withDuring.length === 0) return '';
-    const checks = withDuring.map((c) => `if (aL < 0 && ${chosen} > ${c.index}) { t = ${truthExpr(c.condition, e, defVar)}; if (t === 2) aL = ${c.index}; }`).join(' ');
-    return `if (exU < 0 && laterDay > asOfDay) { duringYmd = laterYmd; duringDay = laterDay; let aL = -1; ${checks} if (aL >= 0) { O.almostKind[i] = 2; O.almostClause[i] = aL; } }`;
+    const checks = withDuring.map((c) => `if (aL < 0 && ${chosen} > ${c.index}) { if (${w(c.condition)} === ${W_T}) aL = ${c.index}; }`).join(' ');
+    return `if (exU < 0 && laterDay > asOfDay) { duringYmd = laterYmd; duringDay = laterDay; let aL = -1; ${checks} if (aL >= 0) { z_almostKind = 2; z_almostClause = aL; } }`;
   };
-  lines.push('let nf = 0, nu = 0, miss = -1;');
+
+  const body: string[] = [];
+  body.push('let a = 0, nf = 0, ex = -1, exU = -1;');
+  body.push('let duringYmd = asOfYmd, duringDay = asOfDay;');
+  if (plan.definitions.length > 0) body.push(`let ${plan.definitions.map((_, k) => `d${k} = -1`).join(', ')};`);
   const fast = plan.combine === 'first_match' && !plan.overlapForbidden;
   if (fast) {
-    lines.push('let chosen = -1, undecided = -1, aK = 0, aC = -1, aX = -1;');
+    body.push('let chosen = -1, undecided = -1, aK = 0, aC = -1, aX = -1;');
     plan.clauses.forEach((c, j) => {
-      const guard = j === 0 ? '' : 'if (chosen < 0 && undecided < 0) ';
-      const almost = c.criteria.length >= 2 ? ` else if (nf === 1 && nu === 0 && aK === 0) { aK = 1; aC = ${j}; aX = miss; }` : '';
-      lines.push(`${guard}{ ${criteriaBlock(j, () => `if (nf === 0) { if (nu === 0) chosen = ${j}; else undecided = ${j}; }${almost}`, true)} }`);
+      const { code, qs } = criteria(j, '(a !== 0 || (aK === 0 && nf < 2))');
+      const almost = c.criteria.length >= 2 ? ` else if (aK === 0 && ${falseCount(qs)} === 1 && ${unknownCount(qs)} === 0) { aK = 1; aC = ${j}; aX = ${firstFalse(qs)}; }` : '';
+      body.push(`${j === 0 ? '' : 'if (chosen < 0 && undecided < 0) '}{ ${code} if (a === ${W_T}) chosen = ${j}; else if (a === ${W_U}) undecided = ${j};${almost} }`);
     });
-    lines.push(`if (chosen >= 0 || undecided >= 0) { ${exclusionBlock('chosen >= 0 ? chosen : undecided')} }`);
-    lines.push(`if (chosen >= 0) { H.grant(O, i, chosen, exU, A.kinds, A.params, A.codes, st, en, asOfDay, 0, 0, 0, false); ${earlierLater('chosen')} continue; }`);
-    lines.push(
-      `if (undecided >= 0) { O.status[i] = ${STATUS.needs_review}; O.reason[i] = ${REASON.unknown_fact}; O.clause[i] = undecided; O.exclusion[i] = exU; continue; }`,
+    body.push('if (chosen >= 0 || undecided >= 0) {');
+    body.push(exclusions(true));
+    body.push(`if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = chosen >= 0 ? chosen : undecided; break person; }`);
+    // granted: the days remitted under the chosen clause's measure
+    body.push('if (chosen >= 0) {');
+    body.push('const dd = H.remitDays(a_kinds[chosen], a_params[chosen], st, en, asOfDay);');
+    body.push(`z_clause = chosen; z_measure = a_codes[chosen]; if (dd === dd && dd >= 0) { z_daysRemitted = dd; z_newEnd = en - dd; }`);
+    body.push(
+      `if (exU >= 0) { z_status = ${STATUS.needs_review}; z_reason = ${REASON.exclusion_unknown}; z_exclusion = exU; } else { z_status = ${STATUS.eligible}; z_reason = dd !== dd ? ${REASON.remaining_unknown} : ${REASON.matched}; }`,
     );
-    lines.push('O.almostKind[i] = aK; O.almostClause[i] = aC; O.almostCriterion[i] = aX;');
+    body.push(`${earlierLater('chosen')} break person; }`);
+    body.push(`z_status = ${STATUS.needs_review}; z_reason = ${REASON.unknown_fact}; z_clause = undecided; z_exclusion = exU; break person;`);
+    body.push('}');
+    body.push('z_almostKind = aK; z_almostClause = aC; z_almostCriterion = aX;');
   } else {
-    plan.clauses.forEach((_, j) => {
-      lines.push(`{ ${criteriaBlock(j, () => `S.tr[${j}] = nf > 0 ? 0 : nu > 0 ? 1 : 2; S.nf[${j}] = nf; S.nu[${j}] = nu; S.ms[${j}] = miss;`, false)} }`);
+    plan.clauses.forEach((c, j) => {
+      const { code, qs } = criteria(j, 'nf < 2');
+      body.push(`{ ${code} S_tr[${j}] = a - (a >> 1); S_nf[${j}] = ${falseCount(qs)}; S_nu[${j}] = ${unknownCount(qs)}; S_ms[${j}] = ${firstFalse(qs)}; }`);
     });
-    lines.push(`let first = -1; for (let j = 0; j < ${n}; j++) if (S.tr[j] !== 0) { first = j; break; }`);
-    lines.push(`if (first >= 0) { ${exclusionBlock('first')} }`);
-    const after = plan.combine === 'first_match' ? `if (O.status[i] === ${STATUS.eligible}) { const chosen = O.clause[i]; ${earlierLater('chosen')} }` : '';
-    lines.push(
-      `if (H.decideAll(O, i, S, ${n}, A.ncrit, ${RULE_CODE[plan.combine]}, ${plan.overlapForbidden}, exU, A.kinds, A.params, A.codes, st, en, asOfDay)) { ${after} continue; }`,
-    );
+    body.push(`let first = -1; for (let j = 0; j < ${n}; j++) if (S_tr[j] !== 0) { first = j; break; }`);
+    body.push(`if (first >= 0) { ${exclusions(true)} if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = first; break person; } }`);
+    const copy = OUT_NAMES.map((name) => `z_${name} = S_r[${R_OF[name]}];`).join(' ');
+    const after = plan.combine === 'first_match' ? `if (z_status === ${STATUS.eligible}) { const chosen = z_clause; ${earlierLater('chosen')} }` : '';
+    body.push(`const decided = H.decideAll(S, ${n}, a_ncrit, ${RULE_CODE[plan.combine]}, ${plan.overlapForbidden}, exU, a_kinds, a_params, a_codes, st, en, asOfDay);`);
+    body.push(`${copy} if (decided) { ${after} break person; }`);
   }
-  lines.push(`O.status[i] = ${STATUS.not_covered}; O.reason[i] = ${REASON.no_clause};`);
+  body.push(`z_status = ${STATUS.not_covered}; z_reason = ${REASON.no_clause};`);
   // Eligible later in the execution period: clauses with facts read `during` it, on its last day.
   const laterClauses = plan.clauses.filter((c) => c.criteria.some(usesDuring));
   if (laterClauses.length > 0) {
-    lines.push('if (laterDay > asOfDay) {');
-    lines.push('duringYmd = laterYmd; duringDay = laterDay; let found = false;');
+    body.push('if (laterDay > asOfDay) {');
+    body.push('duringYmd = laterYmd; duringDay = laterDay; let found = false;');
     for (const c of laterClauses) {
-      lines.push(`if (!found) { t = ${truthExpr(c.condition, e, defVar)}; if (t === 2) { found = true; O.almostKind[i] = 2; O.almostClause[i] = ${c.index}; O.almostCriterion[i] = -1; } }`);
+      body.push(`if (!found) { if (${w(c.condition)} === ${W_T}) { found = true; z_almostKind = 2; z_almostClause = ${c.index}; z_almostCriterion = -1; } }`);
     }
-    lines.push('}');
+    body.push('}');
   }
   // A person an exclusion would take anyway is not "almost eligible".
   if (plan.exclusions.length > 0) {
-    const chain = plan.exclusions
-      .map((x, k) => `${k === 0 ? '' : 'if (ex < 0) '}{ t = ${truthExpr(x.condition, e, defVar)}; if (t === 2) ex = ${k}; }`)
-      .join(' ');
-    lines.push(`if (O.almostKind[i] !== 0) { ex = -1; ${chain} if (ex >= 0) { O.almostKind[i] = 0; O.almostClause[i] = -1; O.almostCriterion[i] = -1; } }`);
+    body.push(`if (z_almostKind !== 0) { ex = -1; ${exclusions(false)} if (ex >= 0) { z_almostKind = 0; z_almostClause = -1; z_almostCriterion = -1; } }`);
   }
-  lines.push('}');
-  if (e.tempCount > 0) lines.splice(tempsAt, 0, `let ${Array.from({ length: e.tempCount }, (_, k) => `t${k}`).join(', ')};`);
+
+  // Columns read for a person are read once, after the test of serving (the kernel reads them by
+  // `c_<column>[i]` only; the start and end of the term are read before it).
+  const personBody = body.join('\n').replace(/\bc_(\w+)\[i\]/g, (_, name: string) => `v_${name}`);
+  const personColumns = [...new Set([...personBody.matchAll(/\bv_(\w+)/g)].map((m) => m[1]!))];
+  const reads = personColumns.map((name) => `const v_${name} = c_${name}[i];`).join(' ');
+
+  const loop = [
+    'for (let i = start; i < end; i++) {',
+    `const st = ${stCol}[i], en = ${enCol}[i];`,
+    `let ${OUT_NAMES.map((name) => `z_${name} = ${name === 'newEnd' ? UNK : ['status', 'measure', 'almostKind', 'clauseMask', 'reason'].includes(name) ? 0 : -1}`).join(', ')};`,
+    'person: {',
+    `if ((en !== ${UNK} && en <= asOfDay) || (st !== ${UNK} && st > asOfDay)) { z_reason = ${REASON.not_serving}; break person; }`,
+    reads,
+    personBody,
+    '}',
+    ...OUT_NAMES.map((name) => `o_${name}[i] = z_${name};`),
+    // the breakdowns, counted as decided (Tally: persons, then days, then persons by exclusion)
+    `const key = (z_status * 8 + z_measure) * ${n + 1} + z_clause + 1;`,
+    `B[key] += 1; B[${layout.keys} + key] += z_daysRemitted & ~(z_daysRemitted >> 31); B[${layout.exclusionBase} + (z_status === ${STATUS.excluded}) * (z_exclusion + 1)] += 1;`,
+    '}',
+  ];
+  const loopSource = loop.join('\n');
   const decl = [...e.columns].map(([name, v]) => `const ${v} = C.${name}${DICT_COLUMNS.has(name) ? '.codes' : ''};`);
-  // Outcome columns in locals: the loop body writes them without a property lookup.
-  const outNames = ['status', 'measure', 'clause', 'exclusion', 'daysRemitted', 'newEnd', 'reason', 'almostKind', 'almostClause', 'almostCriterion', 'clauseMask'];
-  const outDecl = outNames.map((n) => `const o_${n} = O.${n};`);
-  const body = lines.map((l) => l.replace(/\bO\.(\w+)\[i\]/g, (_, n: string) => `o_${n}[i]`));
-  const source = [...decl, ...outDecl, ...body].join('\n');
-  const fn = new Function('C', 'K', 'P', 'H', 'asOfYmd', 'asOfDay', 'laterYmd', 'laterDay', 'start', 'end', 'O', 'S', 'A', source) as ActKernelFn;
+  const temps = e.tempCount > 0 ? [`let ${Array.from({ length: e.tempCount }, (_, k) => `t${k}`).join(', ')};`] : [];
+  // Bound constants, parameters and outcome columns in locals: the loop reads no property.
+  const constantsUsed = e.constants.map((_, k) => `const k_${k} = K[${k}];`);
+  const paramsUsed = e.params.map((_, k) => `const p_${k} = P[${k}];`);
+  const source = [
+    ...decl,
+    ...OUT_NAMES.map((name) => `const o_${name} = O.${name};`),
+    'const a_kinds = A.kinds, a_params = A.params, a_codes = A.codes, a_ncrit = A.ncrit;',
+    'const S_tr = S.tr, S_nf = S.nf, S_nu = S.nu, S_ms = S.ms, S_r = S.r;',
+    ...constantsUsed,
+    ...paramsUsed,
+    ...temps,
+    loopSource.replace(/\bK\[(\d+)\]/g, 'k_$1').replace(/\bP\[(\d+)\]/g, 'p_$1'),
+  ].join('\n');
+  const fn = new Function('C', 'K', 'P', 'H', 'asOfYmd', 'asOfDay', 'laterYmd', 'laterDay', 'start', 'end', 'O', 'S', 'A', 'B', source) as ActKernelFn;
   const constants = e.constants;
   const paramNames = [...e.params];
-  const A = {
+  const A: ActConstants = {
     kinds: Int8Array.from(plan.clauses.map((c) => measureKind(c.measure))),
     params: Float64Array.from(plan.clauses.map((c) => measureParam(c.measure))),
     codes: Uint8Array.from(plan.clauses.map((c) => measureCode(c.measure))),
     ncrit: Int32Array.from(plan.clauses.map((c) => c.criteria.length)),
   };
 
+  const bind = (registry: Registry, asOfDay: number = plan.entryIntoForce): BoundAct => {
+    const K = constants.map((k) => (k.kind === 'set' ? k.values : stringMask(registry.columns[k.column] as DictColumn, k.values)));
+    const P = paramNames.map((name) => law.parameters.value(name, asOfDay));
+    const laterDay = asOfDay + (plan.executionEnd - plan.entryIntoForce);
+    const S: Scratch = { tr: new Uint8Array(n), nf: new Int32Array(n), nu: new Int32Array(n), ms: new Int32Array(n), r: new Int32Array(11) };
+    const C = registry.columns as unknown as Record<string, unknown>;
+    const asOfYmd = ymdOfDay(asOfDay);
+    const laterYmd = ymdOfDay(laterDay);
+    return {
+      run(start, end, out, t) {
+        if (t.clauses !== n || t.exclusions !== plan.exclusions.length) throw new Error('the tally is not of this act');
+        fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, A, t.values);
+      },
+    };
+  };
   return {
     plan,
     source,
     columns: [...e.columns.keys()],
-    run(registry, asOfDay = plan.entryIntoForce, range, out) {
-      const K = constants.map((k) => (k.kind === 'set' ? k.values : stringMask(registry.columns[k.column] as DictColumn, k.values)));
-      const P = paramNames.map((name) => law.parameters.value(name, asOfDay));
-      const laterDay = asOfDay + (plan.executionEnd - plan.entryIntoForce);
+    newTally: (values) => new Tally(n, plan.exclusions.length, values),
+    bind,
+    run(registry, asOfDay, range, out, t) {
       const O = out ?? newOutcomes(registry.size);
-      const S: Scratch = { tr: new Uint8Array(n), nf: new Int32Array(n), nu: new Int32Array(n), ms: new Int32Array(n) };
-      fn(
-        registry.columns as unknown as Record<string, unknown>,
-        K,
-        P,
-        ACT_HELPERS,
-        ymdOfDay(asOfDay),
-        asOfDay,
-        ymdOfDay(laterDay),
-        laterDay,
-        range?.start ?? 0,
-        range?.end ?? registry.size,
-        O,
-        S,
-        A,
-      );
+      // without a tally, the counts go to one that is dropped (counting costs less than a second loop would)
+      bind(registry, asOfDay).run(range?.start ?? 0, range?.end ?? registry.size, O, t ?? new Tally(n, plan.exclusions.length));
       return O;
     },
   };
