@@ -1,9 +1,11 @@
 /**
  * An act written as json-rules-engine rules, evaluated record by record — the per-record engine the
  * benchmark compares the kernel with. Each clause and exclusion becomes a rule over facts computed
- * from the person's record (the catalogue's reference `value` functions); the first-match decision
- * is then read from the events. Two-valued: it is run on registries without unknown values, where
- * it must agree with the kernel on status, measure, clause and exclusion.
+ * from the person's record (the catalogue's reference `value` functions); the decision is then read
+ * from the events by the act's combination rule — first match, most favourable or all that apply,
+ * with overlaps allowed or forbidden — as docs/acts.md states it. Two-valued: it is run on
+ * registries without unknown values, where it must agree with the kernel on status, measure,
+ * clause and exclusion.
  */
 import { Engine, type NestedCondition, type TopLevelCondition } from 'json-rules-engine';
 import type { Law } from '../src/law/law.ts';
@@ -11,7 +13,10 @@ import type { PersonRecord } from '../src/registry/record.ts';
 import type { Checked } from '../src/engine/condition.ts';
 import type { ArgValue, FactDef } from '../src/engine/facts.ts';
 import { MEASURE_CODES, measureCode, type Plan } from '../src/engine/act/plan.ts';
-import { actEnv } from '../src/engine/act/reference.ts';
+import { actEnv, favour, remit } from '../src/engine/act/reference.ts';
+
+/** Statuses as decide() returns them (the indexes of STATUSES). */
+export const JRE_STATUS = { not_covered: 0, eligible: 1, excluded: 2, needs_review: 3 } as const;
 
 const OPS: Record<string, string> = { '=': 'equal', '!=': 'notEqual', '<': 'lessThan', '<=': 'lessThanInclusive', '>': 'greaterThan', '>=': 'greaterThanInclusive' };
 
@@ -30,7 +35,8 @@ export class JsonRulesAct {
     private readonly plan: Plan,
     private readonly law: Law,
   ) {
-    if (plan.combine !== 'first_match') throw new Error('the json-rules-engine version covers first-match acts');
+    const rules: readonly string[] = ['first_match', 'most_favourable', 'all_that_apply'] satisfies Plan['combine'][];
+    if (!rules.includes(plan.combine)) throw new Error(`the json-rules-engine version has no combination rule ${String(plan.combine)}`);
     const defs = new Map(plan.definitions.map((d) => [d.name, d.condition]));
     const toRule = (c: Checked, later: boolean): NestedCondition => {
       switch (c.k) {
@@ -89,20 +95,41 @@ export class JsonRulesAct {
     return out;
   }
 
-  /** status (0 not covered, 1 eligible, 2 excluded), measure code, clause, exclusion of one person. */
+  /**
+   * status (JRE_STATUS), measure code, clause, exclusion of one person. needs_review arises only
+   * from an overlap the act forbids (there is no unknown value to make a clause undecided).
+   */
   async decide(p: PersonRecord, day0: number, dayLater: number): Promise<[number, number, number, number]> {
-    if ((p.sentenceEndDay !== null && p.sentenceEndDay <= day0) || (p.sentenceStartDay !== null && p.sentenceStartDay > day0)) return [0, 0, -1, -1];
+    if ((p.sentenceEndDay !== null && p.sentenceEndDay <= day0) || (p.sentenceStartDay !== null && p.sentenceStartDay > day0)) return [JRE_STATUS.not_covered, 0, -1, -1];
     const { events } = await this.engine.run(this.facts(p, day0, dayLater));
-    let clause = Infinity;
+    const holding: number[] = [];
     let exclusion = Infinity;
     for (const e of events) {
       const [kind, idx] = e.type.split(':');
-      if (kind === 'clause') clause = Math.min(clause, Number(idx));
+      if (kind === 'clause') holding.push(Number(idx));
       else exclusion = Math.min(exclusion, Number(idx));
     }
-    if (clause === Infinity) return [0, 0, -1, -1];
-    if (exclusion !== Infinity) return [2, 0, clause, exclusion];
-    return [1, measureCode(this.plan.clauses[clause]!.measure), clause, -1];
+    if (holding.length === 0) return [JRE_STATUS.not_covered, 0, -1, -1];
+    holding.sort((a, b) => a - b);
+    const first = holding[0]!;
+    const code = (j: number) => measureCode(this.plan.clauses[j]!.measure);
+    // Exclusions are read once a clause holds; the clause recorded is the first that holds.
+    if (exclusion !== Infinity) return [JRE_STATUS.excluded, 0, first, exclusion];
+    if (this.plan.overlapForbidden && holding.some((j) => code(j) !== code(first))) return [JRE_STATUS.needs_review, 0, first, -1];
+    let chosen = first;
+    if (this.plan.combine !== 'first_match') {
+      // the most favourable measure: releases first, then the most days remitted; the earliest on a tie
+      let best = -Infinity;
+      for (const j of holding) {
+        const m = this.plan.clauses[j]!.measure;
+        const score = favour(m, remit(m, p.sentenceStartDay, p.sentenceEndDay, day0).days);
+        if (score > best) {
+          best = score;
+          chosen = j;
+        }
+      }
+    }
+    return [JRE_STATUS.eligible, code(chosen), chosen, -1];
   }
 }
 
