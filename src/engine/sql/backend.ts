@@ -134,6 +134,9 @@ export class DuckDbBackend implements SqlBackend {
   }
 }
 
+/** Rows fetched from PostgreSQL at a time when reading outcomes. */
+const PG_FETCH_ROWS = 100_000;
+
 export class PostgresBackend implements SqlBackend {
   readonly name = 'postgres' as const;
   private constructor(readonly client: pg.Client) {}
@@ -189,11 +192,21 @@ export class PostgresBackend implements SqlBackend {
 
   async outcomes(plan: Plan, law: Law, size: number, asOfDay?: number): Promise<Outcomes> {
     const out = newOutcomes(size);
-    const r = await this.client.query({ text: selectOutcomes(plan, law, asOfDay), rowMode: 'array' });
     const values: number[] = new Array<number>(OUTCOME_COLUMNS.length);
-    for (const row of r.rows as unknown[][]) {
-      for (let k = 0; k < OUTCOME_COLUMNS.length; k++) values[k] = Number(row[k + 1]);
-      fill(out, Number(row[0]), values);
+    // Through a cursor, in batches: ten million rows at once would not fit in the heap as JS arrays.
+    await this.exec('BEGIN');
+    try {
+      await this.exec(`DECLARE amnestia_outcomes NO SCROLL CURSOR FOR ${selectOutcomes(plan, law, asOfDay)}`);
+      for (;;) {
+        const r = await this.client.query({ text: `FETCH ${PG_FETCH_ROWS} FROM amnestia_outcomes`, rowMode: 'array' });
+        for (const row of r.rows as unknown[][]) {
+          for (let k = 0; k < OUTCOME_COLUMNS.length; k++) values[k] = Number(row[k + 1]);
+          fill(out, Number(row[0]), values);
+        }
+        if (r.rows.length < PG_FETCH_ROWS) break;
+      }
+    } finally {
+      await this.exec('COMMIT');
     }
     return out;
   }
