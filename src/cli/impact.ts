@@ -22,7 +22,7 @@ import { openRegistry } from './registry-source.ts';
 export const SHIPPED_ACTS = ['kz-2025-women-proposal', 'kz-2025-sex-neutral', 'kz-2025-constitution-30'] as const;
 
 const T = {
-  changesWritten: { kk: '{n} өзгеріс {file} файлына жазылды', ru: '{n} изменений записано в {file}', en: '{n} changes written to {file}' },
+  changesWritten: { kk: '{file} файлына жазылған өзгерістер: {n}', ru: 'Записано изменений в {file}: {n}', en: '{n} changes written to {file}' },
   changesNeedTwo: { kk: '--changes-csv үшін кемінде екі акт керек (--compare)', ru: 'для --changes-csv нужны хотя бы два акта (--compare)', en: '--changes-csv needs at least two acts (--compare)' },
   details: {
     kk: 'Әр актінің толық әсері: npm run amnestia -- impact --act <акт> [--compare <акт> …] --lang kk',

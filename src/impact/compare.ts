@@ -70,8 +70,7 @@ export function summaryRow(impact: ActImpact, run: ActRun, registry: Registry): 
     (acc, r) => ({ covered: acc.covered + r.covered, released: acc.released + r.released, reduced: acc.reduced + r.reduced, replaced: acc.replaced + r.replaced, excluded: acc.excluded + r.excluded, needs_review: acc.needs_review + r.needs_review }),
     { covered: 0, released: 0, reduced: 0, replaced: 0, excluded: 0, needs_review: 0 },
   );
-  const months = impact.projection.months;
-  const month12 = months[Math.min(11, months.length - 1)]!;
+  const month12 = impact.projection.months[11];
   return {
     id: impact.act.id,
     ...total,
@@ -81,6 +80,6 @@ export function summaryRow(impact: ActImpact, run: ActRun, registry: Registry): 
     saved_first_year: impact.money.variants.map((v) => v.total.first_year),
     released_with_unpaid_claims: impact.victims.with_condition.released_with_unpaid_claims_before,
     reoffending_1y: impact.risk.horizons[0]!.expected,
-    beds_freed_month_12: month12.beds_freed,
+    beds_freed_month_12: month12 ? month12.beds_freed : null,
   };
 }

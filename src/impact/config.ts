@@ -25,7 +25,7 @@ export const impactFileSchema = z.strictObject({
     .array(z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'an id like child_under_3'), label: text, when: z.unknown() }))
     .min(1),
   victims: z.strictObject({
-    ref: z.string().min(1),
+    ref: text,
     label: text,
     when: z.unknown(),
     applies_to: z.array(z.enum(['release', 'reduce', 'replace', 'other'])).min(1),
@@ -72,7 +72,7 @@ export interface ImpactConfig {
   file: string;
   id: string;
   socialCategories: SocialCategory[];
-  victims: { ref: string; label: Text; condition: Checked; appliesTo: MeasureKind[] };
+  victims: { ref: Text; label: Text; condition: Checked; appliesTo: MeasureKind[] };
   money: z.output<typeof impactFileSchema>['money'];
   projection: z.output<typeof impactFileSchema>['projection'];
   risk: { runs: number; seed: number; interval: number; ratesFile: string; rates: ReoffendingRates };

@@ -3,8 +3,9 @@
  * discriminated against on grounds of origin, social position, sex, race, …).
  *
  * Three findings: where the act's conditions depend on sex; what the same conditions applied to
- * everyone would add (the sex-neutral counterfactual, built from the act, not written by hand);
- * and how coverage rates of women and men compare within the same gravity and social group.
+ * everyone would change (the sex-neutral counterfactual, built from the act, not written by hand):
+ * whom it adds, whom it drops, whose measure differs; and how the rates of coverage and of release
+ * of women and men compare within the same gravity and social category.
  */
 import { GRAVITIES, SEXES } from '../domain/enums.ts';
 import { sexDependence, sexNeutralPlan } from '../engine/act/transform.ts';
@@ -12,7 +13,7 @@ import type { Law } from '../law/law.ts';
 import type { Registry } from '../registry/registry.ts';
 import { MEASURE_KINDS } from './config.ts';
 import type { DisparityRow, EqualitySection } from './report.ts';
-import { runAct, type ActRun, type Categories } from './run.ts';
+import { groupLabel, KIND, runAct, type ActRun, type Categories } from './run.ts';
 import { verdict } from './texts.ts';
 
 /** Rows with fewer persons than this on either side are not candidates for the largest gap. */
@@ -20,6 +21,7 @@ export const MIN_GROUP = 10;
 
 const F = SEXES.indexOf('F');
 const M = SEXES.indexOf('M');
+const CUSTODY_KEYS = ['institution', 'probation'] as const;
 
 function bump(map: Record<string, number>, key: string): void {
   map[key] = (map[key] ?? 0) + 1;
@@ -34,18 +36,21 @@ export function equality(run: ActRun, registry: Registry, law: Law, categories: 
 
   const added = { persons: 0, women: 0, men: 0, by_gravity: {}, by_custody: {}, by_measure: {}, by_clause: {}, by_social_category: {} } as EqualitySection['counterfactual']['added'];
   const removed = { persons: 0, women: 0, men: 0 };
-  let measureChanged = 0;
+  const changed = { persons: 0, women: 0, men: 0, by_transition: {} as Record<string, number> };
   let neutralCovered = 0;
+  const count = (group: { persons: number; women: number; men: number }, i: number) => {
+    group.persons++;
+    if (c.sex[i] === F) group.women++;
+    else if (c.sex[i] === M) group.men++;
+  };
   for (let i = 0; i < run.kind.length; i++) {
     const a = run.kind[i]!;
     const b = neutral.kind[i]!;
     if (b >= 0) neutralCovered++;
     if (a < 0 && b >= 0) {
-      added.persons++;
-      if (c.sex[i] === F) added.women++;
-      else if (c.sex[i] === M) added.men++;
+      count(added, i);
       bump(added.by_gravity, c.gravity[i]! >= 0 ? GRAVITIES[c.gravity[i]!]! : 'unknown');
-      bump(added.by_custody, c.custody[i] === 0 ? 'institution' : c.custody[i] === 1 ? 'probation' : 'unknown');
+      bump(added.by_custody, CUSTODY_KEYS[c.custody[i]!] ?? 'unknown');
       bump(added.by_measure, MEASURE_KINDS[b]!);
       bump(added.by_clause, neutralPlan.clauses[neutral.outcomes.clause[i]!]!.ref);
       let inAny = false;
@@ -56,58 +61,97 @@ export function equality(run: ActRun, registry: Registry, law: Law, categories: 
         }
       });
       if (!inAny) bump(added.by_social_category, 'no_category');
-    } else if (a >= 0 && b < 0) {
-      removed.persons++;
-      if (c.sex[i] === F) removed.women++;
-      else if (c.sex[i] === M) removed.men++;
-    } else if (a >= 0 && run.outcomes.measure[i] !== neutral.outcomes.measure[i]) measureChanged++;
+    } else if (a >= 0 && b < 0) count(removed, i);
+    else if (a >= 0 && run.outcomes.measure[i] !== neutral.outcomes.measure[i]) {
+      count(changed, i);
+      bump(changed.by_transition, `${MEASURE_KINDS[a]}→${MEASURE_KINDS[b]}`);
+    }
   }
 
   const disparity = disparityTable(run, registry, categories);
-  const candidates = disparity.filter((r) => r.difference_points !== null && r.women.persons >= MIN_GROUP && r.men.persons >= MIN_GROUP);
-  const largest = candidates.reduce<DisparityRow | null>((best, r) => (best === null || Math.abs(r.difference_points!) > Math.abs(best.difference_points!) ? r : best), null);
-  const clauses = dep.clauses.map((j) => ({ id: plan.clauses[j]!.id, ref: plan.clauses[j]!.ref, label: plan.clauses[j]!.label }));
+  const largest = largestGap(disparity);
   const section: EqualitySection = {
     depends_on_sex: {
-      clauses,
+      clauses: dep.clauses.map((j) => ({ id: plan.clauses[j]!.id, ref: plan.clauses[j]!.ref, label: plan.clauses[j]!.label })),
       exclusions: dep.exclusions.map((j) => ({ id: plan.exclusions[j]!.id, ref: plan.exclusions[j]!.ref })),
       definitions: dep.definitions,
     },
-    counterfactual: { act_id: neutralPlan.id, covered: neutralCovered, added, removed, measure_changed: measureChanged },
+    counterfactual: { act_id: neutralPlan.id, covered: neutralCovered, added, removed, measure_changed: changed },
     disparity,
     largest_gap: largest,
-    verdict: verdict({ clauses: clauses.map((x) => x.ref), added, largest }),
+    verdict: verdict({
+      groupLabel: (group) => groupLabel(categories, group),
+      clauses: dep.clauses.map((j) => plan.clauses[j]!.ref),
+      exclusions: dep.exclusions.map((j) => plan.exclusions[j]!.ref),
+      added,
+      removed,
+      changed,
+      largest,
+    }),
   };
   return { section, neutral };
 }
 
-/** Coverage rate of women and of men within each gravity × (any social category / none). */
+/**
+ * The largest gap between women and men, in coverage or in release, among rows with at least
+ * MIN_GROUP persons on each side.
+ */
+export function largestGap(rows: DisparityRow[]): EqualitySection['largest_gap'] {
+  let best: EqualitySection['largest_gap'] = null;
+  for (const row of rows) {
+    if (row.women.persons < MIN_GROUP || row.men.persons < MIN_GROUP) continue;
+    for (const [on, points] of [
+      ['covered', row.difference_points],
+      ['released', row.released_difference_points],
+    ] as const) {
+      if (points === null) continue;
+      if (best === null || Math.abs(points) > Math.abs(best.points)) best = { row, on, points };
+    }
+  }
+  return best;
+}
+
+/**
+ * Rates of coverage and of release of women and of men within each gravity × social group: each
+ * social category (a person may be in several), any category, no category.
+ */
 export function disparityTable(run: ActRun, registry: Registry, categories: Categories): DisparityRow[] {
   const c = registry.columns;
-  // [gravity][group][sex][persons, covered]
-  const acc = new Float64Array(GRAVITIES.length * 2 * 2 * 2);
+  const groups = [...categories.ids, 'any_category', 'no_category'];
+  const nc = categories.ids.length;
+  // [gravity][group][sex][persons, covered, released]
+  const W = 3;
+  const acc = new Float64Array(GRAVITIES.length * groups.length * 2 * W);
+  const add = (g: number, k: number, s: number, i: number) => {
+    const at = ((g * groups.length + k) * 2 + s) * W;
+    acc[at]!++;
+    const kind = run.kind[i]!;
+    if (kind >= 0) acc[at + 1]!++;
+    if (kind === KIND.release) acc[at + 2]!++;
+  };
   for (let i = 0; i < run.kind.length; i++) {
     if (!run.serving[i]) continue;
     const g = c.gravity[i]!;
     const s = c.sex[i]!;
     if (g < 0 || s < 0) continue;
-    const at = ((g * 2 + (categories.any[i] ? 0 : 1)) * 2 + s) * 2;
-    acc[at]!++;
-    if (run.kind[i]! >= 0) acc[at + 1]!++;
+    for (let j = 0; j < nc; j++) if (categories.masks[j]![i]) add(g, j, s, i);
+    add(g, categories.any[i] ? nc : nc + 1, s, i);
   }
   const rows: DisparityRow[] = [];
+  const points = (a: number | null, b: number | null) => (a !== null && b !== null ? Math.round((a - b) * 1000) / 10 : null);
   GRAVITIES.forEach((g, gi) =>
-    (['any_category', 'no_category'] as const).forEach((group, k) => {
+    groups.forEach((group, k) => {
       const side = (s: number) => {
-        const at = ((gi * 2 + k) * 2 + s) * 2;
+        const at = ((gi * groups.length + k) * 2 + s) * W;
         const persons = acc[at]!;
         const covered = acc[at + 1]!;
-        return { persons, covered, rate: persons > 0 ? covered / persons : null };
+        const released = acc[at + 2]!;
+        return { persons, covered, rate: persons > 0 ? covered / persons : null, released, released_rate: persons > 0 ? released / persons : null };
       };
       const women = side(F);
       const men = side(M);
       if (women.persons === 0 && men.persons === 0) return;
-      rows.push({ gravity: g, group, women, men, difference_points: women.rate !== null && men.rate !== null ? Math.round((women.rate - men.rate) * 1000) / 10 : null });
+      rows.push({ gravity: g, group, women, men, difference_points: points(women.rate, men.rate), released_difference_points: points(women.released_rate, men.released_rate) });
     }),
   );
   return rows;

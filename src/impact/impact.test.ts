@@ -30,6 +30,7 @@ import { Random } from '../registry/synthetic/random.ts';
 import { projection } from './projection.ts';
 import { runAct } from './run.ts';
 import { parameterUsed } from './parameters-used.ts';
+import { verdict } from './texts.ts';
 
 const law = loadLaw();
 const cc = law.criminalCode;
@@ -87,7 +88,7 @@ describe('impact on a registry checked by hand', () => {
       ['art4', 1, 120],
     ]);
     expect(a.outcomes.days_remitted).toBe(720);
-    expect(a.outcomes.by_exclusion).toEqual([{ id: 'corruption', ref: 'Art. 5', persons: 1 }]);
+    expect(a.outcomes.by_exclusion).toEqual([{ id: 'corruption', ref: 'Art. 5', text: { kk: 'сыбайлас жемқорлық', ru: 'коррупция', en: 'коррупция' }, persons: 1 }]);
   });
 
   it('breaks coverage down by custody, sex, gravity and social category', () => {
@@ -174,6 +175,7 @@ describe('impact on a registry checked by hand', () => {
       by_social_category: { no_category: 2 },
     });
     expect(cf.removed).toEqual({ persons: 0, women: 0, men: 0 });
+    expect(cf.measure_changed).toEqual({ persons: 0, women: 0, men: 0, by_transition: {} });
     expect(a.equality.verdict.en).toContain('Art. 1, Art. 2, Art. 3');
     expect(a.equality.verdict.en).toContain('2 men');
   });
@@ -184,6 +186,11 @@ describe('impact on a registry checked by hand', () => {
     // P4 covered, P7 excluded; P5 covered.
     expect(rows['grave/no_category']).toMatchObject({ women: { persons: 2, covered: 1, rate: 0.5 }, men: { persons: 1, covered: 1, rate: 1 }, difference_points: -50 });
     expect(rows['grave/any_category']).toMatchObject({ women: { persons: 1, covered: 1 }, men: { persons: 0, rate: null }, difference_points: null });
+    // Per social category too: P3 is the only person aged 60 or over.
+    expect(rows['grave/age_60_plus']).toMatchObject({ women: { persons: 1, covered: 1, released: 0, released_rate: 0 }, men: { persons: 0 } });
+    // Release rates: P1 and P2 released, P6 not.
+    expect(rows['medium/no_category']).toMatchObject({ women: { released: 2, released_rate: 1 }, men: { released: 0, released_rate: 0 }, released_difference_points: 100 });
+    expect(Object.keys(rows).sort()).toEqual(['grave/age_60_plus', 'grave/any_category', 'grave/no_category', 'medium/no_category', 'minor/no_category']);
     // Groups under ten persons a side are too small to name as the largest gap.
     expect(a.equality.largest_gap).toBeNull();
   });
@@ -252,6 +259,48 @@ describe('impact on a registry checked by hand', () => {
     // Long after the two have left, the admitted keep about as many held as before (2).
     expect(p.months[23]!.baseline.institution).toBeGreaterThan(1.6);
     expect(p.months[23]!.baseline.institution).toBeLessThan(2.4);
+  });
+});
+
+describe('projection edge cases', () => {
+  it('keeps application slots on the same day of each month when the period starts on the 31st', () => {
+    const late = { ...plan, entryIntoForce: isoDay('2025-01-31'), executionEnd: isoDay('2025-07-31') };
+    const p = projection(runAct(late, registry, law), registry, { horizonMonths: 12, grantRate: parameterUsed(law, 'amnesty.grant_rate', D), admissions: { institution: 0, probation: 0 }, costs: [[2900, 300]] });
+    // Jan 31 – Feb 28, Feb 28 – Mar 31, … Jun 30 – Jul 31: six months, not seven.
+    expect(p.applications.slots).toBe(6);
+  });
+
+  it('leaves covered persons whose end of term is unknown as in the baseline, and counts them', () => {
+    const b = new RegistryBuilder(cc);
+    b.push(person('U1', { sentenceEndDay: null }));
+    const r = b.finish();
+    const run = runAct(plan, r, law);
+    expect(run.kind[0]).toBe(0); // released (the days cannot be computed)
+    const p = projection(run, r, { horizonMonths: 3, grantRate: parameterUsed(law, 'amnesty.grant_rate', D), admissions: { institution: 0, probation: 0 }, costs: [[2900, 300]] });
+    expect(p.unknown_end_persons).toBe(1);
+    expect(p.months.map((m) => m.beds_freed)).toEqual([0, 0, 0]);
+    expect(p.saved_total).toEqual([0]);
+  });
+});
+
+describe('the equality verdict', () => {
+  const none = { persons: 0, women: 0, men: 0 };
+  const label = (g: string) => ({ kk: g, ru: g, en: g });
+  it('asks for a review when only an exclusion depends on sex', () => {
+    const v = verdict({ groupLabel: label, clauses: [], exclusions: ['Art. 3 §1(2)'], added: { persons: 8, women: 0, men: 8 }, removed: none, changed: { ...none, by_transition: {} }, largest: null });
+    expect(v.en).toContain('Exclusions that depend on sex: Art. 3 §1(2).');
+    expect(v.ru).toContain('От пола зависят исключения: ст. 3 п. 1 пп. 2.');
+    expect(v.kk).toContain('3-бап 1-т. 2) тт.');
+    expect(v.en).toContain('A reviewer should check');
+  });
+  it('names a different measure for persons covered either way', () => {
+    const v = verdict({ groupLabel: label, clauses: ['Art. 1'], exclusions: [], added: none, removed: none, changed: { persons: 1305, women: 0, men: 1305, by_transition: { 'reduce→release': 1305 } }, largest: null });
+    expect(v.en).toContain('For 1,305 persons already covered (1,305 men, 0 women) another measure would apply: reduction → release 1,305.');
+  });
+  it('finds nothing to review in an act that does not depend on sex and treats both alike', () => {
+    expect(verdict({ groupLabel: label, clauses: [], exclusions: [], added: none, removed: none, changed: { ...none, by_transition: {} }, largest: null }).en).toBe(
+      'No condition of the act depends on sex. Nothing was found that calls for a special equality review.',
+    );
   });
 });
 

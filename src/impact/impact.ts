@@ -54,6 +54,7 @@ export function outcomesSummary(run: ActRun): OutcomesSummary {
   const clauseDays = new Float64Array(plan.clauses.length);
   const exclusion = new Float64Array(plan.exclusions.length);
   let days = 0;
+  const allApply = plan.combine === 'all_that_apply';
   for (let i = 0; i < o.size; i++) {
     if (!run.serving[i]) continue;
     const s = o.status[i]!;
@@ -61,7 +62,11 @@ export function outcomesSummary(run: ActRun): OutcomesSummary {
     if (run.kind[i]! >= 0) {
       byMeasure[o.measure[i]!]!++;
       const j = o.clause[i]!;
-      clausePersons[j]!++;
+      // Under all_that_apply a person counts under every clause that applies (their days once, under `clause`).
+      if (allApply) {
+        const mask = o.clauseMask[i]!;
+        for (let q = 0; q < plan.clauses.length && q < 32; q++) if (mask & (1 << q)) clausePersons[q]!++;
+      } else clausePersons[j]!++;
       const d = o.daysRemitted[i]!;
       if (d > 0) {
         clauseDays[j]! += d;
@@ -74,7 +79,7 @@ export function outcomesSummary(run: ActRun): OutcomesSummary {
     by_status: Object.fromEntries(STATUSES.map((s, k) => [s, byStatus[k]!])),
     by_measure: Object.fromEntries(MEASURE_CODES.map((m, k) => [m, byMeasure[k]!]).filter(([m, n]) => m !== 'none' && (n as number) > 0)),
     by_clause: plan.clauses.map((c, j) => ({ id: c.id, ref: c.ref, label: c.label, measure: MEASURE_CODES[measureCode(c.measure)]!, persons: clausePersons[j]!, days_remitted: clauseDays[j]! })),
-    by_exclusion: plan.exclusions.map((x, k) => ({ id: x.id, ref: x.ref, persons: exclusion[k]! })),
+    by_exclusion: plan.exclusions.map((x, k) => ({ id: x.id, ref: x.ref, text: x.label ?? { kk: x.text.kk, ru: x.text.ru, en: x.text.en ?? x.text.ru }, persons: exclusion[k]! })),
     days_remitted: days,
   };
 }
@@ -86,7 +91,7 @@ function actImpact(run: ActRun, input: ImpactInput, parameters: Map<string, Para
   const categories = socialCategories(config, registry, law, run.day);
   const saved = daysSaved(run, registry, config.money.first_month_days);
   const moneySection = money(run, registry, law, config, saved);
-  const grant = opts.grantRate === undefined ? parameterUsed(law, config.projection.grant_rate, run.day) : parameterGiven(parameterUsed(law, config.projection.grant_rate, run.day), opts.grantRate, 'given on the command line (--grant-rate)');
+  const grant = opts.grantRate === undefined ? parameterUsed(law, config.projection.grant_rate, run.day) : parameterGiven(parameterUsed(law, config.projection.grant_rate, run.day), opts.grantRate, 'given for this report (--grant-rate)', run.day);
   for (const p of [...moneySection.variants.flatMap((v) => [v.inmate_cost, v.probation_cost]), moneySection.letter_method.cost_per_day, grant]) parameters.set(`${p.name}@${p.from}`, p);
   return {
     act: {

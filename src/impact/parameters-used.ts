@@ -15,7 +15,7 @@ export function parameterUsed(law: Law, name: string, day: number): ParameterUse
   return { name, label: p.description, value: v.value, unit: p.unit, from: formatIsoDate(v.from), source: v.source, assumption: v.assumption, extrapolated };
 }
 
-/** The same parameter with its value replaced by one given on the command line. */
-export function parameterGiven(base: ParameterUsed, value: number, source: string): ParameterUsed {
-  return { ...base, value, source, assumption: true };
+/** The same parameter with its value replaced by one given for this report, from `day`. */
+export function parameterGiven(base: ParameterUsed, value: number, source: string, day: number): ParameterUsed {
+  return { ...base, value, source, from: formatIsoDate(day), assumption: true, extrapolated: false };
 }

@@ -11,8 +11,8 @@
  * later; a replacement moves the rest of the term from the institution to probation.
  *
  * Admissions are a parameter per custody: given, or by default the steady state, the monthly
- * inflow that keeps the population constant by Little's law (population = inflow × mean term of
- * those admitted). Terms of admissions are drawn from the terms of the persons held, reweighted by
+ * inflow that keeps the population with known terms constant by Little's law (population =
+ * inflow × mean term of those admitted). Terms of admissions are drawn from the terms of the persons held, reweighted by
  * 1 / term (a population on a given day over-represents long terms). The act does not touch
  * admissions: it covers offences before its entry into force.
  */
@@ -38,22 +38,18 @@ export interface ProjectionOptions {
 }
 
 /** Survival of an admission's stay: the share of admissions still serving t days after admission. */
-function survival(registry: Registry, serving: Uint8Array, custody: number, length: number): { curve: Float64Array; steadyPerDay: number; held: number } {
+function survival(registry: Registry, serving: Uint8Array, custody: number, length: number): { curve: Float64Array; steadyPerDay: number } {
   const c = registry.columns;
   const weightAtTerm = new Float64Array(length + 1);
   let total = 0;
-  let known = 0;
-  let held = 0;
   for (let i = 0; i < registry.size; i++) {
     if (!serving[i] || c.custody[i] !== custody) continue;
-    held++;
     const s = c.sentenceStartDay[i]!;
     const e = c.sentenceEndDay[i]!;
     if (s === UNKNOWN_DATE || e === UNKNOWN_DATE || e <= s) continue;
     const term = e - s;
     const w = 1 / term;
     total += w;
-    known++;
     weightAtTerm[Math.min(term, length)]! += w;
   }
   const curve = new Float64Array(length);
@@ -63,9 +59,10 @@ function survival(registry: Registry, serving: Uint8Array, custody: number, leng
     above -= weightAtTerm[t]!;
     curve[t] = total > 0 ? above / total : 0;
   }
-  // Little's law: inflow per day = population / mean term of admissions = held × (Σ w / known).
-  const steadyPerDay = known > 0 ? (held * total) / known : 0;
-  return { curve, steadyPerDay, held };
+  // Little's law for the persons with a known term: inflow = population / mean term of
+  // admissions = Σ 1/term over them (each held person of term T stands for an inflow of 1/T a
+  // day). Persons with an unknown term stay through the horizon and are not replaced.
+  return { curve, steadyPerDay: total };
 }
 
 export function projection(run: ActRun, registry: Registry, opts: ProjectionOptions): ProjectionSection {
@@ -87,22 +84,25 @@ export function projection(run: ActRun, registry: Registry, opts: ProjectionOpti
     }
   };
 
-  // Application slots: one per month of the execution period, decided mid-month.
+  // Application slots: one per month of the execution period (bounds D + k months, so that a
+  // period starting on the 31st does not drift), each decided in the middle of its month.
   const X = Math.max(run.plan.executionEnd, D);
   const slots: number[] = [];
-  for (let s = D; s < X || slots.length === 0; ) {
-    const next = Math.min(addMonths(s, 1), Math.max(X, s + 1));
+  for (let k = 0, s = D; s < X || slots.length === 0; k++) {
+    const next = Math.min(addMonths(D, k + 1), Math.max(X, s + 1));
     slots.push(Math.floor((s + next) / 2));
     s = next;
   }
   const g = opts.grantRate.value;
   const share = g / slots.length;
 
+  let unknownEnd = 0;
   for (let i = 0; i < registry.size; i++) {
     if (!run.serving[i]) continue;
     const cu = c.custody[i]!;
     if (cu !== INST && cu !== PROB) continue;
     const endRaw = c.sentenceEndDay[i]!;
+    // An unknown end (a life sentence, a missing date): the person stays through the horizon.
     const E = endRaw === UNKNOWN_DATE ? T : endRaw;
     add(base[cu]!, D, E, 1);
     const k = run.kind[i]!;
@@ -110,7 +110,9 @@ export function projection(run: ActRun, registry: Registry, opts: ProjectionOpti
       add(act[cu]!, D, E, 1);
       continue;
     }
-    if (k === KIND.reduce && o.daysRemitted[i]! < 0) {
+    // Covered, but the days cannot be computed: left as in the baseline, like the money section does.
+    if (endRaw === UNKNOWN_DATE || (k === KIND.reduce && o.daysRemitted[i]! < 0)) {
+      unknownEnd++;
       add(act[cu]!, D, E, 1);
       continue;
     }
@@ -180,6 +182,7 @@ export function projection(run: ActRun, registry: Registry, opts: ProjectionOpti
     grant_rate: opts.grantRate,
     admissions_per_month: { ...admissions, institution: tenth(admissions.institution), probation: tenth(admissions.probation) },
     applications: { from: formatIsoDate(D), to: formatIsoDate(X), slots: slots.length },
+    unknown_end_persons: unknownEnd,
     saved_total: savedTotal.map(Math.round),
   };
 }

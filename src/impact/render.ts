@@ -8,6 +8,7 @@ import { formatNumber, render, type Lang, type Text } from '../i18n/text.ts';
 import { table, type Align, type TableFormat } from '../reports/table.ts';
 import type { ActImpact, Comparison, CoverageRow, ImpactReport, MoneyVariant } from './report.ts';
 import { GROUP_LABELS, KIND_LABELS } from './texts.ts';
+import { ACT_STATUS_LABELS, citeRef } from '../i18n/refs.ts';
 
 const H = {
   title: { kk: 'Рақымшылықтың әсері: {act}', ru: 'Последствия амнистии: {act}', en: 'Impact of the amnesty: {act}' },
@@ -21,6 +22,7 @@ const H = {
   },
   clause: { kk: 'Бап', ru: 'Статья', en: 'Clause' },
   measure: { kk: 'Шара', ru: 'Мера', en: 'Measure' },
+  custody: { kk: 'Есеп түрі', ru: 'Вид учёта', en: 'Custody' },
   persons: { kk: 'Адам', ru: 'Чел.', en: 'Persons' },
   days: { kk: 'Күн', ru: 'Дней', en: 'Days' },
   exclusion: { kk: 'Алып тастау', ru: 'Исключение', en: 'Exclusion' },
@@ -72,6 +74,10 @@ const H = {
     en: 'The sex-neutral variant ({act}) covers {covered} persons; it adds {persons}: {men} men, {women} women.',
   },
   addedBy: { kk: 'Қосылатындар', ru: 'Добавляемые', en: 'Added' },
+  removedLine: { kk: 'Бейтарап нұсқа қамтымайтындар: {persons} (ерлер {men}, әйелдер {women}).', ru: 'Нейтральный вариант перестаёт охватывать: {persons} (мужчин {men}, женщин {women}).', en: 'No longer covered by the neutral variant: {persons} ({men} men, {women} women).' },
+  changedLine: { kk: 'Шарасы өзгеретіндер: {persons} (ерлер {men}, әйелдер {women}): {detail}.', ru: 'Мера меняется: {persons} (мужчин {men}, женщин {women}): {detail}.', en: 'Measure changes: {persons} ({men} men, {women} women): {detail}.' },
+  relRate: { kk: 'босат. %', ru: 'освоб. %', en: 'released %' },
+  gapReleased: { kk: 'Босату айырмасы', ru: 'Разница освоб.', en: 'Release gap' },
   gravity: { kk: 'Ауырлығы', ru: 'Тяжесть', en: 'Gravity' },
   women: { kk: 'Әйелдер', ru: 'Женщины', en: 'Women' },
   men: { kk: 'Ерлер', ru: 'Мужчины', en: 'Men' },
@@ -79,7 +85,7 @@ const H = {
   verdict: { kk: 'Қорытынды', ru: 'Вывод', en: 'Verdict' },
   victims: { kk: 'Жәбірленушілер', ru: 'Потерпевшие', en: 'Victims' },
   victimsLine: {
-    kk: 'Қамтылғандардың {persons}-нің өтелмеген талабы бар, барлығы {amount} ₸; талабы белгісіз {unknown}.',
+    kk: 'Қамтылғандар ішінде өтелмеген талабы барлар: {persons} адам, барлығы {amount} ₸; талабы белгісіз: {unknown} адам.',
     ru: 'Из охваченных {persons} имеют непогашенные иски на {amount} ₸; иск неизвестен у {unknown}.',
     en: '{persons} of the covered owe unpaid civil claims, {amount} ₸ in all; claim unknown for {unknown}.',
   },
@@ -91,15 +97,15 @@ const H = {
   },
   risk: { kk: 'Қайталап қылмыс жасау қаупі', ru: 'Риск повторных преступлений', en: 'Risk of repeat offending' },
   riskLine: {
-    kk: '{released} босатылатынның ішінен {years} жыл ішінде жаңа қылмыс жасайтындар күтілуде: {expected} ({share} %), {interval} % аралық {low}–{high} ({runs} модельдеу).',
-    ru: 'Из {released} освобождаемых в течение {years} г. ожидается совершение новых преступлений: {expected} ({share} %), {interval}-процентный интервал {low}–{high} ({runs} прогонов).',
+    kk: 'Босатылатындар ({released} адам) ішінде {years} жыл ішінде қайта сотталатындар күтілуде: {expected} ({share} %), {interval} % аралық {low}–{high} (модельдеу саны {runs}).',
+    ru: 'Из освобождаемых ({released} чел.) в течение {years} г. ожидается повторно осуждённых: {expected} ({share} %), {interval}-процентный интервал {low}–{high} (прогонов: {runs}).',
     en: 'Of the {released} released, expected to be convicted again within {years} year(s): {expected} ({share} %), {interval} % interval {low}–{high} ({runs} runs).',
   },
-  projection: { kk: '24 айлық болжам', ru: 'Прогноз на 24 месяца', en: '24-month projection' },
+  projection: { kk: '{months} айлық болжам', ru: 'Прогноз по месяцам ({months} мес.)', en: '{months}-month projection' },
   projectionLine: {
-    kk: 'Өтініштер {from} – {to} аралығында біркелкі ({slots} кезең), қанағаттандыру үлесі {grant} ({grantSource}); айына түсетіндер: ТМ {ai}, ПҚ {ap} ({basis}).',
-    ru: 'Представления равномерно с {from} по {to} ({slots} периодов), доля удовлетворённых {grant} ({grantSource}); поступления в месяц: ИУ {ai}, СП {ap} ({basis}).',
-    en: 'Applications spread evenly from {from} to {to} ({slots} slots), grant rate {grant} ({grantSource}); admissions a month: institution {ai}, probation {ap} ({basis}).',
+    kk: 'Өтініштер {from} – {to} аралығында біркелкі (кезеңдер саны {slots}), қанағаттандыру үлесі {grant} ({grantSource}); айына түсетіндер: ТМ {ai}, ПҚ {ap} ({basis}); жазасының аяқталу күні белгісіз қамтылғандар өзгеріссіз қалдырылды: {unknown} адам.',
+    ru: 'Представления равномерно с {from} по {to} (периодов: {slots}), доля удовлетворённых {grant} ({grantSource}); поступления в месяц: ИУ {ai}, СП {ap} ({basis}); охваченные с неизвестной датой окончания срока оставлены без изменения: {unknown} чел.',
+    en: 'Applications spread evenly from {from} to {to} ({slots} slots), grant rate {grant} ({grantSource}); admissions a month: institution {ai}, probation {ap} ({basis}); covered persons whose end of term is unknown are left as in the baseline: {unknown}.',
   },
   steady: { kk: 'тұрақты жағдай', ru: 'стационарное состояние', en: 'steady state' },
   given: { kk: 'берілген', ru: 'заданы', en: 'given' },
@@ -114,7 +120,7 @@ const H = {
   comparison: { kk: 'Актілерді салыстыру', ru: 'Сравнение актов', en: 'Comparison of acts' },
   figure: { kk: 'Көрсеткіш', ru: 'Показатель', en: 'Figure' },
   transition: { kk: 'Шаралардың ауысуы: {from} (жолдар) → {to} (бағандар); нәтижесі өзгеретіндер {changed}', ru: 'Переходы мер: {from} (строки) → {to} (столбцы); исход меняется у {changed} чел.', en: 'Transitions of measures: {from} (rows) → {to} (columns); outcome changes for {changed} persons' },
-  changes: { kk: 'Алғашқы {n} өзгеріс', ru: 'Первые {n} изменений', en: 'First {n} changes' },
+  changes: { kk: 'Алғашқы өзгерістер ({n})', ru: 'Первые изменения ({n})', en: 'First changes ({n})' },
   person: { kk: 'Адам', ru: 'Лицо', en: 'Person' },
   computed: { kk: 'Есептеу уақыты: {ms} мс', ru: 'Время расчёта: {ms} мс', en: 'Computed in {ms} ms' },
 } satisfies Record<string, Text>;
@@ -194,7 +200,7 @@ export function renderActImpact(a: ActImpact, ctx: Ctx, opts: { facilities: numb
   const out: string[] = [];
   const push = (...s: string[]) => out.push(...s, '');
   push(heading(t(H.title, ctx, { act: a.act.title[ctx.lang] }), 2, ctx));
-  push(t(H.act, ctx, { id: a.act.id, status: a.act.status, from: a.act.entry_into_force, to: a.act.execution_end, hash: a.act.hash.slice(0, 12) }));
+  push(t(H.act, ctx, { id: a.act.id, status: ACT_STATUS_LABELS[a.act.status as keyof typeof ACT_STATUS_LABELS]?.[ctx.lang] ?? a.act.status, from: a.act.entry_into_force, to: a.act.execution_end, hash: a.act.hash.slice(0, 12) }));
 
   // Outcomes
   push(heading(t(H.outcomes, ctx), 3, ctx));
@@ -203,13 +209,13 @@ export function renderActImpact(a: ActImpact, ctx: Ctx, opts: { facilities: numb
   push(
     table(
       [t(H.clause, ctx), t(H.measure, ctx), t(H.persons, ctx), t(H.days, ctx)],
-      a.outcomes.by_clause.map((c) => [c.label ? c.label[ctx.lang] : c.ref, MEASURE_LABELS[c.measure as MeasureCode]?.[ctx.lang] ?? c.measure, n(c.persons, ctx), n(c.days_remitted, ctx)]),
+      a.outcomes.by_clause.map((c) => [c.label ? c.label[ctx.lang] : citeRef(c.ref)[ctx.lang], MEASURE_LABELS[c.measure as MeasureCode]?.[ctx.lang] ?? c.measure, n(c.persons, ctx), n(c.days_remitted, ctx)]),
       ['l', 'l', 'r', 'r'],
       ctx.format,
     ),
   );
   const excl = a.outcomes.by_exclusion.filter((x) => x.persons > 0);
-  if (excl.length > 0) push(table([t(H.exclusion, ctx), t(H.persons, ctx)], excl.map((x) => [`${x.ref} (${x.id})`, n(x.persons, ctx)]), ['l', 'r'], ctx.format));
+  if (excl.length > 0) push(table([t(H.exclusion, ctx), t(H.persons, ctx)], excl.map((x) => [`${citeRef(x.ref)[ctx.lang]}: ${x.text[ctx.lang]}`, n(x.persons, ctx)]), ['l', 'r'], ctx.format));
 
   // Coverage
   push(heading(t(H.coverage, ctx), 3, ctx));
@@ -254,18 +260,45 @@ export function renderActImpact(a: ActImpact, ctx: Ctx, opts: { facilities: numb
   const e = a.equality;
   push(heading(t(H.equality, ctx), 3, ctx));
   const cf = e.counterfactual;
+  const categoryLabels = new Map(a.coverage.social_category.map((r) => [r.key, r.label]));
+  const groupLabel = (g: string) => categoryLabels.get(g)?.[ctx.lang] ?? GROUP_LABELS[g]?.[ctx.lang] ?? g;
   push(t(H.added, ctx, { act: cf.act_id, covered: n(cf.covered, ctx), persons: n(cf.added.persons, ctx), men: n(cf.added.men, ctx), women: n(cf.added.women, ctx) }));
   if (cf.added.persons > 0)
     push(
       `${t(H.addedBy, ctx)}: ${countsLine(cf.added.by_gravity, (k) => gravityLabel(k, ctx), ctx)}`,
       `${t(H.addedBy, ctx)}: ${countsLine(cf.added.by_custody, (k) => custodyLabel(k, ctx), ctx)}`,
       `${t(H.addedBy, ctx)}: ${countsLine(cf.added.by_measure, (k) => kindLabel(k, ctx), ctx)}`,
+      `${t(H.addedBy, ctx)}: ${countsLine(cf.added.by_clause, (k) => citeRef(k)[ctx.lang], ctx)}`,
+      `${t(H.addedBy, ctx)}: ${countsLine(cf.added.by_social_category, groupLabel, ctx)}`,
     );
+  if (cf.removed.persons > 0) push(t(H.removedLine, ctx, { persons: n(cf.removed.persons, ctx), men: n(cf.removed.men, ctx), women: n(cf.removed.women, ctx) }));
+  if (cf.measure_changed.persons > 0)
+    push(
+      t(H.changedLine, ctx, {
+        persons: n(cf.measure_changed.persons, ctx),
+        men: n(cf.measure_changed.men, ctx),
+        women: n(cf.measure_changed.women, ctx),
+        detail: countsLine(cf.measure_changed.by_transition, (k) => k.split('→').map((x) => kindLabel(x, ctx)).join(' → '), ctx),
+      }),
+    );
+  // Rows with an empty side compare nothing; the JSON keeps them.
+  const rows = e.disparity.filter((r) => r.women.persons > 0 && r.men.persons > 0);
   push(
     table(
-      [t(H.gravity, ctx), t(H.group, ctx), `${t(H.women, ctx)}`, '%', `${t(H.men, ctx)}`, '%', t(H.gap, ctx)],
-      e.disparity.map((r) => [gravityLabel(r.gravity, ctx), GROUP_LABELS[r.group][ctx.lang], `${n(r.women.covered, ctx)} / ${n(r.women.persons, ctx)}`, pct(r.women.rate, ctx), `${n(r.men.covered, ctx)} / ${n(r.men.persons, ctx)}`, pct(r.men.rate, ctx), r.difference_points === null ? '—' : n(r.difference_points, ctx, 1)]),
-      ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
+      [t(H.gravity, ctx), t(H.group, ctx), t(H.women, ctx), '%', t(H.relRate, ctx), t(H.men, ctx), '%', t(H.relRate, ctx), t(H.gap, ctx), t(H.gapReleased, ctx)],
+      rows.map((r) => [
+        gravityLabel(r.gravity, ctx),
+        groupLabel(r.group),
+        `${n(r.women.covered, ctx)} / ${n(r.women.persons, ctx)}`,
+        pct(r.women.rate, ctx),
+        pct(r.women.released_rate, ctx),
+        `${n(r.men.covered, ctx)} / ${n(r.men.persons, ctx)}`,
+        pct(r.men.rate, ctx),
+        pct(r.men.released_rate, ctx),
+        r.difference_points === null ? '—' : n(r.difference_points, ctx, 1),
+        r.released_difference_points === null ? '—' : n(r.released_difference_points, ctx, 1),
+      ]),
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
       ctx.format,
     ),
   );
@@ -275,19 +308,15 @@ export function renderActImpact(a: ActImpact, ctx: Ctx, opts: { facilities: numb
   const v = a.victims;
   push(heading(t(H.victims, ctx), 3, ctx));
   push(t(H.victimsLine, ctx, { persons: n(v.covered_with_unpaid_claims, ctx), amount: n(v.unpaid_total, ctx), unknown: n(v.covered_claim_unknown, ctx) }));
-  push(
-    table(
-      [t(H.measure, ctx), t(H.persons, ctx), t(H.unpaid, ctx)],
-      [...Object.entries(v.by_measure).map(([k, x]) => [kindLabel(k, ctx), n(x.persons, ctx), n(x.unpaid, ctx)]), ...Object.entries(v.by_custody).map(([k, x]) => [custodyLabel(k, ctx), n(x.persons, ctx), n(x.unpaid, ctx)])],
-      ['l', 'r', 'r'],
-      ctx.format,
-    ),
-  );
+  if (v.covered_with_unpaid_claims > 0) {
+    push(table([t(H.measure, ctx), t(H.persons, ctx), t(H.unpaid, ctx)], Object.entries(v.by_measure).map(([k, x]) => [kindLabel(k, ctx), n(x.persons, ctx), n(x.unpaid, ctx)]), ['l', 'r', 'r'], ctx.format));
+    push(table([t(H.custody, ctx), t(H.persons, ctx), t(H.unpaid, ctx)], Object.entries(v.by_custody).map(([k, x]) => [custodyLabel(k, ctx), n(x.persons, ctx), n(x.unpaid, ctx)]), ['l', 'r', 'r'], ctx.format));
+  }
   const w = v.with_condition;
   push(
     t(H.condition, ctx, {
       label: w.label[ctx.lang],
-      ref: w.ref,
+      ref: w.ref[ctx.lang],
       applies: w.applies_to.map((k) => kindLabel(k, ctx)).join(', '),
       rb: n(w.released_before, ctx),
       ra: n(w.released_after, ctx),
@@ -303,12 +332,12 @@ export function renderActImpact(a: ActImpact, ctx: Ctx, opts: { facilities: numb
   const r = a.risk;
   push(heading(t(H.risk, ctx), 3, ctx));
   for (const h of r.horizons)
-    out.push(t(H.riskLine, ctx, { released: n(r.released, ctx), years: h.years, expected: n(h.expected, ctx), share: pct(h.rate, ctx), interval: Math.round(r.interval * 100), low: n(h.low, ctx), high: n(h.high, ctx), runs: n(r.runs, ctx) }));
+    out.push(t(H.riskLine, ctx, { released: n(r.released, ctx), years: h.years, expected: n(h.expected, ctx, 1), share: pct(h.rate, ctx), interval: Math.round(r.interval * 100), low: n(h.low, ctx), high: n(h.high, ctx), runs: n(r.runs, ctx) }));
   push('', r.note[ctx.lang]);
 
   // Projection
   const p = a.projection;
-  push(heading(t(H.projection, ctx), 3, ctx));
+  push(heading(t(H.projection, ctx, { months: p.months.length }), 3, ctx));
   push(
     t(H.projectionLine, ctx, {
       from: p.applications.from,
@@ -319,6 +348,7 @@ export function renderActImpact(a: ActImpact, ctx: Ctx, opts: { facilities: numb
       ai: n(p.admissions_per_month.institution, ctx),
       ap: n(p.admissions_per_month.probation, ctx),
       basis: t(p.admissions_per_month.basis === 'steady_state' ? H.steady : H.given, ctx),
+      unknown: n(p.unknown_end_persons, ctx),
     }),
   );
   push(
@@ -339,7 +369,10 @@ export function renderComparison(report: ImpactReport, ctx: Ctx, changes = 10): 
   const push = (...s: string[]) => out.push(...s, '');
   push(heading(t(H.comparison, ctx), 2, ctx));
   const variants = report.acts[0]!.money.variants;
-  const rows = CMP_ROWS.map((row) => [row.label[ctx.lang], ...c.acts.map((a) => n(a[row.key] as number, ctx))]);
+  const rows = CMP_ROWS.map((row) => [row.label[ctx.lang], ...c.acts.map((a) => {
+    const v = a[row.key] as number | null;
+    return v === null ? '—' : n(v, ctx);
+  })]);
   variants.forEach((v, k) => rows.push([`${t(H.firstYear, ctx)} (${n(v.inmate_cost.value, ctx)} ₸)`, ...c.acts.map((a) => mln(a.saved_first_year[k]!, ctx))]));
   push(table([t(H.figure, ctx), ...c.acts.map((a) => a.id)], rows, ['l', ...c.acts.map((): Align => 'r')], ctx.format));
   for (const tr of c.transitions) {
@@ -351,8 +384,8 @@ export function renderComparison(report: ImpactReport, ctx: Ctx, changes = 10): 
     if (list.length > 0) {
       const side = (x: (typeof list)[number]['from']) =>
         x.measure
-          ? `${x.clause ?? ''} ${MEASURE_LABELS[x.measure as MeasureCode]?.[ctx.lang] ?? x.measure}${x.days_remitted !== null ? ` (${n(x.days_remitted, ctx)})` : ''}`
-          : `${KIND_LABELS[x.status]?.[ctx.lang] ?? x.status}${x.excluded_by ? ` (${x.excluded_by})` : ''}`;
+          ? `${x.clause ? citeRef(x.clause)[ctx.lang] : ''} ${MEASURE_LABELS[x.measure as MeasureCode]?.[ctx.lang] ?? x.measure}${x.days_remitted !== null ? ` (${n(x.days_remitted, ctx)})` : ''}`
+          : `${KIND_LABELS[x.status]?.[ctx.lang] ?? x.status}${x.excluded_by ? ` (${citeRef(x.excluded_by)[ctx.lang]})` : ''}`;
       push(captioned(t(H.changes, ctx, { n: list.length }), table([t(H.person, ctx), tr.from, tr.to], list.map((x) => [x.person_id, side(x.from), side(x.to)]), ['l', 'l', 'l'], ctx.format), ctx));
     }
   }

@@ -92,7 +92,7 @@ export const moneySchema = z.strictObject({
     cost_per_day: parameterUsedSchema,
     per_day: money,
     per_year: money,
-    /** Mean days left to serve of the released, and the share of them within a year. */
+    /** Mean days left to serve of the released whose end of term is known. */
     mean_days_left: z.number().nullable(),
   }),
   /** One sentence on why ours differs from the letter's. */
@@ -112,14 +112,21 @@ export const addedSchema = z.strictObject({
   by_social_category: countBy,
 });
 
+const disparitySideSchema = z.strictObject({ persons: count, covered: count, rate: z.number().nullable(), released: count, released_rate: z.number().nullable() });
+
 export const disparityRowSchema = z.strictObject({
   gravity: z.string(),
-  group: z.enum(['any_category', 'no_category']),
-  women: z.strictObject({ persons: count, covered: count, rate: z.number().nullable() }),
-  men: z.strictObject({ persons: count, covered: count, rate: z.number().nullable() }),
-  /** Women's rate minus men's, in percentage points; null when either group is empty. */
+  /** A social category id, `any_category` or `no_category`. */
+  group: z.string(),
+  women: disparitySideSchema,
+  men: disparitySideSchema,
+  /** Women's coverage rate minus men's, in percentage points; null when either side is empty. */
   difference_points: z.number().nullable(),
+  /** The same for the rate of release. */
+  released_difference_points: z.number().nullable(),
 });
+
+const sexCountSchema = z.strictObject({ persons: count, women: count, men: count });
 
 export const equalitySchema = z.strictObject({
   depends_on_sex: z.strictObject({
@@ -133,12 +140,13 @@ export const equalitySchema = z.strictObject({
     /** Persons the sex-neutral act covers and the act does not. */
     added: addedSchema,
     /** Persons the act covers and the sex-neutral act does not (possible under first_match). */
-    removed: z.strictObject({ persons: count, women: count, men: count }),
-    /** Persons covered by both whose measure differs. */
-    measure_changed: count,
+    removed: sexCountSchema,
+    /** Persons covered by both whose measure differs, with the kinds `reduce→release` and so on. */
+    measure_changed: sexCountSchema.extend({ by_transition: countBy }),
   }),
   disparity: z.array(disparityRowSchema),
-  largest_gap: disparityRowSchema.nullable(),
+  /** The largest gap in coverage or in release among rows with at least 10 persons a side. */
+  largest_gap: z.strictObject({ row: disparityRowSchema, on: z.enum(['covered', 'released']), points: z.number() }).nullable(),
   verdict: text,
 });
 
@@ -150,7 +158,7 @@ export const victimsSchema = z.strictObject({
   by_measure: z.record(z.string(), z.strictObject({ persons: count, unpaid: money })),
   by_custody: z.record(z.string(), z.strictObject({ persons: count, unpaid: money })),
   with_condition: z.strictObject({
-    ref: z.string(),
+    ref: text,
     label: text,
     applies_to: z.array(z.string()),
     act_id: z.string(),
@@ -198,6 +206,8 @@ export const projectionSchema = z.strictObject({
   grant_rate: parameterUsedSchema,
   admissions_per_month: z.strictObject({ institution: z.number(), probation: z.number(), basis: z.enum(['steady_state', 'given']) }),
   applications: z.strictObject({ from: isoDate, to: isoDate, slots: count }),
+  /** Covered persons whose end of term is unknown: kept as in the baseline. */
+  unknown_end_persons: count,
   saved_total: z.array(money),
 });
 
@@ -206,7 +216,7 @@ export const outcomesSummarySchema = z.strictObject({
   by_status: countBy,
   by_measure: countBy,
   by_clause: z.array(z.strictObject({ id: z.string(), ref: z.string(), label: text.nullable(), measure: z.string(), persons: count, days_remitted: count })),
-  by_exclusion: z.array(z.strictObject({ id: z.string(), ref: z.string(), persons: count })),
+  by_exclusion: z.array(z.strictObject({ id: z.string(), ref: z.string(), text, persons: count })),
   days_remitted: count,
 });
 
@@ -249,7 +259,8 @@ export const comparisonSchema = z.strictObject({
       saved_first_year: z.array(money),
       released_with_unpaid_claims: count,
       reoffending_1y: z.number(),
-      beds_freed_month_12: z.number(),
+      /** Null when the horizon is shorter than 12 months. */
+      beds_freed_month_12: z.number().nullable(),
     }),
   ),
   transitions: z.array(

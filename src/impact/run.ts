@@ -10,7 +10,9 @@ import { T } from '../engine/condition.ts';
 import { compileConditions } from '../engine/kernel.ts';
 import type { Law } from '../law/law.ts';
 import type { Registry } from '../registry/registry.ts';
+import type { Text } from '../i18n/text.ts';
 import { MEASURE_KINDS, type ImpactConfig, type MeasureKind } from './config.ts';
+import { GROUP_LABELS } from './texts.ts';
 
 /** `kind` of a person the act does not cover (not eligible). */
 export const UNCOVERED = -1;
@@ -69,9 +71,16 @@ export function runFromOutcomes(plan: Plan, outcomes: Outcomes, day: number): Ac
   return { plan, day, outcomes, kind, serving };
 }
 
+/** The label of a disparity group: a social category, `any_category` or `no_category`. */
+export function groupLabel(categories: Categories, group: string): Text {
+  const j = categories.ids.indexOf(group);
+  return j >= 0 ? categories.labels[j]! : (GROUP_LABELS[group] ?? { kk: group, ru: group, en: group });
+}
+
 /** Membership of each social category (1 = the category's condition holds; unknown counts as not). */
 export interface Categories {
   ids: string[];
+  labels: Text[];
   masks: Uint8Array[];
   /** 1 when the person belongs to at least one category. */
   any: Uint8Array;
@@ -91,5 +100,5 @@ export function socialCategories(config: ImpactConfig, registry: Registry, law: 
     for (let i = 0; i < truths.length; i++) if (truths[i] === T) m[i] = any[i] = 1;
     return m;
   });
-  return { ids: config.socialCategories.map((c) => c.id), masks, any };
+  return { ids: config.socialCategories.map((c) => c.id), labels: config.socialCategories.map((c) => c.label), masks, any };
 }
