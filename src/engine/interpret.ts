@@ -7,7 +7,8 @@ import type { Checked, Truth } from './condition.ts';
 import type { FactEnv, FactValue } from './facts.ts';
 import type { PersonRecord } from '../registry/record.ts';
 
-const compare = (a: number, op: string, b: number): boolean => {
+/** A comparison of the condition language on numbers (dates as day numbers, enumerations by index). */
+export const compare = (a: number, op: string, b: number): boolean => {
   switch (op) {
     case '=':
       return a === b;

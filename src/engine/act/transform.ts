@@ -10,7 +10,8 @@
  * derived id and hash.
  */
 import { SEXES, type Sex } from '../../domain/enums.ts';
-import { F, T, type Checked, type CompareOp, type Truth } from '../condition.ts';
+import { F, T, type Checked, type Truth } from '../condition.ts';
+import { compare } from '../interpret.ts';
 import type { Measure, Plan, PlanClause, PlanExclusion } from './plan.ts';
 
 /** Whether a leaf reads the person's sex. Only the fact `sex` does (docs/conditions.md). */
@@ -56,23 +57,6 @@ export function sexDependence(plan: Plan): SexDependence {
     exclusions: plan.exclusions.filter((x) => dependsOn(x.condition, defs)).map((x) => x.index),
     definitions: plan.definitions.filter((d) => defs.has(d.name)).map((d) => d.name),
   };
-}
-
-function compare(a: number, op: CompareOp, b: number): boolean {
-  switch (op) {
-    case '=':
-      return a === b;
-    case '!=':
-      return a !== b;
-    case '<':
-      return a < b;
-    case '<=':
-      return a <= b;
-    case '>':
-      return a > b;
-    case '>=':
-      return a >= b;
-  }
 }
 
 /** The truth of a sex leaf for a person of the given sex (whose sex is then known). */
