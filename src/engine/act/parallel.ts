@@ -96,6 +96,11 @@ export class ParallelEvaluator {
   private tallies: Float64Array;
   private bound: { registry: Registry; asOfDay: number; act: BoundAct } | null = null;
   private closed = false;
+  /**
+   * How the last evaluation was shared: chunks in all, and those the calling thread evaluated. A
+   * calling thread that took nearly all of them means the workers got little processor time.
+   */
+  share = { chunks: 0, byCallingThread: 0 };
 
   private constructor(
     private readonly kernel: CompiledAct,
@@ -196,14 +201,19 @@ export class ParallelEvaluator {
     if (this.bound?.registry !== registry || this.bound.asOfDay !== asOfDay) this.bound = { registry, asOfDay, act: this.kernel.bind(registry, asOfDay) };
     const act = this.bound.act;
     const mine = this.kernel.newTally(this.tallies.subarray(0, tallySize));
-    if (!useWorkers) act.run(0, size, out, mine);
-    else {
+    if (!useWorkers) {
+      act.run(0, size, out, mine);
+      this.share = { chunks: 1, byCallingThread: 1 };
+    } else {
+      let taken = 0;
       for (;;) {
         const k = Atomics.add(ctl, CTL.NEXT, 1);
         if (k >= chunks) break;
         act.run(k * chunk, Math.min(size, (k + 1) * chunk), out, mine);
         Atomics.add(ctl, CTL.CHUNKS_DONE, 1);
+        taken++;
       }
+      this.share = { chunks, byCallingThread: taken };
       waitAtLeast(ctl, CTL.CHUNKS_DONE, chunks, failed, 600_000);
       this.throwIfFailed();
     }
