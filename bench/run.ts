@@ -11,7 +11,7 @@
  * timed runs (default BENCH_RUNS) — fewer at 10 M, where one run takes minutes, are marked so.
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, hostname, platform, release } from 'node:os';
+import { cpus, hostname, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadLaw } from '../src/law/law.ts';
 import { DEFAULT_PATHS, PROJECT_ROOT } from '../src/paths.ts';
@@ -110,44 +110,54 @@ interface NationalRow {
   ms2: number;
   min: number;
   min2: number;
+  /** Median share of the chunks that the calling thread evaluated in the 2-thread runs. */
+  callerShare: number;
 }
 
 /**
- * Re-evaluation on the national default registry, in-process: the registry stays in memory, the
+ * Re-evaluation on the national default registry, in-process: the registry stays in memory, each
  * act is compiled once, each run evaluates every person and counts the breakdowns. Measured first,
- * in a fresh process, so that the heap left by ten million persons does not weigh on it.
+ * while the process is fresh (the heap left by ten million persons would weigh on it), in rounds
+ * that take every act in turn on 1 and then 2 threads, so that a moment when another process
+ * holds a core weighs on every act alike.
  */
-async function national(acts: string[]): Promise<{ size: number; rows: NationalRow[] }> {
+async function national(acts: string[]): Promise<{ size: number; rows: NationalRow[]; load: [number, number] }> {
   const profile = loadProfile(DEFAULT_PATHS.profile);
   const b = new RegistryBuilder(law.criminalCode);
   for (const r of generatePersons(profile, law.criminalCode, loadFacilities(profile.facilitiesPath), { seed: 2025 })) b.push(r);
   const registry = b.finish(true);
-  const rows: NationalRow[] = [];
-  for (const f of acts) {
-    const { plan } = loadAct(f, law);
-    log(`${plan.id} @ national ${registry.size}: re-evaluation`);
-    const kernel = compileActKernel(plan, law);
-    const out1 = newOutcomes(registry.size);
-    const par = await ParallelEvaluator.create(f, 2, law);
-    const out2 = newOutcomes(registry.size, true);
-    const one = kernelRun(kernel, registry, out1);
-    const two = par.evaluateWithBreakdown(registry, undefined, out2);
-    if (firstDifference(out1, two.outcomes) >= 0 || !sameBreakdown(one, two.breakdown) || !sameBreakdown(one, breakdown(out1)))
-      throw new Error(`${plan.id}: the national re-evaluation differs between 1 and 2 threads`);
-    for (let w = 0; w < 30; w++) {
-      kernelRun(kernel, registry, out1);
-      par.evaluateWithBreakdown(registry, undefined, out2);
-    }
-    const ts: number[] = [];
-    const ts2: number[] = [];
-    for (let r = 0; r < NATIONAL_RUNS; r++) {
-      ts.push(await time(() => kernelRun(kernel, registry, out1)));
-      ts2.push(await time(() => par.evaluateWithBreakdown(registry, undefined, out2)));
-    }
-    await par.close();
-    rows.push({ act: plan.id, ms: median(ts), ms2: median(ts2), min: Math.min(...ts), min2: Math.min(...ts2) });
+  const runs = await Promise.all(
+    acts.map(async (f) => {
+      const { plan } = loadAct(f, law);
+      const kernel = compileActKernel(plan, law);
+      const par = await ParallelEvaluator.create(f, 2, law);
+      return { plan, kernel, par, out1: newOutcomes(registry.size), out2: newOutcomes(registry.size, true), ts: [] as number[], ts2: [] as number[], shares: [] as number[] };
+    }),
+  );
+  for (const r of runs) {
+    log(`${r.plan.id} @ national ${registry.size}: checking`);
+    const one = kernelRun(r.kernel, registry, r.out1);
+    const two = r.par.evaluateWithBreakdown(registry, undefined, r.out2);
+    if (firstDifference(r.out1, two.outcomes) >= 0 || !sameBreakdown(one, two.breakdown) || !sameBreakdown(one, breakdown(r.out1)))
+      throw new Error(`${r.plan.id}: the national re-evaluation differs between 1 and 2 threads`);
   }
-  return { size: registry.size, rows };
+  for (let w = 0; w < 30; w++)
+    for (const r of runs) {
+      kernelRun(r.kernel, registry, r.out1);
+      r.par.evaluateWithBreakdown(registry, undefined, r.out2);
+    }
+  log(`national ${registry.size}: ${NATIONAL_RUNS} rounds`);
+  const loadBefore = loadavg()[0]!;
+  for (let k = 0; k < NATIONAL_RUNS; k++)
+    for (const r of runs) {
+      r.ts.push(await time(() => kernelRun(r.kernel, registry, r.out1)));
+      r.ts2.push(await time(() => r.par.evaluateWithBreakdown(registry, undefined, r.out2)));
+      r.shares.push(r.par.share.byCallingThread / r.par.share.chunks);
+    }
+  const loadAfter = loadavg()[0]!;
+  for (const r of runs) await r.par.close();
+  const rows = runs.map((r) => ({ act: r.plan.id, ms: median(r.ts), ms2: median(r.ts2), min: Math.min(...r.ts), min2: Math.min(...r.ts2), callerShare: median(r.shares) }));
+  return { size: registry.size, rows, load: [loadBefore, loadAfter] };
 }
 
 async function main(): Promise<void> {
@@ -308,11 +318,11 @@ async function main(): Promise<void> {
     '',
     `## Re-evaluation on the national default registry (${nat.size.toLocaleString('en')} persons, in-process, outcomes and breakdowns, median of ${NATIONAL_RUNS} after a warm-up)`,
     '',
-    'The registry in memory, the act compiled once; each run evaluates every person and counts the standard breakdowns. 2 threads: the calling thread and one worker thread.',
+    `The registry in memory, the act compiled once; each run evaluates every person and counts the standard breakdowns. Rounds take every act in turn, on 1 and then 2 threads (the calling thread and one worker thread). Load average of the machine (1 min) before and after: ${nat.load[0].toFixed(2)}, ${nat.load[1].toFixed(2)}.`,
     '',
-    '| act | kernel, 1 thread (ms) | kernel, 2 threads (ms) | fastest run, 1 / 2 threads (ms) |',
-    '|---|---:|---:|---:|',
-    ...nat.rows.map((r) => `| ${r.act} | ${f(r.ms)} | ${f(r.ms2)} | ${f(r.min)} / ${f(r.min2)} |`),
+    '| act | kernel, 1 thread (ms) | kernel, 2 threads (ms) | fastest run, 1 / 2 threads (ms) | chunks taken by the calling thread, 2 threads (median) |',
+    '|---|---:|---:|---:|---:|',
+    ...nat.rows.map((r) => `| ${r.act} | ${f(r.ms)} | ${f(r.ms2)} | ${f(r.min)} / ${f(r.min2)} | ${Math.round(r.callerShare * 100)} % |`),
     '',
     '## Full evaluation',
     '',
