@@ -21,6 +21,16 @@ export function render(text: Text, lang: Lang, params: Record<string, string | n
   });
 }
 
+/** A text rendered in each language, with parameters chosen per language (numbers written its way). */
+export function renderAll(text: Text, params: (lang: Lang) => Record<string, string | number>): Text {
+  return { kk: render(text, 'kk', params('kk')), ru: render(text, 'ru', params('ru')), en: render(text, 'en', params('en')) };
+}
+
+/** Texts joined into one, language by language. */
+export function joinTexts(parts: readonly Text[], separator = ' '): Text {
+  return { kk: parts.map((t) => t.kk).join(separator), ru: parts.map((t) => t.ru).join(separator), en: parts.map((t) => t.en).join(separator) };
+}
+
 /** Numbers the way each language writes them: thin groups of three, a decimal comma in kk and ru. */
 export function formatNumber(value: number, lang: Lang, maxFractionDigits = 2): string {
   const locale = lang === 'en' ? 'en-GB' : lang === 'ru' ? 'ru-RU' : 'kk-KZ';

@@ -7,7 +7,7 @@
  * whom it adds, whom it drops, whose measure differs; and how the rates of coverage and of release
  * of women and men compare within the same gravity and social category.
  */
-import { GRAVITIES, SEXES } from '../domain/enums.ts';
+import { CUSTODIES, GRAVITIES, SEXES } from '../domain/enums.ts';
 import { sexDependence, sexNeutralPlan } from '../engine/act/transform.ts';
 import type { Law } from '../law/law.ts';
 import type { Registry } from '../registry/registry.ts';
@@ -21,7 +21,6 @@ export const MIN_GROUP = 10;
 
 const F = SEXES.indexOf('F');
 const M = SEXES.indexOf('M');
-const CUSTODY_KEYS = ['institution', 'probation'] as const;
 
 function bump(map: Record<string, number>, key: string): void {
   map[key] = (map[key] ?? 0) + 1;
@@ -50,7 +49,7 @@ export function equality(run: ActRun, registry: Registry, law: Law, categories: 
     if (a < 0 && b >= 0) {
       count(added, i);
       bump(added.by_gravity, c.gravity[i]! >= 0 ? GRAVITIES[c.gravity[i]!]! : 'unknown');
-      bump(added.by_custody, CUSTODY_KEYS[c.custody[i]!] ?? 'unknown');
+      bump(added.by_custody, CUSTODIES[c.custody[i]!] ?? 'unknown');
       bump(added.by_measure, MEASURE_KINDS[b]!);
       bump(added.by_clause, neutralPlan.clauses[neutral.outcomes.clause[i]!]!.ref);
       let inAny = false;

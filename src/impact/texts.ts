@@ -1,6 +1,6 @@
 /** The impact report's user-facing texts in kk, ru and en. */
 import { GRAVITY_LABELS, type Gravity } from '../domain/enums.ts';
-import { formatNumber, render, type Lang, type Text } from '../i18n/text.ts';
+import { formatNumber, joinTexts, renderAll, type Lang, type Text } from '../i18n/text.ts';
 import { citeRef } from '../i18n/refs.ts';
 import type { DisparityRow } from './report.ts';
 
@@ -23,12 +23,6 @@ export const KIND_LABELS: Record<string, Text> = {
   eligible: { kk: 'қамтылған', ru: 'охвачен', en: 'covered' },
 };
 
-/** Numbers inside a sentence, written per language. */
-const filledPerLang = (t: Text, params: (lang: Lang) => Record<string, string | number>): Text => ({
-  kk: render(t, 'kk', params('kk')),
-  ru: render(t, 'ru', params('ru')),
-  en: render(t, 'en', params('en')),
-});
 
 const DIFFERENCE: Text = {
   kk: 'Хат босатылатын {released} адамның әрқайсысын тұтас жыл бойы күніне {letterCost} ₸-ден бағалайды ({letterYear} ₸), алайда олардың ішінде {probation} адам пробациялық бақылауда, онда бір күн шамамен {probationCost} ₸ тұрады, ал босатылатындарға жазасын өтеуге орта есеппен небәрі {meanDays} күн қалған еді: мекемедегі күннің сол құнымен олардың босатылуы бірінші жылы {ourYear} ₸ үнемдейді.',
@@ -55,7 +49,7 @@ const DAYS_UNKNOWN: Text = {
 export function moneyDifference(p: { released: number; probation: number; letterCost: number; probationCost: number; letterYear: number; meanDaysLeft: number | null; ourYear: number }): Text {
   if (p.released === 0) return NOBODY_RELEASED;
   const template = p.meanDaysLeft === null ? DAYS_UNKNOWN : p.probation > 0 ? DIFFERENCE : DIFFERENCE_INSTITUTION;
-  return filledPerLang(template, (lang) => ({
+  return renderAll(template, (lang) => ({
     released: formatNumber(p.released, lang),
     letterCost: formatNumber(p.letterCost, lang),
     letterYear: formatNumber(Math.round(p.letterYear), lang),
@@ -116,20 +110,19 @@ interface SexCount {
   men: number;
 }
 
-const joinTexts = (parts: Text[]): Text => ({ kk: parts.map((t) => t.kk).join(' '), ru: parts.map((t) => t.ru).join(' '), en: parts.map((t) => t.en).join(' ') });
 const cite = (refs: string[]): Text => ({ kk: refs.map((r) => citeRef(r).kk).join(', '), ru: refs.map((r) => citeRef(r).ru).join(', '), en: refs.join(', ') });
 const counts = (lang: Lang, g: SexCount) => ({ n: formatNumber(g.persons, lang), added: formatNumber(g.persons, lang), men: formatNumber(g.men, lang), women: formatNumber(g.women, lang) });
 
 export function verdict(p: { groupLabel: (group: string) => Text; clauses: string[]; exclusions: string[]; added: SexCount; removed: SexCount; changed: SexCount & { by_transition: Record<string, number> }; largest: { row: DisparityRow; on: 'covered' | 'released'; points: number } | null }): Text {
   const parts: Text[] = [];
-  if (p.clauses.length > 0) parts.push(filledPerLang(V.clauses, (lang) => ({ refs: cite(p.clauses)[lang] })));
-  if (p.exclusions.length > 0) parts.push(filledPerLang(V.exclusions, (lang) => ({ refs: cite(p.exclusions)[lang] })));
+  if (p.clauses.length > 0) parts.push(renderAll(V.clauses, (lang) => ({ refs: cite(p.clauses)[lang] })));
+  if (p.exclusions.length > 0) parts.push(renderAll(V.exclusions, (lang) => ({ refs: cite(p.exclusions)[lang] })));
   if (p.clauses.length === 0 && p.exclusions.length === 0) parts.push(V.independent);
-  if (p.added.persons > 0) parts.push(filledPerLang(V.added, (lang) => counts(lang, p.added)));
-  if (p.removed.persons > 0) parts.push(filledPerLang(V.removed, (lang) => counts(lang, p.removed)));
+  if (p.added.persons > 0) parts.push(renderAll(V.added, (lang) => counts(lang, p.added)));
+  if (p.removed.persons > 0) parts.push(renderAll(V.removed, (lang) => counts(lang, p.removed)));
   if (p.changed.persons > 0)
     parts.push(
-      filledPerLang(V.changed, (lang) => ({
+      renderAll(V.changed, (lang) => ({
         ...counts(lang, p.changed),
         detail: Object.entries(p.changed.by_transition)
           .sort((a, b) => b[1] - a[1])
@@ -141,7 +134,7 @@ export function verdict(p: { groupLabel: (group: string) => Text; clauses: strin
   if (g && g.points !== 0) {
     const side = (x: DisparityRow['women']) => (g.on === 'covered' ? x.rate : x.released_rate) ?? 0;
     parts.push(
-      filledPerLang(V.gap, (lang) => ({
+      renderAll(V.gap, (lang) => ({
         what: GAP_ON[g.on][lang],
         points: formatNumber(Math.abs(g.points), lang, 1),
         gravity: GRAVITY_LABELS[g.row.gravity as Gravity][lang],

@@ -10,7 +10,7 @@ import { CUSTODIES, type Custody } from '../domain/enums.ts';
 import { formatIsoDate } from '../domain/dates.ts';
 import { isoDateSchema } from '../domain/date-schema.ts';
 import { DataFileError, loadDataFile, type LocatedError, type SourceMap } from '../domain/located.ts';
-import { render, formatNumber, type Lang, type Text } from '../i18n/text.ts';
+import { render, renderAll, formatNumber, type Lang, type Text } from '../i18n/text.ts';
 import { MESSAGES, type MessageKey } from '../i18n/messages.ts';
 import type { Law } from '../law/law.ts';
 import type { Registry } from '../registry/registry.ts';
@@ -284,13 +284,7 @@ const msg = (key: MessageKey): Text => MESSAGES[key];
 
 /** A text in three languages with its placeholders filled (numbers formatted per language). */
 function filled(key: MessageKey, params: Record<string, string | number | Text>): Text {
-  const out = { kk: '', ru: '', en: '' };
-  for (const lang of ['kk', 'ru', 'en'] as const) {
-    const p: Record<string, string | number> = {};
-    for (const [k, v] of Object.entries(params)) p[k] = typeof v === 'object' ? v[lang] : v;
-    out[lang] = render(msg(key), lang, p);
-  }
-  return out;
+  return renderAll(msg(key), (lang) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v])));
 }
 
 function audit(a: LetterFile['audits'][number], results: Map<string, FigureResult>, law: Law, asOfDay: number, counts: Map<string, { t: number; u: number }>): AuditResult {
