@@ -16,11 +16,13 @@ import { generatePersons } from '../registry/synthetic/generate.ts';
 import { loadProfile, scaleProfile } from '../registry/synthetic/profile.ts';
 import { computeLetter, letterJson, loadLetterDefinition, renderLetterMarkdown, renderLetterText } from '../reports/letter.ts';
 import { openRegistry } from './registry-source.ts';
+import { registerServerCommands } from './server.ts';
+import { AppError } from '../app/errors.ts';
 import { UserError } from '../domain/errors.ts';
 import { runCheck } from './check.ts';
 import { evaluateCommand, explainCommand, testCommand, validateCommand } from './acts.ts';
 import { dbLoadCommand, evaluateSqlCommand } from './sql.ts';
-import { admissionsArg, comparisonOfShippedActs, impactCommand, shareArg, type ImpactCommandOptions } from './impact.ts';
+import { admissionsArg, impactCommand, shareArg, type ImpactCommandOptions } from './impact.ts';
 import type { Law } from '../law/law.ts';
 import type { Registry } from '../registry/registry.ts';
 
@@ -42,12 +44,11 @@ function progress(line: string): void {
   if (process.stderr.isTTY) process.stderr.write(`\r${line}   `);
 }
 
-async function letterCommand(opts: { registry?: string; lang: Lang; format: string; asOf?: string; figures?: string }, compareActs = false): Promise<void> {
+async function letterCommand(opts: { registry?: string; lang: Lang; format: string; asOf?: string; figures?: string }): Promise<void> {
   const law = loadLaw();
   const def = loadLetterDefinition(opts.figures ?? DEFAULT_PATHS.letterFigures, law);
   const { registry, source } = await openRegistry(law, opts.registry, opts.lang, progress);
   letterReport(def, law, registry, source, opts);
-  if (compareActs) process.stdout.write(`\n${comparisonOfShippedActs(law, registry, source, opts.lang)}`);
 }
 
 function letterReport(def: ReturnType<typeof loadLetterDefinition>, law: Law, registry: Registry, source: string, opts: { lang: Lang; format: string; asOf?: string }): void {
@@ -63,13 +64,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
 
-  program
-    .command('start')
-    .description('the main job on the embedded default: the letter table and its audit, then the three shipped acts compared, on the default synthetic registry')
-    .addOption(langOption())
-    .action(async (opts: { lang: Lang }) => {
-      await letterCommand({ lang: opts.lang, format: 'text' }, true);
-    });
+  registerServerCommands(program);
 
   program
     .command('letter')
@@ -229,6 +224,11 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = 2;
     } else if (e instanceof UserError) {
       process.stderr.write(`${e.message}\n`);
+      process.exitCode = 2;
+    } else if (e instanceof AppError) {
+      const at = argv.indexOf('--lang');
+      const lang = at >= 0 && isLang(argv[at + 1] ?? '') ? (argv[at + 1] as Lang) : 'ru';
+      process.stderr.write(`${[e.messageIn(lang), ...e.locations.map((l) => `  ${[l.file, l.path, l.line ? `${l.line}:${l.column ?? 1}` : null, l.message].filter(Boolean).join(' ')}`)].join('\n')}\n`);
       process.exitCode = 2;
     } else throw e;
   }

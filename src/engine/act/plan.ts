@@ -202,7 +202,11 @@ function rawConditionErrors(value: unknown, law: Law, map: SourceMap): LocatedEr
 
 /** Reads, validates and compiles an act file (YAML). */
 export function loadAct(file: string, law: Law): CompileResult {
-  const text = readFileSync(file, 'utf8');
+  return compileActText(readFileSync(file, 'utf8'), file, law);
+}
+
+/** Validates and compiles an act's text; `file` names it in located errors. */
+export function compileActText(text: string, file: string, law: Law): CompileResult {
   const { value, map } = parseYamlSource(text, file);
   let source: ActSource;
   try {

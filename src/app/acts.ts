@@ -1,0 +1,379 @@
+/**
+ * Act use cases: compile an act's text (cached by content hash), the library of laws and drafts,
+ * the literate view, drafts with versions and optimistic concurrency, forking and adoption, and
+ * the import of the shipped acts at first start.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { DataFileError, type LocatedError } from '../domain/located.ts';
+import { formatIsoDate } from '../domain/dates.ts';
+import { factsUsed, type Checked } from '../engine/condition.ts';
+import { findActs } from '../engine/act/act-tests.ts';
+import { describeCondition } from '../engine/act/describe.ts';
+import { lintAct } from '../engine/act/lint.ts';
+import { compileActText, MEASURE_CODES, MEASURE_LABELS, measureCode, type Measure, type Plan } from '../engine/act/plan.ts';
+import { API_MESSAGES } from '../i18n/api.ts';
+import type { Text } from '../i18n/text.ts';
+import { DEFAULT_PATHS } from '../paths.ts';
+import type { Registry } from '../registry/registry.ts';
+import { appendAuditIn } from '../store/audit.ts';
+import { actCount, getAct, getVersion, insertAct, insertVersion, listActs, listVersions, markAdopted, type ActRecord, type ActVersion } from '../store/acts.ts';
+import type { Actor, AppContext } from './context.ts';
+import { AppError, locationsOf } from './errors.ts';
+import { maybeKill } from './faults.ts';
+
+export function actHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The file name an act's located errors name. */
+export function actFileLabel(id: string, version?: number): string {
+  return version === undefined ? `${id}.yaml` : `${id}@${version}.yaml`;
+}
+
+/** Compiles an act's text, or throws `invalid_act` with every error located (line, column, path). */
+export function planOf(ctx: AppContext, text: string, label: string): Plan {
+  const hash = actHash(text);
+  const cached = ctx.plans.get(hash);
+  if (cached) return cached;
+  try {
+    const { plan } = compileActText(text, label, ctx.env.law);
+    ctx.plans.set(hash, plan);
+    return plan;
+  } catch (e) {
+    if (e instanceof DataFileError) throw invalidAct(e.errors);
+    throw e;
+  }
+}
+
+export function invalidAct(errors: readonly LocatedError[]): AppError {
+  return new AppError('invalid_act', API_MESSAGES.invalid_act, { n: errors.length }, locationsOf(errors));
+}
+
+/** An act's check: the compile errors, or the linter's errors and warnings (on a sample registry when given). */
+export function validateActText(ctx: AppContext, text: string, label: string, sample: Registry | null): { plan: Plan | null; errors: LocatedError[]; warnings: LocatedError[] } {
+  let compiled;
+  try {
+    compiled = compileActText(text, label, ctx.env.law);
+  } catch (e) {
+    if (e instanceof DataFileError) return { plan: null, errors: e.errors, warnings: [] };
+    throw e;
+  }
+  const lint = lintAct(compiled.plan, ctx.env.law, compiled.map, sample);
+  return { plan: compiled.plan, errors: lint.errors, warnings: [...compiled.warnings, ...lint.warnings] };
+}
+
+/** An input of the act that is not verified against the law's text (a parameter, the act's source). */
+export interface UnverifiedInput {
+  kind: 'act_source' | 'act_parameter';
+  name: string;
+  source: string;
+}
+
+export function unverifiedInputs(plan: Plan): UnverifiedInput[] {
+  const out: UnverifiedInput[] = [];
+  if (!plan.source.source.verified) out.push({ kind: 'act_source', name: plan.id, source: plan.source.source.text });
+  for (const [name, p] of Object.entries(plan.parameters)) if (!p.verified) out.push({ kind: 'act_parameter', name, source: p.source });
+  return out;
+}
+
+// ---- views -------------------------------------------------------------------------------------
+
+export interface ActSummary {
+  id: string;
+  kind: ActRecord['kind'];
+  status: Plan['source']['status'];
+  title: Text;
+  entryIntoForce: string;
+  executionEnd: string;
+  version: number;
+  hash: string;
+  etag: string;
+  forkedFrom: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+  clauses: number;
+  exclusions: number;
+  unverified: number;
+}
+
+export function etagOf(act: { id: string; headVersion: number; headHash: string }): string {
+  return `"${act.id}@${act.headVersion}-${act.headHash.slice(0, 16)}"`;
+}
+
+function summaryOf(a: ActRecord, plan: Plan): ActSummary {
+  return {
+    id: a.id,
+    kind: a.kind,
+    status: plan.source.status,
+    title: plan.source.title,
+    entryIntoForce: formatIsoDate(plan.entryIntoForce),
+    executionEnd: formatIsoDate(plan.executionEnd),
+    version: a.headVersion,
+    hash: a.headHash,
+    etag: etagOf(a),
+    forkedFrom: a.forkedFrom,
+    updatedAt: a.updatedAt,
+    updatedBy: a.updatedBy,
+    clauses: plan.clauses.length,
+    exclusions: plan.exclusions.length,
+    unverified: unverifiedInputs(plan).length,
+  };
+}
+
+export async function listActSummaries(ctx: AppContext): Promise<ActSummary[]> {
+  const out: ActSummary[] = [];
+  for (const a of await listActs(ctx.db)) {
+    const v = await getVersion(ctx.db, a.id, a.headVersion);
+    if (!v) continue;
+    out.push(summaryOf(a, planOf(ctx, v.source, actFileLabel(a.id, a.headVersion))));
+  }
+  return out;
+}
+
+export interface CriterionView {
+  condition: string;
+  facts: { name: string; arg: string | number | null; label: Text }[];
+}
+
+export interface RuleView {
+  id: string;
+  ref: string;
+  text: { kk: string; ru: string; en?: string | undefined };
+  label: Text | null;
+  criteria: CriterionView[];
+}
+
+export interface ActView {
+  summary: ActSummary;
+  source: string;
+  readme: string | null;
+  combine: { rule: Plan['combine']; text: string; overlapForbidden: boolean };
+  actSource: Plan['source']['source'];
+  parameters: { name: string; value: number; verified: boolean; source: string; label: Text | null }[];
+  definitions: (Omit<RuleView, 'id' | 'ref'> & { name: string; ref: string | null })[];
+  clauses: (RuleView & { measure: { code: string; label: Text; fraction?: number; months?: number; with?: string } })[];
+  exclusions: RuleView[];
+  unverified: UnverifiedInput[];
+}
+
+function criterionView(c: Checked): CriterionView {
+  return { condition: describeCondition(c), facts: factsUsed(c).map((u) => ({ name: u.fact.name, arg: u.arg, label: u.fact.label })) };
+}
+
+function criteriaOf(c: Checked): CriterionView[] {
+  return c.k === 'and' ? c.items.map(criterionView) : [criterionView(c)];
+}
+
+function measureView(m: Measure) {
+  const code = MEASURE_CODES[measureCode(m)]!;
+  const base = { code, label: MEASURE_LABELS[code] };
+  if (m.type === 'reduce_unserved' || m.type === 'reduce_imposed') return { ...base, fraction: m.fraction };
+  if (m.type === 'reduce_months') return { ...base, months: m.months };
+  if (m.type === 'replace_milder') return { ...base, with: m.with };
+  return base;
+}
+
+/** The literate view: each clause's reference and text beside its condition in the condition language. */
+export function actView(a: ActRecord, v: ActVersion, plan: Plan): ActView {
+  return {
+    summary: { ...summaryOf(a, plan), version: v.version, hash: v.hash },
+    source: v.source,
+    readme: v.readme,
+    combine: { rule: plan.combine, text: plan.source.combine.text, overlapForbidden: plan.overlapForbidden },
+    actSource: plan.source.source,
+    parameters: Object.entries(plan.parameters).map(([name, p]) => ({ name, value: p.value, verified: p.verified, source: p.source, label: plan.source.parameters[name]?.label ?? null })),
+    definitions: plan.definitions.map((d) => ({ name: d.name, ref: d.ref, text: d.text ?? { kk: '', ru: '' }, label: d.label, criteria: criteriaOf(d.condition) })),
+    clauses: plan.clauses.map((c) => ({ id: c.id, ref: c.ref, text: c.text, label: c.label, criteria: c.criteria.map(criterionView), measure: measureView(c.measure) })),
+    exclusions: plan.exclusions.map((e) => ({ id: e.id, ref: e.ref, text: e.text, label: e.label, criteria: criteriaOf(e.condition) })),
+    unverified: unverifiedInputs(plan),
+  };
+}
+
+export async function readAct(ctx: AppContext, id: string, version?: number): Promise<{ act: ActRecord; version: ActVersion; plan: Plan }> {
+  const act = await getAct(ctx.db, id);
+  if (!act) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id}` });
+  const v = await getVersion(ctx.db, id, version ?? act.headVersion);
+  if (!v) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id} version ${version}` });
+  return { act, version: v, plan: planOf(ctx, v.source, actFileLabel(id, v.version)) };
+}
+
+export async function actHistory(ctx: AppContext, id: string) {
+  const act = await getAct(ctx.db, id);
+  if (!act) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id}` });
+  return listVersions(ctx.db, id);
+}
+
+// ---- changes -----------------------------------------------------------------------------------
+
+function audit(actor: Actor, action: string, target: Record<string, unknown>) {
+  return { userId: actor.userId, username: actor.username, role: actor.role, action, target, result: 'ok' as const, ip: actor.ip };
+}
+
+/** Creates a draft from its text; its id is the act's own `id`. */
+export async function createDraft(ctx: AppContext, actor: Actor, text: string, note: string | null, forkedFrom: string | null = null): Promise<ActSummary> {
+  const probe = planOf(ctx, text, 'draft.yaml');
+  const id = probe.id;
+  const plan = planOf(ctx, text, actFileLabel(id));
+  await ctx.db.transaction(async (tx) => {
+    if (await getAct(tx, id, true)) throw new AppError('conflict', API_MESSAGES.act_exists, { id });
+    await insertAct(tx, { id, kind: 'draft', forkedFrom, createdBy: actor.userId, hash: plan.hash, source: text, readme: null, note });
+    await appendAuditIn(tx, audit(actor, 'act.create', { act_id: id, version: 1, hash: plan.hash, forked_from: forkedFrom }));
+  });
+  const act = await getAct(ctx.db, id);
+  return summaryOf(act!, plan);
+}
+
+/** Forks an act (a law or a draft) into a new draft named `newId`: the text is the same but its id. */
+export async function forkAct(ctx: AppContext, actor: Actor, fromId: string, newId: string, version?: number): Promise<ActSummary> {
+  const { version: v } = await readAct(ctx, fromId, version);
+  const doc = parseDocument(v.source);
+  doc.set('id', newId);
+  if (doc.get('status') === 'law') doc.set('status', 'draft');
+  return createDraft(ctx, actor, doc.toString({ lineWidth: 0 }), null, `${fromId}@${v.version}`);
+}
+
+/**
+ * Saves a new version of a draft. `ifMatch` is the ETag the writer read: when the act moved on since,
+ * nothing is saved and the answer says which version is current (409).
+ */
+export async function updateDraft(ctx: AppContext, actor: Actor, id: string, text: string, ifMatch: string | undefined, note: string | null): Promise<ActSummary> {
+  if (ifMatch === undefined) throw new AppError('precondition_required', API_MESSAGES.if_match_required);
+  const label = actFileLabel(id);
+  const plan = planOf(ctx, text, label);
+  if (plan.id !== id) throw new AppError('bad_request', API_MESSAGES.act_id_mismatch, { inText: plan.id, inUrl: id }, [{ file: label, path: '$.id', message: `id ${plan.id}` }]);
+  await ctx.db.transaction(async (tx) => {
+    const act = await getAct(tx, id, true);
+    if (!act) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id}` });
+    if (act.kind === 'law') throw new AppError('frozen', API_MESSAGES.act_frozen, { id });
+    const current = etagOf(act);
+    if (ifMatch !== current && ifMatch !== '*') {
+      const yours = /@(\d+)-/.exec(ifMatch)?.[1] ?? '?';
+      throw new AppError('conflict', API_MESSAGES.act_stale, { id, yours, current: act.headVersion }, [], { current_version: act.headVersion, etag: current });
+    }
+    const next = act.headVersion + 1;
+    const prev = await getVersion(tx, id, act.headVersion);
+    await insertVersion(tx, { actId: id, version: next, hash: plan.hash, source: text, readme: prev?.readme ?? null, note, author: actor.userId });
+    maybeKill('act.update');
+    await appendAuditIn(tx, audit(actor, 'act.update', { act_id: id, version: next, hash: plan.hash }));
+  });
+  const act = await getAct(ctx.db, id);
+  return summaryOf(act!, plan);
+}
+
+/** Records that a draft was adopted as law: its text gets `status: law` and is frozen from then on. */
+export async function adoptAct(ctx: AppContext, actor: Actor, id: string, ifMatch: string | undefined): Promise<ActSummary> {
+  if (ifMatch === undefined) throw new AppError('precondition_required', API_MESSAGES.if_match_required);
+  const { act, version } = await readAct(ctx, id);
+  const doc = parseDocument(version.source);
+  doc.set('status', 'law');
+  const text = doc.toString({ lineWidth: 0 });
+  const plan = planOf(ctx, text, actFileLabel(id));
+  await ctx.db.transaction(async (tx) => {
+    const locked = await getAct(tx, id, true);
+    if (!locked) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id}` });
+    if (locked.kind === 'law') throw new AppError('frozen', API_MESSAGES.act_frozen, { id });
+    if (ifMatch !== etagOf(locked) && ifMatch !== '*')
+      throw new AppError('conflict', API_MESSAGES.act_stale, { id, yours: /@(\d+)-/.exec(ifMatch)?.[1] ?? '?', current: locked.headVersion }, [], { current_version: locked.headVersion, etag: etagOf(locked) });
+    const next = locked.headVersion + 1;
+    await insertVersion(tx, { actId: id, version: next, hash: plan.hash, source: text, readme: version.readme, note: 'adopted', author: actor.userId });
+    await markAdopted(tx, id, actor.userId);
+    await appendAuditIn(tx, audit(actor, 'act.adopt', { act_id: id, version: next, hash: plan.hash, from_version: act.headVersion }));
+  });
+  return summaryOf((await getAct(ctx.db, id))!, plan);
+}
+
+/** At first start: the acts under acts/ enter the store (laws frozen, the others as drafts). */
+export async function ensureActs(ctx: AppContext, dir = DEFAULT_PATHS.acts): Promise<string[]> {
+  if ((await actCount(ctx.db)) > 0) return [];
+  const imported: string[] = [];
+  await ctx.db.transaction(async (tx) => {
+    for (const folder of findActs(dir)) {
+      const text = readFileSync(join(folder, 'act.yaml'), 'utf8');
+      const readmePath = join(folder, 'README.md');
+      const readme = existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : null;
+      const plan = planOf(ctx, text, join(folder, 'act.yaml'));
+      await insertAct(tx, { id: plan.id, kind: plan.source.status === 'law' ? 'law' : 'draft', forkedFrom: null, createdBy: null, hash: plan.hash, source: text, readme, note: 'shipped with the product' });
+      imported.push(plan.id);
+    }
+    await appendAuditIn(tx, { userId: null, username: null, role: null, action: 'act.import_shipped', target: { acts: imported }, result: 'ok', ip: null });
+  });
+  return imported;
+}
+
+// ---- diff ----------------------------------------------------------------------------------------
+
+export interface PartDiff {
+  kind: 'clause' | 'exclusion' | 'definition' | 'parameter' | 'act';
+  id: string;
+  ref: string | null;
+  change: 'added' | 'removed' | 'changed' | 'same';
+  /** The fields that differ, each with its value before and after. */
+  fields: { field: string; before: string | null; after: string | null }[];
+}
+
+function fieldsOf(kind: PartDiff['kind'], x: unknown): Record<string, string> {
+  if (x === undefined || x === null) return {};
+  switch (kind) {
+    case 'clause': {
+      const c = x as Plan['clauses'][number];
+      return { ref: c.ref, 'text.kk': c.text.kk, 'text.ru': c.text.ru, condition: c.criteria.map(describeCondition).join(' ∧ '), measure: JSON.stringify(c.measure) };
+    }
+    case 'exclusion': {
+      const e = x as Plan['exclusions'][number];
+      return { ref: e.ref, 'text.kk': e.text.kk, 'text.ru': e.text.ru, condition: describeCondition(e.condition) };
+    }
+    case 'definition': {
+      const d = x as Plan['definitions'][number];
+      return { ref: d.ref ?? '', 'text.kk': d.text?.kk ?? '', 'text.ru': d.text?.ru ?? '', condition: describeCondition(d.condition) };
+    }
+    case 'parameter': {
+      const p = x as Plan['parameters'][string];
+      return { value: String(p.value), verified: String(p.verified), source: p.source };
+    }
+    case 'act': {
+      const p = x as Plan;
+      return {
+        'title.kk': p.source.title.kk,
+        'title.ru': p.source.title.ru,
+        status: p.source.status,
+        entry_into_force: formatIsoDate(p.entryIntoForce),
+        execution_end: formatIsoDate(p.executionEnd),
+        combine: `${p.combine}${p.overlapForbidden ? ' (overlap forbidden)' : ''}`,
+        source_verified: String(p.source.source.verified),
+      };
+    }
+  }
+}
+
+function diffPart(kind: PartDiff['kind'], id: string, ref: string | null, a: unknown, b: unknown): PartDiff {
+  const fa = fieldsOf(kind, a);
+  const fb = fieldsOf(kind, b);
+  const change = a === undefined ? 'added' : b === undefined ? 'removed' : 'changed';
+  const fields = [...new Set([...Object.keys(fa), ...Object.keys(fb)])]
+    .filter((f) => fa[f] !== fb[f])
+    .map((f) => ({ field: f, before: fa[f] ?? null, after: fb[f] ?? null }));
+  return { kind, id, ref, change: change === 'changed' && fields.length === 0 ? 'same' : change, fields };
+}
+
+function byId<T>(list: readonly T[], id: (x: T) => string): Map<string, T> {
+  return new Map(list.map((x) => [id(x), x]));
+}
+
+/** Two versions of an act compared part by part: the act's head, each definition, clause, exclusion and parameter. */
+export function diffPlans(a: Plan, b: Plan): PartDiff[] {
+  const out: PartDiff[] = [diffPart('act', b.id, null, a, b)];
+  const lists: [PartDiff['kind'], Map<string, unknown>, Map<string, unknown>, (x: unknown) => string | null][] = [
+    ['definition', byId(a.definitions, (d) => d.name), byId(b.definitions, (d) => d.name), (x) => (x as Plan['definitions'][number]).ref],
+    ['clause', byId(a.clauses, (c) => c.id), byId(b.clauses, (c) => c.id), (x) => (x as Plan['clauses'][number]).ref],
+    ['exclusion', byId(a.exclusions, (e) => e.id), byId(b.exclusions, (e) => e.id), (x) => (x as Plan['exclusions'][number]).ref],
+    ['parameter', new Map(Object.entries(a.parameters)), new Map(Object.entries(b.parameters)), () => null],
+  ];
+  for (const [kind, ma, mb, refOf] of lists) {
+    for (const [id, xb] of mb) out.push(diffPart(kind, id, refOf(xb), ma.get(id), xb));
+    for (const [id, xa] of ma) if (!mb.has(id)) out.push(diffPart(kind, id, refOf(xa), xa, undefined));
+  }
+  return out;
+}

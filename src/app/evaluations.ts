@@ -1,0 +1,292 @@
+/**
+ * Evaluation use cases: run an act on a registry with full provenance (idempotent: the same inputs
+ * give the same run), the impact report and the comparison of acts, and the what-if evaluation of an
+ * unsaved draft that stores nothing.
+ */
+import { createHash } from 'node:crypto';
+import { formatIsoDate, isoDay, parseIsoDate } from '../domain/dates.ts';
+import { evaluateWithBreakdown } from '../engine/act/evaluate.ts';
+import { MEASURE_CODES, type Plan } from '../engine/act/plan.ts';
+import { ALMOST_KINDS, REASONS, STATUSES } from '../engine/act/outcome.ts';
+import { API_MESSAGES } from '../i18n/api.ts';
+import { computeImpact, outcomesSummary, type ImpactOptions } from '../impact/impact.ts';
+import { money } from '../impact/money.ts';
+import { coverage } from '../impact/coverage.ts';
+import { impactReportSchema, type ImpactReport, type OutcomesSummary } from '../impact/report.ts';
+import { KIND, runFromOutcomes, socialCategories, type ActRun } from '../impact/run.ts';
+import { CUSTODIES } from '../domain/enums.ts';
+import type { Registry } from '../registry/registry.ts';
+import { appendAuditIn } from '../store/audit.ts';
+import { getRun, insertRun, type RunRecord, type StoredOutcome } from '../store/runs.ts';
+import { currentRegistryId } from '../store/registries.ts';
+import { actFileLabel, planOf, readAct, unverifiedInputs, type UnverifiedInput } from './acts.ts';
+import type { Actor, AppContext, Evaluated } from './context.ts';
+import { AppError } from './errors.ts';
+import { openStoredRegistry } from './registries.ts';
+import type { RegistryInfo } from '../store/registries.ts';
+
+/** The day an act is evaluated on: the given one, or the act's day of entry into force. */
+export function dayOf(plan: Plan, asOf: string | undefined): number {
+  if (asOf === undefined) return plan.entryIntoForce;
+  if (parseIsoDate(asOf) === null) throw new AppError('bad_request', API_MESSAGES.bad_date, { value: asOf }, [{ path: '$.as_of', message: 'YYYY-MM-DD' }]);
+  return isoDay(asOf);
+}
+
+/**
+ * The plan as evaluated on another day: both of its days move together, which is exactly what
+ * evaluating with `asOfDay` does (the execution period keeps its length).
+ */
+export function planOn(plan: Plan, day: number): Plan {
+  if (day === plan.entryIntoForce) return plan;
+  return { ...plan, entryIntoForce: day, executionEnd: day + (plan.executionEnd - plan.entryIntoForce) };
+}
+
+export async function registryFor(ctx: AppContext, registryId: string | undefined): Promise<{ info: RegistryInfo; registry: Registry }> {
+  const id = registryId ?? (await currentRegistryId(ctx.db));
+  if (id === null) throw new AppError('not_found', API_MESSAGES.no_registry);
+  return openStoredRegistry(ctx, id);
+}
+
+/** Every person's outcome of a plan on a registry and day, kept in memory by content hashes. */
+export function evaluatedOn(ctx: AppContext, plan: Plan, registryId: string, registry: Registry, day: number): Evaluated {
+  const key = `${plan.hash}|${registryId}|${day}`;
+  const cached = ctx.evaluations.get(key);
+  if (cached) return cached;
+  const t0 = performance.now();
+  const { outcomes, breakdown } = evaluateWithBreakdown(plan, registry, ctx.env.law, day);
+  const result = { outcomes, breakdown, ms: performance.now() - t0 };
+  ctx.evaluations.set(key, result);
+  return result;
+}
+
+export function actRunOn(ctx: AppContext, plan: Plan, registryId: string, registry: Registry, day: number): ActRun {
+  return runFromOutcomes(planOn(plan, day), evaluatedOn(ctx, plan, registryId, registry, day).outcomes, day);
+}
+
+/** The key of a run: the hashes of everything it reads. */
+export function runKey(ctx: AppContext, actHash: string, registryId: string, day: number): string {
+  return createHash('sha256')
+    .update(['amnestia.run/1', actHash, ctx.env.lawFingerprint.hash, registryId, formatIsoDate(day), ctx.env.engineVersion].join('\n'))
+    .digest('hex');
+}
+
+export interface RunRequest {
+  act: string;
+  version?: number | undefined;
+  registry?: string | undefined;
+  asOf?: string | undefined;
+}
+
+function storedOutcomes(run: ActRun, registry: Registry): Iterable<StoredOutcome> {
+  const o = run.outcomes;
+  const plan = run.plan;
+  return {
+    *[Symbol.iterator]() {
+      for (let i = 0; i < o.size; i++) {
+        const d = o.daysRemitted[i]!;
+        const end = o.newEnd[i]!;
+        const status = STATUSES[o.status[i]!]!;
+        const almost = ALMOST_KINDS[o.almostKind[i]!]!;
+        yield {
+          personId: registry.personId[i]!,
+          status,
+          measure: o.measure[i] === 0 ? null : MEASURE_CODES[o.measure[i]!]!,
+          clauseId: o.clause[i]! >= 0 ? plan.clauses[o.clause[i]!]!.id : null,
+          exclusionId: o.exclusion[i]! >= 0 ? plan.exclusions[o.exclusion[i]!]!.id : null,
+          daysRemitted: d < 0 ? null : d,
+          newEnd: end === -2147483648 ? null : formatIsoDate(end),
+          reason: REASONS[o.reason[i]!]!,
+          almostKind: almost === 'none' ? null : almost,
+          almostClause: almost === 'none' || o.almostClause[i]! < 0 ? null : (plan.clauses[o.almostClause[i]!]?.id ?? null),
+        };
+      }
+    },
+  };
+}
+
+/**
+ * Runs an act on a registry (the current one by default) and stores the run with its provenance,
+ * summary, impact report and every outcome — or finds the run these inputs already made.
+ */
+export async function runEvaluation(ctx: AppContext, actor: Actor, req: RunRequest): Promise<{ run: RunRecord; created: boolean }> {
+  const t0 = performance.now();
+  const { act, version, plan } = await readAct(ctx, req.act, req.version);
+  const { info, registry } = await registryFor(ctx, req.registry);
+  const day = dayOf(plan, req.asOf);
+  const id = runKey(ctx, plan.hash, info.id, day);
+  const existing = await getRun(ctx.db, id);
+  if (existing) return { run: existing, created: false };
+  const t1 = performance.now();
+  const evaluated = evaluatedOn(ctx, plan, info.id, registry, day);
+  const t2 = performance.now();
+  const impact = impactOn(ctx, [planOn(plan, day)], info, registry, {});
+  const t3 = performance.now();
+  const run = runFromOutcomes(planOn(plan, day), evaluated.outcomes, day);
+  const summary = impact.acts[0]!.outcomes;
+  const record = {
+    id,
+    actId: act.id,
+    actVersion: version.version,
+    actHash: plan.hash,
+    registryId: info.id,
+    lawHash: ctx.env.lawFingerprint.hash,
+    lawFiles: ctx.env.lawFingerprint.files,
+    asOf: formatIsoDate(day),
+    engineVersion: ctx.env.engineVersion,
+    persons: registry.size,
+    summary,
+    impact,
+    createdBy: actor.userId,
+    timings: { load_ms: round(t1 - t0), evaluate_ms: round(evaluated.ms || t2 - t1), impact_ms: round(t3 - t2) } as Record<string, number>,
+  };
+  const t4 = performance.now();
+  try {
+    await ctx.db.transaction(async (tx) => {
+      record.timings['store_ms'] = 0;
+      await insertRun(tx, record, storedOutcomes(run, registry));
+      await appendAuditIn(tx, {
+        userId: actor.userId,
+        username: actor.username,
+        role: actor.role,
+        action: 'evaluation.run',
+        target: { run_id: id, act_id: act.id, act_version: version.version, registry_id: info.id, as_of: formatIsoDate(day) },
+        result: 'ok',
+        ip: actor.ip,
+      });
+    });
+  } catch (e) {
+    // Two requests for the same run at once: the other one stored it.
+    const again = await getRun(ctx.db, id);
+    if (again) return { run: again, created: false };
+    throw e;
+  }
+  const stored = await getRun(ctx.db, id);
+  if (!stored) throw new Error(`run ${id} vanished after it was stored`);
+  stored.timings['store_ms'] = round(performance.now() - t4);
+  return { run: stored, created: true };
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+export function impactOn(ctx: AppContext, plans: Plan[], info: RegistryInfo, registry: Registry, options: ImpactOptions): ImpactReport {
+  const { report } = computeImpact({ plans, registry, registrySource: `${info.name} (${info.id.slice(0, 12)})`, law: ctx.env.law, facilities: ctx.env.facilities, config: ctx.env.impactConfig, options });
+  // The report is a contract (docs/impact.md): checked before it leaves.
+  return impactReportSchema.parse(report);
+}
+
+export interface CompareRequest {
+  acts: { act: string; version?: number | undefined }[];
+  registry?: string | undefined;
+  asOf?: string | undefined;
+  changes?: number | undefined;
+}
+
+export async function compareActs(ctx: AppContext, req: CompareRequest): Promise<{ report: ImpactReport; registry: RegistryInfo; acts: { id: string; version: number; hash: string }[] }> {
+  if (req.acts.length < 2 || req.acts.length > 4) throw new AppError('bad_request', API_MESSAGES.compare_count, {}, [{ path: '$.acts', message: '2 to 4 acts' }]);
+  const resolved = [];
+  for (const a of req.acts) resolved.push(await readAct(ctx, a.act, a.version));
+  const { info, registry } = await registryFor(ctx, req.registry);
+  const plans = resolved.map((r) => planOn(r.plan, dayOf(r.plan, req.asOf)));
+  const report = impactOn(ctx, plans, info, registry, { changesLimit: req.changes ?? 100 });
+  return { report, registry: info, acts: resolved.map((r) => ({ id: r.act.id, version: r.version.version, hash: r.plan.hash })) };
+}
+
+// ---- what-if ---------------------------------------------------------------------------------
+
+export const WHAT_IF_SECTIONS = ['coverage', 'money'] as const;
+export type WhatIfSection = (typeof WHAT_IF_SECTIONS)[number];
+
+export interface WhatIfRequest {
+  source: string;
+  registry?: string | undefined;
+  asOf?: string | undefined;
+  sections?: readonly WhatIfSection[] | undefined;
+}
+
+export interface WhatIfResult {
+  act: { id: string; hash: string; title: Plan['source']['title']; entry_into_force: string };
+  registry: { id: string; name: string; persons: number };
+  as_of: string;
+  outcomes: OutcomesSummary;
+  headline: {
+    serving: number;
+    covered: number;
+    released: number;
+    reduced: number;
+    replaced: number;
+    other: number;
+    excluded: number;
+    needs_review: number;
+    not_covered: number;
+    days_remitted: number;
+    /** Persons leaving an institution at once (released or moved to a milder punishment). */
+    beds_freed: number;
+    /** Money saved in the first year, one figure per daily cost of an inmate (parameters), and the letter's method. */
+    saved_first_year: { cost: string; inmate_cost: number; probation_cost: number; total: number }[];
+    letter_method_per_year: number;
+  };
+  sections: { coverage?: ReturnType<typeof coverage>; money?: ReturnType<typeof money> };
+  unverified: UnverifiedInput[];
+  timings: { compile_ms: number; evaluate_ms: number; figures_ms: number };
+}
+
+/** Evaluates an unsaved draft on a registry (the current one by default); nothing is stored. */
+export async function whatIf(ctx: AppContext, req: WhatIfRequest): Promise<WhatIfResult> {
+  const t0 = performance.now();
+  const plan0 = planOf(ctx, req.source, actFileLabel('draft'));
+  const t1 = performance.now();
+  const { info, registry } = await registryFor(ctx, req.registry);
+  const day = dayOf(plan0, req.asOf);
+  const plan = planOn(plan0, day);
+  const t2 = performance.now();
+  const { outcomes } = evaluateWithBreakdown(plan, registry, ctx.env.law, day);
+  const t3 = performance.now();
+  const run = runFromOutcomes(plan, outcomes, day);
+  const summary = outcomesSummary(run);
+  const moneySection = money(run, registry, ctx.env.law, ctx.env.impactConfig);
+  const kinds = countKinds(run, registry);
+  const sections: WhatIfResult['sections'] = {};
+  const wanted = new Set(req.sections ?? []);
+  if (wanted.has('coverage')) sections.coverage = coverage(run, registry, ctx.env.facilities, socialCategories(ctx.env.impactConfig, registry, ctx.env.law, day), ctx.env.impactConfig);
+  if (wanted.has('money')) sections.money = moneySection;
+  const t4 = performance.now();
+  return {
+    act: { id: plan.id, hash: plan.hash, title: plan.source.title, entry_into_force: formatIsoDate(plan0.entryIntoForce) },
+    registry: { id: info.id, name: info.name, persons: registry.size },
+    as_of: formatIsoDate(day),
+    outcomes: summary,
+    headline: {
+      serving: summary.persons,
+      covered: summary.by_status['eligible'] ?? 0,
+      released: kinds.release,
+      reduced: kinds.reduce,
+      replaced: kinds.replace,
+      other: kinds.other,
+      excluded: summary.by_status['excluded'] ?? 0,
+      needs_review: summary.by_status['needs_review'] ?? 0,
+      not_covered: summary.by_status['not_covered'] ?? 0,
+      days_remitted: summary.days_remitted,
+      beds_freed: kinds.bedsFreed,
+      saved_first_year: moneySection.variants.map((v) => ({ cost: v.inmate_cost.name, inmate_cost: v.inmate_cost.value, probation_cost: v.probation_cost.value, total: v.total.first_year })),
+      letter_method_per_year: moneySection.letter_method.per_year,
+    },
+    sections,
+    unverified: unverifiedInputs(plan),
+    timings: { compile_ms: round(t1 - t0), evaluate_ms: round(t3 - t2), figures_ms: round(t4 - t3) },
+  };
+}
+
+/** Covered persons by kind of measure, and the beds freed at once (institution, released or replaced). */
+function countKinds(run: ActRun, registry: Registry): { release: number; reduce: number; replace: number; other: number; bedsFreed: number } {
+  const k = [0, 0, 0, 0];
+  let beds = 0;
+  const custody = registry.columns.custody;
+  const institution = CUSTODIES.indexOf('institution');
+  for (let i = 0; i < run.kind.length; i++) {
+    const kind = run.kind[i]!;
+    if (kind < 0) continue;
+    k[kind]!++;
+    if (custody[i] === institution && (kind === KIND.release || kind === KIND.replace)) beds++;
+  }
+  return { release: k[0]!, reduce: k[1]!, replace: k[2]!, other: k[3]!, bedsFreed: beds };
+}

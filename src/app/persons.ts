@@ -1,0 +1,349 @@
+/**
+ * Person-level use cases: lists of persons with their outcome under an act (filtered, sorted,
+ * exported), one person with the explanation of their outcome, and the persons of a transition
+ * between two acts. Every answer is limited to the asking user's scope, and every read is recorded
+ * in the audit log (who, what query or which persons, how many) before the data leaves.
+ */
+import { CUSTODIES, SEXES } from '../domain/enums.ts';
+import { formatIsoDate, UNKNOWN_DATE } from '../domain/dates.ts';
+import { outcomeDetails } from '../engine/act/evaluate.ts';
+import { explain, renderTrace, type Trace } from '../engine/act/explain.ts';
+import { ALMOST_KINDS, outcomeRow, REASONS, STATUSES, type Outcomes } from '../engine/act/outcome.ts';
+import { MEASURE_CODES, type Plan } from '../engine/act/plan.ts';
+import { API_MESSAGES } from '../i18n/api.ts';
+import type { Lang } from '../i18n/text.ts';
+import { MEASURE_KINDS } from '../impact/config.ts';
+import { runFromOutcomes } from '../impact/run.ts';
+import type { PersonRecord } from '../registry/record.ts';
+import type { Registry } from '../registry/registry.ts';
+import { recordToCells } from '../registry/row.ts';
+import { appendAudit, type AuditEntry } from '../store/audit.ts';
+import type { RegistryInfo } from '../store/registries.ts';
+import { getRun } from '../store/runs.ts';
+import { readAct, unverifiedInputs, type UnverifiedInput } from './acts.ts';
+import type { Actor, AppContext } from './context.ts';
+import { AppError } from './errors.ts';
+import { dayOf, evaluatedOn, planOn, registryFor } from './evaluations.ts';
+import { inScope, personScope, type PersonScope } from './roles.ts';
+
+/** What the persons are read under: a stored run, or an act (head or a version) on a registry and day. */
+export interface OutcomeSource {
+  run?: string | undefined;
+  act?: string | undefined;
+  version?: number | undefined;
+  registry?: string | undefined;
+  asOf?: string | undefined;
+}
+
+export interface Resolved {
+  plan: Plan;
+  actId: string;
+  version: number;
+  info: RegistryInfo;
+  registry: Registry;
+  day: number;
+  outcomes: Outcomes;
+  runId: string | null;
+}
+
+export async function resolveOutcomes(ctx: AppContext, src: OutcomeSource): Promise<Resolved> {
+  if (src.run !== undefined) {
+    const run = await getRun(ctx.db, src.run);
+    if (!run) throw new AppError('not_found', API_MESSAGES.not_found, { what: `evaluation ${src.run}` });
+    const { act, version, plan } = await readAct(ctx, run.actId, run.actVersion ?? undefined);
+    const { info, registry } = await registryFor(ctx, run.registryId);
+    const day = dayOf(plan, run.asOf);
+    return { plan: planOn(plan, day), actId: act.id, version: version.version, info, registry, day, outcomes: evaluatedOn(ctx, plan, info.id, registry, day).outcomes, runId: run.id };
+  }
+  if (src.act === undefined) throw new AppError('bad_request', API_MESSAGES.validation, { n: 1 }, [{ path: '$.act', message: 'give an act (act=…) or an evaluation (run=…)' }]);
+  const { act, version, plan } = await readAct(ctx, src.act, src.version);
+  const { info, registry } = await registryFor(ctx, src.registry);
+  const day = dayOf(plan, src.asOf);
+  return { plan: planOn(plan, day), actId: act.id, version: version.version, info, registry, day, outcomes: evaluatedOn(ctx, plan, info.id, registry, day).outcomes, runId: null };
+}
+
+export const PERSON_SORTS = ['row', 'person_id', 'last_name', 'days_remitted', 'new_end', 'facility'] as const;
+export type PersonSort = (typeof PERSON_SORTS)[number];
+
+export interface PersonFilter {
+  status?: readonly string[] | undefined;
+  measure?: readonly string[] | undefined;
+  /** Clause ids or references. */
+  clause?: readonly string[] | undefined;
+  /** Exclusion ids or references. */
+  exclusion?: readonly string[] | undefined;
+  reason?: readonly string[] | undefined;
+  facility?: readonly string[] | undefined;
+  region?: readonly string[] | undefined;
+  custody?: readonly string[] | undefined;
+  sex?: readonly string[] | undefined;
+  /** Almost eligible: any kind, or `one_short` / `later`. */
+  almost?: 'any' | 'one_short' | 'later' | undefined;
+  /** A person id, ИИН or surname prefix. */
+  search?: string | undefined;
+  /** The persons of one cell of a transition matrix: their kind under this act … */
+  kind?: string | undefined;
+  /** … and under another act (with `compareKind`). */
+  compareWith?: { act: string; version?: number | undefined } | undefined;
+  compareKind?: string | undefined;
+}
+
+export interface PersonListRequest {
+  source: OutcomeSource;
+  filter: PersonFilter;
+  sort: PersonSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+export interface PersonRow {
+  person_id: string;
+  last_name: string | null;
+  first_name: string | null;
+  middle_name: string | null;
+  sex: string | null;
+  birth_date: string | null;
+  custody: string | null;
+  facility: string | null;
+  region: string | null;
+  articles: string[] | null;
+  sentence_start: string | null;
+  sentence_end: string | null;
+  status: string;
+  measure: string | null;
+  clause: string | null;
+  clause_id: string | null;
+  excluded_by: string | null;
+  excluded_by_id: string | null;
+  days_remitted: number | null;
+  new_end_date: string | null;
+  reason: string;
+  almost: string | null;
+  almost_clause: string | null;
+}
+
+export interface PersonList {
+  act: { id: string; version: number; hash: string };
+  registry: { id: string; name: string };
+  as_of: string;
+  run: string | null;
+  total: number;
+  offset: number;
+  rows: PersonRow[];
+}
+
+const ymd = (v: number) => `${String(Math.floor(v / 10000)).padStart(4, '0')}-${String(Math.floor(v / 100) % 100).padStart(2, '0')}-${String(v % 100).padStart(2, '0')}`;
+
+function rowOf(r: Resolved, i: number): PersonRow {
+  const c = r.registry.columns;
+  const o = r.outcomes;
+  const plan = r.plan;
+  const dict = (col: { codes: Uint32Array; values: string[] }) => (col.codes[i] === 0 ? null : col.values[col.codes[i]!]!);
+  const date = (v: number) => (v === UNKNOWN_DATE ? null : formatIsoDate(v));
+  const status = STATUSES[o.status[i]!]!;
+  const clause = o.clause[i]!;
+  const exclusion = o.exclusion[i]!;
+  const almost = ALMOST_KINDS[o.almostKind[i]!]!;
+  return {
+    person_id: r.registry.personId[i]!,
+    last_name: dict(c.lastName),
+    first_name: dict(c.firstName),
+    middle_name: dict(c.middleName),
+    sex: c.sex[i]! < 0 ? null : SEXES[c.sex[i]!]!,
+    birth_date: c.birthYmd[i] === UNKNOWN_DATE ? null : ymd(c.birthYmd[i]!),
+    custody: c.custody[i]! < 0 ? null : CUSTODIES[c.custody[i]!]!,
+    facility: dict(c.facility),
+    region: dict(c.region),
+    articles: c.articlesKnown[i] ? Array.from(c.articleValues.subarray(c.articleOffsets[i]!, c.articleOffsets[i + 1]!), (a) => r.registry.law.parts[a]!.id) : null,
+    sentence_start: date(c.sentenceStartDay[i]!),
+    sentence_end: date(c.sentenceEndDay[i]!),
+    status,
+    measure: o.measure[i] === 0 ? null : MEASURE_CODES[o.measure[i]!]!,
+    clause: clause >= 0 && status !== 'excluded' ? plan.clauses[clause]!.ref : null,
+    clause_id: clause >= 0 && status !== 'excluded' ? plan.clauses[clause]!.id : null,
+    excluded_by: exclusion >= 0 && status === 'excluded' ? plan.exclusions[exclusion]!.ref : null,
+    excluded_by_id: exclusion >= 0 && status === 'excluded' ? plan.exclusions[exclusion]!.id : null,
+    days_remitted: o.daysRemitted[i]! < 0 ? null : o.daysRemitted[i]!,
+    new_end_date: o.newEnd[i] === UNKNOWN_DATE ? null : formatIsoDate(o.newEnd[i]!),
+    reason: REASONS[o.reason[i]!]!,
+    almost: almost === 'none' ? null : almost,
+    almost_clause: almost === 'none' ? null : (plan.clauses[o.almostClause[i]!]?.ref ?? null),
+  };
+}
+
+function codesOf(list: readonly string[] | undefined, values: readonly string[]): Set<number> | null {
+  if (list === undefined || list.length === 0) return null;
+  return new Set(list.map((v) => values.indexOf(v)).filter((k) => k >= 0));
+}
+
+function dictCodes(list: readonly string[] | undefined, col: { values: string[] }): Set<number> | null {
+  if (list === undefined || list.length === 0) return null;
+  return new Set(list.map((v) => col.values.indexOf(v)).filter((k) => k > 0));
+}
+
+/** Row indexes of the persons in scope that pass the filter, in registry order. */
+async function selectRows(ctx: AppContext, r: Resolved, f: PersonFilter, scope: PersonScope): Promise<number[]> {
+  const c = r.registry.columns;
+  const o = r.outcomes;
+  const status = codesOf(f.status, STATUSES);
+  const measure = codesOf(f.measure, MEASURE_CODES);
+  const reason = codesOf(f.reason, REASONS);
+  const custody = codesOf(f.custody, CUSTODIES);
+  const sex = codesOf(f.sex, SEXES);
+  const clause = f.clause?.length ? new Set(r.plan.clauses.filter((x) => f.clause!.includes(x.id) || f.clause!.includes(x.ref)).map((x) => x.index)) : null;
+  const exclusion = f.exclusion?.length ? new Set(r.plan.exclusions.filter((x) => f.exclusion!.includes(x.id) || f.exclusion!.includes(x.ref)).map((x) => x.index)) : null;
+  const facility = dictCodes(f.facility, c.facility);
+  const region = dictCodes(f.region, c.region);
+  const almost = f.almost === undefined ? null : f.almost === 'any' ? new Set([1, 2]) : new Set([ALMOST_KINDS.indexOf(f.almost)]);
+  const search = f.search?.trim().toLowerCase() || null;
+  // A transition cell: the kind of measure under this act and under the other one.
+  let kindHere: Int8Array | null = null;
+  let kindThere: Int8Array | null = null;
+  const kindCode = (k: string | undefined) => (k === undefined ? null : k === 'none' ? -1 : MEASURE_KINDS.indexOf(k as never));
+  const wantHere = kindCode(f.kind);
+  const wantThere = kindCode(f.compareKind);
+  if (wantHere !== null) kindHere = runFromOutcomes(r.plan, o, r.day).kind;
+  if (f.compareWith !== undefined && wantThere !== null) {
+    const other = await readAct(ctx, f.compareWith.act, f.compareWith.version);
+    const day = other.plan.entryIntoForce;
+    kindThere = runFromOutcomes(other.plan, evaluatedOn(ctx, other.plan, r.info.id, r.registry, day).outcomes, day).kind;
+  }
+  const scopeAll = scope.kind === 'all';
+  const out: number[] = [];
+  for (let i = 0; i < r.registry.size; i++) {
+    if (status && !status.has(o.status[i]!)) continue;
+    if (measure && !measure.has(o.measure[i]!)) continue;
+    if (reason && !reason.has(o.reason[i]!)) continue;
+    if (clause && !(clause.has(o.clause[i]!) && o.status[i] !== 2)) continue;
+    if (exclusion && !(exclusion.has(o.exclusion[i]!) && o.status[i] === 2)) continue;
+    if (almost && !almost.has(o.almostKind[i]!)) continue;
+    if (custody && !custody.has(c.custody[i]!)) continue;
+    if (sex && !sex.has(c.sex[i]!)) continue;
+    if (facility && !facility.has(c.facility.codes[i]!)) continue;
+    if (region && !region.has(c.region.codes[i]!)) continue;
+    if (kindHere && kindHere[i] !== wantHere) continue;
+    if (kindThere && kindThere[i] !== wantThere) continue;
+    if (!scopeAll && !inScope(scope, { facility: dictOf(c.facility, i), region: dictOf(c.region, i) })) continue;
+    if (search !== null) {
+      const id = r.registry.personId[i]!.toLowerCase();
+      const name = (dictOf(c.lastName, i) ?? '').toLowerCase();
+      const iin = Number.isNaN(c.iin[i]!) ? '' : String(c.iin[i]).padStart(12, '0');
+      if (!id.startsWith(search) && !name.startsWith(search) && !iin.startsWith(search)) continue;
+    }
+    out.push(i);
+  }
+  return out;
+}
+
+function dictOf(col: { codes: Uint32Array; values: string[] }, i: number): string | null {
+  return col.codes[i] === 0 ? null : col.values[col.codes[i]!]!;
+}
+
+function sortRows(r: Resolved, rows: number[], sort: PersonSort, order: 'asc' | 'desc'): void {
+  const c = r.registry.columns;
+  const o = r.outcomes;
+  const dir = order === 'asc' ? 1 : -1;
+  const by = <T>(key: (i: number) => T, cmp: (a: T, b: T) => number) => rows.sort((a, b) => dir * cmp(key(a), key(b)) || a - b);
+  const num = (a: number, b: number) => a - b;
+  const str = (a: string, b: string) => a.localeCompare(b, 'ru');
+  switch (sort) {
+    case 'row':
+      if (order === 'desc') rows.reverse();
+      return;
+    case 'person_id':
+      by((i) => r.registry.personId[i]!, (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      return;
+    case 'last_name':
+      by((i) => dictOf(c.lastName, i) ?? '', str);
+      return;
+    case 'facility':
+      by((i) => dictOf(c.facility, i) ?? '', str);
+      return;
+    case 'days_remitted':
+      by((i) => o.daysRemitted[i]!, num);
+      return;
+    case 'new_end':
+      by((i) => o.newEnd[i]!, num);
+      return;
+  }
+}
+
+function audit(actor: Actor, action: string, target: Record<string, unknown>, result: AuditEntry['result'] = 'ok'): AuditEntry {
+  return { userId: actor.userId, username: actor.username, role: actor.role, action, target, result, ip: actor.ip };
+}
+
+/** Records a refusal (a role or scope that does not allow the read) and returns the error to throw. */
+export async function refused(ctx: AppContext, actor: Actor, action: string, target: Record<string, unknown>, error: AppError): Promise<AppError> {
+  await appendAudit(ctx.db, audit(actor, action, { ...target, refused: error.code }, 'refused'));
+  return error;
+}
+
+function queryOf(req: PersonListRequest): Record<string, unknown> {
+  const f = req.filter;
+  const q: Record<string, unknown> = { ...req.source, sort: req.sort, order: req.order, limit: req.limit, offset: req.offset };
+  for (const [k, v] of Object.entries(f)) if (v !== undefined && !(Array.isArray(v) && v.length === 0)) q[k] = v;
+  return q;
+}
+
+/** A page of persons with their outcome; the read is audited with the query and the count. */
+export async function listPersons(ctx: AppContext, actor: Actor, req: PersonListRequest, action: 'persons.list' | 'persons.export' = 'persons.list'): Promise<PersonList> {
+  const scope = personScope(actor);
+  const r = await resolveOutcomes(ctx, req.source);
+  const rows = await selectRows(ctx, r, req.filter, scope);
+  sortRows(r, rows, req.sort, req.order);
+  const page = rows.slice(req.offset, req.offset + req.limit);
+  await appendAudit(ctx.db, audit(actor, action, { query: queryOf(req), registry_id: r.info.id, act_id: r.actId, count: rows.length, returned: page.length, scope: scope.kind }));
+  return {
+    act: { id: r.actId, version: r.version, hash: r.plan.hash },
+    registry: { id: r.info.id, name: r.info.name },
+    as_of: formatIsoDate(r.day),
+    run: r.runId,
+    total: rows.length,
+    offset: req.offset,
+    rows: page.map((i) => rowOf(r, i)),
+  };
+}
+
+export interface PersonView {
+  act: { id: string; version: number; hash: string; title: Plan['source']['title'] };
+  registry: { id: string; name: string };
+  as_of: string;
+  /** The record's cells as the data contract writes them (empty = unknown). */
+  record: Record<string, string>;
+  articles: { id: string; title: { ru: string; kk: string | null; en: string }; gravity: string }[];
+  outcome: ReturnType<typeof outcomeRow>;
+  /** The explanation rendered in the chosen language, and as data. */
+  explanation: { lang: Lang; text: string; trace: Omit<Trace, 'act'> };
+  unknown_facts: string[];
+  unverified: UnverifiedInput[];
+}
+
+/** One person with the outcome and its explanation; audited with the person's id. */
+export async function readPerson(ctx: AppContext, actor: Actor, personId: string, source: OutcomeSource, lang: Lang): Promise<PersonView> {
+  const scope = personScope(actor);
+  const r = await resolveOutcomes(ctx, source);
+  const i = r.registry.indexOf(personId);
+  if (i < 0) throw await refused(ctx, actor, 'person.read', { person_id: personId, registry_id: r.info.id }, new AppError('not_found', API_MESSAGES.person_not_in_registry, { person: personId, registry: r.info.name }));
+  const record: PersonRecord = r.registry.record(i);
+  if (!inScope(scope, { facility: record.facility, region: record.region }))
+    throw await refused(ctx, actor, 'person.read', { person_id: personId, registry_id: r.info.id }, new AppError('forbidden', API_MESSAGES.forbidden_scope, { person: personId }));
+  const { outcome, reasons } = outcomeDetails(r.plan, r.registry, ctx.env.law, r.outcomes, i, r.day);
+  const trace = explain(r.plan, record, ctx.env.law, r.day);
+  await appendAudit(ctx.db, audit(actor, 'person.read', { person_id: personId, registry_id: r.info.id, act_id: r.actId, act_version: r.version, explanation: lang }));
+  const { act: _act, ...traceData } = trace;
+  return {
+    act: { id: r.actId, version: r.version, hash: r.plan.hash, title: r.plan.source.title },
+    registry: { id: r.info.id, name: r.info.name },
+    as_of: formatIsoDate(r.day),
+    record: recordToCells(record, r.registry.law),
+    articles: (record.articles ?? []).map((a) => {
+      const p = r.registry.law.parts[a]!;
+      return { id: p.id, title: p.title, gravity: p.gravity };
+    }),
+    outcome: outcomeRow(r.plan, personId, outcome, reasons),
+    explanation: { lang, text: renderTrace(trace, r.plan, lang), trace: JSON.parse(JSON.stringify(traceData, (k, v: unknown) => (k === 'fact' && typeof v === 'object' ? undefined : v))) as Omit<Trace, 'act'> },
+    unknown_facts: trace.unknownFacts,
+    unverified: unverifiedInputs(r.plan),
+  };
+}

@@ -1,0 +1,53 @@
+/** Messages of the use cases and the HTTP API, in kk, ru and en. */
+import type { Text } from './text.ts';
+
+export const API_MESSAGES = {
+  unauthenticated: { kk: 'Жүйеге кіріңіз', ru: 'Необходимо войти в систему', en: 'Sign in first' },
+  bad_credentials: { kk: 'Пайдаланушы аты немесе құпиясөз қате', ru: 'Неверное имя пользователя или пароль', en: 'Wrong username or password' },
+  forbidden_role: { kk: '«{role}» рөліне бұл әрекетке рұқсат жоқ', ru: 'Роли «{role}» это действие не разрешено', en: 'The role "{role}" may not do this' },
+  forbidden_scope: { kk: '{person} адамы сіздің рұқсатыңыздың аясынан тыс', ru: 'Лицо {person} вне пределов вашего доступа', en: 'Person {person} is outside your scope' },
+  csrf: { kk: 'CSRF белгісі жоқ немесе қате: бетті қайта жүктеңіз', ru: 'Нет или неверен CSRF-токен: обновите страницу', en: 'Missing or wrong CSRF token: reload the page' },
+  cross_origin: { kk: 'Басқа сайттан келген сұрау қабылданбайды ({origin})', ru: 'Запрос с другого сайта отклонён ({origin})', en: 'A request from another site is refused ({origin})' },
+  rate_limited: { kk: 'Тым көп әрекет: {after} кейін қайталаңыз', ru: 'Слишком много попыток: повторите через {after}', en: 'Too many attempts: try again in {after}' },
+  not_found: { kk: 'Табылмады: {what}', ru: 'Не найдено: {what}', en: 'Not found: {what}' },
+  route_not_found: { kk: '{method} {url} жолы жоқ', ru: 'Нет такого адреса: {method} {url}', en: 'No such endpoint: {method} {url}' },
+  invalid_json: { kk: 'JSON оқылмады: {detail}', ru: 'Не удалось прочитать JSON: {detail}', en: 'The JSON could not be read: {detail}' },
+  validation: { kk: 'Сұрауда қате бар ({n})', ru: 'Ошибки в запросе ({n})', en: 'The request has errors ({n})' },
+  too_large: { kk: 'Сұрау тым үлкен: ең көбі {limit} байт', ru: 'Запрос слишком велик: не больше {limit} байт', en: 'The request is too large: at most {limit} bytes' },
+  unsupported_media_type: { kk: '{type} түрі қабылданбайды; күтілетіні: {expected}', ru: 'Тип {type} не принимается; ожидается: {expected}', en: 'Content type {type} is not accepted; expected: {expected}' },
+  internal: { kk: 'Сервердің ішкі қатесі; толығы журналда ({ref})', ru: 'Внутренняя ошибка сервера; подробности в журнале ({ref})', en: 'Internal server error; details in the log ({ref})' },
+  invalid_act: { kk: 'Актіде {n} қате', ru: 'В акте ошибок: {n}', en: '{n} errors in the act' },
+  act_exists: { kk: '{id} акті бұрыннан бар', ru: 'Акт {id} уже существует', en: 'The act {id} already exists' },
+  act_id_mismatch: { kk: 'Акт мәтініндегі id ({inText}) адреспен сәйкес емес ({inUrl})', ru: 'id в тексте акта ({inText}) не совпадает с адресом ({inUrl})', en: 'The id in the act ({inText}) differs from the address ({inUrl})' },
+  act_frozen: { kk: '{id} — қабылданған заң: оны өзгертуге болмайды; жаңа жоба үшін көшірме жасаңыз', ru: '{id} — принятый закон: его нельзя изменять; для нового проекта сделайте копию', en: '{id} is an adopted law: it cannot change; fork it into a new draft' },
+  act_stale: {
+    kk: '{id} акті сіз оқығаннан кейін өзгерді (сіздікі {yours} нұсқа, қазіргісі {current}): өзгерістеріңіз сақталмады, қайта оқып біріктіріңіз',
+    ru: 'Акт {id} изменился после того, как вы его прочли (у вас версия {yours}, текущая {current}): ваши изменения не сохранены, перечитайте и объедините',
+    en: 'The act {id} changed after you read it (you have version {yours}, the current is {current}): nothing was saved; read it again and merge',
+  },
+  if_match_required: { kk: 'If-Match тақырыбы қажет (актінің ETag мәні)', ru: 'Нужен заголовок If-Match (ETag акта)', en: 'The If-Match header is required (the act’s ETag)' },
+  registry_rejected: {
+    kk: '{file}: {rejected} жол қабылданбады — тізілім сақталмады; әр қате есепте',
+    ru: '{file}: отклонено строк: {rejected} — реестр не сохранён; каждая ошибка в отчёте',
+    en: '{file}: {rejected} rows rejected — the registry was not stored; every problem is in the report',
+  },
+  registry_unreadable: { kk: '{file}: файл оқылмады: {detail}', ru: '{file}: файл не прочитан: {detail}', en: '{file}: the file could not be read: {detail}' },
+  registry_law_changed: {
+    kk: '{id} тізілімінің {n} жолы Қылмыстық кодекстің қазіргі кестесіне сәйкес келмейді (бірінші: {row} жол, {message})',
+    ru: '{n} строк реестра {id} не соответствуют текущей таблице Уголовного кодекса (первая: строка {row}, {message})',
+    en: '{n} rows of registry {id} do not fit the current Criminal Code table (first: row {row}, {message})',
+  },
+  no_registry: { kk: 'Ағымдағы тізілім таңдалмаған', ru: 'Текущий реестр не выбран', en: 'No current registry is chosen' },
+  person_not_in_registry: { kk: '{person} адамы {registry} тізілімінде жоқ', ru: 'Лица {person} нет в реестре {registry}', en: 'Person {person} is not in registry {registry}' },
+  bad_date: { kk: 'Күн қате: {value} (ЖЖЖЖ-АА-КК күтіледі)', ru: 'Неверная дата: {value} (ожидается ГГГГ-ММ-ДД)', en: 'Invalid date: {value} (expected YYYY-MM-DD)' },
+  compare_count: { kk: 'Салыстыру үшін 2–4 акт керек', ru: 'Для сравнения нужно от 2 до 4 актов', en: 'Comparing needs 2 to 4 acts' },
+  user_exists: { kk: '{username} пайдаланушысы бұрыннан бар', ru: 'Пользователь {username} уже существует', en: 'The user {username} already exists' },
+  scope_required: {
+    kk: '«{role}» рөліне аумақ керек: {option}',
+    ru: 'Для роли «{role}» нужна область доступа: {option}',
+    en: 'The role "{role}" needs a scope: {option}',
+  },
+  unknown_scope: { kk: 'Белгісіз {what}: {codes}', ru: 'Неизвестные {what}: {codes}', en: 'Unknown {what}: {codes}' },
+  weak_password: { kk: 'Құпиясөз кемінде {n} таңбадан тұруы керек', ru: 'Пароль должен быть не короче {n} символов', en: 'The password must be at least {n} characters long' },
+  import_running: { kk: 'Жүктеу жүріп жатыр', ru: 'Загрузка идёт', en: 'The import is running' },
+} as const satisfies Record<string, Text>;

@@ -1,0 +1,116 @@
+/**
+ * What every route shares: the language of an answer, the JSON shape of errors, and the conversion
+ * of framework errors (bad JSON, a body too large, a failed schema) into located errors in kk, ru, en.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, type ErrorLocation } from '../app/errors.ts';
+import { API_MESSAGES } from '../i18n/api.ts';
+import { isLang, type Lang } from '../i18n/text.ts';
+
+export const langSchema = z.enum(['kk', 'ru', 'en']);
+
+/** The language of the answer: `?lang=`, else the first of kk, ru, en in Accept-Language, else ru. */
+export function langOf(request: FastifyRequest): Lang {
+  const q = (request.query as Record<string, unknown> | undefined)?.['lang'];
+  if (typeof q === 'string' && isLang(q)) return q;
+  const header = request.headers['accept-language'];
+  if (typeof header === 'string') {
+    for (const part of header.split(',')) {
+      const tag = part.trim().slice(0, 2).toLowerCase();
+      if (isLang(tag)) return tag;
+    }
+  }
+  return 'ru';
+}
+
+export const errorLocationSchema = z.object({
+  file: z.string().optional(),
+  path: z.string().optional(),
+  line: z.number().int().nullable().optional(),
+  column: z.number().int().nullable().optional(),
+  row: z.number().int().nullable().optional(),
+  field: z.string().nullable().optional(),
+  message: z.string().optional(),
+});
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      locations: z.array(errorLocationSchema),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .describe('An error: a stable code, a message in the requested language, and where the problem lies');
+
+export type ErrorBody = z.output<typeof errorBodySchema>;
+
+export function errorBody(e: AppError, lang: Lang): ErrorBody {
+  return { error: { code: e.code, message: e.messageIn(lang), locations: e.locations, ...(Object.keys(e.details).length > 0 ? { details: e.details } : {}) } };
+}
+
+function jsonPath(part: string, path: readonly PropertyKey[]): string {
+  let out = '$';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : /^[A-Za-z_]\w*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`;
+  return part === 'body' ? out : `${part}:${out}`;
+}
+
+/** Line and column of a character offset in a text. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++)
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  return { line, column: offset - last };
+}
+
+/** Turns any error a route or the framework throws into an AppError (unexpected ones are logged). */
+export function toAppError(err: unknown, request: FastifyRequest): AppError {
+  if (err instanceof AppError) return err;
+  const fe = err as FastifyError & { validationContext?: string; body?: unknown };
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const part = (fe.validationContext ?? 'body').replace('querystring', 'query');
+    const locations: ErrorLocation[] = err.validation.map((v) => {
+      const params = v.params as { issue?: { path?: PropertyKey[]; message?: string } };
+      const path = params.issue?.path ?? [];
+      return { file: part, path: jsonPath(part, path), message: params.issue?.message ?? v.message ?? 'invalid' };
+    });
+    return new AppError('validation', API_MESSAGES.validation, { n: locations.length }, locations);
+  }
+  switch (fe.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('too_large', API_MESSAGES.too_large, { limit: String(request.routeOptions.bodyLimit ?? '') });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type', API_MESSAGES.unsupported_media_type, { type: String(request.headers['content-type'] ?? '(none)'), expected: 'application/json' });
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('invalid_json', API_MESSAGES.invalid_json, { detail: 'empty body' }, [{ file: 'body', path: '$', message: 'empty body' }]);
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('bad_request', API_MESSAGES.invalid_json, { detail: fe.message }, [{ file: 'body', path: '$', message: fe.message }]);
+  }
+  if (err instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && /JSON/.test(fe.message))) {
+    const m = /position (\d+)/.exec(fe.message);
+    const raw = typeof fe.body === 'string' ? fe.body : null;
+    const loc: ErrorLocation = { file: 'body', path: '$', message: fe.message };
+    if (m && raw !== null) Object.assign(loc, lineColumn(raw, Number(m[1])));
+    else if (m) loc.column = Number(m[1]) + 1;
+    return new AppError('invalid_json', API_MESSAGES.invalid_json, { detail: fe.message }, [loc]);
+  }
+  if (fe.statusCode === 429) return new AppError('rate_limited', API_MESSAGES.rate_limited, { after: fe.message.replace(/.*retry in /i, '') || '1 minute' });
+  if (isResponseSerializationError(err)) request.log.error({ err: err.cause }, 'response does not fit its schema');
+  else request.log.error({ err }, 'unexpected error');
+  const ref = randomUUID().slice(0, 8);
+  request.log.error({ ref }, 'error reference');
+  return new AppError('internal', API_MESSAGES.internal, { ref });
+}
+
+export function sendError(reply: FastifyReply, e: AppError, lang: Lang): FastifyReply {
+  return reply.code(e.status).type('application/json; charset=utf-8').send(errorBody(e, lang));
+}
+

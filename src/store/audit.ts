@@ -1,0 +1,163 @@
+/**
+ * The audit log: who did or read what, when, from where — append-only and hash-chained.
+ *
+ * Each entry's hash is SHA-256 over the previous entry's hash, a line break, and the canonical JSON
+ * (keys sorted) of the entry's fields. The application only ever INSERTs (triggers refuse UPDATE,
+ * DELETE and TRUNCATE: src/store/migrations/0001_init.sql); `verifyAudit` recomputes the chain and
+ * names the first entry that does not fit, so an edit made behind the application's back is seen.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { rowsOf, type Db, type Queryable } from './db.ts';
+
+export const AUDIT_RESULTS = ['ok', 'refused', 'failed'] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
+
+/** What the application records. `target` holds person ids, or the query and the count. */
+export interface AuditEntry {
+  userId: number | null;
+  username: string | null;
+  role: string | null;
+  action: string;
+  target: Record<string, unknown>;
+  result: AuditResult;
+  ip: string | null;
+}
+
+export interface AuditRecord extends AuditEntry {
+  seq: number;
+  at: string;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** JSON with object keys sorted at every level: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  return `{${Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`)
+    .join(',')}}`;
+}
+
+export function entryHash(prevHash: string, e: Omit<AuditRecord, 'prevHash' | 'hash'>): string {
+  const fields = { seq: e.seq, at: e.at, user_id: e.userId, username: e.username, role: e.role, action: e.action, target: e.target, result: e.result, ip: e.ip };
+  return createHash('sha256').update(`${prevHash}\n${canonicalJson(fields)}`).digest('hex');
+}
+
+const headRow = z.object({ seq: z.coerce.number().int().nonnegative(), hash: z.string().length(64) });
+
+/** Appends one entry inside the given transaction (the head row's lock serializes appends). */
+export async function appendAuditIn(tx: Queryable, entry: AuditEntry, now: Date = new Date()): Promise<AuditRecord> {
+  const [head] = rowsOf(headRow, await tx.query('SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1 FOR UPDATE'), 'audit_head');
+  if (!head) throw new Error('audit_head is missing: the store was not migrated');
+  // Round-trips through timestamptz exactly (millisecond precision).
+  const at = now.toISOString();
+  const seq = head.seq + 1;
+  // The target as jsonb will give it back: through JSON, so that undefined members vanish.
+  const target = JSON.parse(JSON.stringify(entry.target)) as Record<string, unknown>;
+  const record: AuditRecord = { ...entry, target, seq, at, prevHash: head.hash, hash: '' };
+  record.hash = entryHash(head.hash, record);
+  await tx.query(
+    `INSERT INTO audit_log (seq, at, user_id, username, role, action, target, result, ip, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [seq, at, entry.userId, entry.username, entry.role, entry.action, JSON.stringify(target), entry.result, entry.ip, record.prevHash, record.hash],
+  );
+  await tx.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [seq, record.hash]);
+  return record;
+}
+
+export async function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRecord> {
+  return db.transaction((tx) => appendAuditIn(tx, entry));
+}
+
+const recordRow = z.object({
+  seq: z.coerce.number().int().positive(),
+  at: z.string(),
+  user_id: z.number().int().nullable(),
+  username: z.string().nullable(),
+  role: z.string().nullable(),
+  action: z.string(),
+  target: z.record(z.string(), z.unknown()),
+  result: z.enum(AUDIT_RESULTS),
+  ip: z.string().nullable(),
+  prev_hash: z.string(),
+  hash: z.string(),
+});
+
+const SELECT_RECORD = `SELECT seq::text AS seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
+  user_id, username, role, action, target, result, ip, prev_hash, hash FROM audit_log`;
+
+function toRecord(r: z.output<typeof recordRow>): AuditRecord {
+  return { seq: r.seq, at: r.at, userId: r.user_id, username: r.username, role: r.role, action: r.action, target: r.target, result: r.result, ip: r.ip, prevHash: r.prev_hash, hash: r.hash };
+}
+
+export interface AuditQuery {
+  /** Entries after this sequence number (paging forward). */
+  after?: number;
+  /** Entries before this sequence number (paging back; the default: the newest). */
+  before?: number;
+  limit: number;
+  action?: string;
+  username?: string;
+  result?: AuditResult;
+  /** Entries naming this person (in `target.person_id` or `target.person_ids`). */
+  personId?: string;
+}
+
+export async function listAudit(db: Queryable, q: AuditQuery): Promise<AuditRecord[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (q.after !== undefined) add('seq > ?', q.after);
+  if (q.before !== undefined) add('seq < ?', q.before);
+  if (q.action !== undefined) add('action = ?', q.action);
+  if (q.username !== undefined) add('username = ?', q.username);
+  if (q.result !== undefined) add('result = ?', q.result);
+  if (q.personId !== undefined) {
+    params.push(q.personId);
+    const p = `$${params.length}`;
+    where.push(`(target->>'person_id' = ${p} OR target->'person_ids' ? ${p})`);
+  }
+  params.push(q.limit);
+  const order = q.after !== undefined ? 'ASC' : 'DESC';
+  const sql = `${SELECT_RECORD} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq ${order} LIMIT $${params.length}`;
+  return rowsOf(recordRow, await db.query(sql, params), 'audit_log').map(toRecord);
+}
+
+export type AuditVerification =
+  | { ok: true; entries: number; headHash: string }
+  | { ok: false; entries: number; firstBroken: number; reason: string };
+
+/** Recomputes the whole chain, a page at a time. */
+export async function verifyAudit(db: Queryable, pageSize = 10_000): Promise<AuditVerification> {
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  for (;;) {
+    const rows = rowsOf(recordRow, await db.query(`${SELECT_RECORD} WHERE seq >= $1 ORDER BY seq LIMIT $2`, [expectedSeq, pageSize]), 'audit_log');
+    for (const row of rows) {
+      const r = toRecord(row);
+      if (r.seq !== expectedSeq) return { ok: false, entries: expectedSeq - 1, firstBroken: expectedSeq, reason: `entry ${expectedSeq} is missing (the next is ${r.seq})` };
+      if (r.prevHash !== prev) return { ok: false, entries: expectedSeq - 1, firstBroken: r.seq, reason: `entry ${r.seq} does not name the previous entry's hash` };
+      const h = entryHash(prev, r);
+      if (h !== r.hash) return { ok: false, entries: expectedSeq - 1, firstBroken: r.seq, reason: `entry ${r.seq} was changed after it was written (its hash does not match its fields)` };
+      prev = r.hash;
+      expectedSeq++;
+    }
+    if (rows.length < pageSize) break;
+  }
+  const [head] = rowsOf(headRow, await db.query('SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1'), 'audit_head');
+  const last = expectedSeq - 1;
+  if (!head) return { ok: false, entries: last, firstBroken: last + 1, reason: 'the audit head is missing' };
+  if (head.seq !== last || head.hash !== prev)
+    return { ok: false, entries: last, firstBroken: Math.min(head.seq, last) + 1, reason: `the log ends at entry ${last} but its head names entry ${head.seq}: entries were removed` };
+  return { ok: true, entries: last, headHash: prev };
+}
