@@ -241,6 +241,9 @@ export async function forkAct(ctx: AppContext, actor: Actor, fromId: string, new
  */
 export async function updateDraft(ctx: AppContext, actor: Actor, id: string, text: string, ifMatch: string | undefined, note: string | null): Promise<ActSummary> {
   if (ifMatch === undefined) throw new AppError('precondition_required', API_MESSAGES.if_match_required);
+  const before = await getAct(ctx.db, id);
+  if (!before) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id}` });
+  if (before.kind === 'law') throw new AppError('frozen', API_MESSAGES.act_frozen, { id });
   const label = actFileLabel(id);
   const plan = planOf(ctx, text, label);
   if (plan.id !== id) throw new AppError('bad_request', API_MESSAGES.act_id_mismatch, { inText: plan.id, inUrl: id }, [{ file: label, path: '$.id', message: `id ${plan.id}` }]);

@@ -324,7 +324,15 @@ export async function readPerson(ctx: AppContext, actor: Actor, personId: string
   const scope = personScope(actor);
   const r = await resolveOutcomes(ctx, source);
   const i = r.registry.indexOf(personId);
-  if (i < 0) throw await refused(ctx, actor, 'person.read', { person_id: personId, registry_id: r.info.id }, new AppError('not_found', API_MESSAGES.person_not_in_registry, { person: personId, registry: r.info.name }));
+  // A user limited to some persons is not told whether others exist: the same refusal either way.
+  if (i < 0)
+    throw await refused(
+      ctx,
+      actor,
+      'person.read',
+      { person_id: personId, registry_id: r.info.id },
+      scope.kind === 'all' ? new AppError('not_found', API_MESSAGES.person_not_in_registry, { person: personId, registry: r.info.name }) : new AppError('forbidden', API_MESSAGES.forbidden_scope, { person: personId }),
+    );
   const record: PersonRecord = r.registry.record(i);
   if (!inScope(scope, { facility: record.facility, region: record.region }))
     throw await refused(ctx, actor, 'person.read', { person_id: personId, registry_id: r.info.id }, new AppError('forbidden', API_MESSAGES.forbidden_scope, { person: personId }));

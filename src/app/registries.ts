@@ -7,7 +7,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseCsvSync } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { API_MESSAGES } from '../i18n/api.ts';
 import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
 import { importRegistryFile, type ImportResult } from '../registry/import.ts';
@@ -16,7 +15,7 @@ import { RegistryBuilder, type Registry } from '../registry/registry.ts';
 import { parseRow, recordToCells, rowSchema, type RowIssue } from '../registry/row.ts';
 import { loadSnapshot, saveSnapshot } from '../registry/snapshot.ts';
 import { generateRegistry } from '../registry/synthetic/generate.ts';
-import { loadProfile } from '../registry/synthetic/profile.ts';
+import { loadProfile, scaleProfile } from '../registry/synthetic/profile.ts';
 import { appendAuditIn } from '../store/audit.ts';
 import {
   currentRegistryId,
@@ -46,11 +45,17 @@ import { maybeKill } from './faults.ts';
 /** Pieces of the columnar form stored in the database (bytea). */
 const PIECE_BYTES = 8 * 1024 * 1024;
 
+/** A CSV field as RFC 4180 writes it: quoted (quotes doubled) when it holds a comma, quote or line break. */
+function csvField(v: string): string {
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
 /** The data contract's header line, then each person's row: the content that names a snapshot. */
 export function* canonicalRows(registry: Registry): Generator<PersonRowForStore> {
   for (let i = 0; i < registry.size; i++) {
     const cells = recordToCells(registry.record(i), registry.law);
-    const record = stringify([CONTRACT_COLUMNS.map((c) => cells[c])], { record_delimiter: '' });
+    let record = '';
+    for (let k = 0; k < CONTRACT_COLUMNS.length; k++) record += (k === 0 ? '' : ',') + csvField(cells[CONTRACT_COLUMNS[k]!]);
     yield { personId: cells.person_id, facility: cells.facility || null, region: cells.region || null, custody: cells.custody || null, sex: cells.sex || null, record };
   }
 }
@@ -192,15 +197,16 @@ async function finished(ctx: AppContext, importId: string): Promise<ImportInfo> 
   return info;
 }
 
-/** The synthetic national registry (profile kz-2025, the default seed). */
-export function defaultRegistry(ctx: AppContext): { registry: Registry; source: string } {
-  const profile = loadProfile(DEFAULT_PATHS.profile);
+/** The synthetic national registry (profile kz-2025, the default seed), or the same profile scaled to `persons`. */
+export function defaultRegistry(ctx: AppContext, persons?: number): { registry: Registry; source: string } {
+  const base = loadProfile(DEFAULT_PATHS.profile);
+  const profile = persons === undefined ? base : scaleProfile(base, persons);
   const registry = generateRegistry(profile, ctx.env.law.criminalCode, ctx.env.facilities, { seed: DEFAULT_SEED });
-  return { registry, source: `synthetic: profile ${profile.id}, seed ${DEFAULT_SEED}` };
+  return { registry, source: `synthetic: profile ${profile.id}${persons === undefined ? '' : ` scaled to ${persons}`}, seed ${DEFAULT_SEED}` };
 }
 
-/** At start: a store without registries gets the default one, made current. */
-export async function ensureRegistry(ctx: AppContext): Promise<{ created: RegistryInfo | null }> {
+/** At start: a store without registries gets the default one (or the profile scaled to `persons`), made current. */
+export async function ensureRegistry(ctx: AppContext, persons?: number): Promise<{ created: RegistryInfo | null }> {
   await failInterruptedImports(ctx.db);
   if ((await listRegistries(ctx.db)).length > 0) {
     if ((await currentRegistryId(ctx.db)) === null) {
@@ -209,9 +215,9 @@ export async function ensureRegistry(ctx: AppContext): Promise<{ created: Regist
     }
     return { created: null };
   }
-  const { registry, source } = defaultRegistry(ctx);
+  const { registry, source } = defaultRegistry(ctx, persons);
   const quality: RegistryQuality = { rows: registry.size, accepted: registry.size, rejected: 0, warnings: 0, by_rule: {}, file_issues: [] };
-  const { info } = await storeRegistry(ctx, registry, { name: 'kz-2025 (synthetic)', source, quality, createdBy: null }, async (tx, id) => {
+  const { info } = await storeRegistry(ctx, registry, { name: persons === undefined ? 'kz-2025 (synthetic)' : `kz-2025 (synthetic, ${persons})`, source, quality, createdBy: null }, async (tx, id) => {
     await putSetting(tx, 'current_registry', id);
     await appendAuditIn(tx, { userId: null, username: null, role: null, action: 'registry.create_default', target: { registry_id: id, source, persons: registry.size }, result: 'ok', ip: null });
   });

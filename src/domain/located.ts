@@ -70,7 +70,7 @@ export function parseYamlSource(text: string, file: string): { value: unknown; m
   if (doc.errors.length > 0) {
     throw new DataFileError(
       doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
+        const pos = e.linePos?.[0] ?? lines.linePos(Math.min(e.pos[0], text.length));
         return { file, path: '$', line: pos?.line ?? null, column: pos?.col ?? null, message: e.message.split('\n')[0] ?? e.message };
       }),
     );

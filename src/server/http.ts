@@ -78,9 +78,13 @@ export function toAppError(err: unknown, request: FastifyRequest): AppError {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const part = (fe.validationContext ?? 'body').replace('querystring', 'query');
     const locations: ErrorLocation[] = err.validation.map((v) => {
-      const params = v.params as { issue?: { path?: PropertyKey[]; message?: string } };
-      const path = params.issue?.path ?? [];
-      return { file: part, path: jsonPath(part, path), message: params.issue?.message ?? v.message ?? 'invalid' };
+      const path = String(v.instancePath)
+        .split('/')
+        .filter((p: string) => p.length > 0)
+        .map((p: string) => (/^\d+$/.test(p) ? Number(p) : p));
+      const keys = (v.params as { keys?: unknown }).keys;
+      const extra = Array.isArray(keys) ? ` (${keys.join(', ')})` : '';
+      return { file: part, path: jsonPath(part, path), message: `${v.message ?? 'invalid'}${extra}` };
     });
     return new AppError('validation', API_MESSAGES.validation, { n: locations.length }, locations);
   }

@@ -45,25 +45,25 @@ export interface Started {
 }
 
 /** Opens the store and the context, and fills an empty store (users, the default registry, the shipped acts). */
-export async function prepare(options: { dataDir: string; databaseUrl: string | undefined; schema?: string }): Promise<{
+export async function prepare(options: { dataDir: string | null; databaseUrl: string | undefined; schema?: string; registryPersons?: number }): Promise<{
   ctx: AppContext;
   users: InitialUser[];
   passwordsFile: string | null;
   registryCreated: RegistryInfo | null;
   actsImported: string[];
 }> {
-  const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  const dataDir = options.dataDir === null ? null : resolve(options.dataDir);
+  if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
   const env = loadEnvironment();
   const db = await openStore({ databaseUrl: options.databaseUrl, dataDir, ...(options.schema ? { schema: options.schema } : {}) });
-  const ctx = createContext(env, db, { tmpDir: join(dataDir, 'tmp') });
+  const ctx = createContext(env, db, dataDir === null ? {} : { tmpDir: join(dataDir, 'tmp') });
   const users = await ensureUsers(ctx, dataDir);
-  const registry = await ensureRegistry(ctx);
+  const registry = await ensureRegistry(ctx, options.registryPersons);
   const acts = await ensureActs(ctx);
   return { ctx, users: users.created, passwordsFile: users.file, registryCreated: registry.created, actsImported: acts };
 }
 
-export function serverOptions(o: Pick<ServeOptions, 'secureCookies' | 'logger' | 'webRoot'>): ServerOptions {
+export function serverOptions(o: Pick<ServeOptions, 'secureCookies' | 'logger' | 'webRoot'>, overrides: Partial<ServerOptions> = {}): ServerOptions {
   return {
     secureCookies: o.secureCookies,
     bodyLimit: 2 * 1024 * 1024,
@@ -73,6 +73,7 @@ export function serverOptions(o: Pick<ServeOptions, 'secureCookies' | 'logger' |
     disclosure: loadDisclosure(),
     logger: o.logger,
     trustProxy: false,
+    ...overrides,
   };
 }
 

@@ -129,7 +129,7 @@ export async function listAudit(db: Queryable, q: AuditQuery): Promise<AuditReco
   }
   params.push(q.limit);
   const order = q.after !== undefined ? 'ASC' : 'DESC';
-  const sql = `${SELECT_RECORD} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq ${order} LIMIT $${params.length}`;
+  const sql = `${SELECT_RECORD} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY audit_log.seq ${order} LIMIT $${params.length}`;
   return rowsOf(recordRow, await db.query(sql, params), 'audit_log').map(toRecord);
 }
 
@@ -142,7 +142,7 @@ export async function verifyAudit(db: Queryable, pageSize = 10_000): Promise<Aud
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   for (;;) {
-    const rows = rowsOf(recordRow, await db.query(`${SELECT_RECORD} WHERE seq >= $1 ORDER BY seq LIMIT $2`, [expectedSeq, pageSize]), 'audit_log');
+    const rows = rowsOf(recordRow, await db.query(`${SELECT_RECORD} WHERE audit_log.seq >= $1 ORDER BY audit_log.seq LIMIT $2`, [expectedSeq, pageSize]), 'audit_log');
     for (const row of rows) {
       const r = toRecord(row);
       if (r.seq !== expectedSeq) return { ok: false, entries: expectedSeq - 1, firstBroken: expectedSeq, reason: `entry ${expectedSeq} is missing (the next is ${r.seq})` };

@@ -1,0 +1,96 @@
+/**
+ * The store on PGlite and on the PostgreSQL server: migrations applied once and whole, and the audit
+ * log — appended in a chain that verifies, refused any UPDATE, DELETE or TRUNCATE, and telling the
+ * first entry that was edited, removed or cut behind the application's back.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropSchema, storeKinds } from '../../test/support/stores.ts';
+import { appendAudit, verifyAudit, type AuditEntry } from './audit.ts';
+import type { Db } from './db.ts';
+import { migrate, readMigrations } from './migrate.ts';
+import { openStore } from './open.ts';
+
+const entry = (k: number): AuditEntry => ({ userId: null, username: `user${k}`, role: 'analyst', action: 'person.read', target: { person_id: `KZ${k}`, nested: { b: 2, a: [1, 'x'] } }, result: 'ok', ip: '127.0.0.1' });
+
+describe.each(storeKinds())('the store on $name', (kind) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openStore({ databaseUrl: kind.databaseUrl, dataDir: null, ...(kind.schema ? { schema: kind.schema } : {}) });
+  }, 120_000);
+  afterAll(async () => {
+    await db?.close();
+    if (kind.schema) await dropSchema(kind.schema);
+  });
+
+  it('applies each migration once', async () => {
+    expect(await migrate(db)).toEqual([]);
+    const rows = await db.query('SELECT version FROM schema_migrations ORDER BY version');
+    expect(rows.map((r) => r['version'])).toEqual(readMigrations().map((m) => m.version));
+  });
+
+  it('rolls a failing migration back whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'amnestia-migrations-'));
+    try {
+      writeFileSync(join(dir, '9001_half.sql'), 'CREATE TABLE half_done (x int);\nSELECT no_such_function();\n');
+      await expect(migrate(db, readMigrations(dir))).rejects.toThrow(/no_such_function/);
+      const exists = await db.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'half_done'`);
+      expect(exists[0]!['n']).toBe(0);
+      expect(await db.query('SELECT version FROM schema_migrations WHERE version = 9001')).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('chains audit entries and verifies the chain, also when appended at once', async () => {
+    for (let k = 0; k < 12; k++) await appendAudit(db, entry(k));
+    await Promise.all(Array.from({ length: 25 }, (_, k) => appendAudit(db, entry(100 + k))));
+    const v = await verifyAudit(db);
+    expect(v).toMatchObject({ ok: true, entries: 37 });
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE of the audit log', async () => {
+    await expect(db.query(`UPDATE audit_log SET username = 'someone else' WHERE seq = 3`)).rejects.toThrow(/append-only/);
+    await expect(db.query('DELETE FROM audit_log WHERE seq = 3')).rejects.toThrow(/append-only/);
+    await expect(db.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+    await expect(db.query('UPDATE audit_head SET seq = 1')).rejects.toThrow(/one entry at a time/);
+    expect((await verifyAudit(db)).ok).toBe(true);
+  });
+
+  it('names the first entry edited behind the application’s back', async () => {
+    // Someone with the database's owner rights switches the guard off and edits entry 5.
+    await db.transaction(async (tx) => {
+      await tx.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
+      await tx.query(`UPDATE audit_log SET target = '{"person_id": "someone else"}' WHERE seq = 5`);
+      await tx.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
+    });
+    const v = await verifyAudit(db);
+    expect(v).toMatchObject({ ok: false, firstBroken: 5 });
+  });
+
+  it('names a removed entry, and a cut tail', async () => {
+    const other = await openStore({ databaseUrl: kind.databaseUrl, dataDir: null, ...(kind.schema ? { schema: `${kind.schema}_b` } : {}) });
+    try {
+      for (let k = 0; k < 10; k++) await appendAudit(other, entry(k));
+      await other.transaction(async (tx) => {
+        await tx.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
+        await tx.query('DELETE FROM audit_log WHERE seq = 4');
+        await tx.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
+      });
+      expect(await verifyAudit(other)).toMatchObject({ ok: false, firstBroken: 4 });
+      await other.transaction(async (tx) => {
+        await tx.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
+        await tx.query('DELETE FROM audit_log WHERE seq >= 4');
+        await tx.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
+      });
+      const cut = await verifyAudit(other);
+      expect(cut).toMatchObject({ ok: false, firstBroken: 4 });
+      expect(cut.ok ? '' : cut.reason).toMatch(/removed/);
+    } finally {
+      await other.close();
+      if (kind.schema) await dropSchema(`${kind.schema}_b`);
+    }
+  });
+});
