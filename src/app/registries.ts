@@ -104,6 +104,7 @@ async function storeRegistry(
   registry: Registry,
   meta: { name: string; source: string; quality: RegistryQuality; createdBy: number | null },
   also: (tx: Parameters<Parameters<AppContext['db']['transaction']>[0]>[0], id: string, created: boolean) => Promise<void>,
+  killPoint: string | null = null,
 ): Promise<{ info: RegistryInfo; created: boolean }> {
   const id = registryContentHash(registry);
   const existing = await getRegistry(ctx.db, id);
@@ -112,7 +113,7 @@ async function storeRegistry(
   await ctx.db.transaction(async (tx) => {
     if (!existing) {
       await insertRegistry(tx, { id, name: meta.name, source: meta.source, persons: registry.size, lawHash: ctx.env.criminalCodeHash, quality: meta.quality, createdBy: meta.createdBy }, canonicalRows(registry), pieces);
-      maybeKill('registry.store');
+      if (killPoint !== null) maybeKill(killPoint);
       created = true;
     }
     await also(tx, id, created);
@@ -185,7 +186,7 @@ export async function runImport(ctx: AppContext, actor: Actor, importId: string,
     await insertImportIssues(tx, importId, result.issues.map(storedIssue));
     await finishImport(tx, importId, { status: 'accepted', ...counts, fileIssues: quality.file_issues, registryId: id, error: null });
     await appendAuditIn(tx, audit('ok', { ...counts, registry_id: id, created }));
-  });
+  }, 'registry.import');
   return finished(ctx, importId);
 }
 

@@ -32,6 +32,7 @@ interface ServeCli {
   lang: Lang;
   secureCookies: boolean;
   log: boolean;
+  registryPersons?: number;
 }
 
 async function serveCommand(opts: ServeCli): Promise<void> {
@@ -48,6 +49,7 @@ async function serveCommand(opts: ServeCli): Promise<void> {
         secureCookies: opts.secureCookies,
         logger: opts.log,
         webRoot: DEFAULT_WEB_ROOT,
+        registryPersons: opts.registryPersons,
       },
       print,
     );
@@ -71,6 +73,11 @@ function addServeOptions(cmd: Command): Command {
     .option('--data-dir <dir>', 'the data folder (PGlite store, first-start passwords); DATABASE_URL selects a PostgreSQL server instead', DEFAULT_DATA_DIR)
     .option('--secure-cookies', 'mark the session cookie Secure (behind TLS)', false)
     .option('--log', 'log every request (JSON lines on standard output)', false)
+    .option('--registry-persons <n>', 'persons of the synthetic registry loaded into an empty store (default: the national profile, 61 899)', (v) => {
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n < 100 || n > 20_000_000) throw new InvalidArgumentError('expected 100 to 20000000 persons');
+      return n;
+    })
     .addOption(langOption());
 }
 

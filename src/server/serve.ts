@@ -29,6 +29,8 @@ export interface ServeOptions {
   logger: boolean;
   /** The built web app (web/dist), served at / when it exists. */
   webRoot: string | null;
+  /** Persons of the synthetic registry loaded into an empty store (default: the national profile's own size). */
+  registryPersons?: number | undefined;
 }
 
 export const DEFAULT_DATA_DIR = '.amnestia';
@@ -80,7 +82,7 @@ export function serverOptions(o: Pick<ServeOptions, 'secureCookies' | 'logger' |
 export async function serve(options: ServeOptions, print: (line: string) => void): Promise<Started> {
   const t = (key: keyof typeof M, params: Record<string, string | number> = {}) => render(M[key], options.lang, params);
   print(t('opening', { store: options.databaseUrl ? redactUrl(options.databaseUrl) : `PGlite, ${resolve(options.dataDir)}` }));
-  const { ctx, users, passwordsFile, registryCreated, actsImported } = await prepare({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const { ctx, users, passwordsFile, registryCreated, actsImported } = await prepare({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, ...(options.registryPersons !== undefined ? { registryPersons: options.registryPersons } : {}) });
   if (registryCreated) print(t('registryCreated', { persons: registryCreated.persons }));
   if (actsImported.length > 0) print(t('actsImported', { acts: actsImported.join(', ') }));
   const app = await buildServer(ctx, serverOptions(options));
