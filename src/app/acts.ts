@@ -13,7 +13,7 @@ import { factsUsed, type Checked } from '../engine/condition.ts';
 import { findActs } from '../engine/act/act-tests.ts';
 import { describeCondition } from '../engine/act/describe.ts';
 import { lintAct } from '../engine/act/lint.ts';
-import { compileActText, MEASURE_CODES, MEASURE_LABELS, measureCode, type Measure, type Plan } from '../engine/act/plan.ts';
+import { compileActText, compileActTextQuickly, MEASURE_CODES, MEASURE_LABELS, measureCode, type Measure, type Plan } from '../engine/act/plan.ts';
 import { API_MESSAGES } from '../i18n/api.ts';
 import type { Text } from '../i18n/text.ts';
 import { DEFAULT_PATHS } from '../paths.ts';
@@ -39,7 +39,7 @@ export function planOf(ctx: AppContext, text: string, label: string): Plan {
   const cached = ctx.plans.get(hash);
   if (cached) return cached;
   try {
-    const { plan } = compileActText(text, label, ctx.env.law);
+    const { plan } = compileActTextQuickly(text, label, ctx.env.law);
     ctx.plans.set(hash, plan);
     return plan;
   } catch (e) {

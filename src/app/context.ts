@@ -11,6 +11,7 @@ import type { Outcomes } from '../engine/act/outcome.ts';
 import type { Plan } from '../engine/act/plan.ts';
 import type { Registry } from '../registry/registry.ts';
 import type { Db } from '../store/db.ts';
+import type { User } from '../store/users.ts';
 import type { Environment } from './environment.ts';
 import type { Role } from './roles.ts';
 
@@ -81,6 +82,8 @@ export interface AppContext {
   imports: Map<string, ImportProgress>;
   /** Registries being loaded from the store (one load per id at a time). */
   loading: Map<string, Promise<Registry>>;
+  /** Sessions checked in the last few seconds, by token hash (src/app/users.ts). */
+  sessions: Map<string, { user: User; checkedAt: number }>;
 }
 
 export function createContext(env: Environment, db: Db, options: { tmpDir?: string } = {}): AppContext {
@@ -95,6 +98,7 @@ export function createContext(env: Environment, db: Db, options: { tmpDir?: stri
     evaluations: new Lru(64),
     imports: new Map(),
     loading: new Map(),
+    sessions: new Map(),
   };
 }
 

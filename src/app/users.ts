@@ -170,16 +170,37 @@ export async function signIn(ctx: AppContext, username: string, password: string
   return { user: found.user, token, csrf: csrfOf(token), expiresAt };
 }
 
+/**
+ * A session found in the store is trusted for this long without asking again. Signing out, disabling
+ * a user or changing a password forgets it at once in this process; another server process on the
+ * same database sees such a change within this time.
+ */
+export const SESSION_RECHECK_MS = 5_000;
+
 /** The user of a session token, sliding its idle expiry (written at most once a minute). */
 export async function sessionUser(ctx: AppContext, token: string): Promise<User | null> {
   const h = tokenHash(token);
+  const now = Date.now();
+  const cached = ctx.sessions.get(h);
+  if (cached && now - cached.checkedAt < SESSION_RECHECK_MS) return cached.user;
   const s = await findSession(ctx.db, h);
-  if (!s) return null;
-  if (Date.now() - Date.parse(s.lastSeenAt) > 60_000) await touchSession(ctx.db, h, SESSION_LIFETIME);
+  if (!s) {
+    ctx.sessions.delete(h);
+    return null;
+  }
+  if (now - Date.parse(s.lastSeenAt) > 60_000) await touchSession(ctx.db, h, SESSION_LIFETIME);
+  if (ctx.sessions.size > 10_000) ctx.sessions.clear();
+  ctx.sessions.set(h, { user: s.user, checkedAt: now });
   return s.user;
 }
 
+/** Forgets the checked sessions of a user (disabled, new password). */
+export function forgetSessionsOf(ctx: AppContext, userId: number): void {
+  for (const [h, s] of ctx.sessions) if (s.user.id === userId) ctx.sessions.delete(h);
+}
+
 export async function signOut(ctx: AppContext, actor: Actor, token: string): Promise<void> {
+  ctx.sessions.delete(tokenHash(token));
   await ctx.db.transaction(async (tx) => {
     await endSession(tx, tokenHash(token));
     await appendAuditIn(tx, { userId: actor.userId, username: actor.username, role: actor.role, action: 'session.sign_out', target: {}, result: 'ok', ip: actor.ip });

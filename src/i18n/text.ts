@@ -33,6 +33,15 @@ export function joinTexts(parts: readonly Text[], separator = ' '): Text {
 
 /** Numbers the way each language writes them: thin groups of three, a decimal comma in kk and ru. */
 export function formatNumber(value: number, lang: Lang, maxFractionDigits = 2): string {
-  const locale = lang === 'en' ? 'en-GB' : lang === 'ru' ? 'ru-RU' : 'kk-KZ';
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits }).format(value);
+  const key = `${lang}:${maxFractionDigits}`;
+  let f = formats.get(key);
+  if (!f) {
+    const locale = lang === 'en' ? 'en-GB' : lang === 'ru' ? 'ru-RU' : 'kk-KZ';
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits });
+    formats.set(key, f);
+  }
+  return f.format(value);
 }
+
+/** Making a number format costs far more than using one: they are kept. */
+const formats = new Map<string, Intl.NumberFormat>();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../app/errors.ts';
 import { ROLES } from '../../app/roles.ts';
-import { createUser, hashPassword, MIN_PASSWORD_LENGTH } from '../../app/users.ts';
+import { createUser, forgetSessionsOf, hashPassword, MIN_PASSWORD_LENGTH } from '../../app/users.ts';
 import { API_MESSAGES } from '../../i18n/api.ts';
 import { appendAuditIn } from '../../store/audit.ts';
 import { listUsers, setUserDisabled, setUserPassword, type User } from '../../store/users.ts';
@@ -80,6 +80,7 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           });
           return u!;
         });
+        forgetSessionsOf(ctx, request.params.id);
         return view(user);
       },
     );

@@ -1,0 +1,337 @@
+/**
+ * The server's benchmark (npm run bench:server): the real `amnestia serve` in a child process on the
+ * national registry, driven over loopback by autocannon from this process, on PGlite and on the
+ * PostgreSQL server side by side. Measures:
+ *
+ * - what-if (headline figures) at 40 requests a second from 20 clients for 30 s, every request a
+ *   distinct draft (a reduction fraction changed: a new act text, compiled and evaluated afresh;
+ *   and, separately, a condition's age changed: a new kernel too), with median, p99 and errors;
+ *   then the saturation point: the rate at which p99 passes 250 ms;
+ * - one person with the explanation (distinct persons), and a facility's list of about 2 000 persons;
+ * - the import of a 1 000 000-row CSV through the API: time and the server's peak memory (VmHWM).
+ *
+ * Results go to bench/results/server-<date>.md with the machine. Loopback only, bounded in count and
+ * time. BENCH_SERVER_QUICK=1 runs short phases (a smoke run, not for the record); BENCH_IMPORT_ROWS
+ * sets the import size (default 1000000); BENCH_STORES=pglite,postgres chooses the stores.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { loadLaw } from '../src/law/law.ts';
+import { DEFAULT_PATHS, PROJECT_ROOT } from '../src/paths.ts';
+import { loadFacilities } from '../src/registry/facilities.ts';
+import { writeRegistryCsv } from '../src/registry/export.ts';
+import { generatePersons } from '../src/registry/synthetic/generate.ts';
+import { loadProfile, scaleProfile } from '../src/registry/synthetic/profile.ts';
+
+const QUICK = process.env['BENCH_SERVER_QUICK'] === '1';
+const IMPORT_ROWS = Number(process.env['BENCH_IMPORT_ROWS'] ?? (QUICK ? 20_000 : 1_000_000));
+const STORES = (process.env['BENCH_STORES'] ?? 'pglite,postgres').split(',');
+const DATABASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const WHAT_IF_SECONDS = QUICK ? 5 : 30;
+const STEP_SECONDS = QUICK ? 3 : 10;
+const ACT = 'kz-2025-women-proposal';
+
+const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+interface Server {
+  child: ChildProcess;
+  base: string;
+  dataDir: string;
+  /** Peak resident memory of the server process so far, bytes (VmHWM). */
+  peakRss(): number;
+  stop(): Promise<void>;
+}
+
+function vm(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) * 1024 : NaN;
+}
+
+async function startServer(dataDir: string, databaseUrl: string | undefined): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), 'serve', '--data-dir', dataDir, '--port', String(port), '--lang', 'en'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  for (let k = 0; k < 3000; k++) {
+    if (child.exitCode !== null) throw new Error(`the server stopped:\n${out}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    child,
+    base,
+    dataDir,
+    peakRss: () => vm(child.pid!, 'VmHWM'),
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+async function signIn(s: Server, role: string): Promise<Session> {
+  const line = readFileSync(join(s.dataDir, 'initial-passwords.txt'), 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${role}\t`))!;
+  const res = await fetch(`${s.base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: role, password: line.split('\t')[2] }) });
+  if (!res.ok) throw new Error(`sign-in ${role}: ${res.status}`);
+  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await res.json()) as { csrf_token: string }).csrf_token };
+}
+
+interface Load {
+  requests: number;
+  rate: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  errors: number;
+}
+
+function summarize(r: autocannon.Result, seconds: number): Load {
+  return {
+    requests: r.requests.total,
+    rate: r.requests.total / seconds,
+    p50: r.latency.p50,
+    p90: r.latency.p90,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    errors: r.errors + r.timeouts + r.non2xx,
+  };
+}
+
+/** A what-if request whose draft differs each time: a fraction, or (`structural`) a condition's age. */
+function whatIfRequests(source: string, session: Session, structural: boolean): autocannon.Request[] {
+  let k = 0;
+  return [
+    {
+      method: 'POST',
+      path: '/api/what-if',
+      headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
+      setupRequest: (req) => {
+        k++;
+        const text = structural
+          ? source.replace(/age >= (\d+)/, (_m, a: string) => `age >= ${Number(a) - 10 + (k % 20)}`).replace('value: 0.5', `value: 0.${String(100000 + k).slice(1)}`)
+          : source.replace('value: 0.5', `value: 0.${String(100000 + k).slice(1)}`);
+        return { ...req, body: JSON.stringify({ source: text }) };
+      },
+    },
+  ];
+}
+
+async function run(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+async function whatIfAt(s: Server, session: Session, source: string, rate: number, seconds: number, structural: boolean): Promise<Load> {
+  const r = await run({ url: s.base, connections: 20, overallRate: rate, duration: seconds, requests: whatIfRequests(source, session, structural), timeout: 10 });
+  return summarize(r, seconds);
+}
+
+async function saturation(s: Server, session: Session, source: string): Promise<{ steps: { rate: number; load: Load }[]; saturatedAt: number | null }> {
+  const steps: { rate: number; load: Load }[] = [];
+  for (const rate of [40, 60, 80, 100, 120, 150, 180, 220, 260, 300]) {
+    const load = await whatIfAt(s, session, source, rate, STEP_SECONDS, false);
+    steps.push({ rate, load });
+    log(`  saturation ${rate}/s: achieved ${load.rate.toFixed(1)}/s, p50 ${load.p50} ms, p99 ${load.p99} ms, errors ${load.errors}`);
+    if (load.p99 > 250 || load.rate < rate * 0.9) return { steps, saturatedAt: rate };
+  }
+  return { steps, saturatedAt: null };
+}
+
+async function getLoad(s: Server, session: Session, paths: string[], seconds: number): Promise<Load> {
+  let k = 0;
+  const r = await run({
+    url: s.base,
+    connections: 10,
+    duration: seconds,
+    requests: [{ method: 'GET', headers: { cookie: session.cookie }, setupRequest: (req) => ({ ...req, path: paths[k++ % paths.length]! }) }],
+    timeout: 10,
+  });
+  return summarize(r, seconds);
+}
+
+async function importFile(s: Server, session: Session, file: string): Promise<{ ms: number; status: string; accepted: number; peakRss: number }> {
+  const t0 = performance.now();
+  const res = await fetch(`${s.base}/api/registries?file_name=big.csv&wait=true`, {
+    method: 'POST',
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'text/csv', 'content-length': String(statSync(file).size) },
+    body: readFileSync(file),
+  });
+  const body = (await res.json()) as { status: string; accepted: number };
+  return { ms: performance.now() - t0, status: body.status, accepted: body.accepted, peakRss: s.peakRss() };
+}
+
+interface StoreResult {
+  store: string;
+  startMs: number;
+  startRss: number;
+  whatIf: Load;
+  whatIfStructural: Load;
+  saturation: Awaited<ReturnType<typeof saturation>>;
+  person: Load;
+  facilityList: Load & { rows: number; facility: string };
+  import: Awaited<ReturnType<typeof importFile>>;
+}
+
+async function benchStore(store: string, csv: string): Promise<StoreResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), `amnestia-bench-${store}-`));
+  let schema: string | null = null;
+  let url: string | undefined;
+  if (store === 'postgres') {
+    schema = `amnestia_bench_${Date.now()}`;
+    const c = new pg.Client({ connectionString: DATABASE_URL });
+    await c.connect();
+    await c.query(`CREATE SCHEMA ${schema}`);
+    await c.end();
+    const u = new URL(DATABASE_URL);
+    u.searchParams.set('options', `-c search_path=${schema}`);
+    url = u.toString();
+  }
+  try {
+    const t0 = performance.now();
+    const s = await startServer(dataDir, url);
+    const startMs = performance.now() - t0;
+    const startRss = vm(s.child.pid!, 'VmRSS');
+    log(`${store}: started in ${(startMs / 1000).toFixed(1)} s`);
+    try {
+      const analyst = await signIn(s, 'analyst');
+      const source = ((await (await fetch(`${s.base}/api/acts/${ACT}`, { headers: { cookie: analyst.cookie } })).json()) as { source: string }).source;
+      // warm-up: the first requests compile the server's code paths
+      await whatIfAt(s, analyst, source, 20, 3, false);
+      const whatIf = await whatIfAt(s, analyst, source, 40, WHAT_IF_SECONDS, false);
+      log(`${store}: what-if 40/s: p50 ${whatIf.p50} ms, p99 ${whatIf.p99} ms, errors ${whatIf.errors}`);
+      const whatIfStructural = await whatIfAt(s, analyst, source, 40, WHAT_IF_SECONDS, true);
+      log(`${store}: what-if 40/s, new kernels: p50 ${whatIfStructural.p50} ms, p99 ${whatIfStructural.p99} ms, errors ${whatIfStructural.errors}`);
+      const sat = await saturation(s, analyst, source);
+
+      const list = (await (await fetch(`${s.base}/api/persons?act=${ACT}&limit=100000`, { headers: { cookie: analyst.cookie } })).json()) as { rows: { person_id: string; facility: string }[] };
+      const byFacility = new Map<string, number>();
+      for (const r of list.rows) byFacility.set(r.facility, (byFacility.get(r.facility) ?? 0) + 1);
+      const [facility, rows] = [...byFacility].sort((a, b) => Math.abs(a[1] - 2000) - Math.abs(b[1] - 2000))[0]!;
+      const ids = list.rows.filter((_, i) => i % 61 === 0).map((r) => r.person_id);
+      await getLoad(s, analyst, ids.slice(0, 50).map((id) => `/api/persons/${id}?act=${ACT}&lang=kk`), 2);
+      const person = await getLoad(s, analyst, ids.map((id) => `/api/persons/${id}?act=${ACT}&lang=kk`), QUICK ? 3 : 15);
+      log(`${store}: a person with the explanation: p50 ${person.p50} ms, p99 ${person.p99} ms`);
+      const facilityList = { ...(await getLoad(s, analyst, [`/api/persons?act=${ACT}&facility=${facility}&limit=5000`], QUICK ? 3 : 15)), rows, facility };
+      log(`${store}: ${facility}'s list (${rows} rows): p50 ${facilityList.p50} ms, p99 ${facilityList.p99} ms`);
+
+      const imported = await importFile(s, analyst, csv);
+      log(`${store}: import of ${IMPORT_ROWS} rows: ${(imported.ms / 1000).toFixed(1)} s, ${imported.status}, peak RSS ${(imported.peakRss / 2 ** 30).toFixed(2)} GiB`);
+      return { store, startMs, startRss, whatIf, whatIfStructural, saturation: sat, person, facilityList, import: imported };
+    } finally {
+      await s.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (schema) {
+      const c = new pg.Client({ connectionString: DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    }
+  }
+}
+
+function report(results: StoreResult[], machine: string, csvBytes: number): string {
+  const ms = (x: number) => x.toFixed(x < 10 ? 1 : 0);
+  const col = (f: (r: StoreResult) => string) => results.map(f).join(' | ');
+  const head = `| figure | ${results.map((r) => r.store).join(' | ')} | target |\n|---|${results.map(() => '---:').join('|')}|---|`;
+  const lines = [
+    `# Server benchmark, ${new Date().toISOString().slice(0, 10)}${QUICK ? ' (quick run, not for the record)' : ''}`,
+    '',
+    machine,
+    '',
+    `The real server (\`amnestia serve\`) in a child process on the national synthetic registry (61 899 persons), driven over loopback by autocannon (20 connections). Every what-if request is a distinct draft of \`${ACT}\`: a reduction fraction changed (the act is parsed, checked and evaluated afresh; the kernel's code is shared by acts of the same structure), or also a condition's age changed (a new kernel each time).`,
+    '',
+    head,
+    `| what-if at 40/s for ${WHAT_IF_SECONDS} s: median | ${col((r) => `${ms(r.whatIf.p50)} ms`)} | < 15 ms |`,
+    `| what-if at 40/s: p99 | ${col((r) => `${ms(r.whatIf.p99)} ms`)} | < 60 ms |`,
+    `| what-if at 40/s: errors | ${col((r) => String(r.whatIf.errors))} | 0 |`,
+    `| what-if, a new kernel each request: median / p99 | ${col((r) => `${ms(r.whatIfStructural.p50)} / ${ms(r.whatIfStructural.p99)} ms`)} | — |`,
+    `| saturation (rate at which p99 passes 250 ms) | ${col((r) => (r.saturation.saturatedAt === null ? '> 300/s' : `${r.saturation.saturatedAt}/s`))} | — |`,
+    `| a person with the explanation: median / p99 | ${col((r) => `${ms(r.person.p50)} / ${ms(r.person.p99)} ms`)} | p99 < 20 ms |`,
+    `| a facility's list: median / p99 | ${col((r) => `${ms(r.facilityList.p50)} / ${ms(r.facilityList.p99)} ms (${r.facilityList.facility}, ${r.facilityList.rows} rows)`)} | p99 < 50 ms |`,
+    `| import of ${IMPORT_ROWS.toLocaleString('en')} rows (${(csvBytes / 2 ** 20).toFixed(0)} MiB CSV) through the API | ${col((r) => `${(r.import.ms / 1000).toFixed(1)} s, ${r.import.status}`)} | — |`,
+    `| server's peak memory (VmHWM) after the import | ${col((r) => `${(r.import.peakRss / 2 ** 30).toFixed(2)} GiB`)} | — |`,
+    `| first start (empty store → national registry stored, users, acts) | ${col((r) => `${(r.startMs / 1000).toFixed(1)} s`)} | — |`,
+    '',
+    '## Saturation steps (what-if, distinct drafts)',
+    '',
+    ...results.flatMap((r) => [
+      `### ${r.store}`,
+      '',
+      '| asked | achieved | median | p99 | errors |',
+      '|---:|---:|---:|---:|---:|',
+      ...r.saturation.steps.map((s) => `| ${s.rate}/s | ${s.load.rate.toFixed(1)}/s | ${ms(s.load.p50)} ms | ${ms(s.load.p99)} ms | ${s.load.errors} |`),
+      '',
+    ]),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  const cpu = cpus();
+  const machine = `Machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, Node ${process.version}; load average at start ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}.`;
+  log(machine);
+  const dir = mkdtempSync(join(tmpdir(), 'amnestia-bench-csv-'));
+  const csv = join(dir, 'big.csv');
+  const law = loadLaw();
+  const profile = scaleProfile(loadProfile(DEFAULT_PATHS.profile), IMPORT_ROWS);
+  await writeRegistryCsv(csv, law.criminalCode, generatePersons(profile, law.criminalCode, loadFacilities(profile.facilitiesPath), { seed: 99 }));
+  const csvBytes = statSync(csv).size;
+  log(`import file: ${IMPORT_ROWS} rows, ${(csvBytes / 2 ** 20).toFixed(0)} MiB`);
+  const results: StoreResult[] = [];
+  try {
+    for (const store of STORES) results.push(await benchStore(store, csv));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const text = report(results, machine, csvBytes);
+  process.stdout.write(text);
+  if (!QUICK) {
+    mkdirSync(join(PROJECT_ROOT, 'bench/results'), { recursive: true });
+    const file = join(PROJECT_ROOT, `bench/results/server-${new Date().toISOString().slice(0, 10)}.md`);
+    writeFileSync(`${file}.tmp`, text);
+    const { renameSync } = await import('node:fs');
+    renameSync(`${file}.tmp`, file);
+    log(`written ${file}`);
+  }
+}
+
+await main();
