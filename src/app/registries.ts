@@ -199,11 +199,20 @@ async function finished(ctx: AppContext, importId: string): Promise<ImportInfo> 
 }
 
 /** The synthetic national registry (profile kz-2025, the default seed), or the same profile scaled to `persons`. */
-export function defaultRegistry(ctx: AppContext, persons?: number): { registry: Registry; source: string } {
+export function defaultRegistry(ctx: AppContext, persons?: number, seed: number = DEFAULT_SEED): { registry: Registry; source: string } {
   const base = loadProfile(DEFAULT_PATHS.profile);
   const profile = persons === undefined ? base : scaleProfile(base, persons);
-  const registry = generateRegistry(profile, ctx.env.law.criminalCode, ctx.env.facilities, { seed: DEFAULT_SEED });
-  return { registry, source: `synthetic: profile ${profile.id}${persons === undefined ? '' : ` scaled to ${persons}`}, seed ${DEFAULT_SEED}` };
+  const registry = generateRegistry(profile, ctx.env.law.criminalCode, ctx.env.facilities, { seed });
+  return { registry, source: `synthetic: profile ${profile.id}${persons === undefined ? '' : ` scaled to ${persons}`}, seed ${seed}` };
+}
+
+/** Generates a synthetic registry from the default profile and stores it (or finds the same one stored). */
+export async function generateStoredRegistry(ctx: AppContext, actor: Actor, req: { persons?: number | undefined; seed?: number | undefined }): Promise<{ info: RegistryInfo; created: boolean }> {
+  const { registry, source } = defaultRegistry(ctx, req.persons, req.seed ?? DEFAULT_SEED);
+  const quality: RegistryQuality = { rows: registry.size, accepted: registry.size, rejected: 0, warnings: 0, by_rule: {}, file_issues: [] };
+  return storeRegistry(ctx, registry, { name: `synthetic ${registry.size}, seed ${req.seed ?? DEFAULT_SEED}`, source, quality, createdBy: actor.userId }, async (tx, id, created) => {
+    await appendAuditIn(tx, { userId: actor.userId, username: actor.username, role: actor.role, action: 'registry.generate', target: { registry_id: id, source, persons: registry.size, created }, result: 'ok', ip: actor.ip });
+  });
 }
 
 /** At start: a store without registries gets the default one (or the profile scaled to `persons`), made current. */

@@ -364,6 +364,16 @@ describe.each(storeKinds())('the API on $name', (kind) => {
       expect(status).toBe('rejected');
     });
 
+    it('generates a synthetic registry; the same profile and seed give the same registry', async () => {
+      const a = await as('analyst');
+      const first = await a.request('POST', '/api/registries/generate', { body: { persons: 200, seed: 3 } });
+      expect(first.statusCode).toBe(201);
+      const again = await a.request('POST', '/api/registries/generate', { body: { persons: 200, seed: 3 } });
+      expect(again.statusCode).toBe(200);
+      expect((again.json() as { id: string }).id).toBe((first.json() as { id: string }).id);
+      expect((await a.request('POST', '/api/registries/generate', { body: { persons: 5 } })).statusCode).toBe(400);
+    });
+
     it('refuses a file type it cannot read', async () => {
       const a = await as('analyst');
       const res = await a.request('POST', '/api/registries?file_name=registry.pdf&wait=true', { payload: Buffer.from('%PDF-1.4'), headers: { 'content-type': 'application/octet-stream' } });

@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import { z } from 'zod';
 import type { Actor, AppContext } from '../../app/context.ts';
 import { AppError } from '../../app/errors.ts';
-import { currentRegistryInfo, runImport, setCurrentRegistry, startImport } from '../../app/registries.ts';
+import { currentRegistryInfo, generateStoredRegistry, runImport, setCurrentRegistry, startImport } from '../../app/registries.ts';
 import { API_MESSAGES } from '../../i18n/api.ts';
 import { appendAudit } from '../../store/audit.ts';
 import {
@@ -142,6 +142,23 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
         const info = await getRegistry(ctx.db, request.params.id);
         if (!info) throw new AppError('not_found', API_MESSAGES.not_found, { what: `registry ${request.params.id}` });
         return registryView(info, await currentRegistryId(ctx.db));
+      },
+    );
+
+    app.post(
+      '/api/registries/generate',
+      {
+        config: { permission: 'registries.write' },
+        schema: {
+          tags: ['registries'],
+          summary: 'Generate a synthetic registry from the default profile (scaled to `persons`) and store it',
+          body: z.strictObject({ persons: z.number().int().min(100).max(2_000_000).optional(), seed: z.number().int().min(0).max(2_147_483_647).optional() }),
+          response: { 200: registrySchema, 201: registrySchema },
+        },
+      },
+      async (request, reply) => {
+        const { info, created } = await enqueue(() => generateStoredRegistry(ctx, actor(request), request.body));
+        return reply.code(created ? 201 : 200).send(registryView(info, await currentRegistryId(ctx.db)));
       },
     );
 
