@@ -135,37 +135,45 @@ export interface PersonList {
 
 const ymd = (v: number) => `${String(Math.floor(v / 10000)).padStart(4, '0')}-${String(Math.floor(v / 100) % 100).padStart(2, '0')}-${String(v % 100).padStart(2, '0')}`;
 
+const dictValue = (col: { codes: Uint32Array; values: string[] }, i: number): string | null => (col.codes[i] === 0 ? null : col.values[col.codes[i]!]!);
+const dateValue = (v: number): string | null => (v === UNKNOWN_DATE ? null : formatIsoDate(v));
+
 function rowOf(r: Resolved, i: number): PersonRow {
   const c = r.registry.columns;
   const o = r.outcomes;
   const plan = r.plan;
-  const dict = (col: { codes: Uint32Array; values: string[] }) => (col.codes[i] === 0 ? null : col.values[col.codes[i]!]!);
-  const date = (v: number) => (v === UNKNOWN_DATE ? null : formatIsoDate(v));
   const status = STATUSES[o.status[i]!]!;
   const clause = o.clause[i]!;
   const exclusion = o.exclusion[i]!;
   const almost = ALMOST_KINDS[o.almostKind[i]!]!;
+  const parts = r.registry.law.parts;
+  let articles: string[] | null = null;
+  if (c.articlesKnown[i]) {
+    articles = [];
+    for (let k = c.articleOffsets[i]!; k < c.articleOffsets[i + 1]!; k++) articles.push(parts[c.articleValues[k]!]!.id);
+  }
+  const kept = status !== 'excluded';
   return {
     person_id: r.registry.personId[i]!,
-    last_name: dict(c.lastName),
-    first_name: dict(c.firstName),
-    middle_name: dict(c.middleName),
+    last_name: dictValue(c.lastName, i),
+    first_name: dictValue(c.firstName, i),
+    middle_name: dictValue(c.middleName, i),
     sex: c.sex[i]! < 0 ? null : SEXES[c.sex[i]!]!,
     birth_date: c.birthYmd[i] === UNKNOWN_DATE ? null : ymd(c.birthYmd[i]!),
     custody: c.custody[i]! < 0 ? null : CUSTODIES[c.custody[i]!]!,
-    facility: dict(c.facility),
-    region: dict(c.region),
-    articles: c.articlesKnown[i] ? Array.from(c.articleValues.subarray(c.articleOffsets[i]!, c.articleOffsets[i + 1]!), (a) => r.registry.law.parts[a]!.id) : null,
-    sentence_start: date(c.sentenceStartDay[i]!),
-    sentence_end: date(c.sentenceEndDay[i]!),
+    facility: dictValue(c.facility, i),
+    region: dictValue(c.region, i),
+    articles,
+    sentence_start: dateValue(c.sentenceStartDay[i]!),
+    sentence_end: dateValue(c.sentenceEndDay[i]!),
     status,
     measure: o.measure[i] === 0 ? null : MEASURE_CODES[o.measure[i]!]!,
-    clause: clause >= 0 && status !== 'excluded' ? plan.clauses[clause]!.ref : null,
-    clause_id: clause >= 0 && status !== 'excluded' ? plan.clauses[clause]!.id : null,
-    excluded_by: exclusion >= 0 && status === 'excluded' ? plan.exclusions[exclusion]!.ref : null,
-    excluded_by_id: exclusion >= 0 && status === 'excluded' ? plan.exclusions[exclusion]!.id : null,
+    clause: clause >= 0 && kept ? plan.clauses[clause]!.ref : null,
+    clause_id: clause >= 0 && kept ? plan.clauses[clause]!.id : null,
+    excluded_by: exclusion >= 0 && !kept ? plan.exclusions[exclusion]!.ref : null,
+    excluded_by_id: exclusion >= 0 && !kept ? plan.exclusions[exclusion]!.id : null,
     days_remitted: o.daysRemitted[i]! < 0 ? null : o.daysRemitted[i]!,
-    new_end_date: o.newEnd[i] === UNKNOWN_DATE ? null : formatIsoDate(o.newEnd[i]!),
+    new_end_date: dateValue(o.newEnd[i]!),
     reason: REASONS[o.reason[i]!]!,
     almost: almost === 'none' ? null : almost,
     almost_clause: almost === 'none' ? null : (plan.clauses[o.almostClause[i]!]?.ref ?? null),
@@ -236,9 +244,7 @@ async function selectRows(ctx: AppContext, r: Resolved, f: PersonFilter, scope: 
   return out;
 }
 
-function dictOf(col: { codes: Uint32Array; values: string[] }, i: number): string | null {
-  return col.codes[i] === 0 ? null : col.values[col.codes[i]!]!;
-}
+const dictOf = dictValue;
 
 function sortRows(r: Resolved, rows: number[], sort: PersonSort, order: 'asc' | 'desc'): void {
   const c = r.registry.columns;
