@@ -75,7 +75,7 @@ export const letterDocumentSchema = z.strictObject({
   money: z.strictObject({
     /** One per daily cost of an inmate (the letter's, the committee's), with the same probation cost. */
     variants: z.array(z.strictObject({ inmate_cost: z.number(), inmate_cost_label: textSchema, probation_cost: z.number(), first_year: z.number(), first_month_per_day: z.number() })).min(1),
-    letter_method: z.strictObject({ cost: z.number(), per_day: z.number(), per_year: z.number(), released: count }),
+    letter_method: z.strictObject({ cost: z.number(), per_day: z.number(), per_year: z.number(), released: count, mean_days_left: z.number().nullable() }),
     difference: textSchema,
   }),
   victims: z.strictObject({ persons: count, unpaid: z.number() }),
@@ -141,6 +141,7 @@ export const letterTemplateFields = z.strictObject({
   letterMethodDay: z.string(),
   letterMethodYear: z.string(),
   letterMethodReleased: z.string(),
+  meanDaysLeft: z.string(),
   moneyDifference: z.string(),
   moneyMark: z.string(),
   claimsPersons: z.string(),
@@ -222,14 +223,14 @@ export function computeReports(input: Pick<LetterInput, 'law' | 'registry' | 'le
   return { letter, impact };
 }
 
-const REOFFENDING_INPUT = (source: string): UnverifiedInput => ({
+const REOFFENDING_INPUT: UnverifiedInput = {
   name: 'reoffending',
   text: {
-    kk: `қайта қылмыс жасаудың базалық көрсеткіштері — жұмыс болжамы (${source.split('.')[0]})`,
-    ru: `базовые показатели повторных преступлений — рабочее допущение (${source.split('.')[0]})`,
-    en: `the base rates of repeat offending are a working assumption (${source.split('.')[0]})`,
+    kk: 'қайта қылмыс жасаудың базалық көрсеткіштері (law/reoffending.yaml) — шетелдік статистикаға сүйенген жұмыс болжамы',
+    ru: 'базовые показатели повторных преступлений (law/reoffending.yaml) — рабочее допущение по зарубежной статистике',
+    en: 'the base rates of repeat offending (law/reoffending.yaml) are a working assumption from foreign statistics',
   },
-});
+};
 
 function criminalCodeInput(law: Law): UnverifiedInput | null {
   const unverified = law.criminalCode.parts.filter((p) => !p.verified).length;
@@ -263,7 +264,7 @@ export function letterInputs(law: Law, plans: readonly Plan[], impact: ImpactRep
   for (const p of impact.parameters) if (p.assumption && p.name.startsWith('cost.')) money.push(at(unverifiedParameter(p.name, p.label, p.value)));
   const risk = [...outcomes];
   const act = impact.acts[0]!;
-  if (act.risk.assumption) risk.push(at(REOFFENDING_INPUT(act.risk.source)));
+  if (act.risk.assumption) risk.push(at(REOFFENDING_INPUT));
   return { list, restsOn: { population, outcomes, money, risk } };
 }
 
@@ -349,7 +350,13 @@ export function buildLetterData(input: LetterInput): LetterDocumentData {
         first_year: v.total.first_year,
         first_month_per_day: v.total.first_month_per_day,
       })),
-      letter_method: { cost: act.money.letter_method.cost_per_day.value, per_day: act.money.letter_method.per_day, per_year: act.money.letter_method.per_year, released: act.money.letter_method.released },
+      letter_method: {
+        cost: act.money.letter_method.cost_per_day.value,
+        per_day: act.money.letter_method.per_day,
+        per_year: act.money.letter_method.per_year,
+        released: act.money.letter_method.released,
+        mean_days_left: act.money.letter_method.mean_days_left,
+      },
       difference: act.money.difference,
     },
     victims: { persons: act.victims.covered_with_unpaid_claims, unpaid: act.victims.unpaid_total },
@@ -430,6 +437,7 @@ export function letterFields(d: LetterDocumentData, lang: DocLang): LetterTempla
     letterMethodDay: millions(d.money.letter_method.per_day, lang),
     letterMethodYear: millions(d.money.letter_method.per_year, lang),
     letterMethodReleased: n(d.money.letter_method.released, lang),
+    meanDaysLeft: d.money.letter_method.mean_days_left === null ? '—' : n(d.money.letter_method.mean_days_left, lang),
     moneyDifference: d.money.difference[lang],
     moneyMark: marks(d.rests_on.money),
     claimsPersons: n(d.victims.persons, lang),
