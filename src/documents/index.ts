@@ -53,7 +53,7 @@ export function renderLetterDocx(data: LetterDocumentData, lang: DocLang, templa
 }
 
 export function renderLetterPdf(data: LetterDocumentData, lang: DocLang, template: LetterTemplate, fonts: PdfFonts): Promise<Buffer> {
-  return renderPdf([renderLetterDocx(data, lang, template)], { fonts, title: TITLES.letter[lang], footer: provenanceLine(data.provenance, lang), pageWord: PAGE[lang], runId: data.provenance.runId });
+  return renderPdf([template.fillZip(letterFields(data, lang))], { fonts, title: TITLES.letter[lang], footer: provenanceLine(data.provenance, lang), pageWord: PAGE[lang], runId: data.provenance.runId });
 }
 
 export function renderSubmissionDocx(data: SubmissionDocumentData, lang: DocLang, template: SubmissionTemplate): Buffer {
@@ -61,7 +61,7 @@ export function renderSubmissionDocx(data: SubmissionDocumentData, lang: DocLang
 }
 
 export function renderSubmissionPdf(data: SubmissionDocumentData, lang: DocLang, template: SubmissionTemplate, fonts: PdfFonts): Promise<Buffer> {
-  return renderPdf([renderSubmissionDocx(data, lang, template)], {
+  return renderPdf([template.fillZip(submissionFields(data, lang))], {
     fonts,
     title: `${TITLES.submission[lang]}: ${data.person.id}`,
     footer: provenanceLine(data.provenance, lang),
@@ -101,7 +101,7 @@ export async function renderSubmissionBatch(
 ): Promise<BatchResult> {
   const candidates = submissionCandidates(input, facilityCode, lang);
   const zip = want.docx ? new PizZip() : null;
-  const filled: Buffer[] = [];
+  const filled: PizZip[] = [];
   const produced: BatchResult['produced'] = [];
   const refused: SubmissionRefusal[] = [];
   let footer = '';
@@ -109,9 +109,9 @@ export async function renderSubmissionBatch(
   candidates.forEach((i, k) => {
     const r = buildSubmission(input, i);
     if (r.ok) {
-      const docx = renderSubmissionDocx(r.data, lang, template);
-      if (zip) zip.file(`${r.data.person.id}.docx`, docx);
-      if (want.pdf) filled.push(docx);
+      const doc = template.fillZip(submissionFields(r.data, lang));
+      if (zip) zip.file(`${r.data.person.id}.docx`, doc.generate({ type: 'nodebuffer', compression: 'DEFLATE' }));
+      if (want.pdf) filled.push(doc);
       produced.push({ personId: r.data.person.id, status: r.data.status });
       footer ||= provenanceLine(r.data.provenance, lang);
       runId ||= r.data.provenance.runId;

@@ -93,8 +93,8 @@ function table(t: Table, base: number, width: number): Content {
 }
 
 /** The body of a filled .docx as pdfmake content. */
-export function docxToContent(docx: Buffer | Uint8Array): { content: Content[]; margins: Margins } {
-  const zip = new PizZip(docx);
+export function docxToContent(docx: Buffer | Uint8Array | PizZip): { content: Content[]; margins: Margins } {
+  const zip = docx instanceof PizZip ? docx : new PizZip(docx);
   const xml = zip.file('word/document.xml')!.asText();
   const margins = pageMargins(xml);
   const base = defaultSize(zip);
@@ -118,7 +118,7 @@ export interface PdfOptions {
  * One PDF from one or more filled documents, each starting on a new page (a batch of submissions).
  * The page numbers run through the whole PDF.
  */
-export async function renderPdf(documents: Iterable<Buffer | Uint8Array>, o: PdfOptions): Promise<Buffer> {
+export async function renderPdf(documents: Iterable<Buffer | Uint8Array | PizZip>, o: PdfOptions): Promise<Buffer> {
   const content: Content[] = [];
   let margins: Margins | null = null;
   let first = true;

@@ -333,7 +333,7 @@ export function submissionFields(d: SubmissionDocumentData, lang: DocLang): Subm
     hasDays: d.measure.days_remitted !== null,
     daysRemitted: d.measure.days_remitted === null ? dash : formatNumber(d.measure.days_remitted, lang, 0),
     newEnd: d.measure.new_end ? dateNumeric(d.measure.new_end) : dash,
-    facts: d.facts.map((f) => ({ fact: f.label[lang], value: f.value[lang], holds: HOLDS[f.holds][lang] })),
+    facts: d.facts.map((f) => ({ fact: f.label[lang], value: f.value[lang], holds: `${citeRef(f.rule)[lang]}: ${HOLDS[f.holds][lang]}` })),
     exclusions: d.exclusions_checked.map((e) => ({ ref: e.citation[lang] })),
     ready: d.status === 'ready',
     needsReview: d.status === 'needs_review',

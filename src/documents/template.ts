@@ -145,9 +145,14 @@ export class DocxTemplate<F extends Fields> {
     this.placeholders = checkTemplate(template, fields, name);
   }
 
-  fill(values: z.output<F>): Buffer {
+  /** The filled document as an open archive (the PDF renderer reads it without packing it again). */
+  fillZip(values: z.output<F>): PizZip {
     const doc = new Docxtemplater(new PizZip(this.template), { paragraphLoop: true, linebreaks: true, nullGetter: () => '' });
     doc.render(this.fields.parse(values) as Record<string, unknown>);
-    return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+    return doc.getZip();
+  }
+
+  fill(values: z.output<F>): Buffer {
+    return this.fillZip(values).generate({ type: 'nodebuffer', compression: 'DEFLATE' });
   }
 }
