@@ -3,11 +3,11 @@
  * in order. Used to find a template's placeholders by paragraph, to lay a filled document out as
  * PDF, and by tests to read produced documents back.
  */
-import { DOMParser, type Element } from '@xmldom/xmldom';
+import { parseDocument } from 'htmlparser2';
+import type { ChildNode, Element } from 'domhandler';
 import PizZip from 'pizzip';
 
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-
+// WordprocessingML is read by its `w:` prefix, the one Word and every common writer use.
 export interface Run {
   text: string;
   bold: boolean;
@@ -46,42 +46,56 @@ export interface Table {
 
 export type Block = Paragraph | Table;
 
+const isEl = (c: ChildNode): c is Element => c.type === 'tag';
+
 function children(el: Element, name: string): Element[] {
-  const out: Element[] = [];
-  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 && (c as Element).localName === name && (c as Element).namespaceURI === W) out.push(c as Element);
-  return out;
+  const tag = `w:${name}`;
+  return el.children.filter((c): c is Element => isEl(c) && c.name === tag);
 }
 const child = (el: Element | undefined, name: string): Element | undefined => (el ? children(el, name)[0] : undefined);
-const attr = (el: Element | undefined, name: string): string | null => (el ? el.getAttributeNS(W, name) || el.getAttribute(`w:${name}`) : null);
+const attr = (el: Element | undefined, name: string): string | null => el?.attribs[`w:${name}`] ?? null;
 const on = (el: Element | undefined): boolean => {
   if (!el) return false;
   const v = attr(el, 'val');
   return v === null || v === '' || v === 'true' || v === '1' || v === 'on';
 };
 const twip = (v: string | null): number => (v === null || v === '' ? 0 : Number(v) / 20);
+const local = (e: Element): string => (e.name.startsWith('w:') ? e.name.slice(2) : '');
+
+function textOf(e: Element): string {
+  let out = '';
+  for (const c of e.children) if (c.type === 'text') out += c.data;
+  return out;
+}
 
 function runsOf(p: Element): Run[] {
   const runs: Run[] = [];
   const visit = (el: Element) => {
-    for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType !== 1) continue;
-      const e = c as Element;
-      if (e.namespaceURI !== W) continue;
-      if (e.localName === 'r') {
-        const rPr = child(e, 'rPr');
-        const fmt = { bold: on(child(rPr, 'b')), italic: on(child(rPr, 'i')), underline: !!child(rPr, 'u') && attr(child(rPr, 'u'), 'val') !== 'none', size: child(rPr, 'sz') ? Number(attr(child(rPr, 'sz'), 'val')) / 2 : null };
-        for (let x = e.firstChild; x; x = x.nextSibling) {
-          if (x.nodeType !== 1) continue;
-          const xe = x as Element;
-          if (xe.localName === 't') runs.push({ text: xe.textContent ?? '', ...fmt });
-          else if (xe.localName === 'tab') runs.push({ text: '\t', ...fmt });
-          else if (xe.localName === 'br' && attr(xe, 'type') !== 'page') runs.push({ text: '\n', ...fmt });
+    for (const c of el.children) {
+      if (!isEl(c)) continue;
+      const name = local(c);
+      if (name === 'r') {
+        const rPr = child(c, 'rPr');
+        const u = child(rPr, 'u');
+        const sz = child(rPr, 'sz');
+        const fmt = { bold: on(child(rPr, 'b')), italic: on(child(rPr, 'i')), underline: !!u && attr(u, 'val') !== 'none', size: sz ? Number(attr(sz, 'val')) / 2 : null };
+        for (const x of c.children) {
+          if (!isEl(x)) continue;
+          const xn = local(x);
+          if (xn === 't') runs.push({ text: textOf(x), ...fmt });
+          else if (xn === 'tab') runs.push({ text: '\t', ...fmt });
+          else if (xn === 'br' && attr(x, 'type') !== 'page') runs.push({ text: '\n', ...fmt });
         }
-      } else if (e.localName === 'hyperlink' || e.localName === 'ins' || e.localName === 'smartTag' || e.localName === 'sdt' || e.localName === 'sdtContent' || e.localName === 'fldSimple') visit(e);
+      } else if (name === 'hyperlink' || name === 'ins' || name === 'smartTag' || name === 'sdt' || name === 'sdtContent' || name === 'fldSimple') visit(c);
     }
   };
   visit(p);
   return runs;
+}
+
+function hasPageBreak(p: Element): boolean {
+  for (const r of children(p, 'r')) for (const b of children(r, 'br')) if (attr(b, 'type') === 'page') return true;
+  return false;
 }
 
 function paragraphOf(p: Element): Paragraph {
@@ -89,9 +103,7 @@ function paragraphOf(p: Element): Paragraph {
   const jc = attr(child(pPr, 'jc'), 'val');
   const spacing = child(pPr, 'spacing');
   const ind = child(pPr, 'ind');
-  const pageBreakRun = p.getElementsByTagNameNS(W, 'br');
-  let pageBreak = on(child(pPr, 'pageBreakBefore'));
-  for (let i = 0; i < pageBreakRun.length; i++) if (attr(pageBreakRun[i] as Element, 'type') === 'page') pageBreak = true;
+  const pageBreak = on(child(pPr, 'pageBreakBefore')) || hasPageBreak(p);
   return {
     kind: 'paragraph',
     runs: runsOf(p),
@@ -127,23 +139,22 @@ function tableOf(t: Element): Table {
 
 function blocksOf(parent: Element): Block[] {
   const out: Block[] = [];
-  for (let c = parent.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType !== 1) continue;
-    const e = c as Element;
-    if (e.namespaceURI !== W) continue;
-    if (e.localName === 'p') out.push(paragraphOf(e));
-    else if (e.localName === 'tbl') out.push(tableOf(e));
-    else if (e.localName === 'sdt') out.push(...blocksOf(child(e, 'sdtContent') ?? e));
+  for (const c of parent.children) {
+    if (!isEl(c)) continue;
+    const name = local(c);
+    if (name === 'p') out.push(paragraphOf(c));
+    else if (name === 'tbl') out.push(tableOf(c));
+    else if (name === 'sdt') out.push(...blocksOf(child(c, 'sdtContent') ?? c));
   }
   return out;
 }
 
 /** The blocks of one part of a document (word/document.xml, a header or a footer). */
 export function blocksOfXml(xml: string): Block[] {
-  const doc = new DOMParser().parseFromString(xml, 'text/xml');
-  const root = doc.documentElement;
+  const doc = parseDocument(xml, { xmlMode: true, decodeEntities: true });
+  const root = doc.children.find(isEl);
   if (!root) return [];
-  const body = root.localName === 'document' ? child(root as unknown as Element, 'body') : (root as unknown as Element);
+  const body = local(root) === 'document' ? child(root, 'body') : root;
   return body ? blocksOf(body) : [];
 }
 

@@ -10,7 +10,6 @@ import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions, TableCell as PdfCell } from 'pdfmake/interfaces.d.ts';
 import PizZip from 'pizzip';
-import { DOMParser } from '@xmldom/xmldom';
 import { blocksOfXml, paragraphText, type Block, type Paragraph, type Table } from './docx-xml.ts';
 
 /** Font files (paths) of the one family the PDFs use. */
@@ -45,11 +44,9 @@ interface Margins {
 }
 
 function pageMargins(xml: string): Margins {
-  const doc = new DOMParser().parseFromString(xml, 'text/xml');
-  const list = doc.getElementsByTagName('w:pgMar');
-  const m = list.length > 0 ? list[0]! : null;
+  const m = /<w:pgMar\b[^>]*>/.exec(xml)?.[0] ?? '';
   const get = (k: string, d: number) => {
-    const v = m?.getAttribute(`w:${k}`);
+    const v = new RegExp(`\\bw:${k}="(-?\\d+)"`).exec(m)?.[1];
     return v ? Number(v) / 20 : d;
   };
   return { left: get('left', 85), top: get('top', 57), right: get('right', 42.5), bottom: get('bottom', 57) };

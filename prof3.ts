@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { loadLaw } from './src/law/law.ts';
+import { sampleRegistry } from './src/cli/acts.ts';
+import { loadAct } from './src/engine/act/plan.ts';
+import { loadFacilities } from './src/registry/facilities.ts';
+import { loadCourts, DOCUMENT_PATHS } from './src/documents/load.ts';
+import { submissionTemplate, renderSubmissionBatch, dejavuSerif } from './src/documents/index.ts';
+const law = loadLaw(); const registry = sampleRegistry(law);
+const plan = loadAct('acts/kz-2025-women-proposal/act.yaml', law).plan;
+const facilities = loadFacilities('data/facilities-kz.yaml'); const courts = loadCourts(DOCUMENT_PATHS.courts, facilities);
+const input = { law, registry, plan, facilities, courts, identity: { registry: { source: 'x', persons: registry.size, hash: null }, lawHash: 'abc' }, synthetic: { registry: true, facilities: true, courts: true } };
+const tpl = submissionTemplate(readFileSync('templates/submission.kk.docx'), 'x');
+const t = performance.now();
+const r = await renderSubmissionBatch(input, 'W-02', 'kk', tpl, { pdf: dejavuSerif(), docx: false });
+console.log(r.produced.length, performance.now() - t);
