@@ -49,7 +49,12 @@ function placeOf(xmlByPart: Map<string, string[]>, part: string, raw: string): s
   const paragraphs = xmlByPart.get(part) ?? [];
   const k = paragraphs.findIndex((t) => t.includes(raw));
   if (k < 0) return part;
-  const text = paragraphs[k]!.length > 70 ? `${paragraphs[k]!.slice(0, 67)}…` : paragraphs[k]!;
+  // The paragraph's text around the tag, so that the reader finds it in Word.
+  const full = paragraphs[k]!;
+  const at = full.indexOf(raw);
+  const from = Math.max(0, at - 30);
+  const to = Math.min(full.length, at + raw.length + 30);
+  const text = `${from > 0 ? '…' : ''}${full.slice(from, to)}${to < full.length ? '…' : ''}`;
   return `${part}, paragraph ${k + 1}: “${text}”`;
 }
 
