@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { formatIsoDate, dayOfYmd } from '../domain/dates.ts';
 import { BEHAVIOUR_LABELS, CUSTODY_LABELS, GRAVITY_LABELS, INTENT_LABELS, RECIDIVISM_LABELS, SENTENCE_TYPE_LABELS, SEX_LABELS, type Sex } from '../domain/enums.ts';
 import { explain, type FactTrace, type RuleTrace, type Trace } from '../engine/act/explain.ts';
-import { MEASURE_LABELS, type Plan } from '../engine/act/plan.ts';
+import { MEASURE_CODES, MEASURE_LABELS, measureCode, type Plan } from '../engine/act/plan.ts';
 import { citeRef } from '../i18n/refs.ts';
 import { formatNumber, renderAll, type Lang, type Text } from '../i18n/text.ts';
 import type { Law } from '../law/law.ts';
@@ -251,6 +251,7 @@ export function buildSubmission(input: SubmissionInput, index: number, trace?: T
   if (court.court === null) return refusal(record.personId, 'no_court', renderAll(R.noCourt, (lang) => ({ person: who, why: court.why[lang] })));
 
   const clause = plan.clauses[o.clause]!;
+  const measure = o.measure === 'none' ? MEASURE_CODES[measureCode(clause.measure)]! : o.measure;
   const decisive = t.clauses[o.clause]!;
   const unverified: UnverifiedInput[] = [];
   if (input.synthetic.registry) unverified.push(SYNTHETIC_INPUT.registry);
@@ -280,7 +281,9 @@ export function buildSubmission(input: SubmissionInput, index: number, trace?: T
       custody: record.custody,
       articles: (record.articles ?? []).map((i) => {
         const part = law.criminalCode.parts[i]!;
-        const title = part.partTitle?.ru ? { kk: part.partTitle.kk ?? part.partTitle.ru, ru: part.partTitle.ru, en: part.partTitle.en ?? part.partTitle.ru } : { kk: part.title.kk ?? part.title.ru, ru: part.title.ru, en: part.title.en };
+        const base = { kk: part.title.kk ?? part.title.ru, ru: part.title.ru, en: part.title.en };
+        const pt = part.partTitle;
+        const title: Text = pt?.ru ? { kk: `${base.kk} (${pt.kk ?? pt.ru})`, ru: `${base.ru} (${pt.ru})`, en: `${base.en} (${pt.en ?? pt.ru})` } : base;
         return { id: part.id, article: part.article, part: part.part, title, gravity: GRAVITY_LABELS[part.gravity] };
       }),
       term_months: record.imposedTermMonths,
@@ -288,7 +291,8 @@ export function buildSubmission(input: SubmissionInput, index: number, trace?: T
       end: dayIso(record.sentenceEndDay),
     },
     clause: { id: clause.id, ref: clause.ref, citation: citeRef(clause.ref), text: clauseTextOf(clause.text) },
-    measure: { code: o.measure, label: MEASURE_LABELS[o.measure], days_remitted: o.daysRemitted, new_end: dayIso(o.newEnd) },
+    // Needing review, the person has no measure yet: the document names the one the clause would give.
+    measure: { code: measure, label: MEASURE_LABELS[measure], days_remitted: o.daysRemitted, new_end: dayIso(o.newEnd) },
     facts: factsOf([decisive, ...t.exclusions]),
     exclusions_checked: plan.exclusions.map((e) => ({ ref: e.ref, citation: citeRef(e.ref) })),
     unknown_facts: t.unknownFacts.map((k) => labelOf.get(k) ?? same(k)),
