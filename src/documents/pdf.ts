@@ -7,7 +7,6 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions, TableCell as PdfCell } from 'pdfmake/interfaces.d.ts';
 import PizZip from 'pizzip';
 import { blocksOfXml, paragraphText, type Block, type Paragraph, type Table } from './docx-xml.ts';
@@ -58,8 +57,14 @@ function defaultSize(zip: PizZip): number {
   return m ? Number(m[1]) / 2 : DEFAULT_SIZE_PT;
 }
 
+/**
+ * pdfmake breaks a line after a hyphen and, in a justified line, spreads space between the two
+ * halves of a hyphenated word ("талап- арыздары"): inside a word the hyphen is made non-breaking.
+ */
+const keepHyphens = (s: string): string => s.replace(/([\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, '$1\u2011');
+
 function paragraph(p: Paragraph, base: number): Content {
-  const runs = p.runs.length === 0 || paragraphText(p) === '' ? [{ text: ' ' }] : p.runs.map((r) => ({ text: r.text, bold: r.bold, italics: r.italic, ...(r.underline ? { decoration: 'underline' as const } : {}), fontSize: (r.size ?? base) * SIZE_SCALE }));
+  const runs = p.runs.length === 0 || paragraphText(p) === '' ? [{ text: ' ' }] : p.runs.map((r) => ({ text: keepHyphens(r.text), bold: r.bold, italics: r.italic, ...(r.underline ? { decoration: 'underline' as const } : {}), fontSize: (r.size ?? base) * SIZE_SCALE }));
   return {
     text: runs,
     alignment: p.align,
@@ -141,6 +146,8 @@ export async function renderPdf(documents: Iterable<Buffer | Uint8Array | PizZip
       ],
     }),
   };
+  // Loaded when a PDF is made, so that the other commands do not pay for pdfkit and fontkit.
+  const pdfmake = (await import('pdfmake')).default;
   pdfmake.setFonts({ DejaVuSerif: o.fonts });
   const allowed = new Set(Object.values(o.fonts));
   pdfmake.setLocalAccessPolicy((path: string) => allowed.has(path));

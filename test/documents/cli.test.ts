@@ -39,6 +39,15 @@ describe('amnestia documents', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('writes the letter to the addressee and inquiry given', async () => {
+    const out = join(dir, 'letter.ru.docx');
+    await documentsCommand('letter', options({ out, inquiryNumber: 'ДС-101', inquiryDate: '2025-03-15', addressee: 'Председателю|Комитета', salutation: 'Уважаемый председатель!' }));
+    const text = docxText(readFileSync(out));
+    expect(text).toContain('Председателю\nКомитета');
+    expect(text).toContain('К №ДС-101 от 15.03.2025 года');
+    expect(text).toContain('Уважаемый председатель!');
+  });
+
   it('a person not in the registry: a clear error and no file', async () => {
     const out = join(dir, 'nobody.docx');
     await expect(documentsCommand('submission', options({ person: 'KZ99999999', out }))).rejects.toThrow(new UserError('лица KZ99999999 нет в реестре (синтетический реестр по умолчанию (kz-2025, seed 2025))'));

@@ -26,7 +26,7 @@ import {
 import { docxText } from '../../src/documents/docx-xml.ts';
 import { dateNumeric } from '../../src/documents/format.ts';
 import { courts, facilities, law, registry, submissionInput, submissionTemplates, women } from './setup.ts';
-import { pdfFonts, pdfText, squash } from './read-back.ts';
+import { firstPagePng, hasPdftoppm, pdfFonts, pdfText, squash } from './read-back.ts';
 
 const input = submissionInput();
 const eligible = (id: string): SubmissionDocumentData => {
@@ -90,6 +90,8 @@ describe('a submission for an eligible person', () => {
     const fonts = pdfFonts(pdf);
     expect(fonts.embedded).toBe(fonts.descriptors);
     expect(fonts.fonts.length).toBeGreaterThan(0);
+    if (hasPdftoppm()) expect(firstPagePng(pdf, 30).subarray(1, 4).toString()).toBe('PNG');
+    else console.warn('pdftoppm (poppler-utils) is not installed: the first page is not rendered to PNG');
   });
 });
 
