@@ -118,33 +118,45 @@ export interface PdfOptions {
 
 /**
  * One PDF from one or more filled documents, each starting on a new page (a batch of submissions).
- * The page numbers run through the whole PDF.
+ * Each document's pages are numbered on their own ("Стр. 2 / 3"), since each goes to the court
+ * separately; in a batch the footer also says which document of how many it is.
  */
 export async function renderPdf(documents: Iterable<Buffer | Uint8Array | PizZip>, o: PdfOptions): Promise<Buffer> {
-  const content: Content[] = [];
+  const starts: Content[] = [];
   let margins: Margins | null = null;
-  let first = true;
   for (const d of documents) {
     const part = docxToContent(d);
     margins ??= part.margins;
-    if (!first) content.push({ text: '', pageBreak: 'after' });
-    first = false;
-    content.push(...part.content);
+    starts.push({ stack: part.content, ...(starts.length > 0 ? { pageBreak: 'before' as const } : {}) });
   }
+  // pdfmake lays every page out before it draws the footers, and leaves on each node the pages it
+  // fell on: the first page of each document is read from there.
+  let firstPages: number[] | null = null;
+  const pageOf = (page: number, pages: number): { n: number; of: number; doc: number } => {
+    firstPages ??= starts.map((s) => (s as { positions?: { pageNumber: number }[] }).positions?.[0]?.pageNumber ?? 1);
+    let k = 0;
+    while (k + 1 < firstPages.length && firstPages[k + 1]! <= page) k++;
+    const next = firstPages[k + 1] ?? pages + 1;
+    return { n: page - firstPages[k]! + 1, of: next - firstPages[k]!, doc: k + 1 };
+  };
   const m = margins ?? { left: 85, top: 57, right: 42.5, bottom: 57 };
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: [m.left, m.top, m.right, Math.max(m.bottom, 50)],
     info: { title: o.title, subject: o.footer, keywords: `run ${o.runId}`, creator: 'Amnestia', producer: 'Amnestia (pdfmake)' },
     defaultStyle: { font: 'DejaVuSerif', fontSize: DEFAULT_SIZE_PT * SIZE_SCALE, lineHeight: 1.12 },
-    content,
-    footer: (page: number, pages: number) => ({
-      margin: [m.left, 8, m.right, 0],
-      columns: [
-        { text: o.footer, fontSize: 6.5, color: '#444444', width: '*' },
-        { text: `${o.pageWord} ${page} / ${pages}`, fontSize: 8, alignment: 'right', width: 70 },
-      ],
-    }),
+    content: starts,
+    footer: (page: number, pages: number) => {
+      const at = pageOf(page, pages);
+      const number = `${o.pageWord} ${at.n} / ${at.of}${starts.length > 1 ? ` · ${at.doc} / ${starts.length}` : ''}`;
+      return {
+        margin: [m.left, 8, m.right, 0],
+        columns: [
+          { text: o.footer, fontSize: 6.5, color: '#444444', width: '*' },
+          { text: number, fontSize: 8, alignment: 'right', width: starts.length > 1 ? 110 : 70 },
+        ],
+      };
+    },
   };
   // Loaded when a PDF is made, so that the other commands do not pay for pdfkit and fontkit.
   const pdfmake = (await import('pdfmake')).default;

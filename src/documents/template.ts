@@ -63,7 +63,7 @@ const partName = (f: string) => PART_NAMES[f] ?? f.replace(/^word\//, '').replac
 
 function compile(zip: PizZip, name: string, modules: InspectModule[]): Docxtemplater {
   try {
-    return new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, modules });
+    return new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, modules, errorLogging: false });
   } catch (e) {
     const errors = docxtemplaterErrors(e);
     if (errors.length === 0) throw e;

@@ -179,7 +179,17 @@ describe('a facility’s batch and list', () => {
     const { pages, text } = await pdfText(batch.pdf!);
     expect(pages.length).toBeGreaterThanOrEqual(12);
     for (const p of batch.produced) expect(text).toContain(`Номер в реестре ${p.personId}`);
-    expect(pages[0]).toContain(`Стр. 1 / ${pages.length}`);
+    // Each submission numbers its own pages, and the footer says which of the 12 it is.
+    const footers = pages.map((p) => /Стр\. (\d+) \/ (\d+) · (\d+) \/ 12/.exec(p)!.slice(1).map(Number));
+    expect(footers[0]).toEqual([1, footers[0]![1], 1]);
+    for (let k = 1; k < footers.length; k++) {
+      const [n, of, doc] = footers[k]!;
+      const [pn, pof, pdoc] = footers[k - 1]!;
+      if (doc === pdoc) expect([n, of]).toEqual([pn! + 1, pof]);
+      else expect([n, doc]).toEqual([1, pdoc! + 1]);
+    }
+    expect(footers.at(-1)![2]).toBe(12);
+    expect(footers.at(-1)![0]).toBe(footers.at(-1)![1]);
   });
 
   it('the list (XLSX) has every person of the facility with outcome, clause, dates and deadline', async () => {
