@@ -38,6 +38,7 @@ import {
 } from '../documents/index.ts';
 import { letterInputs } from '../documents/letter.ts';
 import { DOCUMENT_PATHS, lawHash, loadCourts, readTemplate } from '../documents/load.ts';
+import { unverifiedOfAct } from '../documents/provenance.ts';
 import { openRegistry } from './registry-source.ts';
 import { writeFileAtomic } from './atomic.ts';
 
@@ -144,7 +145,8 @@ export async function documentsCommand(kind: Kind, o: DocumentsOptions): Promise
     const impactConfig = loadImpactConfig(DEFAULT_PATHS.impact, law);
     const reports = computeReports({ law, registry, letterDefinition, plans, facilities, impactConfig, identity });
     if (kind === 'annex') {
-      const { list } = letterInputs(law, plans, reports.impact, synthetic);
+      // The annex compares every act given: the unverified inputs of each are listed.
+      const list = [...letterInputs(law, plans, reports.impact, synthetic).list, ...plans.slice(1).flatMap(unverifiedOfAct)];
       const provenance = provenanceOf(identity, plans, reports.impact.acts[0]!.act.entry_into_force, list);
       write(o.out, await renderAnnexXlsx(reports.letter, reports.impact, provenance, lang));
       return;
