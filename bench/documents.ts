@@ -23,11 +23,9 @@ import { loadImpactConfig } from '../src/impact/config.ts';
 import { loadLetterDefinition } from '../src/reports/letter.ts';
 import { sampleRegistry } from '../src/cli/acts.ts';
 import { DOCUMENT_PATHS, lawHash, loadCourts } from '../src/documents/load.ts';
-import { letterInputs } from '../src/documents/letter.ts';
-import { provenanceOf } from '../src/documents/provenance.ts';
 import {
+  buildAnnexData,
   buildLetterData,
-  computeReports,
   dejavuSerif,
   letterTemplate,
   renderAnnexXlsx,
@@ -67,9 +65,8 @@ async function runCase(c: Case): Promise<{ ms: number; detail: string }> {
   const plans = acts.map((a) => loadAct(`${DEFAULT_PATHS.acts}/${a}/act.yaml`, law).plan);
   if (c === 'annex') {
     const t0 = performance.now();
-    const reports = computeReports({ law, registry, letterDefinition, plans, facilities, impactConfig, identity });
-    const { list } = letterInputs(law, plans, reports.impact, { registry: true, facilities: true });
-    const xlsx = await renderAnnexXlsx(reports.letter, reports.impact, provenanceOf(identity, plans, reports.impact.acts[0]!.act.entry_into_force, list), 'ru');
+    const annex = buildAnnexData({ law, registry, letterDefinition, plans, facilities, impactConfig, identity, synthetic: { registry: true, facilities: true } });
+    const xlsx = await renderAnnexXlsx(annex.letter, annex.impact, annex.provenance, 'ru');
     return { ms: performance.now() - t0, detail: `3 acts compared, XLSX ${(xlsx.length / 1e3).toFixed(0)} kB` };
   }
   const template = letterTemplate(readFileSync(resolve(DOCUMENT_PATHS.templates, 'letter.ru.docx')), 'letter.ru.docx');

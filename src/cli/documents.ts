@@ -17,14 +17,13 @@ import { loadFacilities } from '../registry/facilities.ts';
 import { loadImpactConfig } from '../impact/config.ts';
 import { loadLetterDefinition } from '../reports/letter.ts';
 import {
+  buildAnnexData,
   buildFacilityList,
   buildLetterData,
   buildSubmission,
-  computeReports,
   dejavuSerif,
   isDocLang,
   letterTemplate,
-  provenanceOf,
   renderAnnexXlsx,
   renderFacilityListXlsx,
   renderLetterDocx,
@@ -36,9 +35,8 @@ import {
   type DocLang,
   type SourceIdentity,
 } from '../documents/index.ts';
-import { letterInputs } from '../documents/letter.ts';
 import { DOCUMENT_PATHS, lawHash, loadCourts, readTemplate } from '../documents/load.ts';
-import { unverifiedOfAct } from '../documents/provenance.ts';
+import { SEED_SIGNATORY } from '../documents/letter.ts';
 import { openRegistry } from './registry-source.ts';
 import { writeFileAtomic } from './atomic.ts';
 
@@ -143,12 +141,9 @@ export async function documentsCommand(kind: Kind, o: DocumentsOptions): Promise
   if (kind === 'letter' || kind === 'annex') {
     const letterDefinition = loadLetterDefinition(DEFAULT_PATHS.letterFigures, law);
     const impactConfig = loadImpactConfig(DEFAULT_PATHS.impact, law);
-    const reports = computeReports({ law, registry, letterDefinition, plans, facilities, impactConfig, identity });
     if (kind === 'annex') {
-      // The annex compares every act given: the unverified inputs of each are listed.
-      const list = [...letterInputs(law, plans, reports.impact, synthetic).list, ...plans.slice(1).flatMap(unverifiedOfAct)];
-      const provenance = provenanceOf(identity, plans, reports.impact.acts[0]!.act.entry_into_force, list);
-      write(o.out, await renderAnnexXlsx(reports.letter, reports.impact, provenance, lang));
+      const annex = buildAnnexData({ law, registry, letterDefinition, plans, facilities, impactConfig, identity, synthetic });
+      write(o.out, await renderAnnexXlsx(annex.letter, annex.impact, annex.provenance, lang));
       return;
     }
     const line = (s: string | undefined) => (s === undefined ? undefined : s.replace(/\\n|\|/g, '\n'));
@@ -160,19 +155,17 @@ export async function documentsCommand(kind: Kind, o: DocumentsOptions): Promise
       law,
       registry,
       letterDefinition,
-      plans,
+      plans: plans.slice(0, 1),
       facilities,
       impactConfig,
       identity,
       synthetic,
-      letterReport: reports.letter,
-      impactReport: reports.impact,
       options: {
         inquiryNumber: o.inquiryNumber,
         inquiryDate: o.inquiryDate,
         ...(addressee ? { addressee } : {}),
         ...(salutation ? { salutation } : {}),
-        ...(o.signatoryName || position ? { signatory: { name: o.signatoryName ?? '', position: position ?? { kk: '', ru: '', en: '' } } } : {}),
+        ...(o.signatoryName || position ? { signatory: { name: o.signatoryName ?? SEED_SIGNATORY.name, position: position ?? SEED_SIGNATORY.position } } : {}),
       },
     });
     write(o.out, format === 'pdf' ? await renderLetterPdf(data, lang, letterTpl!, dejavuSerif()) : renderLetterDocx(data, lang, letterTpl!));

@@ -22,6 +22,7 @@ import { DocxTemplate } from './template.ts';
 
 export { buildLetterData, computeReports, letterDocumentSchema, letterTemplateFields, type LetterDocumentData, type LetterInput, type LetterOptions } from './letter.ts';
 export { buildSubmission, submissionDocumentSchema, submissionTemplateFields, type SubmissionDocumentData, type SubmissionInput, type SubmissionResult, type SubmissionRefusal } from './submission.ts';
+export { buildAnnexData, type AnnexData } from './annex.ts';
 export { buildFacilityList, type FacilityListData, type FacilityListInput } from './facility-list.ts';
 export { renderAnnexXlsx, renderFacilityListXlsx } from './xlsx.ts';
 export { checkCourts, courtFor, courtsFileSchema, type Courts } from './courts.ts';

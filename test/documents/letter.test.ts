@@ -5,8 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLetterData, computeReports, dejavuSerif, renderAnnexXlsx, renderLetterDocx, renderLetterPdf, type LetterDocumentData } from '../../src/documents/index.ts';
-import { letterInputs } from '../../src/documents/letter.ts';
+import { buildAnnexData, buildLetterData, computeReports, dejavuSerif, renderAnnexXlsx, renderLetterDocx, renderLetterPdf, type LetterDocumentData } from '../../src/documents/index.ts';
 import { provenanceOf } from '../../src/documents/provenance.ts';
 import { docxText } from '../../src/documents/docx-xml.ts';
 import { formatNumber } from '../../src/i18n/text.ts';
@@ -133,8 +132,9 @@ describe('the reply letter read back', () => {
 
 describe('the annex read back', () => {
   it('one sheet per table, headers in the language, frozen, numbers as numbers, a provenance sheet', async () => {
-    const { list } = letterInputs(law, [women, constitution], reports.impact, synthetic);
-    const provenance = provenanceOf(identity, [women, constitution], reports.impact.acts[0]!.act.entry_into_force, list);
+    const { provenance } = buildAnnexData({ law, registry, letterDefinition, plans: [women, constitution], facilities, impactConfig, identity, synthetic, letterReport: reports.letter, impactReport: reports.impact });
+    expect(provenance.acts.map((a) => a.id)).toEqual(['kz-2025-women-proposal', 'kz-2025-constitution-30']);
+    expect(provenance.unverified.map((u) => u.name)).toContain('act:kz-2025-constitution-30');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await renderAnnexXlsx(reports.letter, reports.impact, provenance, 'ru')) as unknown as ArrayBuffer);
     const names = wb.worksheets.map((w) => w.name);
