@@ -10,11 +10,11 @@
  */
 import { z } from 'zod';
 import { formatIsoDate, dayOfYmd } from '../domain/dates.ts';
-import { BEHAVIOUR_LABELS, CUSTODY_LABELS, GRAVITY_LABELS, INTENT_LABELS, RECIDIVISM_LABELS, SENTENCE_TYPE_LABELS, SEX_LABELS, type Sex } from '../domain/enums.ts';
+import { BEHAVIOUR_LABELS, CUSTODY_LABELS, GRAVITY_LABELS, INTENT_LABELS, RECIDIVISM_LABELS, SENTENCE_TYPE_LABELS, type Sex } from '../domain/enums.ts';
 import { explain, type FactTrace, type RuleTrace, type Trace } from '../engine/act/explain.ts';
 import { MEASURE_CODES, MEASURE_LABELS, measureCode, type Plan } from '../engine/act/plan.ts';
 import { citeRef } from '../i18n/refs.ts';
-import { formatNumber, renderAll, type Lang, type Text } from '../i18n/text.ts';
+import { formatNumber, renderAll, type Text } from '../i18n/text.ts';
 import type { Law } from '../law/law.ts';
 import { nameOf, type Facilities } from '../registry/facilities.ts';
 import type { PersonRecord } from '../registry/record.ts';
@@ -147,9 +147,9 @@ const R = {
   almostLater: { kk: ' ({ref} бойынша {date} бастап қолданылады)', ru: ' (подпадает под {ref} с {date})', en: ' (eligible under {ref} from {date})' },
   noCourt: { kk: '{person}: {why}', ru: '{person}: {why}', en: '{person}: {why}' },
   noFacility: {
-    kk: '{person}: мекемесі ({facility}) мекемелер тізімінде жоқ — ұсынушы белгісіз',
-    ru: '{person}: учреждения {facility} нет в списке учреждений — неизвестно, кто вносит представление',
-    en: '{person}: facility {facility} is not in the facilities list — it is not known who submits',
+    kk: '{person}: мекемесі ({facility}) немесе есеп түрі белгісіз — ұсынушы белгісіз',
+    ru: '{person}: неизвестны учреждение ({facility}) или вид учёта — неизвестно, кто вносит представление',
+    en: '{person}: the facility ({facility}) or the custody is unknown — it is not known who submits',
   },
 } satisfies Record<string, Text>;
 
@@ -245,8 +245,14 @@ export function buildSubmission(input: SubmissionInput, index: number, trace?: T
           : same('');
     return refusal(record.personId, 'not_covered', renderAll(R.noClause, (lang) => ({ person: who, almost: almost[lang] })));
   }
-  const facility = record.facility === null ? undefined : input.facilities.facilities.find((f) => f.code === record.facility);
-  if (!facility) return refusal(record.personId, 'no_court', renderAll(R.noFacility, () => ({ person: who, facility: record.facility ?? '—' })));
+  // Who submits: the person's facility; one missing from the facilities list is named by its code
+  // (and its custody), and the court is then the record's region's (./courts.ts).
+  const listed = record.facility === null ? undefined : input.facilities.facilities.find((f) => f.code === record.facility);
+  if (!listed && (record.facility === null || record.custody === null))
+    return refusal(record.personId, 'no_court', renderAll(R.noFacility, () => ({ person: who, facility: record.facility ?? '—' })));
+  const facility = listed
+    ? { code: listed.code, name: nameOf(listed), type: listed.type }
+    : { code: record.facility!, name: same(record.facility!), type: record.custody! };
   const court = courtFor(record, input.facilities, input.courts);
   if (court.court === null) return refusal(record.personId, 'no_court', renderAll(R.noCourt, (lang) => ({ person: who, why: court.why[lang] })));
 
@@ -257,6 +263,15 @@ export function buildSubmission(input: SubmissionInput, index: number, trace?: T
   if (input.synthetic.registry) unverified.push(SYNTHETIC_INPUT.registry);
   if (input.synthetic.facilities) unverified.push(SYNTHETIC_INPUT.facilities);
   if (input.synthetic.courts) unverified.push(SYNTHETIC_INPUT.courts);
+  if (!listed)
+    unverified.push({
+      name: `facility:${facility.code}`,
+      text: {
+        kk: `${facility.code} мекемесі мекемелер тізімінде жоқ: сот тізілімдегі өңір бойынша анықталды`,
+        ru: `учреждения ${facility.code} нет в списке учреждений: суд определён по региону в реестре`,
+        en: `facility ${facility.code} is not in the facilities list: the court is that of the region in the record`,
+      },
+    });
   unverified.push(...unverifiedOfAct(plan), ...unverifiedArticles(law, record.articles ?? []));
   const labelOf = new Map<string, Text>();
   for (const r of [...t.clauses, ...t.exclusions]) for (const c of r.criteria) for (const f of c.facts) labelOf.set(f.arg === null ? f.fact : `${f.fact}(${f.arg})`, factLabel(f));
@@ -265,7 +280,7 @@ export function buildSubmission(input: SubmissionInput, index: number, trace?: T
     kind: 'submission',
     status: o.status === 'needs_review' ? 'needs_review' : 'ready',
     act: { id: plan.id, title: plan.source.title, entry_into_force: formatIsoDate(day), execution_end: formatIsoDate(day + (plan.executionEnd - plan.entryIntoForce)) },
-    facility: { code: facility.code, name: nameOf(facility), type: facility.type },
+    facility,
     court: { code: court.court.code, name: { kk: court.court.kk, ru: court.court.ru, en: court.court.en }, region: court.region, basis: court.basis },
     person: {
       id: record.personId,

@@ -152,6 +152,15 @@ describe('courts', () => {
     const none = courtFor({ facility: null, region: null }, facilities, courts);
     expect(none.court).toBeNull();
   });
+  it('a person whose facility is not listed goes to the court of the region in the record, said as unverified', () => {
+    const r = buildSubmission(submissionInput(registryOf(law.criminalCode, [{ ...registry.record(registry.indexOf('KZ00022')), facility: 'X-99', region: 'astana' }])), 0);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.data.court).toMatchObject({ region: 'astana', basis: 'record_region', code: 'SMC-astana' });
+    expect(r.data.facility).toMatchObject({ code: 'X-99', name: { ru: 'X-99' } });
+    expect(r.data.provenance.unverified.map((u) => u.name)).toContain('facility:X-99');
+  });
+
   it('every region of the facilities has exactly one court', () => {
     for (const r of facilities.regions) expect(courts.courts.filter((c) => c.region === r.code)).toHaveLength(1);
   });
