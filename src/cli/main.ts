@@ -22,6 +22,7 @@ import { UserError } from '../domain/errors.ts';
 import { runCheck } from './check.ts';
 import { evaluateCommand, explainCommand, testCommand, validateCommand } from './acts.ts';
 import { dbLoadCommand, evaluateSqlCommand } from './sql.ts';
+import { addDocumentsCommand } from './documents.ts';
 import { admissionsArg, impactCommand, shareArg, type ImpactCommandOptions } from './impact.ts';
 import type { Law } from '../law/law.ts';
 import type { Registry } from '../registry/registry.ts';
@@ -198,6 +199,8 @@ export function buildProgram(): Command {
     .action(async (opts: ImpactCommandOptions) => {
       await impactCommand(opts, progress);
     });
+
+  addDocumentsCommand(program);
 
   program
     .command('test')

@@ -1,0 +1,249 @@
+/**
+ * `amnestia documents letter|annex|submission|submissions|facility-list`: the official documents,
+ * in Kazakh or Russian, as DOCX, PDF or XLSX (docs/documents.md). Files are read here and written
+ * here — whole or not at all; src/documents/ builds and renders from values.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { UserError } from '../domain/errors.ts';
+import { isoDay, parseIsoDate } from '../domain/dates.ts';
+import { render, type Text } from '../i18n/text.ts';
+import { loadLaw, type Law } from '../law/law.ts';
+import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
+import { loadAct } from '../engine/act/plan.ts';
+import { resolveActPath } from '../engine/act/act-tests.ts';
+import { loadFacilities } from '../registry/facilities.ts';
+import { loadImpactConfig } from '../impact/config.ts';
+import { loadLetterDefinition } from '../reports/letter.ts';
+import {
+  buildAnnexData,
+  buildFacilityList,
+  buildLetterData,
+  buildSubmission,
+  dejavuSerif,
+  isDocLang,
+  letterTemplate,
+  renderAnnexXlsx,
+  renderFacilityListXlsx,
+  renderLetterDocx,
+  renderLetterPdf,
+  renderSubmissionBatch,
+  renderSubmissionDocx,
+  renderSubmissionPdf,
+  submissionTemplate,
+  type DocLang,
+  type SourceIdentity,
+} from '../documents/index.ts';
+import { DOCUMENT_PATHS, lawHash, loadCourts, readTemplate } from '../documents/load.ts';
+import { SEED_SIGNATORY } from '../documents/letter.ts';
+import { openRegistry } from './registry-source.ts';
+import { writeFileAtomic } from './atomic.ts';
+
+export const DOCUMENT_KINDS = ['letter', 'annex', 'submission', 'submissions', 'facility-list'] as const;
+type Kind = (typeof DOCUMENT_KINDS)[number];
+type Format = 'docx' | 'pdf' | 'xlsx';
+
+const FORMATS: Record<Kind, readonly Format[]> = {
+  letter: ['docx', 'pdf'],
+  annex: ['xlsx'],
+  submission: ['docx', 'pdf'],
+  submissions: ['pdf', 'docx'],
+  'facility-list': ['xlsx'],
+};
+
+export interface DocumentsOptions {
+  act: string[];
+  registry?: string;
+  person?: string;
+  facility?: string;
+  lang: DocLang;
+  format?: Format;
+  out: string;
+  zip?: string;
+  asOf?: string;
+  inquiryNumber: string;
+  inquiryDate: string;
+  addressee?: string;
+  salutation?: string;
+  signatoryName?: string;
+  signatoryPosition?: string;
+  templates: string;
+  courts: string;
+  facilities?: string;
+}
+
+const T = {
+  format: { kk: '{kind} құжаты {format} пішімінде жасалмайды (болады: {allowed})', ru: 'документ {kind} не делается в формате {format} (можно: {allowed})', en: 'the {kind} document is not made as {format} (choose: {allowed})' },
+  needs: { kk: '{kind} үшін {option} керек', ru: 'для {kind} нужен {option}', en: '{kind} needs {option}' },
+  noPerson: { kk: '{id} адамы тізілімде жоқ ({source})', ru: 'лица {id} нет в реестре ({source})', en: 'person {id} is not in the registry ({source})' },
+  written: { kk: '{file} жазылды', ru: 'записан {file}', en: '{file} written' },
+  needsReview: {
+    kk: 'ЕСКЕРТУ: {id} ұсынуы тексеруді қажет етеді — осы түрінде сотқа жіберуге болмайды',
+    ru: 'ВНИМАНИЕ: представление на {id} требует проверки — в таком виде в суд не направляется',
+    en: 'WARNING: the submission for {id} needs review — it cannot be submitted as is',
+  },
+  batch: {
+    kk: '{facility}: ұсынулар {produced} (оның ішінде тексеру қажет {review}), бас тартылды {refused}',
+    ru: '{facility}: представлений {produced} (из них требуют проверки {review}), отказано {refused}',
+    en: '{facility}: {produced} submissions ({review} need review), {refused} refused',
+  },
+  zipNeedsPdf: { kk: '--zip тек --format pdf-пен бірге', ru: '--zip только вместе с --format pdf', en: '--zip goes with --format pdf only' },
+} satisfies Record<string, Text>;
+
+/** A refusal is a decision about a person, not bad input: exit code 1, reason on standard error. */
+export class SubmissionRefused extends Error {}
+
+function identityOf(registryFile: string | undefined, source: string, persons: number): SourceIdentity {
+  const hash = registryFile
+    ? createHash('sha256').update(readFileSync(registryFile)).digest('hex')
+    : createHash('sha256').update(readFileSync(DEFAULT_PATHS.profile)).update(`seed:${DEFAULT_SEED}`).digest('hex');
+  return { registry: { source, persons, hash }, lawHash: lawHash() };
+}
+
+function plansOf(law: Law, acts: string[]) {
+  return acts.map((a) => loadAct(resolveActPath(a, DEFAULT_PATHS.acts), law).plan);
+}
+
+function progressBar(done: number, total: number): void {
+  if (!process.stderr.isTTY) return;
+  const width = 30;
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}`);
+  if (done === total) process.stderr.write('\n');
+}
+
+export async function documentsCommand(kind: Kind, o: DocumentsOptions): Promise<void> {
+  const lang = o.lang;
+  const format = o.format ?? FORMATS[kind][0]!;
+  if (!FORMATS[kind].includes(format)) throw new UserError(render(T.format, lang, { kind, format, allowed: FORMATS[kind].join(', ') }));
+  if ((kind === 'submission') && !o.person) throw new UserError(render(T.needs, lang, { kind, option: '--person <id>' }));
+  if ((kind === 'submissions' || kind === 'facility-list') && !o.facility) throw new UserError(render(T.needs, lang, { kind, option: '--facility <code>' }));
+  if (o.zip && (kind !== 'submissions' || format !== 'pdf')) throw new UserError(render(T.zipNeedsPdf, lang));
+  // Templates are checked before any computation, so a broken one fails fast.
+  const letterFile = kind === 'letter' ? readTemplate(o.templates, 'letter', lang) : null;
+  const submissionFile = kind === 'submission' || kind === 'submissions' ? readTemplate(o.templates, 'submission', lang) : null;
+  const letterTpl = letterFile ? letterTemplate(letterFile.bytes, letterFile.name) : null;
+  const submissionTpl = submissionFile ? submissionTemplate(submissionFile.bytes, submissionFile.name) : null;
+
+  const law = loadLaw();
+  const plans = plansOf(law, o.act);
+  const facilities = loadFacilities(o.facilities ?? DEFAULT_PATHS.facilities);
+  const { registry, source } = await openRegistry(law, o.registry, lang, () => undefined);
+  const identity = identityOf(o.registry, source, registry.size);
+  const synthetic = { registry: o.registry === undefined, facilities: facilities.synthetic };
+  const asOfDay = o.asOf ? isoDay(o.asOf) : undefined;
+  const write = (file: string, bytes: Buffer) => {
+    writeFileAtomic(file, bytes);
+    process.stderr.write(`${render(T.written, lang, { file })}\n`);
+  };
+
+  if (kind === 'letter' || kind === 'annex') {
+    const letterDefinition = loadLetterDefinition(DEFAULT_PATHS.letterFigures, law);
+    const impactConfig = loadImpactConfig(DEFAULT_PATHS.impact, law);
+    if (kind === 'annex') {
+      const annex = buildAnnexData({ law, registry, letterDefinition, plans, facilities, impactConfig, identity, synthetic });
+      write(o.out, await renderAnnexXlsx(annex.letter, annex.impact, annex.provenance, lang));
+      return;
+    }
+    const line = (s: string | undefined) => (s === undefined ? undefined : s.replace(/\\n|\|/g, '\n'));
+    const same = (s: string | undefined): Text | undefined => (s === undefined ? undefined : { kk: line(s)!, ru: line(s)!, en: line(s)! });
+    const addressee = same(o.addressee);
+    const salutation = same(o.salutation);
+    const position = same(o.signatoryPosition);
+    const data = buildLetterData({
+      law,
+      registry,
+      letterDefinition,
+      plans: plans.slice(0, 1),
+      facilities,
+      impactConfig,
+      identity,
+      synthetic,
+      options: {
+        inquiryNumber: o.inquiryNumber,
+        inquiryDate: o.inquiryDate,
+        ...(addressee ? { addressee } : {}),
+        ...(salutation ? { salutation } : {}),
+        ...(o.signatoryName || position ? { signatory: { name: o.signatoryName ?? SEED_SIGNATORY.name, position: position ?? SEED_SIGNATORY.position } } : {}),
+      },
+    });
+    write(o.out, format === 'pdf' ? await renderLetterPdf(data, lang, letterTpl!, dejavuSerif()) : renderLetterDocx(data, lang, letterTpl!));
+    return;
+  }
+
+  const courts = loadCourts(o.courts, facilities);
+  const input = { law, registry, plan: plans[0]!, facilities, courts, identity, synthetic: { ...synthetic, courts: courts.synthetic }, ...(asOfDay !== undefined ? { asOfDay } : {}) };
+
+  if (kind === 'submission') {
+    const i = registry.indexOf(o.person!);
+    if (i < 0) throw new UserError(render(T.noPerson, lang, { id: o.person!, source }));
+    const r = buildSubmission(input, i);
+    if (!r.ok) throw new SubmissionRefused(r.refusal.reason[lang]);
+    write(o.out, format === 'pdf' ? await renderSubmissionPdf(r.data, lang, submissionTpl!, dejavuSerif()) : renderSubmissionDocx(r.data, lang, submissionTpl!));
+    if (r.data.status === 'needs_review') process.stderr.write(`${render(T.needsReview, lang, { id: o.person! })}\n`);
+    return;
+  }
+
+  if (kind === 'submissions') {
+    const batch = await renderSubmissionBatch(input, o.facility!, lang, submissionTpl!, { pdf: format === 'pdf' ? dejavuSerif() : null, docx: format === 'docx' || o.zip !== undefined }, progressBar);
+    // Write both or neither: the ZIP first, and it is removed if the PDF cannot be written.
+    if (format === 'docx') write(o.out, batch.zip!);
+    else {
+      if (o.zip) write(o.zip, batch.zip!);
+      if (batch.pdf) write(o.out, batch.pdf);
+    }
+    process.stderr.write(
+      `${render(T.batch, lang, { facility: o.facility!, produced: batch.produced.length, review: batch.produced.filter((p) => p.status === 'needs_review').length, refused: batch.refused.length })}\n`,
+    );
+    for (const r of batch.refused) process.stderr.write(`  ${r.reason[lang]}\n`);
+    return;
+  }
+
+  const list = buildFacilityList(input, o.facility!, lang);
+  write(o.out, await renderFacilityListXlsx(list, lang));
+}
+
+const dateArg = (v: string) => {
+  if (parseIsoDate(v) === null) throw new InvalidArgumentError('expected a date YYYY-MM-DD');
+  return v;
+};
+
+export function addDocumentsCommand(program: Command): void {
+  program
+    .command('documents')
+    .description('official documents in kk or ru: the reply letter (DOCX, PDF), its annex (XLSX), a court submission (DOCX, PDF), a facility’s submissions (PDF, or ZIP of DOCX), a facility’s list (XLSX)')
+    .addArgument(program.createArgument('<kind>', 'letter, annex, submission, submissions or facility-list').choices(DOCUMENT_KINDS))
+    .requiredOption('--act <acts...>', 'act folder, act.yaml, or act id under acts/ (the annex compares several)')
+    .option('--registry <file>', 'registry file (CSV, XLSX or .amnreg); default: the synthetic national registry')
+    .option('--person <id>', 'person_id (submission)')
+    .option('--facility <code>', 'facility code (submissions, facility-list)')
+    .addOption(
+      new Option('--lang <lang>', 'language of the document: kk or ru').default('ru').argParser((v) => {
+        if (!isDocLang(v)) throw new InvalidArgumentError('expected kk or ru: documents are written in Kazakh or Russian');
+        return v;
+      }),
+    )
+    .addOption(new Option('--format <format>', 'docx, pdf or xlsx (default: the document’s first)').choices(['docx', 'pdf', 'xlsx']))
+    .requiredOption('--out <file>', 'file to write (a ZIP for submissions --format docx)')
+    .option('--zip <file>', 'submissions --format pdf: also write the ZIP of DOCX')
+    .option('--as-of <date>', 'the day the act enters into force (default: the act’s own)', dateArg)
+    .option('--inquiry-number <n>', 'letter: number of the inquiry answered', 'ДС-45')
+    .option('--inquiry-date <date>', 'letter: date of the inquiry', dateArg, '2025-01-30')
+    .option('--addressee <text>', 'letter: to whom (| or \\n breaks lines); default: the deputies of the Mazhilis')
+    .option('--salutation <text>', 'letter: the salutation line')
+    .option('--signatory-name <name>', 'letter: who signs')
+    .option('--signatory-position <text>', 'letter: the signatory’s position (| breaks lines)')
+    .option('--templates <dir>', 'folder of the Word templates', DOCUMENT_PATHS.templates)
+    .option('--courts <file>', 'courts file', DOCUMENT_PATHS.courts)
+    .option('--facilities <file>', 'facilities file')
+    .action(async (kind: Kind, opts: DocumentsOptions) => {
+      try {
+        await documentsCommand(kind, opts);
+      } catch (e) {
+        if (!(e instanceof SubmissionRefused)) throw e;
+        process.stderr.write(`${e.message}\n`);
+        process.exitCode = 1;
+      }
+    });
+}

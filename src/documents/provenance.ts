@@ -1,0 +1,133 @@
+/**
+ * Where a document's figures come from: the registry, the act(s), the day, the law's hash and the
+ * inputs that are not verified. Every document carries it (a footer in DOCX and PDF, a sheet in
+ * XLSX), so that a reader can reproduce each figure and sees what must be checked before signing.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Plan } from '../engine/act/plan.ts';
+import type { Text } from '../i18n/text.ts';
+import type { Law } from '../law/law.ts';
+
+export const textSchema = z.strictObject({ kk: z.string(), ru: z.string(), en: z.string() });
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** One input a figure rests on that nobody has checked against its official source. */
+export const unverifiedInputSchema = z.strictObject({
+  /** A stable name: a parameter name, `act:<id>`, `article:<id>`, `courts`, `facilities`, `registry`. */
+  name: z.string().min(1),
+  text: textSchema,
+});
+export type UnverifiedInput = z.output<typeof unverifiedInputSchema>;
+
+export const provenanceSchema = z.strictObject({
+  registry: z.strictObject({ source: z.string(), persons: z.number().int().nonnegative(), hash: z.string().nullable() }),
+  acts: z.array(z.strictObject({ id: z.string(), title: textSchema, hash: z.string() })),
+  asOf: isoDateSchema,
+  lawHash: z.string().min(1),
+  unverified: z.array(unverifiedInputSchema),
+  /** SHA-256 (first 16 hex digits) of the registry, acts, law and day: the same run gives the same id. */
+  runId: z.string().regex(/^[0-9a-f]{16}$/),
+});
+export type Provenance = z.output<typeof provenanceSchema>;
+
+/** What the caller knows about the registry and the law files it loaded (hashes of their bytes). */
+export interface SourceIdentity {
+  registry: { source: string; persons: number; hash: string | null };
+  lawHash: string;
+}
+
+export function runIdOf(p: Omit<Provenance, 'runId' | 'unverified'>): string {
+  const h = createHash('sha256');
+  h.update(`registry:${p.registry.hash ?? p.registry.source}:${p.registry.persons}\n`);
+  for (const a of p.acts) h.update(`act:${a.id}:${a.hash}\n`);
+  h.update(`law:${p.lawHash}\nas_of:${p.asOf}\n`);
+  return h.digest('hex').slice(0, 16);
+}
+
+/** Unverified inputs of an act: its source text and its parameters marked unverified. */
+export function unverifiedOfAct(plan: Plan): UnverifiedInput[] {
+  const out: UnverifiedInput[] = [];
+  if (!plan.source.source.verified)
+    out.push({
+      name: `act:${plan.id}`,
+      text: {
+        kk: `${plan.id} актісінің мәтіні ресми мәтінмен салыстырылмаған`,
+        ru: `текст акта ${plan.id} не сверен с официальным текстом`,
+        en: `the text of act ${plan.id} is not checked against the official text`,
+      },
+    });
+  for (const [name, p] of Object.entries(plan.parameters))
+    if (!p.verified)
+      out.push({
+        name: `act:${plan.id}:${name}`,
+        text: {
+          kk: `${plan.id} актісінің параметрі ${name} = ${p.value} тексерілмеген`,
+          ru: `параметр акта ${plan.id} ${name} = ${p.value} не проверен`,
+          en: `act ${plan.id} parameter ${name} = ${p.value} is unverified`,
+        },
+      });
+  return out;
+}
+
+/** A dated parameter that is a working assumption, as an unverified input. */
+export function unverifiedParameter(name: string, label: Text, value: number): UnverifiedInput {
+  return {
+    name,
+    text: {
+      kk: `${label.kk} = ${value}: жұмыс болжамы`,
+      ru: `${label.ru} = ${value}: рабочее допущение`,
+      en: `${label.en} = ${value}: a working assumption`,
+    },
+  };
+}
+
+/** Articles of the Criminal Code table whose gravity or title is not verified. */
+export function unverifiedArticles(law: Law, parts: readonly number[]): UnverifiedInput[] {
+  return parts
+    .map((i) => law.criminalCode.parts[i]!)
+    .filter((p) => !p.verified)
+    .map((p) => ({
+      name: `article:${p.id}`,
+      text: {
+        kk: `ҚК ${p.article}-бабы ${p.part}-бөлігінің деректері (ауырлығы, атауы) ресми мәтінмен тексерілмеген`,
+        ru: `сведения ст. ${p.article} ч. ${p.part} УК (тяжесть, название) не сверены с официальным текстом`,
+        en: `Criminal Code Art. ${p.article} part ${p.part} (gravity, title) is not checked against the official text`,
+      },
+    }));
+}
+
+export const SYNTHETIC_INPUT: Record<'registry' | 'facilities' | 'courts', UnverifiedInput> = {
+  registry: {
+    name: 'registry',
+    text: { kk: 'тізілім синтетикалық (демонстрация үшін)', ru: 'реестр синтетический (для демонстрации)', en: 'the registry is synthetic (for the demo)' },
+  },
+  facilities: {
+    name: 'facilities',
+    text: { kk: 'мекемелер тізімі синтетикалық', ru: 'список учреждений синтетический', en: 'the list of facilities is synthetic' },
+  },
+  courts: {
+    name: 'courts',
+    text: {
+      kk: 'соттар тізімі синтетикалық; соттылық ережесі (ҚПК 476-бабы) тексерілмеген',
+      ru: 'список судов синтетический; правило подсудности (ст. 476 УПК) не проверено',
+      en: 'the list of courts is synthetic; the jurisdiction rule (CPC Art. 476) is unverified',
+    },
+  },
+};
+
+/** Unverified inputs without repeats, in the order first seen. */
+export function uniqueInputs(list: readonly UnverifiedInput[]): UnverifiedInput[] {
+  const seen = new Set<string>();
+  return list.filter((u) => (seen.has(u.name) ? false : (seen.add(u.name), true)));
+}
+
+export function provenanceOf(identity: SourceIdentity, plans: readonly Plan[], asOf: string, unverified: readonly UnverifiedInput[]): Provenance {
+  const base = {
+    registry: identity.registry,
+    acts: plans.map((p) => ({ id: p.id, title: p.source.title, hash: p.hash })),
+    asOf,
+    lawHash: identity.lawHash,
+  };
+  return { ...base, unverified: uniqueInputs(unverified), runId: runIdOf(base) };
+}

@@ -1,0 +1,372 @@
+/**
+ * The court submission (представление / ұсыну) for one person under an act: its data contract, the
+ * builder that decides it from the engine's explanation of the person, and the fields its Word
+ * templates receive in one language.
+ *
+ * buildSubmission(input, personIndex) → { ok: true, data } — ready, or "needs review — cannot be
+ *   submitted as is" with the unknown facts listed;
+ *   → { ok: false, refusal } — the person is not eligible (excluded, not covered, not serving), with
+ *   the reason in kk, ru and en.
+ */
+import { z } from 'zod';
+import { formatIsoDate, dayOfYmd } from '../domain/dates.ts';
+import { BEHAVIOUR_LABELS, CUSTODY_LABELS, GRAVITY_LABELS, INTENT_LABELS, RECIDIVISM_LABELS, SENTENCE_TYPE_LABELS, type Sex } from '../domain/enums.ts';
+import { explain, type FactTrace, type RuleTrace, type Trace } from '../engine/act/explain.ts';
+import { MEASURE_CODES, MEASURE_LABELS, measureCode, type Plan } from '../engine/act/plan.ts';
+import { citeRef } from '../i18n/refs.ts';
+import { formatNumber, renderAll, type Text } from '../i18n/text.ts';
+import type { Law } from '../law/law.ts';
+import { nameOf, type Facilities } from '../registry/facilities.ts';
+import type { PersonRecord } from '../registry/record.ts';
+import type { Registry } from '../registry/registry.ts';
+import { courtFor, type Courts } from './courts.ts';
+import { dateNumeric, termText, type DocLang } from './format.ts';
+import { provenanceLine } from './letter.ts';
+import {
+  isoDateSchema,
+  provenanceOf,
+  provenanceSchema,
+  SYNTHETIC_INPUT,
+  textSchema,
+  unverifiedArticles,
+  unverifiedOfAct,
+  type SourceIdentity,
+  type UnverifiedInput,
+} from './provenance.ts';
+
+const nullableDate = isoDateSchema.nullable();
+
+export const submissionDocumentSchema = z.strictObject({
+  kind: z.literal('submission'),
+  /** `needs_review`: the document says it cannot be submitted as is and lists the unknown facts. */
+  status: z.enum(['ready', 'needs_review']),
+  act: z.strictObject({ id: z.string(), title: textSchema, entry_into_force: isoDateSchema, execution_end: isoDateSchema }),
+  facility: z.strictObject({ code: z.string(), name: textSchema, type: z.enum(['institution', 'probation']) }),
+  court: z.strictObject({ code: z.string(), name: textSchema, region: z.string(), basis: z.enum(['facility_region', 'record_region']) }),
+  person: z.strictObject({
+    id: z.string(),
+    iin: z.string().nullable(),
+    last_name: z.string().nullable(),
+    first_name: z.string().nullable(),
+    middle_name: z.string().nullable(),
+    birth_date: nullableDate,
+    sex: z.enum(['F', 'M']).nullable(),
+  }),
+  sentence: z.strictObject({
+    type: textSchema.nullable(),
+    custody: z.enum(['institution', 'probation']).nullable(),
+    articles: z.array(z.strictObject({ id: z.string(), article: z.string(), part: z.string(), title: textSchema, gravity: textSchema })),
+    term_months: z.number().int().nullable(),
+    start: nullableDate,
+    end: nullableDate,
+  }),
+  clause: z.strictObject({ id: z.string(), ref: z.string(), citation: textSchema, text: textSchema }),
+  measure: z.strictObject({ code: z.string(), label: textSchema, days_remitted: z.number().int().nullable(), new_end: nullableDate }),
+  /** The facts the decision read, with the person's values: the clause's criteria, then the exclusions'. */
+  facts: z.array(z.strictObject({ label: textSchema, value: textSchema, rule: z.string(), holds: z.enum(['yes', 'no', 'unknown']) })),
+  exclusions_checked: z.array(z.strictObject({ ref: z.string(), citation: textSchema })),
+  unknown_facts: z.array(textSchema),
+  /** Submissions reach the court by the end of the act's execution period. */
+  deadline: isoDateSchema,
+  provenance: provenanceSchema,
+});
+export type SubmissionDocumentData = z.output<typeof submissionDocumentSchema>;
+
+export const submissionTemplateFields = z.strictObject({
+  courtName: z.string(),
+  facilityName: z.string(),
+  actTitle: z.string(),
+  entryIntoForce: z.string(),
+  personName: z.string(),
+  personId: z.string(),
+  iin: z.string(),
+  birthDate: z.string(),
+  sex: z.string(),
+  custody: z.string(),
+  sentenceType: z.string(),
+  term: z.string(),
+  sentenceStart: z.string(),
+  sentenceEnd: z.string(),
+  articles: z.array(z.strictObject({ article: z.string(), title: z.string(), gravity: z.string() })),
+  clauseRef: z.string(),
+  clauseText: z.string(),
+  measure: z.string(),
+  hasDays: z.boolean(),
+  daysRemitted: z.string(),
+  newEnd: z.string(),
+  facts: z.array(z.strictObject({ fact: z.string(), value: z.string(), holds: z.string() })),
+  exclusions: z.array(z.strictObject({ ref: z.string() })),
+  ready: z.boolean(),
+  needsReview: z.boolean(),
+  unknownFacts: z.array(z.strictObject({ fact: z.string() })),
+  deadline: z.string(),
+  hasNotes: z.boolean(),
+  notes: z.array(z.strictObject({ mark: z.string(), text: z.string() })),
+  provenance: z.string(),
+  runId: z.string(),
+});
+export type SubmissionTemplateFields = z.output<typeof submissionTemplateFields>;
+
+export interface SubmissionInput {
+  law: Law;
+  registry: Registry;
+  plan: Plan;
+  facilities: Facilities;
+  courts: Courts;
+  identity: SourceIdentity;
+  synthetic: { registry: boolean; facilities: boolean; courts: boolean };
+  /** The day of entry into force the act is applied on (default: the act's). */
+  asOfDay?: number;
+}
+
+export interface SubmissionRefusal {
+  personId: string;
+  status: 'excluded' | 'not_covered' | 'no_court';
+  reason: Text;
+}
+
+export type SubmissionResult = { ok: true; data: SubmissionDocumentData } | { ok: false; refusal: SubmissionRefusal };
+
+const R = {
+  excluded: {
+    kk: '{person} ұсынуға жатпайды: {ref} бойынша актіден алып тасталған — «{text}»',
+    ru: 'представление на {person} не вносится: лицо исключено из действия акта по {ref} — «{text}»',
+    en: 'no submission for {person}: excluded from the act by {ref} — “{text}”',
+  },
+  notServing: {
+    kk: '{person} ұсынуға жатпайды: акт күшіне енген күні ({date}) жазасын өтемейді',
+    ru: 'представление на {person} не вносится: на день вступления акта в силу ({date}) наказание не отбывает',
+    en: 'no submission for {person}: not serving a punishment on the day the act enters into force ({date})',
+  },
+  noClause: {
+    kk: '{person} ұсынуға жатпайды: актінің бірде-бір бабы қолданылмайды{almost}',
+    ru: 'представление на {person} не вносится: ни одна статья акта не применяется{almost}',
+    en: 'no submission for {person}: no clause of the act applies{almost}',
+  },
+  almostOne: { kk: ' ({ref} бабына бір ғана критерий жетпейді: {condition})', ru: ' (до {ref} не хватает одного критерия: {condition})', en: ' ({ref} is one criterion short: {condition})' },
+  almostLater: { kk: ' ({ref} бойынша {date} бастап қолданылады)', ru: ' (подпадает под {ref} с {date})', en: ' (eligible under {ref} from {date})' },
+  noCourt: { kk: '{person}: {why}', ru: '{person}: {why}', en: '{person}: {why}' },
+  noFacility: {
+    kk: '{person}: мекемесі ({facility}) немесе есеп түрі белгісіз — ұсынушы белгісіз',
+    ru: '{person}: неизвестны учреждение ({facility}) или вид учёта — неизвестно, кто вносит представление',
+    en: '{person}: the facility ({facility}) or the custody is unknown — it is not known who submits',
+  },
+} satisfies Record<string, Text>;
+
+const YES: Text = { kk: 'иә', ru: 'да', en: 'yes' };
+const NO: Text = { kk: 'жоқ', ru: 'нет', en: 'no' };
+const UNKNOWN: Text = { kk: 'белгісіз', ru: 'неизвестно', en: 'unknown' };
+const DATE_FACTS = new Set(['offence_date', 'sentence_start', 'sentence_end']);
+const ENUM_LABELS: Record<string, Record<string, Text>> = {
+  gravity: GRAVITY_LABELS,
+  custody: CUSTODY_LABELS,
+  recidivism: RECIDIVISM_LABELS,
+  behaviour: BEHAVIOUR_LABELS,
+  intent: INTENT_LABELS,
+  sentence_type: SENTENCE_TYPE_LABELS,
+};
+const SEX_ONE: Record<Sex, Text> = { F: { kk: 'әйел', ru: 'женский', en: 'female' }, M: { kk: 'ер', ru: 'мужской', en: 'male' } };
+
+function same(s: string): Text {
+  return { kk: s, ru: s, en: s };
+}
+
+/** A fact's value as the person's record gives it, in the three languages. */
+export function factValueText(f: FactTrace): Text {
+  const v = f.value;
+  if (v === null) return UNKNOWN;
+  if (typeof v === 'boolean') return v ? YES : NO;
+  if (typeof v === 'number') {
+    if (DATE_FACTS.has(f.fact)) return same(dateNumeric(formatIsoDate(v)));
+    return { kk: formatNumber(v, 'kk', 3), ru: formatNumber(v, 'ru', 3), en: formatNumber(v, 'en', 3) };
+  }
+  const label = ENUM_LABELS[f.fact]?.[v];
+  if (label) return label;
+  if (f.fact === 'sex' && (v === 'F' || v === 'M')) return SEX_ONE[v];
+  return same(v);
+}
+
+function factLabel(f: FactTrace): Text {
+  if (f.arg === null) return f.label;
+  return { kk: `${f.label.kk} (${f.arg})`, ru: `${f.label.ru} (${f.arg})`, en: `${f.label.en} (${f.arg})` };
+}
+
+const truthWord = (t: number): 'yes' | 'no' | 'unknown' => (t === 2 ? 'yes' : t === 0 ? 'no' : 'unknown');
+
+function factsOf(rules: RuleTrace[]): SubmissionDocumentData['facts'] {
+  const out: SubmissionDocumentData['facts'] = [];
+  const seen = new Set<string>();
+  for (const r of rules)
+    for (const c of r.criteria)
+      for (const f of c.facts) {
+        const key = `${f.fact}(${f.arg ?? ''})`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ label: factLabel(f), value: factValueText(f), rule: r.ref, holds: truthWord(c.truth) });
+      }
+  return out;
+}
+
+const ymdIso = (ymd: number | null): string | null => (ymd === null ? null : formatIsoDate(dayOfYmd(ymd)));
+const dayIso = (day: number | null): string | null => (day === null ? null : formatIsoDate(day));
+
+function personName(p: PersonRecord): string {
+  return [p.lastName, p.firstName, p.middleName].filter((x) => x !== null && x !== '').join(' ') || p.personId;
+}
+
+function refusal(personId: string, status: SubmissionRefusal['status'], reason: Text): SubmissionResult {
+  return { ok: false, refusal: { personId, status, reason } };
+}
+
+function clauseTextOf(t: { kk: string; ru: string; en?: string | undefined }): Text {
+  return { kk: t.kk, ru: t.ru, en: t.en ?? t.ru };
+}
+
+/** The submission of the person at `index` of the registry (see the module's comment). */
+export function buildSubmission(input: SubmissionInput, index: number, trace?: Trace): SubmissionResult {
+  const { plan, law, registry } = input;
+  const record = registry.record(index);
+  const who = personName(record);
+  const day = input.asOfDay ?? plan.entryIntoForce;
+  const t = trace ?? explain(plan, record, law, day);
+  const o = t.outcome;
+  if (o.status === 'excluded') {
+    const e = plan.exclusions[o.exclusion]!;
+    const text = clauseTextOf(e.text);
+    return refusal(record.personId, 'excluded', renderAll(R.excluded, (lang) => ({ person: who, ref: citeRef(e.ref)[lang], text: text[lang] })));
+  }
+  if (o.status === 'not_covered') {
+    if (!t.serving) return refusal(record.personId, 'not_covered', renderAll(R.notServing, () => ({ person: who, date: dateNumeric(formatIsoDate(day)) })));
+    const almost: Text =
+      o.almost.kind === 'one_short'
+        ? renderAll(R.almostOne, (lang) => ({ ref: citeRef(plan.clauses[o.almost.clause]!.ref)[lang], condition: t.clauses[o.almost.clause]!.criteria[o.almost.criterion]!.condition }))
+        : o.almost.kind === 'later'
+          ? renderAll(R.almostLater, (lang) => ({ ref: citeRef(plan.clauses[o.almost.clause]!.ref)[lang], date: o.almost.from ? dateNumeric(formatIsoDate(o.almost.from)) : '—' }))
+          : same('');
+    return refusal(record.personId, 'not_covered', renderAll(R.noClause, (lang) => ({ person: who, almost: almost[lang] })));
+  }
+  // Who submits: the person's facility; one missing from the facilities list is named by its code
+  // (and its custody), and the court is then the record's region's (./courts.ts).
+  const listed = record.facility === null ? undefined : input.facilities.facilities.find((f) => f.code === record.facility);
+  if (!listed && (record.facility === null || record.custody === null))
+    return refusal(record.personId, 'no_court', renderAll(R.noFacility, () => ({ person: who, facility: record.facility ?? '—' })));
+  const facility = listed
+    ? { code: listed.code, name: nameOf(listed), type: listed.type }
+    : { code: record.facility!, name: same(record.facility!), type: record.custody! };
+  const court = courtFor(record, input.facilities, input.courts);
+  if (court.court === null) return refusal(record.personId, 'no_court', renderAll(R.noCourt, (lang) => ({ person: who, why: court.why[lang] })));
+
+  const clause = plan.clauses[o.clause]!;
+  const measure = o.measure === 'none' ? MEASURE_CODES[measureCode(clause.measure)]! : o.measure;
+  const decisive = t.clauses[o.clause]!;
+  const unverified: UnverifiedInput[] = [];
+  if (input.synthetic.registry) unverified.push(SYNTHETIC_INPUT.registry);
+  if (input.synthetic.facilities) unverified.push(SYNTHETIC_INPUT.facilities);
+  if (input.synthetic.courts) unverified.push(SYNTHETIC_INPUT.courts);
+  if (!listed)
+    unverified.push({
+      name: `facility:${facility.code}`,
+      text: {
+        kk: `${facility.code} мекемесі мекемелер тізімінде жоқ: сот тізілімдегі өңір бойынша анықталды`,
+        ru: `учреждения ${facility.code} нет в списке учреждений: суд определён по региону в реестре`,
+        en: `facility ${facility.code} is not in the facilities list: the court is that of the region in the record`,
+      },
+    });
+  unverified.push(...unverifiedOfAct(plan), ...unverifiedArticles(law, record.articles ?? []));
+  const labelOf = new Map<string, Text>();
+  for (const r of [...t.clauses, ...t.exclusions]) for (const c of r.criteria) for (const f of c.facts) labelOf.set(f.arg === null ? f.fact : `${f.fact}(${f.arg})`, factLabel(f));
+
+  const data: SubmissionDocumentData = {
+    kind: 'submission',
+    status: o.status === 'needs_review' ? 'needs_review' : 'ready',
+    act: { id: plan.id, title: plan.source.title, entry_into_force: formatIsoDate(day), execution_end: formatIsoDate(day + (plan.executionEnd - plan.entryIntoForce)) },
+    facility,
+    court: { code: court.court.code, name: { kk: court.court.kk, ru: court.court.ru, en: court.court.en }, region: court.region, basis: court.basis },
+    person: {
+      id: record.personId,
+      iin: record.iin,
+      last_name: record.lastName,
+      first_name: record.firstName,
+      middle_name: record.middleName,
+      birth_date: ymdIso(record.birthYmd),
+      sex: record.sex,
+    },
+    sentence: {
+      type: record.sentenceType === null ? null : SENTENCE_TYPE_LABELS[record.sentenceType],
+      custody: record.custody,
+      articles: (record.articles ?? []).map((i) => {
+        const part = law.criminalCode.parts[i]!;
+        const base = { kk: part.title.kk ?? part.title.ru, ru: part.title.ru, en: part.title.en };
+        const pt = part.partTitle;
+        const title: Text = pt?.ru ? { kk: `${base.kk} (${pt.kk ?? pt.ru})`, ru: `${base.ru} (${pt.ru})`, en: `${base.en} (${pt.en ?? pt.ru})` } : base;
+        return { id: part.id, article: part.article, part: part.part, title, gravity: GRAVITY_LABELS[part.gravity] };
+      }),
+      term_months: record.imposedTermMonths,
+      start: dayIso(record.sentenceStartDay),
+      end: dayIso(record.sentenceEndDay),
+    },
+    clause: { id: clause.id, ref: clause.ref, citation: citeRef(clause.ref), text: clauseTextOf(clause.text) },
+    // Needing review, the person has no measure yet: the document names the one the clause would give.
+    measure: { code: measure, label: MEASURE_LABELS[measure], days_remitted: o.daysRemitted, new_end: dayIso(o.newEnd) },
+    facts: factsOf([decisive, ...t.exclusions]),
+    exclusions_checked: plan.exclusions.map((e) => ({ ref: e.ref, citation: citeRef(e.ref) })),
+    unknown_facts: t.unknownFacts.map((k) => labelOf.get(k) ?? same(k)),
+    deadline: formatIsoDate(day + (plan.executionEnd - plan.entryIntoForce)),
+    provenance: provenanceOf(input.identity, [plan], formatIsoDate(day), unverified),
+  };
+  return { ok: true, data: submissionDocumentSchema.parse(data) };
+}
+
+const HOLDS: Record<'yes' | 'no' | 'unknown', Text> = {
+  yes: { kk: 'орындалады', ru: 'выполнено', en: 'holds' },
+  no: { kk: 'орындалмайды', ru: 'не выполнено', en: 'does not hold' },
+  unknown: { kk: 'белгісіз', ru: 'неизвестно', en: 'unknown' },
+};
+
+export function submissionFields(d: SubmissionDocumentData, lang: DocLang): SubmissionTemplateFields {
+  const dash = '—';
+  const p = d.person;
+  const fields: SubmissionTemplateFields = {
+    courtName: d.court.name[lang],
+    facilityName: d.facility.name[lang],
+    actTitle: d.act.title[lang],
+    entryIntoForce: dateNumeric(d.act.entry_into_force),
+    personName: [p.last_name, p.first_name, p.middle_name].filter((x) => x !== null && x !== '').join(' ') || p.id,
+    personId: p.id,
+    iin: p.iin ?? dash,
+    birthDate: p.birth_date ? dateNumeric(p.birth_date) : dash,
+    sex: p.sex ? SEX_ONE[p.sex][lang] : dash,
+    custody: d.sentence.custody === null ? dash : CUSTODY_WORDS[d.sentence.custody][lang],
+    sentenceType: d.sentence.type?.[lang] ?? dash,
+    term: d.sentence.term_months === null ? dash : termText(d.sentence.term_months, lang),
+    sentenceStart: d.sentence.start ? dateNumeric(d.sentence.start) : dash,
+    sentenceEnd: d.sentence.end ? dateNumeric(d.sentence.end) : dash,
+    articles: d.sentence.articles.map((a) => ({
+      article: lang === 'kk' ? `${a.article}-бап ${a.part}-бөлік` : `ст. ${a.article} ч. ${a.part}`,
+      title: a.title[lang],
+      gravity: a.gravity[lang],
+    })),
+    clauseRef: d.clause.citation[lang],
+    clauseText: d.clause.text[lang],
+    measure: d.measure.label[lang],
+    hasDays: d.measure.days_remitted !== null,
+    daysRemitted: d.measure.days_remitted === null ? dash : formatNumber(d.measure.days_remitted, lang, 0),
+    newEnd: d.measure.new_end ? dateNumeric(d.measure.new_end) : dash,
+    facts: d.facts.map((f) => ({ fact: f.label[lang], value: f.value[lang], holds: `${citeRef(f.rule)[lang]}: ${HOLDS[f.holds][lang]}` })),
+    exclusions: d.exclusions_checked.map((e) => ({ ref: e.citation[lang] })),
+    ready: d.status === 'ready',
+    needsReview: d.status === 'needs_review',
+    unknownFacts: d.unknown_facts.map((f) => ({ fact: f[lang] })),
+    deadline: dateNumeric(d.deadline),
+    hasNotes: d.provenance.unverified.length > 0,
+    notes: d.provenance.unverified.map((u, i) => ({ mark: `[${i + 1}]`, text: u.text[lang] })),
+    provenance: provenanceLine(d.provenance, lang),
+    runId: d.provenance.runId,
+  };
+  return submissionTemplateFields.parse(fields);
+}
+
+const CUSTODY_WORDS: Record<'institution' | 'probation', Text> = {
+  institution: { kk: 'түзеу мекемесінде (ТМ)', ru: 'в исправительном учреждении (ИУ)', en: 'in a penal institution' },
+  probation: { kk: 'пробациялық бақылауда (ПҚ)', ru: 'под пробационным контролем (СП)', en: 'under probation control' },
+};
