@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   invalid_act: 422,
   registry_rejected: 422,
+  /** The act does not apply to the person: no submission is made (the reason says why). */
+  not_applicable: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

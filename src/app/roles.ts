@@ -27,7 +27,9 @@ export const PERMISSIONS = {
   /** Evaluation summaries, impact reports, comparisons, the letter's table. */
   'aggregates.read': ['analyst', 'supervisor', 'researcher'],
   'what_if': ['analyst'],
-  /** Person-level rows: lists, one person, explanations, exports — within the user's scope. */
+  /** The reply letter and its annex as documents (DOCX, PDF, XLSX). */
+  'documents.official': ['analyst', 'supervisor'],
+  /** Person-level rows: lists, one person, explanations, exports, court submissions — within the user's scope. */
   'persons.read': ['analyst', 'officer', 'supervisor', 'court'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -49,5 +49,6 @@ export const API_MESSAGES = {
   },
   unknown_scope: { kk: 'Белгісіз {what}: {codes}', ru: 'Неизвестные {what}: {codes}', en: 'Unknown {what}: {codes}' },
   weak_password: { kk: 'Құпиясөз кемінде {n} таңбадан тұруы керек', ru: 'Пароль должен быть не короче {n} символов', en: 'The password must be at least {n} characters long' },
+  data_file: { kk: 'Деректер файлында {n} қате', ru: 'Ошибок в файле данных: {n}', en: '{n} errors in a data file' },
   import_running: { kk: 'Жүктеу жүріп жатыр', ru: 'Загрузка идёт', en: 'The import is running' },
 } as const satisfies Record<string, Text>;

@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, type ErrorLocation } from '../app/errors.ts';
+import { AppError, locationsOf, type ErrorLocation } from '../app/errors.ts';
+import { UserError } from '../domain/errors.ts';
+import { DataFileError } from '../domain/located.ts';
 import { API_MESSAGES } from '../i18n/api.ts';
 import { isLang, type Lang } from '../i18n/text.ts';
 
@@ -74,6 +76,9 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 /** Turns any error a route or the framework throws into an AppError (unexpected ones are logged). */
 export function toAppError(err: unknown, request: FastifyRequest): AppError {
   if (err instanceof AppError) return err;
+  if (err instanceof DataFileError) return new AppError('bad_request', API_MESSAGES.data_file, { n: err.errors.length }, locationsOf(err.errors));
+  // A message written for the command line (English): still the user's mistake, not a defect.
+  if (err instanceof UserError) return new AppError('bad_request', { kk: err.message, ru: err.message, en: err.message });
   const fe = err as FastifyError & { validationContext?: string; body?: unknown };
   if (hasZodFastifySchemaValidationErrors(err)) {
     const part = (fe.validationContext ?? 'body').replace('querystring', 'query');

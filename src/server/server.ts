@@ -20,6 +20,7 @@ import { registerAuth } from './auth.ts';
 import { langOf, sendError, toAppError } from './http.ts';
 import { actRoutes } from './routes/acts.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { healthRoutes } from './routes/health.ts';
 import { personRoutes } from './routes/persons.ts';
@@ -125,6 +126,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   await app.register(personRoutes(ctx));
   await app.register(userRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(documentRoutes(ctx));
 
   if (options.webRoot && existsSync(options.webRoot)) await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', wildcard: false });
   return app;

@@ -539,6 +539,65 @@ describe.each(storeKinds())('the API on $name', (kind) => {
     });
   });
 
+  describe('documents', () => {
+    it('the reply letter and its annex, for the roles that write them', async () => {
+      const a = await as('analyst');
+      const docx = await a.request('GET', `/api/documents/letter?act=${WOMEN}&lang=kk`);
+      expect(docx.statusCode).toBe(200);
+      expect(docx.headers['content-type']).toMatch(/wordprocessingml/);
+      expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      const annex = await a.request('GET', `/api/documents/annex?acts=${WOMEN},${LAW}&lang=ru`);
+      expect(annex.statusCode).toBe(200);
+      expect(annex.headers['content-type']).toMatch(/spreadsheetml/);
+      for (const role of ['researcher', 'officer', 'admin'] as const) expect((await (await as(role)).request('GET', `/api/documents/letter?act=${WOMEN}`)).statusCode).toBe(403);
+      expect((await a.request('GET', `/api/documents/letter?act=${WOMEN}&lang=en`)).statusCode).toBe(400);
+    });
+
+    it('a submission to court for a person the act covers, refused with the reason for one it does not; both audited', async () => {
+      const a = await as('analyst');
+      const eligible = ((await a.request('GET', `/api/persons?act=${LAW}&status=eligible&limit=1`)).json() as { rows: { person_id: string }[] }).rows[0]!.person_id;
+      const pdf = await a.request('GET', `/api/documents/submission/${eligible}?act=${LAW}&lang=ru&format=pdf`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      expect((await listAudit(s.ctx.db, { limit: 1, action: 'document.submission' }))[0]).toMatchObject({ result: 'ok', target: { person_id: eligible } });
+      const notCovered = ((await a.request('GET', `/api/persons?act=${LAW}&status=not_covered&limit=1`)).json() as { rows: { person_id: string }[] }).rows[0]!.person_id;
+      const refusedDoc = await a.request('GET', `/api/documents/submission/${notCovered}?act=${LAW}&lang=kk`);
+      expect(refusedDoc.statusCode).toBe(422);
+      expect((refusedDoc.json() as ErrorJson).error.code).toBe('not_applicable');
+      expect((await listAudit(s.ctx.db, { limit: 1, action: 'document.submission' }))[0]).toMatchObject({ result: 'refused', target: { person_id: notCovered } });
+    });
+
+    it('an officer makes the submissions and the list of their own facility only', async () => {
+      const officer = await as('officer');
+      const me = (await officer.request('GET', '/api/session')).json() as { user: { facilities: string[] } };
+      const facility = me.user.facilities[0]!;
+      const job = await officer.request('POST', '/api/documents/submissions', { body: { act: LAW, facility, lang: 'kk', format: 'docx' } });
+      expect(job.statusCode).toBe(202);
+      const id = (job.json() as { id: string }).id;
+      let view: { status: string; produced: number; file: string | null } = { status: 'running', produced: 0, file: null };
+      for (let k = 0; k < 600 && view.status === 'running'; k++) {
+        await new Promise((r) => setTimeout(r, 100));
+        view = (await officer.request('GET', `/api/documents/jobs/${id}`)).json() as typeof view;
+      }
+      expect(view.status).toBe('done');
+      if (view.produced > 0) {
+        const zip = await officer.request('GET', view.file!);
+        expect(zip.statusCode).toBe(200);
+        expect(zip.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      }
+      const entry = (await listAudit(s.ctx.db, { limit: 1, action: 'document.submissions' }))[0]!;
+      expect(entry.target).toMatchObject({ facility });
+      expect((entry.target['person_ids'] as string[]).length).toBe(view.produced);
+      // another user cannot fetch this job's file
+      expect((await (await as('analyst')).request('GET', `/api/documents/jobs/${id}`)).statusCode).toBe(404);
+      const list = await officer.request('GET', `/api/documents/facility-list?act=${LAW}&facility=${facility}&lang=ru`);
+      expect(list.statusCode).toBe(200);
+      const other = s.ctx.env.facilities.facilities.find((f) => !me.user.facilities.includes(f.code))!.code;
+      expect((await officer.request('POST', '/api/documents/submissions', { body: { act: LAW, facility: other } })).statusCode).toBe(403);
+      expect((await officer.request('GET', `/api/documents/facility-list?act=${LAW}&facility=${other}`)).statusCode).toBe(403);
+    });
+  });
+
   describe('the letter and the audit log', () => {
     it('computes the letter’s table from the current registry', async () => {
       const a = await as('analyst');
