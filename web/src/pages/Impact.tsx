@@ -107,9 +107,11 @@ function projectionChart(a: ActImpact, t: ReturnType<typeof useLang>['t'], lang:
   };
 }
 
-function disparityChart(a: ActImpact, t: ReturnType<typeof useLang>['t'], lang: ReturnType<typeof useLang>['lang'], gravities: Map<string, { kk: string; ru: string; en: string }>): { option: EChartsCoreOption; table: Table; height: number } {
-  const rows = a.equality.disparity.filter((r) => (r.women.persons ?? 0) > 0 || (r.men.persons ?? 0) > 0);
-  const name = (r: (typeof rows)[number]) => `${gravities.get(r.gravity)?.[lang] ?? r.gravity} × ${r.group}`;
+/** Coverage rates of women and men by gravity within one social group (the table holds every group). */
+function disparityChart(a: ActImpact, group: string, t: ReturnType<typeof useLang>['t'], lang: ReturnType<typeof useLang>['lang'], gravities: Map<string, { kk: string; ru: string; en: string }>, groupName: (g: string) => string): { option: EChartsCoreOption; table: Table; height: number } {
+  const all = a.equality.disparity;
+  const rows = all.filter((r) => r.group === group);
+  const gname = (g: string) => gravities.get(g)?.[lang] ?? g;
   const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
   return {
     option: {
@@ -117,17 +119,17 @@ function disparityChart(a: ActImpact, t: ReturnType<typeof useLang>['t'], lang: 
       legend: { top: 0 },
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'value', max: 100 },
-      yAxis: { type: 'category', data: rows.map(name), inverse: true, axisLabel: { width: 220, overflow: 'truncate' } },
+      yAxis: { type: 'category', data: rows.map((r) => gname(r.gravity)), inverse: true },
       series: [
         { name: t('imp.eq.women'), type: 'bar', data: rows.map((r) => pct(r.women.rate)) },
         { name: t('imp.eq.men'), type: 'bar', data: rows.map((r) => pct(r.men.rate)) },
       ],
     },
     table: {
-      columns: [t('series.group'), `${t('imp.eq.women')}: ${t('series.persons')}`, `${t('imp.eq.women')}: ${t('fig.covered')}`, `${t('imp.eq.women')} %`, `${t('imp.eq.men')}: ${t('series.persons')}`, `${t('imp.eq.men')}: ${t('fig.covered')}`, `${t('imp.eq.men')} %`, 'Δ p.p.'],
-      rows: rows.map((r) => [name(r), r.women.persons, r.women.covered, pct(r.women.rate), r.men.persons, r.men.covered, pct(r.men.rate), r.difference_points]),
+      columns: [t('series.gravity'), t('series.group'), `${t('imp.eq.women')}: ${t('series.persons')}`, `${t('imp.eq.women')}: ${t('fig.covered')}`, `${t('imp.eq.women')} %`, `${t('imp.eq.men')}: ${t('series.persons')}`, `${t('imp.eq.men')}: ${t('fig.covered')}`, `${t('imp.eq.men')} %`, 'Δ p.p.'],
+      rows: all.map((r) => [gname(r.gravity), groupName(r.group), r.women.persons, r.women.covered, pct(r.women.rate), r.men.persons, r.men.covered, pct(r.men.rate), r.difference_points]),
     },
-    height: Math.max(220, 60 + rows.length * 34),
+    height: 260,
   };
 }
 
@@ -169,6 +171,9 @@ function ImpactView({ run, report }: { run: Run; report: Report }) {
   const vocab = useVocabulary();
   const a = report.acts[0]!;
   const [open, setOpen] = useState<Record<string, boolean>>({ coverage: true });
+  const [group, setGroup] = useState('any_category');
+  const categoryNames = new Map(a.coverage.social_category.map((r) => [r.key, r.label]));
+  const groupName = (g: string) => (g === 'any_category' ? t('imp.eq.anyCategory') : g === 'no_category' ? t('imp.eq.noCategory') : text(categoryNames.get(g) ?? null) || g);
   const toggle = (key: string, v: boolean) => setOpen((o) => ({ ...o, [key]: v }));
   const reveal = (key: string) => {
     setOpen((o) => ({ ...o, [key]: true }));
@@ -252,7 +257,17 @@ function ImpactView({ run, report }: { run: Run; report: Report }) {
         <p className="card verdict">{text(a.equality.verdict)}</p>
         <p>{t('imp.eq.counterfactual', { persons: n(a.equality.counterfactual.added.persons), women: n(a.equality.counterfactual.added.women), men: n(a.equality.counterfactual.added.men) })}</p>
         {a.equality.depends_on_sex.clauses.length > 0 && <p>{t('imp.eq.dependsOnSex', { list: a.equality.depends_on_sex.clauses.map((c) => c.ref).join(', ') })}</p>}
-        <ChartCard title={t('imp.eq.disparity')} fileName={`${base}-equality`} {...disparityChart(a, t, lang, vocab.gravities)} />
+        <label className="inline">
+          {t('series.group')}{' '}
+          <select value={group} onChange={(e) => setGroup(e.target.value)}>
+            {[...new Set(a.equality.disparity.map((r) => r.group))].map((g) => (
+              <option key={g} value={g}>
+                {groupName(g)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ChartCard title={`${t('imp.eq.disparity')}: ${groupName(group)}`} fileName={`${base}-equality`} {...disparityChart(a, group, t, lang, vocab.gravities, groupName)} />
       </Section>
 
       <Section id="sec-victims" title={t('imp.victims')} open={open['victims'] ?? false} onToggle={(v) => toggle('victims', v)}>

@@ -11,11 +11,18 @@ import { ErrorView, Loading, PageTitle } from '../components/Status.tsx';
 import { LANGS, type Lang } from '../i18n/catalogue.ts';
 import { pick, useLang } from '../lib/format.ts';
 import { useAsync } from '../lib/useAsync.ts';
+import { useVocabulary } from '../lib/session.tsx';
 
 const MARK = ['✗', '?', '✓'] as const;
 
 function Rule({ rule, lang }: { rule: RuleTrace; lang: Lang }) {
   const { t } = useLang();
+  const vocab = useVocabulary();
+  const enumLabel = (fact: string, v: string): string => {
+    const map = fact === 'gravity' ? vocab.gravities : fact === 'custody' ? vocab.custodies : null;
+    const label = map?.get(v);
+    return label ? `${pick(label, lang)} (${v})` : v;
+  };
   const truth = (v: number) => t(`person.truth.${Math.max(0, Math.min(2, v)) as 0 | 1 | 2}`);
   const value = (v: string | number | boolean | null) => (v === null ? t('common.unknown') : typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : String(v));
   return (
@@ -41,7 +48,7 @@ function Rule({ rule, lang }: { rule: RuleTrace; lang: Lang }) {
                 {c.facts.map((f, k) => (
                   <li key={k}>
                     {pick(f.label, lang)}
-                    {f.arg !== null ? ` (${f.arg})` : ''} = <strong className={f.value === null ? 'warn' : undefined}>{value(f.value)}</strong>
+                    {f.arg !== null ? ` (${f.arg})` : ''} = <strong className={f.value === null ? 'warn' : undefined}>{typeof f.value === 'string' ? enumLabel(f.fact, f.value) : value(f.value)}</strong>
                     {f.convictions.length > 0 && <span className="muted"> — {t('person.convictions', { list: f.convictions.join(', ') })}</span>}
                   </li>
                 ))}
@@ -58,6 +65,7 @@ export function PersonPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const { t, lang: uiLang, n, text } = useLang();
+  const vocab = useVocabulary();
   const [lang, setLang] = useState<Lang>(uiLang);
   const act = params.get('act');
   const person = useAsync((s) => getJson(`/api/persons/${encodeURIComponent(id)}${query({ act, version: params.get('version'), lang })}`, personSchema, s), [id, act, lang]);
@@ -89,7 +97,7 @@ export function PersonPage() {
             <span className={`badge st-${o.status}`} data-testid="status">
               {t(`status.${o.status as 'eligible'}`)}
             </span>{' '}
-            {o.measure && <span>{o.measure}</span>}
+            {o.measure && <span>{text(vocab.measures.get(o.measure)) || o.measure}</span>}
           </p>
           {o.clause && o.status !== 'not_covered' && <p>{t('person.clauseApplied', { ref: o.clause })}</p>}
           {o.excluded_by && <p>{t('person.excludedBy', { ref: o.excluded_by })}</p>}
@@ -104,7 +112,7 @@ export function PersonPage() {
           <ul className="plain">
             {p.articles.map((a) => (
               <li key={a.id}>
-                <span className="mono">{a.id}</span> {pick(a.title, uiLang)} {a.gravity && <span className="badge">{a.gravity}</span>}
+                <span className="mono">{a.id}</span> {pick(a.title, uiLang)} {a.gravity && <span className="badge">{text(vocab.gravities.get(a.gravity)) || a.gravity}</span>}
               </li>
             ))}
           </ul>

@@ -11,7 +11,7 @@ import { getJson, query } from '../api/client.ts';
 import { actSummarySchema, actViewSchema, personListSchema, type PersonRow } from '../api/schemas.ts';
 import { ErrorView, Loading, PageTitle } from '../components/Status.tsx';
 import { useLang } from '../lib/format.ts';
-import { useSession } from '../lib/session.tsx';
+import { useSession, useVocabulary } from '../lib/session.tsx';
 import { useAsync } from '../lib/useAsync.ts';
 
 const PAGE = 500;
@@ -22,6 +22,7 @@ const SORTS = ['row', 'person_id', 'last_name', 'sentence_end', 'days_remitted',
 export function PersonsPage() {
   const { t, text, n } = useLang();
   const { meta } = useSession();
+  const vocab = useVocabulary();
   const [params, setParams] = useSearchParams();
   const acts = useAsync((s) => getJson('/api/acts', z.array(actSummarySchema), s), []);
   const act = params.get('act') ?? acts.data?.find((a) => a.kind === 'law')?.id ?? acts.data?.[0]?.id ?? null;
@@ -186,7 +187,7 @@ export function PersonsPage() {
                         </span>
                         <span role="cell">{[r.last_name, r.first_name, r.middle_name].filter(Boolean).join(' ')}</span>
                         <span role="cell">{r.sex ?? '—'}</span>
-                        <span role="cell">{r.custody ?? '—'}</span>
+                        <span role="cell">{r.custody ? text(vocab.custodies.get(r.custody)) || r.custody : '—'}</span>
                         <span role="cell" className="mono">
                           {r.facility ?? '—'}
                         </span>
