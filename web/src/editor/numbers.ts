@@ -4,7 +4,7 @@
  * literal fractions and months of measures, and the numeric literals compared with a numeric fact in
  * conditions (`age >= 60`, `children_under(3) >= 1`, `imposed_term_months <= 60`).
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 
 export interface ActNumber {
   /** Stable within one text: the YAML path, or the condition's place. */
@@ -67,8 +67,8 @@ function conditionNumbers(text: string, node: Node | null | undefined, facts: Re
   else if (isMap(node)) for (const pair of node.items) conditionNumbers(text, pair.value as Node, facts, owner, out);
 }
 
-export function findNumbers(text: string, facts: ReadonlyMap<string, NumericFact>): ActNumber[] {
-  const doc = parseDocument(text, { keepSourceTokens: false });
+export function findNumbers(text: string, facts: ReadonlyMap<string, NumericFact>, parsed?: Document.Parsed): ActNumber[] {
+  const doc = parsed ?? parseDocument(text);
   if (doc.errors.length > 0 || !isMap(doc.contents)) return [];
   const out: ActNumber[] = [];
   const params = doc.get('parameters', true);

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { parseDocument } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
 import { api, ApiError, getJson } from '../api/client.ts';
 import { actSummarySchema, actViewSchema, validationSchema, whatIfSchema, type ActView, type WhatIf } from '../api/schemas.ts';
 import { ChartCard } from '../components/Chart.tsx';
@@ -24,9 +24,8 @@ const CHARTS_DELAY_MS = 350;
 const VALIDATE_DELAY_MS = 700;
 
 /** Errors of the YAML itself, found here at once (the server reports them without a line). */
-function syntaxMarks(text: string): Mark[] {
-  const doc = parseDocument(text);
-  return doc.errors.map((e) => ({ line: e.linePos?.[0]?.line ?? 1, column: e.linePos?.[0]?.col ?? 1, message: e.message.split('\n')[0] ?? e.message, severity: 'error' as const }));
+function syntaxMarks(doc: Document.Parsed): Mark[] {
+  return doc.errors.map((e) => ({ line: e.linePos?.[0]?.line ?? 1, column: e.linePos?.[0]?.col ?? 1, message: (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ''), severity: 'error' as const }));
 }
 
 function headlineItems(w: WhatIf, base: WhatIf | null, t: ReturnType<typeof useLang>['t']): FigureItem[] {
@@ -97,8 +96,10 @@ function EditorBody({ view }: { view: ActView }) {
   const revisionRef = useRef(0);
 
   const numericFacts = useMemo(() => new Map<string, NumericFact>((meta?.facts ?? []).filter((f) => f.type === 'number').map((f) => [f.name, { name: f.name, unit: f.unit }])), [meta]);
-  const numbers = useMemo(() => findNumbers(text, numericFacts), [text, numericFacts]);
-  const syntax = useMemo(() => syntaxMarks(text), [text]);
+  // One parse of the text serves both the check of its syntax and the numbers under the sliders.
+  const doc = useMemo(() => parseDocument(text), [text]);
+  const numbers = useMemo(() => findNumbers(text, numericFacts, doc), [text, numericFacts, doc]);
+  const syntax = useMemo(() => syntaxMarks(doc), [doc]);
   const marks = useMemo(() => (syntax.length > 0 ? syntax : [...serverMarks, ...warnings]), [syntax, serverMarks, warnings]);
 
   const evaluate = useCallback(async (source: string, rev: number, sections: boolean, signal: AbortSignal) => {
@@ -106,7 +107,9 @@ function EditorBody({ view }: { view: ActView }) {
     return { data, rev };
   }, []);
 
-  // The headline: at once after a short pause in typing, the older request cancelled.
+  // The headline: at once when no request is on its way, else after a short pause in typing; the
+  // older request is cancelled either way.
+  const inFlight = useRef(false);
   useEffect(() => {
     const rev = revision;
     if (syntax.length > 0) return;
@@ -115,9 +118,11 @@ function EditorBody({ view }: { view: ActView }) {
       const c = new AbortController();
       headlineAbort.current = c;
       setBusy(true);
+      inFlight.current = true;
       evaluate(text, rev, false, c.signal).then(
         ({ data }) => {
           if (c.signal.aborted || rev !== revisionRef.current) return;
+          inFlight.current = false;
           setFigures({ data, revision: rev });
           setBaseline((b) => b ?? data);
           setServerMarks([]);
@@ -126,12 +131,13 @@ function EditorBody({ view }: { view: ActView }) {
         },
         (e: unknown) => {
           if (c.signal.aborted) return;
+          inFlight.current = false;
           setBusy(false);
           if (e instanceof ApiError && e.status === 422) setServerMarks(e.locations.map((l) => ({ line: l.line, column: l.column, message: l.message ?? e.message, severity: 'error' })));
           else setRequestError(e);
         },
       );
-    }, rev === 0 ? 0 : HEADLINE_DELAY_MS);
+    }, rev === 0 || !inFlight.current ? 0 : HEADLINE_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [text, revision, syntax.length, evaluate]);
 
@@ -215,6 +221,10 @@ function EditorBody({ view }: { view: ActView }) {
 
   const cov = charts?.sections.coverage;
   const money = charts?.sections.money;
+  // Chart options change only with the charts' own answer (not with every keystroke).
+  const custodyChart = useMemo(() => (cov ? coverageChart(cov.custody, t, lang, { names: vocab.custodies }) : null), [cov, t, lang, vocab]);
+  const gravityChart = useMemo(() => (cov ? coverageChart(cov.gravity, t, lang, { names: vocab.gravities }) : null), [cov, t, lang, vocab]);
+  const moneyBars = useMemo(() => (money ? moneyChart(money.variants, t, lang) : null), [money, t, lang]);
   return (
     <div className="editor-page" data-text-revision={revision}>
       <PageTitle sub={pickText(view.summary.title)}>{t('ed.title', { act: id })}</PageTitle>
@@ -325,9 +335,9 @@ function EditorBody({ view }: { view: ActView }) {
           {cov && (
             <>
               <h3>{t('ed.charts')}</h3>
-              <ChartCard title={t('imp.by.custody')} fileName={`${id}-custody`} {...coverageChart(cov.custody, t, lang, { names: vocab.custodies })} />
-              <ChartCard title={t('imp.by.gravity')} fileName={`${id}-gravity`} {...coverageChart(cov.gravity, t, lang, { names: vocab.gravities })} />
-              {money && <ChartCard title={t('imp.moneyBy')} fileName={`${id}-money`} {...moneyChart(money.variants, t, lang)} />}
+              {custodyChart && <ChartCard title={t('imp.by.custody')} fileName={`${id}-custody`} {...custodyChart} />}
+              {gravityChart && <ChartCard title={t('imp.by.gravity')} fileName={`${id}-gravity`} {...gravityChart} />}
+              {moneyBars && <ChartCard title={t('imp.moneyBy')} fileName={`${id}-money`} {...moneyBars} />}
             </>
           )}
         </section>

@@ -276,7 +276,7 @@ export function ImportPage() {
         <div className="filters" role="search">
           <label>
             {t('reg.filter.severity')}
-            <select value={severity} onChange={(e) => setFilter('severity', e.target.value)}>
+            <select name="severity" value={severity} onChange={(e) => setFilter('severity', e.target.value)}>
               <option value="">{t('common.all')}</option>
               <option value="error">{t('reg.severity.error')}</option>
               <option value="warning">{t('reg.severity.warning')}</option>
@@ -284,7 +284,7 @@ export function ImportPage() {
           </label>
           <label>
             {t('reg.filter.rule')}
-            <select value={rule} onChange={(e) => setFilter('rule', e.target.value)}>
+            <select name="rule" value={rule} onChange={(e) => setFilter('rule', e.target.value)}>
               <option value="">{t('common.all')}</option>
               {rules.map((r) => (
                 <option key={r} value={r}>
@@ -295,7 +295,7 @@ export function ImportPage() {
           </label>
           <label>
             {t('reg.filter.column')}
-            <select value={column} onChange={(e) => setFilter('column', e.target.value)}>
+            <select name="column" value={column} onChange={(e) => setFilter('column', e.target.value)}>
               <option value="">{t('common.all')}</option>
               {columns.map((c) => (
                 <option key={c} value={c}>
