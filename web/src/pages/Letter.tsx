@@ -6,9 +6,11 @@ import { letterSchema, registryListSchema, type LetterFigure } from '../api/sche
 import { ErrorView, Loading, PageTitle } from '../components/Status.tsx';
 import { useLang } from '../lib/format.ts';
 import { useAsync } from '../lib/useAsync.ts';
+import { useVocabulary } from '../lib/session.tsx';
 
 export function LetterPage() {
-  const { t, n, lang } = useLang();
+  const { t, n, lang, text } = useLang();
+  const vocab = useVocabulary();
   const [params, setParams] = useSearchParams();
   const registry = params.get('registry') ?? '';
   const registries = useAsync((s) => getJson('/api/registries', registryListSchema, s), []);
@@ -27,7 +29,7 @@ export function LetterPage() {
         <td>
           <span className={`badge st-${f.status}`}>{statusText(f.status)}</span>
         </td>
-        <td className="small">{f.split ? Object.entries(f.split).map(([k, v]) => `${k}: ${n(v.letter)} / ${n(v.computed)}`).join('; ') : ''}</td>
+        <td className="small">{f.split ? Object.entries(f.split).map(([k, v]) => `${text(vocab.custodies.get(k)) || k}: ${n(v.letter)} / ${n(v.computed)}`).join('; ') : ''}</td>
       </tr>
       {f.parts.map((p) => row(p, depth + 1))}
     </Fragment>

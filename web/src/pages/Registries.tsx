@@ -171,7 +171,7 @@ const PAGE = 200;
 
 export function ImportPage() {
   const { id = '' } = useParams();
-  const { t, n } = useLang();
+  const { t, n, lang } = useLang();
   const [params, setParams] = useSearchParams();
   const severity = params.get('severity') ?? '';
   const rule = params.get('rule') ?? '';
@@ -201,7 +201,7 @@ export function ImportPage() {
     void load(0, c.signal);
     return () => c.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id, severity, rule, column, fromRow]);
+  }, [id, severity, rule, column, fromRow, lang]);
 
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -335,7 +335,7 @@ export function ImportPage() {
                   <td className="mono">{x.value}</td>
                   <td className="mono">{x.rule}</td>
                   <td>{t(`reg.severity.${x.severity}`)}</td>
-                  <td>{x.message}</td>
+                  <td>{x.rule_text ?? x.message}</td>
                 </tr>
               ))}
             </tbody>
