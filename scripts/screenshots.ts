@@ -26,6 +26,9 @@ interface Shot {
   open(page: Page, base: string): Promise<void>;
 }
 
+/** The draft the editor shot forks and saves, and the history shot compares (one per language). */
+let forkId = '';
+
 const settle = (page: Page) => page.waitForLoadState('networkidle').then(() => page.waitForTimeout(400));
 
 const SHOTS: Shot[] = [
@@ -50,14 +53,22 @@ const SHOTS: Shot[] = [
     name: 'editor',
     user: 'analyst',
     open: async (page, base) => {
-      await page.goto(`${base}/acts/kz-2025-women-proposal/edit`);
+      forkId = `women-proposal-variant-${Date.now().toString(36)}`;
+      await page.goto(`${base}/acts/kz-2025-women-proposal`);
+      await page.locator('section[aria-labelledby="h-fork"] input[name="fork-id"]').fill(forkId);
+      await page.locator('section[aria-labelledby="h-fork"] button[type="submit"]').click();
+      await page.waitForURL(/\/edit$/);
       await page.locator('[data-figure="covered"]').waitFor();
       await page.locator('input[data-number-field="parameters.grave_reduction"]').fill('0.4');
       await page.locator('.chart-card').first().waitFor({ timeout: 30_000 });
+      await page.locator('.save-bar button.primary').click();
+      await page.locator('.save-bar .ok').waitFor();
       await settle(page);
     },
   },
-  { name: 'history', user: 'analyst', open: async (page, base) => { await page.goto(`${base}/acts/kz-2025-women-proposal/history`); await settle(page); } },
+  { name: 'history', user: 'analyst', open: async (page, base) => { await page.goto(`${base}/acts/${forkId}/history?from=1&to=2`); await page.locator('.diff').first().waitFor(); await settle(page); } },
+  { name: 'tablet-literate', user: 'analyst', open: async (page, base) => { await page.goto(`${base}/acts/kz-2025-women-proposal`); await page.locator('[data-clause]').first().waitFor(); await page.locator('#h-clauses').scrollIntoViewIfNeeded(); await settle(page); } },
+  { name: 'tablet-person', user: 'analyst', open: async (page, base) => { await page.goto(`${base}/persons/KZ00003?act=kz-2025-women-proposal`); await page.getByTestId('explanation').waitFor(); await settle(page); } },
   { name: 'impact', user: 'analyst', open: async (page, base) => { await page.goto(`${base}/impact?act=kz-2025-constitution-30`); await page.waitForURL(/\/impact\/[0-9a-f]{64}/, { timeout: 120_000 }); await page.locator('.chart-card canvas').first().waitFor(); await settle(page); } },
   {
     name: 'impact-equality',
@@ -116,6 +127,8 @@ async function main(): Promise<void> {
           await page.goto(`${server.url}/signin`);
           await page.locator(`[data-lang="${lang}"]`).click();
         }
+        // A tablet held upright, or the laptop screen of the other shots.
+        await page.setViewportSize(shot.name.startsWith('tablet') ? { width: 820, height: 1180 } : { width: 1366, height: 940 });
         await shot.open(page, server.url);
         const file = join(OUT, `${shot.name}-${lang}.png`);
         await page.screenshot({ path: file });

@@ -103,6 +103,27 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     await page.close();
   });
 
+  it('detects a conflicting save (409) and lets the analyst load the newer version', async () => {
+    const first = await browser.context.newPage();
+    await signIn(first, server, 'analyst');
+    const second = await browser.context.newPage();
+    for (const page of [first, second]) {
+      await page.goto(`${server.url}/acts/kz-2025-sex-neutral/edit`);
+      await figure(page, 'covered').waitFor();
+    }
+    const field = (page: Page) => page.locator('input[data-number-field^="parameters."]').first();
+    await field(second).fill('0.3');
+    await second.getByRole('button', { name: 'Save', exact: true }).click();
+    await second.getByText('Version 2 saved.').waitFor();
+    await field(first).fill('0.7');
+    await first.getByRole('button', { name: 'Save', exact: true }).click();
+    await first.getByText('Someone saved version 2 after you opened the act.').waitFor();
+    await first.getByRole('button', { name: 'Load their version (my changes are dropped)' }).click();
+    await expect.poll(() => field(first).inputValue()).toBe('0.3');
+    await first.close();
+    await second.close();
+  });
+
   it('marks an error in the YAML at its line, and the figures come back when it is fixed', async () => {
     const page = await browser.context.newPage();
     await signIn(page, server, 'analyst');

@@ -1,5 +1,5 @@
 /** The routes. A signed-out visitor is sent to the sign-in page and back where they were going. */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { Loading, PageTitle } from './components/Status.tsx';
@@ -7,23 +7,25 @@ import { useLang } from './lib/format.ts';
 import { SessionProvider, useSession } from './lib/session.tsx';
 import { ActsPage } from './pages/Acts.tsx';
 import { ActPage } from './pages/Act.tsx';
-import { ComparePage } from './pages/Compare.tsx';
-import { EditorPage } from './pages/Editor.tsx';
 import { HistoryPage } from './pages/History.tsx';
 import { HomePage } from './pages/Home.tsx';
-import { ImpactPage } from './pages/Impact.tsx';
 import { LetterPage } from './pages/Letter.tsx';
 import { PersonPage } from './pages/Person.tsx';
 import { PersonsPage } from './pages/Persons.tsx';
 import { ImportPage, RegistriesPage } from './pages/Registries.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 
+// The pages with charts and the code editor load their code when first opened.
+const EditorPage = lazy(() => import('./pages/Editor.tsx').then((m) => ({ default: m.EditorPage })));
+const ImpactPage = lazy(() => import('./pages/Impact.tsx').then((m) => ({ default: m.ImpactPage })));
+const ComparePage = lazy(() => import('./pages/Compare.tsx').then((m) => ({ default: m.ComparePage })));
+
 function Private({ children }: { children: ReactNode }) {
   const { user } = useSession();
   const location = useLocation();
   if (user === undefined) return <Loading />;
   if (user === null) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  return <>{children}</>;
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
 function NotFound() {
