@@ -36,7 +36,7 @@ export function HistoryPage() {
             <th scope="col">#</th>
             <th scope="col">{t('reg.created')}</th>
             <th scope="col">{t('ed.note')}</th>
-            <th scope="col">hash</th>
+            <th scope="col">{t('hist.hash')}</th>
           </tr>
         </thead>
         <tbody>
@@ -62,7 +62,7 @@ export function HistoryPage() {
           </h2>
           <div className="filters">
             <label>
-              {t('common.version', { n: '' })} A
+              {t('hist.from')}
               <select value={from} onChange={(e) => choose('from', e.target.value)}>
                 {list.map((v) => (
                   <option key={v.version} value={v.version}>
@@ -72,7 +72,7 @@ export function HistoryPage() {
               </select>
             </label>
             <label>
-              {t('common.version', { n: '' })} B
+              {t('hist.to')}
               <select value={to} onChange={(e) => choose('to', e.target.value)}>
                 {list.map((v) => (
                   <option key={v.version} value={v.version}>
@@ -83,11 +83,11 @@ export function HistoryPage() {
             </label>
           </div>
           {diff.error !== null && <ErrorView error={diff.error} />}
-          {diff.data && changed.length === 0 && <p>=</p>}
+          {diff.data && changed.length === 0 && <p>{t('hist.same')}</p>}
           {changed.map((p) => (
             <div key={`${p.kind}:${p.id}`} className={`card diff diff-${p.change}`}>
               <h3>
-                <span className="badge">{p.change}</span> {p.kind} <span className="mono">{p.id}</span> {p.ref ?? ''}
+                <span className="badge">{t(`hist.change.${p.change}`)}</span> {t(`hist.kind.${p.kind}`)} <span className="mono">{p.id}</span> {p.ref ?? ''}
               </h3>
               <table className="data compact">
                 <tbody>
