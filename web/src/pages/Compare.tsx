@@ -138,8 +138,8 @@ export function ComparePage() {
                 tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatCount(v, lang) : '—') },
                 legend: { top: 0 },
                 grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
-                xAxis: { type: 'category', data: rows.slice(0, 6).map((r) => r.label), axisLabel: { interval: 0, width: 110, overflow: 'break' } },
-                yAxis: { type: 'value' },
+                xAxis: { type: 'category', data: rows.slice(0, 6).map((r) => r.label), axisLabel: { interval: 0, width: 120, overflow: 'break', lineHeight: 15 } },
+                yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCount(v, lang) } },
                 series: ids.map((id, i) => ({ name: id, type: 'bar', data: rows.slice(0, 6).map((r) => r.values[i] ?? null) })),
               }}
               table={{ columns: [t('cmp.figure'), ...ids], rows: rows.map((r) => [r.label, ...r.values]) }}

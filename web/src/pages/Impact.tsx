@@ -14,7 +14,7 @@ import { Figures, type FigureItem } from '../components/Figures.tsx';
 import { ErrorView, Loading, PageTitle } from '../components/Status.tsx';
 import { coverageChart, moneyChart, type MoneyVariantLike } from '../lib/charts.ts';
 import type { Table } from '../lib/download.ts';
-import { formatCount, useLang } from '../lib/format.ts';
+import { formatCount, formatMoneyShort, useLang } from '../lib/format.ts';
 import { useSession, useVocabulary } from '../lib/session.tsx';
 import { useAsync } from '../lib/useAsync.ts';
 
@@ -100,7 +100,7 @@ function projectionChart(a: ActImpact, t: ReturnType<typeof useLang>['t'], lang:
       legend: { top: 0 },
       grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: x },
-      yAxis: { type: 'value', scale: true },
+      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatCount(v, lang) } },
       series: series.map((s) => ({ ...s, type: 'line', showSymbol: false })),
     },
     table: { columns: [t('imp.proj.month'), ...series.map((s) => s.name), t('fig.bedsFreed')], rows: months.map((m, i) => [x[i] ?? '', ...series.map((s) => s.data[i] ?? null), m.beds_freed]) },
@@ -142,8 +142,8 @@ function recordBars(title: string, record: Record<string, { persons: number | nu
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: keys.map(labelOf) },
       yAxis: [
-        { type: 'value', name: t('series.persons') },
-        { type: 'value', name: '₸', axisLabel: { formatter: (v: number) => new Intl.NumberFormat(lang, { notation: 'compact' }).format(v) } },
+        { type: 'value', name: t('series.persons'), axisLabel: { formatter: (v: number) => formatCount(v, lang) } },
+        { type: 'value', name: '₸', axisLabel: { formatter: (v: number) => formatMoneyShort(v, lang) } },
       ],
       series: [
         { name: t('series.persons'), type: 'bar', data: keys.map((k) => record[k]?.persons ?? null) },
