@@ -123,7 +123,7 @@ async function main(): Promise<void> {
       '',
       `Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${platform()} ${release()}, Node.js ${process.version}, Chromium at ${CHROMIUM} (headless); load average before the run ${load.map((l) => l.toFixed(2)).join(' / ')} (the machine is shared).`,
       '',
-      `The editor of \`${ACT}\` on the national registry (${persons}, 61 899 persons); server and browser on the same machine, the server on a fresh embedded store (PGlite). Each keystroke makes an act text never evaluated before; time from the keydown event to the first animation frame after the headline figures of that text are in the page (POST /api/what-if after a ${25} ms pause, the older request cancelled). Milliseconds; the target is p95 < 200 ms.`,
+      `The editor of \`${ACT}\` on the national registry (${persons}, 61 899 persons); server and browser on the same machine, the server on a fresh embedded store (PGlite). Each keystroke makes an act text never evaluated before; time from the keydown event to the first animation frame after the headline figures of that text are in the page (POST /api/what-if sent at once when no request is on its way — as here, one keystroke after the figures of the last — else after a 25 ms pause, the older request cancelled). Milliseconds; the target is p95 < 200 ms.`,
       '',
       '| keystroke | n | p50 | p90 | p95 | p99 | max |',
       '|---|---:|---:|---:|---:|---:|---:|',
