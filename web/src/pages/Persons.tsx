@@ -21,7 +21,7 @@ const SORTS = ['row', 'person_id', 'last_name', 'sentence_end', 'days_remitted',
 
 export function PersonsPage() {
   const { t, text, n } = useLang();
-  const { meta } = useSession();
+  const { meta, user } = useSession();
   const vocab = useVocabulary();
   const [params, setParams] = useSearchParams();
   const acts = useAsync((s) => getJson('/api/acts', z.array(actSummarySchema), s), []);
@@ -83,7 +83,14 @@ export function PersonsPage() {
   };
   const rowOf = (i: number): PersonRow | undefined => pages.current.get(Math.floor(i / PAGE))?.[i % PAGE];
   const exportHref = (format: 'csv' | 'xlsx') => `/api/persons/export${query({ ...listQuery, format })}`;
-  const facilities = useMemo(() => meta?.facilities ?? [], [meta]);
+  // Officers and supervisors choose among their own facilities and regions (the server limits the rows anyway).
+  const facilities = useMemo(() => {
+    const all = meta?.facilities ?? [];
+    if (user && user.facilities.length > 0) return all.filter((f) => user.facilities.includes(f.code));
+    if (user && user.regions.length > 0) return all.filter((f) => user.regions.includes(f.region));
+    return all;
+  }, [meta, user]);
+  const regions = useMemo(() => (meta?.regions ?? []).filter((r) => !user || user.regions.length === 0 || user.regions.includes(r.code)), [meta, user]);
   const v = view.data;
   const kind = filterValues.kind;
   const kindLabel = (k: string) => (['none', 'release', 'reduce', 'replace', 'other'].includes(k) ? t(`kind.${k as 'none'}`) : k);
@@ -126,7 +133,7 @@ export function PersonsPage() {
         {select('clause', t('per.clause'), (v?.clauses ?? []).map((c) => ({ value: c.id, label: `${c.ref}${c.label ? ` — ${text(c.label)}` : ''}` })))}
         {select('exclusion', t('per.exclusion'), (v?.exclusions ?? []).map((c) => ({ value: c.id, label: `${c.ref} (${c.id})` })))}
         {select('reason', t('per.reason'), (meta?.reasons ?? []).map((r) => ({ value: r, label: t(`reason.${r as 'matched'}`) })))}
-        {select('region', t('per.region'), (meta?.regions ?? []).map((r) => ({ value: r.code, label: text(r.label) })))}
+        {select('region', t('per.region'), regions.map((r) => ({ value: r.code, label: text(r.label) })))}
         {select('facility', t('per.facility'), facilities.filter((f) => !filterValues.region || f.region === filterValues.region).map((f) => ({ value: f.code, label: `${f.code} — ${text(f.label)}` })))}
         {select('almost', t('per.almost'), [{ value: 'any', label: t('almost.any') }, ...(meta?.almost ?? []).map((a) => ({ value: a, label: t(`almost.${a as 'later'}`) }))])}
         <label>
