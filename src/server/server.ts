@@ -23,6 +23,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { healthRoutes } from './routes/health.ts';
+import { metaRoutes } from './routes/meta.ts';
 import { personRoutes } from './routes/persons.ts';
 import { registryRoutes } from './routes/registries.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -119,6 +120,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(ctx));
+  await app.register(metaRoutes(ctx));
   await app.register(sessionRoutes(ctx, options));
   await app.register(registryRoutes(ctx, options));
   await app.register(actRoutes(ctx));

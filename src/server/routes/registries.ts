@@ -27,7 +27,8 @@ import {
   type RegistryInfo,
 } from '../../store/registries.ts';
 import { actor } from '../auth.ts';
-import { errorBodySchema, langSchema } from '../http.ts';
+import { errorBodySchema, langOf, langSchema } from '../http.ts';
+import { ruleText } from '../../i18n/rules.ts';
 import type { ServerOptions } from '../server.ts';
 
 const registrySchema = z.object({
@@ -198,7 +199,17 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
           response: {
             200: z.object({
               total: z.number().int(),
-              issues: z.array(z.object({ row: z.number().int().nullable(), column: z.string().nullable(), value: z.string(), rule: z.string(), severity: z.enum(['error', 'warning']), message: z.string() })),
+              issues: z.array(
+                z.object({
+                  row: z.number().int().nullable(),
+                  column: z.string().nullable(),
+                  value: z.string(),
+                  rule: z.string(),
+                  severity: z.enum(['error', 'warning']),
+                  message: z.string().describe('The detail, in English (data for programs)'),
+                  rule_text: z.string().describe('What the rule means, in the requested language, with the detail'),
+                }),
+              ),
             }),
             404: errorBodySchema,
           },
@@ -218,7 +229,8 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
         });
         const a = actor(request);
         await appendAudit(ctx.db, { userId: a.userId, username: a.username, role: a.role, action: 'import.issues', target: { import_id: i.id, query: q, count: result.total, returned: result.issues.length }, result: 'ok', ip: a.ip });
-        return result;
+        const lang = langOf(request);
+        return { total: result.total, issues: result.issues.map((x) => ({ ...x, rule_text: ruleText(x.rule, x.message, lang) })) };
       },
     );
 

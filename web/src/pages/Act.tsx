@@ -1,0 +1,247 @@
+/**
+ * The literate view of an act: each clause's reference and official text (kk or ru) beside its
+ * condition in the words of `explain` (the condition, and the facts it reads by their names), its
+ * measure and parameters; definitions and exclusions likewise; the act's doubts listed.
+ */
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { getJson, query } from '../api/client.ts';
+import { actViewSchema, type ActView, type Criterion, type LawText } from '../api/schemas.ts';
+import { ActBadges } from '../components/ActBadges.tsx';
+import { ForkForm } from '../components/Fork.tsx';
+import { ErrorView, Loading, PageTitle } from '../components/Status.tsx';
+import { useLang } from '../lib/format.ts';
+import { useSession } from '../lib/session.tsx';
+import { useAsync } from '../lib/useAsync.ts';
+
+type TextLang = 'kk' | 'ru';
+
+export function Criteria({ criteria }: { criteria: Criterion[] }) {
+  const { t, text } = useLang();
+  return (
+    <ol className="criteria" aria-label={t('lit.condition')}>
+      {criteria.map((c, i) => (
+        <li key={i}>
+          <code>{c.condition}</code>
+          {c.facts.length > 0 && (
+            <span className="facts">
+              {' — '}
+              {c.facts.map((f, k) => (
+                <span key={k} className="fact" title={f.name}>
+                  {text(f.label)}
+                  {f.arg !== null ? ` (${f.arg})` : ''}
+                  {k < c.facts.length - 1 ? '; ' : ''}
+                </span>
+              ))}
+            </span>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Official({ text: x, lang, also }: { text: LawText; lang: TextLang; also: 'en' | null }) {
+  const { t } = useLang();
+  const main = x[lang];
+  return (
+    <div className="official">
+      <p lang={lang}>{main || t('lit.noText')}</p>
+      {also === 'en' && x.en && (
+        <p lang="en" className="translation">
+          {x.en}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function measureText(m: ActView['clauses'][number]['measure'], t: ReturnType<typeof useLang>['t'], text: ReturnType<typeof useLang>['text']): string {
+  const parts = [text(m.label)];
+  if (m.fraction !== undefined) parts.push(t('lit.fraction', { v: m.fraction }));
+  if (m.months !== undefined) parts.push(t('lit.months', { v: m.months }));
+  if (m.with !== undefined) parts.push(t('lit.with', { v: m.with }));
+  return parts.join(', ');
+}
+
+export function ActPage() {
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const version = params.get('version');
+  const { t, text, lang } = useLang();
+  const { can } = useSession();
+  const [textLang, setTextLang] = useState<TextLang>(lang === 'kk' ? 'kk' : 'ru');
+  const act = useAsync((s) => getJson(`/api/acts/${id}${query({ version })}`, actViewSchema, s), [id, version]);
+  const a = act.data;
+  const also = lang === 'en' ? 'en' : null;
+
+  if (act.loading) return <Loading />;
+  if (act.error !== null || !a) return <ErrorView error={act.error} retry={act.reload} />;
+  const s = a.summary;
+
+  return (
+    <article className="literate">
+      <PageTitle sub={<ActBadges act={s} />}>{text(s.title)}</PageTitle>
+      <div className="toolbar">
+        {can('what_if') && (
+          <Link className="button primary" to={`/acts/${id}/edit`}>
+            {t('acts.edit')}
+          </Link>
+        )}
+        {can('aggregates.read') && (
+          <Link className="button" to={`/impact?act=${id}`}>
+            {t('acts.impact')}
+          </Link>
+        )}
+        <Link className="button" to={`/acts/${id}/history`}>
+          {t('acts.history')}
+        </Link>
+        {can('persons.read') && (
+          <Link className="button" to={`/persons?act=${id}`}>
+            {t('acts.persons')}
+          </Link>
+        )}
+        <div className="lang-switch" role="group" aria-label={t('lit.textLang')}>
+          {(['kk', 'ru'] as const).map((l) => (
+            <button key={l} type="button" aria-pressed={textLang === l} onClick={() => setTextLang(l)} lang={l}>
+              {t(`lang.${l}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      <dl className="meta">
+        <dt>{t('lit.source')}</dt>
+        <dd>
+          {a.actSource.url ? <a href={a.actSource.url}>{a.actSource.text}</a> : a.actSource.text} —{' '}
+          <span className={a.actSource.verified ? 'ok' : 'warn'}>{a.actSource.verified ? t('lit.verified') : t('lit.notVerified')}</span>
+        </dd>
+        <dt>{t('common.version', { n: s.version })}</dt>
+        <dd>
+          <span className="mono">{s.id}</span> · {t('acts.inForce', { from: s.entryIntoForce, to: s.executionEnd })}
+        </dd>
+        <dt>{t('lit.combine')}</dt>
+        <dd>
+          {t(`lit.combine.${a.combine.rule as 'first_match'}`)}
+          {a.combine.overlapForbidden ? `; ${t('lit.overlapForbidden')}` : ''}. <span className="muted">{a.combine.text}</span>
+        </dd>
+      </dl>
+
+      <section aria-labelledby="h-doubts" className={a.unverified.length > 0 ? 'card doubts' : 'card'}>
+        <h2 id="h-doubts">{t('lit.doubts')}</h2>
+        {a.unverified.length === 0 ? (
+          <p>{t('lit.noDoubts')}</p>
+        ) : (
+          <ul>
+            {a.unverified.map((u) => (
+              <li key={`${u.kind}:${u.name}`}>
+                <strong className="mono">{u.name}</strong>: {u.source}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {a.parameters.length > 0 && (
+        <section aria-labelledby="h-params">
+          <h2 id="h-params">{t('lit.parameters')}</h2>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('lit.param.name')}</th>
+                <th scope="col">{t('lit.param.value')}</th>
+                <th scope="col">{t('lit.source')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.parameters.map((p) => (
+                <tr key={p.name}>
+                  <th scope="row">
+                    {p.label ? text(p.label) : p.name}
+                    <div className="mono small">{p.name}</div>
+                  </th>
+                  <td className="num">{p.value}</td>
+                  <td>
+                    <span className={p.verified ? 'badge ok' : 'badge doubt'}>{p.verified ? t('lit.verified') : t('lit.notVerified')}</span> {p.source}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      {a.definitions.length > 0 && (
+        <section aria-labelledby="h-defs">
+          <h2 id="h-defs">{t('lit.definitions')}</h2>
+          {a.definitions.map((d) => (
+            <div className="clause" key={d.name} id={`def-${d.name}`}>
+              <div className="law-side">
+                <h3>
+                  <span className="ref">{d.ref ?? ''}</span> <span className="mono">{d.name}</span>
+                  {d.label && <span className="label"> — {text(d.label)}</span>}
+                </h3>
+                {(d.text.kk || d.text.ru) && <Official text={d.text} lang={textLang} also={also} />}
+              </div>
+              <div className="rule-side">
+                <h4>{t('lit.condition')}</h4>
+                <Criteria criteria={d.criteria} />
+              </div>
+            </div>
+          ))}
+        </section>
+      )}
+
+      <section aria-labelledby="h-clauses">
+        <h2 id="h-clauses">{t('lit.clauses')}</h2>
+        {a.clauses.map((c) => (
+          <div className="clause" key={c.id} id={`clause-${c.id}`} data-clause={c.id}>
+            <div className="law-side">
+              <h3>
+                <span className="ref">{c.ref}</span> {c.label && <span className="label">{text(c.label)}</span>} <span className="mono small">({c.id})</span>
+              </h3>
+              <Official text={c.text} lang={textLang} also={also} />
+            </div>
+            <div className="rule-side">
+              <h4>{t('lit.condition')}</h4>
+              <p className="small muted">{t('lit.conditionIntro')}</p>
+              <Criteria criteria={c.criteria} />
+              <h4>{t('lit.measure')}</h4>
+              <p className="measure">{measureText(c.measure, t, text)}</p>
+            </div>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="h-excl">
+        <h2 id="h-excl">{t('lit.exclusions')}</h2>
+        {a.exclusions.map((e) => (
+          <div className="clause exclusion" key={e.id} id={`exclusion-${e.id}`}>
+            <div className="law-side">
+              <h3>
+                <span className="ref">{e.ref}</span> {e.label && <span className="label">{text(e.label)}</span>} <span className="mono small">({e.id})</span>
+              </h3>
+              <Official text={e.text} lang={textLang} also={also} />
+            </div>
+            <div className="rule-side">
+              <h4>{t('lit.condition')}</h4>
+              <Criteria criteria={e.criteria} />
+            </div>
+          </div>
+        ))}
+      </section>
+
+      {can('acts.write') && (
+        <section className="card" aria-labelledby="h-fork">
+          <h2 id="h-fork">{t('acts.fork')}</h2>
+          <ForkForm actId={id} version={s.version} />
+        </section>
+      )}
+      {a.readme && (
+        <details className="card">
+          <summary>{t('lit.readme')}</summary>
+          <pre className="readme">{a.readme}</pre>
+        </details>
+      )}
+    </article>
+  );
+}
