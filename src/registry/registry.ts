@@ -13,7 +13,7 @@
  * computed once when the registry is built, so that evaluation reads one number per person.
  */
 import { BEHAVIOURS, CUSTODIES, GRAVITIES, RECIDIVISMS, SENTENCE_TYPES, SEXES } from '../domain/enums.ts';
-import { UNKNOWN_DATE, ymdOfDay } from '../domain/dates.ts';
+import { UNKNOWN_DATE, dayNumberOf, daysInMonth, ymdOfDay } from '../domain/dates.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
 import type { PersonRecord } from './record.ts';
 
@@ -228,6 +228,123 @@ export class Registry {
   }
 }
 
+/** Derived from the article parts: gravest gravity, tag bits, all negligent, any violent (-1 unknown). */
+function articleFacts(law: CriminalCode, articles: ArrayLike<number> | null): { gravity: number; tagMask: number; negligent: number; violent: number } {
+  let gravity = UNKNOWN;
+  let tagMask = 0;
+  let negligent: number = UNKNOWN;
+  let violent: number = UNKNOWN;
+  if (articles !== null && articles.length > 0) {
+    negligent = 1;
+    violent = 0;
+    for (let k = 0; k < articles.length; k++) {
+      const part = law.parts[articles[k]!]!;
+      gravity = Math.max(gravity, GRAVITIES.indexOf(part.gravity));
+      tagMask |= part.tagMask;
+      if (part.intent === 'intentional') negligent = 0;
+      if (part.violent === 'yes' || part.violent === 'threat') violent = 1;
+    }
+  }
+  return { gravity, tagMask, negligent, violent };
+}
+
+/** 1 when a civil claim is left unpaid, 0 when none is, -1 unknown (NaN = unknown amount). */
+const unpaidClaimOf = (amount: number, paid: number): number => (Number.isNaN(amount) ? UNKNOWN : amount === 0 ? 0 : Number.isNaN(paid) ? UNKNOWN : amount - paid > 0 ? 1 : 0);
+const claimFiledOf = (amount: number): number => (Number.isNaN(amount) ? UNKNOWN : amount > 0 ? 1 : 0);
+function ageAtOffenceOf(birthYmd: number, offenceDay: number): number {
+  if (birthYmd === UNKNOWN_DATE || offenceDay === UNKNOWN_DATE) return UNKNOWN;
+  const age = Math.floor((ymdOfDay(offenceDay) - birthYmd) / 10000);
+  return age < 0 || age > 127 ? UNKNOWN : age;
+}
+
+/** The first derived value that differs from the one computed again from the person's other columns. */
+export function findDerivedMismatch(c: RegistryColumns, size: number, law: CriminalCode): { column: ColumnName; row: number } | null {
+  for (let i = 0; i < size; i++) {
+    const arts = c.articlesKnown[i] ? c.articleValues.subarray(c.articleOffsets[i]!, c.articleOffsets[i + 1]!) : null;
+    const f = articleFacts(law, arts);
+    if (c.gravity[i] !== f.gravity) return { column: 'gravity', row: i };
+    if (c.tagMask[i] !== f.tagMask) return { column: 'tagMask', row: i };
+    if (c.negligent[i] !== f.negligent) return { column: 'negligent', row: i };
+    if (c.violent[i] !== f.violent) return { column: 'violent', row: i };
+    if (c.unpaidClaim[i] !== unpaidClaimOf(c.civilClaimAmount[i]!, c.civilClaimPaid[i]!)) return { column: 'unpaidClaim', row: i };
+    if (c.claimFiled[i] !== claimFiledOf(c.civilClaimAmount[i]!)) return { column: 'claimFiled', row: i };
+    if (c.ageAtOffence[i] !== ageAtOffenceOf(c.birthYmd[i]!, c.offenceDay[i]!)) return { column: 'ageAtOffence', row: i };
+  }
+  return null;
+}
+
+const MIN_DAY = dayNumberOf(1900, 1, 1);
+const MAX_DAY = dayNumberOf(2100, 12, 31);
+
+/**
+ * The first value outside its column's domain (a snapshot read from disk is checked with this):
+ * codes of enumerations and dictionaries, booleans, dates, counts, amounts, ИИН, list offsets.
+ */
+export function findValueProblem(c: RegistryColumns, size: number, law: CriminalCode): { column: ColumnName; row: number; message: string } | null {
+  const enumCols: [ColumnName, Int8Array, number][] = [
+    ['sex', c.sex, SEXES.length],
+    ['custody', c.custody, CUSTODIES.length],
+    ['sentenceType', c.sentenceType, SENTENCE_TYPES.length],
+    ['recidivism', c.recidivism, RECIDIVISMS.length],
+    ['behaviour', c.behaviour, BEHAVIOURS.length],
+    ['disabilityGroup', c.disabilityGroup, 4],
+  ];
+  const boolCols: [ColumnName, Int8Array][] = [
+    ['maliciousViolator', c.maliciousViolator],
+    ['pregnant', c.pregnant],
+    ['disabledChild', c.disabledChild],
+    ['parentalRightsDeprived', c.parentalRightsDeprived],
+    ['veteran', c.veteran],
+    ['pensioner', c.pensioner],
+    ['singleParent', c.singleParent],
+    ['damageCaused', c.damageCaused],
+    ['damageCompensated', c.damageCompensated],
+  ];
+  const dictCols: [ColumnName, DictColumn][] = [
+    ['lastName', c.lastName],
+    ['firstName', c.firstName],
+    ['middleName', c.middleName],
+    ['facility', c.facility],
+    ['region', c.region],
+  ];
+  const dayCols: [ColumnName, Int32Array][] = [
+    ['offenceDay', c.offenceDay],
+    ['sentenceStartDay', c.sentenceStartDay],
+    ['sentenceEndDay', c.sentenceEndDay],
+  ];
+  const validYmd = (v: number) => {
+    const y = Math.floor(v / 10000);
+    const m = Math.floor(v / 100) % 100;
+    const d = v % 100;
+    return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  };
+  for (const [column, d] of dictCols) if (d.values[0] !== '') return { column, row: 0, message: 'the dictionary does not begin with the empty text (unknown)' };
+  if (c.articleOffsets[0] !== 0 || c.childOffsets[0] !== 0) return { column: 'articleOffsets', row: 0, message: 'the lists do not begin at 0' };
+  for (let i = 0; i < size; i++) {
+    for (const [column, a, n] of enumCols) if (a[i]! < -1 || a[i]! >= n) return { column, row: i, message: `code ${a[i]} is outside -1…${n - 1}` };
+    for (const [column, a] of boolCols) if (a[i]! < -1 || a[i]! > 1) return { column, row: i, message: `${a[i]} is not -1, 0 or 1` };
+    for (const [column, d] of dictCols) if (d.codes[i]! >= d.values.length) return { column, row: i, message: `code ${d.codes[i]} is outside its dictionary of ${d.values.length}` };
+    for (const [column, a] of dayCols) if (a[i] !== UNKNOWN_DATE && (a[i]! < MIN_DAY || a[i]! > MAX_DAY)) return { column, row: i, message: `day ${a[i]} is outside 1900–2100` };
+    if (c.birthYmd[i] !== UNKNOWN_DATE && !validYmd(c.birthYmd[i]!)) return { column: 'birthYmd', row: i, message: `${c.birthYmd[i]} is not a date` };
+    if (c.imposedTermMonths[i]! < -1 || c.imposedTermMonths[i]! > 9999) return { column: 'imposedTermMonths', row: i, message: `${c.imposedTermMonths[i]} months` };
+    if (c.priorConvictions[i]! < -1 || c.priorConvictions[i]! > 9999) return { column: 'priorConvictions', row: i, message: `${c.priorConvictions[i]} convictions` };
+    for (const [column, a] of [['civilClaimAmount', c.civilClaimAmount], ['civilClaimPaid', c.civilClaimPaid]] as const) {
+      const v = a[i]!;
+      if (!Number.isNaN(v) && !(v >= 0 && v < 1e13)) return { column, row: i, message: `amount ${v}` };
+    }
+    const iin = c.iin[i]!;
+    if (!Number.isNaN(iin) && !(Number.isInteger(iin) && iin >= 0 && iin < 1e12)) return { column: 'iin', row: i, message: `${iin} is not a ИИН` };
+    if (c.articlesKnown[i]! < 0 || c.articlesKnown[i]! > 1 || c.childrenKnown[i]! < 0 || c.childrenKnown[i]! > 1) return { column: 'articlesKnown', row: i, message: 'a known flag other than 0 or 1' };
+    if (c.articleOffsets[i + 1]! < c.articleOffsets[i]!) return { column: 'articleOffsets', row: i, message: 'the offsets go backwards' };
+    if (c.childOffsets[i + 1]! < c.childOffsets[i]!) return { column: 'childOffsets', row: i, message: 'the offsets go backwards' };
+    if (!c.articlesKnown[i] && c.articleOffsets[i + 1] !== c.articleOffsets[i]) return { column: 'articleOffsets', row: i, message: 'articles listed for a person whose articles are unknown' };
+    if (!c.childrenKnown[i] && c.childOffsets[i + 1] !== c.childOffsets[i]) return { column: 'childOffsets', row: i, message: 'children listed for a person whose children are unknown' };
+  }
+  for (let k = 0; k < c.articleValues.length; k++) if (c.articleValues[k]! >= law.parts.length) return { column: 'articleValues', row: k, message: `article part ${c.articleValues[k]} is not in the table` };
+  for (let k = 0; k < c.childBirthYmd.length; k++) if (!validYmd(c.childBirthYmd[k]!)) return { column: 'childBirthYmd', row: k, message: `${c.childBirthYmd[k]} is not a date` };
+  return null;
+}
+
 const bool = (v: boolean | null): number => (v === null ? UNKNOWN : v ? 1 : 0);
 const idx = <T>(list: readonly T[], v: T | null): number => (v === null ? UNKNOWN : list.indexOf(v));
 
@@ -311,22 +428,9 @@ export class RegistryBuilder {
     this.dicts.facility.push(r.facility);
     this.dicts.region.push(r.region);
     g.articlesKnown.push(r.articles === null ? 0 : 1);
-    let gravity = UNKNOWN;
-    let tagMask = 0;
-    let negligent: number = UNKNOWN;
-    let violent: number = UNKNOWN;
-    if (r.articles !== null) {
-      negligent = r.articles.length > 0 ? 1 : UNKNOWN;
-      violent = r.articles.length > 0 ? 0 : UNKNOWN;
-      for (const a of r.articles) {
-        g.articleValues.push(a);
-        const part = this.law.parts[a]!;
-        gravity = Math.max(gravity, GRAVITIES.indexOf(part.gravity));
-        tagMask |= part.tagMask;
-        if (part.intent === 'intentional') negligent = 0;
-        if (part.violent === 'yes' || part.violent === 'threat') violent = 1;
-      }
-    }
+    const derived = articleFacts(this.law, r.articles);
+    if (r.articles !== null) for (const a of r.articles) g.articleValues.push(a);
+    const { gravity, tagMask, negligent, violent } = derived;
     g.articleOffsets.push(g.articleValues.length);
     g.gravity.push(gravity);
     g.tagMask.push(tagMask);
@@ -355,11 +459,9 @@ export class RegistryBuilder {
     g.civilClaimPaid.push(r.civilClaimPaid ?? NaN);
     g.damageCaused.push(bool(r.damageCaused));
     g.damageCompensated.push(bool(r.damageCompensated));
-    const amount = r.civilClaimAmount;
-    g.unpaidClaim.push(amount === null ? UNKNOWN : amount === 0 ? 0 : r.civilClaimPaid === null ? UNKNOWN : amount - r.civilClaimPaid > 0 ? 1 : 0);
-    g.claimFiled.push(amount === null ? UNKNOWN : amount > 0 ? 1 : 0);
-    const age = r.birthYmd === null || r.offenceDay === null ? UNKNOWN : Math.floor((ymdOfDay(r.offenceDay) - r.birthYmd) / 10000);
-    g.ageAtOffence.push(age < 0 || age > 127 ? UNKNOWN : age);
+    g.unpaidClaim.push(unpaidClaimOf(r.civilClaimAmount ?? NaN, r.civilClaimPaid ?? NaN));
+    g.claimFiled.push(claimFiledOf(r.civilClaimAmount ?? NaN));
+    g.ageAtOffence.push(ageAtOffenceOf(r.birthYmd ?? UNKNOWN_DATE, r.offenceDay ?? UNKNOWN_DATE));
   }
 
   /** The finished registry; with `shared`, every typed column lies in a SharedArrayBuffer. */

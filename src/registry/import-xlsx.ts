@@ -1,0 +1,215 @@
+/**
+ * Reading a registry workbook (XLSX) with exceljs's streaming reader, so that a workbook of half a
+ * million rows is read in bounded memory (bench/xlsx-import.ts).
+ *
+ * - The worksheet read is the one named by `sheet`, or else the first visible worksheet that has
+ *   rows, in the order the workbook stores them. Hidden worksheets are read only when named. Every
+ *   other worksheet with rows is reported (`xlsx.other_sheets`), so that no sheet is skipped unseen.
+ * - A formula cell gives its saved result; a formula without one, an error value (#N/A, #REF!, …)
+ *   or a value of an unknown kind rejects the row with the cell's address, never read as text.
+ * - A workbook that is not a ZIP archive, is cut off or is corrupt is refused (exit code 3).
+ * See docs/data-contract.md, "XLSX".
+ */
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { UnreadableFileError, UserError } from '../domain/errors.ts';
+import type { CriminalCode } from '../law/criminal-code.ts';
+import type { ContractColumn } from './record.ts';
+import { RegistryImporter, type ImportOptions, type ImportResult, type ImportSource } from './importer.ts';
+
+type SheetState = 'visible' | 'hidden' | 'veryHidden';
+type SheetInfo = Extract<ImportSource, { format: 'xlsx' }>['sheets'][number];
+
+/** A1-style letters of a 1-based column number. */
+export function columnLetters(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/** True when an Excel number format shows a date (exceljs's own test, which the streaming reader applies only to plain cells). */
+function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** Excel serial day → date (1900 system, or 1904 when the workbook says so). */
+function excelSerialDate(v: number, date1904: boolean): Date {
+  return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+
+export type CellRead = { text: string; number?: number } | { rule: string; message: string };
+
+/** The text of a cell, or why it cannot be read. */
+export function readCell(value: ExcelJS.CellValue, numFmt: string | undefined, date1904: boolean): CellRead {
+  if (value === null || value === undefined) return { text: '' };
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime()) || value.getUTCFullYear() < 1 || value.getUTCFullYear() > 9999) return { rule: 'cell.date', message: 'a date cell whose value is not a calendar date' };
+    return { text: value.toISOString().slice(0, 10) };
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { rule: 'cell.number', message: `a number cell that holds ${String(value)}` };
+    return { text: String(value), number: value };
+  }
+  if (typeof value === 'boolean') return { text: value ? 'true' : 'false' };
+  if (typeof value === 'string') return { text: value };
+  if (typeof value === 'object') {
+    if ('error' in value) return { rule: 'cell.error', message: `the cell holds the error value ${String((value as { error: unknown }).error)}` };
+    if ('richText' in value && Array.isArray(value.richText)) return { text: value.richText.map((r) => (typeof r.text === 'string' ? r.text : '')).join('') };
+    if ('formula' in value || 'sharedFormula' in value) {
+      const f = value as { formula?: string; sharedFormula?: string; result?: unknown };
+      const formula = f.formula ?? `(shared with ${f.sharedFormula ?? '?'})`;
+      const result = f.result;
+      if (result === undefined || result === null)
+        return { rule: 'cell.formula_without_value', message: `the formula =${formula} has no saved value: open the workbook in Excel, let it calculate, and save it` };
+      if (typeof result === 'number' && Number.isNaN(result)) return { rule: 'cell.error', message: `the formula =${formula} gives an error value` };
+      if (typeof result === 'object' && result !== null && 'error' in result) return { rule: 'cell.error', message: `the formula =${formula} gives the error value ${String((result as { error: unknown }).error)}` };
+      if (typeof result === 'number' && isDateFormat(numFmt)) return readCell(excelSerialDate(result, date1904), undefined, date1904);
+      return readCell(result as ExcelJS.CellValue, numFmt, date1904);
+    }
+    if ('text' in value) {
+      const t = (value as { text: unknown }).text;
+      if (typeof t === 'string') return { text: t };
+      if (t && typeof t === 'object' && 'richText' in t) return readCell(t as ExcelJS.CellValue, numFmt, date1904);
+    }
+  }
+  return { rule: 'cell.unreadable', message: 'a cell value of a kind that is not read (neither text, number, date, boolean nor a formula with its result)' };
+}
+
+/** Refuses what is not a complete ZIP archive before streaming it: not a workbook, or cut off. */
+function checkZip(file: string, size: number): void {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    readSync(fd, head, 0, 8, 0);
+    const sig = head.readUInt32BE(0);
+    if (size === 0) throw new UnreadableFileError(file, 'xlsx.not_zip', 'an empty file, not a workbook');
+    if (head[0] === 0x1f && head[1] === 0x8b) throw new UnreadableFileError(file, 'xlsx.not_zip', 'a gzip-compressed file, not a workbook: decompress it first');
+    if (sig === 0xd0cf11e0) throw new UnreadableFileError(file, 'xlsx.not_zip', 'an Excel 97–2003 (.xls) workbook or an encrypted workbook: save it as .xlsx without a password');
+    if (sig !== 0x504b0304) throw new UnreadableFileError(file, 'xlsx.not_zip', 'not an XLSX workbook (an XLSX file is a ZIP archive; is this a CSV file named .xlsx?)', { byte: 0 });
+    // The end-of-central-directory record closes every complete ZIP archive: its absence means the file was cut off.
+    const tail = Math.min(size, 65_557);
+    const buf = Buffer.alloc(tail);
+    readSync(fd, buf, 0, tail, size - tail);
+    let found = false;
+    for (let i = tail - 22; i >= 0; i--)
+      if (buf[i] === 0x50 && buf[i + 1] === 0x4b && buf[i + 2] === 0x05 && buf[i + 3] === 0x06) {
+        found = true;
+        break;
+      }
+    if (!found) throw new UnreadableFileError(file, 'xlsx.truncated', `the workbook is cut off: its ZIP directory is missing (${size} bytes read)`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function importXlsx(law: CriminalCode, file: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const importer = new RegistryImporter(law, file, options.onIssue);
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (e) {
+    throw new UnreadableFileError(file, 'file.missing', `cannot be opened (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  checkZip(file, size);
+  const sheets: SheetInfo[] = [];
+  let chosen: string | null = null;
+  let bytes = 0;
+  let nextProgress = 50_000;
+  try {
+    const input = createReadStream(file, { highWaterMark: 256 * 1024 });
+    input.on('data', (chunk) => (bytes += chunk.length));
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    const props = () => (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
+    for await (const ws of reader) {
+      const w = ws as unknown as { name?: string; id?: number | string; state?: SheetState } & AsyncIterable<ExcelJS.Row>;
+      const name = w.name ?? `sheet${String(w.id ?? sheets.length + 1)}`;
+      const state: SheetState = w.state ?? 'visible';
+      const info: SheetInfo = { name, state, rows: 0 };
+      sheets.push(info);
+      const wanted = options.sheet !== undefined ? name === options.sheet : state === 'visible';
+      let header: string[] | null = null;
+      for await (const row of w) {
+        options.signal?.throwIfAborted();
+        const date1904 = props()?.model?.date1904 === true;
+        const read = new Map<number, CellRead>();
+        row.eachCell({ includeEmpty: false }, (cell, col) => {
+          const r = readCell(cell.value, cell.numFmt, date1904);
+          if ('rule' in r || r.text.trim() !== '') read.set(col, r);
+        });
+        if (read.size === 0) continue;
+        info.rows++;
+        if (!wanted || (chosen !== null && chosen !== name)) continue;
+        chosen = name;
+        const at = (col: number) => `${columnLetters(col)}${row.number}`;
+        if (header === null) {
+          const names: string[] = [];
+          const bad: string[] = [];
+          for (const [col, r] of read) {
+            if ('rule' in r) bad.push(`${at(col)}: ${r.message}`);
+            else names[col - 1] = r.text.trim();
+          }
+          header = Array.from({ length: names.length }, (_, i) => names[i] ?? '');
+          if (bad.length > 0) importer.fileIssue('error', 'xlsx.header', `the header row ${row.number} has unreadable cells: ${bad.join('; ')}`);
+          importer.header(bad.length > 0 ? [] : header);
+          continue;
+        }
+        const h = header;
+        const idCol = h.indexOf('person_id') + 1;
+        const idRead = idCol > 0 ? read.get(idCol) : undefined;
+        const personId = idRead && !('rule' in idRead) ? idRead.text.trim() : '';
+        const problems = [];
+        for (const [col, r] of read) {
+          const column = (h[col - 1] ?? '') as ContractColumn | '';
+          if ('rule' in r) problems.push({ severity: 'error' as const, row: row.number, column: column === '' ? null : column, value: '', rule: r.rule, message: r.message, cell: at(col) });
+          else if (column === '')
+            problems.push({ severity: 'error' as const, row: row.number, column: null, value: r.text, rule: 'row.unnamed_cell', message: `cell ${at(col)} has a value but its column has no name in the header row`, cell: at(col) });
+        }
+        if (problems.length > 0) {
+          if (personId) for (const p of problems) p.message += ` (person_id ${JSON.stringify(personId.slice(0, 64))})`;
+          importer.rejectRow(problems);
+          continue;
+        }
+        const cells: Record<string, string> = {};
+        h.forEach((n, i) => {
+          if (n === '') return;
+          const r = read.get(i + 1) as { text: string; number?: number } | undefined;
+          cells[n] = r?.text ?? '';
+        });
+        // A ИИН stored as a number loses its leading zero (persons born 2001–2009): 11 digits get it back.
+        const iin = read.get(h.indexOf('iin') + 1) as { text: string; number?: number } | undefined;
+        if (iin?.number !== undefined && /^\d{11}$/.test(iin.text)) cells['iin'] = `0${iin.text}`;
+        importer.row(cells, row.number, (column) => {
+          const k = h.indexOf(column);
+          return k >= 0 ? at(k + 1) : undefined;
+        });
+        if (options.onProgress && importer.rows >= nextProgress) {
+          nextProgress += 50_000;
+          options.onProgress(importer.rows, size > 0 ? bytes / size : null);
+        }
+      }
+    }
+  } catch (e) {
+    if (e instanceof UserError || e === options.signal?.reason || (e instanceof Error && e.name === 'AbortError')) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    throw new UnreadableFileError(file, 'xlsx.corrupt', `the workbook cannot be read: ${message.split('\n')[0]}`);
+  }
+  if (options.sheet !== undefined && !sheets.some((s) => s.name === options.sheet))
+    throw new UnreadableFileError(file, 'xlsx.no_such_sheet', `no worksheet named "${options.sheet}"; the workbook has ${sheets.map((s) => `"${s.name}"`).join(', ') || 'no worksheet'}`);
+  if (sheets.length === 0) importer.fileIssue('error', 'file.empty', 'the workbook has no worksheet');
+  else if (chosen === null) {
+    const hidden = sheets.filter((s) => s.rows > 0);
+    if (options.sheet !== undefined) importer.fileIssue('error', 'file.empty', `the worksheet "${options.sheet}" has no rows`);
+    else if (hidden.length > 0)
+      importer.fileIssue('error', 'xlsx.only_hidden_sheets', `no visible worksheet has rows; hidden worksheets with rows: ${hidden.map((s) => `"${s.name}" (${s.rows} rows)`).join(', ')}; name the one to read (--sheet)`);
+    else importer.fileIssue('error', 'file.empty', 'no worksheet of the workbook has rows');
+  }
+  const others = sheets.filter((s) => s.name !== chosen && s.rows > 0);
+  if (chosen !== null && others.length > 0)
+    importer.fileIssue(
+      'warning',
+      'xlsx.other_sheets',
+      `read the worksheet "${chosen}"; other worksheets with rows were not read: ${others.map((s) => `"${s.name}" (${s.rows} rows${s.state === 'visible' ? '' : `, ${s.state}`})`).join(', ')}; name one to read it (--sheet)`,
+    );
+  return importer.finish({ format: 'xlsx', sheet: chosen, sheets }, options.shared);
+}
