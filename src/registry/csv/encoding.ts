@@ -101,11 +101,16 @@ export function sniffText(file: string, sample: Uint8Array, eof: boolean): Sniff
     if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return { encoding: 'utf-16le', bom: 0 };
     if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return { encoding: 'utf-16be', bom: 0 };
   }
-  const nul = sample.indexOf(0);
-  if (nul >= 0) refuse('file.binary', 'a NUL byte: this is a binary file, not CSV text', nul);
+  // A stray NUL or control byte in a cell rejects that row (text.control_character); many of them mean a binary file.
+  let nuls = 0;
   let controls = 0;
-  for (const c of sample) if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) controls++;
-  if (controls > Math.max(8, sample.length / 100)) refuse('file.binary', `${controls} control bytes in the first ${sample.length} bytes: this is a binary file, not CSV text`);
+  for (const c of sample) {
+    if (c === 0) nuls++;
+    else if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) controls++;
+  }
+  const nul = sample.indexOf(0);
+  if (nul >= 0 && (nuls > 2 + sample.length / 1000 || nul < 4)) refuse('file.binary', `${nuls} NUL bytes in the first ${sample.length} bytes: this is a binary file, not CSV text`, nul);
+  if (controls > 8 + sample.length / 100) refuse('file.binary', `${controls} control bytes in the first ${sample.length} bytes: this is a binary file, not CSV text`);
   return checkUtf8(file, sample, 0, eof);
 }
 
@@ -115,17 +120,15 @@ function checkUtf8(file: string, sample: Uint8Array, bom: number, eof: boolean):
   if (bad < 0) return { encoding: 'utf-8', bom };
   const at = bad + bom;
   if (bom === 0) {
+    // Windows-1251 is one byte a character: a character's index in the decoded text is its byte offset.
     const doubtful = firstImplausibleCp1251(sample);
-    if (doubtful < 0) {
-      const text = iconv.decode(Buffer.from(sample), 'windows-1251');
-      const swapped = firstCaseSwappedWord(text);
-      if (swapped < 0) return { encoding: 'windows-1251', bom: 0 };
-      const byte = Buffer.byteLength(iconv.encode(text.slice(0, swapped), 'windows-1251'));
+    const swapped = firstCaseSwappedWord(iconv.decode(Buffer.from(sample), 'windows-1251'));
+    if (doubtful < 0 && swapped < 0) return { encoding: 'windows-1251', bom: 0 };
+    if (swapped >= 0 && (doubtful < 0 || swapped < doubtful))
       throw new UnreadableFileError(file, 'encoding.unknown', 'Cyrillic words with a small letter before capitals: the code page is not Windows-1251 (KOI8-R?); save the file as UTF-8', {
-        ...bytePosition(sample, byte),
-        byte,
+        ...bytePosition(sample, swapped),
+        byte: swapped,
       });
-    }
     throw new UnreadableFileError(
       file,
       'encoding.unknown',
