@@ -190,6 +190,7 @@ describe('cell values', () => {
       goodRow({ person_id: 'H', civil_claim_amount: '125 000,50' }),
       goodRow({ person_id: 'I', civil_claim_paid: '12.345' }),
       goodRow({ person_id: 'J', facility: 'x'.repeat(300) }),
+      goodRow({ person_id: 'K', last_name: '#N/A' }),
     ];
     const file = path('values.csv');
     writeFileSync(file, csvText(rows));
@@ -206,6 +207,7 @@ describe('cell values', () => {
       '9:civil_claim_amount:amount',
       '10:civil_claim_paid:amount',
       '11:facility:text.too_long',
+      '12:last_name:cell.error',
     ]);
     expect(r.issues[0]!.message).toMatch(/U\+0000 at position 5/);
   });

@@ -10,8 +10,9 @@
  * - A workbook that is not a ZIP archive, is cut off or is corrupt is refused (exit code 3).
  * See docs/data-contract.md, "XLSX".
  */
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { UnreadableFileError, UserError } from '../domain/errors.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
 import type { ContractColumn } from './record.ts';
@@ -61,7 +62,7 @@ export function readCell(value: ExcelJS.CellValue, numFmt: string | undefined, d
       const formula = f.formula ?? `(shared with ${f.sharedFormula ?? '?'})`;
       const result = f.result;
       if (result === undefined || result === null)
-        return { rule: 'cell.formula_without_value', message: `the formula =${formula} has no saved value: open the workbook in Excel, let it calculate, and save it` };
+        return { rule: 'cell.formula_without_value', message: `the formula =${formula} has no saved value (or its value is an error): open the workbook in Excel, let it calculate, and save it` };
       if (typeof result === 'number' && Number.isNaN(result)) return { rule: 'cell.error', message: `the formula =${formula} gives an error value` };
       if (typeof result === 'object' && result !== null && 'error' in result) return { rule: 'cell.error', message: `the formula =${formula} gives the error value ${String((result as { error: unknown }).error)}` };
       if (typeof result === 'number' && isDateFormat(numFmt)) return readCell(excelSerialDate(result, date1904), undefined, date1904);
@@ -103,8 +104,52 @@ function checkZip(file: string, size: number): void {
   }
 }
 
+interface SheetEntry {
+  name: string;
+  state: SheetState;
+  /** N of xl/worksheets/sheetN.xml, the number exceljs's streaming reader knows a worksheet by. */
+  sheetNo: string;
+}
+
+const xmlText = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()]!,
+  );
+const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, xmlText(m[2]!)]));
+
+/** The worksheets in tab order, with their names and states, read from the workbook's own index. */
+async function workbookSheets(file: string): Promise<SheetEntry[]> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(readFileSync(file), { checkCRC32: false });
+  } catch (e) {
+    throw new UnreadableFileError(file, 'xlsx.corrupt', `the workbook's ZIP directory cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const workbook = await zip.file('xl/workbook.xml')?.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  if (workbook === undefined || rels === undefined) throw new UnreadableFileError(file, 'xlsx.corrupt', 'no xl/workbook.xml or its relationships: this ZIP archive is not an Excel workbook');
+  const targets = new Map<string, { target: string; type: string }>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const a = attrs(m[0]);
+    if (a['Id'] && a['Target']) targets.set(a['Id'], { target: a['Target'], type: a['Type'] ?? '' });
+  }
+  const out: SheetEntry[] = [];
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const a = attrs(m[0]);
+    const rel = targets.get(a['r:id'] ?? '');
+    const name = a['name'] ?? '?';
+    if (!rel) throw new UnreadableFileError(file, 'xlsx.corrupt', `the worksheet "${name}" has no part in the workbook`);
+    if (!/\/worksheet$/.test(rel.type)) continue; // a chart sheet holds no rows
+    const no = /(?:^|\/)worksheets\/sheet(\d+)\.xml$/.exec(rel.target);
+    if (!no) throw new UnreadableFileError(file, 'xlsx.layout', `the worksheet "${name}" is stored as ${rel.target}, which is not read: save the workbook again in Excel`);
+    if (!zip.file(`xl/worksheets/sheet${no[1]}.xml`)) throw new UnreadableFileError(file, 'xlsx.corrupt', `the worksheet "${name}" (xl/worksheets/sheet${no[1]}.xml) is missing from the archive`);
+    const state = a['state'] === 'hidden' || a['state'] === 'veryHidden' ? a['state'] : 'visible';
+    out.push({ name, state, sheetNo: no[1]! });
+  }
+  return out;
+}
+
 export async function importXlsx(law: CriminalCode, file: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const importer = new RegistryImporter(law, file, options.onIssue);
   let size: number;
   try {
     size = statSync(file).size;
@@ -112,7 +157,42 @@ export async function importXlsx(law: CriminalCode, file: string, options: Impor
     throw new UnreadableFileError(file, 'file.missing', `cannot be opened (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   checkZip(file, size);
-  const sheets: SheetInfo[] = [];
+  const tabs = await workbookSheets(file);
+  if (options.sheet !== undefined && !tabs.some((t) => t.name === options.sheet))
+    throw new UnreadableFileError(file, 'xlsx.no_such_sheet', `no worksheet named "${options.sheet}"; the workbook has ${tabs.map((t) => `"${t.name}"`).join(', ') || 'no worksheet'}`);
+  let pass = await readSheets(law, file, size, tabs, options.sheet ?? null, options);
+  if (options.sheet === undefined) {
+    // The rule is the first visible worksheet with rows in tab order; the stream may hold them in another order.
+    const first = tabs.find((t) => t.state === 'visible' && (pass.rows.get(t.sheetNo) ?? 0) > 0);
+    if (first && first.name !== pass.chosen) pass = await readSheets(law, file, size, tabs, first.name, options);
+  }
+  const { importer, chosen } = pass;
+  const sheets: SheetInfo[] = tabs.map((t) => ({ name: t.name, state: t.state, rows: pass.rows.get(t.sheetNo) ?? 0 }));
+  if (sheets.length === 0) importer.fileIssue('error', 'file.empty', 'the workbook has no worksheet');
+  else if (chosen === null) {
+    const hidden = sheets.filter((s) => s.rows > 0);
+    if (options.sheet !== undefined) importer.fileIssue('error', 'file.empty', `the worksheet "${options.sheet}" has no rows`);
+    else if (hidden.length > 0)
+      importer.fileIssue('error', 'xlsx.only_hidden_sheets', `no visible worksheet has rows; hidden worksheets with rows: ${hidden.map((s) => `"${s.name}" (${s.rows} rows)`).join(', ')}; name the one to read (--sheet)`);
+    else importer.fileIssue('error', 'file.empty', 'no worksheet of the workbook has rows');
+  }
+  const others = sheets.filter((s) => s.name !== chosen && s.rows > 0);
+  if (chosen !== null && others.length > 0)
+    importer.fileIssue(
+      'warning',
+      'xlsx.other_sheets',
+      `read the worksheet "${chosen}"; other worksheets with rows were not read: ${others.map((s) => `"${s.name}" (${s.rows} rows${s.state === 'visible' ? '' : `, ${s.state}`})`).join(', ')}; name one to read it (--sheet)`,
+    );
+  return importer.finish({ format: 'xlsx', sheet: chosen, sheets }, options.shared);
+}
+
+/**
+ * One streaming pass over the workbook: counts the rows of every worksheet and imports the rows of
+ * `target` (by name), or, with no target, of the first visible worksheet with rows met in the stream.
+ */
+async function readSheets(law: CriminalCode, file: string, size: number, tabs: readonly SheetEntry[], target: string | null, options: ImportOptions) {
+  const importer = new RegistryImporter(law, file, options.onIssue);
+  const rows = new Map<string, number>();
   let chosen: string | null = null;
   let bytes = 0;
   let nextProgress = 50_000;
@@ -120,25 +200,36 @@ export async function importXlsx(law: CriminalCode, file: string, options: Impor
     const input = createReadStream(file, { highWaterMark: 256 * 1024 });
     input.on('data', (chunk) => (bytes += chunk.length));
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    // exceljs's reader looks the worksheet up in the workbook index, which may come later in the archive:
+    // it gets an empty index meanwhile, and each worksheet is known here by its part number instead.
+    const r = reader as unknown as { model?: { sheets?: unknown[] }; _parseWorksheet: (it: unknown, no: string) => Generator<{ eventType: string; value: { sheetNo?: string } }> };
+    const parseWorksheet = r._parseWorksheet.bind(r);
+    r._parseWorksheet = function* (iterator: unknown, sheetNo: string) {
+      if (!r.model) r.model = { sheets: [] };
+      for (const ev of parseWorksheet(iterator, sheetNo)) {
+        ev.value.sheetNo = sheetNo;
+        yield ev;
+      }
+    };
     const props = () => (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
     for await (const ws of reader) {
-      const w = ws as unknown as { name?: string; id?: number | string; state?: SheetState } & AsyncIterable<ExcelJS.Row>;
-      const name = w.name ?? `sheet${String(w.id ?? sheets.length + 1)}`;
-      const state: SheetState = w.state ?? 'visible';
-      const info: SheetInfo = { name, state, rows: 0 };
-      sheets.push(info);
-      const wanted = options.sheet !== undefined ? name === options.sheet : state === 'visible';
+      const w = ws as unknown as { sheetNo?: string } & AsyncIterable<ExcelJS.Row>;
+      const tab = tabs.find((t) => t.sheetNo === w.sheetNo);
+      if (!tab) throw new UnreadableFileError(file, 'xlsx.layout', `the worksheet part sheet${w.sheetNo ?? '?'}.xml is not in the workbook's index`);
+      const name = tab.name;
+      rows.set(tab.sheetNo, 0);
+      const wanted = target !== null ? name === target : tab.state === 'visible';
       let header: string[] | null = null;
       for await (const row of w) {
         options.signal?.throwIfAborted();
         const date1904 = props()?.model?.date1904 === true;
         const read = new Map<number, CellRead>();
         row.eachCell({ includeEmpty: false }, (cell, col) => {
-          const r = readCell(cell.value, cell.numFmt, date1904);
-          if ('rule' in r || r.text.trim() !== '') read.set(col, r);
+          const c = readCell(cell.value, cell.numFmt, date1904);
+          if ('rule' in c || c.text.trim() !== '') read.set(col, c);
         });
         if (read.size === 0) continue;
-        info.rows++;
+        rows.set(tab.sheetNo, rows.get(tab.sheetNo)! + 1);
         if (!wanted || (chosen !== null && chosen !== name)) continue;
         chosen = name;
         const at = (col: number) => `${columnLetters(col)}${row.number}`;
@@ -194,22 +285,5 @@ export async function importXlsx(law: CriminalCode, file: string, options: Impor
     const message = e instanceof Error ? e.message : String(e);
     throw new UnreadableFileError(file, 'xlsx.corrupt', `the workbook cannot be read: ${message.split('\n')[0]}`);
   }
-  if (options.sheet !== undefined && !sheets.some((s) => s.name === options.sheet))
-    throw new UnreadableFileError(file, 'xlsx.no_such_sheet', `no worksheet named "${options.sheet}"; the workbook has ${sheets.map((s) => `"${s.name}"`).join(', ') || 'no worksheet'}`);
-  if (sheets.length === 0) importer.fileIssue('error', 'file.empty', 'the workbook has no worksheet');
-  else if (chosen === null) {
-    const hidden = sheets.filter((s) => s.rows > 0);
-    if (options.sheet !== undefined) importer.fileIssue('error', 'file.empty', `the worksheet "${options.sheet}" has no rows`);
-    else if (hidden.length > 0)
-      importer.fileIssue('error', 'xlsx.only_hidden_sheets', `no visible worksheet has rows; hidden worksheets with rows: ${hidden.map((s) => `"${s.name}" (${s.rows} rows)`).join(', ')}; name the one to read (--sheet)`);
-    else importer.fileIssue('error', 'file.empty', 'no worksheet of the workbook has rows');
-  }
-  const others = sheets.filter((s) => s.name !== chosen && s.rows > 0);
-  if (chosen !== null && others.length > 0)
-    importer.fileIssue(
-      'warning',
-      'xlsx.other_sheets',
-      `read the worksheet "${chosen}"; other worksheets with rows were not read: ${others.map((s) => `"${s.name}" (${s.rows} rows${s.state === 'visible' ? '' : `, ${s.state}`})`).join(', ')}; name one to read it (--sheet)`,
-    );
-  return importer.finish({ format: 'xlsx', sheet: chosen, sheets }, options.shared);
+  return { importer, chosen, rows };
 }

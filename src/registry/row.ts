@@ -40,6 +40,9 @@ const FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\
  */
 const MOJIBAKE = /[РС][\u0402\u0403\u201A\u0453\u201E\u2026\u2020\u2021\u20AC\u2030\u0409\u2039\u040A\u040C\u040B\u040F\u0452\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u2122\u0459\u203A\u045A\u045C\u045B\u045F\u040E\u045E\u0408\u00A4\u0490\u00A6\u00A7\u00A9\u0404\u00AC\u00AD\u00AE\u0407\u00B0\u00B1\u0406\u0456\u0491\u00B5\u00B6\u00B7\u0454\u0458\u0405\u0455\u0457]|[ÐÑ][\u0080-\u00BF]/gu;
 
+/** Error values of spreadsheets (English and Russian Excel), never a registry value. */
+const SPREADSHEET_ERRORS = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|Н\/Д|ССЫЛКА!|ЗНАЧ!|ДЕЛ\/0!|ИМЯ\?|ПУСТО!|ЧИСЛО!)$/u;
+
 /** The first problem of a cell's text, whatever its column. */
 export function textProblem(s: string): { rule: string; message: string } | null {
   const bad = FORBIDDEN.exec(s);
@@ -47,6 +50,7 @@ export function textProblem(s: string): { rule: string; message: string } | null
     const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     return { rule: 'text.control_character', message: `the cell holds the control or invisible character U+${code} at position ${bad.index + 1}` };
   }
+  if (SPREADSHEET_ERRORS.test(s)) return { rule: 'cell.error', message: `the cell holds the spreadsheet error value ${s}` };
   if (s.includes('\uFFFD')) return { rule: 'text.replacement_character', message: 'the cell holds U+FFFD (�): its text was garbled by a wrong encoding before it reached this file' };
   if (s.length > CELL_MAX_CHARS) return { rule: 'text.too_long', message: `the cell holds ${s.length} characters; at most ${CELL_MAX_CHARS}` };
   const moji = s.match(MOJIBAKE);
