@@ -119,7 +119,7 @@ export function parseYamlSource(text: string, file: string): { value: unknown; m
   if (doc.errors.length > 0) {
     throw new DataFileError(
       doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
+        const pos = e.linePos?.[0] ?? (e.pos?.[0] !== undefined ? lines.linePos(e.pos[0]) : undefined);
         return { file, path: '$', line: pos?.line ?? null, column: pos?.col ?? null, message: e.message.split('\n')[0] ?? e.message };
       }),
     );
