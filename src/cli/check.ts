@@ -79,7 +79,7 @@ export async function runCheck(
       m('check.issue', {
         severity: m(`check.severity.${i.severity}`),
         file,
-        row: i.cell ? `${i.row} (${i.cell})` : i.row,
+        row: i.cell ? `${i.row} (${m('check.cell', { cell: i.cell })})` : i.row,
         column: i.column ?? '—',
         value: i.value,
         message: ruleText(i.rule, i.message, opts.lang),

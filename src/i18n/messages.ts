@@ -72,6 +72,7 @@ export const MESSAGES = {
     ru: 'CSV: кодировка {encoding}, разделитель — {delimiter}; строк файла: {lines}',
     en: 'CSV: {encoding} encoding, {delimiter} delimiter; {lines} lines',
   },
+  'check.cell': { kk: '{cell} ұяшығы', ru: 'ячейка {cell}', en: 'cell {cell}' },
   'check.delimiter.comma': { kk: 'үтір', ru: 'запятая', en: 'comma' },
   'check.delimiter.semicolon': { kk: 'нүктелі үтір', ru: 'точка с запятой', en: 'semicolon' },
   'check.delimiter.tab': { kk: 'табуляция', ru: 'табуляция', en: 'tab' },

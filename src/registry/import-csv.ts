@@ -73,7 +73,7 @@ export async function importCsv(law: CriminalCode, file: string, options: Import
       const who = idCell ? ` (person_id ${JSON.stringify(idCell.slice(0, 64))})` : '';
       if (rec.error) {
         importer.rejectRow([
-          { severity: 'error', row: rec.line, column: null, value: idCell, rule: rec.error.rule, message: `${rec.error.message} at line ${rec.error.line}, column ${rec.error.column}${who}` },
+          { severity: 'error', row: rec.line, column: null, value: idCell, rule: rec.error.rule, message: `${rec.error.message} (line ${rec.error.line}, column ${rec.error.column})${who}` },
         ]);
       } else if (rec.cells.length !== h.length) {
         importer.rejectRow([

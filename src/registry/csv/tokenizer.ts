@@ -96,11 +96,14 @@ export class CsvTokenizer {
     const fail = (rule: CsvError['rule'], message: string, at: number, atLine = line, atLineStart = lineStart) => {
       if (error === null) error = { rule, message, line: atLine, column: at - atLineStart + 1 };
     };
-    /** Index of the delimiter, CR or LF that ends an unquoted field from `k`, or n. */
+    /** Index of the delimiter, CR or LF that ends an unquoted field from `k`, or n; `quoteAt` the first quote before it, or -1. */
+    let quoteAt = -1;
     const fieldEnd = (k: number) => {
+      quoteAt = -1;
       while (k < n) {
         const c = b.charCodeAt(k);
         if (c === d || c === LF || c === CR) return k;
+        if (c === QUOTE && quoteAt < 0) quoteAt = k;
         k++;
       }
       return n;
@@ -150,7 +153,7 @@ export class CsvTokenizer {
         }
         if (unclosed) {
           // The record ends with the line of the opening quote; reading goes on with the next line.
-          fail('csv.unclosed_quote', 'a quote opened here is not closed: the rest of this line is not read as cells', openIdx, openLine, openLineStart);
+          fail('csv.unclosed_quote', 'a quote is opened and never closed; the row is taken to end with this line', openIdx, openLine, openLineStart);
           let e = openIdx;
           while (e < n && b.charCodeAt(e) !== LF && b.charCodeAt(e) !== CR) e++;
           if (e < n) e += b.charCodeAt(e) === CR && b.charCodeAt(e + 1) === LF ? 2 : 1;
@@ -167,8 +170,8 @@ export class CsvTokenizer {
       } else {
         const e = fieldEnd(i);
         if (e === n && !eof) return null;
-        const q = b.indexOf('"', i);
-        if (q >= 0 && q < e) fail('csv.stray_quote', 'a double quote inside an unquoted cell (quote the whole cell and double the quote: "")', q);
+        const q = quoteAt;
+        if (q >= 0) fail('csv.stray_quote', 'a double quote inside an unquoted cell (quote the whole cell and double the quote: "")', q);
         cells.push(b.slice(i, e));
         i = e;
       }
