@@ -43,8 +43,14 @@ const MOJIBAKE = /[РС][\u0402\u0403\u201A\u0453\u201E\u2026\u2020\u2021\u20AC\
 /** Error values of spreadsheets (English and Russian Excel), never a registry value. */
 const SPREADSHEET_ERRORS = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|Н\/Д|ССЫЛКА!|ЗНАЧ!|ДЕЛ\/0!|ИМЯ\?|ПУСТО!|ЧИСЛО!)$/u;
 
+/** Anything that can make a cell's text a problem; most cells have none of it and are passed at once. */
+const SUSPECT = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFFD#РСÐÑ]/u;
+const MOJIBAKE_ONE = new RegExp(MOJIBAKE.source, 'u');
+
 /** The first problem of a cell's text, whatever its column. */
 export function textProblem(s: string): { rule: string; message: string } | null {
+  if (s.length > CELL_MAX_CHARS) return { rule: 'text.too_long', message: `the cell holds ${s.length} characters; at most ${CELL_MAX_CHARS}` };
+  if (!SUSPECT.test(s)) return null;
   const bad = FORBIDDEN.exec(s);
   if (bad) {
     const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
@@ -52,9 +58,10 @@ export function textProblem(s: string): { rule: string; message: string } | null
   }
   if (SPREADSHEET_ERRORS.test(s)) return { rule: 'cell.error', message: `the cell holds the spreadsheet error value ${s}` };
   if (s.includes('\uFFFD')) return { rule: 'text.replacement_character', message: 'the cell holds U+FFFD (�): its text was garbled by a wrong encoding before it reached this file' };
-  if (s.length > CELL_MAX_CHARS) return { rule: 'text.too_long', message: `the cell holds ${s.length} characters; at most ${CELL_MAX_CHARS}` };
-  const moji = s.match(MOJIBAKE);
-  if (moji && moji.length >= 2) return { rule: 'text.mojibake', message: `the text looks garbled by a wrong encoding (${moji.slice(0, 3).join(' ')} …): UTF-8 read as another code page` };
+  if (MOJIBAKE_ONE.test(s)) {
+    const moji = s.match(MOJIBAKE);
+    if (moji && moji.length >= 2) return { rule: 'text.mojibake', message: `the text looks garbled by a wrong encoding (${moji.slice(0, 3).join(' ')} …): UTF-8 read as another code page` };
+  }
   return null;
 }
 
