@@ -259,18 +259,75 @@ function ageAtOffenceOf(birthYmd: number, offenceDay: number): number {
 
 /** The first derived value that differs from the one computed again from the person's other columns. */
 export function findDerivedMismatch(c: RegistryColumns, size: number, law: CriminalCode): { column: ColumnName; row: number } | null {
+  const gravityOf = Int8Array.from(law.parts, (p) => GRAVITIES.indexOf(p.gravity));
+  const tagsOf = Uint16Array.from(law.parts, (p) => p.tagMask);
+  const intentionalOf = Uint8Array.from(law.parts, (p) => (p.intent === 'intentional' ? 1 : 0));
+  const violentOf = Uint8Array.from(law.parts, (p) => (p.violent === 'yes' || p.violent === 'threat' ? 1 : 0));
+  const { articleOffsets: off, articleValues: val } = c;
   for (let i = 0; i < size; i++) {
-    const arts = c.articlesKnown[i] ? c.articleValues.subarray(c.articleOffsets[i]!, c.articleOffsets[i + 1]!) : null;
-    const f = articleFacts(law, arts);
-    if (c.gravity[i] !== f.gravity) return { column: 'gravity', row: i };
-    if (c.tagMask[i] !== f.tagMask) return { column: 'tagMask', row: i };
-    if (c.negligent[i] !== f.negligent) return { column: 'negligent', row: i };
-    if (c.violent[i] !== f.violent) return { column: 'violent', row: i };
+    let gravity = UNKNOWN;
+    let tagMask = 0;
+    let negligent: number = UNKNOWN;
+    let violent: number = UNKNOWN;
+    const from = off[i]!;
+    const to = off[i + 1]!;
+    if (c.articlesKnown[i] && to > from) {
+      negligent = 1;
+      violent = 0;
+      for (let k = from; k < to; k++) {
+        const a = val[k]!;
+        if (gravityOf[a]! > gravity) gravity = gravityOf[a]!;
+        tagMask |= tagsOf[a]!;
+        if (intentionalOf[a]) negligent = 0;
+        if (violentOf[a]) violent = 1;
+      }
+    }
+    if (c.gravity[i] !== gravity) return { column: 'gravity', row: i };
+    if (c.tagMask[i] !== tagMask) return { column: 'tagMask', row: i };
+    if (c.negligent[i] !== negligent) return { column: 'negligent', row: i };
+    if (c.violent[i] !== violent) return { column: 'violent', row: i };
     if (c.unpaidClaim[i] !== unpaidClaimOf(c.civilClaimAmount[i]!, c.civilClaimPaid[i]!)) return { column: 'unpaidClaim', row: i };
     if (c.claimFiled[i] !== claimFiledOf(c.civilClaimAmount[i]!)) return { column: 'claimFiled', row: i };
     if (c.ageAtOffence[i] !== ageAtOffenceOf(c.birthYmd[i]!, c.offenceDay[i]!)) return { column: 'ageAtOffence', row: i };
   }
   return null;
+}
+
+/** Index of the first value outside [lo, hi] other than `except`, or -1 (one function per array type). */
+function outsideI8(a: Int8Array, n: number, lo: number, hi: number, except: number): number {
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    if ((v < lo || v > hi) && v !== except) return i;
+  }
+  return -1;
+}
+function outsideI16(a: Int16Array, n: number, lo: number, hi: number, except: number): number {
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    if ((v < lo || v > hi) && v !== except) return i;
+  }
+  return -1;
+}
+function outsideI32(a: Int32Array, n: number, lo: number, hi: number, except: number): number {
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    if ((v < lo || v > hi) && v !== except) return i;
+  }
+  return -1;
+}
+function outsideU32(a: Uint32Array, n: number, lo: number, hi: number, except: number): number {
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    if ((v < lo || v > hi) && v !== except) return i;
+  }
+  return -1;
+}
+function outsideF64(a: Float64Array, n: number, lo: number, hi: number, except: number): number {
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    if ((v < lo || v > hi) && v !== except) return i;
+  }
+  return -1;
 }
 
 const MIN_DAY = dayNumberOf(1900, 1, 1);
@@ -320,25 +377,53 @@ export function findValueProblem(c: RegistryColumns, size: number, law: Criminal
   };
   for (const [column, d] of dictCols) if (d.values[0] !== '') return { column, row: 0, message: 'the dictionary does not begin with the empty text (unknown)' };
   if (c.articleOffsets[0] !== 0 || c.childOffsets[0] !== 0) return { column: 'articleOffsets', row: 0, message: 'the lists do not begin at 0' };
-  for (let i = 0; i < size; i++) {
-    for (const [column, a, n] of enumCols) if (a[i]! < -1 || a[i]! >= n) return { column, row: i, message: `code ${a[i]} is outside -1…${n - 1}` };
-    for (const [column, a] of boolCols) if (a[i]! < -1 || a[i]! > 1) return { column, row: i, message: `${a[i]} is not -1, 0 or 1` };
-    for (const [column, d] of dictCols) if (d.codes[i]! >= d.values.length) return { column, row: i, message: `code ${d.codes[i]} is outside its dictionary of ${d.values.length}` };
-    for (const [column, a] of dayCols) if (a[i] !== UNKNOWN_DATE && (a[i]! < MIN_DAY || a[i]! > MAX_DAY)) return { column, row: i, message: `day ${a[i]} is outside 1900–2100` };
-    if (c.birthYmd[i] !== UNKNOWN_DATE && !validYmd(c.birthYmd[i]!)) return { column: 'birthYmd', row: i, message: `${c.birthYmd[i]} is not a date` };
-    if (c.imposedTermMonths[i]! < -1 || c.imposedTermMonths[i]! > 9999) return { column: 'imposedTermMonths', row: i, message: `${c.imposedTermMonths[i]} months` };
-    if (c.priorConvictions[i]! < -1 || c.priorConvictions[i]! > 9999) return { column: 'priorConvictions', row: i, message: `${c.priorConvictions[i]} convictions` };
-    for (const [column, a] of [['civilClaimAmount', c.civilClaimAmount], ['civilClaimPaid', c.civilClaimPaid]] as const) {
-      const v = a[i]!;
-      if (!Number.isNaN(v) && !(v >= 0 && v < 1e13)) return { column, row: i, message: `amount ${v}` };
-    }
-    const iin = c.iin[i]!;
-    if (!Number.isNaN(iin) && !(Number.isInteger(iin) && iin >= 0 && iin < 1e12)) return { column: 'iin', row: i, message: `${iin} is not a ИИН` };
-    if (c.articlesKnown[i]! < 0 || c.articlesKnown[i]! > 1 || c.childrenKnown[i]! < 0 || c.childrenKnown[i]! > 1) return { column: 'articlesKnown', row: i, message: 'a known flag other than 0 or 1' };
-    if (c.articleOffsets[i + 1]! < c.articleOffsets[i]!) return { column: 'articleOffsets', row: i, message: 'the offsets go backwards' };
-    if (c.childOffsets[i + 1]! < c.childOffsets[i]!) return { column: 'childOffsets', row: i, message: 'the offsets go backwards' };
-    if (!c.articlesKnown[i] && c.articleOffsets[i + 1] !== c.articleOffsets[i]) return { column: 'articleOffsets', row: i, message: 'articles listed for a person whose articles are unknown' };
-    if (!c.childrenKnown[i] && c.childOffsets[i + 1] !== c.childOffsets[i]) return { column: 'childOffsets', row: i, message: 'children listed for a person whose children are unknown' };
+  // Column by column: each loop runs over one typed array of one type (so that it stays fast) and compares with two bounds.
+  const outside = (a: Int8Array | Int16Array | Int32Array | Uint32Array | Float64Array, lo: number, hi: number, except = lo): number =>
+    a instanceof Int8Array ? outsideI8(a, size, lo, hi, except)
+    : a instanceof Int16Array ? outsideI16(a, size, lo, hi, except)
+    : a instanceof Int32Array ? outsideI32(a, size, lo, hi, except)
+    : a instanceof Uint32Array ? outsideU32(a, size, lo, hi, except)
+    : outsideF64(a, size, lo, hi, except);
+  for (const [column, a, n] of enumCols) {
+    const i = outside(a, -1, n - 1);
+    if (i >= 0) return { column, row: i, message: `code ${a[i]} is outside -1…${n - 1}` };
+  }
+  for (const [column, a] of boolCols) {
+    const i = outside(a, -1, 1);
+    if (i >= 0) return { column, row: i, message: `${a[i]} is not -1, 0 or 1` };
+  }
+  for (const [column, d] of dictCols) {
+    const i = outside(d.codes, 0, d.values.length - 1);
+    if (i >= 0) return { column, row: i, message: `code ${d.codes[i]} is outside its dictionary of ${d.values.length}` };
+  }
+  for (const [column, a] of dayCols) {
+    const i = outside(a, MIN_DAY, MAX_DAY, UNKNOWN_DATE);
+    if (i >= 0) return { column, row: i, message: `day ${a[i]} is outside 1900–2100` };
+  }
+  let i = outside(c.birthYmd, 19000101, 21001231, UNKNOWN_DATE);
+  if (i < 0) for (let k = 0; k < size && i < 0; k++) if (c.birthYmd[k] !== UNKNOWN_DATE && !validYmd(c.birthYmd[k]!)) i = k;
+  if (i >= 0) return { column: 'birthYmd', row: i, message: `${c.birthYmd[i]} is not a date` };
+  i = outside(c.imposedTermMonths, -1, 9999);
+  if (i >= 0) return { column: 'imposedTermMonths', row: i, message: `${c.imposedTermMonths[i]} months` };
+  i = outside(c.priorConvictions, -1, 9999);
+  if (i >= 0) return { column: 'priorConvictions', row: i, message: `${c.priorConvictions[i]} convictions` };
+  // NaN (unknown) is never below or above a bound.
+  for (const [column, a] of [['civilClaimAmount', c.civilClaimAmount], ['civilClaimPaid', c.civilClaimPaid]] as const) {
+    i = outside(a, 0, 1e13 - 0.01);
+    if (i >= 0) return { column, row: i, message: `amount ${a[i]}` };
+  }
+  i = outside(c.iin, 0, 999_999_999_999);
+  if (i < 0) for (let k = 0; k < size && i < 0; k++) if (c.iin[k]! % 1 !== 0 && !Number.isNaN(c.iin[k]!)) i = k;
+  if (i >= 0) return { column: 'iin', row: i, message: `${c.iin[i]} is not a ИИН` };
+  for (const [column, a] of [['articlesKnown', c.articlesKnown], ['childrenKnown', c.childrenKnown]] as const) {
+    i = outside(a, 0, 1);
+    if (i >= 0) return { column, row: i, message: 'a known flag other than 0 or 1' };
+  }
+  for (let k = 0; k < size; k++) {
+    if (c.articleOffsets[k + 1]! < c.articleOffsets[k]!) return { column: 'articleOffsets', row: k, message: 'the offsets go backwards' };
+    if (c.childOffsets[k + 1]! < c.childOffsets[k]!) return { column: 'childOffsets', row: k, message: 'the offsets go backwards' };
+    if (!c.articlesKnown[k] && c.articleOffsets[k + 1] !== c.articleOffsets[k]) return { column: 'articleOffsets', row: k, message: 'articles listed for a person whose articles are unknown' };
+    if (!c.childrenKnown[k] && c.childOffsets[k + 1] !== c.childOffsets[k]) return { column: 'childOffsets', row: k, message: 'children listed for a person whose children are unknown' };
   }
   for (let k = 0; k < c.articleValues.length; k++) if (c.articleValues[k]! >= law.parts.length) return { column: 'articleValues', row: k, message: `article part ${c.articleValues[k]} is not in the table` };
   for (let k = 0; k < c.childBirthYmd.length; k++) if (!validYmd(c.childBirthYmd[k]!)) return { column: 'childBirthYmd', row: k, message: `${c.childBirthYmd[k]} is not a date` };
