@@ -217,7 +217,7 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
     rows[2]![col('civil_claim_amount')] = { error: '#REF!' } as never;
     rows[3]![CONTRACT_COLUMNS.length + 2] = 'shifted';
     await writeXlsx(f('bad-cells.xlsx'), [{ name: 'registry', rows }]);
-    registry('xlsx.bad-cells', f('bad-cells.xlsx'), 1, 'row 2 \\(P2\\).*cell.formula_without_value', ['P4']);
+    registry('xlsx.bad-cells', f('bad-cells.xlsx'), 1, 'row 2 \\(cell P2\\).*cell.formula_without_value', ['P4']);
   }
   await writeXlsx(f('sheets.xlsx'), [
     { name: 'old', state: 'hidden', rows: sheetRows([P[3]!]) },
