@@ -71,9 +71,11 @@ export function reportFailure(e: unknown, argv: readonly string[]): ExitCode {
 }
 
 /**
- * For a command line run as a program: a closed pipe (`| head`) ends it quietly; an interrupt
- * removes the temporary files of unfinished writes (their targets are untouched); an error thrown
- * outside the command's promise is still reported without a stack.
+ * For a command line run as a program: a closed pipe (`| head`) ends it quietly; an error thrown
+ * outside the command's promise is still reported without a stack (and the temporary files of
+ * unfinished writes are removed; their targets are untouched). Interrupts keep Node's default —
+ * the process ends at once, even inside a long computation — and the target of an unfinished
+ * write is untouched all the same (only its temporary file may remain).
  */
 export function installProcessGuards(argv: readonly string[]): void {
   const pipeClosed = (e: NodeJS.ErrnoException) => {
@@ -82,13 +84,6 @@ export function installProcessGuards(argv: readonly string[]): void {
   };
   process.stdout.on('error', pipeClosed);
   process.stderr.on('error', () => undefined);
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.on(signal, () => {
-      abortOpenWrites();
-      process.stderr.write(`\n${render(MESSAGES['error.interrupted'], langOf(argv))}\n`);
-      process.exit(code);
-    });
-  }
   const fail = (e: unknown) => {
     abortOpenWrites();
     process.exitCode = reportFailure(e, argv);

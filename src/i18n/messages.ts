@@ -102,7 +102,6 @@ export const MESSAGES = {
   },
   'error.unreadable': { kk: 'Файлды оқу мүмкін емес', ru: 'Файл не удаётся прочитать', en: 'The file cannot be read' },
   'error.unwritable': { kk: 'Файлды жазу мүмкін емес', ru: 'Файл не удаётся записать', en: 'The file cannot be written' },
-  'error.interrupted': { kk: 'Тоқтатылды; жазылып жатқан файлдар өзгертілмеді', ru: 'Прервано; записываемые файлы не изменены', en: 'Interrupted; the files being written were left unchanged' },
   'error.registry_rejected': {
     kk: '{file}: {rejected} жол қабылданбады; алдымен `amnestia check {file}` орындаңыз',
     ru: '{file}: отклонено строк: {rejected}; сначала выполните `amnestia check {file}`',
