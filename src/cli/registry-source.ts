@@ -10,6 +10,7 @@ import { generateRegistry } from '../registry/synthetic/generate.ts';
 import { loadProfile } from '../registry/synthetic/profile.ts';
 import { render, type Lang } from '../i18n/text.ts';
 import { MESSAGES } from '../i18n/messages.ts';
+import { ruleText } from '../i18n/rules.ts';
 
 
 /**
@@ -32,5 +33,8 @@ export async function openRegistry(law: Law, file: string | undefined, lang: Lan
       [render(MESSAGES['error.registry_rejected'], lang, { file, rejected: result.rejected }), ...fatal.map((i) => `${file}: ${i.message} [${i.rule}]`)].join('\n'),
     );
   }
-  return { registry: result.registry, source: basename(file) };
+  // Warnings of the file as a whole (other worksheets not read, unknown columns) are shown, not kept silent.
+  for (const w of result.fileIssues) process.stderr.write(`${render(MESSAGES['check.severity.warning'], lang)} ${file}: ${ruleText(w.rule, w.message, lang)} [${w.rule}]\n`);
+  const sheetRead = result.source.format === 'xlsx' && result.source.sheet !== null ? ` (${result.source.sheet})` : '';
+  return { registry: result.registry, source: `${basename(file)}${sheetRead}` };
 }
