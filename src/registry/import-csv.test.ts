@@ -244,6 +244,21 @@ describe('cell values', () => {
   });
 });
 
+describe('import options', () => {
+  it('stops when its signal is aborted, and takes a fixed delimiter and encoding', async () => {
+    const file = path('options.csv');
+    writeEncoded(file, csvText(persons(), { delimiter: ';' }), 'windows-1251');
+    const stop = new AbortController();
+    stop.abort(new Error('upload cancelled'));
+    await expect(importRegistryFile(law.criminalCode, file, { signal: stop.signal })).rejects.toThrow('upload cancelled');
+    const fixed = await importRegistryFile(law.criminalCode, file, { delimiter: ';', encoding: 'windows-1251' });
+    expect(accepted(fixed)).toEqual(persons());
+    const wrong = await importRegistryFile(law.criminalCode, file, { delimiter: ',', encoding: 'windows-1251' });
+    expect(wrong.accepted).toBe(0);
+    expect(wrong.fileIssues[0]!.message).toMatch(/separated by semicolon, not comma/);
+  });
+});
+
 /** Windows-1251 bytes of a text. */
 function require_cp1251(text: string): Buffer {
   const map = 'АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя';

@@ -55,14 +55,14 @@ export async function importCsv(law: CriminalCode, file: string, options: Import
           continue;
         }
         let hint: string | undefined;
-        if (header.length === 1) {
+        const guess = detectDelimiter(header.join(delimiter), CONTRACT_COLUMNS);
+        if (guess !== delimiter && header.join(delimiter).includes(guess)) {
+          hint = `the file seems to be separated by ${delimiterName(guess)}, not ${delimiterName(delimiter)}`;
+        } else if (header.length === 1) {
           const other = likelyOtherDelimiter(header[0]!);
           hint = other
             ? `the header is one cell; its names seem to be separated by "${other}", which is not read: use a comma, a semicolon or a tab`
             : 'the header is one cell: no comma, semicolon or tab separates its names';
-        } else if (options.delimiter !== undefined) {
-          const guess = detectDelimiter(header.join(delimiter), CONTRACT_COLUMNS);
-          if (guess !== delimiter) hint = `the file seems to be separated by ${delimiterName(guess)}, not ${delimiterName(delimiter)}`;
         }
         importer.header(header, hint);
         continue;
