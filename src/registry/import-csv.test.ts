@@ -77,6 +77,27 @@ describe('CSV encodings and delimiters', () => {
     expect(e.at.line).toBe(402);
   });
 
+  it('reads Windows-1251 whose first 64 KiB are plain ASCII, and refuses KOI8-R found there', async () => {
+    const latin = Array.from({ length: 400 }, (_, i) => goodRow({ person_id: `L${i}`, iin: '', last_name: 'Akhmetova', first_name: 'Aliya', middle_name: 'Sergeevna' }));
+    const text = csvText([...latin, ...everyone]);
+    const file = path('late-1251.csv');
+    writeEncoded(file, text, 'windows-1251');
+    const r = await importRegistryFile(law.criminalCode, file);
+    expect(r.source).toMatchObject({ encoding: 'windows-1251' });
+    expect(accepted(r).slice(400)).toEqual(everyone);
+    const koi = path('late-koi8.csv');
+    writeEncoded(koi, text, 'koi8-r');
+    const e = await refusal(koi);
+    expect(e.rule).toMatch(/^encoding\.(unknown|invalid)$/);
+    expect(e.at.line).toBe(402);
+    // Without a Ё, every KOI8-R byte is a letter in Windows-1251 too: the swapped letter cases give it away.
+    const koi2 = path('late-koi8-no-yo.csv');
+    writeEncoded(koi2, csvText([...latin, ...everyone.slice(0, 3)]), 'koi8-r');
+    const e2 = await refusal(koi2);
+    expect(e2.rule).toBe('encoding.unknown');
+    expect(e2.at.line).toBe(402);
+  });
+
   it('finds the delimiter from the header, and names the likely one when it is not read', async () => {
     const file = path('pipe.csv');
     writeFileSync(file, csvText(everyone, { delimiter: '|' }));

@@ -155,8 +155,8 @@ export async function importCsv(law: CriminalCode, file: string, options: Import
     throw e;
   }
   if (header === null) importer.fileIssue('error', 'file.empty', 'the file has no header row');
-  const s = sniffed as Sniffed | null;
-  return importer.finish({ format: 'csv', encoding: s?.encoding ?? 'utf-8', delimiter, lines }, options.shared);
+  const d = decoder as ChunkDecoder | null;
+  return importer.finish({ format: 'csv', encoding: d?.encoding ?? 'utf-8', delimiter, lines }, options.shared);
 }
 
 function bomLength(sample: Uint8Array, encoding: string): number {

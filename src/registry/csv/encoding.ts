@@ -145,8 +145,12 @@ function checkUtf8(file: string, sample: Uint8Array, bom: number, eof: boolean):
  * reading with a located error.
  */
 export class ChunkDecoder {
-  private readonly utf8: InstanceType<typeof TextDecoder> | null;
-  private readonly iconvDecoder: ReturnType<typeof iconv.getDecoder> | null;
+  private utf8: InstanceType<typeof TextDecoder> | null;
+  private iconvDecoder: ReturnType<typeof iconv.getDecoder> | null;
+  /** The encoding read (UTF-8 text that was plain ASCII so far may turn out to be Windows-1251). */
+  encoding: Encoding;
+  /** In UTF-8: a byte above 0x7F has been read (then a later invalid byte means mixed encodings). */
+  private sawNonAscii = false;
   /** Line (LF bytes seen + 1) and bytes seen before the current chunk, for locating errors. */
   private line = 1;
   private offset = 0;
@@ -157,6 +161,7 @@ export class ChunkDecoder {
     private readonly sniffed: Sniffed,
   ) {
     this.skip = sniffed.bom;
+    this.encoding = sniffed.encoding;
     this.utf8 = sniffed.encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : null;
     this.iconvDecoder = sniffed.encoding === 'utf-8' ? null : iconv.getDecoder(sniffed.encoding, { stripBOM: false });
   }
@@ -169,12 +174,22 @@ export class ChunkDecoder {
       this.skip -= n;
       this.offset += n;
     }
-    let text: string;
+    let text = '';
     if (this.utf8) {
       try {
         text = this.utf8.decode(bytes, { stream: true });
+        if (!this.sawNonAscii) for (let i = 0; i < bytes.length && !this.sawNonAscii; i++) if (bytes[i]! >= 0x80) this.sawNonAscii = true;
       } catch {
         const bad = Math.max(0, firstInvalidUtf8(bytes, true));
+        let asciiBefore = !this.sawNonAscii && this.sniffed.bom === 0;
+        for (let i = 0; i < bad && asciiBefore; i++) if (bytes[i]! >= 0x80) asciiBefore = false;
+        if (asciiBefore && firstImplausibleCp1251(bytes) < 0) {
+          // Plain ASCII so far reads the same in Windows-1251: the file is Windows-1251 from its start.
+          this.utf8 = null;
+          this.encoding = 'windows-1251';
+          this.iconvDecoder = iconv.getDecoder('windows-1251');
+          return this.decode(bytes);
+        }
         const pos = bytePosition(bytes, bad, this.line);
         throw new UnreadableFileError(
           this.file,
@@ -199,6 +214,16 @@ export class ChunkDecoder {
         }
       }
       text = this.iconvDecoder!.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      if (this.encoding === 'windows-1251') {
+        const swapped = firstCaseSwappedWord(text);
+        if (swapped >= 0) {
+          const line = this.line + (text.slice(0, swapped).match(/\n/g)?.length ?? 0);
+          throw new UnreadableFileError(this.file, 'encoding.unknown', 'Cyrillic words with a small letter before capitals: the code page is not Windows-1251 (KOI8-R?); save the file as UTF-8', {
+            line,
+            byte: this.offset + swapped,
+          });
+        }
+      }
       if (text.includes('\uFFFD')) {
         const k = text.indexOf('\uFFFD');
         const line = this.line + (text.slice(0, k).match(/\n/g)?.length ?? 0);
