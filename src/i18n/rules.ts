@@ -60,6 +60,8 @@ export const RULE_TEXTS: Record<string, Text> = {
   'xlsx.no_such_sheet': { kk: 'мұндай парақ жоқ', ru: 'такого листа нет', en: 'no such worksheet' },
   'xlsx.only_hidden_sheets': { kk: 'жолдары бар парақтардың бәрі жасырын', ru: 'все листы с данными скрыты', en: 'only hidden worksheets have rows' },
   'xlsx.other_sheets': { kk: 'жолдары бар басқа парақтар оқылмады', ru: 'другие листы с данными не прочитаны', en: 'other worksheets with rows not read' },
+  'xlsx.merged_cells': { kk: 'ұяшық біріктірілген ауқымда: мәні жоқ', ru: 'ячейка внутри объединённых ячеек: значения нет', en: 'cell inside merged cells: it holds no value' },
+  'xlsx.layout': { kk: 'парақ оқылмайтын жерде сақталған', ru: 'лист хранится там, где он не читается', en: 'worksheet stored where it is not read' },
   'xlsx.header': { kk: 'тақырып жолының ұяшықтары оқылмайды', ru: 'ячейки заголовка не читаются', en: 'header cells cannot be read' },
   'file.missing': { kk: 'файл жоқ немесе ашылмайды', ru: 'файла нет или он не открывается', en: 'no such file, or it cannot be opened' },
   'file.directory': { kk: 'бұл қалта, файл емес', ru: 'это папка, а не файл', en: 'a folder, not a file' },

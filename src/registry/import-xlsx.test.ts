@@ -92,6 +92,18 @@ describe('XLSX worksheets', () => {
     expect(missing.message).toMatch(/"old", "empty", "registry", "more"/);
   });
 
+  it('rejects a row whose cell lies inside merged cells (read empty otherwise), naming the range', async () => {
+    // P2 and P3 share a region merged over two rows, as reports in Excel often are; P4 and P1 are unmerged.
+    const rows = sheetRows([p2, { ...p3, region: p2.region }, p4, p1]);
+    const region = columnLetters(col('region') + 1);
+    const file = path('merged.xlsx');
+    await writeXlsx(file, [{ name: 'registry', rows, merge: [`${region}2:${region}3`] }]);
+    const r = await importRegistryFile(law.criminalCode, file);
+    expect(r.issues.map((i) => `${i.row}:${i.cell}:${i.rule}`)).toEqual([`3:${region}3:xlsx.merged_cells`]);
+    expect(r.issues[0]!.message).toMatch(new RegExp(`cells ${region}2:${region}3 are merged`));
+    expect(accepted(r)).toEqual([p2, p4, p1]);
+  });
+
   it('reads no hidden worksheet unasked: a workbook whose rows are all hidden is an error naming them', async () => {
     const file = path('hidden.xlsx');
     await writeXlsx(file, [

@@ -117,8 +117,47 @@ const xmlText = (s: string) =>
   );
 const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, xmlText(m[2]!)]));
 
+/** A merged range of cells (1-based, inclusive). */
+interface Merge {
+  ref: string;
+  c1: number;
+  r1: number;
+  c2: number;
+  r2: number;
+}
+
+const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/**
+ * The merged ranges of a worksheet (`<mergeCell ref="B3:B5"/>`, after its rows), found by scanning its
+ * XML as it is unpacked: exceljs's streaming reader skips them, and in a merged range only the first
+ * cell holds the value — the others would be read as unknown.
+ */
+async function mergedRanges(file: string, zip: JSZip, sheetNo: string): Promise<Merge[]> {
+  const entry = zip.file(`xl/worksheets/sheet${sheetNo}.xml`);
+  if (!entry) return [];
+  const out: Merge[] = [];
+  let tail = '';
+  await new Promise<void>((resolve, reject) => {
+    entry
+      .nodeStream('nodebuffer')
+      .on('data', (chunk: Buffer) => {
+        const text = tail + chunk.toString('latin1');
+        for (const m of text.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g))
+          out.push({ ref: `${m[1]}${m[2]}:${m[3]}${m[4]}`, c1: columnNumber(m[1]!), r1: Number(m[2]), c2: columnNumber(m[3]!), r2: Number(m[4]) });
+        const cut = text.lastIndexOf('<');
+        tail = cut >= 0 && text.length - cut < 200 ? text.slice(cut) : '';
+      })
+      .on('error', reject)
+      .on('end', () => resolve());
+  }).catch((e: unknown) => {
+    throw new UnreadableFileError(file, 'xlsx.corrupt', `the worksheet part sheet${sheetNo}.xml cannot be unpacked: ${e instanceof Error ? e.message : String(e)}`);
+  });
+  return out;
+}
+
 /** The worksheets in tab order, with their names and states, read from the workbook's own index. */
-async function workbookSheets(file: string): Promise<SheetEntry[]> {
+async function workbookSheets(file: string): Promise<{ tabs: SheetEntry[]; zip: JSZip }> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(readFileSync(file), { checkCRC32: false });
@@ -146,7 +185,7 @@ async function workbookSheets(file: string): Promise<SheetEntry[]> {
     const state = a['state'] === 'hidden' || a['state'] === 'veryHidden' ? a['state'] : 'visible';
     out.push({ name, state, sheetNo: no[1]! });
   }
-  return out;
+  return { tabs: out, zip };
 }
 
 export async function importXlsx(law: CriminalCode, file: string, options: ImportOptions = {}): Promise<ImportResult> {
@@ -157,14 +196,17 @@ export async function importXlsx(law: CriminalCode, file: string, options: Impor
     throw new UnreadableFileError(file, 'file.missing', `cannot be opened (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   checkZip(file, size);
-  const tabs = await workbookSheets(file);
+  const { tabs, zip } = await workbookSheets(file);
   if (options.sheet !== undefined && !tabs.some((t) => t.name === options.sheet))
     throw new UnreadableFileError(file, 'xlsx.no_such_sheet', `no worksheet named "${options.sheet}"; the workbook has ${tabs.map((t) => `"${t.name}"`).join(', ') || 'no worksheet'}`);
-  let pass = await readSheets(law, file, size, tabs, options.sheet ?? null, options);
+  // Merged cells of every worksheet that may be read.
+  const merges = new Map<string, Merge[]>();
+  for (const t of tabs) if (options.sheet !== undefined ? t.name === options.sheet : t.state === 'visible') merges.set(t.sheetNo, await mergedRanges(file, zip, t.sheetNo));
+  let pass = await readSheets(law, file, size, tabs, options.sheet ?? null, options, merges);
   if (options.sheet === undefined) {
     // The rule is the first visible worksheet with rows in tab order; the stream may hold them in another order.
     const first = tabs.find((t) => t.state === 'visible' && (pass.rows.get(t.sheetNo) ?? 0) > 0);
-    if (first && first.name !== pass.chosen) pass = await readSheets(law, file, size, tabs, first.name, options);
+    if (first && first.name !== pass.chosen) pass = await readSheets(law, file, size, tabs, first.name, options, merges);
   }
   const { importer, chosen } = pass;
   const sheets: SheetInfo[] = tabs.map((t) => ({ name: t.name, state: t.state, rows: pass.rows.get(t.sheetNo) ?? 0 }));
@@ -190,7 +232,7 @@ export async function importXlsx(law: CriminalCode, file: string, options: Impor
  * One streaming pass over the workbook: counts the rows of every worksheet and imports the rows of
  * `target` (by name), or, with no target, of the first visible worksheet with rows met in the stream.
  */
-async function readSheets(law: CriminalCode, file: string, size: number, tabs: readonly SheetEntry[], target: string | null, options: ImportOptions) {
+async function readSheets(law: CriminalCode, file: string, size: number, tabs: readonly SheetEntry[], target: string | null, options: ImportOptions, merges: ReadonlyMap<string, readonly Merge[]>) {
   const importer = new RegistryImporter(law, file, options.onIssue);
   const rows = new Map<string, number>();
   let chosen: string | null = null;
@@ -220,6 +262,7 @@ async function readSheets(law: CriminalCode, file: string, size: number, tabs: r
       rows.set(tab.sheetNo, 0);
       const wanted = target !== null ? name === target : tab.state === 'visible';
       let header: string[] | null = null;
+      const merged = merges.get(tab.sheetNo) ?? [];
       for await (const row of w) {
         options.signal?.throwIfAborted();
         const date1904 = props()?.model?.date1904 === true;
@@ -255,6 +298,24 @@ async function readSheets(law: CriminalCode, file: string, size: number, tabs: r
           if ('rule' in r) problems.push({ severity: 'error' as const, row: row.number, column: column === '' ? null : column, value: '', rule: r.rule, message: r.message, cell: at(col) });
           else if (column === '')
             problems.push({ severity: 'error' as const, row: row.number, column: null, value: r.text, rule: 'row.unnamed_cell', message: `cell ${at(col)} has a value but its column has no name in the header row`, cell: at(col) });
+        }
+        // A cell inside a merged range (other than its first) would be read empty: the row is rejected, never read with unknowns.
+        for (const m of merged) {
+          if (row.number < m.r1 || row.number > m.r2) continue;
+          for (let c = m.c1; c <= Math.min(m.c2, h.length); c++) {
+            if (c === m.c1 && row.number === m.r1) continue;
+            if (h[c - 1] === '') continue;
+            problems.push({
+              severity: 'error' as const,
+              row: row.number,
+              column: h[c - 1] as ContractColumn,
+              value: '',
+              rule: 'xlsx.merged_cells',
+              message: `the cells ${m.ref} are merged: only ${columnLetters(m.c1)}${m.r1} holds a value, and ${at(c)} would be read empty; unmerge them and fill every cell`,
+              cell: at(c),
+            });
+            break;
+          }
         }
         if (problems.length > 0) {
           if (personId) for (const p of problems) p.message += ` (person_id ${JSON.stringify(personId.slice(0, 64))})`;

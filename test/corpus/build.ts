@@ -219,6 +219,12 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
     await writeXlsx(f('bad-cells.xlsx'), [{ name: 'registry', rows }]);
     registry('xlsx.bad-cells', f('bad-cells.xlsx'), 1, 'row 2 \\(cell P2\\).*cell.formula_without_value', ['P4']);
   }
+  {
+    const rows = sheetRows([P[0]!, { ...P[1]!, region: P[0]!.region }, P[2]!, P[3]!]);
+    const region = String.fromCharCode(65 + col('region'));
+    await writeXlsx(f('merged.xlsx'), [{ name: 'registry', rows, merge: [`${region}2:${region}3`] }]);
+    registry('xlsx.merged-cells', f('merged.xlsx'), 1, `row 3 \\(cell ${region}3\\).*xlsx.merged_cells`, ['P1', 'P3', 'P4']);
+  }
   await writeXlsx(f('sheets.xlsx'), [
     { name: 'old', state: 'hidden', rows: sheetRows([P[3]!]) },
     { name: 'registry', rows: sheetRows([P[0]!, P[1]!]) },

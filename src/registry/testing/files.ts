@@ -99,6 +99,8 @@ export interface SheetSpec {
   rows: CellSpec[][];
   /** Number formats by 1-based column. */
   numFmt?: Record<number, string>;
+  /** Ranges to merge, e.g. `J3:J4`. */
+  merge?: string[];
 }
 
 /** A header row and person rows as worksheet rows (text cells). */
@@ -113,6 +115,7 @@ export async function writeXlsx(file: string, sheets: readonly SheetSpec[]): Pro
     const ws = wb.addWorksheet(s.name, { state: s.state ?? 'visible' });
     for (const r of s.rows) ws.addRow(r);
     if (s.numFmt) for (const [col, fmt] of Object.entries(s.numFmt)) ws.getColumn(Number(col)).numFmt = fmt;
+    for (const range of s.merge ?? []) ws.mergeCells(range);
   }
   await wb.xlsx.writeFile(file);
 }
