@@ -156,6 +156,19 @@ async function mergedRanges(file: string, zip: JSZip, sheetNo: string): Promise<
   return out;
 }
 
+/**
+ * The worksheets in tab order and the merged cells of each that may be read (`sheet`, or every
+ * visible one). The archive is let go before the rows are streamed, so it is not held in memory.
+ */
+async function workbookIndex(file: string, sheet: string | undefined): Promise<{ tabs: SheetEntry[]; merges: Map<string, Merge[]> }> {
+  const { tabs, zip } = await workbookSheets(file);
+  if (sheet !== undefined && !tabs.some((t) => t.name === sheet))
+    throw new UnreadableFileError(file, 'xlsx.no_such_sheet', `no worksheet named "${sheet}"; the workbook has ${tabs.map((t) => `"${t.name}"`).join(', ') || 'no worksheet'}`);
+  const merges = new Map<string, Merge[]>();
+  for (const t of tabs) if (sheet !== undefined ? t.name === sheet : t.state === 'visible') merges.set(t.sheetNo, await mergedRanges(file, zip, t.sheetNo));
+  return { tabs, merges };
+}
+
 /** The worksheets in tab order, with their names and states, read from the workbook's own index. */
 async function workbookSheets(file: string): Promise<{ tabs: SheetEntry[]; zip: JSZip }> {
   let zip: JSZip;
@@ -196,12 +209,7 @@ export async function importXlsx(law: CriminalCode, file: string, options: Impor
     throw new UnreadableFileError(file, 'file.missing', `cannot be opened (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   checkZip(file, size);
-  const { tabs, zip } = await workbookSheets(file);
-  if (options.sheet !== undefined && !tabs.some((t) => t.name === options.sheet))
-    throw new UnreadableFileError(file, 'xlsx.no_such_sheet', `no worksheet named "${options.sheet}"; the workbook has ${tabs.map((t) => `"${t.name}"`).join(', ') || 'no worksheet'}`);
-  // Merged cells of every worksheet that may be read.
-  const merges = new Map<string, Merge[]>();
-  for (const t of tabs) if (options.sheet !== undefined ? t.name === options.sheet : t.state === 'visible') merges.set(t.sheetNo, await mergedRanges(file, zip, t.sheetNo));
+  const { tabs, merges } = await workbookIndex(file, options.sheet);
   let pass = await readSheets(law, file, size, tabs, options.sheet ?? null, options, merges);
   if (options.sheet === undefined) {
     // The rule is the first visible worksheet with rows in tab order; the stream may hold them in another order.
