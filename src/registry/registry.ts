@@ -263,7 +263,8 @@ export function findDerivedMismatch(c: RegistryColumns, size: number, law: Crimi
   const tagsOf = Uint16Array.from(law.parts, (p) => p.tagMask);
   const intentionalOf = Uint8Array.from(law.parts, (p) => (p.intent === 'intentional' ? 1 : 0));
   const violentOf = Uint8Array.from(law.parts, (p) => (p.violent === 'yes' || p.violent === 'threat' ? 1 : 0));
-  const { articleOffsets: off, articleValues: val } = c;
+  const { articleOffsets: off, articleValues: val, articlesKnown: known } = c;
+  const { gravity: gravityCol, tagMask: tagCol, negligent: negligentCol, violent: violentCol, unpaidClaim, claimFiled, ageAtOffence, civilClaimAmount, civilClaimPaid, birthYmd, offenceDay } = c;
   for (let i = 0; i < size; i++) {
     let gravity = UNKNOWN;
     let tagMask = 0;
@@ -271,7 +272,7 @@ export function findDerivedMismatch(c: RegistryColumns, size: number, law: Crimi
     let violent: number = UNKNOWN;
     const from = off[i]!;
     const to = off[i + 1]!;
-    if (c.articlesKnown[i] && to > from) {
+    if (known[i] && to > from) {
       negligent = 1;
       violent = 0;
       for (let k = from; k < to; k++) {
@@ -282,13 +283,13 @@ export function findDerivedMismatch(c: RegistryColumns, size: number, law: Crimi
         if (violentOf[a]) violent = 1;
       }
     }
-    if (c.gravity[i] !== gravity) return { column: 'gravity', row: i };
-    if (c.tagMask[i] !== tagMask) return { column: 'tagMask', row: i };
-    if (c.negligent[i] !== negligent) return { column: 'negligent', row: i };
-    if (c.violent[i] !== violent) return { column: 'violent', row: i };
-    if (c.unpaidClaim[i] !== unpaidClaimOf(c.civilClaimAmount[i]!, c.civilClaimPaid[i]!)) return { column: 'unpaidClaim', row: i };
-    if (c.claimFiled[i] !== claimFiledOf(c.civilClaimAmount[i]!)) return { column: 'claimFiled', row: i };
-    if (c.ageAtOffence[i] !== ageAtOffenceOf(c.birthYmd[i]!, c.offenceDay[i]!)) return { column: 'ageAtOffence', row: i };
+    if (gravityCol[i] !== gravity) return { column: 'gravity', row: i };
+    if (tagCol[i] !== tagMask) return { column: 'tagMask', row: i };
+    if (negligentCol[i] !== negligent) return { column: 'negligent', row: i };
+    if (violentCol[i] !== violent) return { column: 'violent', row: i };
+    if (unpaidClaim[i] !== unpaidClaimOf(civilClaimAmount[i]!, civilClaimPaid[i]!)) return { column: 'unpaidClaim', row: i };
+    if (claimFiled[i] !== claimFiledOf(civilClaimAmount[i]!)) return { column: 'claimFiled', row: i };
+    if (ageAtOffence[i] !== ageAtOffenceOf(birthYmd[i]!, offenceDay[i]!)) return { column: 'ageAtOffence', row: i };
   }
   return null;
 }
