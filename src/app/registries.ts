@@ -8,6 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { API_MESSAGES } from '../i18n/api.ts';
+import { formatLocation, UnreadableFileError } from '../domain/errors.ts';
 import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
 import { importRegistryFile, type ImportResult } from '../registry/import.ts';
 import { CONTRACT_COLUMNS, type ContractColumn } from '../registry/record.ts';
@@ -159,9 +160,11 @@ export async function runImport(ctx: AppContext, actor: Actor, importId: string,
       },
     });
   } catch (e) {
-    const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    // The uploaded file's temporary name means nothing to the user: the message names the upload.
+    const detail = e instanceof UnreadableFileError ? `${formatLocation(fileName, e.at)}: ${e.detail}` : e instanceof Error ? e.message.split('\n')[0]!.replace(file, fileName) : String(e);
+    const rule = e instanceof UnreadableFileError ? e.rule : 'file.unreadable';
     await ctx.db.transaction(async (tx) => {
-      await finishImport(tx, importId, { status: 'failed', rows: null, accepted: null, rejected: null, fileIssues: [{ severity: 'error', rule: 'file.unreadable', message: detail }], registryId: null, error: detail });
+      await finishImport(tx, importId, { status: 'failed', rows: null, accepted: null, rejected: null, fileIssues: [{ severity: 'error', rule, message: detail }], registryId: null, error: detail });
       await appendAuditIn(tx, audit('failed', { error: detail }));
     });
     return finished(ctx, importId);

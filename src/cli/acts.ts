@@ -1,5 +1,4 @@
 /** The act commands: validate, evaluate, explain, test. */
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
 import { UserError } from '../domain/errors.ts';
@@ -17,6 +16,8 @@ import { lintAct } from '../engine/act/lint.ts';
 import { outcomeAt, outcomeRow, STATUS } from '../engine/act/outcome.ts';
 import { loadAct } from '../engine/act/plan.ts';
 import { formatLocated } from '../domain/located.ts';
+import { AtomicFile } from '../output/atomic.ts';
+import { spreadsheetCell } from '../output/spreadsheet.ts';
 import { openRegistry } from './registry-source.ts';
 
 const T = {
@@ -49,17 +50,33 @@ export function validateCommand(actArg: string, opts: { lang: Lang; sample: bool
   return true;
 }
 
-async function write(out: WriteStream | NodeJS.WriteStream, text: string): Promise<void> {
-  if (!out.write(text)) await once(out, 'drain');
+/** Where output goes: standard output, or a file written atomically (temporary file, then rename). */
+type Sink = { write(text: string): Promise<void> | void };
+const stdoutSink: Sink = {
+  async write(text: string) {
+    if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+  },
+};
+
+export async function evaluateCommand(opts: { act: string; registry?: string; asOf?: string; format: 'jsonl' | 'csv' | 'table'; out?: string; lang: Lang; sheet?: string }): Promise<void> {
+  const law = loadLaw();
+  const actFile = resolveActPath(opts.act, DEFAULT_PATHS.acts);
+  const { plan } = loadAct(actFile, law);
+  const file = opts.out ? AtomicFile.open(opts.out, [opts.registry, actFile]) : null;
+  try {
+    await evaluateInto(file ?? stdoutSink, plan, law, opts);
+    file?.commit();
+  } catch (e) {
+    file?.abort();
+    throw e;
+  }
 }
 
-export async function evaluateCommand(opts: { act: string; registry?: string; asOf?: string; format: 'jsonl' | 'csv' | 'table'; out?: string; lang: Lang }): Promise<void> {
-  const law = loadLaw();
-  const { plan } = loadAct(resolveActPath(opts.act, DEFAULT_PATHS.acts), law);
-  const { registry } = await openRegistry(law, opts.registry, opts.lang, () => undefined);
+async function evaluateInto(out: Sink, plan: ReturnType<typeof loadAct>['plan'], law: Law, opts: { registry?: string; asOf?: string; format: 'jsonl' | 'csv' | 'table'; out?: string; lang: Lang; sheet?: string }): Promise<void> {
+  const write = (sink: Sink, text: string) => sink.write(text);
+  const { registry } = await openRegistry(law, opts.registry, opts.lang, () => undefined, opts.sheet);
   const day = opts.asOf ? isoDay(opts.asOf) : plan.entryIntoForce;
   const outcomes = evaluate(plan, registry, law, day);
-  const out = opts.out ? createWriteStream(opts.out) : process.stdout;
   const columns = ['person_id', 'status', 'measure', 'clause', 'clause_id', 'excluded_by', 'excluded_by_id', 'days_remitted', 'new_end_date', 'reason', 'reasons', 'almost'] as const;
   if (opts.format === 'csv') await write(out, stringify([columns as unknown as string[]]));
   const counts = new Map<string, number>();
@@ -76,9 +93,9 @@ export async function evaluateCommand(opts: { act: string; registry?: string; as
           columns.map((c) => {
             const v = row[c];
             if (v === null || v === undefined) return '';
-            if (Array.isArray(v)) return v.join(';');
-            if (typeof v === 'object') return JSON.stringify(v);
-            return String(v);
+            if (Array.isArray(v)) return spreadsheetCell(v.join(';'));
+            if (typeof v === 'object') return spreadsheetCell(JSON.stringify(v));
+            return spreadsheetCell(v as string | number | boolean);
           }),
         ]),
       );
@@ -88,20 +105,16 @@ export async function evaluateCommand(opts: { act: string; registry?: string; as
         `${String(row.person_id).padEnd(12)} ${String(row.status).padEnd(13)} ${String(row.measure ?? '—').padEnd(16)} ${String(row.clause ?? row.excluded_by ?? '—').padEnd(16)} ${String(row.days_remitted ?? '—').padStart(6)} ${String(row.new_end_date ?? '—').padEnd(10)} ${(row.reasons as string[]).join(',')}\n`,
       );
   }
-  if (opts.out) {
-    (out as WriteStream).end();
-    await once(out, 'finish');
-  }
   if (opts.format === 'table' || opts.out)
     process.stderr.write(
       `${render(T.summary, opts.lang, { act: plan.id, persons: registry.size, counts: [...counts].map(([k, v]) => `${k} ${v}`).join(', ') })} (${formatIsoDate(day)})\n`,
     );
 }
 
-export async function explainCommand(opts: { act: string; registry?: string; person: string; asOf?: string; lang: Lang; format: 'text' | 'json' }): Promise<void> {
+export async function explainCommand(opts: { act: string; registry?: string; person: string; asOf?: string; lang: Lang; format: 'text' | 'json'; sheet?: string }): Promise<void> {
   const law = loadLaw();
   const { plan } = loadAct(resolveActPath(opts.act, DEFAULT_PATHS.acts), law);
-  const { registry } = await openRegistry(law, opts.registry, opts.lang, () => undefined);
+  const { registry } = await openRegistry(law, opts.registry, opts.lang, () => undefined, opts.sheet);
   const i = registry.indexOf(opts.person);
   if (i < 0) throw new UserError(render(T.noPerson, opts.lang, { id: opts.person }));
   const trace = explain(plan, registry.record(i), law, opts.asOf ? isoDay(opts.asOf) : plan.entryIntoForce);

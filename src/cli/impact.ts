@@ -1,6 +1,4 @@
 /** `amnestia impact`: what acts do to a registry — coverage, money, equality, victims, risk, projection, comparison. */
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
 import { InvalidArgumentError } from 'commander';
 import { UserError } from '../domain/errors.ts';
@@ -17,6 +15,8 @@ import { computeImpact, type ImpactOptions } from '../impact/impact.ts';
 import { renderComparison, renderImpact } from '../impact/render.ts';
 import { impactReportSchema, type ImpactReport } from '../impact/report.ts';
 import { openRegistry } from './registry-source.ts';
+import { AtomicFile } from '../output/atomic.ts';
+import { spreadsheetCell } from '../output/spreadsheet.ts';
 
 /** The three shipped acts, compared by `npm start`. */
 export const SHIPPED_ACTS = ['kz-2025-women-proposal', 'kz-2025-sex-neutral', 'kz-2025-constitution-30'] as const;
@@ -64,6 +64,7 @@ export interface ImpactCommandOptions {
   changesCsv?: string;
   facilities?: string;
   config?: string;
+  sheet?: string;
 }
 
 export function impactOf(law: Law, registry: Registry, source: string, acts: string[], opts: Omit<ImpactCommandOptions, 'act' | 'compare' | 'registry' | 'lang' | 'format'>) {
@@ -83,23 +84,34 @@ export async function impactCommand(opts: ImpactCommandOptions, progress: (line:
   const law = loadLaw();
   const acts = [opts.act, ...opts.compare];
   if (opts.changesCsv && acts.length < 2) throw new UserError(render(T.changesNeedTwo, opts.lang));
-  const { registry, source } = await openRegistry(law, opts.registry, opts.lang, progress);
-  const { report, runs } = impactOf(law, registry, source, acts, opts);
-  writeReport(report, opts.lang, opts.format);
+  const inputs = [opts.registry, opts.facilities, opts.config, ...acts.map((a) => resolveActPath(a, DEFAULT_PATHS.acts))];
+  // Refused before any work when the output names an input; written whole or not at all.
+  const out = opts.changesCsv ? AtomicFile.open(opts.changesCsv, inputs) : null;
+  let k = 0;
+  try {
+    const { registry, source } = await openRegistry(law, opts.registry, opts.lang, progress, opts.sheet);
+    const { report, runs } = impactOf(law, registry, source, acts, opts);
+    if (out) {
+      out.write(stringify([['person_id', 'act_from', 'status_from', 'measure_from', 'clause_from', 'excluded_by_from', 'days_from', 'act_to', 'status_to', 'measure_to', 'clause_to', 'excluded_by_to', 'days_to']]));
+      for (const b of runs.slice(1))
+        for (const c of allChanges(runs[0]!, b, registry)) {
+          k++;
+          out.write(
+            stringify([
+              [c.person_id, runs[0]!.plan.id, c.from.status, c.from.measure, c.from.clause, c.from.excluded_by, c.from.days_remitted, b.plan.id, c.to.status, c.to.measure, c.to.clause, c.to.excluded_by, c.to.days_remitted].map((v) =>
+                spreadsheetCell(v),
+              ),
+            ]),
+          );
+        }
+      out.commit();
+    }
+    writeReport(report, opts.lang, opts.format);
+  } catch (e) {
+    out?.abort();
+    throw e;
+  }
   if (opts.changesCsv) {
-    const out = createWriteStream(opts.changesCsv);
-    const put = async (s: string) => {
-      if (!out.write(s)) await once(out, 'drain');
-    };
-    await put(stringify([['person_id', 'act_from', 'status_from', 'measure_from', 'clause_from', 'excluded_by_from', 'days_from', 'act_to', 'status_to', 'measure_to', 'clause_to', 'excluded_by_to', 'days_to']]));
-    let k = 0;
-    for (const b of runs.slice(1))
-      for (const c of allChanges(runs[0]!, b, registry)) {
-        k++;
-        await put(stringify([[c.person_id, runs[0]!.plan.id, c.from.status, c.from.measure ?? '', c.from.clause ?? '', c.from.excluded_by ?? '', c.from.days_remitted ?? '', b.plan.id, c.to.status, c.to.measure ?? '', c.to.clause ?? '', c.to.excluded_by ?? '', c.to.days_remitted ?? '']]));
-      }
-    out.end();
-    await once(out, 'finish');
     process.stderr.write(`${render(T.changesWritten, opts.lang, { n: k, file: opts.changesCsv })}\n`);
   }
 }

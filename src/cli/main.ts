@@ -1,8 +1,7 @@
 /**
  * The `amnestia` command line. See docs/cli.md.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DataFileError, formatLocated } from '../domain/located.ts';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { isoDay, parseIsoDate } from '../domain/dates.ts';
 import { isLang, render, type Lang } from '../i18n/text.ts';
 import { MESSAGES } from '../i18n/messages.ts';
@@ -17,9 +16,9 @@ import { loadProfile, scaleProfile } from '../registry/synthetic/profile.ts';
 import { computeLetter, letterJson, loadLetterDefinition, renderLetterMarkdown, renderLetterText } from '../reports/letter.ts';
 import { openRegistry } from './registry-source.ts';
 import { registerServerCommands } from './server.ts';
-import { AppError } from '../app/errors.ts';
 import { UserError } from '../domain/errors.ts';
 import { runCheck } from './check.ts';
+import { installProcessGuards, reportFailure } from './failure.ts';
 import { evaluateCommand, explainCommand, testCommand, validateCommand } from './acts.ts';
 import { dbLoadCommand, evaluateSqlCommand } from './sql.ts';
 import { addDocumentsCommand } from './documents.ts';
@@ -45,10 +44,10 @@ function progress(line: string): void {
   if (process.stderr.isTTY) process.stderr.write(`\r${line}   `);
 }
 
-async function letterCommand(opts: { registry?: string; lang: Lang; format: string; asOf?: string; figures?: string }): Promise<void> {
+async function letterCommand(opts: { registry?: string; lang: Lang; format: string; asOf?: string; figures?: string; sheet?: string }): Promise<void> {
   const law = loadLaw();
   const def = loadLetterDefinition(opts.figures ?? DEFAULT_PATHS.letterFigures, law);
-  const { registry, source } = await openRegistry(law, opts.registry, opts.lang, progress);
+  const { registry, source } = await openRegistry(law, opts.registry, opts.lang, progress, opts.sheet);
   letterReport(def, law, registry, source, opts);
 }
 
@@ -75,16 +74,18 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
     .option('--as-of <date>', "evaluation date (default: the letter's date)", dateArg)
     .option('--figures <file>', 'figures definition file', undefined)
+    .option('--sheet <name>', 'the worksheet of an XLSX registry (default: the first visible worksheet with rows)')
     .action(letterCommand);
 
   program
     .command('check')
-    .description('data-quality report of a registry file; exits 1 when any row is rejected')
-    .argument('<file>', 'registry file (CSV or XLSX)')
+    .description('data-quality report of a registry file (or verification of a snapshot); exits 1 when any row is rejected, 3 when the file cannot be read')
+    .argument('<file>', 'registry file (CSV, XLSX or .amnreg snapshot)')
     .addOption(langOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--limit <n>', 'problems listed in text output', intArg, 50)
-    .action(async (file: string, opts: { lang: Lang; format: 'text' | 'json'; limit: number }) => {
+    .option('--sheet <name>', 'the worksheet of an XLSX registry (default: the first visible worksheet with rows)')
+    .action(async (file: string, opts: { lang: Lang; format: 'text' | 'json'; limit: number; sheet?: string }) => {
       const ok = await runCheck(file, opts, progress);
       if (!ok) process.exitCode = 1;
     });
@@ -110,13 +111,17 @@ export function buildProgram(): Command {
           b.push(r);
           if (++k % 100_000 === 0) progress(render(MESSAGES['progress.rows'], opts.lang, { rows: k }));
         }
-        saveSnapshot(b.finish(), opts.out);
+        saveSnapshot(b.finish(), opts.out, [opts.profile]);
         if (process.stderr.isTTY) process.stderr.write('\n');
         process.stdout.write(`${render(MESSAGES['generate.done'], opts.lang, { persons: k, file: opts.out, ms: Math.round(performance.now() - t0), seed: String(opts.seed) })}\n`);
         return;
       }
-      const n = await writeRegistryCsv(opts.out, law.criminalCode, generatePersons(profile, law.criminalCode, facilities, { seed: opts.seed }), (k) =>
-        progress(render(MESSAGES['progress.rows'], opts.lang, { rows: k })),
+      const n = await writeRegistryCsv(
+        opts.out,
+        law.criminalCode,
+        generatePersons(profile, law.criminalCode, facilities, { seed: opts.seed }),
+        (k) => progress(render(MESSAGES['progress.rows'], opts.lang, { rows: k })),
+        [opts.profile, profile.facilitiesPath],
       );
       if (process.stderr.isTTY) process.stderr.write('\n');
       process.stdout.write(`${render(MESSAGES['generate.done'], opts.lang, { persons: n, file: opts.out, ms: Math.round(performance.now() - t0), seed: String(opts.seed) })}\n`);
@@ -142,8 +147,9 @@ export function buildProgram(): Command {
     .option('--out <file>', 'write to a file instead of standard output')
     .addOption(new Option('--engine <engine>', 'kernel (in memory) or sql (PostgreSQL with --database / DATABASE_URL, else DuckDB)').choices(['kernel', 'sql']).default('kernel'))
     .option('--database <url>', 'PostgreSQL holding the registry (see `amnestia db load`); default DATABASE_URL')
+    .option('--sheet <name>', 'the worksheet of an XLSX registry (default: the first visible worksheet with rows)')
     .addOption(langOption())
-    .action(async (opts: { act: string; registry?: string; asOf?: string; format: 'jsonl' | 'csv' | 'table'; out?: string; engine: 'kernel' | 'sql'; database?: string; lang: Lang }) => {
+    .action(async (opts: { act: string; registry?: string; asOf?: string; format: 'jsonl' | 'csv' | 'table'; out?: string; engine: 'kernel' | 'sql'; database?: string; lang: Lang; sheet?: string }) => {
       if (opts.engine === 'sql') {
         if (opts.format !== 'jsonl' || opts.out) throw new UserError('--engine sql writes JSON lines to standard output');
         await evaluateSqlCommand(opts);
@@ -157,6 +163,7 @@ export function buildProgram(): Command {
     .description('store a registry (file or the default) in PostgreSQL, replacing the stored one')
     .option('--registry <file>', 'registry file (CSV or XLSX); default: the synthetic national registry')
     .option('--database <url>', 'PostgreSQL URL; default DATABASE_URL')
+    .option('--sheet <name>', 'the worksheet of an XLSX registry (default: the first visible worksheet with rows)')
     .addOption(langOption())
     .action(dbLoadCommand);
 
@@ -168,6 +175,7 @@ export function buildProgram(): Command {
     .option('--registry <file>', 'registry file (CSV or XLSX); default: the synthetic national registry')
     .option('--as-of <date>', 'the day the act enters into force (default: the act’s own)', dateArg)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--sheet <name>', 'the worksheet of an XLSX registry (default: the first visible worksheet with rows)')
     .addOption(langOption())
     .action(explainCommand);
 
@@ -196,6 +204,7 @@ export function buildProgram(): Command {
     .option('--changes-csv <file>', 'write every person whose outcome changes between the first act and the others')
     .option('--facilities <file>', 'facilities file (codes, names, capacities)')
     .option('--config <file>', 'impact configuration (social categories, victims condition, parameters)')
+    .option('--sheet <name>', 'the worksheet of an XLSX registry (default: the first visible worksheet with rows)')
     .action(async (opts: ImpactCommandOptions) => {
       await impactCommand(opts, progress);
     });
@@ -219,24 +228,14 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (e) {
-    if (e instanceof CommanderError) {
-      // Help and version exit 0; a wrong command line is bad input: 2 (1 means rejected rows).
-      process.exitCode = e.exitCode === 0 ? 0 : 2;
-    } else if (e instanceof DataFileError) {
-      process.stderr.write(`${e.errors.map(formatLocated).join('\n')}\n`);
-      process.exitCode = 2;
-    } else if (e instanceof UserError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exitCode = 2;
-    } else if (e instanceof AppError) {
-      const at = argv.indexOf('--lang');
-      const lang = at >= 0 && isLang(argv[at + 1] ?? '') ? (argv[at + 1] as Lang) : 'ru';
-      process.stderr.write(`${[e.messageIn(lang), ...e.locations.map((l) => `  ${[l.file, l.path, l.line ? `${l.line}:${l.column ?? 1}` : null, l.message].filter(Boolean).join(' ')}`)].join('\n')}\n`);
-      process.exitCode = 2;
-    } else throw e;
+    // Exit codes (docs/cli.md): 1 rows rejected, 2 bad options, 3 unreadable file, 4 unwritable output, 70 unexpected.
+    process.exitCode = reportFailure(e, argv);
   }
 }
 
 // Run when executed directly (npm start / npm run amnestia).
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) await main(process.argv);
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  installProcessGuards(process.argv);
+  await main(process.argv);
+}
 

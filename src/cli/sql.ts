@@ -1,5 +1,5 @@
 /** The SQL side of the command line: storing a registry in PostgreSQL, and evaluating in SQL. */
-import { UserError } from '../domain/errors.ts';
+import { EXIT, UserError } from '../domain/errors.ts';
 import { isoDay } from '../domain/dates.ts';
 import { render, type Lang, type Text } from '../i18n/text.ts';
 import { loadLaw } from '../law/law.ts';
@@ -17,6 +17,11 @@ const T = {
     ru: 'Не указана база данных: нужен --database или DATABASE_URL',
     en: 'No database given: pass --database or set DATABASE_URL',
   },
+  unreachable: {
+    kk: '{db} дерекқорына қосылу мүмкін емес: {detail}',
+    ru: 'Не удаётся подключиться к {db}: {detail}',
+    en: 'Cannot connect to {db}: {detail}',
+  },
   empty: { kk: '{db} дерекқорында тізілім жоқ: алдымен `amnestia db load`', ru: 'В {db} нет реестра: сначала `amnestia db load`', en: 'No registry in {db}: run `amnestia db load` first' },
 } satisfies Record<string, Text>;
 
@@ -31,11 +36,21 @@ function safeUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
-export async function dbLoadCommand(opts: { registry?: string; database?: string; lang: Lang }): Promise<void> {
+/** Connects to PostgreSQL; a database that cannot be reached is a clean message (exit code 3), not a stack. */
+async function connect(url: string, lang: Lang): Promise<PostgresBackend> {
+  try {
+    return await PostgresBackend.open(url);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new UserError(render(T.unreachable, lang, { db: safeUrl(url), detail: detail ?? '' }), EXIT.unreadable);
+  }
+}
+
+export async function dbLoadCommand(opts: { registry?: string; database?: string; lang: Lang; sheet?: string }): Promise<void> {
   const law = loadLaw();
   const url = databaseUrl(opts.database, opts.lang);
-  const { registry } = await openRegistry(law, opts.registry, opts.lang, () => undefined);
-  const backend = await PostgresBackend.open(url);
+  const { registry } = await openRegistry(law, opts.registry, opts.lang, () => undefined, opts.sheet);
+  const backend = await connect(url, opts.lang);
   try {
     const t0 = performance.now();
     await backend.loadRegistry(registry, law);
@@ -49,7 +64,7 @@ export async function dbLoadCommand(opts: { registry?: string; database?: string
  * evaluate --engine sql: with a database (PostgreSQL) the registry stored there; otherwise the
  * registry file (or the default registry) loaded into an in-process DuckDB.
  */
-export async function evaluateSqlCommand(opts: { act: string; registry?: string; database?: string; asOf?: string; lang: Lang }): Promise<void> {
+export async function evaluateSqlCommand(opts: { act: string; registry?: string; database?: string; asOf?: string; lang: Lang; sheet?: string }): Promise<void> {
   const law = loadLaw();
   const { plan } = loadAct(resolveActPath(opts.act, DEFAULT_PATHS.acts), law);
   const day = opts.asOf ? isoDay(opts.asOf) : plan.entryIntoForce;
@@ -58,7 +73,7 @@ export async function evaluateSqlCommand(opts: { act: string; registry?: string;
   let size: number;
   let ids: string[];
   if (url) {
-    backend = await PostgresBackend.open(url);
+    backend = await connect(url, opts.lang);
     size = await backend.personCount().catch(() => 0);
     if (size === 0) {
       await backend.close();
@@ -66,7 +81,7 @@ export async function evaluateSqlCommand(opts: { act: string; registry?: string;
     }
     ids = await backend.personIds(size);
   } else {
-    const { registry } = await openRegistry(law, opts.registry, opts.lang, () => undefined);
+    const { registry } = await openRegistry(law, opts.registry, opts.lang, () => undefined, opts.sheet);
     backend = await DuckDbBackend.open();
     await backend.loadRegistry(registry, law);
     size = registry.size;

@@ -2,9 +2,16 @@
  * Reading data files (YAML or JSON) through a zod schema, with every error located:
  * file, JSON path, line and column.
  */
-import { readFileSync } from 'node:fs';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { readFileSync, statSync } from 'node:fs';
+import { isAlias, isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
+import { UnreadableFileError } from './errors.ts';
+import { firstInvalidUtf8 } from './utf8.ts';
+
+/** The largest act or data file read (a YAML document of this size is already far beyond any real act). */
+export const DATA_FILE_MAX_BYTES = 16 * 1024 * 1024;
+/** Aliases a document may expand (`*name` references), against "billion laughs" documents. */
+export const MAX_ALIAS_COUNT = 1000;
 
 export interface LocatedError {
   file: string;
@@ -63,19 +70,81 @@ export class SourceMap {
   }
 }
 
-/** Parses YAML (or JSON, which is YAML) text; syntax errors are thrown as located errors. */
+/**
+ * The text of an act or data file: refused (UnreadableFileError, exit code 3) when it is missing,
+ * a folder, larger than DATA_FILE_MAX_BYTES, binary, or not UTF-8 (never read with garbled letters).
+ */
+export function readDataText(file: string): string {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new UnreadableFileError(file, 'file.directory', 'is a folder, expected a YAML or JSON file');
+    size = st.size;
+  } catch (e) {
+    if (e instanceof UnreadableFileError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UnreadableFileError(file, 'file.missing', code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : `cannot be opened (${code ?? String(e)})`);
+  }
+  if (size > DATA_FILE_MAX_BYTES) throw new UnreadableFileError(file, 'file.too_large', `${size} bytes; an act or data file may hold at most ${DATA_FILE_MAX_BYTES} bytes`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new UnreadableFileError(file, 'file.unreadable', `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const line = bytes.subarray(0, nul).toString('latin1').split('\n').length;
+    throw new UnreadableFileError(file, 'file.binary', 'a NUL byte: this is a binary file, not YAML text', { line, byte: nul });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const good = Math.max(0, firstInvalidUtf8(bytes, false));
+    const line = bytes.subarray(0, good).toString('latin1').split('\n').length;
+    throw new UnreadableFileError(file, 'encoding.invalid', 'bytes that are not UTF-8: act and data files are UTF-8 text', { line, byte: good });
+  }
+}
+
+/** Parses YAML (or JSON, which is YAML) text; syntax errors, alias bombs and nesting too deep are thrown as located errors. */
 export function parseYamlSource(text: string, file: string): { value: unknown; map: SourceMap } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    if (e instanceof RangeError) throw new DataFileError([{ file, path: '$', line: null, column: null, message: 'the document is nested too deeply to be read' }]);
+    throw e;
+  }
   if (doc.errors.length > 0) {
     throw new DataFileError(
       doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? lines.linePos(Math.min(e.pos[0], text.length));
+        const pos = e.linePos?.[0] ?? (e.pos?.[0] !== undefined ? lines.linePos(Math.min(e.pos[0], text.length)) : undefined);
         return { file, path: '$', line: pos?.line ?? null, column: pos?.col ?? null, message: e.message.split('\n')[0] ?? e.message };
       }),
     );
   }
-  return { value: doc.toJS({ maxAliasCount: 1000 }) as unknown, map: new SourceMap(file, doc, lines) };
+  let aliases = 0;
+  let firstAlias: number | null = null;
+  visit(doc, {
+    Alias(_, node) {
+      aliases++;
+      if (firstAlias === null && isAlias(node) && node.range) firstAlias = node.range[0];
+    },
+  });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (e) {
+    const at = firstAlias === null ? null : lines.linePos(firstAlias);
+    if (e instanceof ReferenceError || (e instanceof Error && /alias/i.test(e.message)))
+      throw new DataFileError([
+        { file, path: '$', line: at?.line ?? null, column: at?.col ?? null, message: `the aliases (${aliases} of them, the first here) expand beyond ${MAX_ALIAS_COUNT} nodes: a document that expands itself is not read` },
+      ]);
+    if (e instanceof RangeError) throw new DataFileError([{ file, path: '$', line: null, column: null, message: 'the document is nested too deeply to be read' }]);
+    throw e;
+  }
+  return { value, map: new SourceMap(file, doc, lines) };
 }
 
 /** Validates a parsed value against a schema; failures become located errors. */
@@ -87,7 +156,7 @@ export function validateWith<S extends z.ZodType>(schema: S, value: unknown, map
 
 /** Reads and validates a YAML or JSON data file. */
 export function loadDataFile<S extends z.ZodType>(schema: S, file: string): { data: z.output<S>; map: SourceMap } {
-  const text = readFileSync(file, 'utf8');
+  const text = readDataText(file);
   const { value, map } = parseYamlSource(text, file);
   return { data: validateWith(schema, value, map), map };
 }

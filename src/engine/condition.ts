@@ -81,6 +81,9 @@ type Tok =
 
 const TOKEN = /\s*(?:(\d{4}-\d{2}-\d{2})(?![\d-])|(\d+(?:-\d+)+)|(-?\d+(?:\.\d+)?)|([\p{L}_][\p{L}\p{N}_.]*)|'([^']*)'|"([^"]*)"|(==|!=|<>|<=|>=|=|<|>)|([()[\],]))/uy;
 
+/** The largest number a condition may hold (ten trillion: beyond any age, day count or amount in tenge). */
+export const MAX_CONDITION_NUMBER = 1e13;
+
 function tokenize(text: string): Tok[] | { at: number; message: string } {
   const out: Tok[] = [];
   TOKEN.lastIndex = 0;
@@ -99,7 +102,12 @@ function tokenize(text: string): Tok[] | { at: number; message: string } {
       if (d === null) return { at, message: `not a real date: ${m[1]}` };
       out.push({ t: 'date', v: d, text: m[1], at });
     } else if (m[2] !== undefined) out.push({ t: 'ref', v: m[2], at });
-    else if (m[3] !== undefined) out.push({ t: 'num', v: Number(m[3]), text: m[3], at });
+    else if (m[3] !== undefined) {
+      const v = Number(m[3]);
+      // A number no fact can reach (ages, days, months, tenge) is a mistake, and past 2^53 it is not even exact.
+      if (!(Math.abs(v) <= MAX_CONDITION_NUMBER)) return { at, message: `the number ${m[3].length > 24 ? `${m[3].slice(0, 20)}…` : m[3]} is too large: at most ${MAX_CONDITION_NUMBER} in size` };
+      out.push({ t: 'num', v, text: m[3], at });
+    }
     else if (m[4] !== undefined) out.push({ t: 'id', v: m[4], at });
     else if (m[5] !== undefined) out.push({ t: 'str', v: m[5], at });
     else if (m[6] !== undefined) out.push({ t: 'str', v: m[6], at });
@@ -387,6 +395,38 @@ export function checkCondition(source: unknown, path: (string | number)[], ctx: 
   }
   errors.push({ path, column: null, message: 'a condition is a text like "age >= 50" or a map with all / any / not' });
   return { k: 'const', truth: U };
+}
+
+/** Comparisons (leaves) and nesting depth of a checked condition, and its longest `in` list. */
+export function conditionSize(c: Checked): { leaves: number; depth: number; longestList: number } {
+  switch (c.k) {
+    case 'and':
+    case 'or': {
+      let leaves = 0;
+      let depth = 0;
+      let longestList = 0;
+      for (const x of c.items) {
+        const s = conditionSize(x);
+        leaves += s.leaves;
+        depth = Math.max(depth, s.depth);
+        longestList = Math.max(longestList, s.longestList);
+      }
+      return { leaves, depth: depth + 1, longestList };
+    }
+    case 'not':
+    case 'during': {
+      const s = conditionSize(c.item);
+      return { ...s, depth: s.depth + 1 };
+    }
+    case 'numIn':
+      return { leaves: 1, depth: 0, longestList: c.values.length };
+    case 'enumIn':
+      return { leaves: 1, depth: 0, longestList: c.indexes.length };
+    case 'str':
+      return { leaves: 1, depth: 0, longestList: c.values.length };
+    default:
+      return { leaves: 1, depth: 0, longestList: 0 };
+  }
 }
 
 /** Names of the definitions a condition refers to, directly. */

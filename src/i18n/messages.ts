@@ -67,6 +67,25 @@ export const MESSAGES = {
   'check.severity.error': { kk: 'ҚАТЕ', ru: 'ОШИБКА', en: 'ERROR' },
   'check.severity.warning': { kk: 'ескерту', ru: 'предупреждение', en: 'warning' },
   'check.file_issue': { kk: '{severity} {file}: {message} [{rule}]', ru: '{severity} {file}: {message} [{rule}]', en: '{severity} {file}: {message} [{rule}]' },
+  'check.csv_source': {
+    kk: 'CSV: {encoding} кодтауы, бөлгіш — {delimiter}; {lines} жол',
+    ru: 'CSV: кодировка {encoding}, разделитель — {delimiter}; строк файла: {lines}',
+    en: 'CSV: {encoding} encoding, {delimiter} delimiter; {lines} lines',
+  },
+  'check.cell': { kk: '{cell} ұяшығы', ru: 'ячейка {cell}', en: 'cell {cell}' },
+  'check.delimiter.comma': { kk: 'үтір', ru: 'запятая', en: 'comma' },
+  'check.delimiter.semicolon': { kk: 'нүктелі үтір', ru: 'точка с запятой', en: 'semicolon' },
+  'check.delimiter.tab': { kk: 'табуляция', ru: 'табуляция', en: 'tab' },
+  'check.xlsx_source': {
+    kk: 'XLSX: «{sheet}» парағы оқылды (кітапта {sheets} парақ)',
+    ru: 'XLSX: прочитан лист «{sheet}» (листов в книге: {sheets})',
+    en: 'XLSX: worksheet "{sheet}" read ({sheets} worksheets in the workbook)',
+  },
+  'check.snapshot': {
+    kk: 'Тізілім көшірмесі тексерілді: {persons} адам, пішім {version}, бақылау сомасы {checksum}… сәйкес, заң кестесі {law} сәйкес',
+    ru: 'Снимок реестра проверен: {persons} чел., формат {version}, контрольная сумма {checksum}… совпадает, таблица закона {law} совпадает',
+    en: 'Registry snapshot verified: {persons} persons, format {version}, checksum {checksum}… matches, law table {law} matches',
+  },
   'check.more': { kk: '… тағы {n} мәселе (толығы: --format json)', ru: '… ещё {n} (полностью: --format json)', en: '… {n} more (all of them: --format json)' },
   'generate.done': {
     kk: '{persons} адам {file} файлына жазылды ({ms} мс, seed {seed})',
@@ -76,6 +95,13 @@ export const MESSAGES = {
   'progress.rows': { kk: '{rows} жол оқылды', ru: 'прочитано строк: {rows}', en: '{rows} rows read' },
   'registry.default': { kk: 'әдепкі синтетикалық тізілім ({profile}, seed {seed})', ru: 'синтетический реестр по умолчанию ({profile}, seed {seed})', en: 'default synthetic registry ({profile}, seed {seed})' },
   'error.data_file': { kk: 'Деректер файлында қате:', ru: 'Ошибка в файле данных:', en: 'Error in a data file:' },
+  'error.internal': {
+    kk: 'Күтпеген қате: {message}. Толығы {file} файлына жазылды',
+    ru: 'Непредвиденная ошибка: {message}. Подробности записаны в {file}',
+    en: 'Unexpected error: {message}. Details were written to {file}',
+  },
+  'error.unreadable': { kk: 'Файлды оқу мүмкін емес', ru: 'Файл не удаётся прочитать', en: 'The file cannot be read' },
+  'error.unwritable': { kk: 'Файлды жазу мүмкін емес', ru: 'Файл не удаётся записать', en: 'The file cannot be written' },
   'error.registry_rejected': {
     kk: '{file}: {rejected} жол қабылданбады; алдымен `amnestia check {file}` орындаңыз',
     ru: '{file}: отклонено строк: {rejected}; сначала выполните `amnestia check {file}`',

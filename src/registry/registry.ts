@@ -13,7 +13,7 @@
  * computed once when the registry is built, so that evaluation reads one number per person.
  */
 import { BEHAVIOURS, CUSTODIES, GRAVITIES, RECIDIVISMS, SENTENCE_TYPES, SEXES } from '../domain/enums.ts';
-import { UNKNOWN_DATE, ymdOfDay } from '../domain/dates.ts';
+import { UNKNOWN_DATE, dayNumberOf, daysInMonth, ymdOfDay } from '../domain/dates.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
 import type { PersonRecord } from './record.ts';
 
@@ -228,6 +228,209 @@ export class Registry {
   }
 }
 
+/** Derived from the article parts: gravest gravity, tag bits, all negligent, any violent (-1 unknown). */
+function articleFacts(law: CriminalCode, articles: ArrayLike<number> | null): { gravity: number; tagMask: number; negligent: number; violent: number } {
+  let gravity = UNKNOWN;
+  let tagMask = 0;
+  let negligent: number = UNKNOWN;
+  let violent: number = UNKNOWN;
+  if (articles !== null && articles.length > 0) {
+    negligent = 1;
+    violent = 0;
+    for (let k = 0; k < articles.length; k++) {
+      const part = law.parts[articles[k]!]!;
+      gravity = Math.max(gravity, GRAVITIES.indexOf(part.gravity));
+      tagMask |= part.tagMask;
+      if (part.intent === 'intentional') negligent = 0;
+      if (part.violent === 'yes' || part.violent === 'threat') violent = 1;
+    }
+  }
+  return { gravity, tagMask, negligent, violent };
+}
+
+/** 1 when a civil claim is left unpaid, 0 when none is, -1 unknown (NaN = unknown amount). */
+const unpaidClaimOf = (amount: number, paid: number): number => (Number.isNaN(amount) ? UNKNOWN : amount === 0 ? 0 : Number.isNaN(paid) ? UNKNOWN : amount - paid > 0 ? 1 : 0);
+const claimFiledOf = (amount: number): number => (Number.isNaN(amount) ? UNKNOWN : amount > 0 ? 1 : 0);
+function ageAtOffenceOf(birthYmd: number, offenceDay: number): number {
+  if (birthYmd === UNKNOWN_DATE || offenceDay === UNKNOWN_DATE) return UNKNOWN;
+  const age = Math.floor((ymdOfDay(offenceDay) - birthYmd) / 10000);
+  return age < 0 || age > 127 ? UNKNOWN : age;
+}
+
+/** The first derived value that differs from the one computed again from the person's other columns. */
+export function findDerivedMismatch(c: RegistryColumns, size: number, law: CriminalCode): { column: ColumnName; row: number } | null {
+  const gravityOf = Int8Array.from(law.parts, (p) => GRAVITIES.indexOf(p.gravity));
+  const tagsOf = Uint16Array.from(law.parts, (p) => p.tagMask);
+  const intentionalOf = Uint8Array.from(law.parts, (p) => (p.intent === 'intentional' ? 1 : 0));
+  const violentOf = Uint8Array.from(law.parts, (p) => (p.violent === 'yes' || p.violent === 'threat' ? 1 : 0));
+  const { articleOffsets: off, articleValues: val, articlesKnown: known } = c;
+  const { gravity: gravityCol, tagMask: tagCol, negligent: negligentCol, violent: violentCol, unpaidClaim, claimFiled, ageAtOffence, civilClaimAmount, civilClaimPaid, birthYmd, offenceDay } = c;
+  for (let i = 0; i < size; i++) {
+    let gravity = UNKNOWN;
+    let tagMask = 0;
+    let negligent: number = UNKNOWN;
+    let violent: number = UNKNOWN;
+    const from = off[i]!;
+    const to = off[i + 1]!;
+    if (known[i] && to > from) {
+      negligent = 1;
+      violent = 0;
+      for (let k = from; k < to; k++) {
+        const a = val[k]!;
+        if (gravityOf[a]! > gravity) gravity = gravityOf[a]!;
+        tagMask |= tagsOf[a]!;
+        if (intentionalOf[a]) negligent = 0;
+        if (violentOf[a]) violent = 1;
+      }
+    }
+    if (gravityCol[i] !== gravity) return { column: 'gravity', row: i };
+    if (tagCol[i] !== tagMask) return { column: 'tagMask', row: i };
+    if (negligentCol[i] !== negligent) return { column: 'negligent', row: i };
+    if (violentCol[i] !== violent) return { column: 'violent', row: i };
+    if (unpaidClaim[i] !== unpaidClaimOf(civilClaimAmount[i]!, civilClaimPaid[i]!)) return { column: 'unpaidClaim', row: i };
+    if (claimFiled[i] !== claimFiledOf(civilClaimAmount[i]!)) return { column: 'claimFiled', row: i };
+    if (ageAtOffence[i] !== ageAtOffenceOf(birthYmd[i]!, offenceDay[i]!)) return { column: 'ageAtOffence', row: i };
+  }
+  return null;
+}
+
+/** Index of the first value outside [lo, hi] other than `except`, or -1 (one function per array type). */
+function outsideI8(a: Int8Array, n: number, lo: number, hi: number, except: number): number {
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    if ((v < lo || v > hi) && v !== except) return i;
+  }
+  return -1;
+}
+function outsideI16(a: Int16Array, n: number, lo: number, hi: number, except: number): number {
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    if ((v < lo || v > hi) && v !== except) return i;
+  }
+  return -1;
+}
+function outsideI32(a: Int32Array, n: number, lo: number, hi: number, except: number): number {
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    if ((v < lo || v > hi) && v !== except) return i;
+  }
+  return -1;
+}
+function outsideU32(a: Uint32Array, n: number, lo: number, hi: number, except: number): number {
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    if ((v < lo || v > hi) && v !== except) return i;
+  }
+  return -1;
+}
+function outsideF64(a: Float64Array, n: number, lo: number, hi: number, except: number): number {
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    if ((v < lo || v > hi) && v !== except) return i;
+  }
+  return -1;
+}
+
+const MIN_DAY = dayNumberOf(1900, 1, 1);
+const MAX_DAY = dayNumberOf(2100, 12, 31);
+
+/**
+ * The first value outside its column's domain (a snapshot read from disk is checked with this):
+ * codes of enumerations and dictionaries, booleans, dates, counts, amounts, ИИН, list offsets.
+ */
+export function findValueProblem(c: RegistryColumns, size: number, law: CriminalCode): { column: ColumnName; row: number; message: string } | null {
+  const enumCols: [ColumnName, Int8Array, number][] = [
+    ['sex', c.sex, SEXES.length],
+    ['custody', c.custody, CUSTODIES.length],
+    ['sentenceType', c.sentenceType, SENTENCE_TYPES.length],
+    ['recidivism', c.recidivism, RECIDIVISMS.length],
+    ['behaviour', c.behaviour, BEHAVIOURS.length],
+    ['disabilityGroup', c.disabilityGroup, 4],
+  ];
+  const boolCols: [ColumnName, Int8Array][] = [
+    ['maliciousViolator', c.maliciousViolator],
+    ['pregnant', c.pregnant],
+    ['disabledChild', c.disabledChild],
+    ['parentalRightsDeprived', c.parentalRightsDeprived],
+    ['veteran', c.veteran],
+    ['pensioner', c.pensioner],
+    ['singleParent', c.singleParent],
+    ['damageCaused', c.damageCaused],
+    ['damageCompensated', c.damageCompensated],
+  ];
+  const dictCols: [ColumnName, DictColumn][] = [
+    ['lastName', c.lastName],
+    ['firstName', c.firstName],
+    ['middleName', c.middleName],
+    ['facility', c.facility],
+    ['region', c.region],
+  ];
+  const dayCols: [ColumnName, Int32Array][] = [
+    ['offenceDay', c.offenceDay],
+    ['sentenceStartDay', c.sentenceStartDay],
+    ['sentenceEndDay', c.sentenceEndDay],
+  ];
+  const validYmd = (v: number) => {
+    const y = Math.floor(v / 10000);
+    const m = Math.floor(v / 100) % 100;
+    const d = v % 100;
+    return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  };
+  for (const [column, d] of dictCols) if (d.values[0] !== '') return { column, row: 0, message: 'the dictionary does not begin with the empty text (unknown)' };
+  if (c.articleOffsets[0] !== 0 || c.childOffsets[0] !== 0) return { column: 'articleOffsets', row: 0, message: 'the lists do not begin at 0' };
+  // Column by column: each loop runs over one typed array of one type (so that it stays fast) and compares with two bounds.
+  const outside = (a: Int8Array | Int16Array | Int32Array | Uint32Array | Float64Array, lo: number, hi: number, except = lo): number =>
+    a instanceof Int8Array ? outsideI8(a, size, lo, hi, except)
+    : a instanceof Int16Array ? outsideI16(a, size, lo, hi, except)
+    : a instanceof Int32Array ? outsideI32(a, size, lo, hi, except)
+    : a instanceof Uint32Array ? outsideU32(a, size, lo, hi, except)
+    : outsideF64(a, size, lo, hi, except);
+  for (const [column, a, n] of enumCols) {
+    const i = outside(a, -1, n - 1);
+    if (i >= 0) return { column, row: i, message: `code ${a[i]} is outside -1…${n - 1}` };
+  }
+  for (const [column, a] of boolCols) {
+    const i = outside(a, -1, 1);
+    if (i >= 0) return { column, row: i, message: `${a[i]} is not -1, 0 or 1` };
+  }
+  for (const [column, d] of dictCols) {
+    const i = outside(d.codes, 0, d.values.length - 1);
+    if (i >= 0) return { column, row: i, message: `code ${d.codes[i]} is outside its dictionary of ${d.values.length}` };
+  }
+  for (const [column, a] of dayCols) {
+    const i = outside(a, MIN_DAY, MAX_DAY, UNKNOWN_DATE);
+    if (i >= 0) return { column, row: i, message: `day ${a[i]} is outside 1900–2100` };
+  }
+  let i = outside(c.birthYmd, 19000101, 21001231, UNKNOWN_DATE);
+  if (i < 0) for (let k = 0; k < size && i < 0; k++) if (c.birthYmd[k] !== UNKNOWN_DATE && !validYmd(c.birthYmd[k]!)) i = k;
+  if (i >= 0) return { column: 'birthYmd', row: i, message: `${c.birthYmd[i]} is not a date` };
+  i = outside(c.imposedTermMonths, -1, 9999);
+  if (i >= 0) return { column: 'imposedTermMonths', row: i, message: `${c.imposedTermMonths[i]} months` };
+  i = outside(c.priorConvictions, -1, 9999);
+  if (i >= 0) return { column: 'priorConvictions', row: i, message: `${c.priorConvictions[i]} convictions` };
+  // NaN (unknown) is never below or above a bound.
+  for (const [column, a] of [['civilClaimAmount', c.civilClaimAmount], ['civilClaimPaid', c.civilClaimPaid]] as const) {
+    i = outside(a, 0, 1e13 - 0.01);
+    if (i >= 0) return { column, row: i, message: `amount ${a[i]}` };
+  }
+  i = outside(c.iin, 0, 999_999_999_999);
+  if (i < 0) for (let k = 0; k < size && i < 0; k++) if (c.iin[k]! % 1 !== 0 && !Number.isNaN(c.iin[k]!)) i = k;
+  if (i >= 0) return { column: 'iin', row: i, message: `${c.iin[i]} is not a ИИН` };
+  for (const [column, a] of [['articlesKnown', c.articlesKnown], ['childrenKnown', c.childrenKnown]] as const) {
+    i = outside(a, 0, 1);
+    if (i >= 0) return { column, row: i, message: 'a known flag other than 0 or 1' };
+  }
+  for (let k = 0; k < size; k++) {
+    if (c.articleOffsets[k + 1]! < c.articleOffsets[k]!) return { column: 'articleOffsets', row: k, message: 'the offsets go backwards' };
+    if (c.childOffsets[k + 1]! < c.childOffsets[k]!) return { column: 'childOffsets', row: k, message: 'the offsets go backwards' };
+    if (!c.articlesKnown[k] && c.articleOffsets[k + 1] !== c.articleOffsets[k]) return { column: 'articleOffsets', row: k, message: 'articles listed for a person whose articles are unknown' };
+    if (!c.childrenKnown[k] && c.childOffsets[k + 1] !== c.childOffsets[k]) return { column: 'childOffsets', row: k, message: 'children listed for a person whose children are unknown' };
+  }
+  for (let k = 0; k < c.articleValues.length; k++) if (c.articleValues[k]! >= law.parts.length) return { column: 'articleValues', row: k, message: `article part ${c.articleValues[k]} is not in the table` };
+  for (let k = 0; k < c.childBirthYmd.length; k++) if (!validYmd(c.childBirthYmd[k]!)) return { column: 'childBirthYmd', row: k, message: `${c.childBirthYmd[k]} is not a date` };
+  return null;
+}
+
 const bool = (v: boolean | null): number => (v === null ? UNKNOWN : v ? 1 : 0);
 const idx = <T>(list: readonly T[], v: T | null): number => (v === null ? UNKNOWN : list.indexOf(v));
 
@@ -311,22 +514,9 @@ export class RegistryBuilder {
     this.dicts.facility.push(r.facility);
     this.dicts.region.push(r.region);
     g.articlesKnown.push(r.articles === null ? 0 : 1);
-    let gravity = UNKNOWN;
-    let tagMask = 0;
-    let negligent: number = UNKNOWN;
-    let violent: number = UNKNOWN;
-    if (r.articles !== null) {
-      negligent = r.articles.length > 0 ? 1 : UNKNOWN;
-      violent = r.articles.length > 0 ? 0 : UNKNOWN;
-      for (const a of r.articles) {
-        g.articleValues.push(a);
-        const part = this.law.parts[a]!;
-        gravity = Math.max(gravity, GRAVITIES.indexOf(part.gravity));
-        tagMask |= part.tagMask;
-        if (part.intent === 'intentional') negligent = 0;
-        if (part.violent === 'yes' || part.violent === 'threat') violent = 1;
-      }
-    }
+    const derived = articleFacts(this.law, r.articles);
+    if (r.articles !== null) for (const a of r.articles) g.articleValues.push(a);
+    const { gravity, tagMask, negligent, violent } = derived;
     g.articleOffsets.push(g.articleValues.length);
     g.gravity.push(gravity);
     g.tagMask.push(tagMask);
@@ -355,11 +545,9 @@ export class RegistryBuilder {
     g.civilClaimPaid.push(r.civilClaimPaid ?? NaN);
     g.damageCaused.push(bool(r.damageCaused));
     g.damageCompensated.push(bool(r.damageCompensated));
-    const amount = r.civilClaimAmount;
-    g.unpaidClaim.push(amount === null ? UNKNOWN : amount === 0 ? 0 : r.civilClaimPaid === null ? UNKNOWN : amount - r.civilClaimPaid > 0 ? 1 : 0);
-    g.claimFiled.push(amount === null ? UNKNOWN : amount > 0 ? 1 : 0);
-    const age = r.birthYmd === null || r.offenceDay === null ? UNKNOWN : Math.floor((ymdOfDay(r.offenceDay) - r.birthYmd) / 10000);
-    g.ageAtOffence.push(age < 0 || age > 127 ? UNKNOWN : age);
+    g.unpaidClaim.push(unpaidClaimOf(r.civilClaimAmount ?? NaN, r.civilClaimPaid ?? NaN));
+    g.claimFiled.push(claimFiledOf(r.civilClaimAmount ?? NaN));
+    g.ageAtOffence.push(ageAtOffenceOf(r.birthYmd ?? UNKNOWN_DATE, r.offenceDay ?? UNKNOWN_DATE));
   }
 
   /** The finished registry; with `shared`, every typed column lies in a SharedArrayBuffer. */

@@ -21,13 +21,69 @@ export interface RowIssue {
   /** A stable rule code, e.g. `iin.check_digit`, `dates.order`, `articles.unknown`. */
   rule: string;
   message: string;
+  /** In a workbook: the cell's address, e.g. `C7`. */
+  cell?: string;
+}
+
+/** The longest text a cell may hold. */
+export const CELL_MAX_CHARS = 256;
+
+/**
+ * Characters no registry cell holds: C0 and C1 controls (NUL, line breaks, tabs inside a cell),
+ * DEL, zero-width and direction marks, line and paragraph separators, a byte-order mark.
+ */
+const FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/u;
+
+/**
+ * UTF-8 Cyrillic read as Windows-1251 or Latin-1 and saved again ("РђР»", "Ð•Ñ€"): two or more
+ * such pairs in a cell mean the text was garbled before it reached us.
+ */
+const MOJIBAKE = /[РС][\u0402\u0403\u201A\u0453\u201E\u2026\u2020\u2021\u20AC\u2030\u0409\u2039\u040A\u040C\u040B\u040F\u0452\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u2122\u0459\u203A\u045A\u045C\u045B\u045F\u040E\u045E\u0408\u00A4\u0490\u00A6\u00A7\u00A9\u0404\u00AC\u00AD\u00AE\u0407\u00B0\u00B1\u0406\u0456\u0491\u00B5\u00B6\u00B7\u0454\u0458\u0405\u0455\u0457]|[ÐÑ][\u0080-\u00BF]/gu;
+
+/** Error values of spreadsheets (English and Russian Excel), never a registry value. */
+const SPREADSHEET_ERRORS = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|Н\/Д|ССЫЛКА!|ЗНАЧ!|ДЕЛ\/0!|ИМЯ\?|ПУСТО!|ЧИСЛО!)$/u;
+
+/** Anything that can make a cell's text a problem; most cells have none of it and are passed at once. */
+const SUSPECT = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFFD#РСÐÑ]/u;
+const MOJIBAKE_ONE = new RegExp(MOJIBAKE.source, 'u');
+
+/** The first problem of a cell's text, whatever its column. */
+export function textProblem(s: string): { rule: string; message: string } | null {
+  if (s.length > CELL_MAX_CHARS) return { rule: 'text.too_long', message: `the cell holds ${s.length} characters; at most ${CELL_MAX_CHARS}` };
+  if (!SUSPECT.test(s)) return null;
+  const bad = FORBIDDEN.exec(s);
+  if (bad) {
+    const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    return { rule: 'text.control_character', message: `the cell holds the control or invisible character U+${code} at position ${bad.index + 1}` };
+  }
+  if (SPREADSHEET_ERRORS.test(s)) return { rule: 'cell.error', message: `the cell holds the spreadsheet error value ${s}` };
+  if (s.includes('\uFFFD')) return { rule: 'text.replacement_character', message: 'the cell holds U+FFFD (�): its text was garbled by a wrong encoding before it reached this file' };
+  if (MOJIBAKE_ONE.test(s)) {
+    const moji = s.match(MOJIBAKE);
+    if (moji && moji.length >= 2) return { rule: 'text.mojibake', message: `the text looks garbled by a wrong encoding (${moji.slice(0, 3).join(' ')} …): UTF-8 read as another code page` };
+  }
+  return null;
+}
+
+/**
+ * Text that a spreadsheet would run as a formula is written with a leading apostrophe
+ * (src/domain/spreadsheet.ts); reading takes it off again, so that a written file reads back the same.
+ */
+export function unescapeSpreadsheetText(s: string): string {
+  return /^'[=+\-@'\t\r]/.test(s) ? s.slice(1) : s;
 }
 
 /** A cell: trimmed text, empty = unknown (null), otherwise parsed by `inner`. */
-function cell<T extends z.ZodType>(inner: T) {
+function cell<T extends z.ZodType>(inner: T, text = false) {
   return z.string().transform((raw, ctx): z.output<T> | null => {
-    const s = raw.trim();
+    let s = raw.trim();
     if (s === '') return null;
+    const problem = textProblem(s);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem.message, params: { rule: problem.rule } });
+      return z.NEVER;
+    }
+    if (text) s = unescapeSpreadsheetText(s);
     const r = inner.safeParse(s);
     if (!r.success) {
       for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, params: { rule: ruleOf(issue) } });
@@ -78,7 +134,8 @@ const matching = (pattern: RegExp, rule: string, message: string) =>
 
 const count = (rule: string) => matching(/^\d{1,4}$/, rule, 'expected a whole number from 0 to 9999').transform(Number);
 
-const amount = matching(/^\d+(?:\.\d+)?$/, 'amount', 'expected a non-negative amount like 125000 or 125000.50').transform(Number);
+/** Tenge: at most 13 digits before the point (under ten trillion) and 2 after (tiyn). */
+const amount = matching(/^\d{1,13}(?:\.\d{1,2})?$/, 'amount', 'expected a non-negative amount like 125000 or 125000.50, with at most 13 digits before the point and 2 after').transform(Number);
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, rule: string, aliases: Record<string, T[number]> = {}) =>
   z.string().transform((s, ctx): T[number] => {
@@ -111,6 +168,7 @@ export function rowSchema(law: CriminalCode) {
     for (const part of s.split(';').map((x) => x.trim())) {
       const d = parseIsoDate(part);
       if (d === null) ctx.addIssue({ code: 'custom', ...custom('date.invalid', `not a real date in ISO form YYYY-MM-DD: ${part}`) });
+      else if (d < parseIsoDate('1900-01-01')! || d > parseIsoDate('2100-12-31')!) ctx.addIssue({ code: 'custom', ...custom('date.range', `date outside 1900–2100: ${part}`) });
       else out.push(ymdOfDay(d));
     }
     return out;
@@ -122,17 +180,22 @@ export function rowSchema(law: CriminalCode) {
         ctx.addIssue({ code: 'custom', ...custom('person_id.missing', 'person_id is required') });
         return z.NEVER;
       }
-      return s;
+      const problem = textProblem(s);
+      if (problem) {
+        ctx.addIssue({ code: 'custom', ...custom(problem.rule, problem.message) });
+        return z.NEVER;
+      }
+      return unescapeSpreadsheetText(s);
     }),
     iin: cell(matching(/^\d{12}$/, 'iin.format', 'a ИИН is 12 digits')),
-    last_name: cell(z.string()),
-    first_name: cell(z.string()),
-    middle_name: cell(z.string()),
+    last_name: cell(z.string(), true),
+    first_name: cell(z.string(), true),
+    middle_name: cell(z.string(), true),
     sex: cell(enumOf(SEXES, 'enum.sex', { Ж: 'F', М: 'M', Ә: 'F', Е: 'M' })),
     birth_date: cell(isoDate),
     custody: cell(enumOf(CUSTODIES, 'enum.custody', CUSTODY_ALIASES as Record<string, Custody>)),
-    facility: cell(z.string()),
-    region: cell(z.string()),
+    facility: cell(z.string(), true),
+    region: cell(z.string(), true),
     articles: cell(articles),
     offence_date: cell(isoDate),
     sentence_type: cell(enumOf(SENTENCE_TYPES, 'enum.sentence_type')),
@@ -232,7 +295,9 @@ export function parseRow(
   if (v.custody === 'institution' && v.sentence_type !== null && !['imprisonment', 'life_imprisonment', 'arrest'].includes(v.sentence_type))
     err('sentence_type', 'custody.sentence_type', `a person held in an institution cannot serve ${v.sentence_type}`);
   if (v.children_birth_dates !== null && birthYmd !== null) {
-    for (const c of v.children_birth_dates) {
+    const before = v.children_birth_dates.find((c) => c <= birthYmd);
+    if (before !== undefined) err('children_birth_dates', 'children.before_parent', `child born ${formatIsoDate(dayOfYmd(before))}, not after the parent's own birth ${formatIsoDate(dayOfYmd(birthYmd))}`);
+    else for (const c of v.children_birth_dates) {
       if (c < birthYmd + 120000) {
         err('children_birth_dates', 'children.parent_age', `child born ${formatIsoDate(dayOfYmd(c))}, before the parent was 12`, 'warning');
         break;

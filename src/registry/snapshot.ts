@@ -2,41 +2,71 @@
  * The binary columnar snapshot of a registry (`.amnreg`): the typed columns written as they lie in
  * memory, so that ten million persons load in seconds (docs/data-contract.md, "Snapshots").
  *
- *   bytes 0–7   "AMNREG01"
- *   bytes 8–11  length H of the header (little-endian u32)
- *   H bytes     header, JSON: size, the law table's part ids (hash), and per column its name,
- *               array type, length and offset in the data; dictionaries' values; person ids
+ *   bytes 0–7    "AMNREG02": the magic and the format version (two digits)
+ *   bytes 8–11   length H of the header (little-endian u32)
+ *   bytes 12–43  SHA-256 of every byte from byte 44 to the end of the file
+ *   H bytes      header, JSON: format, version, size (persons), the law table's hash, and per
+ *                column its name, array type, length and offset in the data; dictionaries' values;
+ *                person ids (a pattern, or the offset of a JSON list in the data); data length
  *   padding to a multiple of 8, then the data: each column at its offset (8-aligned)
  *
- * Article part indexes refer to the law table the snapshot was written with: loading it with a
- * different table is refused, never reinterpreted.
+ * A snapshot is read only when every check passes: magic and version, header schema, file length,
+ * checksum, law hash, the exact set of columns with their types and lengths, every value within
+ * its column's domain, and the derived columns equal to those computed again from the others.
+ * Anything else is refused with the reason (UnreadableFileError, exit code 3), never read with a
+ * wrong size, a strange column type or edited derived columns.
  */
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { CriminalCode } from '../law/criminal-code.ts';
-import { UserError } from '../domain/errors.ts';
-import { Registry, RegistryBuilder, type DictColumn, type RegistryColumns } from './registry.ts';
+import { UnreadableFileError } from '../domain/errors.ts';
+import { AtomicFile } from '../output/atomic.ts';
+import { findDerivedMismatch, findValueProblem, Registry, RegistryBuilder, type DictColumn, type RegistryColumns } from './registry.ts';
 
-const MAGIC = 'AMNREG01';
+export const SNAPSHOT_VERSION = 2;
+const MAGIC_PREFIX = 'AMNREG';
+const MAGIC = `${MAGIC_PREFIX}${String(SNAPSHOT_VERSION).padStart(2, '0')}`;
+const LEAD = 44;
+const MAX_HEADER = 1 << 30;
+
 const TYPES = { Int8Array, Uint8Array, Int16Array, Uint16Array, Int32Array, Uint32Array, Float64Array } as const;
 type TypeName = keyof typeof TYPES;
 type Typed = Int8Array<ArrayBufferLike> | Uint8Array<ArrayBufferLike> | Int16Array<ArrayBufferLike> | Uint16Array<ArrayBufferLike> | Int32Array<ArrayBufferLike> | Uint32Array<ArrayBufferLike> | Float64Array<ArrayBufferLike>;
 
-interface ColumnEntry {
-  name: string;
-  type: TypeName;
-  length: number;
-  offset: number;
+const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const columnEntrySchema = z.strictObject({
+  name: z.string().min(1),
+  type: z.enum(Object.keys(TYPES) as [TypeName, ...TypeName[]]),
+  length: count,
+  offset: count,
   /** For dictionary-encoded columns: the values (code 0 is unknown). */
-  values?: string[];
-}
+  values: z.array(z.string()).optional(),
+});
+type ColumnEntry = z.infer<typeof columnEntrySchema>;
 
-interface Header {
-  size: number;
+const headerSchema = z.strictObject({
+  format: z.literal('amnreg'),
+  version: z.literal(SNAPSHOT_VERSION),
+  size: count,
+  lawHash: z.string().regex(/^[0-9a-f]{16}$/),
+  columns: z.array(columnEntrySchema),
+  personIds: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('pattern'), prefix: z.string(), width: z.number().int().min(1).max(20) }),
+    z.strictObject({ kind: z.literal('list'), offset: count, byteLength: count }),
+  ]),
+  dataLength: count,
+});
+type Header = z.infer<typeof headerSchema>;
+
+/** What a verified snapshot holds, for reports (`amnestia check`). */
+export interface SnapshotInfo {
+  version: number;
+  persons: number;
   lawHash: string;
-  columns: ColumnEntry[];
-  personIds: { kind: 'pattern'; prefix: string; width: number } | { kind: 'list'; offset: number; byteLength: number };
-  dataLength: number;
+  /** SHA-256 of the file from byte 44 on, as written in the file and computed again. */
+  checksum: string;
+  bytes: number;
 }
 
 export function lawHash(law: CriminalCode): string {
@@ -57,11 +87,13 @@ function idPattern(ids: readonly string[]): { prefix: string; width: number } | 
   if (!m) return null;
   const prefix = m[1]!;
   const width = m[2]!.length;
+  if (width > 20) return null;
   for (let i = 0; i < ids.length; i++) if (ids[i] !== `${prefix}${String(i + 1).padStart(width, '0')}`) return null;
   return { prefix, width };
 }
 
-export function saveSnapshot(registry: Registry, file: string): number {
+/** Writes a snapshot atomically (temporary file, then rename); returns its length in bytes. */
+export function saveSnapshot(registry: Registry, file: string, inputs: readonly (string | undefined)[] = []): number {
   const entries: ColumnEntry[] = [];
   const blocks: Uint8Array[] = [];
   let offset = 0;
@@ -83,70 +115,171 @@ export function saveSnapshot(registry: Registry, file: string): number {
     blocks.push(bytes);
     offset = align8(offset + bytes.byteLength);
   }
-  const header: Header = { size: registry.size, lawHash: lawHash(registry.law), columns: entries, personIds, dataLength: offset };
+  const header: Header = { format: 'amnreg', version: SNAPSHOT_VERSION, size: registry.size, lawHash: lawHash(registry.law), columns: entries, personIds, dataLength: offset };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
-  const fd = openSync(file, 'w');
+  const start = align8(LEAD + headerBytes.byteLength);
+  // The body: header, padding, each block padded to 8 bytes; hashed as it is laid out.
+  const body: Uint8Array[] = [headerBytes, new Uint8Array(start - LEAD - headerBytes.byteLength)];
+  for (const b of blocks) {
+    body.push(b);
+    const pad = align8(b.byteLength) - b.byteLength;
+    if (pad) body.push(new Uint8Array(pad));
+  }
+  const hash = createHash('sha256');
+  for (const b of body) hash.update(b);
+  const lead = Buffer.alloc(LEAD);
+  lead.write(MAGIC, 0, 'latin1');
+  lead.writeUInt32LE(headerBytes.byteLength, 8);
+  hash.digest().copy(lead, 12);
+  const out = AtomicFile.open(file, inputs);
   try {
-    const lead = Buffer.alloc(12);
-    lead.write(MAGIC, 0, 'latin1');
-    lead.writeUInt32LE(headerBytes.byteLength, 8);
-    writeSync(fd, lead);
-    writeSync(fd, headerBytes);
-    let pos = 12 + headerBytes.byteLength;
-    const pad = align8(pos) - pos;
-    if (pad) writeSync(fd, Buffer.alloc(pad));
-    pos += pad;
-    let written = 0;
-    for (const b of blocks) {
-      writeSync(fd, b);
-      written += b.byteLength;
-      const p2 = align8(written) - written;
-      if (p2) writeSync(fd, Buffer.alloc(p2));
-      written += p2;
+    out.write(lead);
+    for (const b of body) out.write(b);
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+  out.commit();
+  return start + offset;
+}
+
+/** Loads a snapshot after every check; with `shared`, the columns lie in one SharedArrayBuffer (for worker threads). */
+export function loadSnapshot(file: string, law: CriminalCode, options: { shared?: boolean } = {}): Registry {
+  return verifySnapshot(file, law, options).registry;
+}
+
+/** Verifies a snapshot and loads it; refuses it (UnreadableFileError) with the reason of the first failed check. */
+export function verifySnapshot(file: string, law: CriminalCode, options: { shared?: boolean } = {}): { registry: Registry; info: SnapshotInfo } {
+  const refuse = (rule: string, detail: string, byte?: number): never => {
+    throw new UnreadableFileError(file, rule, detail, byte === undefined ? {} : { byte });
+  };
+  let fileSize = 0;
+  let fd: number;
+  try {
+    fileSize = statSync(file).size;
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw new UnreadableFileError(file, 'file.missing', `cannot be opened (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  try {
+    const read = (buf: Uint8Array, position: number) => {
+      let pos = 0;
+      while (pos < buf.length) {
+        const n = readSync(fd, buf, pos, Math.min(1 << 30, buf.length - pos), position + pos);
+        if (n === 0) refuse('snapshot.truncated', `the file ends at byte ${position + pos}, before the ${position + buf.length} bytes its header announces`);
+        pos += n;
+      }
+    };
+    if (fileSize < LEAD) {
+      const head = Buffer.alloc(Math.min(fileSize, 8));
+      read(head, 0);
+      if (head.toString('latin1').startsWith(MAGIC_PREFIX.slice(0, head.length)) && fileSize >= 6) refuse('snapshot.truncated', `only ${fileSize} bytes: the snapshot is cut off`);
+      refuse('snapshot.not_snapshot', 'not a registry snapshot (it does not begin with AMNREG)');
     }
-    return pos + written;
+    const lead = Buffer.alloc(LEAD);
+    read(lead, 0);
+    const magic = lead.toString('latin1', 0, 8);
+    if (!magic.startsWith(MAGIC_PREFIX)) refuse('snapshot.not_snapshot', 'not a registry snapshot (it does not begin with AMNREG)', 0);
+    if (magic !== MAGIC) {
+      const v = magic.slice(6);
+      refuse('snapshot.version', /^\d\d$/.test(v) ? `format version ${Number(v)}; this version reads format ${SNAPSHOT_VERSION}: write the snapshot again (amnestia generate --out … .amnreg)` : `an unknown format version "${v}"`, 6);
+    }
+    const headerLength = lead.readUInt32LE(8);
+    if (headerLength === 0 || headerLength > MAX_HEADER || LEAD + headerLength > fileSize)
+      refuse('snapshot.header', `the header length ${headerLength} does not fit in the file of ${fileSize} bytes`, 8);
+    const expectedChecksum = lead.subarray(12, 44).toString('hex');
+    const headerBytes = Buffer.alloc(headerLength);
+    read(headerBytes, LEAD);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(headerBytes.toString('utf8'));
+    } catch {
+      refuse('snapshot.header', 'the header is not valid JSON', LEAD);
+    }
+    const h = headerSchema.safeParse(parsed);
+    if (!h.success) {
+      const issue = h.error.issues[0]!;
+      refuse('snapshot.header', `the header fails its schema at ${issue.path.join('.') || '(root)'}: ${issue.message}`, LEAD);
+    }
+    const header = (h as { data: Header }).data;
+    const start = align8(LEAD + headerLength);
+    if (start + header.dataLength !== fileSize)
+      refuse('snapshot.size', `the file has ${fileSize} bytes; its header announces ${start + header.dataLength} (${header.size} persons): cut off or extended`);
+    // Read the data and hash every byte after the checksum.
+    const hash = createHash('sha256');
+    hash.update(headerBytes);
+    const padding = Buffer.alloc(start - LEAD - headerLength);
+    read(padding, LEAD + headerLength);
+    hash.update(padding);
+    const buffer = options.shared ? new SharedArrayBuffer(header.dataLength) : new ArrayBuffer(header.dataLength);
+    const bytes = new Uint8Array(buffer);
+    read(bytes, start);
+    hash.update(bytes);
+    const checksum = hash.digest('hex');
+    if (checksum !== expectedChecksum) refuse('snapshot.checksum', `the checksum does not match (written ${expectedChecksum.slice(0, 16)}…, computed ${checksum.slice(0, 16)}…): the file was changed or damaged after it was written`);
+    if (header.lawHash !== lawHash(law))
+      refuse('snapshot.law', `written with another Criminal Code table (${header.lawHash}, now ${lawHash(law)}); regenerate it with the current law/criminal-code.yaml`);
+    const registry = columnsOf(file, header, buffer, law);
+    return { registry, info: { version: header.version, persons: header.size, lawHash: header.lawHash, checksum, bytes: fileSize } };
   } finally {
     closeSync(fd);
   }
 }
 
-/** Loads a snapshot; with `shared`, the columns lie in one SharedArrayBuffer (for worker threads). */
-export function loadSnapshot(file: string, law: CriminalCode, options: { shared?: boolean } = {}): Registry {
-  const fd = openSync(file, 'r');
-  try {
-    const lead = Buffer.alloc(12);
-    readSync(fd, lead, 0, 12, 0);
-    if (lead.toString('latin1', 0, 8) !== MAGIC) throw new UserError(`${file}: not a registry snapshot`);
-    const headerLength = lead.readUInt32LE(8);
-    const headerBytes = Buffer.alloc(headerLength);
-    readSync(fd, headerBytes, 0, headerLength, 12);
-    const header = JSON.parse(headerBytes.toString('utf8')) as Header;
-    if (header.lawHash !== lawHash(law))
-      throw new UserError(`${file}: written with another Criminal Code table (${header.lawHash}); regenerate it with the current law/criminal-code.yaml`);
-    const expected = Object.keys(new RegistryBuilder(law, 1).finish().columns).sort().join(',');
-    if (header.columns.map((c) => c.name).sort().join(',') !== expected)
-      throw new UserError(`${file}: written by another version of the registry's columns; write the snapshot again`);
-    const start = align8(12 + headerLength);
-    const buffer = options.shared ? new SharedArrayBuffer(header.dataLength) : new ArrayBuffer(header.dataLength);
-    const bytes = new Uint8Array(buffer);
-    let pos = 0;
-    while (pos < header.dataLength) {
-      const n = readSync(fd, bytes, pos, Math.min(1 << 30, header.dataLength - pos), start + pos);
-      if (n === 0) throw new UserError(`${file}: truncated`);
-      pos += n;
-    }
-    const columns: Record<string, unknown> = {};
-    for (const e of header.columns) {
-      const a = new TYPES[e.type](buffer as ArrayBuffer, e.offset, e.length);
-      columns[e.name] = e.values ? { codes: a, values: e.values } : a;
-    }
-    const ids = header.personIds;
-    const personIds =
-      ids.kind === 'pattern'
-        ? () => Array.from({ length: header.size }, (_, i) => `${ids.prefix}${String(i + 1).padStart(ids.width, '0')}`)
-        : (JSON.parse(new TextDecoder().decode(bytes.subarray(ids.offset, ids.offset + ids.byteLength))) as string[]);
-    return new Registry(header.size, personIds, columns as unknown as RegistryColumns, law);
-  } finally {
-    closeSync(fd);
+/** The columns laid over the data, after checking their names, types, lengths, values and derived columns. */
+function columnsOf(file: string, header: Header, buffer: ArrayBuffer | SharedArrayBuffer, law: CriminalCode): Registry {
+  const refuse = (rule: string, detail: string): never => {
+    throw new UnreadableFileError(file, rule, detail);
+  };
+  const n = header.size;
+  const template = new RegistryBuilder(law, 1).finish().columns as unknown as Record<string, Typed | DictColumn>;
+  const expected = new Map(Object.entries(template).map(([name, col]) => [name, 'codes' in col ? { type: typeName(col.codes), dict: true } : { type: typeName(col), dict: false }]));
+  const seen = new Set<string>();
+  const columns: Record<string, unknown> = {};
+  for (const e of header.columns) {
+    const want = expected.get(e.name);
+    if (!want) refuse('snapshot.columns', `an unknown column ${e.name}: written by another version of the registry's columns; write the snapshot again`);
+    if (seen.has(e.name)) refuse('snapshot.columns', `the column ${e.name} is given twice`);
+    seen.add(e.name);
+    if (want!.type !== e.type) refuse('snapshot.columns', `the column ${e.name} is ${e.type}; expected ${want!.type}`);
+    if (want!.dict !== (e.values !== undefined)) refuse('snapshot.columns', `the column ${e.name} ${want!.dict ? 'lacks' : 'has'} a dictionary`);
+    const ctor = TYPES[e.type];
+    const byteLength = e.length * ctor.BYTES_PER_ELEMENT;
+    if (e.offset % 8 !== 0 || e.offset + byteLength > header.dataLength) refuse('snapshot.layout', `the column ${e.name} lies outside the data (offset ${e.offset}, ${byteLength} bytes of ${header.dataLength})`);
+    const a = new ctor(buffer as ArrayBuffer, e.offset, e.length);
+    columns[e.name] = e.values ? { codes: a, values: e.values } : a;
   }
+  for (const name of expected.keys()) if (!seen.has(name)) refuse('snapshot.columns', `the column ${name} is missing: written by another version; write the snapshot again`);
+  const cols = columns as unknown as RegistryColumns;
+  const lengthOf = (name: keyof RegistryColumns) => {
+    const c = cols[name];
+    return 'codes' in c ? c.codes.length : c.length;
+  };
+  for (const name of Object.keys(cols) as (keyof RegistryColumns)[]) {
+    const want = name === 'articleOffsets' || name === 'childOffsets' ? n + 1 : name === 'articleValues' ? cols.articleOffsets[n] : name === 'childBirthYmd' ? cols.childOffsets[n] : n;
+    if (want === undefined || lengthOf(name) !== want) refuse('snapshot.layout', `the column ${name} has ${lengthOf(name)} values; ${header.size} persons need ${want ?? '?'}`);
+  }
+  const problem = findValueProblem(cols, n, law);
+  if (problem) refuse('snapshot.values', `the column ${problem.column}, person ${problem.row + 1}: ${problem.message}`);
+  const derived = findDerivedMismatch(cols, n, law);
+  if (derived) refuse('snapshot.derived', `the derived column ${derived.column} of person ${derived.row + 1} differs from the value computed from the person's record: the file was edited`);
+  const ids = header.personIds;
+  let personIds: readonly string[] | (() => readonly string[]);
+  if (ids.kind === 'pattern') {
+    personIds = () => Array.from({ length: n }, (_, i) => `${ids.prefix}${String(i + 1).padStart(ids.width, '0')}`);
+  } else {
+    if (ids.offset + ids.byteLength > header.dataLength) refuse('snapshot.layout', 'the person ids lie outside the data');
+    let list: unknown;
+    try {
+      list = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(buffer as ArrayBuffer, ids.offset, ids.byteLength).slice()));
+    } catch {
+      refuse('snapshot.ids', 'the person ids are not a JSON list');
+    }
+    if (!Array.isArray(list) || list.length !== n || !list.every((x) => typeof x === 'string' && x.trim() !== '' && x === x.trim()))
+      refuse('snapshot.ids', `the person ids are not ${n} non-empty texts`);
+    const arr = list as string[];
+    if (new Set(arr).size !== arr.length) refuse('snapshot.ids', 'a person id is given twice');
+    personIds = arr;
+  }
+  return new Registry(n, personIds, cols, law);
 }

@@ -3,11 +3,11 @@
  * outcome a lawyer expects. Every case is validated by the data contract, evaluated by both the
  * generated kernel and the reference semantics (which must agree), and compared with its expectation.
  */
-import { readdirSync, existsSync, readFileSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { formatIsoDate } from '../../domain/dates.ts';
-import { DataFileError, parseYamlSource, validateWith } from '../../domain/located.ts';
+import { DataFileError, parseYamlSource, readDataText, validateWith } from '../../domain/located.ts';
 import type { Law } from '../../law/law.ts';
 import { CONTRACT_COLUMNS, type ContractColumn, type PersonRecord } from '../../registry/record.ts';
 import { registryOf } from '../../registry/registry.ts';
@@ -108,7 +108,7 @@ export function runActTests(actPath: string, law: Law): CaseResult[] {
   const schema = rowSchema(law.criminalCode);
   for (const f of files) {
     const file = join(testsDir, f);
-    const { value, map } = parseYamlSource(readFileSync(file, 'utf8'), file);
+    const { value, map } = parseYamlSource(readDataText(file), file);
     const data = validateWith(actTestsFileSchema, value, map);
     const records: PersonRecord[] = [];
     const pending: { c: (typeof data.cases)[number]; index: number; record: PersonRecord | null; failures: string[] }[] = [];

@@ -31,6 +31,14 @@ export function lintAct(plan: Plan, law: Law, map: SourceMap | null, sample: Reg
   const warnings: LocatedError[] = [];
   const at = (path: (string | number)[], message: string): LocatedError =>
     map ? map.error(path, message) : { file: '(act)', path: path.join('.'), line: null, column: null, message };
+  // validate passing must mean evaluate works: the kernel of the act itself is compiled here.
+  let compiles = true;
+  try {
+    compileActKernel(plan, law);
+  } catch (e) {
+    compiles = false;
+    errors.push(at([], `the act does not compile into a kernel: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`));
+  }
   const sets = plan.clauses.map((_, j) => criteriaSet(plan, j));
   for (let j = 0; j < plan.clauses.length; j++) {
     for (let i = 0; i < j; i++) {
@@ -42,16 +50,23 @@ export function lintAct(plan: Plan, law: Law, map: SourceMap | null, sample: Reg
         errors.push(at(['clauses', j, 'when'], `clauses ${ci.id} and ${cj.id} overlap with different measures, which the act forbids`));
     }
   }
-  if (sample && sample.size > 0) {
-    const kernel = compileActKernel({ ...plan, combine: 'all_that_apply', overlapForbidden: false }, law);
-    const out = kernel.run(sample);
+  if (sample && sample.size > 0 && compiles) {
+    // The clauses that hold for each person, from all_that_apply kernels over groups of 32 clauses (one bit each).
+    const holdingOf: number[][] = Array.from({ length: sample.size }, () => []);
+    for (let g = 0; g < plan.clauses.length; g += 32) {
+      const group = plan.clauses.slice(g, g + 32);
+      const out = compileActKernel({ ...plan, clauses: group, combine: 'all_that_apply', overlapForbidden: false }, law).run(sample);
+      for (let i = 0; i < sample.size; i++) {
+        const mask = out.clauseMask[i]!;
+        if (mask === 0 || out.status[i] === STATUS.excluded) continue;
+        for (let j = 0; j < group.length; j++) if (mask & (1 << j)) holdingOf[i]!.push(g + j);
+      }
+    }
     const reached = new Array<number>(plan.clauses.length).fill(0);
     const overlapSeen = new Set<string>();
     for (let i = 0; i < sample.size; i++) {
-      const mask = out.clauseMask[i]!;
-      if (mask === 0 || out.status[i] === STATUS.excluded) continue;
-      const holding: number[] = [];
-      for (let j = 0; j < plan.clauses.length && j < 32; j++) if (mask & (1 << j)) holding.push(j);
+      const holding = holdingOf[i]!;
+      if (holding.length === 0) continue;
       for (const j of holding) reached[j]!++;
       if (plan.overlapForbidden)
         for (const a of holding)

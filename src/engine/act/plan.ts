@@ -4,12 +4,20 @@
  * kernel, the reference interpreter and explanations.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { DataFileError, parseYamlSource, validateWith, type LocatedError, type SourceMap } from '../../domain/located.ts';
+import { DataFileError, parseYamlSource, readDataText, validateWith, type LocatedError, type SourceMap } from '../../domain/located.ts';
 import type { Text } from '../../i18n/text.ts';
 import type { Law } from '../../law/law.ts';
-import { checkCondition, orderDefinitions, type Checked, type ConditionError } from '../condition.ts';
+import { checkCondition, conditionSize, orderDefinitions, type Checked, type ConditionError } from '../condition.ts';
+import { factByName } from '../facts.ts';
+
+/**
+ * Limits within which an act compiles into a kernel that runs at its usual speed, so that an act
+ * `validate` accepts is an act `evaluate` runs: comparisons in all conditions together, nesting of
+ * all / any / not, values in one `in [...]` list. Under all_that_apply (and with overlaps
+ * forbidden) the kernel records the clauses that hold as bits of one 32-bit mask per person.
+ */
+export const ACT_LIMITS = { comparisons: 1000, depth: 32, listValues: 10_000, maskClauses: 32 } as const;
 import { actSchema, type ActSource, type Combine, type MeasureSource } from './schema.ts';
 
 export type Measure =
@@ -153,6 +161,29 @@ export function compileAct(source: ActSource, law: Law, map: SourceMap | null, h
     condition: checkCondition(e.when, ['exclusions', i, 'when'], ctx, errors),
   }));
   if (clauses.length > 32000 || exclusions.length > 32000) errors.push({ path: ['clauses'], column: null, message: 'too many clauses' });
+  if ((source.combine.rule === 'all_that_apply' || source.combine.overlap === 'forbidden') && clauses.length > ACT_LIMITS.maskClauses)
+    errors.push({
+      path: ['combine', source.combine.rule === 'all_that_apply' ? 'rule' : 'overlap'],
+      column: null,
+      message: `${source.combine.rule === 'all_that_apply' ? 'all_that_apply' : 'overlap: forbidden'} takes at most ${ACT_LIMITS.maskClauses} clauses; the act has ${clauses.length} (split it, or use first_match / most_favourable)`,
+    });
+  // A definition named like a fact would be shadowed by the fact everywhere it is used.
+  for (const name of Object.keys(source.definitions))
+    if (factByName(name)) errors.push({ path: ['definitions', name], column: null, message: `the definition ${name} has the name of a fact; conditions would read the fact, not the definition: rename it` });
+  const sized: [(string | number)[], Checked][] = [
+    ...[...defs].map(([name, c]): [(string | number)[], Checked] => [['definitions', name, 'when'], c]),
+    ...clauses.map((c, i): [(string | number)[], Checked] => [['clauses', i, 'when'], c.condition]),
+    ...exclusions.map((x, i): [(string | number)[], Checked] => [['exclusions', i, 'when'], x.condition]),
+  ];
+  let comparisons = 0;
+  for (const [path, c] of sized) {
+    const size = conditionSize(c);
+    comparisons += size.leaves;
+    if (size.depth > ACT_LIMITS.depth) errors.push({ path, column: null, message: `the condition nests all / any / not ${size.depth} deep; at most ${ACT_LIMITS.depth}` });
+    if (size.longestList > ACT_LIMITS.listValues) errors.push({ path, column: null, message: `an in [...] list holds ${size.longestList} values; at most ${ACT_LIMITS.listValues}` });
+  }
+  if (comparisons > ACT_LIMITS.comparisons)
+    errors.push({ path: [], column: null, message: `the act's conditions hold ${comparisons} comparisons; at most ${ACT_LIMITS.comparisons} compile into a kernel that runs at its usual speed (write long alternatives as one "fact in [a, b, …]")` });
 
   const toLocated = (e: ConditionError): LocatedError => {
     const base = map ? map.error(e.path, e.message) : { file: '(act)', path: e.path.join('.'), line: null, column: null, message: e.message };
@@ -203,7 +234,7 @@ function rawConditionErrors(value: unknown, law: Law, map: SourceMap): LocatedEr
 
 /** Reads, validates and compiles an act file (YAML). */
 export function loadAct(file: string, law: Law): CompileResult {
-  return compileActText(readFileSync(file, 'utf8'), file, law);
+  return compileActText(readDataText(file), file, law);
 }
 
 /**

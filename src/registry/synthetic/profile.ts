@@ -8,7 +8,8 @@ import { CONTRACT_COLUMNS } from '../record.ts';
 import { DataFileError, loadDataFile } from '../../domain/located.ts';
 import { isoDateSchema } from '../../domain/date-schema.ts';
 
-const count = z.number().int().min(0);
+/** A count of persons: a profile larger than a hundred million persons is a mistake (and would not fit in memory). */
+const count = z.number().int().min(0).max(100_000_000, 'at most 100 000 000 persons');
 const share = z.number().min(0).max(1);
 const byCustody = <T extends z.ZodType>(t: T) => z.strictObject({ institution: t, probation: t });
 const gravityClasses = z.strictObject({ misdemeanour: count, minor_medium: count, grave_especially_grave: count });

@@ -1,0 +1,167 @@
+/**
+ * Reading a registry CSV file: the encoding and the delimiter are found from the first bytes and
+ * the header, records are read with their physical lines, and each is checked as a row of the
+ * data contract. See docs/data-contract.md, "CSV".
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { UnreadableFileError, UserError } from '../domain/errors.ts';
+import type { CriminalCode } from '../law/criminal-code.ts';
+import { CONTRACT_COLUMNS } from './record.ts';
+import { RegistryImporter, type ImportOptions, type ImportResult } from './importer.ts';
+import { SNIFF_BYTES, sniffText, ChunkDecoder, type Sniffed } from './csv/encoding.ts';
+import { CsvTokenizer, delimiterName, detectDelimiter, firstLine, likelyOtherDelimiter, type CsvRecord, type Delimiter } from './csv/tokenizer.ts';
+
+/** The first line with something on it (outside quotes), or null when it is not complete yet. */
+function firstNonBlankLine(text: string, eof: boolean): string | null {
+  let rest = text;
+  for (;;) {
+    const l = firstLine(rest, eof);
+    if (l === null) return null;
+    if (l.trim() !== '' || l.length >= rest.length) return l;
+    rest = rest.slice(l.length + (rest[l.length] === '\r' && rest[l.length + 1] === '\n' ? 2 : 1));
+  }
+}
+
+const PROGRESS_ROWS = 50_000;
+
+export async function importCsv(law: CriminalCode, file: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const importer = new RegistryImporter(law, file, options.onIssue);
+  let total = 0;
+  try {
+    const st = statSync(file);
+    if (st.isFile()) total = st.size;
+  } catch {
+    // A missing file is reported when it is opened below.
+  }
+  let sniffed: Sniffed | null = null;
+  let decoder: ChunkDecoder | null = null;
+  let tokenizer: CsvTokenizer | null = null;
+  let delimiter: Delimiter = options.delimiter ?? ',';
+  let waiting = '';
+  let header: string[] | null = null;
+  let lines = 0;
+  let bytes = 0;
+  let nextProgress = PROGRESS_ROWS;
+
+  const onRecords = (records: CsvRecord[]) => {
+    for (const rec of records) {
+      lines = rec.endLine;
+      if (rec.error === null && rec.cells.every((c) => c.trim() === '')) continue; // a blank line, or a row of empty cells
+      if (header === null) {
+        header = rec.cells.map((c) => c.trim());
+        if (rec.error) {
+          importer.fileIssue('error', 'csv.header', `the header row is malformed at line ${rec.error.line}, column ${rec.error.column}: ${rec.error.message}`);
+          importer.header([]);
+          continue;
+        }
+        let hint: string | undefined;
+        const guess = detectDelimiter(header.join(delimiter), CONTRACT_COLUMNS);
+        if (guess !== delimiter && header.join(delimiter).includes(guess)) {
+          hint = `the file seems to be separated by ${delimiterName(guess)}, not ${delimiterName(delimiter)}`;
+        } else if (header.length === 1) {
+          const other = likelyOtherDelimiter(header[0]!);
+          hint = other
+            ? `the header is one cell; its names seem to be separated by "${other}", which is not read: use a comma, a semicolon or a tab`
+            : 'the header is one cell: no comma, semicolon or tab separates its names';
+        }
+        importer.header(header, hint);
+        continue;
+      }
+      const h: string[] = header;
+      const idAt = h.indexOf('person_id');
+      const idCell = idAt >= 0 ? (rec.cells[idAt] ?? '').trim() : '';
+      const who = idCell ? ` (person_id ${JSON.stringify(idCell.slice(0, 64))})` : '';
+      if (rec.error) {
+        importer.rejectRow([
+          { severity: 'error', row: rec.line, column: null, value: idCell, rule: rec.error.rule, message: `${rec.error.message} (line ${rec.error.line}, column ${rec.error.column})${who}` },
+        ]);
+      } else if (rec.cells.length !== h.length) {
+        importer.rejectRow([
+          {
+            severity: 'error',
+            row: rec.line,
+            column: null,
+            value: idCell,
+            rule: 'row.cell_count',
+            message: `the row has ${rec.cells.length} cells, the header ${h.length} (separated by ${delimiterName(delimiter)})${rec.endLine > rec.line ? `; the row spans lines ${rec.line}–${rec.endLine}` : ''}${who}`,
+          },
+        ]);
+      } else {
+        const unnamed = h.findIndex((name, i) => name === '' && rec.cells[i]!.trim() !== '');
+        if (unnamed >= 0) {
+          importer.rejectRow([
+            { severity: 'error', row: rec.line, column: null, value: rec.cells[unnamed]!, rule: 'row.unnamed_cell', message: `cell ${unnamed + 1} has a value but its column has no name in the header${who}` },
+          ]);
+          continue;
+        }
+        const cells: Record<string, string> = {};
+        for (let i = 0; i < h.length; i++) if (h[i] !== '') cells[h[i]!] = rec.cells[i]!;
+        importer.row(cells, rec.line);
+      }
+      if (options.onProgress && importer.rows >= nextProgress) {
+        nextProgress += PROGRESS_ROWS;
+        options.onProgress(importer.rows, total > 0 ? bytes / total : null);
+      }
+    }
+  };
+
+  /** Decoded text: held until the header line is complete (to find the delimiter), then tokenized. */
+  const onText = (text: string, eof: boolean) => {
+    if (tokenizer === null) {
+      waiting += text;
+      const line = firstNonBlankLine(waiting, eof);
+      if (line === null) {
+        if (waiting.length > 1024 * 1024)
+          throw new UnreadableFileError(file, 'file.line_too_long', 'the first line is longer than 1 MiB: this is not a registry file', { line: 1 });
+        return;
+      }
+      if (options.delimiter === undefined) delimiter = detectDelimiter(line, CONTRACT_COLUMNS);
+      tokenizer = new CsvTokenizer(file, delimiter);
+      text = waiting;
+      waiting = '';
+    }
+    onRecords(tokenizer.push(text));
+    if (eof) onRecords(tokenizer.end());
+  };
+
+  const pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const start = (eof: boolean) => {
+    const sample = Buffer.concat(pending);
+    sniffed = options.encoding ? { encoding: options.encoding, bom: bomLength(sample, options.encoding) } : sniffText(file, sample, eof);
+    decoder = new ChunkDecoder(file, sniffed);
+    onText(decoder.decode(sample), false);
+  };
+
+  try {
+    const input = createReadStream(file, { highWaterMark: 64 * 1024 });
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      options.signal?.throwIfAborted();
+      bytes += chunk.length;
+      if (decoder === null) {
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes >= SNIFF_BYTES) start(false);
+        continue;
+      }
+      onText((decoder as ChunkDecoder).decode(chunk), false);
+    }
+    if (decoder === null) start(true);
+    onText((decoder as unknown as ChunkDecoder).end(), true);
+  } catch (e) {
+    if (e instanceof UserError || (e instanceof Error && e.name === 'AbortError') || e === options.signal?.reason) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string') throw new UnreadableFileError(file, 'file.unreadable', `cannot be read (${code}: ${(e as Error).message})`);
+    throw e;
+  }
+  if (header === null) importer.fileIssue('error', 'file.empty', 'the file has no header row');
+  const d = decoder as ChunkDecoder | null;
+  return importer.finish({ format: 'csv', encoding: d?.encoding ?? 'utf-8', delimiter, lines }, options.shared);
+}
+
+function bomLength(sample: Uint8Array, encoding: string): number {
+  if (encoding === 'utf-8' && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 3;
+  if (encoding === 'utf-16le' && sample[0] === 0xff && sample[1] === 0xfe) return 2;
+  if (encoding === 'utf-16be' && sample[0] === 0xfe && sample[1] === 0xff) return 2;
+  return 0;
+}

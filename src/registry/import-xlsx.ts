@@ -1,0 +1,358 @@
+/**
+ * Reading a registry workbook (XLSX) with exceljs's streaming reader, so that a workbook of half a
+ * million rows is read in bounded memory (bench/xlsx-import.ts).
+ *
+ * - The worksheet read is the one named by `sheet`, or else the first visible worksheet that has
+ *   rows, in the order the workbook stores them. Hidden worksheets are read only when named. Every
+ *   other worksheet with rows is reported (`xlsx.other_sheets`), so that no sheet is skipped unseen.
+ * - A formula cell gives its saved result; a formula without one, an error value (#N/A, #REF!, …)
+ *   or a value of an unknown kind rejects the row with the cell's address, never read as text.
+ * - A workbook that is not a ZIP archive, is cut off or is corrupt is refused (exit code 3).
+ * See docs/data-contract.md, "XLSX".
+ */
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { UnreadableFileError, UserError } from '../domain/errors.ts';
+import type { CriminalCode } from '../law/criminal-code.ts';
+import type { ContractColumn } from './record.ts';
+import { RegistryImporter, type ImportOptions, type ImportResult, type ImportSource } from './importer.ts';
+
+type SheetState = 'visible' | 'hidden' | 'veryHidden';
+type SheetInfo = Extract<ImportSource, { format: 'xlsx' }>['sheets'][number];
+
+/** A1-style letters of a 1-based column number. */
+export function columnLetters(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/** True when an Excel number format shows a date (exceljs's own test, which the streaming reader applies only to plain cells). */
+function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** Excel serial day → date (1900 system, or 1904 when the workbook says so). */
+function excelSerialDate(v: number, date1904: boolean): Date {
+  return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+
+export type CellRead = { text: string; number?: number } | { rule: string; message: string };
+
+/** The text of a cell, or why it cannot be read. */
+export function readCell(value: ExcelJS.CellValue, numFmt: string | undefined, date1904: boolean): CellRead {
+  if (value === null || value === undefined) return { text: '' };
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime()) || value.getUTCFullYear() < 1 || value.getUTCFullYear() > 9999) return { rule: 'cell.date', message: 'a date cell whose value is not a calendar date' };
+    return { text: value.toISOString().slice(0, 10) };
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { rule: 'cell.number', message: `a number cell that holds ${String(value)}` };
+    return { text: String(value), number: value };
+  }
+  if (typeof value === 'boolean') return { text: value ? 'true' : 'false' };
+  if (typeof value === 'string') return { text: value };
+  if (typeof value === 'object') {
+    if ('error' in value) return { rule: 'cell.error', message: `the cell holds the error value ${String((value as { error: unknown }).error)}` };
+    if ('richText' in value && Array.isArray(value.richText)) return { text: value.richText.map((r) => (typeof r.text === 'string' ? r.text : '')).join('') };
+    if ('formula' in value || 'sharedFormula' in value) {
+      const f = value as { formula?: string; sharedFormula?: string; result?: unknown };
+      const formula = f.formula ?? `(shared with ${f.sharedFormula ?? '?'})`;
+      const result = f.result;
+      if (result === undefined || result === null)
+        return { rule: 'cell.formula_without_value', message: `the formula =${formula} has no saved value (or its value is an error): open the workbook in Excel, let it calculate, and save it` };
+      if (typeof result === 'number' && Number.isNaN(result)) return { rule: 'cell.error', message: `the formula =${formula} gives an error value` };
+      if (typeof result === 'object' && result !== null && 'error' in result) return { rule: 'cell.error', message: `the formula =${formula} gives the error value ${String((result as { error: unknown }).error)}` };
+      if (typeof result === 'number' && isDateFormat(numFmt)) return readCell(excelSerialDate(result, date1904), undefined, date1904);
+      return readCell(result as ExcelJS.CellValue, numFmt, date1904);
+    }
+    if ('text' in value) {
+      const t = (value as { text: unknown }).text;
+      if (typeof t === 'string') return { text: t };
+      if (t && typeof t === 'object' && 'richText' in t) return readCell(t as ExcelJS.CellValue, numFmt, date1904);
+    }
+  }
+  return { rule: 'cell.unreadable', message: 'a cell value of a kind that is not read (neither text, number, date, boolean nor a formula with its result)' };
+}
+
+/** Refuses what is not a complete ZIP archive before streaming it: not a workbook, or cut off. */
+function checkZip(file: string, size: number): void {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    readSync(fd, head, 0, 8, 0);
+    const sig = head.readUInt32BE(0);
+    if (size === 0) throw new UnreadableFileError(file, 'xlsx.not_zip', 'an empty file, not a workbook');
+    if (head[0] === 0x1f && head[1] === 0x8b) throw new UnreadableFileError(file, 'xlsx.not_zip', 'a gzip-compressed file, not a workbook: decompress it first');
+    if (sig === 0xd0cf11e0) throw new UnreadableFileError(file, 'xlsx.not_zip', 'an Excel 97–2003 (.xls) workbook or an encrypted workbook: save it as .xlsx without a password');
+    if (sig !== 0x504b0304) throw new UnreadableFileError(file, 'xlsx.not_zip', 'not an XLSX workbook (an XLSX file is a ZIP archive; is this a CSV file named .xlsx?)', { byte: 0 });
+    // The end-of-central-directory record closes every complete ZIP archive: its absence means the file was cut off.
+    const tail = Math.min(size, 65_557);
+    const buf = Buffer.alloc(tail);
+    readSync(fd, buf, 0, tail, size - tail);
+    let found = false;
+    for (let i = tail - 22; i >= 0; i--)
+      if (buf[i] === 0x50 && buf[i + 1] === 0x4b && buf[i + 2] === 0x05 && buf[i + 3] === 0x06) {
+        found = true;
+        break;
+      }
+    if (!found) throw new UnreadableFileError(file, 'xlsx.truncated', `the workbook is cut off: its ZIP directory is missing (${size} bytes read)`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+interface SheetEntry {
+  name: string;
+  state: SheetState;
+  /** N of xl/worksheets/sheetN.xml, the number exceljs's streaming reader knows a worksheet by. */
+  sheetNo: string;
+}
+
+const xmlText = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()]!,
+  );
+const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, xmlText(m[2]!)]));
+
+/** A merged range of cells (1-based, inclusive). */
+interface Merge {
+  ref: string;
+  c1: number;
+  r1: number;
+  c2: number;
+  r2: number;
+}
+
+const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/**
+ * The merged ranges of a worksheet (`<mergeCell ref="B3:B5"/>`, after its rows), found by scanning its
+ * XML as it is unpacked: exceljs's streaming reader skips them, and in a merged range only the first
+ * cell holds the value — the others would be read as unknown.
+ */
+async function mergedRanges(file: string, zip: JSZip, sheetNo: string): Promise<Merge[]> {
+  const entry = zip.file(`xl/worksheets/sheet${sheetNo}.xml`);
+  if (!entry) return [];
+  const out: Merge[] = [];
+  let tail = '';
+  await new Promise<void>((resolve, reject) => {
+    entry
+      .nodeStream('nodebuffer')
+      .on('data', (chunk: Buffer) => {
+        const text = tail + chunk.toString('latin1');
+        for (const m of text.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g))
+          out.push({ ref: `${m[1]}${m[2]}:${m[3]}${m[4]}`, c1: columnNumber(m[1]!), r1: Number(m[2]), c2: columnNumber(m[3]!), r2: Number(m[4]) });
+        const cut = text.lastIndexOf('<');
+        tail = cut >= 0 && text.length - cut < 200 ? text.slice(cut) : '';
+      })
+      .on('error', reject)
+      .on('end', () => resolve());
+  }).catch((e: unknown) => {
+    throw new UnreadableFileError(file, 'xlsx.corrupt', `the worksheet part sheet${sheetNo}.xml cannot be unpacked: ${e instanceof Error ? e.message : String(e)}`);
+  });
+  return out;
+}
+
+/**
+ * The worksheets in tab order and the merged cells of each that may be read (`sheet`, or every
+ * visible one). The archive is let go before the rows are streamed, so it is not held in memory.
+ */
+async function workbookIndex(file: string, sheet: string | undefined): Promise<{ tabs: SheetEntry[]; merges: Map<string, Merge[]> }> {
+  const { tabs, zip } = await workbookSheets(file);
+  if (sheet !== undefined && !tabs.some((t) => t.name === sheet))
+    throw new UnreadableFileError(file, 'xlsx.no_such_sheet', `no worksheet named "${sheet}"; the workbook has ${tabs.map((t) => `"${t.name}"`).join(', ') || 'no worksheet'}`);
+  const merges = new Map<string, Merge[]>();
+  for (const t of tabs) if (sheet !== undefined ? t.name === sheet : t.state === 'visible') merges.set(t.sheetNo, await mergedRanges(file, zip, t.sheetNo));
+  return { tabs, merges };
+}
+
+/** The worksheets in tab order, with their names and states, read from the workbook's own index. */
+async function workbookSheets(file: string): Promise<{ tabs: SheetEntry[]; zip: JSZip }> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(readFileSync(file), { checkCRC32: false });
+  } catch (e) {
+    throw new UnreadableFileError(file, 'xlsx.corrupt', `the workbook's ZIP directory cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const workbook = await zip.file('xl/workbook.xml')?.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  if (workbook === undefined || rels === undefined) throw new UnreadableFileError(file, 'xlsx.corrupt', 'no xl/workbook.xml or its relationships: this ZIP archive is not an Excel workbook');
+  const targets = new Map<string, { target: string; type: string }>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const a = attrs(m[0]);
+    if (a['Id'] && a['Target']) targets.set(a['Id'], { target: a['Target'], type: a['Type'] ?? '' });
+  }
+  const out: SheetEntry[] = [];
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const a = attrs(m[0]);
+    const rel = targets.get(a['r:id'] ?? '');
+    const name = a['name'] ?? '?';
+    if (!rel) throw new UnreadableFileError(file, 'xlsx.corrupt', `the worksheet "${name}" has no part in the workbook`);
+    if (!/\/worksheet$/.test(rel.type)) continue; // a chart sheet holds no rows
+    const no = /(?:^|\/)worksheets\/sheet(\d+)\.xml$/.exec(rel.target);
+    if (!no) throw new UnreadableFileError(file, 'xlsx.layout', `the worksheet "${name}" is stored as ${rel.target}, which is not read: save the workbook again in Excel`);
+    if (!zip.file(`xl/worksheets/sheet${no[1]}.xml`)) throw new UnreadableFileError(file, 'xlsx.corrupt', `the worksheet "${name}" (xl/worksheets/sheet${no[1]}.xml) is missing from the archive`);
+    const state = a['state'] === 'hidden' || a['state'] === 'veryHidden' ? a['state'] : 'visible';
+    out.push({ name, state, sheetNo: no[1]! });
+  }
+  return { tabs: out, zip };
+}
+
+export async function importXlsx(law: CriminalCode, file: string, options: ImportOptions = {}): Promise<ImportResult> {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (e) {
+    throw new UnreadableFileError(file, 'file.missing', `cannot be opened (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  checkZip(file, size);
+  const { tabs, merges } = await workbookIndex(file, options.sheet);
+  let pass = await readSheets(law, file, size, tabs, options.sheet ?? null, options, merges);
+  if (options.sheet === undefined) {
+    // The rule is the first visible worksheet with rows in tab order; the stream may hold them in another order.
+    const first = tabs.find((t) => t.state === 'visible' && (pass.rows.get(t.sheetNo) ?? 0) > 0);
+    if (first && first.name !== pass.chosen) pass = await readSheets(law, file, size, tabs, first.name, options, merges);
+  }
+  const { importer, chosen } = pass;
+  const sheets: SheetInfo[] = tabs.map((t) => ({ name: t.name, state: t.state, rows: pass.rows.get(t.sheetNo) ?? 0 }));
+  if (sheets.length === 0) importer.fileIssue('error', 'file.empty', 'the workbook has no worksheet');
+  else if (chosen === null) {
+    const hidden = sheets.filter((s) => s.rows > 0);
+    if (options.sheet !== undefined) importer.fileIssue('error', 'file.empty', `the worksheet "${options.sheet}" has no rows`);
+    else if (hidden.length > 0)
+      importer.fileIssue('error', 'xlsx.only_hidden_sheets', `no visible worksheet has rows; hidden worksheets with rows: ${hidden.map((s) => `"${s.name}" (${s.rows} rows)`).join(', ')}; name the one to read (--sheet)`);
+    else importer.fileIssue('error', 'file.empty', 'no worksheet of the workbook has rows');
+  }
+  const others = sheets.filter((s) => s.name !== chosen && s.rows > 0);
+  if (chosen !== null && others.length > 0)
+    importer.fileIssue(
+      'warning',
+      'xlsx.other_sheets',
+      `read the worksheet "${chosen}"; other worksheets with rows were not read: ${others.map((s) => `"${s.name}" (${s.rows} rows${s.state === 'visible' ? '' : `, ${s.state}`})`).join(', ')}; name one to read it (--sheet)`,
+    );
+  return importer.finish({ format: 'xlsx', sheet: chosen, sheets }, options.shared);
+}
+
+/**
+ * One streaming pass over the workbook: counts the rows of every worksheet and imports the rows of
+ * `target` (by name), or, with no target, of the first visible worksheet with rows met in the stream.
+ */
+async function readSheets(law: CriminalCode, file: string, size: number, tabs: readonly SheetEntry[], target: string | null, options: ImportOptions, merges: ReadonlyMap<string, readonly Merge[]>) {
+  const importer = new RegistryImporter(law, file, options.onIssue);
+  const rows = new Map<string, number>();
+  let chosen: string | null = null;
+  let bytes = 0;
+  let nextProgress = 50_000;
+  try {
+    const input = createReadStream(file, { highWaterMark: 256 * 1024 });
+    input.on('data', (chunk) => (bytes += chunk.length));
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    // exceljs's reader looks the worksheet up in the workbook index, which may come later in the archive:
+    // it gets an empty index meanwhile, and each worksheet is known here by its part number instead.
+    const r = reader as unknown as { model?: { sheets?: unknown[] }; _parseWorksheet: (it: unknown, no: string) => Generator<{ eventType: string; value: { sheetNo?: string } }> };
+    const parseWorksheet = r._parseWorksheet.bind(r);
+    r._parseWorksheet = function* (iterator: unknown, sheetNo: string) {
+      if (!r.model) r.model = { sheets: [] };
+      for (const ev of parseWorksheet(iterator, sheetNo)) {
+        ev.value.sheetNo = sheetNo;
+        yield ev;
+      }
+    };
+    const props = () => (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
+    for await (const ws of reader) {
+      const w = ws as unknown as { sheetNo?: string } & AsyncIterable<ExcelJS.Row>;
+      const tab = tabs.find((t) => t.sheetNo === w.sheetNo);
+      if (!tab) throw new UnreadableFileError(file, 'xlsx.layout', `the worksheet part sheet${w.sheetNo ?? '?'}.xml is not in the workbook's index`);
+      const name = tab.name;
+      rows.set(tab.sheetNo, 0);
+      const wanted = target !== null ? name === target : tab.state === 'visible';
+      let header: string[] | null = null;
+      const merged = merges.get(tab.sheetNo) ?? [];
+      for await (const row of w) {
+        options.signal?.throwIfAborted();
+        const date1904 = props()?.model?.date1904 === true;
+        const read = new Map<number, CellRead>();
+        row.eachCell({ includeEmpty: false }, (cell, col) => {
+          const c = readCell(cell.value, cell.numFmt, date1904);
+          if ('rule' in c || c.text.trim() !== '') read.set(col, c);
+        });
+        if (read.size === 0) continue;
+        rows.set(tab.sheetNo, rows.get(tab.sheetNo)! + 1);
+        if (!wanted || (chosen !== null && chosen !== name)) continue;
+        chosen = name;
+        const at = (col: number) => `${columnLetters(col)}${row.number}`;
+        if (header === null) {
+          const names: string[] = [];
+          const bad: string[] = [];
+          for (const [col, r] of read) {
+            if ('rule' in r) bad.push(`${at(col)}: ${r.message}`);
+            else names[col - 1] = r.text.trim();
+          }
+          header = Array.from({ length: names.length }, (_, i) => names[i] ?? '');
+          if (bad.length > 0) importer.fileIssue('error', 'xlsx.header', `the header row ${row.number} has unreadable cells: ${bad.join('; ')}`);
+          importer.header(bad.length > 0 ? [] : header);
+          continue;
+        }
+        const h = header;
+        const idCol = h.indexOf('person_id') + 1;
+        const idRead = idCol > 0 ? read.get(idCol) : undefined;
+        const personId = idRead && !('rule' in idRead) ? idRead.text.trim() : '';
+        const problems = [];
+        for (const [col, r] of read) {
+          const column = (h[col - 1] ?? '') as ContractColumn | '';
+          if ('rule' in r) problems.push({ severity: 'error' as const, row: row.number, column: column === '' ? null : column, value: '', rule: r.rule, message: r.message, cell: at(col) });
+          else if (column === '')
+            problems.push({ severity: 'error' as const, row: row.number, column: null, value: r.text, rule: 'row.unnamed_cell', message: `cell ${at(col)} has a value but its column has no name in the header row`, cell: at(col) });
+        }
+        // A cell inside a merged range (other than its first) would be read empty: the row is rejected, never read with unknowns.
+        for (const m of merged) {
+          if (row.number < m.r1 || row.number > m.r2) continue;
+          for (let c = m.c1; c <= Math.min(m.c2, h.length); c++) {
+            if (c === m.c1 && row.number === m.r1) continue;
+            if (h[c - 1] === '') continue;
+            problems.push({
+              severity: 'error' as const,
+              row: row.number,
+              column: h[c - 1] as ContractColumn,
+              value: '',
+              rule: 'xlsx.merged_cells',
+              message: `the cells ${m.ref} are merged: only ${columnLetters(m.c1)}${m.r1} holds a value, and ${at(c)} would be read empty; unmerge them and fill every cell`,
+              cell: at(c),
+            });
+            break;
+          }
+        }
+        if (problems.length > 0) {
+          if (personId) for (const p of problems) p.message += ` (person_id ${JSON.stringify(personId.slice(0, 64))})`;
+          importer.rejectRow(problems);
+          continue;
+        }
+        const cells: Record<string, string> = {};
+        h.forEach((n, i) => {
+          if (n === '') return;
+          const r = read.get(i + 1) as { text: string; number?: number } | undefined;
+          cells[n] = r?.text ?? '';
+        });
+        // A ИИН stored as a number loses its leading zero (persons born 2001–2009): 11 digits get it back.
+        const iin = read.get(h.indexOf('iin') + 1) as { text: string; number?: number } | undefined;
+        if (iin?.number !== undefined && /^\d{11}$/.test(iin.text)) cells['iin'] = `0${iin.text}`;
+        importer.row(cells, row.number, (column) => {
+          const k = h.indexOf(column);
+          return k >= 0 ? at(k + 1) : undefined;
+        });
+        if (options.onProgress && importer.rows >= nextProgress) {
+          nextProgress += 50_000;
+          options.onProgress(importer.rows, size > 0 ? bytes / size : null);
+        }
+      }
+    }
+  } catch (e) {
+    if (e instanceof UserError || e === options.signal?.reason || (e instanceof Error && e.name === 'AbortError')) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    throw new UnreadableFileError(file, 'xlsx.corrupt', `the workbook cannot be read: ${message.split('\n')[0]}`);
+  }
+  return { importer, chosen, rows };
+}
