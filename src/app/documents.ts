@@ -24,7 +24,7 @@ import {
   type DocLang,
   type SourceIdentity,
 } from '../documents/index.ts';
-import { DOCUMENT_PATHS, loadCourts, readTemplate } from '../documents/load.ts';
+import { DOCUMENT_PATHS, readTemplate } from '../documents/load.ts';
 import { API_MESSAGES } from '../i18n/api.ts';
 import type { Text } from '../i18n/text.ts';
 import type { Plan } from '../engine/act/plan.ts';
@@ -65,10 +65,8 @@ function synthetic(ctx: AppContext, info: RegistryInfo) {
   return { registry: info.source.startsWith('synthetic'), facilities: ctx.env.facilities.synthetic };
 }
 
-let courtsLoaded: Courts | null = null;
 function courts(ctx: AppContext): Courts {
-  courtsLoaded ??= loadCourts(DOCUMENT_PATHS.courts, ctx.env.facilities);
-  return courtsLoaded;
+  return ctx.env.courts;
 }
 
 async function plansFor(ctx: AppContext, acts: readonly { act: string; version?: number | undefined }[], asOf: string | undefined): Promise<Plan[]> {

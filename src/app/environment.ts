@@ -12,6 +12,8 @@ import { loadFacilities, type Facilities } from '../registry/facilities.ts';
 import { loadImpactConfig, type ImpactConfig } from '../impact/config.ts';
 import { loadLetterDefinition, type LetterDefinition } from '../reports/letter.ts';
 import { lawHash as criminalCodeHash } from '../registry/snapshot.ts';
+import { DOCUMENT_PATHS, loadCourts } from '../documents/load.ts';
+import type { Courts } from '../documents/courts.ts';
 
 /** The folders of data files a run may read: the law, the facilities, the report definitions. */
 export const DATA_FOLDERS = ['law', 'data', 'reports'] as const;
@@ -38,6 +40,8 @@ export interface Environment {
   /** `<package version>+<hash of the engine's sources>`. */
   engineVersion: string;
   facilities: Facilities;
+  /** The courts that decide submissions (data/courts-kz.yaml). */
+  courts: Courts;
   impactConfig: ImpactConfig;
   letter: LetterDefinition;
 }
@@ -67,12 +71,14 @@ function packageVersion(): string {
 export function loadEnvironment(): Environment {
   const law = loadLaw();
   const engine = fingerprint(PROJECT_ROOT, ENGINE_FOLDERS, (n) => n.endsWith('.ts') && !n.endsWith('.test.ts'));
+  const facilities = loadFacilities(DEFAULT_PATHS.facilities);
   return {
     law,
     lawFingerprint: fingerprint(PROJECT_ROOT, DATA_FOLDERS, (n) => /\.(ya?ml|json|csv)$/.test(n)),
     criminalCodeHash: criminalCodeHash(law.criminalCode),
     engineVersion: `${packageVersion()}+${engine.hash.slice(0, 12)}`,
-    facilities: loadFacilities(DEFAULT_PATHS.facilities),
+    facilities,
+    courts: loadCourts(DOCUMENT_PATHS.courts, facilities),
     impactConfig: loadImpactConfig(DEFAULT_PATHS.impact, law),
     letter: loadLetterDefinition(DEFAULT_PATHS.letterFigures, law),
   };

@@ -62,6 +62,9 @@ function checkScope(ctx: AppContext, u: NewUserRequest): { facilities: string[];
   const knownRegions = new Set(ctx.env.facilities.regions.map((r) => r.code));
   const unknownF = facilities.filter((f) => !knownFacilities.has(f));
   if (unknownF.length > 0) throw new AppError('bad_request', API_MESSAGES.unknown_scope, { what: 'facilities', codes: unknownF.join(', ') }, [{ path: '$.facilities' }]);
+  const knownCourts = new Set(ctx.env.courts.courts.map((c) => c.code));
+  const unknownC = courts.filter((c) => !knownCourts.has(c));
+  if (unknownC.length > 0) throw new AppError('bad_request', API_MESSAGES.unknown_scope, { what: 'courts', codes: unknownC.join(', ') }, [{ path: '$.courts' }]);
   const unknownR = regions.filter((r) => !knownRegions.has(r));
   if (unknownR.length > 0) throw new AppError('bad_request', API_MESSAGES.unknown_scope, { what: 'regions', codes: unknownR.join(', ') }, [{ path: '$.regions' }]);
   if (u.role === 'officer' && facilities.length === 0) throw new AppError('bad_request', API_MESSAGES.scope_required, { role: u.role, option: '--facility' }, [{ path: '$.facilities' }]);
@@ -112,7 +115,7 @@ export async function ensureUsers(ctx: AppContext, dataDir: string | null): Prom
     analyst: {},
     officer: { facilities: probation ? [officerFacility.code, probation.code] : [officerFacility.code] },
     supervisor: { regions: [region] },
-    court: { courts: [`court-${region}`] },
+    court: { courts: ctx.env.courts.courts.filter((c) => c.region === region).map((c) => c.code).slice(0, 1) },
     researcher: {},
   };
   const created: InitialUser[] = [];
