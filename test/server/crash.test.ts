@@ -37,6 +37,9 @@ interface Running {
   exited: Promise<NodeJS.Signals | number | null>;
 }
 
+/** Every server started, so that none outlives the tests whatever fails. */
+const started: ChildProcess[] = [];
+
 async function start(dataDir: string, env: Record<string, string>): Promise<Running> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), 'serve', '--data-dir', dataDir, '--port', String(port), '--registry-persons', '500', '--lang', 'en'], {
@@ -44,6 +47,7 @@ async function start(dataDir: string, env: Record<string, string>): Promise<Runn
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(child);
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -106,6 +110,7 @@ describe.each(storeKinds())('a killed server on $name', (kind) => {
     await writeRegistryCsv(csv, law.criminalCode, generatePersons(profile, law.criminalCode, loadFacilities(profile.facilitiesPath), { seed: 5 }));
     }, 120_000);
   afterAll(async () => {
+    for (const c of started) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
     for (const schema of schemas) await dropSchema(schema);
   });
