@@ -34,7 +34,7 @@ export function actFileLabel(id: string, version?: number): string {
 }
 
 /** Compiles an act's text, or throws `invalid_act` with every error located (line, column, path). */
-export function planOf(ctx: AppContext, text: string, label: string): Plan {
+export function planOf(ctx: Pick<AppContext, 'plans' | 'env'>, text: string, label: string): Plan {
   const hash = actHash(text);
   const cached = ctx.plans.get(hash);
   if (cached) return cached;

@@ -12,6 +12,7 @@ import type { Plan } from '../engine/act/plan.ts';
 import type { Registry } from '../registry/registry.ts';
 import type { Db } from '../store/db.ts';
 import type { User } from '../store/users.ts';
+import type { ComputePool } from './compute-pool.ts';
 import type { Environment } from './environment.ts';
 import type { Role } from './roles.ts';
 
@@ -84,6 +85,8 @@ export interface AppContext {
   loading: Map<string, Promise<Registry>>;
   /** Sessions checked in the last few seconds, by token hash (src/app/users.ts). */
   sessions: Map<string, { user: User; checkedAt: number }>;
+  /** Worker threads for what-if (the server starts them; without them the work is done inline). */
+  pool: ComputePool | null;
 }
 
 export function createContext(env: Environment, db: Db, options: { tmpDir?: string } = {}): AppContext {
@@ -99,6 +102,7 @@ export function createContext(env: Environment, db: Db, options: { tmpDir?: stri
     imports: new Map(),
     loading: new Map(),
     sessions: new Map(),
+    pool: null,
   };
 }
 

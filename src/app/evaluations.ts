@@ -9,17 +9,14 @@ import { evaluateWithBreakdown } from '../engine/act/evaluate.ts';
 import { MEASURE_CODES, type Plan } from '../engine/act/plan.ts';
 import { ALMOST_KINDS, REASONS, STATUSES } from '../engine/act/outcome.ts';
 import { API_MESSAGES } from '../i18n/api.ts';
-import { computeImpact, outcomesSummary, type ImpactOptions } from '../impact/impact.ts';
-import { money } from '../impact/money.ts';
-import { coverage } from '../impact/coverage.ts';
-import { impactReportSchema, type ImpactReport, type OutcomesSummary } from '../impact/report.ts';
-import { KIND, runFromOutcomes, socialCategories, type ActRun } from '../impact/run.ts';
-import { CUSTODIES } from '../domain/enums.ts';
+import { computeImpact, type ImpactOptions } from '../impact/impact.ts';
+import { impactReportSchema, type ImpactReport } from '../impact/report.ts';
+import { runFromOutcomes, type ActRun } from '../impact/run.ts';
 import type { Registry } from '../registry/registry.ts';
 import { appendAuditIn } from '../store/audit.ts';
 import { getRun, insertRun, type RunRecord, type StoredOutcome } from '../store/runs.ts';
 import { currentRegistryId } from '../store/registries.ts';
-import { actFileLabel, planOf, readAct, unverifiedInputs, type UnverifiedInput } from './acts.ts';
+import { readAct } from './acts.ts';
 import type { Actor, AppContext, Evaluated } from './context.ts';
 import { AppError } from './errors.ts';
 import { openStoredRegistry } from './registries.ts';
@@ -166,7 +163,7 @@ export async function runEvaluation(ctx: AppContext, actor: Actor, req: RunReque
   return { run: stored, created: true };
 }
 
-const round = (ms: number) => Math.round(ms * 10) / 10;
+export const round = (ms: number) => Math.round(ms * 10) / 10;
 
 export function impactOn(ctx: AppContext, plans: Plan[], info: RegistryInfo, registry: Registry, options: ImpactOptions): ImpactReport {
   const { report } = computeImpact({ plans, registry, registrySource: `${info.name} (${info.id.slice(0, 12)})`, law: ctx.env.law, facilities: ctx.env.facilities, config: ctx.env.impactConfig, options });
@@ -189,104 +186,4 @@ export async function compareActs(ctx: AppContext, req: CompareRequest): Promise
   const plans = resolved.map((r) => planOn(r.plan, dayOf(r.plan, req.asOf)));
   const report = impactOn(ctx, plans, info, registry, { changesLimit: req.changes ?? 100 });
   return { report, registry: info, acts: resolved.map((r) => ({ id: r.act.id, version: r.version.version, hash: r.plan.hash })) };
-}
-
-// ---- what-if ---------------------------------------------------------------------------------
-
-export const WHAT_IF_SECTIONS = ['coverage', 'money'] as const;
-export type WhatIfSection = (typeof WHAT_IF_SECTIONS)[number];
-
-export interface WhatIfRequest {
-  source: string;
-  registry?: string | undefined;
-  asOf?: string | undefined;
-  sections?: readonly WhatIfSection[] | undefined;
-}
-
-export interface WhatIfResult {
-  act: { id: string; hash: string; title: Plan['source']['title']; entry_into_force: string };
-  registry: { id: string; name: string; persons: number };
-  as_of: string;
-  outcomes: OutcomesSummary;
-  headline: {
-    serving: number;
-    covered: number;
-    released: number;
-    reduced: number;
-    replaced: number;
-    other: number;
-    excluded: number;
-    needs_review: number;
-    not_covered: number;
-    days_remitted: number;
-    /** Persons leaving an institution at once (released or moved to a milder punishment). */
-    beds_freed: number;
-    /** Money saved in the first year, one figure per daily cost of an inmate (parameters), and the letter's method. */
-    saved_first_year: { cost: string; inmate_cost: number; probation_cost: number; total: number }[];
-    letter_method_per_year: number;
-  };
-  sections: { coverage?: ReturnType<typeof coverage>; money?: ReturnType<typeof money> };
-  unverified: UnverifiedInput[];
-  timings: { compile_ms: number; evaluate_ms: number; figures_ms: number };
-}
-
-/** Evaluates an unsaved draft on a registry (the current one by default); nothing is stored. */
-export async function whatIf(ctx: AppContext, req: WhatIfRequest): Promise<WhatIfResult> {
-  const t0 = performance.now();
-  const plan0 = planOf(ctx, req.source, actFileLabel('draft'));
-  const t1 = performance.now();
-  const { info, registry } = await registryFor(ctx, req.registry);
-  const day = dayOf(plan0, req.asOf);
-  const plan = planOn(plan0, day);
-  const t2 = performance.now();
-  const { outcomes } = evaluateWithBreakdown(plan, registry, ctx.env.law, day);
-  const t3 = performance.now();
-  const run = runFromOutcomes(plan, outcomes, day);
-  const summary = outcomesSummary(run);
-  const moneySection = money(run, registry, ctx.env.law, ctx.env.impactConfig);
-  const kinds = countKinds(run, registry);
-  const sections: WhatIfResult['sections'] = {};
-  const wanted = new Set(req.sections ?? []);
-  if (wanted.has('coverage')) sections.coverage = coverage(run, registry, ctx.env.facilities, socialCategories(ctx.env.impactConfig, registry, ctx.env.law, day), ctx.env.impactConfig);
-  if (wanted.has('money')) sections.money = moneySection;
-  const t4 = performance.now();
-  return {
-    act: { id: plan.id, hash: plan.hash, title: plan.source.title, entry_into_force: formatIsoDate(plan0.entryIntoForce) },
-    registry: { id: info.id, name: info.name, persons: registry.size },
-    as_of: formatIsoDate(day),
-    outcomes: summary,
-    headline: {
-      serving: summary.persons,
-      covered: summary.by_status['eligible'] ?? 0,
-      released: kinds.release,
-      reduced: kinds.reduce,
-      replaced: kinds.replace,
-      other: kinds.other,
-      excluded: summary.by_status['excluded'] ?? 0,
-      needs_review: summary.by_status['needs_review'] ?? 0,
-      not_covered: summary.by_status['not_covered'] ?? 0,
-      days_remitted: summary.days_remitted,
-      beds_freed: kinds.bedsFreed,
-      saved_first_year: moneySection.variants.map((v) => ({ cost: v.inmate_cost.name, inmate_cost: v.inmate_cost.value, probation_cost: v.probation_cost.value, total: v.total.first_year })),
-      letter_method_per_year: moneySection.letter_method.per_year,
-    },
-    sections,
-    unverified: unverifiedInputs(plan),
-    timings: { compile_ms: round(t1 - t0), evaluate_ms: round(t3 - t2), figures_ms: round(t4 - t3) },
-  };
-}
-
-/** Covered persons by kind of measure, and the beds freed at once (institution, released or replaced). */
-function countKinds(run: ActRun, registry: Registry): { release: number; reduce: number; replace: number; other: number; bedsFreed: number } {
-  const k = [0, 0, 0, 0];
-  let beds = 0;
-  const custody = registry.columns.custody;
-  const institution = CUSTODIES.indexOf('institution');
-  for (let i = 0; i < run.kind.length; i++) {
-    const kind = run.kind[i]!;
-    if (kind < 0) continue;
-    k[kind]!++;
-    if (custody[i] === institution && (kind === KIND.release || kind === KIND.replace)) beds++;
-  }
-  return { release: k[0]!, reduce: k[1]!, replace: k[2]!, other: k[3]!, bedsFreed: beds };
 }

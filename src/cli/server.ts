@@ -10,7 +10,7 @@ import { isLang, render, type Lang } from '../i18n/text.ts';
 import { SERVE_MESSAGES as M } from '../i18n/serve.ts';
 import { verifyAudit } from '../store/audit.ts';
 import { openStore } from '../store/open.ts';
-import { DEFAULT_DATA_DIR, DEFAULT_PORT, DEFAULT_WEB_ROOT, serve } from '../server/serve.ts';
+import { DEFAULT_DATA_DIR, DEFAULT_PORT, DEFAULT_THREADS, DEFAULT_WEB_ROOT, serve } from '../server/serve.ts';
 import { userInfo } from 'node:os';
 
 const langOption = () =>
@@ -33,6 +33,7 @@ interface ServeCli {
   secureCookies: boolean;
   log: boolean;
   registryPersons?: number;
+  threads: number;
 }
 
 async function serveCommand(opts: ServeCli): Promise<void> {
@@ -50,6 +51,7 @@ async function serveCommand(opts: ServeCli): Promise<void> {
         logger: opts.log,
         webRoot: DEFAULT_WEB_ROOT,
         registryPersons: opts.registryPersons,
+        threads: opts.threads,
       },
       print,
     );
@@ -73,6 +75,11 @@ function addServeOptions(cmd: Command): Command {
     .option('--data-dir <dir>', 'the data folder (PGlite store, first-start passwords); DATABASE_URL selects a PostgreSQL server instead', DEFAULT_DATA_DIR)
     .option('--secure-cookies', 'mark the session cookie Secure (behind TLS)', false)
     .option('--log', 'log every request (JSON lines on standard output)', false)
+    .option('--threads <n>', 'worker threads for what-if (0: on the HTTP thread)', (v) => {
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n > 64) throw new InvalidArgumentError('expected 0 to 64 threads');
+      return n;
+    }, DEFAULT_THREADS)
     .option('--registry-persons <n>', 'persons of the synthetic registry loaded into an empty store (default: the national profile, 61 899)', (v) => {
       const n = Number(v);
       if (!/^\d+$/.test(v) || n < 100 || n > 20_000_000) throw new InvalidArgumentError('expected 100 to 20000000 persons');

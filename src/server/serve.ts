@@ -4,8 +4,10 @@
  * when it is built). What it prints is in the chosen language.
  */
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureActs } from '../app/acts.ts';
+import { ComputePool } from '../app/compute-pool.ts';
 import { createContext, type AppContext } from '../app/context.ts';
 import { loadDisclosure } from '../app/disclosure.ts';
 import { loadEnvironment } from '../app/environment.ts';
@@ -31,7 +33,12 @@ export interface ServeOptions {
   webRoot: string | null;
   /** Persons of the synthetic registry loaded into an empty store (default: the national profile's own size). */
   registryPersons?: number | undefined;
+  /** Worker threads for what-if (0: inline on the HTTP thread). */
+  threads: number;
 }
+
+/** Two worker threads where there are two cores or more: the editor's evaluations use every core. */
+export const DEFAULT_THREADS = Math.min(2, Math.max(1, availableParallelism()));
 
 export const DEFAULT_DATA_DIR = '.amnestia';
 export const DEFAULT_PORT = 8080;
@@ -85,10 +92,12 @@ export async function serve(options: ServeOptions, print: (line: string) => void
   const { ctx, users, passwordsFile, registryCreated, actsImported } = await prepare({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, ...(options.registryPersons !== undefined ? { registryPersons: options.registryPersons } : {}) });
   if (registryCreated) print(t('registryCreated', { persons: registryCreated.persons }));
   if (actsImported.length > 0) print(t('actsImported', { acts: actsImported.join(', ') }));
+  if (options.threads > 0) ctx.pool = await ComputePool.start(options.threads);
   const app = await buildServer(ctx, serverOptions(options));
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (e) {
+    await ctx.pool?.close();
     await ctx.db.close();
     throw e;
   }
@@ -108,6 +117,7 @@ export async function serve(options: ServeOptions, print: (line: string) => void
     passwordsFile,
     async close() {
       await app.close();
+      await ctx.pool?.close();
       await ctx.db.close();
     },
   };
