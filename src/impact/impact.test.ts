@@ -18,7 +18,7 @@ import { loadLaw } from '../law/law.ts';
 import { DEFAULT_PATHS, PROJECT_ROOT } from '../paths.ts';
 import { loadAct } from '../engine/act/plan.ts';
 import { sexNeutralPlan } from '../engine/act/transform.ts';
-import { RegistryBuilder } from '../registry/registry.ts';
+import { RegistryBuilder, registryOf } from '../registry/registry.ts';
 import type { Facilities } from '../registry/facilities.ts';
 import type { PersonRecord } from '../registry/record.ts';
 import { testPerson } from '../engine/testing/person.ts';
@@ -357,5 +357,20 @@ describe('binomial draws', () => {
       expect(variance / (n * p * (1 - p))).toBeGreaterThan(0.95);
       expect(variance / (n * p * (1 - p))).toBeLessThan(1.05);
     }
+  });
+});
+
+describe('an act in force before the parameters’ first values', () => {
+  it('is measured: the parameters it reads (here the family ones behind “many children”) take their first value, marked extrapolated', () => {
+    const old = { ...plan, id: 'test-impact-2000', entryIntoForce: isoDay('2000-06-01'), executionEnd: isoDay('2000-08-31') };
+    const before = persons.map((p) => ({ ...p, sentenceStartDay: isoDay('1999-01-01'), sentenceEndDay: isoDay('2001-06-01') }));
+    const { report: r } = computeImpact({ plans: [old], registry: registryOf(cc, before), registrySource: 'test', law, facilities, config, options });
+    expect(() => impactReportSchema.parse(r)).not.toThrow();
+    const family = r.parameters.filter((p) => p.name.startsWith('family.'));
+    expect(family.map((p) => p.name).sort()).toEqual(['family.child_age_limit', 'family.many_children_threshold']);
+    const threshold = family.find((p) => p.name === 'family.many_children_threshold')!;
+    expect(threshold).toMatchObject({ value: 4, from: '2005-06-28', extrapolated: true });
+    // the child age limit has a value from 1995: read as it stood, not extrapolated
+    expect(family.find((p) => p.name === 'family.child_age_limit')).toMatchObject({ value: 18, extrapolated: false });
   });
 });

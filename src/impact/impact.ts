@@ -118,11 +118,20 @@ function actImpact(run: ActRun, input: ImpactInput, parameters: Map<string, Para
   };
 }
 
-export function computeImpact(input: ImpactInput): { report: ImpactReport; runs: ActRun[] } {
+export function computeImpact(given: ImpactInput): { report: ImpactReport; runs: ActRun[] } {
   const t0 = performance.now();
-  const runs = input.plans.map((p) => runAct(p, input.registry, input.law));
+  // An estimate reads a parameter before its first value as that first value, marked extrapolated
+  // (docs/impact.md); every parameter the acts and the report's categories read is listed.
+  const reads = new Map<string, { name: string; day: number }>();
+  const law: Law = { ...given.law, parameters: given.law.parameters.extrapolatingBackwards((name, day) => reads.set(`${name}@${day}`, { name, day })) };
+  const input: ImpactInput = { ...given, law };
+  const runs = input.plans.map((p) => runAct(p, input.registry, law));
   const parameters = new Map<string, ParameterUsed>();
   const acts = runs.map((run) => actImpact(run, input, parameters));
+  for (const { name, day } of reads.values()) {
+    const p = parameterUsed(given.law, name, day);
+    if (![...parameters.values()].some((q) => q.name === p.name && q.from === p.from)) parameters.set(`${p.name}@${p.from}`, p);
+  }
   const limit = input.options?.changesLimit ?? 100;
   const comparison =
     runs.length < 2
