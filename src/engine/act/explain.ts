@@ -5,6 +5,7 @@
  */
 import { formatIsoDate } from '../../domain/dates.ts';
 import { BEHAVIOUR_LABELS, CUSTODY_LABELS, GRAVITY_LABELS, INTENT_LABELS, RECIDIVISM_LABELS, SENTENCE_TYPE_LABELS, type Sex } from '../../domain/enums.ts';
+import { citeRef } from '../../i18n/refs.ts';
 import { formatNumber, render, type Lang, type Text } from '../../i18n/text.ts';
 import type { Law } from '../../law/law.ts';
 import type { PersonRecord } from '../../registry/record.ts';
@@ -167,28 +168,29 @@ function valueText(f: FactTrace, lang: Lang): string {
 
 export function renderTrace(t: Trace, plan: Plan, lang: Lang): string {
   const r = (text: Text, params: Record<string, string | number> = {}) => render(text, lang, params);
+  const cite = (ref: string) => citeRef(ref)[lang];
   const o = t.outcome;
   const lines = [r(M.heading, { person: t.personId, act: t.act.title[lang] }), r(M.asOf, { date: formatIsoDate(t.asOf) })];
   lines.push(r(M.outcome, { status: r(M[`status_${o.status}`]) }));
   if (!t.serving) lines.push(r(M.notServing));
   if (o.clause >= 0 && o.status !== 'not_covered') {
     const c = plan.clauses[o.clause]!;
-    lines.push(r(M.clause, { ref: c.ref, id: c.id, measure: MEASURE_LABELS[o.measure][lang] }));
+    lines.push(r(M.clause, { ref: cite(c.ref), id: c.id, measure: MEASURE_LABELS[o.measure][lang] }));
     if (o.daysRemitted !== null) lines.push(r(M.days, { days: o.daysRemitted, end: o.newEnd === null ? '—' : formatIsoDate(o.newEnd) }));
   }
   if (o.exclusion >= 0) {
     const e = plan.exclusions[o.exclusion]!;
-    lines.push(r(o.status === 'excluded' ? M.excludedBy : M.undecidedExclusion, { ref: e.ref, id: e.id }));
+    lines.push(r(o.status === 'excluded' ? M.excludedBy : M.undecidedExclusion, { ref: cite(e.ref), id: e.id }));
   }
   if (t.unknownFacts.length > 0) lines.push(r(M.unknown, { facts: t.unknownFacts.join(', ') }));
-  if (o.almost.kind === 'one_short') lines.push(r(M.almostOne, { ref: plan.clauses[o.almost.clause]!.ref, n: o.almost.criterion + 1 }));
-  if (o.almost.kind === 'later') lines.push(r(M.almostLater, { ref: plan.clauses[o.almost.clause]!.ref, date: o.almost.from ? formatIsoDate(o.almost.from) : '—' }));
+  if (o.almost.kind === 'one_short') lines.push(r(M.almostOne, { ref: cite(plan.clauses[o.almost.clause]!.ref), n: o.almost.criterion + 1 }));
+  if (o.almost.kind === 'later') lines.push(r(M.almostLater, { ref: cite(plan.clauses[o.almost.clause]!.ref), date: o.almost.from ? formatIsoDate(o.almost.from) : '—' }));
   if (t.serving) {
     const block = (title: Text, rules: RuleTrace[]) => {
       lines.push('', r(title));
       for (const rule of rules) {
         const text = lang === 'en' ? (rule.text.en ?? rule.text.ru) : rule.text[lang];
-        lines.push(`${TRUTH_MARK[rule.truth]} ${rule.ref} (${rule.id}): ${text}`);
+        lines.push(`${TRUTH_MARK[rule.truth]} ${cite(rule.ref)} (${rule.id}): ${text}`);
         rule.criteria.forEach((c, q) => {
           const facts = c.facts
             .map((f) => {
