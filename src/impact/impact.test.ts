@@ -1,5 +1,5 @@
 /**
- * Impact figures on a registry of nine persons under a small act (test/fixtures/impact-act), every
+ * Impact figures on a registry of nine persons under a small act (test/fixtures/test-impact), every
  * expected value worked out by hand in the comments. D = 2025-01-01, the act's entry into force.
  *
  *   P1 woman, institution, theft 188-1 (medium), ends D+100            → Art. 1 release, 100 days
@@ -35,7 +35,7 @@ import { verdict } from './texts.ts';
 const law = loadLaw();
 const cc = law.criminalCode;
 const config = loadImpactConfig(DEFAULT_PATHS.impact, law);
-const { plan } = loadAct(`${PROJECT_ROOT}/test/fixtures/impact-act/act.yaml`, law);
+const { plan } = loadAct(`${PROJECT_ROOT}/test/fixtures/test-impact/act.yaml`, law);
 const D = isoDay('2025-01-01');
 const part = (ref: string) => cc.part(ref)!.index;
 

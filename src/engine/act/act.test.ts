@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { DataFileError } from '../../domain/located.ts';
 import { isoDay } from '../../domain/dates.ts';
 import { loadLaw } from '../../law/law.ts';
@@ -75,5 +77,21 @@ describe('explain', () => {
     }
     expect(renderTrace(trace, plan, 'ru')).toContain('Исключение');
     expect(renderTrace(trace, plan, 'kk')).toContain('Алып тастау');
+  });
+});
+
+describe('an act file and its folder', () => {
+  it('must agree: an act whose id differs from its folder’s name is rejected at $.id', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'amnestia-act-'));
+    try {
+      mkdirSync(join(dir, 'my-amnesty'));
+      const text = readFileSync(resolve(DEFAULT_PATHS.acts, 'kz-2025-women-proposal/act.yaml'), 'utf8');
+      writeFileSync(join(dir, 'my-amnesty', 'act.yaml'), text);
+      expect(() => loadAct(join(dir, 'my-amnesty', 'act.yaml'), law)).toThrow(/\$\.id.*kz-2025-women-proposal.*my-amnesty/s);
+      writeFileSync(join(dir, 'my-amnesty', 'act.yaml'), text.replace(/^id: .*$/m, 'id: my-amnesty'));
+      expect(loadAct(join(dir, 'my-amnesty', 'act.yaml'), law).plan.id).toBe('my-amnesty');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

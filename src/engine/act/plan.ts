@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { DataFileError, parseYamlSource, validateWith, type LocatedError, type SourceMap } from '../../domain/located.ts';
 import type { Text } from '../../i18n/text.ts';
 import type { Law } from '../../law/law.ts';
@@ -212,6 +213,11 @@ export function loadAct(file: string, law: Law): CompileResult {
     if (e instanceof DataFileError) throw new DataFileError([...e.errors, ...rawConditionErrors(value, law, map)]);
     throw e;
   }
+  // An act lives in acts/<id>/act.yaml: its folder is its name, and a copy that kept another
+  // act's id would be mistaken for that act in runs and reports.
+  const folder = basename(dirname(file));
+  if (basename(file) === 'act.yaml' && source.id !== folder)
+    throw new DataFileError([map.error(['id'], `the act's id ${source.id} differs from the name of its folder ${folder}: rename one of them`)]);
   const hash = createHash('sha256').update(text).digest('hex');
   return compileAct(source, law, map, hash);
 }
