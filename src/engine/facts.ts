@@ -283,6 +283,20 @@ export const FACTS: readonly FactDef[] = [
     value: (p, env) => (p.sentenceEndDay === null ? null : Math.max(0, p.sentenceEndDay - env.asOfDay)),
   },
   {
+    name: 'serving',
+    type: { kind: 'boolean' },
+    label: L('serving a punishment on the date', 'отбывает наказание на дату', 'күнге жазасын өтеп жүр'),
+    columns: ['sentenceStartDay', 'sentenceEndDay'],
+    // The act engine's own test (docs/acts.md): the term has begun and its end is not reached; a
+    // start or end not recorded does not count against it. Never unknown.
+    emit: (ctx) => {
+      const s = `${ctx.col('sentenceStartDay')}[i]`;
+      const e = `${ctx.col('sentenceEndDay')}[i]`;
+      return `((${s} === ${UNKNOWN_DATE_LIT} || ${s} <= ${ctx.asOfDay}) && (${e} === ${UNKNOWN_DATE_LIT} || ${e} > ${ctx.asOfDay})) * 1`;
+    },
+    value: (p, env) => (p.sentenceStartDay === null || p.sentenceStartDay <= env.asOfDay) && (p.sentenceEndDay === null || p.sentenceEndDay > env.asOfDay),
+  },
+  {
     name: 'age_at_offence',
     type: { kind: 'number', unit: 'years' },
     label: L('age at the time of the offence, completed years', 'возраст на момент совершения преступления', 'қылмыс жасалған кездегі жасы'),

@@ -113,3 +113,28 @@ describe('the letter table on a registry small enough to check by hand', () => {
     expect(v('F17').computed).toBe(4 * 2900);
   });
 });
+
+describe('the letter counts only persons serving on its day', () => {
+  const cc = law.criminalCode;
+  const asOf = isoDay('2025-02-01');
+  const serving = testPerson(cc, { personId: 'now', offenceDay: asOf - 400, sentenceStartDay: asOf - 300, sentenceEndDay: asOf + 300 });
+  const people: PersonRecord[] = [
+    serving,
+    { ...serving, personId: 'ended', sentenceEndDay: asOf - 1 }, // released the day before
+    { ...serving, personId: 'ends-today', sentenceEndDay: asOf }, // the term ends on the day: no longer serving
+    { ...serving, personId: 'not-begun', sentenceStartDay: asOf + 1, sentenceEndDay: asOf + 600 },
+    { ...serving, personId: 'end-unknown', sentenceEndDay: null }, // counted: nothing says the term is over
+  ];
+  const report = computeLetter(def, law, registryOf(cc, people), 'hand');
+
+  it('leaves out a woman whose term ended before or on the day, or begins after it', () => {
+    expect(report.figures.find((f) => f.id === 'F1')!.computed).toBe(2);
+    expect(report.registry).toMatchObject({ persons: 5, serving: 2, notServing: 3 });
+  });
+
+  it('says how many records it left out, in kk, ru and en', () => {
+    expect(renderLetterText(report, 'ru')).toMatch(/не отбывают наказание на дату расчёта.*: 3/);
+    expect(renderLetterText(report, 'en')).toMatch(/not serving on the day.*: 3/);
+    expect(renderLetterText(report, 'kk')).toContain('3');
+  });
+});

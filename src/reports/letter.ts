@@ -121,7 +121,8 @@ export interface LetterReport {
   title: Text;
   source: string;
   asOf: string;
-  registry: { source: string; persons: number };
+  /** Records read, of them serving a punishment on the day (counted) and not (left out of every figure). */
+  registry: { source: string; persons: number; serving: number; notServing: number };
   figures: FigureResult[];
   audits: AuditResult[];
   summary: { consistent: number; matching: number; inconsistentInLetter: string[]; differing: string[] };
@@ -189,6 +190,16 @@ export function checkLetterDefinition(data: LetterFile, law: Law, map: SourceMap
   return withAuditSplits({ file: data, outputs, definitions: order.map((name) => ({ name, condition: defs.get(name)! })) }, law);
 }
 
+/** The output counting persons serving on the day (not a figure id: figure ids are user names). */
+const SERVING = '\u0000serving';
+
+function servingCondition(law: Law): Checked {
+  const errors: ConditionError[] = [];
+  const c = checkCondition('serving', [], { law: law.criminalCode, definitions: new Set() }, errors);
+  if (errors.length > 0) throw new Error(errors[0]!.message);
+  return c;
+}
+
 function custodyIs(custody: Custody, ctx: { law: Law['criminalCode']; definitions: ReadonlySet<string> }): Checked {
   const errors: ConditionError[] = [];
   const c = checkCondition(`custody = ${custody}`, [], ctx, errors);
@@ -204,19 +215,24 @@ function statusOf(letter: number | null, computed: number, precision: number | n
 
 /** Computes the letter's figures and audits over a registry as of a day (default: the letter's day). */
 export function computeLetter(def: LetterDefinition, law: Law, registry: Registry, registrySource: string, asOfDay: number = def.file.as_of): LetterReport {
-  const kernel = compileConditions(def.outputs, def.definitions, law.criminalCode, law.parameters);
+  // The letter speaks of persons serving sentences on its day: a record whose term ended before
+  // (or on) the day, or begins after it, is left out of every figure, and counted apart.
+  const kernel = compileConditions([...def.outputs, { name: SERVING, condition: servingCondition(law) }], def.definitions, law.criminalCode, law.parameters);
   const out = kernel.run(registry, asOfDay);
+  const serving = out[kernel.outputs.indexOf(SERVING)]!;
   const counts = new Map<string, { t: number; u: number }>();
   kernel.outputs.forEach((name, j) => {
     const o = out[j]!;
     let t = 0;
     let u = 0;
     for (let i = 0; i < o.length; i++) {
+      if (serving[i] !== T) continue;
       if (o[i] === T) t++;
       else if (o[i] === U) u++;
     }
     counts.set(name, { t, u });
   });
+  const servingCount = counts.get(SERVING)!.t;
 
   const results = new Map<string, FigureResult>();
   const valueOf = (ref: string): number => {
@@ -241,7 +257,7 @@ export function computeLetter(def: LetterDefinition, law: Law, registry: Registr
     title: def.file.title,
     source: def.file.source,
     asOf: formatIsoDate(asOfDay),
-    registry: { source: registrySource, persons: registry.size },
+    registry: { source: registrySource, persons: registry.size, serving: servingCount, notServing: registry.size - servingCount },
     figures: all,
     audits,
     summary: {
@@ -398,6 +414,7 @@ export function renderLetterText(r: LetterReport, lang: Lang): string {
   const m = (k: MessageKey, p: Record<string, string | number> = {}) => render(MESSAGES[k], lang, p);
   lines.push(r.title[lang]);
   lines.push(m('letter.registry', { source: r.registry.source, persons: r.registry.persons, asOf: r.asOf }));
+  if (r.registry.notServing > 0) lines.push(m('letter.not_serving', { n: r.registry.notServing }));
   lines.push('');
   const rows: [string, string, string, string][] = [[m('letter.col.figure'), m('letter.col.letter'), m('letter.col.computed'), m('letter.col.status')]];
   const statusText = (s: FigureStatus) => `${STATUS_MARK[s]} ${m(`letter.status.${s}`)}`;
@@ -429,6 +446,7 @@ export function renderLetterText(r: LetterReport, lang: Lang): string {
 export function renderLetterMarkdown(r: LetterReport, lang: Lang): string {
   const m = (k: MessageKey, p: Record<string, string | number> = {}) => render(MESSAGES[k], lang, p);
   const lines: string[] = [`## ${r.title[lang]}`, '', m('letter.registry', { source: r.registry.source, persons: r.registry.persons, asOf: r.asOf }), ''];
+  if (r.registry.notServing > 0) lines.splice(3, 0, m('letter.not_serving', { n: r.registry.notServing }), '');
   lines.push(`| # | ${m('letter.col.figure')} | ${m('letter.col.letter')} | ${m('letter.col.computed')} | ${m('letter.col.status')} |`);
   lines.push('|---|---|---:|---:|---|');
   const st = (s: FigureStatus) => `${STATUS_MARK[s]} ${m(`letter.status.${s}`)}`;

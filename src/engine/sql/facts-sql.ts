@@ -68,6 +68,7 @@ export const FACT_SQL: Record<string, Emit> = {
   served_days: (c) => `(CASE WHEN f.sentence_start IS NULL THEN NULL ELSE GREATEST(0, ${c.day} - f.sentence_start) END)`,
   served_fraction: (c) =>
     `(CASE WHEN f.sentence_start IS NULL OR f.sentence_end IS NULL OR f.sentence_end <= f.sentence_start THEN NULL ELSE LEAST(CAST(1 AS DOUBLE PRECISION), GREATEST(0, ${c.day} - f.sentence_start) / CAST(f.sentence_end - f.sentence_start AS DOUBLE PRECISION)) END)`,
+  serving: (c) => `((f.sentence_start IS NULL OR f.sentence_start <= ${c.day}) AND (f.sentence_end IS NULL OR f.sentence_end > ${c.day}))`,
   remaining_days: (c) => `(CASE WHEN f.sentence_end IS NULL THEN NULL ELSE GREATEST(0, f.sentence_end - ${c.day}) END)`,
   offence_date: () => 'f.offence_day',
   sentence_start: () => 'f.sentence_start',

@@ -181,6 +181,8 @@ export const LEAVES: string[] = [
   'served_fraction < 0.25',
   'served_fraction = 1',
   'served_fraction is unknown',
+  'serving',
+  'not serving',
   'remaining_days <= 180',
   'remaining_days = 0',
   'children_count >= 2',
