@@ -95,3 +95,33 @@ describe('an act file and its folder', () => {
     }
   });
 });
+
+describe('the unknown facts a decision needs', () => {
+  const { plan } = loadAct(resolve(DEFAULT_PATHS.acts, 'kz-2025-constitution-30/act.yaml'), law);
+  const cc = law.criminalCode;
+  // a man of 35 serving for theft 188-2 (medium) with an unpaid civil claim: only Art. 2 §1(3)
+  // (socially vulnerable) could release him, and whether he is a veteran is not recorded
+  const man = testPerson(cc, {
+    personId: 'M',
+    sex: 'M',
+    birthYmd: 19900312,
+    articles: [cc.part('188-2')!.index],
+    sentenceStartDay: isoDay('2024-01-15'),
+    sentenceEndDay: isoDay('2027-01-15'),
+    civilClaimAmount: 400_000,
+    civilClaimPaid: 0,
+    damageCaused: true,
+    veteran: null,
+  });
+
+  it('are only those that could change it: a man is not asked about pregnancy', () => {
+    const trace = explain(plan, { ...man, pregnant: null }, law);
+    expect(trace.outcome).toMatchObject({ status: 'needs_review', reason: 'unknown_fact' });
+    expect(trace.unknownFacts).toEqual(['veteran']);
+  });
+
+  it('include pregnancy for a woman of the same record', () => {
+    const trace = explain(plan, { ...man, sex: 'F', pregnant: null }, law);
+    expect(trace.unknownFacts.sort()).toEqual(['pregnant', 'veteran']);
+  });
+});

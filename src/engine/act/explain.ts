@@ -9,11 +9,11 @@ import { citeRef } from '../../i18n/refs.ts';
 import { formatNumber, render, type Lang, type Text } from '../../i18n/text.ts';
 import type { Law } from '../../law/law.ts';
 import type { PersonRecord } from '../../registry/record.ts';
-import { factsUsed, T, type Checked, type Truth } from '../condition.ts';
+import { factsUsed, T, U, type Checked, type Truth } from '../condition.ts';
 import type { ArgValue, FactDef, FactValue } from '../facts.ts';
 import { interpret } from '../interpret.ts';
 import { describeCondition } from './describe.ts';
-import { actEnv, definitionsOf, eligibleFrom, evaluatePerson } from './reference.ts';
+import { actEnv, definitionsOf, eligibleFrom, evaluatePerson, type ActEnv } from './reference.ts';
 import type { Outcome } from './outcome.ts';
 import { MEASURE_LABELS, type Plan } from './plan.ts';
 
@@ -97,6 +97,33 @@ function ruleTrace(kind: 'exclusion' | 'clause', index: number, id: string, ref:
   return { kind, index, id, ref, text, truth, criteria: cs };
 }
 
+/**
+ * The unknown facts that leave a condition undecided: those of the undecided leaves reached through
+ * undecided connectives only. In `all(sex = F, pregnant)` for a man the `all` is false, so an
+ * unrecorded pregnancy does not matter and is not asked for.
+ */
+export function unknownsThatMatter(c: Checked, p: PersonRecord, env: ActEnv, defs: ReadonlyMap<string, Checked>): string[] {
+  if (interpret(c, p, env, defs) !== U) return [];
+  switch (c.k) {
+    case 'const':
+      return [];
+    case 'def':
+      return unknownsThatMatter(defs.get(c.name)!, p, env, defs);
+    case 'not':
+      return unknownsThatMatter(c.item, p, env, defs);
+    case 'during':
+      return unknownsThatMatter(c.item, p, { ...env, asOfYmd: env.duringYmd, asOfDay: env.duringDay }, defs);
+    case 'and':
+    case 'or':
+      return c.items.flatMap((x) => unknownsThatMatter(x, p, env, defs));
+    default: {
+      const v = c.fact.value(p, env, c.arg);
+      const unknown = v === null || (typeof v === 'number' && Number.isNaN(v));
+      return unknown ? [c.arg === null ? c.fact.name : `${c.fact.name}(${c.arg})`] : [];
+    }
+  }
+}
+
 export function explain(plan: Plan, p: PersonRecord, law: Law, asOfDay: number = plan.entryIntoForce): Trace {
   const dayLater = asOfDay + (plan.executionEnd - plan.entryIntoForce);
   const outcome = evaluatePerson(plan, p, law, asOfDay, dayLater);
@@ -105,12 +132,14 @@ export function explain(plan: Plan, p: PersonRecord, law: Law, asOfDay: number =
   const exclusions = plan.exclusions.map((e) => ruleTrace('exclusion', e.index, e.id, e.ref, e.text, e.condition.k === 'and' ? e.condition.items : [e.condition], p, law, asOfDay, defs));
   const clauses = plan.clauses.map((c) => ruleTrace('clause', c.index, c.id, c.ref, c.text, c.criteria, p, law, asOfDay, defs));
   const serving = outcome.reason !== 'not_serving';
-  const decisive: RuleTrace[] = [];
+  // the decision reads every fact, `during` ones included, on the day of entry into force
+  const env = actEnv(law, asOfDay);
+  const needed: Checked[] = [];
   if (outcome.status === 'needs_review') {
-    if (outcome.clause >= 0) decisive.push(clauses[outcome.clause]!);
-    if (outcome.exclusion >= 0) decisive.push(exclusions[outcome.exclusion]!);
+    if (outcome.clause >= 0) needed.push(...plan.clauses[outcome.clause]!.criteria);
+    if (outcome.exclusion >= 0) needed.push(plan.exclusions[outcome.exclusion]!.condition);
   }
-  const unknownFacts = [...new Set(decisive.flatMap((r) => r.criteria.filter((c) => c.truth === 1).flatMap((c) => c.facts.filter((f) => f.value === null).map((f) => (f.arg === null ? f.fact : `${f.fact}(${f.arg})`)))))];
+  const unknownFacts = [...new Set(needed.flatMap((c) => unknownsThatMatter(c, p, env, defs)))];
   return { act: { id: plan.id, title: plan.source.title, hash: plan.hash }, personId: p.personId, asOf: asOfDay, outcome, unknownFacts, exclusions, clauses, serving };
 }
 
