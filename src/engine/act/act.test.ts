@@ -125,3 +125,20 @@ describe('the unknown facts a decision needs', () => {
     expect(trace.unknownFacts.sort()).toEqual(['pregnant', 'veteran']);
   });
 });
+
+describe('a decision that needs review', () => {
+  it('remits no days: the clause and its measure are named, the days and the new end are not (kernel and reference)', () => {
+    const { plan } = loadAct(resolve(DEFAULT_PATHS.acts, 'kz-2025-constitution-30/act.yaml'), law);
+    const cc = law.criminalCode;
+    // theft 188-2 (medium) without a civil claim: Art. 2 §1(2) would release him, but whether he
+    // is a malicious violator (an exclusion) is not recorded
+    const p = testPerson(cc, { sex: 'M', articles: [cc.part('188-2')!.index], sentenceStartDay: isoDay('2024-01-15'), sentenceEndDay: isoDay('2027-01-15'), maliciousViolator: null });
+    const fromKernel = outcomeAt(evaluate(plan, registryOf(cc, [p]), law), 0);
+    const fromReference = explain(plan, p, law).outcome;
+    for (const o of [fromKernel, fromReference]) {
+      expect(o).toMatchObject({ status: 'needs_review', reason: 'exclusion_unknown', measure: 'release', daysRemitted: null, newEnd: null });
+      expect(plan.clauses[o.clause]!.id).toBe('art2_1_2');
+      expect(plan.exclusions[o.exclusion]!.id).toBe('malicious_violators');
+    }
+  });
+});

@@ -94,8 +94,9 @@ const ACT_HELPERS = {
     R[R_CLAUSE] = chosen;
     R[R_MEASURE] = codes[chosen]!;
     R[R_MASK] = mask;
-    R[R_DAYS] = d !== d || d < 0 ? -1 : d;
-    R[R_END] = d !== d || d < 0 ? UNKNOWN_DATE : ne;
+    // an outcome that needs review remits no days until the exclusion is decided
+    R[R_DAYS] = d !== d || d < 0 || exU >= 0 ? -1 : d;
+    R[R_END] = d !== d || d < 0 || exU >= 0 ? UNKNOWN_DATE : ne;
     if (exU >= 0) {
       R[R_STATUS] = STATUS.needs_review;
       R[R_REASON] = REASON.exclusion_unknown;
@@ -417,7 +418,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     // granted: the days remitted under the chosen clause's measure
     body.push('if (chosen >= 0) {');
     body.push('const dd = H.remitDays(a_kinds[chosen], a_params[chosen], st, en, asOfDay);');
-    body.push(`z_clause = chosen; z_measure = a_codes[chosen]; if (dd === dd && dd >= 0) { z_daysRemitted = dd; z_newEnd = en - dd; }`);
+    body.push(`z_clause = chosen; z_measure = a_codes[chosen]; if (exU < 0 && dd === dd && dd >= 0) { z_daysRemitted = dd; z_newEnd = en - dd; }`);
     body.push(
       `if (exU >= 0) { z_status = ${STATUS.needs_review}; z_reason = ${REASON.exclusion_unknown}; z_exclusion = exU; } else { z_status = ${STATUS.eligible}; z_reason = dd !== dd ? ${REASON.remaining_unknown} : ${REASON.matched}; }`,
     );

@@ -236,7 +236,8 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
       remainingUnknown = r.unknown;
     }
     const measure = MEASURE_CODES[measureCode(m)]!;
-    if (exUnknown >= 0) return outcome({ status: 'needs_review', reason: 'exclusion_unknown', exclusion: exUnknown, clause: chosen, measure, daysRemitted: days, newEnd, clauseMask: mask });
+    // Not granted yet: the measure is named, but no days are remitted until the exclusion is decided.
+    if (exUnknown >= 0) return outcome({ status: 'needs_review', reason: 'exclusion_unknown', exclusion: exUnknown, clause: chosen, measure, clauseMask: mask });
     // Under first match, an earlier clause may take the person later in the execution period.
     let better: Outcome['almost'] = NONE_ALMOST;
     if (plan.combine === 'first_match' && dayLater > day0) {

@@ -228,8 +228,10 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
   const clause = `(CASE WHEN ${notServing} THEN -1 WHEN ${excluded} THEN first_idx WHEN has_overlap THEN first_holding_idx WHEN chosen >= 0 THEN chosen WHEN undecided >= 0 THEN undecided ELSE -1 END)`;
   const exclusion = `(CASE WHEN ${notServing} THEN -1 WHEN ${excluded} THEN ex WHEN has_overlap THEN -1 WHEN chosen >= 0 OR undecided >= 0 THEN exu ELSE -1 END)`;
   const granted = `(NOT ${notServing} AND NOT ${excluded} AND NOT has_overlap AND chosen >= 0)`;
-  const days = `(CASE WHEN ${granted} AND grant_days IS NOT NULL AND grant_days >= 0 THEN grant_days ELSE -1 END)`;
-  const newEnd = `(CASE WHEN ${granted} AND grant_days IS NOT NULL AND grant_days >= 0 THEN en - grant_days ELSE ${UNKNOWN_DATE} END)`;
+  // days are remitted only when granted: an undecided exclusion leaves them unset
+  const remits = `(${granted} AND exu < 0)`;
+  const days = `(CASE WHEN ${remits} AND grant_days IS NOT NULL AND grant_days >= 0 THEN grant_days ELSE -1 END)`;
+  const newEnd = `(CASE WHEN ${remits} AND grant_days IS NOT NULL AND grant_days >= 0 THEN en - grant_days ELSE ${UNKNOWN_DATE} END)`;
   const notCovered = `(NOT ${notServing} AND NOT ${covered})`;
   // almost for not covered: later overrides one short; an exclusion that holds clears both
   const almostNc = laterPossible ? `(CASE WHEN ${laterAny} >= 0 THEN 2 WHEN ${oneShort} >= 0 THEN 1 ELSE 0 END)` : `(CASE WHEN ${oneShort} >= 0 THEN 1 ELSE 0 END)`;
