@@ -64,7 +64,7 @@ export async function evaluateCommand(opts: { act: string; registry?: string; as
   if (opts.format === 'csv') await write(out, stringify([columns as unknown as string[]]));
   const counts = new Map<string, number>();
   for (let i = 0; i < registry.size; i++) {
-    const needsDetail = outcomes.status[i] === STATUS.needs_review || outcomes.almostKind[i] === 2;
+    const needsDetail = outcomes.status[i] === STATUS.needs_review;
     const { outcome, reasons } = needsDetail ? outcomeDetails(plan, registry, law, outcomes, i, day) : { outcome: outcomeAt(outcomes, i), reasons: [] as string[] };
     const row = outcomeRow(plan, registry.personId[i]!, outcome, needsDetail ? reasons : [outcome.reason]);
     counts.set(outcome.status, (counts.get(outcome.status) ?? 0) + 1);

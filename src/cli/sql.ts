@@ -5,7 +5,9 @@ import { render, type Lang, type Text } from '../i18n/text.ts';
 import { loadLaw } from '../law/law.ts';
 import { DEFAULT_PATHS } from '../paths.ts';
 import { resolveActPath } from '../engine/act/act-tests.ts';
-import { outcomeAt, outcomeRow } from '../engine/act/outcome.ts';
+import { outcomeAt, outcomeRow, STATUS } from '../engine/act/outcome.ts';
+import { outcomeDetails } from '../engine/act/evaluate.ts';
+import type { Registry } from '../registry/registry.ts';
 import { loadAct } from '../engine/act/plan.ts';
 import { DuckDbBackend, PostgresBackend, type SqlBackend } from '../engine/sql/backend.ts';
 import { openRegistry } from './registry-source.ts';
@@ -57,6 +59,8 @@ export async function evaluateSqlCommand(opts: { act: string; registry?: string;
   let backend: SqlBackend;
   let size: number;
   let ids: string[];
+  /** The registry in memory (DuckDB): the unknown facts of a needs-review outcome are named as the kernel engine names them. */
+  let registry: Registry | null = null;
   if (url) {
     backend = await PostgresBackend.open(url);
     size = await backend.personCount().catch(() => 0);
@@ -66,7 +70,7 @@ export async function evaluateSqlCommand(opts: { act: string; registry?: string;
     }
     ids = await backend.personIds(size);
   } else {
-    const { registry } = await openRegistry(law, opts.registry, opts.lang, () => undefined);
+    registry = (await openRegistry(law, opts.registry, opts.lang, () => undefined)).registry;
     backend = await DuckDbBackend.open();
     await backend.loadRegistry(registry, law);
     size = registry.size;
@@ -75,8 +79,9 @@ export async function evaluateSqlCommand(opts: { act: string; registry?: string;
   try {
     const outcomes = await backend.outcomes(plan, law, size, day);
     for (let i = 0; i < size; i++) {
-      const o = outcomeAt(outcomes, i);
-      process.stdout.write(`${JSON.stringify(outcomeRow(plan, ids[i]!, o, [o.reason]))}\n`);
+      const { outcome, reasons } =
+        registry !== null && outcomes.status[i] === STATUS.needs_review ? outcomeDetails(plan, registry, law, outcomes, i, day) : { outcome: outcomeAt(outcomes, i), reasons: [outcomeAt(outcomes, i).reason] };
+      process.stdout.write(`${JSON.stringify(outcomeRow(plan, ids[i]!, outcome, reasons))}\n`);
     }
   } finally {
     await backend.close();

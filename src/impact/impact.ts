@@ -64,8 +64,7 @@ export function outcomesSummary(run: ActRun): OutcomesSummary {
       const j = o.clause[i]!;
       // Under all_that_apply a person counts under every clause that applies (their days once, under `clause`).
       if (allApply) {
-        const mask = o.clauseMask[i]!;
-        for (let q = 0; q < plan.clauses.length && q < 32; q++) if (mask & (1 << q)) clausePersons[q]!++;
+        for (let q = 0; q < plan.clauses.length; q++) if ((o.clauseMask[i * o.maskWords + (q >> 5)]! >>> (q & 31)) & 1) clausePersons[q]!++;
       } else clausePersons[j]!++;
       const d = o.daysRemitted[i]!;
       if (d > 0) {

@@ -10,7 +10,8 @@ import { registryOf } from '../../registry/registry.ts';
 import { evaluate } from './evaluate.ts';
 import { explain, renderTrace } from './explain.ts';
 import { outcomeAt } from './outcome.ts';
-import { loadAct } from './plan.ts';
+import { compileAct, loadAct } from './plan.ts';
+import { actSchema } from './schema.ts';
 import { findActs } from './act-tests.ts';
 import { testPerson } from '../testing/person.ts';
 
@@ -140,5 +141,27 @@ describe('a decision that needs review', () => {
       expect(plan.clauses[o.clause]!.id).toBe('art2_1_2');
       expect(plan.exclusions[o.exclusion]!.id).toBe('malicious_violators');
     }
+  });
+});
+
+describe('a definition read during the execution period', () => {
+  it('is read on the day tried, not on the day of entry into force (kernel = reference), with the first day it holds', () => {
+    const source = actSchema.parse({
+      id: 'during-definition',
+      title: { kk: 'акт', ru: 'акт', en: 'act' },
+      source: { text: 'test', verified: false },
+      status: 'draft',
+      entry_into_force: '2025-07-01',
+      execution_end: '2025-12-31',
+      combine: { rule: 'first_match', text: 'first match' },
+      definitions: { little_left: { when: 'remaining_days <= 100' } },
+      clauses: [{ id: 'c1', ref: 'Art. 1', text: { kk: 'босату', ru: 'освободить' }, when: { all: ['sex = F', { during: 'execution_period', when: 'little_left' }] }, measure: { type: 'release' } }],
+    });
+    const { plan } = compileAct(source, law, null, 'hash');
+    // 150 days left on 2025-07-01: 100 days are left from 2025-08-20
+    const p = testPerson(law.criminalCode, { sentenceEndDay: isoDay('2025-07-01') + 150 });
+    const fromKernel = outcomeAt(evaluate(plan, registryOf(law.criminalCode, [p]), law), 0);
+    const fromReference = explain(plan, p, law).outcome;
+    for (const o of [fromKernel, fromReference]) expect(o).toMatchObject({ status: 'not_covered', almost: { kind: 'later', clause: 0, from: isoDay('2025-08-20') } });
   });
 });

@@ -13,7 +13,7 @@ import { factsUsed, T, U, type Checked, type Truth } from '../condition.ts';
 import type { ArgValue, FactDef, FactValue } from '../facts.ts';
 import { interpret } from '../interpret.ts';
 import { describeCondition } from './describe.ts';
-import { actEnv, definitionsOf, eligibleFrom, evaluatePerson, type ActEnv } from './reference.ts';
+import { actEnv, definitionsOf, evaluatePerson, type ActEnv } from './reference.ts';
 import type { Outcome } from './outcome.ts';
 import { MEASURE_LABELS, type Plan } from './plan.ts';
 
@@ -127,7 +127,6 @@ export function unknownsThatMatter(c: Checked, p: PersonRecord, env: ActEnv, def
 export function explain(plan: Plan, p: PersonRecord, law: Law, asOfDay: number = plan.entryIntoForce): Trace {
   const dayLater = asOfDay + (plan.executionEnd - plan.entryIntoForce);
   const outcome = evaluatePerson(plan, p, law, asOfDay, dayLater);
-  if (outcome.almost.kind === 'later') outcome.almost.from = eligibleFrom(plan, outcome.almost.clause, p, law, asOfDay, dayLater);
   const defs = definitionsOf(plan);
   const exclusions = plan.exclusions.map((e) => ruleTrace('exclusion', e.index, e.id, e.ref, e.text, e.condition.k === 'and' ? e.condition.items : [e.condition], p, law, asOfDay, defs));
   const clauses = plan.clauses.map((c) => ruleTrace('clause', c.index, c.id, c.ref, c.text, c.criteria, p, law, asOfDay, defs));

@@ -45,13 +45,14 @@ export function lintAct(plan: Plan, law: Law, map: SourceMap | null, sample: Reg
   if (sample && sample.size > 0) {
     const kernel = compileActKernel({ ...plan, combine: 'all_that_apply', overlapForbidden: false }, law);
     const out = kernel.run(sample);
+    const words = out.maskWords;
     const reached = new Array<number>(plan.clauses.length).fill(0);
     const overlapSeen = new Set<string>();
     for (let i = 0; i < sample.size; i++) {
-      const mask = out.clauseMask[i]!;
-      if (mask === 0 || out.status[i] === STATUS.excluded) continue;
+      if (out.status[i] === STATUS.excluded) continue;
       const holding: number[] = [];
-      for (let j = 0; j < plan.clauses.length && j < 32; j++) if (mask & (1 << j)) holding.push(j);
+      for (let j = 0; j < plan.clauses.length; j++) if ((out.clauseMask[i * words + (j >> 5)]! >>> (j & 31)) & 1) holding.push(j);
+      if (holding.length === 0) continue;
       for (const j of holding) reached[j]!++;
       if (plan.overlapForbidden)
         for (const a of holding)

@@ -92,10 +92,10 @@ export function definitionsOf(plan: Plan): Map<string, Checked> {
   return new Map(plan.definitions.map((d) => [d.name, d.condition]));
 }
 
-const NONE_ALMOST = { kind: 'none' as const, clause: -1, criterion: -1 };
+const NONE_ALMOST = { kind: 'none' as const, clause: -1, criterion: -1, from: null };
 
 function outcome(partial: Partial<Outcome> & { status: Outcome['status']; reason: Reason }): Outcome {
-  return { measure: 'none', clause: -1, exclusion: -1, daysRemitted: null, newEnd: null, almost: NONE_ALMOST, clauseMask: 0, ...partial };
+  return { measure: 'none', clause: -1, exclusion: -1, daysRemitted: null, newEnd: null, almost: NONE_ALMOST, clauses: [], ...partial };
 }
 
 /** The outcome of one person (reference semantics). `day0` is the day of entry into force. */
@@ -122,7 +122,7 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
     if (almost.kind !== 'none' || ev.criteria.length < 2) return;
     const fails = ev.criteria.filter((c) => c === F).length;
     const unknowns = ev.criteria.filter((c) => c === U).length;
-    if (fails === 1 && unknowns === 0) almost = { kind: 'one_short', clause: j, criterion: ev.criteria.indexOf(F) };
+    if (fails === 1 && unknowns === 0) almost = { kind: 'one_short', clause: j, criterion: ev.criteria.indexOf(F), from: null };
   };
   let chosen = -1;
   let undecided = -1;
@@ -144,20 +144,20 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
 
   const start = p.sentenceStartDay;
   const end = p.sentenceEndDay;
-  let mask = 0;
+  let mask: number[] = [];
   let days: number | null = null;
   let newEnd: number | null = null;
   let remainingUnknown = false;
   if (evalAll) {
     const holding = evals.map((e, j) => (e!.truth === T ? j : -1)).filter((j) => j >= 0);
     const unknown = evals.map((e, j) => (e!.truth === U ? j : -1)).filter((j) => j >= 0);
-    for (const j of holding) mask |= 1 << j % 32;
+    mask = holding;
     if (plan.overlapForbidden) {
       const codes = new Set(holding.map((j) => measureCode(plan.clauses[j]!.measure)));
       if (codes.size > 1) {
         const ex = excludedBy();
         if (ex >= 0) return outcome({ status: 'excluded', reason: 'excluded', exclusion: ex, clause: evals.findIndex((e) => e!.truth !== F) });
-        return outcome({ status: 'needs_review', reason: 'overlap', clause: holding[0]!, clauseMask: mask });
+        return outcome({ status: 'needs_review', reason: 'overlap', clause: holding[0]!, clauses: mask });
       }
     }
     if (plan.combine === 'first_match') {
@@ -237,7 +237,7 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
     }
     const measure = MEASURE_CODES[measureCode(m)]!;
     // Not granted yet: the measure is named, but no days are remitted until the exclusion is decided.
-    if (exUnknown >= 0) return outcome({ status: 'needs_review', reason: 'exclusion_unknown', exclusion: exUnknown, clause: chosen, measure, clauseMask: mask });
+    if (exUnknown >= 0) return outcome({ status: 'needs_review', reason: 'exclusion_unknown', exclusion: exUnknown, clause: chosen, measure, clauses: mask });
     // Under first match, an earlier clause may take the person later in the execution period.
     let better: Outcome['almost'] = NONE_ALMOST;
     if (plan.combine === 'first_match' && dayLater > day0) {
@@ -245,14 +245,14 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
       for (let j = 0; j < chosen; j++) {
         if (!plan.clauses[j]!.criteria.some(usesDuring)) continue;
         if (evalClause(plan, j, p, later, defs).truth === T) {
-          better = { kind: 'later', clause: j, criterion: -1 };
+          better = { kind: 'later', clause: j, criterion: -1, from: eligibleFrom(plan, j, p, law, day0, dayLater) };
           break;
         }
       }
     }
-    return outcome({ status: 'eligible', reason: remainingUnknown ? 'remaining_unknown' : 'matched', clause: chosen, measure, daysRemitted: days, newEnd, clauseMask: mask, almost: better });
+    return outcome({ status: 'eligible', reason: remainingUnknown ? 'remaining_unknown' : 'matched', clause: chosen, measure, daysRemitted: days, newEnd, clauses: mask, almost: better });
   }
-  if (undecided >= 0) return outcome({ status: 'needs_review', reason: 'unknown_fact', clause: undecided, exclusion: exUnknown, clauseMask: mask });
+  if (undecided >= 0) return outcome({ status: 'needs_review', reason: 'unknown_fact', clause: undecided, exclusion: exUnknown, clauses: mask });
 
   // Not covered on the day of entry into force: eligible later in the execution period?
   if (hasDuring(plan) && dayLater > day0) {
@@ -260,14 +260,14 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
     for (let j = 0; j < plan.clauses.length; j++) {
       if (!plan.clauses[j]!.criteria.some(usesDuring)) continue;
       if (evalClause(plan, j, p, later, defs).truth === T) {
-        almost = { kind: 'later', clause: j, criterion: -1 };
+        almost = { kind: 'later', clause: j, criterion: -1, from: eligibleFrom(plan, j, p, law, day0, dayLater) };
         break;
       }
     }
   }
   // A person an exclusion would take anyway is not "almost eligible".
   if (almost.kind !== 'none' && excludedBy() >= 0) almost = NONE_ALMOST;
-  return outcome({ status: 'not_covered', reason: 'no_clause', almost, clauseMask: mask });
+  return outcome({ status: 'not_covered', reason: 'no_clause', almost, clauses: mask });
 }
 
 export function usesDuring(c: Checked): boolean {
@@ -290,7 +290,10 @@ export function hasDuring(plan: Plan): boolean {
 
 /**
  * The first day of the execution period from which a clause holds (facts marked `during` read on
- * that day), by bisection: those facts (remaining term, part served) only move one way in time.
+ * that day), by bisection between the day of entry into force (where it does not hold) and the last
+ * day of the period (where it holds): the facts such clauses read (remaining term, part served, age)
+ * only move one way in time. The kernel and the SQL bisect the same way, so the three agree even on
+ * a condition that does not.
  */
 export function eligibleFrom(plan: Plan, j: number, p: PersonRecord, law: Law, day0: number, dayLater: number): number | null {
   const defs = definitionsOf(plan);

@@ -18,9 +18,9 @@ import { UNKNOWN_DATE } from '../../domain/dates.ts';
 import type { Law } from '../../law/law.ts';
 import type { Checked } from '../condition.ts';
 import { measureCode, type Measure, type Plan } from '../act/plan.ts';
-import { REASON, STATUS } from '../act/outcome.ts';
+import { maskWordsFor, REASON, STATUS } from '../act/outcome.ts';
 import { usesDuring } from '../act/reference.ts';
-import { FACT_SQL, sqlNumber, sqlString, type SqlContext } from './facts-sql.ts';
+import { FACT_SQL, sqlNumber, sqlString, ymdOfSql, type SqlContext } from './facts-sql.ts';
 
 const OP: Record<string, string> = { '=': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
@@ -101,8 +101,9 @@ const firstOf = (tests: [number, string][]) => (tests.length === 0 ? '-1' : `(CA
 
 /**
  * The SQL query of an act's outcomes, evaluated as if the act entered into force on `asOfDay`.
- * Columns: row_index, status, measure, clause, exclusion, days_remitted, new_end, reason,
- * almost_kind, almost_clause, almost_criterion, clause_mask — coded as the Outcomes columns.
+ * Columns: row_index, then outcomeColumnsSql(plan) — status, measure, clause, exclusion,
+ * days_remitted, new_end, reason, almost_kind, almost_clause, almost_criterion, almost_from and the
+ * clause mask's words clause_mask0… — coded as the Outcomes columns.
  */
 export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIntoForce): string {
   const laterDay = asOfDay + (plan.executionEnd - plan.entryIntoForce);
@@ -147,7 +148,12 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
   const tr = (j: number) => `tr${j}`;
   const mCols: string[] = ['k.*'];
   mCols.push(`${firstOf(plan.clauses.map((_, j) => [j, `${tr(j)} <> 0`]))} AS first_idx`);
-  mCols.push(`(${plan.clauses.map((_, j) => `(CASE WHEN ${tr(j)} = 2 THEN ${2 ** (j % 32)} ELSE 0 END)`).join(' + ')}) AS clause_bits`);
+  // the clause mask, one 32-bit word per 32 clauses: bit j % 32 of word j / 32
+  const words = maskWordsFor(n);
+  for (let w = 0; w < words; w++) {
+    const inWord = plan.clauses.slice(w * 32, w * 32 + 32);
+    mCols.push(`(${inWord.length === 0 ? '0' : inWord.map((c) => `(CASE WHEN ${tr(c.index)} = 2 THEN ${2 ** (c.index % 32)} ELSE 0 END)`).join(' + ')}) AS clause_bits${w}`);
+  }
   const fast = plan.combine === 'first_match' && !plan.overlapForbidden;
   // overlap: two holding clauses with different measures
   const pairs: string[] = [];
@@ -241,7 +247,42 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
   const almostKind = `(CASE WHEN ${eligibleLater} THEN 2 WHEN ${notCovered} AND ex < 0 THEN ${almostNc} ELSE 0 END)`;
   const almostClause = `(CASE WHEN ${eligibleLater} THEN ${laterBefore} WHEN ${notCovered} AND ex < 0 AND ${almostNc} > 0 THEN ${almostNcClause} ELSE -1 END)`;
   const almostCrit = `(CASE WHEN ${notCovered} AND ex < 0 AND ${almostNc} > 0 THEN ${almostNcCrit} ELSE -1 END)`;
-  const maskOut = useMask ? `(CASE WHEN ${notServing} OR ${excluded} THEN 0 ELSE clause_bits END)` : '0';
+  const maskOut = (w: number) => (useMask ? `(CASE WHEN ${notServing} OR ${excluded} THEN 0 ELSE clause_bits${w} END)` : '0');
+
+  // The first day of a `later` outcome: bisection over the execution period as the reference's
+  // eligibleFrom, one pair of layers per halving — the day tried (mid), then the new bounds.
+  let steps = 0;
+  for (let d = laterDay - asOfDay; d > 1; d = Math.ceil(d / 2)) steps++;
+  const bisect: string[] = [];
+  const laterHolds = (mid: string) => {
+    const at: SqlContext = { ...now, day: mid, ymd: ymdOfSql(mid) };
+    return `(CASE almost_clause ${laterClauses.map((c) => `WHEN ${c.index} THEN ${truthCode(conditionSql(c.condition, now, at, defs))}`).join(' ')} ELSE 0 END)`;
+  };
+  let prev = 'o';
+  if (laterPossible)
+    for (let k = 1; k <= steps; k++) {
+      bisect.push(`m${k} AS MATERIALIZED (
+  SELECT ${prev}.*, (CASE WHEN hi${k - 1} - lo${k - 1} > 1 THEN CAST(FLOOR((lo${k - 1} + hi${k - 1}) / 2.0) AS INTEGER) END) AS mid${k} FROM ${prev}
+), b${k} AS MATERIALIZED (
+  SELECT m${k}.*, (CASE WHEN mid${k} IS NULL THEN lo${k - 1} WHEN ${laterHolds(`m${k}.mid${k}`)} = 2 THEN lo${k - 1} ELSE mid${k} END) AS lo${k},
+    (CASE WHEN mid${k} IS NULL THEN hi${k - 1} WHEN ${laterHolds(`m${k}.mid${k}`)} = 2 THEN mid${k} ELSE hi${k - 1} END) AS hi${k}
+  FROM m${k} JOIN f ON f.row_index = m${k}.row_index
+)`);
+      prev = `b${k}`;
+    }
+  const outcomeCols = `${status} AS status,
+  ${measure} AS measure,
+  ${clause} AS clause,
+  ${exclusion} AS exclusion,
+  ${days} AS days_remitted,
+  ${newEnd} AS new_end,
+  ${reason} AS reason,
+  ${almostKind} AS almost_kind,
+  ${almostClause} AS almost_clause,
+  ${almostCrit} AS almost_criterion,
+  ${Array.from({ length: words }, (_, w) => `${maskOut(w)} AS clause_mask${w}`).join(',\n  ')}`;
+  const from = laterPossible ? `(CASE WHEN almost_kind = 2 THEN hi${steps} ELSE ${UNKNOWN_DATE} END)` : String(UNKNOWN_DATE);
+  const outputs = ['row_index', 'status', 'measure', 'clause', 'exclusion', 'days_remitted', 'new_end', 'reason', 'almost_kind', 'almost_clause', 'almost_criterion', ...Array.from({ length: words }, (_, w) => `clause_mask${w}`)];
 
   return `WITH arts AS (
   SELECT pa.row_index, MAX(lp.gravity) AS gravity, BIT_OR(lp.tag_mask) AS tag_mask, BOOL_AND(lp.negligent) AS all_negligent, BOOL_OR(lp.violent) AS any_violent
@@ -258,20 +299,18 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
   SELECT ${dCols.join(',\n    ')} FROM m
 ), g AS MATERIALIZED (
   SELECT d.*, ${grantDays} AS grant_days FROM d
-)
-SELECT row_index,
-  ${status} AS status,
-  ${measure} AS measure,
-  ${clause} AS clause,
-  ${exclusion} AS exclusion,
-  ${days} AS days_remitted,
-  ${newEnd} AS new_end,
-  ${reason} AS reason,
-  ${almostKind} AS almost_kind,
-  ${almostClause} AS almost_clause,
-  ${almostCrit} AS almost_criterion,
-  ${maskOut} AS clause_mask
-FROM g`;
+)${laterPossible ? `, o AS MATERIALIZED (
+  SELECT row_index, ${outcomeCols},
+  (CASE WHEN ${almostKind} = 2 THEN ${D0} END) AS lo0, (CASE WHEN ${almostKind} = 2 THEN ${laterDay} END) AS hi0
+  FROM g
+)${bisect.length > 0 ? `, ${bisect.join(', ')}` : ''}
+SELECT ${outputs.join(', ')}, ${from} AS almost_from FROM ${prev}` : `
+SELECT row_index, ${outcomeCols}, ${from} AS almost_from FROM g`}`;
+}
+
+/** The outcome columns of the query, in order (after row_index): `words` clause mask words. */
+export function outcomeColumnsSql(plan: Plan): string[] {
+  return ['status', 'measure', 'clause', 'exclusion', 'days_remitted', 'new_end', 'reason', 'almost_kind', 'almost_clause', 'almost_criterion', 'almost_from', ...Array.from({ length: maskWordsFor(plan.clauses.length) }, (_, w) => `clause_mask${w}`)];
 }
 
 function msOf(idx: string, n: number): string {

@@ -31,6 +31,10 @@ export function sqlString(v: string): string {
   return `'${v.replace(/'/g, "''")}'`;
 }
 
+/** YYYYMMDD of a day number (an SQL expression). */
+export const ymdOfSql = (dayExpr: string): string =>
+  `(EXTRACT(YEAR FROM DATE '1970-01-01' + ${dayExpr}) * 10000 + EXTRACT(MONTH FROM DATE '1970-01-01' + ${dayExpr}) * 100 + EXTRACT(DAY FROM DATE '1970-01-01' + ${dayExpr}))`;
+
 const ymdOf = (dayExpr: string) =>
   `(EXTRACT(YEAR FROM DATE '1970-01-01' + ${dayExpr}) * 10000 + EXTRACT(MONTH FROM DATE '1970-01-01' + ${dayExpr}) * 100 + EXTRACT(DAY FROM DATE '1970-01-01' + ${dayExpr}))`;
 

@@ -23,8 +23,16 @@ export const duringArb = fc.tuple(fc.constantFrom('remaining_days <=', 'served_f
   when: `${f} ${f.startsWith('served') ? (n / 400).toFixed(2) : f.startsWith('age') ? Math.floor(n / 8) : n}`,
 }));
 
-export function actArb(defs: string[]) {
-  const criterion = fc.oneof({ weight: 4, arbitrary: conditionArb(1, defs) }, { weight: 1, arbitrary: duringArb });
+/** A definition read on the last day of the execution period (`during` around a named condition). */
+const duringDefArb = (defs: string[]) => fc.constantFrom(...defs).map((d) => ({ during: 'execution_period', when: d }));
+
+/** Random acts; `wide`: how often an act has more clauses than one word of the clause mask holds (weight against 9). */
+export function actArb(defs: string[], wide = 1) {
+  const criterion = fc.oneof(
+    { weight: 4, arbitrary: conditionArb(1, defs) },
+    { weight: 1, arbitrary: duringArb },
+    ...(defs.length > 0 ? [{ weight: 1, arbitrary: duringDefArb(defs) }] : []),
+  );
   const clause = fc.record({
     when: fc.oneof(
       fc.array(criterion, { minLength: 1, maxLength: 4 }).map((all) => ({ all })),
@@ -38,23 +46,30 @@ export function actArb(defs: string[]) {
     overlap: fc.constantFrom('allowed', 'forbidden'),
     definitions: fc.array(conditionArb(2), { minLength: defs.length, maxLength: defs.length }),
     clauses: fc.oneof(
-      fc.array(clause, { minLength: 1, maxLength: 5 }),
+      { weight: 6, arbitrary: fc.array(clause, { minLength: 1, maxLength: 5 }) },
+      // more clauses than one 32-bit word of the clause mask holds
+      ...(wide > 0 ? [{ weight: wide, arbitrary: fc.array(clause, { minLength: 33, maxLength: 40 }) }] : []),
       // a clause read during the execution period before one that holds now
-      fc.tuple(duringArb, measureArb, measureArb, fc.boolean(), fc.array(clause, { maxLength: 2 })).map(([d, m1, m2, second, rest]) => [
+      { weight: 3, arbitrary: fc.tuple(duringArb, measureArb, measureArb, fc.boolean(), fc.array(clause, { maxLength: 2 })).map(([d, m1, m2, second, rest]) => [
         { when: { all: [d, 'true'] }, measure: m1 },
         ...(second ? [{ when: 'sentence_end is known', measure: m2 }] : []),
         ...rest,
-      ]),
+      ]) },
     ),
     exclusions: fc.array(conditionArb(1, defs), { maxLength: 3 }),
     period: fc.integer({ min: 0, max: 200 }),
   });
 }
 
-export const scenario = fc.tuple(asOfArb, fc.integer({ min: 0, max: 2 })).chain(([asOfDay, nDefs]) => {
-  const defs = Array.from({ length: nDefs }, (_, k) => `def_${k}`);
-  return fc.record({ asOfDay: fc.constant(asOfDay), defs: fc.constant(defs), act: actArb(defs), persons: personsArb(asOfDay) });
-});
+/** An evaluation day, definitions, a random act and a random registry around the day. */
+export function scenarioOf(wide: number) {
+  return fc.tuple(asOfArb, fc.integer({ min: 0, max: 2 })).chain(([asOfDay, nDefs]) => {
+    const defs = Array.from({ length: nDefs }, (_, k) => `def_${k}`);
+    return fc.record({ asOfDay: fc.constant(asOfDay), defs: fc.constant(defs), act: actArb(defs, wide), persons: personsArb(asOfDay) });
+  });
+}
+
+export const scenario = scenarioOf(1);
 
 
 const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
