@@ -34,11 +34,11 @@ export function sampleRegistry(law: Law) {
   return generateRegistry(profile, law.criminalCode, loadFacilities(profile.facilitiesPath), { seed: DEFAULT_SEED });
 }
 
-export function validateCommand(actArg: string, opts: { lang: Lang; sample: boolean }): boolean {
+export function validateCommand(actArg: string, opts: { lang: Lang; sample: boolean; asOf?: string }): boolean {
   const law = loadLaw();
   const file = resolveActPath(actArg, DEFAULT_PATHS.acts);
   const { plan, map } = loadAct(file, law);
-  const lint = lintAct(plan, law, map, opts.sample ? sampleRegistry(law) : null);
+  const lint = lintAct(plan, law, map, opts.sample ? sampleRegistry(law) : null, opts.asOf ? isoDay(opts.asOf) : plan.entryIntoForce);
   for (const w of lint.warnings) process.stdout.write(`${render(T.warning, opts.lang)}: ${formatLocated(w)}\n`);
   for (const [name, p] of Object.entries(plan.parameters)) if (!p.verified) process.stdout.write(`${render(T.unverified, opts.lang, { name, value: String(p.value), source: p.source })}\n`);
   if (lint.errors.length > 0) {

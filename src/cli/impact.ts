@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
 import { InvalidArgumentError } from 'commander';
 import { UserError } from '../domain/errors.ts';
+import { isoDay } from '../domain/dates.ts';
 import { render, type Lang, type Text } from '../i18n/text.ts';
 import { loadLaw, type Law } from '../law/law.ts';
 import { DEFAULT_PATHS } from '../paths.ts';
@@ -64,6 +65,8 @@ export interface ImpactCommandOptions {
   changesCsv?: string;
   facilities?: string;
   config?: string;
+  /** ISO date: every act evaluated as if it entered into force on it. */
+  asOf?: string;
 }
 
 export function impactOf(law: Law, registry: Registry, source: string, acts: string[], opts: Omit<ImpactCommandOptions, 'act' | 'compare' | 'registry' | 'lang' | 'format'>) {
@@ -71,6 +74,7 @@ export function impactOf(law: Law, registry: Registry, source: string, acts: str
   const config = loadImpactConfig(opts.config ?? DEFAULT_PATHS.impact, law);
   const facilities = loadFacilities(opts.facilities ?? DEFAULT_PATHS.facilities);
   const options: ImpactOptions = { changesLimit: opts.changes };
+  if (opts.asOf !== undefined) options.asOfDay = isoDay(opts.asOf);
   if (opts.grantRate !== undefined) options.grantRate = opts.grantRate;
   if (opts.admissions !== undefined) options.admissions = opts.admissions;
   if (opts.horizon !== undefined) options.horizonMonths = opts.horizon;

@@ -132,7 +132,8 @@ export function buildProgram(): Command {
     .argument('<act>', 'act folder, act.yaml, or act id under acts/')
     .addOption(langOption())
     .option('--no-sample', 'skip the checks on the default synthetic registry')
-    .action((act: string, opts: { lang: Lang; sample: boolean }) => {
+    .option('--as-of <date>', 'check the act on the default registry as if it entered into force on this day (default: the act’s own)', dateArg)
+    .action((act: string, opts: { lang: Lang; sample: boolean; asOf?: string }) => {
       if (!validateCommand(act, opts)) process.exitCode = 2;
     });
 
@@ -200,6 +201,7 @@ export function buildProgram(): Command {
     .option('--changes-csv <file>', 'write every person whose outcome changes between the first act and the others')
     .option('--facilities <file>', 'facilities file (codes, names, capacities)')
     .option('--config <file>', 'impact configuration (social categories, victims condition, parameters)')
+    .option('--as-of <date>', 'evaluate every act as if it entered into force on this day (default: each act’s own); the execution periods keep their length', dateArg)
     .action(async (opts: ImpactCommandOptions) => {
       await impactCommand(opts, progress);
     });

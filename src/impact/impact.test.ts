@@ -374,3 +374,24 @@ describe('an act in force before the parameters’ first values', () => {
     expect(family.find((p) => p.name === 'family.child_age_limit')).toMatchObject({ value: 18, extrapolated: false });
   });
 });
+
+describe('impact as of another day of entry into force', () => {
+  // 150 days later: P1 (ends D+100) and P8 (ends D+50) have served their terms; the execution
+  // period keeps its length (90 days)
+  const later = D + 150;
+  const { report: r } = computeImpact({ plans: [plan], registry, registrySource: 'test', law, facilities, config, options: { ...options, asOfDay: later } });
+  const x = r.acts[0]!;
+
+  it('evaluates the act as if it entered into force on that day, and says so', () => {
+    expect(x.act).toMatchObject({ entry_into_force: '2025-01-01', execution_end: '2025-03-31', as_of: formatIsoDate(later), as_of_execution_end: formatIsoDate(later + 89) });
+    expect(x.outcomes.persons).toBe(6);
+    // P2 released with 250 days left instead of 400; P3 (ends D+200): ½ of 50 days = 25
+    expect(x.outcomes.by_clause.map((c) => [c.id, c.persons, c.days_remitted])).toEqual([
+      ['art1', 1, 250],
+      ['art2', 1, 25],
+      ['art3', 1, 0],
+      ['art4', 1, 83],
+    ]);
+    expect(() => impactReportSchema.parse(r)).not.toThrow();
+  });
+});

@@ -24,6 +24,8 @@ import { runAct, socialCategories, type ActRun } from './run.ts';
 import { victims } from './victims.ts';
 
 export interface ImpactOptions {
+  /** The day the acts are evaluated as entering into force (their execution periods keep their length); default: each act's own. */
+  asOfDay?: number;
   /** Share of the covered that courts grant, instead of the parameter's value. */
   grantRate?: number;
   /** Admissions a month, instead of the steady state. */
@@ -100,6 +102,8 @@ function actImpact(run: ActRun, input: ImpactInput, parameters: Map<string, Para
       status: plan.source.status,
       entry_into_force: formatIsoDate(plan.entryIntoForce),
       execution_end: formatIsoDate(plan.executionEnd),
+      as_of: formatIsoDate(run.day),
+      as_of_execution_end: formatIsoDate(run.day + (plan.executionEnd - plan.entryIntoForce)),
       combine: plan.combine,
     },
     outcomes: outcomesSummary(run),
@@ -124,7 +128,7 @@ export function computeImpact(given: ImpactInput): { report: ImpactReport; runs:
   const reads = new Map<string, { name: string; day: number }>();
   const law: Law = { ...given.law, parameters: given.law.parameters.extrapolatingBackwards((name, day) => reads.set(`${name}@${day}`, { name, day })) };
   const input: ImpactInput = { ...given, law };
-  const runs = input.plans.map((p) => runAct(p, input.registry, law));
+  const runs = input.plans.map((p) => runAct(p, input.registry, law, given.options?.asOfDay ?? p.entryIntoForce));
   const parameters = new Map<string, ParameterUsed>();
   const acts = runs.map((run) => actImpact(run, input, parameters));
   for (const { name, day } of reads.values()) {

@@ -13,6 +13,11 @@ import { ACT_STATUS_LABELS, citeRef } from '../i18n/refs.ts';
 const H = {
   title: { kk: 'Рақымшылықтың әсері: {act}', ru: 'Последствия амнистии: {act}', en: 'Impact of the amnesty: {act}' },
   act: { kk: 'Акт: {id} ({status}), күшіне енуі {from}, орындау мерзімі {to} дейін; хэш {hash}', ru: 'Акт: {id} ({status}), вступает в силу {from}, исполнение до {to}; хэш {hash}', en: 'Act: {id} ({status}), in force from {from}, applied until {to}; hash {hash}' },
+  asOf: {
+    kk: 'Басқа күнге бағаланды: акт {from} күшіне енгендей, орындау мерзімі {to} дейін (--as-of)',
+    ru: 'Оценено на другую дату: как если бы акт вступил в силу {from}, исполнение до {to} (--as-of)',
+    en: 'Evaluated as if the act entered into force on {from}, applied until {to} (--as-of)',
+  },
   registry: { kk: 'Тізілім: {source}, {persons} адам', ru: 'Реестр: {source}, {persons} чел.', en: 'Registry: {source}, {persons} persons' },
   outcomes: { kk: 'Нәтижелер', ru: 'Результаты', en: 'Outcomes' },
   outcomesLine: {
@@ -201,6 +206,7 @@ export function renderActImpact(a: ActImpact, ctx: Ctx, opts: { facilities: numb
   const push = (...s: string[]) => out.push(...s, '');
   push(heading(t(H.title, ctx, { act: a.act.title[ctx.lang] }), 2, ctx));
   push(t(H.act, ctx, { id: a.act.id, status: ACT_STATUS_LABELS[a.act.status as keyof typeof ACT_STATUS_LABELS]?.[ctx.lang] ?? a.act.status, from: a.act.entry_into_force, to: a.act.execution_end, hash: a.act.hash.slice(0, 12) }));
+  if (a.act.as_of !== a.act.entry_into_force) push(t(H.asOf, ctx, { from: a.act.as_of, to: a.act.as_of_execution_end }));
 
   // Outcomes
   push(heading(t(H.outcomes, ctx), 3, ctx));

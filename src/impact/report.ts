@@ -221,7 +221,8 @@ export const outcomesSummarySchema = z.strictObject({
 });
 
 export const actImpactSchema = z.strictObject({
-  act: z.strictObject({ id: z.string(), title: text, hash: z.string(), status: z.string(), entry_into_force: isoDate, execution_end: isoDate, combine: z.string() }),
+  /** `as_of`: the day the act was evaluated as entering into force (its own unless --as-of), `as_of_execution_end` the end of its execution period then. */
+  act: z.strictObject({ id: z.string(), title: text, hash: z.string(), status: z.string(), entry_into_force: isoDate, execution_end: isoDate, as_of: isoDate, as_of_execution_end: isoDate, combine: z.string() }),
   outcomes: outcomesSummarySchema,
   coverage: z.strictObject({
     by_status_measure: z.array(z.strictObject({ status: z.string(), measure: z.string(), persons: count })),

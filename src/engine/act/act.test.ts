@@ -11,6 +11,7 @@ import { evaluate } from './evaluate.ts';
 import { explain, renderTrace } from './explain.ts';
 import { outcomeAt } from './outcome.ts';
 import { compileAct, loadAct } from './plan.ts';
+import { lintAct } from './lint.ts';
 import { actSchema } from './schema.ts';
 import { findActs } from './act-tests.ts';
 import { testPerson } from '../testing/person.ts';
@@ -163,5 +164,19 @@ describe('a definition read during the execution period', () => {
     const fromKernel = outcomeAt(evaluate(plan, registryOf(law.criminalCode, [p]), law), 0);
     const fromReference = explain(plan, p, law).outcome;
     for (const o of [fromKernel, fromReference]) expect(o).toMatchObject({ status: 'not_covered', almost: { kind: 'later', clause: 0, from: isoDay('2025-08-20') } });
+  });
+});
+
+describe('validate as of another day', () => {
+  it('checks the clauses on the sample registry as if the act entered into force on that day', () => {
+    const { plan, map } = loadAct(resolve(DEFAULT_PATHS.acts, 'kz-2025-women-proposal/act.yaml'), law);
+    const cc = law.criminalCode;
+    const sample = registryOf(cc, [testPerson(cc, { personId: 'A', sentenceStartDay: isoDay('2024-01-01'), sentenceEndDay: isoDay('2026-01-01') })]);
+    const now = lintAct(plan, law, map, sample);
+    expect(now.warnings.some((w) => w.message.includes('art1'))).toBe(false);
+    // by 2030 her term is over: no clause reaches anyone
+    const later = lintAct(plan, law, map, sample, isoDay('2030-01-01'));
+    expect(later.warnings.filter((w) => w.message.startsWith('no person of the sample registry')).length).toBe(plan.clauses.length);
+    expect(later.warnings[0]!.message).toContain('2030-01-01');
   });
 });

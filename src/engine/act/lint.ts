@@ -8,6 +8,7 @@
  * - a clause no person of a sample registry reaches (a warning: the sample may just lack such persons).
  */
 import type { LocatedError, SourceMap } from '../../domain/located.ts';
+import { formatIsoDate } from '../../domain/dates.ts';
 import type { Law } from '../../law/law.ts';
 import type { Registry } from '../../registry/registry.ts';
 import { describeCondition } from './describe.ts';
@@ -26,7 +27,8 @@ function criteriaSet(plan: Plan, j: number): Set<string> {
 
 const includes = (a: Set<string>, b: Set<string>) => [...b].every((x) => a.has(x));
 
-export function lintAct(plan: Plan, law: Law, map: SourceMap | null, sample: Registry | null): LintResult {
+/** `asOfDay`: the sample is evaluated as if the act entered into force on it (default: the act's own day). */
+export function lintAct(plan: Plan, law: Law, map: SourceMap | null, sample: Registry | null, asOfDay: number = plan.entryIntoForce): LintResult {
   const errors: LocatedError[] = [];
   const warnings: LocatedError[] = [];
   const at = (path: (string | number)[], message: string): LocatedError =>
@@ -44,7 +46,7 @@ export function lintAct(plan: Plan, law: Law, map: SourceMap | null, sample: Reg
   }
   if (sample && sample.size > 0) {
     const kernel = compileActKernel({ ...plan, combine: 'all_that_apply', overlapForbidden: false }, law);
-    const out = kernel.run(sample);
+    const out = kernel.run(sample, asOfDay);
     const words = out.maskWords;
     const reached = new Array<number>(plan.clauses.length).fill(0);
     const overlapSeen = new Set<string>();
@@ -65,10 +67,10 @@ export function lintAct(plan: Plan, law: Law, map: SourceMap | null, sample: Reg
           }
     }
     reached.forEach((n, j) => {
-      if (n === 0) warnings.push(at(['clauses', j, 'when'], `no person of the sample registry (${sample.size} persons) meets clause ${plan.clauses[j]!.id}`));
+      if (n === 0) warnings.push(at(['clauses', j, 'when'], `no person of the sample registry (${sample.size} persons) meets clause ${plan.clauses[j]!.id} on ${formatIsoDate(asOfDay)}`));
     });
     if (plan.combine === 'first_match') {
-      const firstMatch = compileActKernel(plan, law).run(sample);
+      const firstMatch = compileActKernel(plan, law).run(sample, asOfDay);
       const applied = new Array<number>(plan.clauses.length).fill(0);
       for (let i = 0; i < sample.size; i++) if (firstMatch.status[i] === STATUS.eligible && firstMatch.clause[i]! >= 0) applied[firstMatch.clause[i]!]!++;
       applied.forEach((n, j) => {
