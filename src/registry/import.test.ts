@@ -51,6 +51,11 @@ function goodRow(overrides: Partial<Record<ContractColumn, string>> = {}): Recor
     civil_claim_paid: '200000',
     damage_caused: 'true',
     damage_compensated: 'false',
+    imposed_term_days: '0',
+    prior_imprisonment: '',
+    juvenile_colony: '',
+    disabled_child_group: 'none',
+    veteran_kind: 'none',
   };
   return { ...base, ...overrides };
 }

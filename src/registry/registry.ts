@@ -12,7 +12,7 @@
  * Columns derived from the Criminal Code table (gravest offence, tags, intent, violence) are
  * computed once when the registry is built, so that evaluation reads one number per person.
  */
-import { BEHAVIOURS, CUSTODIES, GRAVITIES, RECIDIVISMS, SENTENCE_TYPES, SEXES } from '../domain/enums.ts';
+import { BEHAVIOURS, CUSTODIES, DISABLED_CHILD_GROUPS, GRAVITIES, RECIDIVISMS, SENTENCE_TYPES, SEXES, VETERAN_KINDS } from '../domain/enums.ts';
 import { UNKNOWN_DATE, ymdOfDay } from '../domain/dates.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
 import type { PersonRecord } from './record.ts';
@@ -104,6 +104,8 @@ export interface RegistryColumns {
   sentenceStartDay: Int32Array;
   sentenceEndDay: Int32Array;
   imposedTermMonths: Int32Array;
+  /** Days of the imposed term beyond its months; -1 unknown. */
+  imposedTermDays: Int16Array;
   priorConvictions: Int16Array;
   /** Index in RECIDIVISMS. */
   recidivism: Int8Array;
@@ -125,6 +127,12 @@ export interface RegistryColumns {
   civilClaimPaid: Float64Array;
   damageCaused: Int8Array;
   damageCompensated: Int8Array;
+  priorImprisonment: Int8Array;
+  juvenileColony: Int8Array;
+  /** Index in DISABLED_CHILD_GROUPS. */
+  disabledChildGroup: Int8Array;
+  /** Index in VETERAN_KINDS. */
+  veteranKind: Int8Array;
   /** Derived: index in GRAVITIES of the gravest offence; -1 when articles are unknown. */
   gravity: Int8Array;
   /** Derived: OR of the tag bits of every article part of the person (at most 16 tags). */
@@ -198,6 +206,7 @@ export class Registry {
       sentenceStartDay: d(c.sentenceStartDay),
       sentenceEndDay: d(c.sentenceEndDay),
       imposedTermMonths: n(c.imposedTermMonths),
+      imposedTermDays: n(c.imposedTermDays),
       priorConvictions: n(c.priorConvictions),
       recidivism: e(RECIDIVISMS, c.recidivism),
       behaviour: e(BEHAVIOURS, c.behaviour),
@@ -214,6 +223,10 @@ export class Registry {
       civilClaimPaid: f(c.civilClaimPaid),
       damageCaused: b(c.damageCaused),
       damageCompensated: b(c.damageCompensated),
+      priorImprisonment: b(c.priorImprisonment),
+      juvenileColony: b(c.juvenileColony),
+      disabledChildGroup: e(DISABLED_CHILD_GROUPS, c.disabledChildGroup),
+      veteranKind: e(VETERAN_KINDS, c.veteranKind),
     };
   }
 
@@ -257,6 +270,7 @@ export class RegistryBuilder {
       sentenceStartDay: i32(),
       sentenceEndDay: i32(),
       imposedTermMonths: i32(),
+      imposedTermDays: new Growable(Int16Array, capacity),
       priorConvictions: new Growable(Int16Array, capacity),
       recidivism: i8(),
       behaviour: i8(),
@@ -275,6 +289,10 @@ export class RegistryBuilder {
       civilClaimPaid: f64(),
       damageCaused: i8(),
       damageCompensated: i8(),
+      priorImprisonment: i8(),
+      juvenileColony: i8(),
+      disabledChildGroup: i8(),
+      veteranKind: i8(),
       gravity: i8(),
       tagMask: new Growable(Uint16Array, capacity),
       unpaidClaim: i8(),
@@ -337,6 +355,7 @@ export class RegistryBuilder {
     g.sentenceStartDay.push(r.sentenceStartDay ?? UNKNOWN_DATE);
     g.sentenceEndDay.push(r.sentenceEndDay ?? UNKNOWN_DATE);
     g.imposedTermMonths.push(r.imposedTermMonths ?? UNKNOWN);
+    g.imposedTermDays.push(r.imposedTermDays ?? UNKNOWN);
     g.priorConvictions.push(r.priorConvictions ?? UNKNOWN);
     g.recidivism.push(idx(RECIDIVISMS, r.recidivism));
     g.behaviour.push(idx(BEHAVIOURS, r.behaviour));
@@ -355,6 +374,10 @@ export class RegistryBuilder {
     g.civilClaimPaid.push(r.civilClaimPaid ?? NaN);
     g.damageCaused.push(bool(r.damageCaused));
     g.damageCompensated.push(bool(r.damageCompensated));
+    g.priorImprisonment.push(bool(r.priorImprisonment));
+    g.juvenileColony.push(bool(r.juvenileColony));
+    g.disabledChildGroup.push(idx(DISABLED_CHILD_GROUPS, r.disabledChildGroup));
+    g.veteranKind.push(idx(VETERAN_KINDS, r.veteranKind));
     const amount = r.civilClaimAmount;
     g.unpaidClaim.push(amount === null ? UNKNOWN : amount === 0 ? 0 : r.civilClaimPaid === null ? UNKNOWN : amount - r.civilClaimPaid > 0 ? 1 : 0);
     g.claimFiled.push(amount === null ? UNKNOWN : amount > 0 ? 1 : 0);
@@ -384,6 +407,7 @@ export class RegistryBuilder {
       sentenceStartDay: g.sentenceStartDay.finish(shared),
       sentenceEndDay: g.sentenceEndDay.finish(shared),
       imposedTermMonths: g.imposedTermMonths.finish(shared),
+      imposedTermDays: g.imposedTermDays.finish(shared),
       priorConvictions: g.priorConvictions.finish(shared),
       recidivism: g.recidivism.finish(shared),
       behaviour: g.behaviour.finish(shared),
@@ -402,6 +426,10 @@ export class RegistryBuilder {
       civilClaimPaid: g.civilClaimPaid.finish(shared),
       damageCaused: g.damageCaused.finish(shared),
       damageCompensated: g.damageCompensated.finish(shared),
+      priorImprisonment: g.priorImprisonment.finish(shared),
+      juvenileColony: g.juvenileColony.finish(shared),
+      disabledChildGroup: g.disabledChildGroup.finish(shared),
+      veteranKind: g.veteranKind.finish(shared),
       gravity: g.gravity.finish(shared),
       tagMask: g.tagMask.finish(shared),
       negligent: g.negligent.finish(shared),

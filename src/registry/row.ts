@@ -4,11 +4,11 @@
  * Every problem names its row, column, value and rule; see docs/data-contract.md.
  */
 import { z } from 'zod';
-import { BEHAVIOURS, CUSTODIES, CUSTODY_ALIASES, RECIDIVISMS, SENTENCE_TYPES, SEXES, type Custody } from '../domain/enums.ts';
+import { BEHAVIOURS, CUSTODIES, CUSTODY_ALIASES, DISABLED_CHILD_GROUP_ALIASES, DISABLED_CHILD_GROUPS, RECIDIVISMS, SENTENCE_TYPES, SEXES, VETERAN_KINDS, type Custody } from '../domain/enums.ts';
 import { parseIsoDate, ymdOfDay, dayOfYmd, formatIsoDate } from '../domain/dates.ts';
 import { checkIin } from '../domain/iin.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
-import { CONTRACT_COLUMNS, NO_CHILDREN, type ContractColumn, type PersonRecord } from './record.ts';
+import { CONTRACT_COLUMNS, NO_CHILDREN, OPTIONAL_COLUMNS, type ContractColumn, type PersonRecord } from './record.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -155,6 +155,11 @@ export function rowSchema(law: CriminalCode) {
     civil_claim_paid: cell(amount),
     damage_caused: cell(boolean),
     damage_compensated: cell(boolean),
+    imposed_term_days: cell(count('imposed_term_days.format')),
+    prior_imprisonment: cell(boolean),
+    juvenile_colony: cell(boolean),
+    disabled_child_group: cell(enumOf(DISABLED_CHILD_GROUPS, 'enum.disabled_child_group', DISABLED_CHILD_GROUP_ALIASES)),
+    veteran_kind: cell(enumOf(VETERAN_KINDS, 'enum.veteran_kind')),
   });
 }
 export type RowSchema = ReturnType<typeof rowSchema>;
@@ -172,6 +177,8 @@ export function parseRow(
   rowNumber: number,
 ): { record: PersonRecord | null; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
+  // a column the file leaves out means what OPTIONAL_COLUMNS says for every row
+  for (const [column, absent] of Object.entries(OPTIONAL_COLUMNS) as [ContractColumn, string][]) if (cells[column] === undefined) cells = { ...cells, [column]: absent };
   const parsed = schema.safeParse(cells);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -227,6 +234,14 @@ export function parseRow(
       err('offence_date', 'dates.age_at_offence', `the person was ${age} on the offence date, below the age of criminal responsibility (${MIN_AGE_AT_OFFENCE})`);
   }
   if (v.pregnant === true && v.sex === 'M') err('pregnant', 'pregnant.sex', 'pregnant is true for a man');
+  if (v.prior_imprisonment === true && v.prior_convictions === 0)
+    err('prior_imprisonment', 'prior_imprisonment.without_convictions', 'earlier imprisonment recorded for a person without prior convictions');
+  if (v.juvenile_colony === true && v.prior_convictions === 0)
+    err('juvenile_colony', 'juvenile_colony.without_convictions', 'an earlier stay in a juvenile colony recorded for a person without prior convictions');
+  if (v.veteran_kind !== null && v.veteran !== null && (v.veteran_kind !== 'none') !== v.veteran)
+    err('veteran_kind', 'veteran_kind.veteran', `veteran_kind ${v.veteran_kind} disagrees with veteran ${v.veteran}`);
+  if (v.disabled_child_group !== null && v.disabled_child !== null && (v.disabled_child_group !== 'none') !== v.disabled_child)
+    err('disabled_child_group', 'disabled_child_group.disabled_child', `disabled_child_group ${v.disabled_child_group} disagrees with disabled_child ${v.disabled_child}`);
   if (v.civil_claim_amount !== null && v.civil_claim_paid !== null && v.civil_claim_paid > v.civil_claim_amount)
     err('civil_claim_paid', 'claim.paid_exceeds_amount', `paid ${v.civil_claim_paid} exceeds the claim ${v.civil_claim_amount}`);
   if (v.custody === 'institution' && v.sentence_type !== null && !['imprisonment', 'life_imprisonment', 'arrest'].includes(v.sentence_type))
@@ -279,6 +294,11 @@ export function parseRow(
       civilClaimPaid: v.civil_claim_paid,
       damageCaused: v.damage_caused,
       damageCompensated: v.damage_compensated,
+      imposedTermDays: v.imposed_term_days,
+      priorImprisonment: v.prior_imprisonment,
+      juvenileColony: v.juvenile_colony,
+      disabledChildGroup: v.disabled_child_group,
+      veteranKind: v.veteran_kind,
     },
     issues,
   };
@@ -324,6 +344,11 @@ export function recordToCells(r: PersonRecord, law: CriminalCode): Record<Contra
     civil_claim_paid: n(r.civilClaimPaid),
     damage_caused: b(r.damageCaused),
     damage_compensated: b(r.damageCompensated),
+    imposed_term_days: n(r.imposedTermDays),
+    prior_imprisonment: b(r.priorImprisonment),
+    juvenile_colony: b(r.juvenileColony),
+    disabled_child_group: s(r.disabledChildGroup),
+    veteran_kind: s(r.veteranKind),
   };
 }
 

@@ -47,6 +47,11 @@ export const PERSON_COLUMNS = [
   ['civil_claim_paid', 'DOUBLE PRECISION'],
   ['damage_caused', 'BOOLEAN'],
   ['damage_compensated', 'BOOLEAN'],
+  ['imposed_term_days', 'INTEGER'],
+  ['prior_imprisonment', 'BOOLEAN'],
+  ['juvenile_colony', 'BOOLEAN'],
+  ['disabled_child_group', 'SMALLINT'],
+  ['veteran_kind', 'SMALLINT'],
 ] as const;
 
 export const DDL = [
@@ -164,6 +169,11 @@ export async function writeTableCsvs(registry: Registry, law: CriminalCode, dir:
         f64(c.civilClaimPaid, i),
         b8(c.damageCaused, i),
         b8(c.damageCompensated, i),
+        n32(c.imposedTermDays, i),
+        b8(c.priorImprisonment, i),
+        b8(c.juvenileColony, i),
+        i8(c.disabledChildGroup, i),
+        i8(c.veteranKind, i),
       ].join(','),
     );
     for (let k = c.articleOffsets[i]!; k < c.articleOffsets[i + 1]!; k++) await arts.line(`${i},${c.articleValues[k]}`);

@@ -3,7 +3,7 @@
  * kernel's and the act engine's property tests.
  */
 import fc from 'fast-check';
-import { BEHAVIOURS, CUSTODIES, RECIDIVISMS, SENTENCE_TYPES, SEXES } from '../../domain/enums.ts';
+import { BEHAVIOURS, CUSTODIES, DISABLED_CHILD_GROUPS, RECIDIVISMS, SENTENCE_TYPES, SEXES, VETERAN_KINDS } from '../../domain/enums.ts';
 import { dayNumberOf, daysInMonth, ymdOfDay } from '../../domain/dates.ts';
 import { loadLaw } from '../../law/law.ts';
 import type { PersonRecord } from '../../registry/record.ts';
@@ -97,6 +97,11 @@ export function recordArb(asOfDay: number): fc.Arbitrary<Omit<PersonRecord, 'per
     civilClaimPaid: nullable(money),
     damageCaused: bool,
     damageCompensated: bool,
+    imposedTermDays: nullable(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 40 }))),
+    priorImprisonment: bool,
+    juvenileColony: bool,
+    disabledChildGroup: nullable(fc.constantFrom(...DISABLED_CHILD_GROUPS)),
+    veteranKind: nullable(fc.constantFrom(...VETERAN_KINDS)),
   });
 }
 

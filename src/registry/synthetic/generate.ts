@@ -417,6 +417,7 @@ export function* generatePersons(profile: Profile, law: CriminalCode, facilities
       sentenceStartDay: start,
       sentenceEndDay: end,
       imposedTermMonths: life ? null : months,
+      imposedTermDays: life ? null : 0,
       priorConvictions: prior,
       recidivism,
       behaviour,
@@ -433,6 +434,10 @@ export function* generatePersons(profile: Profile, law: CriminalCode, facilities
       civilClaimPaid: paid,
       damageCaused,
       damageCompensated,
+      priorImprisonment: first ? false : null,
+      juvenileColony: first ? false : null,
+      disabledChildGroup: disabledChild ? null : 'none',
+      veteranKind: veteran ? null : 'none',
     };
     for (const [column, share] of missing) if (share !== undefined && rnd.chance(share)) blank(record, column);
     yield record;
