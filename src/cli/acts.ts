@@ -40,7 +40,7 @@ export function validateCommand(actArg: string, opts: { lang: Lang; sample: bool
   const { plan, map } = loadAct(file, law);
   const lint = lintAct(plan, law, map, opts.sample ? sampleRegistry(law) : null, opts.asOf ? isoDay(opts.asOf) : plan.entryIntoForce);
   for (const w of lint.warnings) process.stdout.write(`${render(T.warning, opts.lang)}: ${formatLocated(w)}\n`);
-  for (const [name, p] of Object.entries(plan.parameters)) if (!p.verified) process.stdout.write(`${render(T.unverified, opts.lang, { name, value: String(p.value), source: p.source })}\n`);
+  for (const [name, p] of Object.entries(plan.parameters)) if (!p.verified) process.stdout.write(`${render(T.unverified, opts.lang, { name, value: p.text, source: p.source })}\n`);
   if (lint.errors.length > 0) {
     process.stderr.write(`${render(T.invalid, opts.lang, { file, n: lint.errors.length })}\n${lint.errors.map(formatLocated).join('\n')}\n`);
     return false;

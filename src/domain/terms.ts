@@ -99,9 +99,11 @@ export function termLess(t: Term, f: Fraction): Term {
   const part = fractionOfTerm(t, f);
   let months = t.months - part.months;
   let days = t.days - roundDaysHalfUp(part.restNum, part.den);
-  while (days < 0 && months > 0) {
-    months--;
-    days += DAYS_PER_LEFTOVER_MONTH;
+  if (days < 0) {
+    // borrow as many 30-day months as the days need (and the months allow)
+    const borrow = Math.min(months, Math.ceil(-days / DAYS_PER_LEFTOVER_MONTH));
+    months -= borrow;
+    days += borrow * DAYS_PER_LEFTOVER_MONTH;
   }
   return { months, days: Math.max(0, days) };
 }

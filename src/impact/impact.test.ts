@@ -4,9 +4,11 @@
  *
  *   P1 woman, institution, theft 188-1 (medium), ends D+100            → Art. 1 release, 100 days
  *   P2 woman, probation,   188-1 (medium), ends D+400, owes 50 000     → Art. 1 release, 400 days
- *   P3 woman aged 65, institution, 188-3 (grave), ends D+200           → Art. 2 reduce ½, 100 days
+ *   P3 woman aged 65, institution, 188-3 (grave), ends D+200           → Art. 2 reduce ½, 101 days
+ *      (6 months 19 days left; half is 3 months 9½ days → 10: new end 2025-04-10, D+99 — docs/acts.md)
  *   P4 woman, institution, 188-3 (grave), ends D+1000, owes 100 000    → Art. 3 replace (1000 days moved)
  *   P5 man, institution, 188-3 (grave), ends D+480                     → Art. 4 reduce ¼, 120 days
+ *      (15 months 25 days left; a quarter is 3 months 28¾ days → 29: new end 2025-12-27, D+360)
  *   P6 man, institution, 188-1 (medium), ends D+300                    → not covered
  *   P7 woman, institution, bribery 366-2 (grave, corruption)           → excluded
  *   P8 man, probation, 202-1 (minor), ends D+50                        → not covered
@@ -83,18 +85,18 @@ describe('impact on a registry checked by hand', () => {
     expect(a.outcomes.by_status).toEqual({ not_covered: 2, eligible: 5, excluded: 1, needs_review: 0 });
     expect(a.outcomes.by_clause.map((c) => [c.id, c.persons, c.days_remitted])).toEqual([
       ['art1', 2, 500],
-      ['art2', 1, 100],
+      ['art2', 1, 101],
       ['art3', 1, 0],
       ['art4', 1, 120],
     ]);
-    expect(a.outcomes.days_remitted).toBe(720);
+    expect(a.outcomes.days_remitted).toBe(721);
     expect(a.outcomes.by_exclusion).toEqual([{ id: 'corruption', ref: 'Art. 5', text: { kk: 'сыбайлас жемқорлық', ru: 'коррупция', en: 'коррупция' }, persons: 1 }]);
   });
 
   it('breaks coverage down by custody, sex, gravity and social category', () => {
     const inst = a.coverage.custody.find((r) => r.key === 'institution')!;
     // P1, P3, P4, P5, P6, P7: released P1, reduced P3 P5, replaced P4, excluded P7, not covered P6.
-    expect(inst).toMatchObject({ persons: 6, covered: 4, released: 1, reduced: 2, replaced: 1, excluded: 1, not_covered: 1, days_remitted: 320 });
+    expect(inst).toMatchObject({ persons: 6, covered: 4, released: 1, reduced: 2, replaced: 1, excluded: 1, not_covered: 1, days_remitted: 321 });
     expect(a.coverage.custody.find((r) => r.key === 'probation')).toMatchObject({ persons: 2, covered: 1, released: 1, not_covered: 1, days_remitted: 400 });
     expect(a.coverage.sex.map((r) => [r.key, r.persons, r.covered])).toEqual([
       ['F', 5, 4],
@@ -117,7 +119,7 @@ describe('impact on a registry checked by hand', () => {
       { status: 'excluded', measure: 'none', persons: 1 },
     ]);
     expect(a.coverage.region).toEqual([
-      { key: 'r1', label: { kk: 'Өңір', ru: 'Регион', en: 'Region' }, persons: 8, covered: 5, released: 2, reduced: 2, replaced: 1, other: 0, excluded: 1, needs_review: 0, not_covered: 2, days_remitted: 720 },
+      { key: 'r1', label: { kk: 'Өңір', ru: 'Регион', en: 'Region' }, persons: 8, covered: 5, released: 2, reduced: 2, replaced: 1, other: 0, excluded: 1, needs_review: 0, not_covered: 2, days_remitted: 721 },
     ]);
     expect(a.coverage.facility.map((r) => [r.key, r.persons])).toEqual([
       ['W-T', 4],
@@ -134,20 +136,20 @@ describe('impact on a registry checked by hand', () => {
   });
 
   it('prices the days remitted by custody, under both inmate costs', () => {
-    expect(a.money.days).toEqual({ released_institution: 100, released_probation: 400, reduced_institution: 220, reduced_probation: 0, replaced_institution: 1000, unknown_persons: 0 });
+    expect(a.money.days).toEqual({ released_institution: 100, released_probation: 400, reduced_institution: 221, reduced_probation: 0, replaced_institution: 1000, unknown_persons: 0 });
     const [letter, committee] = a.money.variants;
     expect(letter!.inmate_cost).toMatchObject({ value: 2900, from: '2025-01-30', extrapolated: true });
     expect(committee!.inmate_cost).toMatchObject({ value: 7500, from: '2024-07-18', extrapolated: false });
     expect(letter!.probation_cost.value).toBe(300);
     // First month [D, D+30): P1 30 × 2900, P2 30 × 300, P4 30 × (2900 − 300) = 174 000 → per day 5 800.
-    // First year: P1 100 × 2900 + P2 365 × 300 + P3 100 × 2900 + P4 365 × 2600 + P5 5 × 2900 (D+360..D+365).
-    // Horizon: P1 100 × 2900 + P2 400 × 300 + P3 100 × 2900 + P4 1000 × 2600 + P5 120 × 2900.
-    expect(letter!.total).toEqual({ first_month_per_day: 5800, first_year: 1_653_000, horizon: 3_648_000 });
-    expect(letter!.institution.first_year).toBe(1_543_500);
+    // First year: P1 100 × 2900 + P2 365 × 300 + P3 101 × 2900 + P4 365 × 2600 + P5 5 × 2900 (D+360..D+365).
+    // Horizon: P1 100 × 2900 + P2 400 × 300 + P3 101 × 2900 + P4 1000 × 2600 + P5 120 × 2900.
+    expect(letter!.total).toEqual({ first_month_per_day: 5800, first_year: 1_655_900, horizon: 3_650_900 });
+    expect(letter!.institution.first_year).toBe(1_546_400);
     expect(letter!.probation.first_year).toBe(109_500);
     expect(letter!.by_measure['replace']).toEqual({ first_month_per_day: 2600, first_year: 949_000, horizon: 2_600_000 });
     // 7 500 a day: first month 30 × 7500 + 30 × 300 + 30 × 7200 = 450 000 → 15 000 a day.
-    expect(committee!.total).toEqual({ first_month_per_day: 15_000, first_year: 4_275_000, horizon: 9_720_000 });
+    expect(committee!.total).toEqual({ first_month_per_day: 15_000, first_year: 4_282_500, horizon: 9_727_500 });
     expect(a.money.horizon_end).toBe(formatIsoDate(D + 999));
   });
 
@@ -241,8 +243,8 @@ describe('impact on a registry checked by hand', () => {
     const m24 = p.months[23]!;
     // On D+729 only P7 (to 2028) and P4 (to D+1000) would be held; P4 is on probation instead.
     expect(m24).toMatchObject({ end: '2026-12-31', baseline: { institution: 2, probation: 0 }, act: { institution: 1, probation: 1 }, beds_freed: 1 });
-    // Whole horizon: institution days saved P1 55⅓ + P3 100 + P4 685⅓ + P5 120; probation P2 +355⅓, P4 −685⅓.
-    expect(p.saved_total[0]).toBe(Math.round((55 + 1 / 3 + 100 + 685 + 1 / 3 + 120) * 2900 + (355 + 1 / 3 - (685 + 1 / 3)) * 300));
+    // Whole horizon: institution days saved P1 55⅓ + P3 101 + P4 685⅓ + P5 120; probation P2 +355⅓, P4 −685⅓.
+    expect(p.saved_total[0]).toBe(Math.round((55 + 1 / 3 + 101 + 685 + 1 / 3 + 120) * 2900 + (355 + 1 / 3 - (685 + 1 / 3)) * 300));
     expect(p.admissions_per_month).toEqual({ institution: 0, probation: 0, basis: 'given' });
   });
 
@@ -385,12 +387,14 @@ describe('impact as of another day of entry into force', () => {
   it('evaluates the act as if it entered into force on that day, and says so', () => {
     expect(x.act).toMatchObject({ entry_into_force: '2025-01-01', execution_end: '2025-03-31', as_of: formatIsoDate(later), as_of_execution_end: formatIsoDate(later + 89) });
     expect(x.outcomes.persons).toBe(6);
-    // P2 released with 250 days left instead of 400; P3 (ends D+200): ½ of 50 days = 25
+    // P2 released with 250 days left instead of 400; P3 (ends D+200): half of 1 month 20 days is
+    // 25 days; P5 (ends D+480): a quarter of 10 months 26 days is 2 months 21½ days → 22, leaving
+    // 8 months 4 days: new end 2026-02-04, 81 days
     expect(x.outcomes.by_clause.map((c) => [c.id, c.persons, c.days_remitted])).toEqual([
       ['art1', 1, 250],
       ['art2', 1, 25],
       ['art3', 1, 0],
-      ['art4', 1, 83],
+      ['art4', 1, 81],
     ]);
     expect(() => impactReportSchema.parse(r)).not.toThrow();
   });

@@ -180,3 +180,43 @@ describe('validate as of another day', () => {
     expect(later.warnings[0]!.message).toContain('2030-01-01');
   });
 });
+
+describe('terms as courts count them, in an act', () => {
+  const source = actSchema.parse({
+    id: 'terms',
+    title: { kk: 'акт', ru: 'акт', en: 'act' },
+    source: { text: 'test', verified: false },
+    status: 'draft',
+    entry_into_force: '2021-11-15',
+    execution_end: '2021-12-31',
+    combine: { rule: 'first_match', text: 'first match' },
+    parameters: { release_share: { value: '1/3', verified: false, source: 'test' } },
+    clauses: [
+      { id: 'c1', ref: 'Art. 1', text: { kk: 'босату', ru: 'освободить' }, when: { all: ['sex = F', 'served_fraction >= param.release_share'] }, measure: { type: 'release' } },
+      { id: 'c2', ref: 'Art. 2', text: { kk: 'қысқарту', ru: 'сократить' }, when: 'sex = F', measure: { type: 'reduce_imposed', fraction: '1/3' } },
+    ],
+  });
+  const { plan } = compileAct(source, law, null, 'hash');
+  const cc = law.criminalCode;
+  // five years from 2020-03-15: one third (1 year 8 months) is served on 2021-11-15
+  const p = testPerson(cc, { sentenceStartDay: isoDay('2020-03-15'), sentenceEndDay: isoDay('2025-03-15'), imposedTermMonths: 60, imposedTermDays: 0 });
+  const on = (day: string) => {
+    const d = isoDay(day);
+    const k = outcomeAt(evaluate(plan, registryOf(cc, [p]), law, d), 0);
+    const r = explain(plan, p, law, d).outcome;
+    expect(k).toEqual(r);
+    return k;
+  };
+
+  it('releases from the day one third of the term is served, not 608.67 days after the start', () => {
+    expect(on('2021-11-14')).toMatchObject({ clause: 1, measure: 'reduce_imposed' });
+    expect(on('2021-11-15')).toMatchObject({ clause: 0, measure: 'release', daysRemitted: isoDay('2025-03-15') - isoDay('2021-11-15') });
+    expect(on('2021-11-16')).toMatchObject({ clause: 0, measure: 'release' });
+  });
+
+  it('reduces the term by one third in calendar units: 1 year 8 months off the end, 2025-03-15 → 2023-07-15', () => {
+    const o = on('2021-11-14');
+    expect(o.newEnd).toBe(isoDay('2023-07-15'));
+    expect(o.daysRemitted).toBe(isoDay('2025-03-15') - isoDay('2023-07-15'));
+  });
+});

@@ -10,6 +10,8 @@
  * into the standard breakdowns (./breakdown.ts) in the same pass.
  */
 import { addMonths, UNKNOWN_DATE, ymdOfDay } from '../../domain/dates.ts';
+import { addTerm, reducedEnd, termBetween } from '../../domain/terms.ts';
+import { sentenceTerm } from '../calendar.ts';
 import type { Law } from '../../law/law.ts';
 import type { ColumnName, DictColumn, Registry } from '../../registry/registry.ts';
 import type { Checked } from '../condition.ts';
@@ -28,20 +30,27 @@ const K_REDUCE_IMPOSED = 4;
 const K_REDUCE_MONTHS = 5;
 const K_REPLACE = 6;
 
-/** Days remitted: -1 when the measure remits no days of the main term, NaN when unknown. */
-function remitDays(kind: number, param: number, st: number, en: number, day0: number): number {
+/**
+ * Days remitted: -1 when the measure remits no days of the main term, NaN when unknown. `num`/`den`
+ * is the measure's fraction (or `num` its months); `mo`/`dd` the term imposed (-1 unknown). The
+ * arithmetic of terms is the reference's (./reference.ts remit, src/domain/terms.ts).
+ */
+function remitDays(kind: number, num: number, den: number, st: number, en: number, mo: number, dd: number, day0: number): number {
   if (kind === K_REPLACE || kind === K_RELEASE_ADDITIONAL) return -1;
   if (en === UNKNOWN_DATE) return NaN;
   const rem = en > day0 ? en - day0 : 0;
   if (kind === K_RELEASE || kind === K_LIABILITY) return rem;
-  if (kind === K_REDUCE_UNSERVED) return Math.round(rem * param);
-  if (kind === K_REDUCE_IMPOSED) {
+  let d: number;
+  if (kind === K_REDUCE_UNSERVED) {
+    if (rem === 0) return 0;
+    d = en - reducedEnd(day0, termBetween(day0, en), { num, den });
+  } else if (kind === K_REDUCE_IMPOSED) {
     if (st === UNKNOWN_DATE) return NaN;
-    const d = Math.round((en - st) * param);
-    return d < rem ? d : rem;
-  }
-  const d = en - addMonths(en, -param);
-  return d < rem ? d : rem;
+    const t = sentenceTerm(st, en, mo, dd);
+    if (t === null) return NaN;
+    d = addTerm(st, t) - reducedEnd(st, t, { num, den });
+  } else d = en - addMonths(en, -num);
+  return d < 0 ? 0 : d < rem ? d : rem;
 }
 
 function favourOf(kind: number, days: number): number {
@@ -83,12 +92,12 @@ const ACT_HELPERS = {
   ...KERNEL_HELPERS,
   remitDays,
   /** Writes a granted (or undecided-by-exclusion) outcome into R (the clause mask is already there). */
-  grant(R: Int32Array, chosen: number, exU: number, kinds: Int8Array, params: Float64Array, codes: Uint8Array, st: number, en: number, day0: number, days: number, newEnd: number, computed: boolean): void {
+  grant(R: Int32Array, chosen: number, exU: number, kinds: Int8Array, nums: Float64Array, dens: Float64Array, codes: Uint8Array, st: number, en: number, mo: number, dd: number, day0: number, days: number, newEnd: number, computed: boolean): void {
     const kind = kinds[chosen]!;
     let d = days;
     let ne = newEnd;
     if (!computed) {
-      d = remitDays(kind, params[chosen]!, st, en, day0);
+      d = remitDays(kind, nums[chosen]!, dens[chosen]!, st, en, mo, dd, day0);
       ne = d >= 0 ? en - d : UNKNOWN_DATE;
       if (d !== d) ne = UNKNOWN_DATE;
     }
@@ -119,10 +128,13 @@ const ACT_HELPERS = {
     overlapForbidden: boolean,
     exU: number,
     kinds: Int8Array,
-    params: Float64Array,
+    nums: Float64Array,
+    dens: Float64Array,
     codes: Uint8Array,
     st: number,
     en: number,
+    mo: number,
+    dd: number,
     day0: number,
   ): boolean {
     const R = s.r;
@@ -170,7 +182,7 @@ const ACT_HELPERS = {
       let bestScore = -Infinity;
       for (let j = 0; j < n; j++) {
         if (s.tr[j] !== 2) continue;
-        const score = favourOf(kinds[j]!, remitDays(kinds[j]!, params[j]!, st, en, day0));
+        const score = favourOf(kinds[j]!, remitDays(kinds[j]!, nums[j]!, dens[j]!, st, en, mo, dd, day0));
         if (score > bestScore) {
           best = j;
           bestScore = score;
@@ -178,7 +190,7 @@ const ACT_HELPERS = {
       }
       for (let j = 0; j < n; j++) {
         if (s.tr[j] !== 1) continue;
-        const d = remitDays(kinds[j]!, params[j]!, st, en, day0);
+        const d = remitDays(kinds[j]!, nums[j]!, dens[j]!, st, en, mo, dd, day0);
         if (best < 0 || d !== d || favourOf(kinds[j]!, d) > bestScore) {
           undecided = j;
           break;
@@ -202,7 +214,7 @@ const ACT_HELPERS = {
         for (let j = 0; j < n; j++) {
           if (s.tr[j] !== 2) continue;
           const k = kinds[j]!;
-          const d = remitDays(k, params[j]!, st, en, day0);
+          const d = remitDays(k, nums[j]!, dens[j]!, st, en, mo, dd, day0);
           if (d !== d) unknown = true;
           if (k === K_RELEASE || k === K_LIABILITY) {
             release = true;
@@ -226,14 +238,14 @@ const ACT_HELPERS = {
             days = release ? rem : sum < rem ? sum : rem;
             newEnd = en - days;
           }
-          ACT_HELPERS.grant(R, best, exU, kinds, params, codes, st, en, day0, days, newEnd, true);
+          ACT_HELPERS.grant(R, best, exU, kinds, nums, dens, codes, st, en, mo, dd, day0, days, newEnd, true);
           return true;
         }
         almostUpTo = n;
       }
     }
     if (chosen >= 0) {
-      ACT_HELPERS.grant(R, chosen, exU, kinds, params, codes, st, en, day0, 0, 0, false);
+      ACT_HELPERS.grant(R, chosen, exU, kinds, nums, dens, codes, st, en, mo, dd, day0, 0, 0, false);
       return true;
     }
     if (undecided >= 0) {
@@ -259,7 +271,9 @@ type OutcomeArrays = Omit<Outcomes, 'size'>;
 
 interface ActConstants {
   kinds: Int8Array;
-  params: Float64Array;
+  /** Per clause: the fraction's numerator (or the months of reduce_months) and denominator. */
+  nums: Float64Array;
+  dens: Float64Array;
   codes: Uint8Array;
   ncrit: Int32Array;
 }
@@ -305,8 +319,12 @@ function measureKind(m: Measure): number {
   return measureCode(m) - 1;
 }
 
-function measureParam(m: Measure): number {
-  return m.type === 'reduce_unserved' || m.type === 'reduce_imposed' ? m.fraction : m.type === 'reduce_months' ? m.months : 0;
+function measureNum(m: Measure): number {
+  return m.type === 'reduce_unserved' || m.type === 'reduce_imposed' ? m.fraction.num : m.type === 'reduce_months' ? m.months : 0;
+}
+
+function measureDen(m: Measure): number {
+  return m.type === 'reduce_unserved' || m.type === 'reduce_imposed' ? m.fraction.den : 1;
 }
 
 /**
@@ -332,6 +350,9 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   const e = new Emitter(law.criminalCode);
   const stCol = e.col('sentenceStartDay');
   const enCol = e.col('sentenceEndDay');
+  // the term imposed, for measures that take a fraction of it
+  const moCol = e.col('imposedTermMonths');
+  const ddCol = e.col('imposedTermDays');
   const defIndex = new Map<string, number>();
   /**
    * Definitions are computed lazily, once per person, where first needed: `dK` is -1 until then.
@@ -425,7 +446,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     body.push(`if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = chosen >= 0 ? chosen : undecided; break person; }`);
     // granted: the days remitted under the chosen clause's measure
     body.push('if (chosen >= 0) {');
-    body.push('const dd = H.remitDays(a_kinds[chosen], a_params[chosen], st, en, asOfDay);');
+    body.push(`const dd = H.remitDays(a_kinds[chosen], a_nums[chosen], a_dens[chosen], st, en, ${moCol}[i], ${ddCol}[i], asOfDay);`);
     body.push(`z_clause = chosen; z_measure = a_codes[chosen]; if (exU < 0 && dd === dd && dd >= 0) { z_daysRemitted = dd; z_newEnd = en - dd; }`);
     body.push(
       `if (exU >= 0) { z_status = ${STATUS.needs_review}; z_reason = ${REASON.exclusion_unknown}; z_exclusion = exU; } else { z_status = ${STATUS.eligible}; z_reason = dd !== dd ? ${REASON.remaining_unknown} : ${REASON.matched}; }`,
@@ -443,7 +464,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     body.push(`if (first >= 0) { ${exclusions(true)} if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = first; break person; } }`);
     const copy = (Object.keys(R_OF) as (keyof typeof R_OF)[]).map((name) => `z_${name} = S_r[${R_OF[name]}];`).join(' ');
     const after = plan.combine === 'first_match' ? `if (z_status === ${STATUS.eligible}) { const chosen = z_clause; ${earlierLater('chosen')} }` : '';
-    body.push(`const decided = H.decideAll(S, ${n}, a_ncrit, ${RULE_CODE[plan.combine]}, ${plan.overlapForbidden}, exU, a_kinds, a_params, a_codes, st, en, asOfDay);`);
+    body.push(`const decided = H.decideAll(S, ${n}, a_ncrit, ${RULE_CODE[plan.combine]}, ${plan.overlapForbidden}, exU, a_kinds, a_nums, a_dens, a_codes, st, en, ${moCol}[i], ${ddCol}[i], asOfDay);`);
     body.push(`${copy} zm = 1; if (decided) { ${after} break person; }`);
   }
   body.push(`z_status = ${STATUS.not_covered}; z_reason = ${REASON.no_clause};`);
@@ -508,7 +529,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     ...decl,
     ...OUT_NAMES.map((name) => `const o_${name} = O.${name};`),
     'const o_clauseMask = O.clauseMask;',
-    'const a_kinds = A.kinds, a_params = A.params, a_codes = A.codes, a_ncrit = A.ncrit;',
+    'const a_kinds = A.kinds, a_nums = A.nums, a_dens = A.dens, a_codes = A.codes, a_ncrit = A.ncrit;',
     'const S_tr = S.tr, S_nf = S.nf, S_nu = S.nu, S_ms = S.ms, S_r = S.r;',
     ...constantsUsed,
     ...paramsUsed,
@@ -520,7 +541,8 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   const paramNames = [...e.params];
   const A: ActConstants = {
     kinds: Int8Array.from(plan.clauses.map((c) => measureKind(c.measure))),
-    params: Float64Array.from(plan.clauses.map((c) => measureParam(c.measure))),
+    nums: Float64Array.from(plan.clauses.map((c) => measureNum(c.measure))),
+    dens: Float64Array.from(plan.clauses.map((c) => measureDen(c.measure))),
     codes: Uint8Array.from(plan.clauses.map((c) => measureCode(c.measure))),
     ncrit: Int32Array.from(plan.clauses.map((c) => c.criteria.length)),
   };

@@ -9,14 +9,16 @@ import { basename, dirname } from 'node:path';
 import { DataFileError, parseYamlSource, validateWith, type LocatedError, type SourceMap } from '../../domain/located.ts';
 import type { Text } from '../../i18n/text.ts';
 import type { Law } from '../../law/law.ts';
-import { checkCondition, orderDefinitions, type Checked, type ConditionError } from '../condition.ts';
+import { checkCondition, orderDefinitions, type ActParameterValue, type Checked, type ConditionError } from '../condition.ts';
+import { fraction, fractionOfNumber, parseTerm, type Fraction } from '../../domain/terms.ts';
 import { actSchema, type ActSource, type Combine, type MeasureSource } from './schema.ts';
 
+/** Fractions of measures are exact (1/3 is never 0.333…) and laid on the calendar (src/domain/terms.ts). */
 export type Measure =
   | { type: 'release'; punishment: 'main' | 'additional' }
   | { type: 'release_from_liability' }
-  | { type: 'reduce_unserved'; fraction: number }
-  | { type: 'reduce_imposed'; fraction: number }
+  | { type: 'reduce_unserved'; fraction: Fraction }
+  | { type: 'reduce_imposed'; fraction: Fraction }
   | { type: 'reduce_months'; months: number }
   | { type: 'replace_milder'; with: string };
 
@@ -75,7 +77,8 @@ export interface Plan {
   definitions: { name: string; condition: Checked; ref: string | null; text: { kk: string; ru: string; en?: string | undefined } | null; label: Text | null }[];
   clauses: PlanClause[];
   exclusions: PlanExclusion[];
-  parameters: Record<string, { value: number; verified: boolean; source: string }>;
+  /** The act's parameters: the value as conditions and measures use it, and as written. */
+  parameters: Record<string, { value: ActParameterValue; text: string; verified: boolean; source: string }>;
 }
 
 export interface CompileResult {
@@ -85,20 +88,55 @@ export interface CompileResult {
   map: SourceMap | null;
 }
 
-function resolveAmount(v: number | string, act: ActSource, path: (string | number)[], errors: ConditionError[]): number {
-  if (typeof v === 'number') return v;
+/** An act parameter's value as written: a number, a fraction `1/3`, or a term `3y6m`. */
+export function actParameterValue(v: number | string): ActParameterValue {
+  if (typeof v === 'number') return { kind: 'number', value: v, frac: fractionOfNumber(v) };
+  const m = /^(\d+)\/(\d+)$/.exec(v);
+  if (m) {
+    const f = fraction(Number(m[1]), Number(m[2]) || 1);
+    return { kind: 'number', value: f.num / f.den, frac: f };
+  }
+  const t = parseTerm(v);
+  if (t === null) throw new Error(`not a parameter value: ${v}`);
+  return { kind: 'term', term: t };
+}
+
+function resolveParameter(v: string, act: ActSource, path: (string | number)[], errors: ConditionError[]): ActParameterValue | null {
   const p = act.parameters[v];
   if (!p) {
     errors.push({ path, column: null, message: `unknown act parameter ${v} (parameters: ${Object.keys(act.parameters).join(', ') || 'none'})` });
+    return null;
+  }
+  return actParameterValue(p.value);
+}
+
+function resolveAmount(v: number | string, act: ActSource, path: (string | number)[], errors: ConditionError[]): number {
+  if (typeof v === 'number') return v;
+  const p = resolveParameter(v, act, path, errors);
+  if (p === null) return NaN;
+  if (p.kind !== 'number') {
+    errors.push({ path, column: null, message: `act parameter ${v} is a term, not a number` });
     return NaN;
   }
   return p.value;
 }
 
 function resolveMeasure(m: MeasureSource, act: ActSource, path: (string | number)[], errors: ConditionError[]): Measure {
-  const fraction = (v: number | string, key: string) => {
-    const f = resolveAmount(v, act, [...path, key], errors);
-    if (!(f > 0 && f <= 1)) errors.push({ path: [...path, key], column: null, message: `a fraction must be in (0, 1]; got ${f}${typeof v === 'string' ? ` (parameter ${v})` : ''}` });
+  const fraction = (v: number | string, key: string): Fraction => {
+    let f: Fraction | null;
+    if (typeof v === 'number') f = fractionOfNumber(v);
+    else if (/^\d+\/\d+$/.test(v)) {
+      const written = actParameterValue(v);
+      f = written.kind === 'number' ? written.frac : null;
+    }
+    else {
+      const p = resolveParameter(v, act, [...path, key], errors);
+      if (p !== null && p.kind !== 'number') errors.push({ path: [...path, key], column: null, message: `act parameter ${v} is a term, not a fraction` });
+      f = p !== null && p.kind === 'number' ? p.frac : null;
+    }
+    if (f === null) return { num: 0, den: 1 };
+    if (!(f.num > 0 && f.num <= f.den))
+      errors.push({ path: [...path, key], column: null, message: `a fraction must be in (0, 1]; got ${f.num}/${f.den}${typeof v === 'string' && !v.includes('/') ? ` (parameter ${v})` : ''}` });
     return f;
   };
   switch (m.type) {
@@ -123,7 +161,8 @@ function resolveMeasure(m: MeasureSource, act: ActSource, path: (string | number
 /** Checks an act already parsed into its schema; every error is located in the act file. */
 export function compileAct(source: ActSource, law: Law, map: SourceMap | null, hash: string): CompileResult {
   const errors: ConditionError[] = [];
-  const ctx = { law: law.criminalCode, definitions: new Set(Object.keys(source.definitions)) };
+  const actParameters = new Map(Object.entries(source.parameters).map(([k, v]) => [k, actParameterValue(v.value)] as const));
+  const ctx = { law: law.criminalCode, definitions: new Set(Object.keys(source.definitions)), lawParameters: law.parameters, actParameters };
   const defs = new Map<string, Checked>();
   for (const [name, d] of Object.entries(source.definitions)) defs.set(name, checkCondition(d.when, ['definitions', name, 'when'], ctx, errors));
   const order = orderDefinitions(defs, (name) => ['definitions', name], errors);
@@ -174,7 +213,7 @@ export function compileAct(source: ActSource, law: Law, map: SourceMap | null, h
     }),
     clauses,
     exclusions,
-    parameters: Object.fromEntries(Object.entries(source.parameters).map(([k, v]) => [k, { value: v.value, verified: v.verified, source: v.source }])),
+    parameters: Object.fromEntries(Object.entries(source.parameters).map(([k, v]) => [k, { value: actParameters.get(k)!, text: String(v.value), verified: v.verified, source: v.source }])),
   };
   return { plan, warnings: [], map };
 }
@@ -184,7 +223,13 @@ function rawConditionErrors(value: unknown, law: Law, map: SourceMap): LocatedEr
   if (typeof value !== 'object' || value === null) return [];
   const raw = value as Record<string, unknown>;
   const defs = typeof raw['definitions'] === 'object' && raw['definitions'] !== null ? (raw['definitions'] as Record<string, unknown>) : {};
-  const ctx = { law: law.criminalCode, definitions: new Set(Object.keys(defs)) };
+  const rawParameters = typeof raw['parameters'] === 'object' && raw['parameters'] !== null ? (raw['parameters'] as Record<string, unknown>) : {};
+  const actParameters = new Map<string, ActParameterValue>();
+  for (const [k, v] of Object.entries(rawParameters)) {
+    const value = typeof v === 'object' && v !== null ? (v as { value?: unknown }).value : undefined;
+    if (typeof value === 'number' || (typeof value === 'string' && value !== '' && /^(?:\d+\/[1-9]\d*|(?:\d+y)?(?:\d+m)?(?:\d+d)?)$/.test(value))) actParameters.set(k, actParameterValue(value));
+  }
+  const ctx = { law: law.criminalCode, definitions: new Set(Object.keys(defs)), lawParameters: law.parameters, actParameters };
   const errors: ConditionError[] = [];
   const whenOf = (x: unknown) => (typeof x === 'object' && x !== null && 'when' in x ? (x as { when: unknown }).when : undefined);
   for (const [name, d] of Object.entries(defs)) if (whenOf(d) !== undefined) checkCondition(whenOf(d), ['definitions', name, 'when'], ctx, errors);

@@ -23,6 +23,8 @@
  *    almost eligible — later, with that clause.
  */
 import { addMonths, ymdOfDay } from '../../domain/dates.ts';
+import { addTerm, reducedEnd, termBetween } from '../../domain/terms.ts';
+import { sentenceTerm } from '../calendar.ts';
 import type { Law } from '../../law/law.ts';
 import type { PersonRecord } from '../../registry/record.ts';
 import { F, T, U, type Checked, type Truth } from '../condition.ts';
@@ -41,22 +43,45 @@ export function actEnv(law: Law, day: number, duringDay = day): ActEnv {
   return { asOfYmd: ymdOfDay(day), asOfDay: day, duringYmd: ymdOfDay(duringDay), duringDay, law: law.criminalCode, parameters: law.parameters };
 }
 
-/** Days remitted and the new end of the term under a measure; null where it cannot be computed or does not apply. */
-export function remit(m: Measure, start: number | null, end: number | null, day0: number): { days: number | null; newEnd: number | null; unknown: boolean } {
+/** What a measure's arithmetic reads of a sentence: its start, scheduled end and the term imposed (null unknown). */
+export interface SentenceDays {
+  start: number | null;
+  end: number | null;
+  termMonths: number | null;
+  termDays: number | null;
+}
+
+export function sentenceOf(p: PersonRecord): SentenceDays {
+  return { start: p.sentenceStartDay, end: p.sentenceEndDay, termMonths: p.imposedTermMonths, termDays: p.imposedTermDays };
+}
+
+/**
+ * Days remitted and the new end of the term under a measure; null where it cannot be computed or
+ * does not apply. Fractions are taken of terms in calendar units and laid on the calendar
+ * (src/domain/terms.ts): reduce_unserved shortens the part left from the day of entry into force
+ * to the end — that part less its fraction, laid from that day; reduce_imposed takes the fraction
+ * of the term imposed (or, not recorded, of the term from start to end) off its end, both laid
+ * from the start. Never more than the days left, never fewer than none.
+ */
+export function remit(m: Measure, s: SentenceDays, day0: number): { days: number | null; newEnd: number | null; unknown: boolean } {
   if (m.type === 'replace_milder' || (m.type === 'release' && m.punishment === 'additional')) return { days: null, newEnd: null, unknown: false };
+  const end = s.end;
   if (end === null) return { days: null, newEnd: null, unknown: true };
   const rem = Math.max(0, end - day0);
+  const clamp = (d: number) => Math.min(rem, Math.max(0, d));
   switch (m.type) {
     case 'release':
     case 'release_from_liability':
       return { days: rem, newEnd: day0, unknown: false };
     case 'reduce_unserved': {
-      const d = Math.round(rem * m.fraction);
+      const d = rem === 0 ? 0 : clamp(end - reducedEnd(day0, termBetween(day0, end), m.fraction));
       return { days: d, newEnd: end - d, unknown: false };
     }
     case 'reduce_imposed': {
-      if (start === null) return { days: null, newEnd: null, unknown: true };
-      const d = Math.min(rem, Math.round((end - start) * m.fraction));
+      if (s.start === null) return { days: null, newEnd: null, unknown: true };
+      const t = sentenceTerm(s.start, end, s.termMonths ?? -1, s.termDays ?? -1);
+      if (t === null) return { days: null, newEnd: null, unknown: true };
+      const d = clamp(addTerm(s.start, t) - reducedEnd(s.start, t, m.fraction));
       return { days: d, newEnd: end - d, unknown: false };
     }
     case 'reduce_months': {
@@ -142,7 +167,7 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
     }
   }
 
-  const start = p.sentenceStartDay;
+  const sentence = sentenceOf(p);
   const end = p.sentenceEndDay;
   let mask: number[] = [];
   let days: number | null = null;
@@ -171,7 +196,7 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
       let bestScore = -Infinity;
       for (const j of holding) {
         const m = plan.clauses[j]!.measure;
-        const score = favour(m, remit(m, start, end, day0).days);
+        const score = favour(m, remit(m, sentence, day0).days);
         if (score > bestScore) {
           best = j;
           bestScore = score;
@@ -179,7 +204,7 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
       }
       for (const j of unknown) {
         const m = plan.clauses[j]!.measure;
-        const r = remit(m, start, end, day0);
+        const r = remit(m, sentence, day0);
         if (best < 0 || r.unknown || favour(m, r.days) > bestScore) {
           undecided = j;
           break;
@@ -197,7 +222,7 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
         let release = false;
         for (const j of holding) {
           const m = plan.clauses[j]!.measure;
-          const r = remit(m, start, end, day0);
+          const r = remit(m, sentence, day0);
           if (r.unknown) remainingUnknown = true;
           if ((m.type === 'release' && m.punishment === 'main') || m.type === 'release_from_liability') release = true;
           else if (r.days !== null) sum += r.days;
@@ -210,7 +235,7 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
         chosen = best;
         if (end !== null && !remainingUnknown) {
           const rem = Math.max(0, end - day0);
-          const anyRemission = release || holding.some((j) => remit(plan.clauses[j]!.measure, start, end, day0).days !== null);
+          const anyRemission = release || holding.some((j) => remit(plan.clauses[j]!.measure, sentence, day0).days !== null);
           if (anyRemission) {
             days = release ? rem : Math.min(rem, sum);
             newEnd = end - days;
@@ -230,7 +255,7 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
   if (chosen >= 0) {
     const m = plan.clauses[chosen]!.measure;
     if (plan.combine !== 'all_that_apply') {
-      const r = remit(m, start, end, day0);
+      const r = remit(m, sentence, day0);
       days = r.days;
       newEnd = r.newEnd;
       remainingUnknown = r.unknown;

@@ -14,13 +14,14 @@
  * Nothing from an act's text reaches the SQL but numbers and escaped string literals.
  */
 import { ymdOfDay } from '../../domain/dates.ts';
+import type { Fraction } from '../../domain/terms.ts';
 import { UNKNOWN_DATE } from '../../domain/dates.ts';
 import type { Law } from '../../law/law.ts';
 import type { Checked } from '../condition.ts';
 import { measureCode, type Measure, type Plan } from '../act/plan.ts';
 import { maskWordsFor, REASON, STATUS } from '../act/outcome.ts';
 import { usesDuring } from '../act/reference.ts';
-import { FACT_SQL, sqlNumber, sqlString, ymdOfSql, type SqlContext } from './facts-sql.ts';
+import { addMonthsSql, DATE_YMD_SQL, FACT_SQL, monthsBetweenSql, SENTENCE_TERM_DAYS_SQL, SENTENCE_TERM_MONTHS_SQL, servedFractionSignSql, relativeDateSignSql, sqlNumber, sqlString, TERM_SIGN_SQL, ymdOfSql, type SqlContext } from './facts-sql.ts';
 
 const OP: Record<string, string> = { '=': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
@@ -51,7 +52,18 @@ export function conditionSql(c: Checked, ctx: SqlContext, during: SqlContext, de
       case 'bool':
         return `(${factSql(x, cx)})`;
       case 'num':
-        return `(${factSql(x, cx)} ${OP[x.op]} ${sqlNumber(x.value)})`;
+        if (x.fact.name === 'served_fraction' && x.value.kind === 'const') return `(${servedFractionSignSql(cx, x.value.frac)} ${OP[x.op]} 0)`;
+        return `(${factSql(x, cx)} ${OP[x.op]} ${x.value.kind === 'law' ? cx.param(x.value.name) : sqlNumber(x.value.value)})`;
+      case 'term': {
+        const emit = TERM_SIGN_SQL[x.fact.name];
+        if (!emit) throw new Error(`no SQL for the term fact ${x.fact.name}`);
+        return `(${emit(cx, x.term)} ${OP[x.op]} 0)`;
+      }
+      case 'relDate': {
+        const emit = DATE_YMD_SQL[x.fact.name];
+        if (!emit) throw new Error(`no SQL for the date fact ${x.fact.name}`);
+        return `(${relativeDateSignSql(cx, emit(), x.shift)} ${OP[x.op]} 0)`;
+      }
       case 'numIn':
         return `(${factSql(x, cx)} ${x.negated ? 'NOT IN' : 'IN'} (${x.values.map(sqlNumber).join(', ')}))`;
       case 'enum':
@@ -70,18 +82,40 @@ export function conditionSql(c: Checked, ctx: SqlContext, during: SqlContext, de
 /** The truth code of a boolean, evaluating it once: true 2, false 0, NULL 1. */
 const truthCode = (b: string) => `COALESCE(CAST(${b} AS INTEGER) * 2, 1)`;
 
-/** Days a measure remits (NULL unknown, −1 none of the main term), in SQL over c.st, c.en. */
+/** floor(a / b) of whole numbers, the same in both databases. */
+const floorDiv = (a: string, b: string) => `CAST(FLOOR((${a}) / CAST(${b} AS DOUBLE PRECISION)) AS BIGINT)`;
+
+/**
+ * The day a term (months M, days d) less a fraction of it ends, laid from `start`
+ * (src/domain/terms.ts termLess: the fraction of the months, a left-over month as 30 days, the
+ * days rounded half up, a 30-day month borrowed when the days would be negative).
+ */
+function reducedEndSql(start: string, M: string, d: string, f: Fraction): string {
+  const pm = floorDiv(`${M} * ${f.num}`, String(f.den));
+  const rest = `((${M} * ${f.num} - ${pm} * ${f.den}) * 30 + ${d} * ${f.num})`;
+  const rd = floorDiv(`2 * ${rest} + ${f.den}`, String(2 * f.den));
+  const months0 = `(${M} - ${pm})`;
+  const days0 = `(${d} - ${rd})`;
+  const borrow = `(CASE WHEN ${days0} < 0 THEN LEAST(${months0}, ${floorDiv(`29 - ${days0}`, '30')}) ELSE 0 END)`;
+  return `(${addMonthsSql(start, `${months0} - ${borrow}`)} + GREATEST(0, ${days0} + ${borrow} * 30))`;
+}
+
+/**
+ * Days a measure remits (NULL unknown, −1 none of the main term), in SQL over the c columns st, en,
+ * tm / td (the sentence's term) and um / ud (the part left from the day of entry into force).
+ */
 function remitSql(m: Measure, day0: string): string {
   if (m.type === 'replace_milder' || (m.type === 'release' && m.punishment === 'additional')) return '-1';
   const rem = `(CASE WHEN en > ${day0} THEN en - ${day0} ELSE 0 END)`;
+  const clamp = (d: string) => `LEAST(${rem}, GREATEST(0, ${d}))`;
   switch (m.type) {
     case 'release':
     case 'release_from_liability':
       return `(CASE WHEN en IS NULL THEN NULL ELSE ${rem} END)`;
     case 'reduce_unserved':
-      return `(CASE WHEN en IS NULL THEN NULL ELSE CAST(FLOOR(${rem} * ${sqlNumber(m.fraction)} + 0.5) AS BIGINT) END)`;
+      return `(CASE WHEN en IS NULL THEN NULL WHEN en <= ${day0} THEN 0 ELSE ${clamp(`en - ${reducedEndSql(day0, 'um', 'ud', m.fraction)}`)} END)`;
     case 'reduce_imposed':
-      return `(CASE WHEN en IS NULL OR st IS NULL THEN NULL ELSE LEAST(${rem}, CAST(FLOOR((en - st) * ${sqlNumber(m.fraction)} + 0.5) AS BIGINT)) END)`;
+      return `(CASE WHEN en IS NULL OR st IS NULL OR tm IS NULL THEN NULL ELSE ${clamp(`(${addMonthsSql('st', 'tm')} + td) - ${reducedEndSql('st', 'tm', 'td', m.fraction)}`)} END)`;
     case 'reduce_months':
       return `(CASE WHEN en IS NULL THEN NULL ELSE LEAST(${rem}, en - (((DATE '1970-01-01' + en) - INTERVAL '${m.months} months')::DATE - DATE '1970-01-01')) END)`;
   }
@@ -120,7 +154,9 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
   const D0 = String(asOfDay);
 
   // ---- layer c
-  const cCols: string[] = ['row_index', 'sentence_start AS st', 'sentence_end AS en'];
+  // the sentence's term, and the part left from the day of entry into force in months and days
+  const um = `(CASE WHEN sentence_end > ${D0} THEN ${monthsBetweenSql(D0, 'sentence_end')} ELSE 0 END)`;
+  const cCols: string[] = ['row_index', 'sentence_start AS st', 'sentence_end AS en', 'term_months AS tm', 'term_days AS td', `${um} AS um`, `(CASE WHEN sentence_end > ${D0} THEN sentence_end - ${addMonthsSql(D0, um)} ELSE 0 END) AS ud`];
   plan.clauses.forEach((cl, j) => {
     cl.criteria.forEach((crit, q) => cCols.push(`${truthCode(conditionSql(crit, now, now, defs))} AS c${j}_${q}`));
     if (cl.criteria.some(usesDuring)) cCols.push(`${truthCode(conditionSql(cl.condition, now, later, defs))} AS l${j}`);
@@ -287,8 +323,10 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
   return `WITH arts AS (
   SELECT pa.row_index, MAX(lp.gravity) AS gravity, BIT_OR(lp.tag_mask) AS tag_mask, BOOL_AND(lp.negligent) AS all_negligent, BOOL_OR(lp.violent) AS any_violent
   FROM person_articles pa JOIN law_parts lp ON lp.part_index = pa.part_index GROUP BY pa.row_index
+), f1 AS (
+  SELECT p.*, a.gravity, a.tag_mask, a.all_negligent, a.any_violent, ${SENTENCE_TERM_MONTHS_SQL} AS term_months FROM persons p LEFT JOIN arts a ON a.row_index = p.row_index
 ), f AS (
-  SELECT p.*, a.gravity, a.tag_mask, a.all_negligent, a.any_violent FROM persons p LEFT JOIN arts a ON a.row_index = p.row_index
+  SELECT f1.*, ${SENTENCE_TERM_DAYS_SQL} AS term_days FROM f1
 ), c AS MATERIALIZED (
   SELECT ${cCols.join(',\n    ')} FROM f
 ), k AS MATERIALIZED (

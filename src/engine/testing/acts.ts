@@ -12,8 +12,8 @@ export const measureArb = fc.oneof(
   fc.constant({ type: 'release', punishment: 'main' }),
   fc.constant({ type: 'release', punishment: 'additional' }),
   fc.constant({ type: 'release_from_liability' }),
-  fc.constantFrom(0.1, 0.25, 1 / 3, 0.5, 0.75, 1).map((fraction) => ({ type: 'reduce_unserved', fraction })),
-  fc.constantFrom(0.25, 0.5, 1).map((fraction) => ({ type: 'reduce_imposed', fraction })),
+  fc.constantFrom<number | string>(0.1, 0.25, 1 / 3, 0.5, 0.75, 1, '1/3', '2/3', 'share').map((fraction) => ({ type: 'reduce_unserved', fraction })),
+  fc.constantFrom<number | string>(0.25, 0.5, 1, '1/3', 'share').map((fraction) => ({ type: 'reduce_imposed', fraction })),
   fc.integer({ min: 1, max: 36 }).map((months) => ({ type: 'reduce_months', months })),
   fc.constant({ type: 'replace_milder' }),
 );
@@ -31,6 +31,8 @@ export function actArb(defs: string[], wide = 1) {
   const criterion = fc.oneof(
     { weight: 4, arbitrary: conditionArb(1, defs) },
     { weight: 1, arbitrary: duringArb },
+    // the act's own parameters
+    { weight: 1, arbitrary: fc.constantFrom('served_fraction >= param.share', 'remaining_term <= param.limit', 'imposed_term <= param.limit', 'age >= param.age') },
     ...(defs.length > 0 ? [{ weight: 1, arbitrary: duringDefArb(defs) }] : []),
   );
   const clause = fc.record({
@@ -86,6 +88,11 @@ export function actSource(act: RandomAct, defs: string[], asOfDay: number): ActS
     entry_into_force: iso(asOfDay),
     execution_end: iso(asOfDay + act.period),
     combine: { rule: act.rule, text: 'generated', overlap: act.overlap },
+    parameters: {
+      share: { value: '1/3', verified: false, source: 'generated' },
+      limit: { value: '1y', verified: false, source: 'generated' },
+      age: { value: 50, verified: false, source: 'generated' },
+    },
     definitions: Object.fromEntries(defs.map((d, k) => [d, { when: act.definitions[k] }])),
     clauses: act.clauses.map((c, j) => ({ id: `c${j}`, ref: `Art. ${j + 1}`, text, when: c.when, measure: c.measure })),
     exclusions: act.exclusions.map((when, k) => ({ id: `x${k}`, ref: `Art. 9 §${k + 1}`, text, when })),
