@@ -649,6 +649,19 @@ describe('values that real laws need', () => {
     expect(truths(leap, checkIn('birth_date < day - 61y').out, isoDay('2025-03-02'))).toEqual([T]);
   });
 
+  it('women of retirement age on the day: age in completed months against the dated law parameter (61 years = 732 months in 2025)', () => {
+    const c = checkIn('age_months >= law.pension.age_women_months').out;
+    const day = isoDay('2025-07-05');
+    const people = [19640705, 19640706, 19640229].map((b) => testPerson(code, { birthYmd: b }));
+    expect(truths(people, c, day)).toEqual([T, F, T]);
+    // born on 29 February 1964: 732 months on 1 March 2025, not on 28 February
+    expect(truths([people[2]!], c, isoDay('2025-02-28'))).toEqual([F]);
+    expect(truths([people[2]!], c, isoDay('2025-03-01'))).toEqual([T]);
+    // in 2020 the age was 59.5 years (714 months): a woman born 1960-12-15 had reached it on 2020-06-15
+    expect(truths([testPerson(code, { birthYmd: 19601215 })], c, isoDay('2020-06-15'))).toEqual([T]);
+    expect(truths([testPerson(code, { birthYmd: 19601215 })], c, isoDay('2020-06-14'))).toEqual([F]);
+  });
+
   it('older laws’ facts: first imprisonment, juvenile colony, the disabled child’s group, the kind of veteran — unknown stays unknown', () => {
     const day = isoDay('2025-07-05');
     const people = [

@@ -144,6 +144,12 @@ function servedShare(p: PersonRecord, day: number): number | null {
   return Math.min(1, Math.max(0, day - p.sentenceStartDay) / length);
 }
 
+/** Completed months from a birth date to a date, both YYYYMMDD. */
+function ageMonthsOn(birthYmd: number, asOfYmd: number): number {
+  const months = (ymd: number) => Math.floor(ymd / 10000) * 12 + (Math.floor(ymd / 100) % 100);
+  return months(asOfYmd) - months(birthYmd) - (asOfYmd % 100 < birthYmd % 100 ? 1 : 0);
+}
+
 function childrenUnder(p: PersonRecord, years: number, asOfYmd: number): number | null {
   if (p.childrenBirthYmd === null) return null;
   // A child is under N on the date when born after the same calendar day N years earlier (and already born).
@@ -198,6 +204,20 @@ export const FACTS: readonly FactDef[] = [
     columns: ['birthYmd'],
     emit: (ctx) => `(${ctx.col('birthYmd')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : Math.floor((${ctx.asOfYmd} - ${ctx.col('birthYmd')}[i]) / 10000))`,
     value: (p, env) => ageOn(p.birthYmd, env.asOfYmd),
+  },
+  {
+    // completed months of age, counted as ages are: a month is completed on the same day number
+    // of a later month (born on 29 February: 12 × N months on 1 March of a common year)
+    name: 'age_months',
+    type: { kind: 'number', unit: 'months' },
+    label: L('age in completed months', 'возраст (полных месяцев)', 'жасы (толық ай)'),
+    columns: ['birthYmd'],
+    emit: (ctx) => {
+      const b = `${ctx.col('birthYmd')}[i]`;
+      const a = ctx.asOfYmd;
+      return `(${b} === ${UNKNOWN_DATE_LIT} ? NaN : (Math.floor(${a} / 10000) * 12 + Math.floor(${a} / 100) % 100) - (Math.floor(${b} / 10000) * 12 + Math.floor(${b} / 100) % 100) - ((${a} % 100 < ${b} % 100) * 1))`;
+    },
+    value: (p, env) => (p.birthYmd === null ? null : ageMonthsOn(p.birthYmd, env.asOfYmd)),
   },
   enumFact('custody', 'custody', 'custody', CUSTODIES, L('custody', 'вид учёта (ИУ / СП)', 'есепке алу түрі (ТМ / ПҚ)'), false, CUSTODY_ALIASES),
   {

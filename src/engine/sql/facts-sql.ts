@@ -129,6 +129,8 @@ type Emit = (ctx: SqlContext, arg: ArgValue | null) => string;
 export const FACT_SQL: Record<string, Emit> = {
   sex: () => 'f.sex',
   age: (c) => `FLOOR((${c.ymd} - f.birth_ymd) / 10000.0)`,
+  age_months: (c) =>
+    `((${floorDiv(c.ymd, '10000')} * 12 + ${floorDiv(c.ymd, '100')} % 100) - (${floorDiv('f.birth_ymd', '10000')} * 12 + ${floorDiv('f.birth_ymd', '100')} % 100) - (CASE WHEN (${c.ymd}) % 100 < f.birth_ymd % 100 THEN 1 ELSE 0 END))`,
   age_at_offence: () => `(CASE WHEN FLOOR((${ymdOf('f.offence_day')} - f.birth_ymd) / 10000.0) BETWEEN 0 AND 127 THEN FLOOR((${ymdOf('f.offence_day')} - f.birth_ymd) / 10000.0) END)`,
   custody: () => 'f.custody',
   facility: () => 'f.facility',

@@ -224,6 +224,8 @@ export const LEAVES: string[] = [
   'sentence_end <= day + 30d',
   'sentence_start < day - 6m',
   'age >= law.family.child_age_limit',
+  'age_months >= law.pension.age_women_months',
+  'age_months < 723',
   'children_under(3) < law.family.many_children_threshold',
   'first_imprisonment',
   'not first_imprisonment',
