@@ -559,6 +559,7 @@ export const FACTS: readonly FactDef[] = [
     value: (p) => (p.priorConvictions === 0 ? false : p.juvenileColony),
   },
   enumFact('disabled_child_group', 'disabledChildGroup', 'disabledChildGroup', DISABLED_CHILD_GROUPS, L('group of the disabled child raised', 'группа инвалидности воспитываемого ребёнка', 'тәрбиедегі мүгедек баланың тобы'), false, DISABLED_CHILD_GROUP_ALIASES),
+  boolFact('victim_aged_14_18', 'victimAged14To18', 'victimAged14To18', L('the victims of the offence against a minor’s sexual inviolability were aged 14–18', 'потерпевшие от преступления против половой неприкосновенности несовершеннолетних — в возрасте 14–18 лет', 'кәмелетке толмағандардың жыныстық тиіспеушілігіне қарсы қылмыстан жәбірленушілер 14–18 жаста')),
   enumFact('veteran_kind', 'veteranKind', 'veteranKind', VETERAN_KINDS, L('kind of veteran (Law "On veterans")', 'категория ветерана (Закон «О ветеранах»)', 'ардагер санаты («Ардагерлер туралы» Заң)')),
 ];
 

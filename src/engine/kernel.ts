@@ -16,7 +16,7 @@ import type { Checked } from './condition.ts';
 import type { EmitContext, FactDef, ArgValue, HelperName } from './facts.ts';
 
 export const DICT_COLUMNS: ReadonlySet<ColumnName> = new Set(['lastName', 'firstName', 'middleName', 'facility', 'region']);
-const COLUMN_NAME = /^[a-zA-Z]+$/;
+const COLUMN_NAME = /^[a-zA-Z][a-zA-Z0-9]*$/;
 
 /** Helpers the generated code may call: a fixed library, not generated. */
 export const KERNEL_HELPERS = {

@@ -90,7 +90,9 @@ describe('impact on a registry checked by hand', () => {
       ['art4', 1, 120],
     ]);
     expect(a.outcomes.days_remitted).toBe(721);
-    expect(a.outcomes.by_exclusion).toEqual([{ id: 'corruption', ref: 'Art. 5', text: { kk: 'сыбайлас жемқорлық', ru: 'коррупция', en: 'коррупция' }, persons: 1 }]);
+    // the act's own exclusion, then the Criminal Code's (Art. 78 part 2), which exclude no one here
+    expect(a.outcomes.by_exclusion[0]).toEqual({ id: 'corruption', ref: 'Art. 5', text: { kk: 'сыбайлас жемқорлық', ru: 'коррупция', en: 'коррупция' }, persons: 1 });
+    expect(a.outcomes.by_exclusion.slice(1).map((x) => [x.id, x.ref, x.persons])).toEqual(['cc78_sexual_minors', 'cc78_terrorist', 'cc78_extremist', 'cc78_torture', 'cc78_recidivism'].map((id) => [id, 'CC Art. 78 part 2', 0]));
   });
 
   it('breaks coverage down by custody, sex, gravity and social category', () => {

@@ -56,6 +56,7 @@ function goodRow(overrides: Partial<Record<ContractColumn, string>> = {}): Recor
     juvenile_colony: '',
     disabled_child_group: 'none',
     veteran_kind: 'none',
+    victim_aged_14_18: '',
   };
   return { ...base, ...overrides };
 }

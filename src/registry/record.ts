@@ -54,6 +54,11 @@ export interface PersonRecord {
   disabledChildGroup: DisabledChildGroup | null;
   /** Which veterans the person belongs to. */
   veteranKind: VeteranKind | null;
+  /**
+   * The victims of the person's offence against the sexual inviolability of minors were aged 14–18
+   * (Criminal Code Art. 78 part 2 spares such an offence by a minor against a minor of 14–18).
+   */
+  victimAged14To18: boolean | null;
 }
 
 /** The canonical columns of a registry file, in their canonical order. */
@@ -95,6 +100,7 @@ export const CONTRACT_COLUMNS = [
   'juvenile_colony',
   'disabled_child_group',
   'veteran_kind',
+  'victim_aged_14_18',
 ] as const;
 export type ContractColumn = (typeof CONTRACT_COLUMNS)[number];
 
@@ -109,6 +115,7 @@ export const OPTIONAL_COLUMNS: Readonly<Partial<Record<ContractColumn, string>>>
   juvenile_colony: '',
   disabled_child_group: '',
   veteran_kind: '',
+  victim_aged_14_18: '',
 };
 
 /** Columns that must be present in a file's header (a cell in them may still be empty = unknown, except person_id). */

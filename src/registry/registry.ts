@@ -133,6 +133,7 @@ export interface RegistryColumns {
   disabledChildGroup: Int8Array;
   /** Index in VETERAN_KINDS. */
   veteranKind: Int8Array;
+  victimAged14To18: Int8Array;
   /** Derived: index in GRAVITIES of the gravest offence; -1 when articles are unknown. */
   gravity: Int8Array;
   /** Derived: OR of the tag bits of every article part of the person (at most 16 tags). */
@@ -227,6 +228,7 @@ export class Registry {
       juvenileColony: b(c.juvenileColony),
       disabledChildGroup: e(DISABLED_CHILD_GROUPS, c.disabledChildGroup),
       veteranKind: e(VETERAN_KINDS, c.veteranKind),
+      victimAged14To18: b(c.victimAged14To18),
     };
   }
 
@@ -293,6 +295,7 @@ export class RegistryBuilder {
       juvenileColony: i8(),
       disabledChildGroup: i8(),
       veteranKind: i8(),
+      victimAged14To18: i8(),
       gravity: i8(),
       tagMask: new Growable(Uint16Array, capacity),
       unpaidClaim: i8(),
@@ -378,6 +381,7 @@ export class RegistryBuilder {
     g.juvenileColony.push(bool(r.juvenileColony));
     g.disabledChildGroup.push(idx(DISABLED_CHILD_GROUPS, r.disabledChildGroup));
     g.veteranKind.push(idx(VETERAN_KINDS, r.veteranKind));
+    g.victimAged14To18.push(bool(r.victimAged14To18));
     const amount = r.civilClaimAmount;
     g.unpaidClaim.push(amount === null ? UNKNOWN : amount === 0 ? 0 : r.civilClaimPaid === null ? UNKNOWN : amount - r.civilClaimPaid > 0 ? 1 : 0);
     g.claimFiled.push(amount === null ? UNKNOWN : amount > 0 ? 1 : 0);
@@ -430,6 +434,7 @@ export class RegistryBuilder {
       juvenileColony: g.juvenileColony.finish(shared),
       disabledChildGroup: g.disabledChildGroup.finish(shared),
       veteranKind: g.veteranKind.finish(shared),
+      victimAged14To18: g.victimAged14To18.finish(shared),
       gravity: g.gravity.finish(shared),
       tagMask: g.tagMask.finish(shared),
       negligent: g.negligent.finish(shared),

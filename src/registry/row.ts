@@ -160,6 +160,7 @@ export function rowSchema(law: CriminalCode) {
     juvenile_colony: cell(boolean),
     disabled_child_group: cell(enumOf(DISABLED_CHILD_GROUPS, 'enum.disabled_child_group', DISABLED_CHILD_GROUP_ALIASES)),
     veteran_kind: cell(enumOf(VETERAN_KINDS, 'enum.veteran_kind')),
+    victim_aged_14_18: cell(boolean),
   });
 }
 export type RowSchema = ReturnType<typeof rowSchema>;
@@ -299,6 +300,7 @@ export function parseRow(
       juvenileColony: v.juvenile_colony,
       disabledChildGroup: v.disabled_child_group,
       veteranKind: v.veteran_kind,
+      victimAged14To18: v.victim_aged_14_18,
     },
     issues,
   };
@@ -349,6 +351,7 @@ export function recordToCells(r: PersonRecord, law: CriminalCode): Record<Contra
     juvenile_colony: b(r.juvenileColony),
     disabled_child_group: s(r.disabledChildGroup),
     veteran_kind: s(r.veteranKind),
+    victim_aged_14_18: b(r.victimAged14To18),
   };
 }
 

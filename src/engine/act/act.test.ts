@@ -220,3 +220,97 @@ describe('terms as courts count them, in an act', () => {
     expect(o.daysRemitted).toBe(isoDay('2025-03-15') - isoDay('2023-07-15'));
   });
 });
+
+describe('the Criminal Code’s own exclusions (Art. 78 part 2)', () => {
+  const { plan } = loadAct(resolve(DEFAULT_PATHS.acts, 'kz-2025-constitution-30/act.yaml'), law);
+  const cc = law.criminalCode;
+  const base = testPerson(cc, { sex: 'M', articles: [cc.part('188-3')!.index], sentenceStartDay: isoDay('2024-01-15'), sentenceEndDay: isoDay('2027-01-15') });
+
+  it('are inherited by an act in force under the Code, after its own', () => {
+    const inherited = plan.exclusions.filter((x) => x.origin === 'code').map((x) => x.id);
+    expect(inherited).toEqual(['cc78_sexual_minors', 'cc78_terrorist', 'cc78_extremist', 'cc78_torture', 'cc78_recidivism']);
+    expect(plan.exclusions.findIndex((x) => x.origin === 'code')).toBe(plan.exclusions.filter((x) => x.origin === 'act').length);
+  });
+
+  it('exclude a punishment imposed for recidivism though the act names only dangerous recidivism, and explain names Art. 78 part 2', () => {
+    const trace = explain(plan, { ...base, priorConvictions: 1, recidivism: 'simple' }, law);
+    expect(trace.outcome.status).toBe('excluded');
+    expect(plan.exclusions[trace.outcome.exclusion]!.id).toBe('cc78_recidivism');
+    expect(renderTrace(trace, plan, 'ru')).toContain('Исключение: ст. 78 ч. 2 УК');
+    expect(renderTrace(trace, plan, 'kk')).toContain('ҚК 78-бабы 2-бөлігі');
+    expect(renderTrace(trace, plan, 'en')).toContain('Criminal Code Art. 78 part 2');
+  });
+
+  it('spare an offence against a minor’s sexual inviolability committed by a minor against a minor of 14–18, and need review when the victims’ age is not recorded', () => {
+    // an act that says nothing of sexual crimes: only the Code excludes
+    const { plan: silent } = compileAct(
+      actSchema.parse({
+        id: 'silent',
+        title: { kk: 'акт', ru: 'акт', en: 'act' },
+        source: { text: 'test', verified: false },
+        status: 'draft',
+        entry_into_force: '2025-07-05',
+        execution_end: '2025-12-31',
+        combine: { rule: 'first_match', text: 'first match' },
+        clauses: [{ id: 'c1', ref: 'Art. 1', text: { kk: 'босату', ru: 'освободить' }, when: 'true', measure: { type: 'release' } }],
+      }),
+      law,
+      null,
+      'hash',
+    );
+    const part = cc.parts.find((p) => p.tags.includes('sexual_minor'))!;
+    const minor = { ...base, articles: [part.index], birthYmd: 20070101, offenceDay: isoDay('2023-06-01') };
+    const decide = (p: typeof minor) => {
+      const o = explain(silent, p, law).outcome;
+      expect(outcomeAt(evaluate(silent, registryOf(cc, [p]), law), 0)).toEqual(o);
+      return { status: o.status, exclusion: silent.exclusions[o.exclusion]?.id };
+    };
+    expect(decide({ ...minor, victimAged14To18: true })).toMatchObject({ status: 'eligible' });
+    expect(decide({ ...minor, victimAged14To18: false })).toMatchObject({ status: 'excluded', exclusion: 'cc78_sexual_minors' });
+    expect(decide({ ...minor, victimAged14To18: null })).toMatchObject({ status: 'needs_review', exclusion: 'cc78_sexual_minors' });
+    // an adult offender is excluded whatever the victims' age
+    expect(decide({ ...minor, birthYmd: 19900101, victimAged14To18: true })).toMatchObject({ status: 'excluded', exclusion: 'cc78_sexual_minors' });
+  });
+
+  it('do not bind an act in force before the Code', () => {
+    const source = { ...plan.source, id: 'old', entry_into_force: isoDay('2011-12-01'), execution_end: isoDay('2012-05-31') };
+    const { plan: old } = compileAct(source, law, null, 'hash');
+    expect(old.exclusions.some((x) => x.origin === 'code')).toBe(false);
+  });
+});
+
+describe('validate and the Criminal Code’s limits', () => {
+  const act = (when: string) =>
+    compileAct(
+      actSchema.parse({
+        id: 'limits',
+        title: { kk: 'акт', ru: 'акт', en: 'act' },
+        source: { text: 'test', verified: false },
+        status: 'draft',
+        entry_into_force: '2025-07-05',
+        execution_end: '2025-12-31',
+        combine: { rule: 'first_match', text: 'first match' },
+        clauses: [{ id: 'c1', ref: 'Art. 1', text: { kk: 'босату', ru: 'освободить' }, when, measure: { type: 'release' } }],
+      }),
+      law,
+      null,
+      'hash',
+    ).plan;
+  const cc = law.criminalCode;
+
+  it('warns when a clause covers only what the Code forbids (recidivists, terrorist crimes)', () => {
+    expect(lintAct(act('recidivism = simple'), law, null, null).warnings.map((w) => w.message)).toEqual([expect.stringContaining('covers only punishments imposed for recidivism')]);
+    expect(lintAct(act('recidivism != none'), law, null, null).warnings).toHaveLength(1);
+    expect(lintAct(act('has_tag(terrorism)'), law, null, null).warnings[0]!.message).toContain('CC Art. 78 part 2');
+    expect(lintAct(act('recidivism in [none, simple]'), law, null, null).warnings).toEqual([]);
+  });
+
+  it('counts the persons of a sample the act covers whom only the Code excludes', () => {
+    const sample = registryOf(cc, [
+      testPerson(cc, { personId: 'A', sentenceStartDay: isoDay('2024-01-01'), sentenceEndDay: isoDay('2027-01-01'), priorConvictions: 1, recidivism: 'simple' }),
+      testPerson(cc, { personId: 'B', sentenceStartDay: isoDay('2024-01-01'), sentenceEndDay: isoDay('2027-01-01') }),
+    ]);
+    const w = lintAct(act('true'), law, null, sample).warnings.map((x) => x.message);
+    expect(w).toEqual([expect.stringMatching(/^1 persons of the sample registry .* excluded only by the Criminal Code \(CC Art\. 78 part 2: recidivism/)]);
+  });
+});

@@ -18,7 +18,7 @@ import { evaluatePerson } from './reference.ts';
 
 const seen = new Set<string>();
 /** A fixed seed keeps CI reproducible; PROPERTY_SEED and PROPERTY_RUNS widen the hunt. */
-const SEED = Number(process.env.PROPERTY_SEED ?? 2);
+const SEED = Number(process.env.PROPERTY_SEED ?? 5);
 
 describe('act kernel = reference semantics', () => {
   it('gives every person of random registries the same outcome under random acts', () => {

@@ -11,6 +11,8 @@ import type { Text } from '../../i18n/text.ts';
 import type { Law } from '../../law/law.ts';
 import { checkCondition, orderDefinitions, type ActParameterValue, type Checked, type ConditionError } from '../condition.ts';
 import { fraction, fractionOfNumber, parseTerm, type Fraction } from '../../domain/terms.ts';
+import { inheritedExclusions } from '../../law/amnesty-limits.ts';
+import { provenanceOf, type Provenance } from '../../law/provenance.ts';
 import { actSchema, type ActSource, type Combine, type MeasureSource } from './schema.ts';
 
 /** Fractions of measures are exact (1/3 is never 0.333…) and laid on the calendar (src/domain/terms.ts). */
@@ -63,6 +65,11 @@ export interface PlanExclusion {
   text: { kk: string; ru: string; en?: string | undefined };
   label: Text | null;
   condition: Checked;
+  /** `act`: the act's own; `code`: inherited from the Criminal Code (Art. 78 part 2, law/amnesty-limits.yaml). */
+  origin: 'act' | 'code';
+  /** Where it comes from, when the act (or the law file) says. */
+  source: Provenance | null;
+  note: string | null;
 }
 
 export interface Plan {
@@ -190,7 +197,16 @@ export function compileAct(source: ActSource, law: Law, map: SourceMap | null, h
     text: e.text,
     label: e.label ?? null,
     condition: checkCondition(e.when, ['exclusions', i, 'when'], ctx, errors),
+    origin: 'act',
+    source: e.source ? provenanceOf(e.source) : null,
+    note: e.note ?? null,
   }));
+  // The Code's own exclusions (Criminal Code Art. 78 part 2), after the act's: an act in force under
+  // the Code cannot reach these persons, whether or not it says so.
+  for (const x of inheritedExclusions(law.amnestyLimits, source.entry_into_force)) {
+    if (exclusions.some((e) => e.id === x.id)) errors.push({ path: ['exclusions'], column: null, message: `exclusion id ${x.id} is the Criminal Code's own (${x.ref}); choose another id` });
+    exclusions.push({ index: exclusions.length, id: x.id, ref: x.ref, text: x.text, label: x.label, condition: x.condition, origin: 'code', source: x.source, note: x.note });
+  }
   if (clauses.length > 32000 || exclusions.length > 32000) errors.push({ path: ['clauses'], column: null, message: 'too many clauses' });
 
   const toLocated = (e: ConditionError): LocatedError => {

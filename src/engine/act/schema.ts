@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { isoDateSchema } from '../../domain/date-schema.ts';
+import { provenanceSchema } from '../../law/provenance.ts';
 
 export { isoDateSchema };
 
@@ -59,6 +60,8 @@ export const clauseSchema = z.strictObject({
   when: conditionSchema,
   measure: measureSchema,
   note: z.string().optional(),
+  /** Where the clause comes from: the official wording and whether the text was checked against it. */
+  source: provenanceSchema.optional(),
 });
 
 export const exclusionSchema = z.strictObject({
@@ -68,6 +71,7 @@ export const exclusionSchema = z.strictObject({
   label: labelSchema.optional(),
   when: conditionSchema,
   note: z.string().optional(),
+  source: provenanceSchema.optional(),
 });
 
 export const definitionSchema = z.strictObject({

@@ -187,4 +187,5 @@ export const FACT_SQL: Record<string, Emit> = {
   juvenile_colony: () => '(CASE WHEN f.prior_convictions = 0 THEN FALSE ELSE f.juvenile_colony END)',
   disabled_child_group: () => 'f.disabled_child_group',
   veteran_kind: () => 'f.veteran_kind',
+  victim_aged_14_18: () => 'f.victim_aged_14_18',
 };

@@ -52,6 +52,7 @@ export const PERSON_COLUMNS = [
   ['juvenile_colony', 'BOOLEAN'],
   ['disabled_child_group', 'SMALLINT'],
   ['veteran_kind', 'SMALLINT'],
+  ['victim_aged_14_18', 'BOOLEAN'],
 ] as const;
 
 export const DDL = [
@@ -174,6 +175,7 @@ export async function writeTableCsvs(registry: Registry, law: CriminalCode, dir:
         b8(c.juvenileColony, i),
         i8(c.disabledChildGroup, i),
         i8(c.veteranKind, i),
+        b8(c.victimAged14To18, i),
       ].join(','),
     );
     for (let k = c.articleOffsets[i]!; k < c.articleOffsets[i + 1]!; k++) await arts.line(`${i},${c.articleValues[k]}`);

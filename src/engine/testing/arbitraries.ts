@@ -102,6 +102,7 @@ export function recordArb(asOfDay: number): fc.Arbitrary<Omit<PersonRecord, 'per
     juvenileColony: bool,
     disabledChildGroup: nullable(fc.constantFrom(...DISABLED_CHILD_GROUPS)),
     veteranKind: nullable(fc.constantFrom(...VETERAN_KINDS)),
+    victimAged14To18: bool,
   });
 }
 
@@ -237,6 +238,8 @@ export const LEAVES: string[] = [
   'veteran_kind = wwii',
   'veteran_kind in [equated_wwii, combat]',
   'veteran_kind is unknown',
+  'victim_aged_14_18',
+  'victim_aged_14_18 is unknown',
   'serving',
   'not serving',
   'remaining_days <= 180',

@@ -46,6 +46,7 @@ export function testPerson(law: CriminalCode, overrides: Partial<PersonRecord> =
     juvenileColony: false,
     disabledChildGroup: 'none',
     veteranKind: 'none',
+    victimAged14To18: null,
     ...overrides,
   };
 }

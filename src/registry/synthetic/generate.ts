@@ -438,6 +438,7 @@ export function* generatePersons(profile: Profile, law: CriminalCode, facilities
       juvenileColony: first ? false : null,
       disabledChildGroup: disabledChild ? null : 'none',
       veteranKind: veteran ? null : 'none',
+      victimAged14To18: null,
     };
     for (const [column, share] of missing) if (share !== undefined && rnd.chance(share)) blank(record, column);
     yield record;
