@@ -411,7 +411,7 @@ describe('three-valued logic', () => {
         tag: 'has_tag(corruption)',
         notTag: { not: 'has_tag(corruption)' },
         article: 'has_article(361)',
-        articlePart: 'has_article(361-2)',
+        articlePart: 'has_article(361-3)',
         offence: 'offence_date < 2025-06-23',
         children: 'children_under(3) >= 1',
         childrenNone: 'children_count = 0',

@@ -111,7 +111,7 @@ type Tok =
   | { t: 'punct'; v: '(' | ')' | '[' | ']' | ','; at: number };
 
 const TOKEN =
-  /\s*(?:(\d{4}-\d{2}-\d{2})(?![\d-])|(\d+(?:-\d+)+)|(\d+\/\d+)|(day\s*[+-]\s*\d+[ymd](?:\d+[md])*)(?![\p{L}\p{N}_])|(\d+[ymd](?:\d+[md])*)(?![\p{L}\p{N}_])|(-?\d+(?:\.\d+)?)|([\p{L}_][\p{L}\p{N}_.]*)|'([^']*)'|"([^"]*)"|(==|!=|<>|<=|>=|=|<|>)|([()[\],]))/uy;
+  /\s*(?:(\d{4}-\d{2}-\d{2})(?![\d-])|((?:\d{4}:\d+(?:-\d+)*|\d+(?:-\d+)+)(?:\.\d+(?:-\d+)?)?)|(\d+\/\d+)|(day\s*[+-]\s*\d+[ymd](?:\d+[md])*)(?![\p{L}\p{N}_])|(\d+[ymd](?:\d+[md])*)(?![\p{L}\p{N}_])|(-?\d+(?:\.\d+)?)|([\p{L}_][\p{L}\p{N}_.]*)|'([^']*)'|"([^"]*)"|(==|!=|<>|<=|>=|=|<|>)|([()[\],]))/uy;
 
 /** A relative date `day - 60y`, `day + 6m`, `day - 30d`: one unit, years and months counted as months. */
 function relativeDate(text: string): DateShift | string {
@@ -316,7 +316,7 @@ function parseArg(p: LeafParser, f: FactDef, ctx: CheckContext): ArgValue | null
     arg = tok.v;
   } else {
     const ref = tok.t === 'ref' ? tok.v : tok.t === 'num' && Number.isInteger(tok.v) ? tok.text : tok.t === 'str' ? tok.v : null;
-    if (ref === null) throw new LeafError(tok.at, `${f.name} takes an article like 188 or a part like 188-2`);
+    if (ref === null) throw new LeafError(tok.at, `${f.name} takes an article like 188, a part like 188-2, a point like 189-3.2, or an article of the 1997 Code like 1997:96`);
     if (ctx.law.part(ref) === undefined && !ctx.law.hasArticle(ref)) throw new LeafError(tok.at, `article ${ref} is not in the Criminal Code table`);
     arg = ref;
   }

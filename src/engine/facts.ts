@@ -31,7 +31,7 @@ import { dayOfYmd, UNKNOWN_DATE, ymdOfDay } from '../domain/dates.ts';
 import { addTerm, formatTerm, termBetween, type Fraction, type Term } from '../domain/terms.ts';
 import { imposedTermSign, remainingTermSign, sentenceTerm, servedFractionSign, servedTermSign, UNKNOWN_SIGN } from './calendar.ts';
 import type { Text } from '../i18n/text.ts';
-import type { CriminalCode } from '../law/criminal-code.ts';
+import { MAYBE_SHIFT, type CriminalCode } from '../law/criminal-code.ts';
 import type { Parameters } from '../law/parameters.ts';
 import type { PersonRecord } from '../registry/record.ts';
 import type { ColumnName } from '../registry/registry.ts';
@@ -183,9 +183,7 @@ function dateFact(name: string, column: ColumnName, field: 'offenceDay' | 'sente
 
 function articleSet(law: CriminalCode, ref: string): Uint8Array {
   const set = new Uint8Array(law.size);
-  const exact = law.part(ref);
-  if (exact) set[exact.index] = 1;
-  else for (const p of law.partsOf(ref)) set[p.index] = 1;
+  for (const p of law.matching(ref)) set[p.index] = 1;
   return set;
 }
 
@@ -278,8 +276,15 @@ export const FACTS: readonly FactDef[] = [
     label: L('convicted under any article with the tag', 'осуждён по любой статье с признаком', 'белгісі бар кез келген бап бойынша сотталған'),
     columns: ['gravity', 'tagMask'],
     // gravity is -1 exactly when no conviction is recorded: one byte read instead of a flag more
-    emit: (ctx, arg) => `(${ctx.col('gravity')}[i] < 0 ? -1 : (${ctx.col('tagMask')}[i] >> ${ctx.num(tagIndexOf(String(arg)))}) & 1)`,
-    value: (p, env, arg) => (p.articles === null || p.articles.length === 0 ? null : p.articles.some((a) => env.law.parts[a]!.tags.includes(String(arg) as Tag))),
+    // bit i: some conviction certainly carries the tag; bit 16 + i: some conviction may (a part whose point decides)
+    emit: (ctx, arg) =>
+      `(${ctx.col('gravity')}[i] < 0 ? -1 : (${ctx.col('tagMask')}[i] >> ${ctx.num(tagIndexOf(String(arg)))}) & 1 ? 1 : (${ctx.col('tagMask')}[i] >> ${ctx.num(MAYBE_SHIFT + tagIndexOf(String(arg)))}) & 1 ? -1 : 0)`,
+    value: (p, env, arg) => {
+      if (p.articles === null || p.articles.length === 0) return null;
+      const tag = String(arg) as Tag;
+      if (p.articles.some((a) => env.law.parts[a]!.tags.includes(tag))) return true;
+      return p.articles.some((a) => env.law.parts[a]!.maybeTags.includes(tag)) ? null : false;
+    },
   },
   {
     name: 'has_article',
@@ -291,8 +296,8 @@ export const FACTS: readonly FactDef[] = [
       `(${ctx.col('articlesKnown')}[i] === 0 ? -1 : ${ctx.helper('hasArticle')}(${ctx.col('articleOffsets')}, ${ctx.col('articleValues')}, i, ${ctx.set(articleSet(law, String(arg)))}))`,
     value: (p, env, arg) => {
       if (p.articles === null) return null;
-      const ref = String(arg);
-      return p.articles.some((a) => env.law.parts[a]!.id === ref || env.law.parts[a]!.article === ref);
+      const set = new Set(env.law.matching(String(arg)).map((x) => x.index));
+      return p.articles.some((a) => set.has(a));
     },
   },
   {

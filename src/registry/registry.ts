@@ -137,7 +137,8 @@ export interface RegistryColumns {
   /** Derived: index in GRAVITIES of the gravest offence; -1 when articles are unknown. */
   gravity: Int8Array;
   /** Derived: OR of the tag bits of every article part of the person (at most 16 tags). */
-  tagMask: Uint16Array;
+  /** Tags of the person's convictions: bit i certain, bit 16 + i maybe (law/criminal-code.ts, MAYBE_SHIFT). */
+  tagMask: Uint32Array;
   /** Derived: 1 when every offence is negligent, 0 when any is intentional, -1 unknown. */
   negligent: Int8Array;
   /** Derived: 1 when any offence is violent (violence used or threatened), 0 when none is, -1 unknown. */
@@ -297,7 +298,7 @@ export class RegistryBuilder {
       veteranKind: i8(),
       victimAged14To18: i8(),
       gravity: i8(),
-      tagMask: new Growable(Uint16Array, capacity),
+      tagMask: new Growable(Uint32Array, capacity),
       unpaidClaim: i8(),
       claimFiled: i8(),
       ageAtOffence: i8(),
@@ -350,7 +351,7 @@ export class RegistryBuilder {
     }
     g.articleOffsets.push(g.articleValues.length);
     g.gravity.push(gravity);
-    g.tagMask.push(tagMask);
+    g.tagMask.push(tagMask >>> 0);
     g.negligent.push(negligent);
     g.violent.push(violent);
     g.offenceDay.push(r.offenceDay ?? UNKNOWN_DATE);

@@ -115,7 +115,7 @@ export function rowSchema(law: CriminalCode) {
     }
     return out;
   });
-  return z.object({
+  const schema = z.object({
     person_id: z.string().transform((raw, ctx) => {
       const s = raw.trim();
       if (s === '') {
@@ -162,8 +162,14 @@ export function rowSchema(law: CriminalCode) {
     veteran_kind: cell(enumOf(VETERAN_KINDS, 'enum.veteran_kind')),
     victim_aged_14_18: cell(boolean),
   });
+  CODE_OF_SCHEMA.set(schema, law);
+  return schema;
 }
 export type RowSchema = ReturnType<typeof rowSchema>;
+
+// The table a schema resolves articles against: parseRow reads each conviction with the wording in
+// force on the offence date (CriminalCode.wordingAt) without a parameter more.
+const CODE_OF_SCHEMA = new WeakMap<object, CriminalCode>();
 
 /** Minimum age of criminal responsibility (Criminal Code Art. 15: 16, and 14 for the gravest offences). */
 const MIN_AGE_AT_OFFENCE = 14;
@@ -234,6 +240,23 @@ export function parseRow(
     if (age < MIN_AGE_AT_OFFENCE && age >= 0)
       err('offence_date', 'dates.age_at_offence', `the person was ${age} on the offence date, below the age of criminal responsibility (${MIN_AGE_AT_OFFENCE})`);
   }
+  const code = CODE_OF_SCHEMA.get(schema);
+  let articles = v.articles;
+  if (code !== undefined && articles !== null) {
+    // each conviction with its sanction's wording in force on the offence date, where the table dates it
+    articles = articles.map((a) => code.wordingAt(a, v.offence_date));
+    for (const a of articles) {
+      const part = code.parts[a]!;
+      const ed = code.edition(part.edition);
+      if (ed === undefined || v.offence_date === null) continue;
+      // an offence before the Code in force may be judged under it (Art. 6, a milder law reaches back);
+      // an offence after a Code was replaced cannot be judged under the old one
+      if (v.offence_date >= (ed.until ?? Infinity) || (part.edition !== null && v.offence_date < ed.inForce)) {
+        err('articles', 'articles.edition', `${part.id}: an offence of ${formatIsoDate(v.offence_date)} under ${ed.code}, which was in force ${formatIsoDate(ed.inForce)} to ${ed.until === null ? 'now' : formatIsoDate(ed.until - 1)}; check the conviction's Code`, 'warning');
+        break;
+      }
+    }
+  }
   if (v.pregnant === true && v.sex === 'M') err('pregnant', 'pregnant.sex', 'pregnant is true for a man');
   if (v.prior_imprisonment === true && v.prior_convictions === 0)
     err('prior_imprisonment', 'prior_imprisonment.without_convictions', 'earlier imprisonment recorded for a person without prior convictions');
@@ -273,7 +296,7 @@ export function parseRow(
       custody: v.custody,
       facility: v.facility,
       region: v.region,
-      articles: v.articles,
+      articles,
       offenceDay: v.offence_date,
       sentenceType: v.sentence_type,
       sentenceStartDay: v.sentence_start,

@@ -22,7 +22,7 @@ export interface FactTrace {
   label: Text;
   arg: ArgValue | null;
   value: FactValue;
-  /** For has_tag / has_article: the convictions that carry it. */
+  /** For has_tag / has_article: the convictions that carry it (`189-3?`: a conviction that may carry the tag, the point deciding). */
   convictions: string[];
 }
 
@@ -80,10 +80,11 @@ function factTraces(c: Checked, p: PersonRecord, law: Law, day: number, defs: Re
     const value = fact.value(p, env, arg);
     let convictions: string[] = [];
     if ((fact.name === 'has_tag' || fact.name === 'has_article') && p.articles !== null) {
+      const matching = new Set(fact.name === 'has_article' ? law.criminalCode.matching(String(arg)).map((x) => x.index) : []);
       convictions = p.articles
         .map((a) => law.criminalCode.parts[a]!)
-        .filter((part) => (fact.name === 'has_tag' ? part.tags.includes(String(arg) as never) : part.id === String(arg) || part.article === String(arg)))
-        .map((part) => part.id);
+        .filter((part) => (fact.name === 'has_tag' ? part.tags.includes(String(arg) as never) || part.maybeTags.includes(String(arg) as never) : matching.has(part.index)))
+        .map((part) => (fact.name === 'has_tag' && !part.tags.includes(String(arg) as never) ? `${part.id}?` : part.id));
     }
     return { fact: fact.name, label: fact.label, arg, value: typeof value === 'number' && Number.isNaN(value) ? null : value, convictions };
   });

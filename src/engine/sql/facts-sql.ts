@@ -8,7 +8,7 @@
  */
 import { TAGS, type Tag } from '../../domain/enums.ts';
 import type { Fraction, Term } from '../../domain/terms.ts';
-import type { CriminalCode } from '../../law/criminal-code.ts';
+import { MAYBE_SHIFT, type CriminalCode } from '../../law/criminal-code.ts';
 import type { DateShift } from '../condition.ts';
 import type { ArgValue } from '../facts.ts';
 
@@ -138,11 +138,11 @@ export const FACT_SQL: Record<string, Emit> = {
   gravity: () => 'f.gravity',
   intent: () => '(CASE WHEN f.all_negligent THEN 1 WHEN NOT f.all_negligent THEN 0 END)',
   violent: () => 'f.any_violent',
-  has_tag: (_c, arg) => `(CASE WHEN NOT f.articles_known OR f.tag_mask IS NULL THEN NULL ELSE (f.tag_mask & ${1 << TAGS.indexOf(String(arg) as Tag)}) <> 0 END)`,
+  has_tag: (_c, arg) =>
+    `(CASE WHEN NOT f.articles_known OR f.tag_mask IS NULL THEN NULL WHEN (f.tag_mask & ${1 << TAGS.indexOf(String(arg) as Tag)}) <> 0 THEN TRUE WHEN (f.tag_mask & ${2 ** (MAYBE_SHIFT + TAGS.indexOf(String(arg) as Tag))}) <> 0 THEN NULL ELSE FALSE END)`,
   has_article: (c, arg) => {
     const ref = String(arg);
-    const exact = c.law.part(ref);
-    const parts = exact ? [exact.index] : c.law.partsOf(ref).map((p) => p.index);
+    const parts = c.law.matching(ref).map((p) => p.index);
     return `(CASE WHEN NOT f.articles_known THEN NULL ELSE EXISTS (SELECT 1 FROM person_articles pa WHERE pa.row_index = f.row_index AND pa.part_index IN (${parts.join(', ')})) END)`;
   },
   first_conviction: () => '(f.prior_convictions = 0)',

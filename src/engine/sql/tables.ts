@@ -60,7 +60,7 @@ export const DDL = [
   'DROP TABLE IF EXISTS persons',
   'DROP TABLE IF EXISTS person_articles',
   'DROP TABLE IF EXISTS person_children',
-  'CREATE TABLE law_parts (part_index INTEGER PRIMARY KEY, id TEXT NOT NULL, article TEXT NOT NULL, gravity SMALLINT NOT NULL, negligent BOOLEAN NOT NULL, violent BOOLEAN NOT NULL, tag_mask INTEGER NOT NULL)',
+  'CREATE TABLE law_parts (part_index INTEGER PRIMARY KEY, id TEXT NOT NULL, article TEXT NOT NULL, gravity SMALLINT NOT NULL, negligent BOOLEAN NOT NULL, violent BOOLEAN NOT NULL, tag_mask BIGINT NOT NULL)',
   `CREATE TABLE persons (${PERSON_COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ')})`,
   'CREATE TABLE person_articles (row_index INTEGER NOT NULL, part_index INTEGER NOT NULL)',
   'CREATE TABLE person_children (row_index INTEGER NOT NULL, birth_ymd INTEGER NOT NULL)',

@@ -205,7 +205,9 @@ interface OffencePicker {
 function offencePicker(law: CriminalCode, weights: Record<string, number>): OffencePicker {
   const isViolent = (p: ArticlePart) => p.violent === 'yes' || p.violent === 'threat';
   const cells = new Map<string, { parts: ArticlePart[]; weights: number[] }>();
+  // the Code in force, its wordings in force; a point only where the profile names it
   for (const p of law.parts) {
+    if (!p.current || p.edition !== null || (p.point !== null && weights[p.id] === undefined)) continue;
     const key = `${GRAVITIES.indexOf(p.gravity)}:${isViolent(p) ? 1 : 0}`;
     const cell = cells.get(key) ?? { parts: [], weights: [] };
     cell.parts.push(p);
@@ -219,7 +221,7 @@ function offencePicker(law: CriminalCode, weights: Record<string, number>): Offe
     const total = cell.weights.reduce((a, b) => a + b, 0);
     if (total > 0) return cell.parts[rnd.weighted(cell.weights, total)]!;
     // No listed offence fits: draw among untagged parts first, so that exclusions stay rare.
-    const plain = cell.parts.filter((p) => p.tags.length === 0);
+    const plain = cell.parts.filter((p) => p.tags.length === 0 && p.maybeTags.length === 0);
     return rnd.pick(plain.length > 0 ? plain : cell.parts);
   };
   return {
