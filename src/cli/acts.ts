@@ -10,7 +10,7 @@ import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
 import { loadFacilities } from '../registry/facilities.ts';
 import { generateRegistry } from '../registry/synthetic/generate.ts';
 import { loadProfile } from '../registry/synthetic/profile.ts';
-import { findActs, resolveActPath, runActTests, type CaseResult } from '../engine/act/act-tests.ts';
+import { actConformance, findActs, resolveActPath, type CaseResult } from '../engine/act/act-tests.ts';
 import { evaluate, outcomeDetails } from '../engine/act/evaluate.ts';
 import { explain, renderTrace } from '../engine/act/explain.ts';
 import { lintAct } from '../engine/act/lint.ts';
@@ -26,6 +26,11 @@ const T = {
   unverified: { kk: 'тексерілмеген параметр: {name} = {value} ({source})', ru: 'непроверенный параметр: {name} = {value} ({source})', en: 'unverified parameter: {name} = {value} ({source})' },
   summary: { kk: '{act}: {persons} адам; {counts}', ru: '{act}: {persons} чел.; {counts}', en: '{act}: {persons} persons; {counts}' },
   testsPassed: { kk: '{act}: {passed}/{total} тест өтті', ru: '{act}: пройдено тестов {passed} из {total}', en: '{act}: {passed} of {total} tests passed' },
+  unreached: {
+    kk: '{act}: бірде-бір тест жағдайы жетпейтін ережелер: {rules}',
+    ru: '{act}: правила, которых не достигает ни один тестовый случай: {rules}',
+    en: '{act}: rules no test case reaches: {rules}',
+  },
   noPerson: { kk: '{id} адамы тізілімде жоқ', ru: 'лица {id} нет в реестре', en: 'person {id} is not in the registry' },
 } satisfies Record<string, Text>;
 
@@ -116,7 +121,8 @@ export function testCommand(acts: string[], opts: { lang: Lang; verbose: boolean
   let passedAll = 0;
   let failedAll = 0;
   for (const f of folders) {
-    const results: CaseResult[] = runActTests(f, law);
+    const conformance = actConformance(f, law);
+    const results: CaseResult[] = conformance.results;
     const passed = results.filter((r) => r.passed).length;
     passedAll += passed;
     failedAll += results.length - passed;
@@ -126,6 +132,11 @@ export function testCommand(acts: string[], opts: { lang: Lang; verbose: boolean
     }
     process.stdout.write(`${render(T.testsPassed, opts.lang, { act: results[0]?.act ?? f, passed, total: results.length })}\n`);
     if (passed !== results.length || results.length === 0) ok = false;
+    const unreached = [...conformance.unreachedClauses, ...conformance.unreachedExclusions];
+    if (unreached.length > 0) {
+      process.stdout.write(`${render(T.unreached, opts.lang, { act: conformance.act, rules: unreached.join(', ') })}\n`);
+      ok = false;
+    }
   }
   process.stdout.write(`acts: ${passedAll} passed, ${failedAll} failed\n`);
   return ok;

@@ -18,6 +18,7 @@ import { loadAct, MEASURE_CODES, type Plan } from './plan.ts';
 import { evaluatePerson } from './reference.ts';
 import { isoDateSchema } from './schema.ts';
 import { explain } from './explain.ts';
+import { T } from '../condition.ts';
 
 const cellValue = z.union([z.string(), z.number(), z.boolean(), z.date(), z.null(), z.array(z.union([z.string(), z.date()]))]);
 const cells = z.partialRecord(z.enum(CONTRACT_COLUMNS), cellValue);
@@ -58,6 +59,35 @@ export interface CaseResult {
   passed: boolean;
   failures: string[];
   outcome: Outcome | null;
+  /** What the case proves: the clause that decided it, and every exclusion whose condition held for the person. */
+  reached: { clauses: string[]; exclusions: string[] };
+}
+
+/** The act's clauses and exclusions (its own and those inherited from the Code) that no case reaches. */
+export interface Conformance {
+  act: string;
+  results: CaseResult[];
+  unreachedClauses: string[];
+  unreachedExclusions: string[];
+}
+
+/**
+ * Runs an act's tests and checks that they prove every rule: each clause decides some case, and
+ * each exclusion, the Code's inherited ones included, holds for some case (an exclusion listed
+ * after another with the same condition holds for the same person though the first one excludes).
+ */
+export function actConformance(actPath: string, law: Law): Conformance {
+  const actFile = actPath.endsWith('.yaml') ? actPath : join(actPath, 'act.yaml');
+  const { plan } = loadAct(actFile, law);
+  const results = runActTests(actPath, law);
+  const clauses = new Set(results.flatMap((r) => r.reached.clauses));
+  const exclusions = new Set(results.flatMap((r) => r.reached.exclusions));
+  return {
+    act: plan.id,
+    results,
+    unreachedClauses: plan.clauses.map((c) => c.id).filter((id) => !clauses.has(id)),
+    unreachedExclusions: plan.exclusions.map((x) => x.id).filter((id) => !exclusions.has(id)),
+  };
 }
 
 function cellText(v: z.output<typeof cellValue> | undefined): string {
@@ -127,7 +157,7 @@ export function runActTests(actPath: string, law: Law): CaseResult[] {
     const kernel = compileActKernel(plan, law);
     for (const { c, index, record, failures } of pending) {
       if (!record) {
-        results.push({ act: plan.id, file: basename(file), id: c.id, name: c.name, passed: false, failures, outcome: null });
+        results.push({ act: plan.id, file: basename(file), id: c.id, name: c.name, passed: false, failures, outcome: null, reached: { clauses: [], exclusions: [] } });
         continue;
       }
       const day0 = c.as_of ?? plan.entryIntoForce;
@@ -163,8 +193,13 @@ export function runActTests(actPath: string, law: Law): CaseResult[] {
         const expected = e.almost === null ? null : { ...e.almost, ...(e.almost.from !== undefined ? { from: formatIsoDate(e.almost.from) } : {}) };
         check('almost', expected, actual);
       }
-      if (e.unknown_facts !== undefined) check('unknown_facts', [...e.unknown_facts].sort(), [...explain(plan, record, law, day0).unknownFacts].sort());
-      results.push({ act: plan.id, file: basename(file), id: c.id, name: c.name, passed: failures.length === 0, failures, outcome: o });
+      const trace = explain(plan, record, law, day0);
+      if (e.unknown_facts !== undefined) check('unknown_facts', [...e.unknown_facts].sort(), [...trace.unknownFacts].sort());
+      const reached = {
+        clauses: o.clause >= 0 ? [plan.clauses[o.clause]!.id] : [],
+        exclusions: trace.exclusions.filter((x) => x.truth === T).map((x) => x.id),
+      };
+      results.push({ act: plan.id, file: basename(file), id: c.id, name: c.name, passed: failures.length === 0, failures, outcome: o, reached });
     }
   }
   return results;
