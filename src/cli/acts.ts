@@ -10,6 +10,7 @@ import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
 import { loadFacilities } from '../registry/facilities.ts';
 import { generateRegistry } from '../registry/synthetic/generate.ts';
 import { loadProfile } from '../registry/synthetic/profile.ts';
+import { actDoubts, outcomeDoubts, REST_ON } from '../engine/act/doubt.ts';
 import { actConformance, findActs, resolveActPath, type CaseResult } from '../engine/act/act-tests.ts';
 import { evaluate, outcomeDetails } from '../engine/act/evaluate.ts';
 import { explain, renderTrace } from '../engine/act/explain.ts';
@@ -65,13 +66,17 @@ export async function evaluateCommand(opts: { act: string; registry?: string; as
   const day = opts.asOf ? isoDay(opts.asOf) : plan.entryIntoForce;
   const outcomes = evaluate(plan, registry, law, day);
   const out = opts.out ? createWriteStream(opts.out) : process.stdout;
-  const columns = ['person_id', 'status', 'measure', 'clause', 'clause_id', 'excluded_by', 'excluded_by_id', 'days_remitted', 'new_end_date', 'reason', 'reasons', 'almost'] as const;
+  const columns = ['person_id', 'status', 'measure', 'clause', 'clause_id', 'excluded_by', 'excluded_by_id', 'days_remitted', 'new_end_date', 'reason', 'reasons', 'almost', 'unverified'] as const;
+  const doubts = actDoubts(plan, law, day);
+  const used = new Set<string>();
   if (opts.format === 'csv') await write(out, stringify([columns as unknown as string[]]));
   const counts = new Map<string, number>();
   for (let i = 0; i < registry.size; i++) {
     const needsDetail = outcomes.status[i] === STATUS.needs_review;
     const { outcome, reasons } = needsDetail ? outcomeDetails(plan, registry, law, outcomes, i, day) : { outcome: outcomeAt(outcomes, i), reasons: [] as string[] };
-    const row = outcomeRow(plan, registry.personId[i]!, outcome, needsDetail ? reasons : [outcome.reason]);
+    const unverified = outcomeDoubts(doubts, outcome, (registry.articlesOf(i) ?? []).map((a) => law.criminalCode.parts[a]!));
+    unverified.forEach((k) => used.add(k));
+    const row = outcomeRow(plan, registry.personId[i]!, outcome, needsDetail ? reasons : [outcome.reason], unverified);
     counts.set(outcome.status, (counts.get(outcome.status) ?? 0) + 1);
     if (opts.format === 'jsonl') await write(out, `${JSON.stringify(row)}\n`);
     else if (opts.format === 'csv')
@@ -90,17 +95,20 @@ export async function evaluateCommand(opts: { act: string; registry?: string; as
     else
       await write(
         out,
-        `${String(row.person_id).padEnd(12)} ${String(row.status).padEnd(13)} ${String(row.measure ?? '—').padEnd(16)} ${String(row.clause ?? row.excluded_by ?? '—').padEnd(16)} ${String(row.days_remitted ?? '—').padStart(6)} ${String(row.new_end_date ?? '—').padEnd(10)} ${(row.reasons as string[]).join(',')}\n`,
+        `${String(row.person_id).padEnd(12)} ${String(row.status).padEnd(13)} ${String(row.measure ?? '—').padEnd(16)} ${String(row.clause ?? row.excluded_by ?? '—').padEnd(16)} ${String(row.days_remitted ?? '—').padStart(6)} ${String(row.new_end_date ?? '—').padEnd(10)} ${(row.reasons as string[]).join(',')}${unverified.length > 0 ? ` ?${unverified.length}` : ''}\n`,
       );
   }
   if (opts.out) {
     (out as WriteStream).end();
     await once(out, 'finish');
   }
-  if (opts.format === 'table' || opts.out)
+  if (opts.format === 'table' || opts.out) {
     process.stderr.write(
       `${render(T.summary, opts.lang, { act: plan.id, persons: registry.size, counts: [...counts].map(([k, v]) => `${k} ${v}`).join(', ') })} (${formatIsoDate(day)})\n`,
     );
+    // what the keys in the `unverified` field (the ?n of the table) stand for
+    if (used.size > 0) process.stderr.write(`${REST_ON[opts.lang]}:\n${[...used].map((k) => `  ${k}: ${doubts.all.get(k)?.label[opts.lang] ?? k}`).join('\n')}\n`);
+  }
 }
 
 export async function explainCommand(opts: { act: string; registry?: string; person: string; asOf?: string; lang: Lang; format: 'text' | 'json' }): Promise<void> {

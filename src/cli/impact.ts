@@ -67,6 +67,8 @@ export interface ImpactCommandOptions {
   config?: string;
   /** ISO date: every act evaluated as if it entered into force on it. */
   asOf?: string;
+  /** The registry is the synthetic population (its figures then rest on it as an unverified input). */
+  registrySynthetic?: boolean;
 }
 
 export function impactOf(law: Law, registry: Registry, source: string, acts: string[], opts: Omit<ImpactCommandOptions, 'act' | 'compare' | 'registry' | 'lang' | 'format'>) {
@@ -80,7 +82,7 @@ export function impactOf(law: Law, registry: Registry, source: string, acts: str
   if (opts.horizon !== undefined) options.horizonMonths = opts.horizon;
   if (opts.runs !== undefined) options.riskRuns = opts.runs;
   if (opts.seed !== undefined) options.riskSeed = opts.seed;
-  return computeImpact({ plans, registry, registrySource: source, law, facilities, config, options });
+  return computeImpact({ plans, registry, registrySource: source, law, facilities, config, options, registrySynthetic: opts.registrySynthetic ?? false });
 }
 
 export async function impactCommand(opts: ImpactCommandOptions, progress: (line: string) => void): Promise<void> {
@@ -88,7 +90,7 @@ export async function impactCommand(opts: ImpactCommandOptions, progress: (line:
   const acts = [opts.act, ...opts.compare];
   if (opts.changesCsv && acts.length < 2) throw new UserError(render(T.changesNeedTwo, opts.lang));
   const { registry, source } = await openRegistry(law, opts.registry, opts.lang, progress);
-  const { report, runs } = impactOf(law, registry, source, acts, opts);
+  const { report, runs } = impactOf(law, registry, source, acts, { ...opts, registrySynthetic: opts.registry === undefined });
   writeReport(report, opts.lang, opts.format);
   if (opts.changesCsv) {
     const out = createWriteStream(opts.changesCsv);

@@ -46,12 +46,12 @@ async function letterCommand(opts: { registry?: string; lang: Lang; format: stri
   const law = loadLaw();
   const def = loadLetterDefinition(opts.figures ?? DEFAULT_PATHS.letterFigures, law);
   const { registry, source } = await openRegistry(law, opts.registry, opts.lang, progress);
-  letterReport(def, law, registry, source, opts);
+  letterReport(def, law, registry, source, { ...opts, synthetic: opts.registry === undefined });
   if (compareActs) process.stdout.write(`\n${comparisonOfShippedActs(law, registry, source, opts.lang)}`);
 }
 
-function letterReport(def: ReturnType<typeof loadLetterDefinition>, law: Law, registry: Registry, source: string, opts: { lang: Lang; format: string; asOf?: string }): void {
-  const report = computeLetter(def, law, registry, source, opts.asOf ? isoDay(opts.asOf) : def.file.as_of);
+function letterReport(def: ReturnType<typeof loadLetterDefinition>, law: Law, registry: Registry, source: string, opts: { lang: Lang; format: string; asOf?: string; synthetic?: boolean }): void {
+  const report = computeLetter(def, law, registry, source, opts.asOf ? isoDay(opts.asOf) : def.file.as_of, opts.synthetic ?? false);
   if (opts.format === 'json') process.stdout.write(`${JSON.stringify(letterJson(report, opts.lang), null, 2)}\n`);
   else if (opts.format === 'md') process.stdout.write(`${renderLetterMarkdown(report, opts.lang)}\n`);
   else process.stdout.write(`${renderLetterText(report, opts.lang)}\n`);

@@ -1,4 +1,5 @@
 /** The SQL side of the command line: storing a registry in PostgreSQL, and evaluating in SQL. */
+import { actDoubts, outcomeDoubts } from '../engine/act/doubt.ts';
 import { UserError } from '../domain/errors.ts';
 import { isoDay } from '../domain/dates.ts';
 import { render, type Lang, type Text } from '../i18n/text.ts';
@@ -78,10 +79,13 @@ export async function evaluateSqlCommand(opts: { act: string; registry?: string;
   }
   try {
     const outcomes = await backend.outcomes(plan, law, size, day);
+    const doubts = actDoubts(plan, law, day);
     for (let i = 0; i < size; i++) {
       const { outcome, reasons } =
         registry !== null && outcomes.status[i] === STATUS.needs_review ? outcomeDetails(plan, registry, law, outcomes, i, day) : { outcome: outcomeAt(outcomes, i), reasons: [outcomeAt(outcomes, i).reason] };
-      process.stdout.write(`${JSON.stringify(outcomeRow(plan, ids[i]!, outcome, reasons))}\n`);
+      // the Criminal Code parts a person's outcome rests on are known only with the registry in memory
+      const parts = registry === null ? null : (registry.articlesOf(i) ?? []).map((a) => law.criminalCode.parts[a]!);
+      process.stdout.write(`${JSON.stringify(outcomeRow(plan, ids[i]!, outcome, reasons, outcomeDoubts(doubts, outcome, parts)))}\n`);
     }
   } finally {
     await backend.close();

@@ -176,6 +176,8 @@ export interface CheckContext {
   actParameters?: ReadonlyMap<string, ActParameterValue>;
   /** Whether `{ during: execution_period, when: … }` may be used (clause conditions only). */
   allowDuring?: boolean;
+  /** Filled with the act parameters and law parameters the condition names (what a rule rests on). */
+  used?: { act: Set<string>; law: Set<string> };
 }
 
 type Literal =
@@ -237,12 +239,14 @@ function literal(p: LeafParser): Literal {
     if (!params) throw new LeafError(tok.at, `param.${name}: act parameters can be named only in an act's conditions`);
     const value = params.get(name);
     if (!value) throw new LeafError(tok.at, `unknown act parameter ${name} (parameters: ${[...params.keys()].join(', ') || 'none'})`);
+    p.ctx.used?.act.add(name);
     return value.kind === 'term' ? { kind: 'term', v: value.term, at: tok.at } : { kind: 'num', v: value.value, frac: value.frac, at: tok.at };
   }
   if (tok.t === 'id' && tok.v.startsWith('law.')) {
     const name = tok.v.slice('law.'.length);
     const params = p.ctx.lawParameters;
     if (!params || !params.has(name)) throw new LeafError(tok.at, `unknown law parameter ${name} (law/parameters.yaml)`);
+    p.ctx.used?.law.add(name);
     return { kind: 'law', name, at: tok.at };
   }
   if (tok.t === 'id') return { kind: 'word', v: tok.v, at: tok.at, quoted: false };

@@ -91,8 +91,33 @@ describe('impact on a registry checked by hand', () => {
     ]);
     expect(a.outcomes.days_remitted).toBe(721);
     // the act's own exclusion, then the Criminal Code's (Art. 78 part 2), which exclude no one here
-    expect(a.outcomes.by_exclusion[0]).toEqual({ id: 'corruption', ref: 'Art. 5', text: { kk: 'сыбайлас жемқорлық', ru: 'коррупция', en: 'коррупция' }, persons: 1 });
+    expect(a.outcomes.by_exclusion[0]).toEqual({ id: 'corruption', ref: 'Art. 5', text: { kk: 'сыбайлас жемқорлық', ru: 'коррупция', en: 'коррупция' }, persons: 1, unverified: ['act.source', 'text:corruption'] });
     expect(a.outcomes.by_exclusion.slice(1).map((x) => [x.id, x.ref, x.persons])).toEqual(['cc78_sexual_minors', 'cc78_terrorist', 'cc78_extremist', 'cc78_torture', 'cc78_recidivism'].map((id) => [id, 'CC Art. 78 part 2', 0]));
+  });
+
+  it('names the unverified inputs of every section and figure, each in the report\'s dictionary', () => {
+    const dictionary = new Set(report.unverified_inputs.map((d) => d.key));
+    const referenced = [
+      ...Object.values(a.unverified).flat(),
+      ...a.outcomes.by_clause.flatMap((c) => c.unverified),
+      ...a.outcomes.by_exclusion.flatMap((x) => x.unverified),
+      ...a.money.variants.flatMap((v) => v.unverified),
+      ...a.money.letter_method.unverified,
+    ];
+    for (const k of referenced) expect(dictionary.has(k), k).toBe(true);
+    for (const d of report.unverified_inputs) for (const lang of ['kk', 'ru', 'en'] as const) expect(d.label[lang].length).toBeGreaterThan(0);
+    // the act's source and the wording of the clause that decided: per clause, only its own wording
+    expect(a.outcomes.by_clause.find((c) => c.id === 'art2')!.unverified).toEqual(['act.source', 'text:art2']);
+    // the Code's exclusions are its official wording: only the act's source
+    expect(a.outcomes.by_exclusion.find((x) => x.id === 'cc78_torture')!.unverified).toEqual(['act.source']);
+    // synthetic facilities under coverage, the assumed rates under risk, the probation cost under money
+    expect(a.unverified.coverage).toContain('facilities');
+    expect(a.unverified.outcomes).not.toContain('facilities');
+    expect(a.unverified.risk).toContain('rates');
+    expect(a.unverified.money).toContain('law:cost.probationer_per_day');
+    expect(a.unverified.outcomes).not.toContain('registry');
+    const synthetic = computeImpact({ plans: [plan], registry, registrySource: 'test', law, facilities, config, options, registrySynthetic: true }).report;
+    expect(synthetic.acts[0]!.unverified.outcomes).toContain('registry');
   });
 
   it('breaks coverage down by custody, sex, gravity and social category', () => {

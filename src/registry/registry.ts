@@ -182,6 +182,12 @@ export class Registry {
   }
   private idIndex: Map<string, number> | undefined;
 
+  /** The article entries (indexes into the Criminal Code table) of one person; null when unknown. */
+  articlesOf(i: number): number[] | null {
+    const c = this.columns;
+    return c.articlesKnown[i] ? Array.from(c.articleValues.subarray(c.articleOffsets[i]!, c.articleOffsets[i + 1]!)) : null;
+  }
+
   /** The typed record of one person, read back from the columns. */
   record(i: number): PersonRecord {
     const c = this.columns;

@@ -30,6 +30,22 @@ describe('the letter table on the default registry', () => {
     }
   });
 
+  it('names the unverified inputs each figure rests on: the synthetic registry, an assumed parameter', () => {
+    const synthetic = computeLetter(def, law, registry, 'default', def.file.as_of, true);
+    const f = (id: string) => synthetic.figures.find((x) => x.id === id)!;
+    expect(synthetic.unverified.map((d) => d.key)).toEqual(['registry']);
+    expect(f('F1').unverified).toEqual(['registry']);
+    // the letter's own daily cost is the ministry's figure, not an assumption; the saving counts persons
+    expect(f('F16').unverified).toEqual([]);
+    expect(f('F17').unverified).toEqual(['registry']);
+    // a registry of records: nothing unverified in the counts
+    expect(report.unverified).toEqual([]);
+    expect(fig('F1').unverified).toEqual([]);
+    const text = renderLetterText(synthetic, 'kk');
+    expect(text).toContain('[1] тізілім: жасанды жиынтық');
+    expect((letterJson(synthetic, 'ru') as { unverified_inputs: { label: string }[] }).unverified_inputs[0]!.label).toContain('реестр');
+  });
+
   it('reports the totals the letter gets wrong as the letter’s inconsistency, with the records’ value', () => {
     expect(report.summary.inconsistentInLetter.sort()).toEqual(['F4', 'F9']);
     expect(fig('F4').computed).toBe(1221);

@@ -3,6 +3,7 @@
  * criterion with the person's fact values and its truth, with the law's references — readable in
  * kk, ru and en. Built on the reference semantics, so an explanation cannot disagree with it.
  */
+import { actDoubts, outcomeDoubts } from './doubt.ts';
 import { formatIsoDate } from '../../domain/dates.ts';
 import { BEHAVIOUR_LABELS, CUSTODY_LABELS, GRAVITY_LABELS, INTENT_LABELS, RECIDIVISM_LABELS, SENTENCE_TYPE_LABELS, type Sex } from '../../domain/enums.ts';
 import { citeRef } from '../../i18n/refs.ts';
@@ -52,6 +53,8 @@ export interface Trace {
   exclusions: RuleTrace[];
   clauses: RuleTrace[];
   serving: boolean;
+  /** The unverified inputs the decision rests on (doubt.ts), each with its label in kk, ru and en. */
+  unverified: { key: string; kind: string; label: Text }[];
 }
 
 function flatten(c: Checked, defs: ReadonlyMap<string, Checked>, seen = new Set<string>()): Checked[] {
@@ -140,7 +143,12 @@ export function explain(plan: Plan, p: PersonRecord, law: Law, asOfDay: number =
     if (outcome.exclusion >= 0) needed.push(plan.exclusions[outcome.exclusion]!.condition);
   }
   const unknownFacts = [...new Set(needed.flatMap((c) => unknownsThatMatter(c, p, env, defs)))];
-  return { act: { id: plan.id, title: plan.source.title, hash: plan.hash }, personId: p.personId, asOf: asOfDay, outcome, unknownFacts, exclusions, clauses, serving };
+  const doubts = actDoubts(plan, law, asOfDay);
+  const unverified = outcomeDoubts(doubts, outcome, (p.articles ?? []).map((a) => law.criminalCode.parts[a]!)).map((k) => {
+    const d = doubts.all.get(k)!;
+    return { key: k, kind: d.kind, label: d.label };
+  });
+  return { act: { id: plan.id, title: plan.source.title, hash: plan.hash }, personId: p.personId, asOf: asOfDay, outcome, unknownFacts, exclusions, clauses, serving, unverified };
 }
 
 // ------------------------------------------------------------------ rendering
@@ -158,6 +166,8 @@ const M = {
   excludedBy: { kk: 'Алып тастау: {ref} ({id})', ru: 'Исключение: {ref} ({id})', en: 'Excluded by: {ref} ({id})' },
   undecidedExclusion: { kk: 'Шешілмеген алып тастау: {ref} ({id})', ru: 'Нерешённое исключение: {ref} ({id})', en: 'Exclusion that cannot be decided: {ref} ({id})' },
   unknown: { kk: 'Белгісіз деректер: {facts}', ru: 'Неизвестные сведения: {facts}', en: 'Unknown facts: {facts}' },
+  unverified: { kk: 'Шешім тексерілмеген деректерге сүйенеді:', ru: 'Решение опирается на непроверенные данные:', en: 'The decision rests on unverified inputs:' },
+  verifiedOnly: { kk: 'Шешім тек тексерілген деректерге сүйенеді.', ru: 'Решение опирается только на проверенные данные.', en: 'The decision rests on verified inputs only.' },
   notServing: { kk: 'Күшіне енген күні жазасын өтемейді.', ru: 'На день вступления в силу наказание не отбывает.', en: 'Not serving a sentence on the day of entry into force.' },
   almostOne: { kk: 'Шамалы жетпейді: {ref}, {n}-критерий орындалмаған', ru: 'Почти подпадает: {ref}, не выполнен критерий {n}', en: 'Almost eligible: {ref}, criterion {n} fails' },
   almostLater: { kk: 'Орындау кезеңінде {date} бастап қолданылады: {ref}', ru: 'Подпадает с {date} в период исполнения: {ref}', en: 'Eligible from {date}, inside the execution period: {ref}' },
@@ -214,6 +224,10 @@ export function renderTrace(t: Trace, plan: Plan, lang: Lang): string {
   if (t.unknownFacts.length > 0) lines.push(r(M.unknown, { facts: t.unknownFacts.join(', ') }));
   if (o.almost.kind === 'one_short') lines.push(r(M.almostOne, { ref: cite(plan.clauses[o.almost.clause]!.ref), n: o.almost.criterion + 1 }));
   if (o.almost.kind === 'later') lines.push(r(M.almostLater, { ref: cite(plan.clauses[o.almost.clause]!.ref), date: o.almost.from ? formatIsoDate(o.almost.from) : '—' }));
+  if (t.serving) {
+    if (t.unverified.length === 0) lines.push(r(M.verifiedOnly));
+    else lines.push(r(M.unverified), ...t.unverified.map((d) => `  - ${d.label[lang]}`));
+  }
   if (t.serving) {
     const block = (title: Text, rules: RuleTrace[]) => {
       lines.push('', r(title));

@@ -138,8 +138,18 @@ export function outcomesEqual(a: Outcome, b: Outcome): boolean {
   return isDeepStrictEqual(a, b);
 }
 
-/** The outcome as the CLI and the API write it (references instead of indexes). */
-export function outcomeRow(plan: Plan, personId: string, o: Outcome, reasons: string[]): Record<string, string | number | null | string[] | Record<string, unknown>> {
+/**
+ * The outcome as the CLI and the API write it (references instead of indexes). `unverified`: the
+ * keys of the unverified inputs the outcome rests on (doubt.ts `outcomeDoubts`); null when the
+ * caller did not compute them.
+ */
+export function outcomeRow(
+  plan: Plan,
+  personId: string,
+  o: Outcome,
+  reasons: string[],
+  unverified: readonly string[] | null = null,
+): Record<string, string | number | null | string[] | Record<string, unknown>> {
   return {
     person_id: personId,
     status: o.status,
@@ -162,5 +172,6 @@ export function outcomeRow(plan: Plan, personId: string, o: Outcome, reasons: st
             ...(o.almost.kind === 'one_short' ? { criterion: o.almost.criterion + 1 } : {}),
             ...(o.almost.from !== null ? { from: formatIsoDate(o.almost.from) } : {}),
           },
+    unverified: unverified === null ? null : [...unverified],
   };
 }

@@ -56,6 +56,11 @@ export interface PlanClause {
   /** JSON path of each criterion in the act file, for messages. */
   criteriaPaths: (string | number)[][];
   measure: Measure;
+  /** Where the clause comes from, when the act says (official wording, checked or not). */
+  source: Provenance | null;
+  /** The act parameters and law parameters the clause rests on (its condition, its definitions, its measure). */
+  parameters: string[];
+  lawParameters: string[];
 }
 
 export interface PlanExclusion {
@@ -70,6 +75,9 @@ export interface PlanExclusion {
   /** Where it comes from, when the act (or the law file) says. */
   source: Provenance | null;
   note: string | null;
+  /** The act parameters and law parameters the exclusion's condition rests on. */
+  parameters: string[];
+  lawParameters: string[];
 }
 
 export interface Plan {
@@ -171,12 +179,39 @@ export function compileAct(source: ActSource, law: Law, map: SourceMap | null, h
   const actParameters = new Map(Object.entries(source.parameters).map(([k, v]) => [k, actParameterValue(v.value)] as const));
   const ctx = { law: law.criminalCode, definitions: new Set(Object.keys(source.definitions)), lawParameters: law.parameters, actParameters };
   const defs = new Map<string, Checked>();
-  for (const [name, d] of Object.entries(source.definitions)) defs.set(name, checkCondition(d.when, ['definitions', name, 'when'], ctx, errors));
+  const defUsed = new Map<string, { act: Set<string>; law: Set<string> }>();
+  for (const [name, d] of Object.entries(source.definitions)) {
+    const used = { act: new Set<string>(), law: new Set<string>() };
+    defUsed.set(name, used);
+    defs.set(name, checkCondition(d.when, ['definitions', name, 'when'], { ...ctx, used }, errors));
+  }
+  // what a rule rests on: the parameters its condition names, through its definitions
+  const restsOn = (c: Checked, used: { act: Set<string>; law: Set<string> }, extra: string[] = []) => {
+    const act = new Set([...used.act, ...extra]);
+    const law = new Set(used.law);
+    const seen = new Set<string>();
+    const walk = (x: Checked): void => {
+      if (x.k === 'and' || x.k === 'or') x.items.forEach(walk);
+      else if (x.k === 'not' || x.k === 'during') walk(x.item);
+      else if (x.k === 'def' && !seen.has(x.name)) {
+        seen.add(x.name);
+        const u = defUsed.get(x.name);
+        u?.act.forEach((n) => act.add(n));
+        u?.law.forEach((n) => law.add(n));
+        const d = defs.get(x.name);
+        if (d) walk(d);
+      }
+    };
+    walk(c);
+    return { parameters: [...act].sort(), lawParameters: [...law].sort() };
+  };
   const order = orderDefinitions(defs, (name) => ['definitions', name], errors);
 
   const clauseCtx = { ...ctx, allowDuring: true };
   const clauses: PlanClause[] = source.clauses.map((c, i) => {
-    const condition = checkCondition(c.when, ['clauses', i, 'when'], clauseCtx, errors);
+    const used = { act: new Set<string>(), law: new Set<string>() };
+    const condition = checkCondition(c.when, ['clauses', i, 'when'], { ...clauseCtx, used }, errors);
+    const measureParams = Object.values(c.measure).filter((v): v is string => typeof v === 'string' && v in source.parameters);
     const isAll = condition.k === 'and' && typeof c.when === 'object' && c.when !== null && 'all' in c.when;
     return {
       index: i,
@@ -188,24 +223,31 @@ export function compileAct(source: ActSource, law: Law, map: SourceMap | null, h
       criteria: isAll ? condition.items : [condition],
       criteriaPaths: isAll ? condition.items.map((_, j) => ['clauses', i, 'when', 'all', j]) : [['clauses', i, 'when']],
       measure: resolveMeasure(c.measure, source, ['clauses', i, 'measure'], errors),
+      source: c.source ? provenanceOf(c.source) : null,
+      ...restsOn(condition, used, measureParams),
     };
   });
-  const exclusions: PlanExclusion[] = source.exclusions.map((e, i) => ({
-    index: i,
-    id: e.id,
-    ref: e.ref,
-    text: e.text,
-    label: e.label ?? null,
-    condition: checkCondition(e.when, ['exclusions', i, 'when'], ctx, errors),
-    origin: 'act',
-    source: e.source ? provenanceOf(e.source) : null,
-    note: e.note ?? null,
-  }));
+  const exclusions: PlanExclusion[] = source.exclusions.map((e, i) => {
+    const used = { act: new Set<string>(), law: new Set<string>() };
+    const condition = checkCondition(e.when, ['exclusions', i, 'when'], { ...ctx, used }, errors);
+    return {
+      index: i,
+      id: e.id,
+      ref: e.ref,
+      text: e.text,
+      label: e.label ?? null,
+      condition,
+      origin: 'act' as const,
+      source: e.source ? provenanceOf(e.source) : null,
+      note: e.note ?? null,
+      ...restsOn(condition, used),
+    };
+  });
   // The Code's own exclusions (Criminal Code Art. 78 part 2), after the act's: an act in force under
   // the Code cannot reach these persons, whether or not it says so.
   for (const x of inheritedExclusions(law.amnestyLimits, source.entry_into_force)) {
     if (exclusions.some((e) => e.id === x.id)) errors.push({ path: ['exclusions'], column: null, message: `exclusion id ${x.id} is the Criminal Code's own (${x.ref}); choose another id` });
-    exclusions.push({ index: exclusions.length, id: x.id, ref: x.ref, text: x.text, label: x.label, condition: x.condition, origin: 'code', source: x.source, note: x.note });
+    exclusions.push({ index: exclusions.length, id: x.id, ref: x.ref, text: x.text, label: x.label, condition: x.condition, origin: 'code', source: x.source, note: x.note, parameters: [], lawParameters: [] });
   }
   if (clauses.length > 32000 || exclusions.length > 32000) errors.push({ path: ['clauses'], column: null, message: 'too many clauses' });
 

@@ -3,6 +3,7 @@
  * to the kernel engine's, on 4 000 synthetic persons under the 2025 law, with unrecorded facts
  * (needs review, and the unknown facts named) and outcomes almost eligible later (with their day).
  */
+import { actDoubts, outcomeDoubts } from '../act/doubt.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLaw } from '../../law/law.ts';
 import { DEFAULT_PATHS } from '../../paths.ts';
@@ -28,9 +29,11 @@ const { plan } = loadAct(`${DEFAULT_PATHS.acts}/kz-2025-constitution-30/act.yaml
 
 function lines(p: Plan, r: Registry, outcomes: Outcomes): string[] {
   const out: string[] = [];
+  const doubts = actDoubts(p, law);
   for (let i = 0; i < r.size; i++) {
     const { outcome, reasons } = outcomes.status[i] === STATUS.needs_review ? outcomeDetails(p, r, law, outcomes, i) : { outcome: outcomeAt(outcomes, i), reasons: [outcomeAt(outcomes, i).reason] };
-    out.push(JSON.stringify(outcomeRow(p, r.personId[i]!, outcome, reasons)));
+    const parts = (r.articlesOf(i) ?? []).map((a) => law.criminalCode.parts[a]!);
+    out.push(JSON.stringify(outcomeRow(p, r.personId[i]!, outcome, reasons, outcomeDoubts(doubts, outcome, parts))));
   }
   return out;
 }
@@ -48,6 +51,7 @@ describe('outcome lines of the kernel and of DuckDB', () => {
     const sql = lines(plan, registry, await duck.outcomes(plan, law, registry.size));
     expect(kernel.filter((l) => l.includes('"needs_review"') && l.includes('unknown:')).length).toBeGreaterThan(10);
     expect(kernel.filter((l) => l.includes('"later"') && l.includes('"from"')).length).toBeGreaterThan(5);
+    expect(kernel.filter((l) => l.includes('"unverified":["act.source"')).length).toBeGreaterThan(10);
     expect(sql).toEqual(kernel);
   });
 });
