@@ -12,6 +12,7 @@ export const DEFAULT_PATHS = {
   letterFigures: resolve(PROJECT_ROOT, 'reports/letter-kz-2025.yaml'),
   acts: resolve(PROJECT_ROOT, 'acts'),
   impact: resolve(PROJECT_ROOT, 'reports/impact-kz.yaml'),
+  results: resolve(PROJECT_ROOT, 'reports/results-kz-2025.yaml'),
   facilities: resolve(PROJECT_ROOT, 'data/facilities-kz.yaml'),
 } as const;
 

@@ -1,6 +1,7 @@
 /**
  * The `amnestia` command line. See docs/cli.md.
  */
+import { backtestJson, computeBacktest, loadResults, renderBacktest } from '../reports/backtest.ts';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DataFileError, formatLocated } from '../domain/located.ts';
 import { isoDay, parseIsoDate } from '../domain/dates.ts';
@@ -16,6 +17,8 @@ import { generatePersons } from '../registry/synthetic/generate.ts';
 import { loadProfile, scaleProfile } from '../registry/synthetic/profile.ts';
 import { computeLetter, letterJson, loadLetterDefinition, renderLetterMarkdown, renderLetterText } from '../reports/letter.ts';
 import { openRegistry } from './registry-source.ts';
+import { loadAct } from '../engine/act/plan.ts';
+import { resolveActPath } from '../engine/act/act-tests.ts';
 import { UserError } from '../domain/errors.ts';
 import { runCheck } from './check.ts';
 import { evaluateCommand, explainCommand, testCommand, validateCommand } from './acts.ts';
@@ -80,6 +83,22 @@ export function buildProgram(): Command {
     .option('--as-of <date>', "evaluation date (default: the letter's date)", dateArg)
     .option('--figures <file>', 'figures definition file', undefined)
     .action(letterCommand);
+
+  program
+    .command('backtest')
+    .description("an act's outcome on a registry beside what was reported after it was applied, by custody and by measure, each gap over the tolerance with its account")
+    .option('--results <file>', 'reported results file', DEFAULT_PATHS.results)
+    .option('--registry <file>', 'registry file (CSV or XLSX); default: the synthetic national registry')
+    .addOption(langOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (opts: { results: string; registry?: string; lang: Lang; format: 'text' | 'json' }) => {
+      const law = loadLaw();
+      const results = loadResults(opts.results);
+      const { plan } = loadAct(resolveActPath(results.act, DEFAULT_PATHS.acts), law);
+      const { registry, source } = await openRegistry(law, opts.registry, opts.lang, progress);
+      const report = computeBacktest(results, plan, law, registry, source, opts.registry === undefined);
+      process.stdout.write(opts.format === 'json' ? `${JSON.stringify(backtestJson(report, opts.lang), null, 2)}\n` : `${renderBacktest(report, opts.lang)}\n`);
+    });
 
   program
     .command('check')

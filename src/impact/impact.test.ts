@@ -107,7 +107,7 @@ describe('impact on a registry checked by hand', () => {
     for (const k of referenced) expect(dictionary.has(k), k).toBe(true);
     for (const d of report.unverified_inputs) for (const lang of ['kk', 'ru', 'en'] as const) expect(d.label[lang].length).toBeGreaterThan(0);
     // the act's source and the wording of the clause that decided: per clause, only its own wording
-    expect(a.outcomes.by_clause.find((c) => c.id === 'art2')!.unverified).toEqual(['act.source', 'text:art2']);
+    expect(a.outcomes.by_clause.find((c) => c.id === 'art2')!.unverified).toEqual(['act.source', 'text:art2', 'text:woman']);
     // the Code's exclusions are its official wording: only the act's source
     expect(a.outcomes.by_exclusion.find((x) => x.id === 'cc78_torture')!.unverified).toEqual(['act.source']);
     // synthetic facilities under coverage, the assumed rates under risk, the probation cost under money

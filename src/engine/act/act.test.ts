@@ -224,7 +224,8 @@ describe('terms as courts count them, in an act', () => {
 describe('the Criminal Code’s own exclusions (Art. 78 part 2)', () => {
   const { plan } = loadAct(resolve(DEFAULT_PATHS.acts, 'kz-2025-constitution-30/act.yaml'), law);
   const cc = law.criminalCode;
-  const base = testPerson(cc, { sex: 'M', articles: [cc.part('188-3')!.index], sentenceStartDay: isoDay('2024-01-15'), sentenceEndDay: isoDay('2027-01-15') });
+  // grave theft with 8 months left: the act's Art. 3 §2 would reduce him
+  const base = testPerson(cc, { sex: 'M', articles: [cc.part('188-3')!.index], sentenceStartDay: isoDay('2024-01-15'), sentenceEndDay: isoDay('2026-03-05') });
 
   it('are inherited by an act in force under the Code, after its own', () => {
     const inherited = plan.exclusions.filter((x) => x.origin === 'code').map((x) => x.id);

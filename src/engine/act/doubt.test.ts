@@ -53,7 +53,8 @@ describe('doubt carried to every outcome', () => {
     expect(d.act).toEqual(['act.source']);
     // the official wording checked, a verified parameter: nothing unverified in Art. 1
     expect(d.clauses[0]).toEqual([]);
-    expect(d.clauses[1]).toEqual(['text:paraphrase', 'param:share', 'law:pension.age_women_months']);
+    // its definition has no source: its wording is a doubt too
+    expect(d.clauses[1]).toEqual(['text:paraphrase', 'text:pensioner_age', 'param:share', 'law:pension.age_women_months']);
     expect(d.exclusions[0]).toEqual(['text:corruption']);
     // the Code's own exclusions carry its official wording
     expect(d.exclusions[plan.exclusions.findIndex((x) => x.id === 'cc78_torture')]).toEqual([]);
@@ -72,7 +73,7 @@ describe('doubt carried to every outcome', () => {
     const of = (i: number) => outcomeDoubts(d, outcomeAt(outcomes, i), (registry.articlesOf(i) ?? []).map((a) => cc.parts[a]!));
     // 35 on the day: not covered, every clause was read
     expect(outcomeAt(outcomes, 0).status).toBe('not_covered');
-    expect(of(0)).toEqual(['act.source', 'text:paraphrase', 'param:share', 'law:pension.age_women_months']);
+    expect(of(0)).toEqual(['act.source', 'text:paraphrase', 'text:pensioner_age', 'param:share', 'law:pension.age_women_months']);
     // 65: Art. 1, the official wording, rests on the act's source only
     expect(outcomeAt(outcomes, 1).clause).toBe(0);
     expect(of(1)).toEqual(['act.source']);
@@ -91,7 +92,7 @@ describe('doubt carried to every outcome', () => {
   it('explain names them, in the reader\'s language', () => {
     const p = testPerson(cc, { personId: 'young', birthYmd: 19900101, sentenceEndDay: isoDay('2027-01-01') });
     const t = explain(plan, p, law);
-    expect(t.unverified.map((x) => x.key)).toEqual(['act.source', 'text:paraphrase', 'param:share', 'law:pension.age_women_months']);
+    expect(t.unverified.map((x) => x.key)).toEqual(['act.source', 'text:paraphrase', 'text:pensioner_age', 'param:share', 'law:pension.age_women_months']);
     const ru = renderTrace(t, plan, 'ru');
     expect(ru).toContain('Решение опирается на непроверенные данные:');
     expect(ru).toContain('формулировка ст. 2: пересказ');

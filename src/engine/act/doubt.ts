@@ -84,14 +84,22 @@ export function actDoubts(plan: Plan, law: Law, day: number = plan.entryIntoForc
     ];
   };
   const lawKey = (name: string): string[] => lawParameterDoubt(all, law, name, day);
-  const textKey = (kind: 'clause' | 'exclusion', id: string, ref: string, verified: boolean): string[] => {
+  const textKey = (kind: 'clause' | 'exclusion', id: string, ref: string, verified: boolean, official: { kk: string | null; ru: string | null } | null): string[] => {
     if (verified) return [];
+    const fromOther = official !== null && (official.ru !== null || official.kk !== null);
     return [
       add({
         key: `text:${id}`,
         kind: 'rule_text',
         label: (() => {
           const c = citeRef(ref);
+          // an official wording is given, but not checked as this act's own (e.g. an earlier law's, said by the press to be the same)
+          if (fromOther)
+            return L(
+              `wording of ${kind === 'clause' ? '' : 'the exclusion '}${c.en}: an official wording not checked as the act's own (see its source)`,
+              `формулировка ${kind === 'clause' ? '' : 'исключения '}${c.ru}: официальный текст, не сверенный как текст этого акта (см. источник)`,
+              `${c.kk} ${kind === 'clause' ? '' : 'алып тастауының '}тұжырымы: осы актінің мәтіні ретінде салыстырылмаған ресми мәтін (дереккөзін қараңыз)`,
+            );
           return kind === 'clause'
             ? L(`wording of ${c.en}: a paraphrase, not checked against the official wording`, `формулировка ${c.ru}: пересказ, не сверенный с официальным текстом`, `${c.kk} тұжырымы: ресми мәтінмен салыстырылмаған баяндау`)
             : L(`wording of the exclusion ${c.en}: a paraphrase, not checked against the official wording`, `формулировка исключения ${c.ru}: пересказ, не сверенный с официальным текстом`, `${c.kk} алып тастауының тұжырымы: ресми мәтінмен салыстырылмаған баяндау`);
@@ -99,9 +107,32 @@ export function actDoubts(plan: Plan, law: Law, day: number = plan.entryIntoForc
       }),
     ];
   };
-  const clauses = plan.clauses.map((c) => [...textKey('clause', c.id, c.ref, c.source?.verified === true), ...c.parameters.flatMap(paramKey), ...c.lawParameters.flatMap(lawKey)]);
+  // a definition whose wording was not checked (a paraphrase, or an item of the law not seen)
+  const defKey = (name: string): string[] => {
+    const d = plan.definitions.find((x) => x.name === name);
+    if (!d || d.source?.verified === true) return [];
+    const what = d.label ?? { en: name, ru: name, kk: name };
+    return [
+      add({
+        key: `text:${name}`,
+        kind: 'rule_text',
+        label: L(
+          `wording of the definition "${what.en}": not checked against the official wording`,
+          `формулировка определения «${what.ru}»: не сверена с официальным текстом`,
+          `«${what.kk}» анықтамасының тұжырымы: ресми мәтінмен салыстырылмаған`,
+        ),
+      }),
+    ];
+  };
+  const clauses = plan.clauses.map((c) => [
+    ...textKey('clause', c.id, c.ref, c.source?.verified === true, c.source?.official ?? null),
+    ...c.definitions.flatMap(defKey),
+    ...c.parameters.flatMap(paramKey),
+    ...c.lawParameters.flatMap(lawKey),
+  ]);
   const exclusions = plan.exclusions.map((x) => [
-    ...textKey('exclusion', x.id, x.ref, x.source?.verified === true),
+    ...textKey('exclusion', x.id, x.ref, x.source?.verified === true, x.source?.official ?? null),
+    ...x.definitions.flatMap(defKey),
     ...x.parameters.flatMap(paramKey),
     ...x.lawParameters.flatMap(lawKey),
   ]);

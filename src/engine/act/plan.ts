@@ -61,6 +61,8 @@ export interface PlanClause {
   /** The act parameters and law parameters the clause rests on (its condition, its definitions, its measure). */
   parameters: string[];
   lawParameters: string[];
+  /** The definitions its condition reads, directly or through other definitions. */
+  definitions: string[];
 }
 
 export interface PlanExclusion {
@@ -78,6 +80,7 @@ export interface PlanExclusion {
   /** The act parameters and law parameters the exclusion's condition rests on. */
   parameters: string[];
   lawParameters: string[];
+  definitions: string[];
 }
 
 export interface Plan {
@@ -89,7 +92,7 @@ export interface Plan {
   overlapForbidden: boolean;
   entryIntoForce: number;
   executionEnd: number;
-  definitions: { name: string; condition: Checked; ref: string | null; text: { kk: string; ru: string; en?: string | undefined } | null; label: Text | null }[];
+  definitions: { name: string; condition: Checked; ref: string | null; text: { kk: string; ru: string; en?: string | undefined } | null; label: Text | null; source: Provenance | null }[];
   clauses: PlanClause[];
   exclusions: PlanExclusion[];
   /** The act's parameters: the value as conditions and measures use it, and as written. */
@@ -203,7 +206,7 @@ export function compileAct(source: ActSource, law: Law, map: SourceMap | null, h
       }
     };
     walk(c);
-    return { parameters: [...act].sort(), lawParameters: [...law].sort() };
+    return { parameters: [...act].sort(), lawParameters: [...law].sort(), definitions: [...seen] };
   };
   const order = orderDefinitions(defs, (name) => ['definitions', name], errors);
 
@@ -247,7 +250,7 @@ export function compileAct(source: ActSource, law: Law, map: SourceMap | null, h
   // the Code cannot reach these persons, whether or not it says so.
   for (const x of inheritedExclusions(law.amnestyLimits, source.entry_into_force)) {
     if (exclusions.some((e) => e.id === x.id)) errors.push({ path: ['exclusions'], column: null, message: `exclusion id ${x.id} is the Criminal Code's own (${x.ref}); choose another id` });
-    exclusions.push({ index: exclusions.length, id: x.id, ref: x.ref, text: x.text, label: x.label, condition: x.condition, origin: 'code', source: x.source, note: x.note, parameters: [], lawParameters: [] });
+    exclusions.push({ index: exclusions.length, id: x.id, ref: x.ref, text: x.text, label: x.label, condition: x.condition, origin: 'code', source: x.source, note: x.note, parameters: [], lawParameters: [], definitions: [] });
   }
   if (clauses.length > 32000 || exclusions.length > 32000) errors.push({ path: ['clauses'], column: null, message: 'too many clauses' });
 
@@ -267,7 +270,7 @@ export function compileAct(source: ActSource, law: Law, map: SourceMap | null, h
     executionEnd: source.execution_end,
     definitions: order.map((name) => {
       const d = source.definitions[name]!;
-      return { name, condition: defs.get(name)!, ref: d.ref ?? null, text: d.text ?? null, label: d.label ?? null };
+      return { name, condition: defs.get(name)!, ref: d.ref ?? null, text: d.text ?? null, label: d.label ?? null, source: d.source ? provenanceOf(d.source) : null };
     }),
     clauses,
     exclusions,

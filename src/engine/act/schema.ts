@@ -80,6 +80,8 @@ export const definitionSchema = z.strictObject({
   label: labelSchema.optional(),
   when: conditionSchema,
   note: z.string().optional(),
+  /** Where the definition's wording comes from (as for clauses); absent: a paraphrase. */
+  source: provenanceSchema.optional(),
 });
 
 /**

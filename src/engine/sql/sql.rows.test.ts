@@ -13,7 +13,7 @@ import { generatePersons } from '../../registry/synthetic/generate.ts';
 import { loadProfile, scaleProfile } from '../../registry/synthetic/profile.ts';
 import { evaluate, outcomeDetails } from '../act/evaluate.ts';
 import { outcomeAt, outcomeRow, STATUS, type Outcomes } from '../act/outcome.ts';
-import { loadAct } from '../act/plan.ts';
+import { compileAct, loadAct } from '../act/plan.ts';
 import type { Registry } from '../../registry/registry.ts';
 import type { Plan } from '../act/plan.ts';
 import { DuckDbBackend } from './backend.ts';
@@ -25,7 +25,20 @@ const persons = [...generatePersons(profile, law.criminalCode, loadFacilities(pr
   i % 7 === 0 ? { ...p, veteran: null, behaviour: null } : p,
 );
 const registry = registryOf(law.criminalCode, persons);
-const { plan } = loadAct(`${DEFAULT_PATHS.acts}/kz-2025-constitution-30/act.yaml`, law);
+// the 2025 law with its Art. 2 §2 read during the execution period (as the act read it before its
+// 2021 wording was known): outcomes "eligible later", with their first day, come out of it
+const shipped = loadAct(`${DEFAULT_PATHS.acts}/kz-2025-constitution-30/act.yaml`, law).plan.source;
+const { plan } = compileAct(
+  {
+    ...shipped,
+    clauses: shipped.clauses.map((c) =>
+      c.id === 'art2_2' ? { ...c, when: { all: ['gravity = medium', 'behaviour != negative', { during: 'execution_period', when: 'remaining_days <= 365' }] } } : c,
+    ),
+  },
+  law,
+  null,
+  'hash',
+);
 
 function lines(p: Plan, r: Registry, outcomes: Outcomes): string[] {
   const out: string[] = [];

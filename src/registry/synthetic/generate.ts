@@ -12,7 +12,7 @@
  *
  * The output depends only on the profile, the law table and the seed.
  */
-import { CUSTODIES, GRAVITIES, type Custody, type Gravity, type SentenceType, type Sex } from '../../domain/enums.ts';
+import { CUSTODIES, GRAVITIES, type Custody, type Gravity, type Recidivism, type SentenceType, type Sex } from '../../domain/enums.ts';
 import { addMonths, addYearsYmd, dayOfYmd, ymdOfDay } from '../../domain/dates.ts';
 import { makeIin } from '../../domain/iin.ts';
 import { UserError } from '../../domain/errors.ts';
@@ -334,7 +334,14 @@ export function* generatePersons(profile: Profile, law: CriminalCode, facilities
     // convictions and conduct
     const first = plan.first[i] === 1;
     const prior = first ? 0 : rnd.int(1, 4);
-    const recidivism = first ? 'none' : custody === 'institution' && rnd.chance(0.15) ? 'dangerous' : 'simple';
+    // Criminal Code Art. 14 (K1400000226): recidivism is a grave or especially grave crime after
+    // imprisonment for a grave one; an especially grave crime after it is dangerous recidivism, a grave
+    // one is when imprisoned for grave crimes twice or convicted of an especially grave one before.
+    // Convictions for crimes committed under 18 do not count (part 3): nobody under 20 here has one.
+    const graveNow = gravity === 'grave' || gravity === 'especially_grave';
+    const ageAtOffence = Math.floor((ymdOfDay(offence) - birthYmd) / 10000);
+    const priorGraveImprisonment = !first && graveNow && ageAtOffence >= 20 && rnd.chance(profile.recidivism.prior_grave_imprisonment);
+    const recidivism: Recidivism = !priorGraveImprisonment ? 'none' : gravity === 'especially_grave' || rnd.chance(profile.recidivism.dangerous_of_grave) ? 'dangerous' : 'simple';
     const malicious = custody === 'institution' && rnd.chance(0.04);
     const behaviour = malicious ? 'negative' : rnd.weighted([45, 42, 13]) === 0 ? 'positive' : rnd.chance(0.76) ? 'neutral' : 'negative';
 
@@ -436,7 +443,7 @@ export function* generatePersons(profile: Profile, law: CriminalCode, facilities
       civilClaimPaid: paid,
       damageCaused,
       damageCompensated,
-      priorImprisonment: first ? false : null,
+      priorImprisonment: first ? false : priorGraveImprisonment ? true : null,
       juvenileColony: first ? false : null,
       disabledChildGroup: disabledChild ? null : 'none',
       veteranKind: veteran ? null : 'none',
