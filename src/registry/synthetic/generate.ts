@@ -202,6 +202,25 @@ interface OffencePicker {
   second(rnd: Random, maxGravity: number, violent: boolean): ArticlePart | null;
 }
 
+const CODE_2014_IN_FORCE = dayOfYmd(20150101);
+
+/** The same offence under the 1997 Code, where the table has it with the same gravity (and tags). */
+const OLD_ARTICLES: Record<string, string> = {
+  '99-1': '1997:96-1',
+  '99-2': '1997:96-2',
+  '99-3': '1997:96-2',
+  '192-1': '1997:179-1',
+  '192-2': '1997:179-2',
+  '192-3': '1997:179-2',
+  '192-4': '1997:179-3',
+};
+
+function under1997(law: CriminalCode, index: number): number {
+  const p = law.parts[index]!;
+  const old = OLD_ARTICLES[p.id] ? law.part(OLD_ARTICLES[p.id]!) : undefined;
+  return old && old.gravity === p.gravity && old.tagMask === p.tagMask ? old.index : index;
+}
+
 function offencePicker(law: CriminalCode, weights: Record<string, number>): OffencePicker {
   const isViolent = (p: ArticlePart) => p.violent === 'yes' || p.violent === 'threat';
   const cells = new Map<string, { parts: ArticlePart[]; weights: number[] }>();
@@ -313,7 +332,7 @@ export function* generatePersons(profile: Profile, law: CriminalCode, facilities
     const espShare = (group.gravity.institution.grave_especially_grave / Math.max(1, group.custody.institution)) * group.especially_grave_share_of_grave;
     const life = custody === 'institution' && gravity === 'especially_grave' && !female && rnd.chance(Math.min(1, (group.life_share_of_institution ?? 0) / Math.max(espShare, 1e-9)));
     const [lo, hi] = TERM_MONTHS[gravity][custody];
-    const months = rnd.int(lo, hi);
+    let months = rnd.int(lo, hi);
     const adult = dayOfYmd(addYearsYmd(birthYmd, 16));
     let start: number;
     let end: number | null;
@@ -329,7 +348,40 @@ export function* generatePersons(profile: Profile, law: CriminalCode, facilities
     }
     let offence = start - rnd.int(20, 540);
     if (offence < adult) offence = Math.min(start, adult + rnd.int(0, Math.max(0, start - adult)));
-    const sentenceType: SentenceType = life ? 'life_imprisonment' : sentenceTypeFor(rnd, custody, gravity);
+    // Minors (Criminal Code Art. 81, read in the Code's text): a person under 18 at the offence is not
+    // imprisoned for a minor or medium crime, is imprisoned for at most 10 years, never for life, and
+    // gets restriction of liberty for at most 2 years (parts 6-7). A draw the Code does not allow a
+    // minor is made an adult's: the offence moves after the 18th birthday (and the sentence with it
+    // when it began before), or a grave crime's term is cut to 10 years.
+    const adult18 = dayOfYmd(addYearsYmd(birthYmd, 18));
+    const graveClass = gravity === 'grave' || gravity === 'especially_grave';
+    if (offence < adult18) {
+      const allowed = !life && (graveClass || (custody === 'probation' && months <= 24));
+      if (!allowed) {
+        if (start <= adult18) {
+          start = adult18 + rnd.int(0, Math.max(0, Math.min(asOf - 1, adult18 + 540) - adult18));
+          if (end !== null) {
+            end = addMonths(start, months);
+            if (end <= asOf) end = asOf + 1;
+          }
+        }
+        offence = adult18 + rnd.int(0, Math.max(0, start - adult18));
+      } else if (graveClass && months > 120) {
+        months = 120;
+        end = addMonths(start, months);
+        if (end <= asOf) end = asOf + 1;
+      }
+    }
+    const minorAtOffence = offence < adult18;
+    const sentenceType: SentenceType = life
+      ? 'life_imprisonment'
+      : minorAtOffence && !graveClass
+        ? rnd.pick(['restriction_of_liberty', 'restriction_of_liberty', 'correctional_work', 'community_work'] as const)
+        : sentenceTypeFor(rnd, custody, gravity);
+    // Convictions under the 1997 Code (Criminal Code of 16 July 1997): an offence before 2015 under an
+    // article the table has in both Codes with the same gravity is recorded under the old Code, as the
+    // sentence was passed; other old convictions keep the 2014 article (re-qualified, Art. 6).
+    if (offence < CODE_2014_IN_FORCE) for (let k = 0; k < articles.length; k++) articles[k] = under1997(law, articles[k]!);
 
     // convictions and conduct
     const first = plan.first[i] === 1;
