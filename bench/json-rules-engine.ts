@@ -11,9 +11,11 @@ import { Engine, type NestedCondition, type TopLevelCondition } from 'json-rules
 import type { Law } from '../src/law/law.ts';
 import type { PersonRecord } from '../src/registry/record.ts';
 import type { Checked } from '../src/engine/condition.ts';
-import type { ArgValue, FactDef } from '../src/engine/facts.ts';
+import type { ArgValue, FactDef, FactEnv } from '../src/engine/facts.ts';
+import { relativeDateSign } from '../src/engine/calendar.ts';
+import { formatTerm } from '../src/domain/terms.ts';
 import { MEASURE_CODES, measureCode, type Plan } from '../src/engine/act/plan.ts';
-import { actEnv, favour, remit } from '../src/engine/act/reference.ts';
+import { actEnv, favour, remit, sentenceOf } from '../src/engine/act/reference.ts';
 
 /** Statuses as decide() returns them (the indexes of STATUSES). */
 export const JRE_STATUS = { not_covered: 0, eligible: 1, excluded: 2, needs_review: 3 } as const;
@@ -25,6 +27,8 @@ interface FactUse {
   fact: FactDef;
   arg: ArgValue | null;
   later: boolean;
+  /** For comparisons made on the calendar (served_fraction, terms, relative dates) or with a law parameter: the sign computed per record, -2 unknown. */
+  sign?: (p: PersonRecord, env: FactEnv) => number;
 }
 
 export class JsonRulesAct {
@@ -55,12 +59,37 @@ export class JsonRulesAct {
           return { any: c.items.map((x) => toRule(x, later)) };
         default: {
           const key = `${c.fact.name}${c.arg === null ? '' : `(${c.arg})`}${later ? '@later' : ''}`;
+          // comparisons that are not of a plain value with a constant become a sign fact, compared with 0
+          const signFact = (suffix: string, op: string, sign: (p: PersonRecord, env: FactEnv) => number): NestedCondition => {
+            const k = `${key}~${suffix}`;
+            this.uses.set(k, { key: k, fact: c.fact, arg: c.arg, later, sign });
+            return { fact: k, operator: OPS[op]!, value: 0 };
+          };
+          if (c.k === 'num' && c.fact.fractionSign && c.value.kind === 'const') {
+            const f = c.value.frac;
+            return signFact(`${f.num}/${f.den}`, c.op, (p, env) => c.fact.fractionSign!.value(p, env, f));
+          }
+          if (c.k === 'num' && c.value.kind === 'law') {
+            const name = c.value.name;
+            return signFact(`law.${name}`, c.op, (p, env) => {
+              const v = c.fact.value(p, env, c.arg);
+              return typeof v !== 'number' ? -2 : Math.sign(v - env.parameters.value(name, env.paramDay ?? env.asOfDay));
+            });
+          }
+          if (c.k === 'term') return signFact(formatTerm(c.term), c.op, (p, env) => c.fact.termSign!.value(p, env, c.term));
+          if (c.k === 'relDate') {
+            const shift = c.shift;
+            return signFact(`day${shift.amount}${shift.unit}`, c.op, (p, env) => {
+              const v = c.fact.ymd!.value(p);
+              return v === null ? -2 : relativeDateSign(v, env.asOfDay, shift.unit, shift.amount);
+            });
+          }
           this.uses.set(key, { key, fact: c.fact, arg: c.arg, later });
           switch (c.k) {
             case 'bool':
               return { fact: key, operator: 'equal', value: true };
             case 'num':
-              return { fact: key, operator: OPS[c.op]!, value: c.value };
+              return { fact: key, operator: OPS[c.op]!, value: c.value.kind === 'const' ? c.value.value : NaN };
             case 'numIn':
               return { fact: key, operator: c.negated ? 'notIn' : 'in', value: c.values };
             case 'enum':
@@ -87,6 +116,10 @@ export class JsonRulesAct {
     const out: Record<string, unknown> = { const_true: true };
     for (const u of this.uses.values()) {
       const env = u.later ? { ...then, asOfYmd: then.duringYmd, asOfDay: then.duringDay } : now;
+      if (u.sign) {
+        out[u.key] = u.sign(p, { ...env, paramDay: day0 });
+        continue;
+      }
       let v = u.fact.value(p, env, u.arg);
       // enumerations are compared by their index
       if (u.fact.type.kind === 'enum' && typeof v === 'string') v = u.fact.type.values.indexOf(v);
@@ -122,7 +155,7 @@ export class JsonRulesAct {
       let best = -Infinity;
       for (const j of holding) {
         const m = this.plan.clauses[j]!.measure;
-        const score = favour(m, remit(m, p.sentenceStartDay, p.sentenceEndDay, day0).days);
+        const score = favour(m, remit(m, sentenceOf(p), day0).days);
         if (score > best) {
           best = score;
           chosen = j;

@@ -18,6 +18,8 @@ import { API_MESSAGES } from '../i18n/api.ts';
 import type { Text } from '../i18n/text.ts';
 import { DEFAULT_PATHS } from '../paths.ts';
 import type { Registry } from '../registry/registry.ts';
+import type { Law } from '../law/law.ts';
+import { actDoubts, type Doubt } from '../engine/act/doubt.ts';
 import { appendAuditIn } from '../store/audit.ts';
 import { actCount, getAct, getVersion, insertAct, insertVersion, listActs, listVersions, markAdopted, type ActRecord, type ActVersion } from '../store/acts.ts';
 import type { Actor, AppContext } from './context.ts';
@@ -65,18 +67,12 @@ export function validateActText(ctx: AppContext, text: string, label: string, sa
   return { plan: compiled.plan, errors: lint.errors, warnings: [...compiled.warnings, ...lint.warnings] };
 }
 
-/** An input of the act that is not verified against the law's text (a parameter, the act's source). */
-export interface UnverifiedInput {
-  kind: 'act_source' | 'act_parameter';
-  name: string;
-  source: string;
-}
+/** An input the act rests on that is not verified against the law's text (src/engine/act/doubt.ts). */
+export type UnverifiedInput = Doubt;
 
-export function unverifiedInputs(plan: Plan): UnverifiedInput[] {
-  const out: UnverifiedInput[] = [];
-  if (!plan.source.source.verified) out.push({ kind: 'act_source', name: plan.id, source: plan.source.source.text });
-  for (const [name, p] of Object.entries(plan.parameters)) if (!p.verified) out.push({ kind: 'act_parameter', name, source: p.source });
-  return out;
+/** Every unverified input of the act: its source, clause texts, act and law parameters, Code parts. */
+export function unverifiedInputs(plan: Plan, law: Law): UnverifiedInput[] {
+  return [...actDoubts(plan, law).all.values()];
 }
 
 // ---- views -------------------------------------------------------------------------------------
@@ -103,7 +99,7 @@ export function etagOf(act: { id: string; headVersion: number; headHash: string 
   return `"${act.id}@${act.headVersion}-${act.headHash.slice(0, 16)}"`;
 }
 
-function summaryOf(a: ActRecord, plan: Plan): ActSummary {
+function summaryOf(a: ActRecord, plan: Plan, law: Law): ActSummary {
   return {
     id: a.id,
     kind: a.kind,
@@ -119,7 +115,7 @@ function summaryOf(a: ActRecord, plan: Plan): ActSummary {
     updatedBy: a.updatedBy,
     clauses: plan.clauses.length,
     exclusions: plan.exclusions.length,
-    unverified: unverifiedInputs(plan).length,
+    unverified: unverifiedInputs(plan, law).length,
   };
 }
 
@@ -128,7 +124,7 @@ export async function listActSummaries(ctx: AppContext): Promise<ActSummary[]> {
   for (const a of await listActs(ctx.db)) {
     const v = await getVersion(ctx.db, a.id, a.headVersion);
     if (!v) continue;
-    out.push(summaryOf(a, planOf(ctx, v.source, actFileLabel(a.id, a.headVersion))));
+    out.push(summaryOf(a, planOf(ctx, v.source, actFileLabel(a.id, a.headVersion)), ctx.env.law));
   }
   return out;
 }
@@ -152,9 +148,10 @@ export interface ActView {
   readme: string | null;
   combine: { rule: Plan['combine']; text: string; overlapForbidden: boolean };
   actSource: Plan['source']['source'];
-  parameters: { name: string; value: number; verified: boolean; source: string; label: Text | null }[];
+  /** The value as a number (a fraction as its quotient; null for a term), and as written. */
+  parameters: { name: string; value: number | null; text: string; verified: boolean; source: string; label: Text | null }[];
   definitions: (Omit<RuleView, 'id' | 'ref'> & { name: string; ref: string | null })[];
-  clauses: (RuleView & { measure: { code: string; label: Text; fraction?: number; months?: number; with?: string } })[];
+  clauses: (RuleView & { measure: { code: string; label: Text; fraction?: number; fraction_text?: string; months?: number; with?: string } })[];
   exclusions: RuleView[];
   unverified: UnverifiedInput[];
 }
@@ -170,25 +167,25 @@ function criteriaOf(c: Checked): CriterionView[] {
 function measureView(m: Measure) {
   const code = MEASURE_CODES[measureCode(m)]!;
   const base = { code, label: MEASURE_LABELS[code] };
-  if (m.type === 'reduce_unserved' || m.type === 'reduce_imposed') return { ...base, fraction: m.fraction };
+  if (m.type === 'reduce_unserved' || m.type === 'reduce_imposed') return { ...base, fraction: m.fraction.num / m.fraction.den, fraction_text: `${m.fraction.num}/${m.fraction.den}` };
   if (m.type === 'reduce_months') return { ...base, months: m.months };
   if (m.type === 'replace_milder') return { ...base, with: m.with };
   return base;
 }
 
 /** The literate view: each clause's reference and text beside its condition in the condition language. */
-export function actView(a: ActRecord, v: ActVersion, plan: Plan): ActView {
+export function actView(a: ActRecord, v: ActVersion, plan: Plan, law: Law): ActView {
   return {
-    summary: { ...summaryOf(a, plan), version: v.version, hash: v.hash },
+    summary: { ...summaryOf(a, plan, law), version: v.version, hash: v.hash },
     source: v.source,
     readme: v.readme,
     combine: { rule: plan.combine, text: plan.source.combine.text, overlapForbidden: plan.overlapForbidden },
     actSource: plan.source.source,
-    parameters: Object.entries(plan.parameters).map(([name, p]) => ({ name, value: p.value, verified: p.verified, source: p.source, label: plan.source.parameters[name]?.label ?? null })),
+    parameters: Object.entries(plan.parameters).map(([name, p]) => ({ name, value: p.value.kind === 'number' ? p.value.value : null, text: p.text, verified: p.verified, source: p.source, label: plan.source.parameters[name]?.label ?? null })),
     definitions: plan.definitions.map((d) => ({ name: d.name, ref: d.ref, text: d.text ?? { kk: '', ru: '' }, label: d.label, criteria: criteriaOf(d.condition) })),
     clauses: plan.clauses.map((c) => ({ id: c.id, ref: c.ref, text: c.text, label: c.label, criteria: c.criteria.map(criterionView), measure: measureView(c.measure) })),
     exclusions: plan.exclusions.map((e) => ({ id: e.id, ref: e.ref, text: e.text, label: e.label, criteria: criteriaOf(e.condition) })),
-    unverified: unverifiedInputs(plan),
+    unverified: unverifiedInputs(plan, law),
   };
 }
 
@@ -223,7 +220,7 @@ export async function createDraft(ctx: AppContext, actor: Actor, text: string, n
     await appendAuditIn(tx, audit(actor, 'act.create', { act_id: id, version: 1, hash: plan.hash, forked_from: forkedFrom }));
   });
   const act = await getAct(ctx.db, id);
-  return summaryOf(act!, plan);
+  return summaryOf(act!, plan, ctx.env.law);
 }
 
 /** Forks an act (a law or a draft) into a new draft named `newId`: the text is the same but its id. */
@@ -263,7 +260,7 @@ export async function updateDraft(ctx: AppContext, actor: Actor, id: string, tex
     await appendAuditIn(tx, audit(actor, 'act.update', { act_id: id, version: next, hash: plan.hash }));
   });
   const act = await getAct(ctx.db, id);
-  return summaryOf(act!, plan);
+  return summaryOf(act!, plan, ctx.env.law);
 }
 
 /** Records that a draft was adopted as law: its text gets `status: law` and is frozen from then on. */
@@ -285,7 +282,7 @@ export async function adoptAct(ctx: AppContext, actor: Actor, id: string, ifMatc
     await markAdopted(tx, id, actor.userId);
     await appendAuditIn(tx, audit(actor, 'act.adopt', { act_id: id, version: next, hash: plan.hash, from_version: act.headVersion }));
   });
-  return summaryOf((await getAct(ctx.db, id))!, plan);
+  return summaryOf((await getAct(ctx.db, id))!, plan, ctx.env.law);
 }
 
 /** At first start: the acts under acts/ enter the store (laws frozen, the others as drafts). */
@@ -334,7 +331,7 @@ function fieldsOf(kind: PartDiff['kind'], x: unknown): Record<string, string> {
     }
     case 'parameter': {
       const p = x as Plan['parameters'][string];
-      return { value: String(p.value), verified: String(p.verified), source: p.source };
+      return { value: p.text, verified: String(p.verified), source: p.source };
     }
     case 'act': {
       const p = x as Plan;

@@ -41,7 +41,7 @@ port.on('message', (m: ToWorker) => {
     const t0 = performance.now();
     const plan = planOf({ plans, env }, m.source, actFileLabel('draft'));
     const result = whatIfOn(env, plan, registry, { id: m.registryId, name: m.registryName }, m.asOf, m.sections, performance.now() - t0);
-    result.timings.thread = 'worker';
+    result.computed_on = 'worker';
     port.postMessage({ kind: 'answer', n: m.n, ok: true, result } satisfies FromWorker);
   } catch (e) {
     const error = e instanceof AppError ? { code: e.code, text: e.text, params: e.params, locations: e.locations, details: e.details } : { message: e instanceof Error ? e.message : String(e) };

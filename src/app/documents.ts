@@ -34,7 +34,7 @@ import type { RegistryInfo } from '../store/registries.ts';
 import { readAct } from './acts.ts';
 import type { Actor, AppContext } from './context.ts';
 import { AppError } from './errors.ts';
-import { dayOf, planOn, registryFor } from './evaluations.ts';
+import { dayOf, isSynthetic, planOn, registryFor } from './evaluations.ts';
 import { refused } from './persons.ts';
 import { inScope, personScope } from './roles.ts';
 
@@ -62,7 +62,7 @@ function identityOf(ctx: AppContext, info: RegistryInfo): SourceIdentity {
 }
 
 function synthetic(ctx: AppContext, info: RegistryInfo) {
-  return { registry: info.source.startsWith('synthetic'), facilities: ctx.env.facilities.synthetic };
+  return { registry: isSynthetic(info), facilities: ctx.env.facilities.synthetic };
 }
 
 function courts(ctx: AppContext): Courts {

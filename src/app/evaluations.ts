@@ -165,8 +165,22 @@ export async function runEvaluation(ctx: AppContext, actor: Actor, req: RunReque
 
 export const round = (ms: number) => Math.round(ms * 10) / 10;
 
+/** A registry generated from a profile: every figure on it rests on the synthetic population (docs/doubt.md). */
+export function isSynthetic(info: RegistryInfo): boolean {
+  return info.source.startsWith('synthetic');
+}
+
 export function impactOn(ctx: AppContext, plans: Plan[], info: RegistryInfo, registry: Registry, options: ImpactOptions): ImpactReport {
-  const { report } = computeImpact({ plans, registry, registrySource: `${info.name} (${info.id.slice(0, 12)})`, law: ctx.env.law, facilities: ctx.env.facilities, config: ctx.env.impactConfig, options });
+  const { report } = computeImpact({
+    plans,
+    registry,
+    registrySource: `${info.name} (${info.id.slice(0, 12)})`,
+    registrySynthetic: isSynthetic(info),
+    law: ctx.env.law,
+    facilities: ctx.env.facilities,
+    config: ctx.env.impactConfig,
+    options,
+  });
   // The report is a contract (docs/impact.md): checked before it leaves.
   return impactReportSchema.parse(report);
 }

@@ -20,7 +20,8 @@ import { recordToCells } from '../registry/row.ts';
 import { appendAudit, type AuditEntry } from '../store/audit.ts';
 import type { RegistryInfo } from '../store/registries.ts';
 import { getRun } from '../store/runs.ts';
-import { readAct, unverifiedInputs, type UnverifiedInput } from './acts.ts';
+import { readAct, type UnverifiedInput } from './acts.ts';
+import { actDoubts, outcomeDoubts } from '../engine/act/doubt.ts';
 import type { Actor, AppContext } from './context.ts';
 import { AppError } from './errors.ts';
 import { dayOf, evaluatedOn, planOn, registryFor } from './evaluations.ts';
@@ -317,11 +318,12 @@ export interface PersonView {
   as_of: string;
   /** The record's cells as the data contract writes them (empty = unknown). */
   record: Record<string, string>;
-  articles: { id: string; title: { ru: string; kk: string | null; en: string }; gravity: string }[];
+  articles: { id: string; title: { ru: string; kk: string; en: string }; gravity: string }[];
   outcome: ReturnType<typeof outcomeRow>;
   /** The explanation rendered in the chosen language, and as data. */
   explanation: { lang: Lang; text: string; trace: Omit<Trace, 'act'> };
   unknown_facts: string[];
+  /** The unverified inputs this person's outcome rests on. */
   unverified: UnverifiedInput[];
 }
 
@@ -343,6 +345,8 @@ export async function readPerson(ctx: AppContext, actor: Actor, personId: string
   if (!inScope(scope, { facility: record.facility, region: record.region }))
     throw await refused(ctx, actor, 'person.read', { person_id: personId, registry_id: r.info.id }, new AppError('forbidden', API_MESSAGES.forbidden_scope, { person: personId }));
   const { outcome, reasons } = outcomeDetails(r.plan, r.registry, ctx.env.law, r.outcomes, i, r.day);
+  const doubts = actDoubts(r.plan, ctx.env.law, r.day);
+  const restsOn = outcomeDoubts(doubts, outcome, (record.articles ?? []).map((a) => r.registry.law.parts[a]!));
   const trace = explain(r.plan, record, ctx.env.law, r.day);
   await appendAudit(ctx.db, audit(actor, 'person.read', { person_id: personId, registry_id: r.info.id, act_id: r.actId, act_version: r.version, explanation: lang }));
   const { act: _act, ...traceData } = trace;
@@ -353,11 +357,12 @@ export async function readPerson(ctx: AppContext, actor: Actor, personId: string
     record: recordToCells(record, r.registry.law),
     articles: (record.articles ?? []).map((a) => {
       const p = r.registry.law.parts[a]!;
-      return { id: p.id, title: p.title, gravity: p.gravity };
+      // An article without its Kazakh title in the table is named in Russian (the Code's other official language).
+      return { id: p.id, title: { kk: p.title.kk ?? p.title.ru, ru: p.title.ru, en: p.title.en }, gravity: p.gravity };
     }),
-    outcome: outcomeRow(r.plan, personId, outcome, reasons),
+    outcome: outcomeRow(r.plan, personId, outcome, reasons, restsOn),
     explanation: { lang, text: renderTrace(trace, r.plan, lang), trace: JSON.parse(JSON.stringify(traceData, (k, v: unknown) => (k === 'fact' && typeof v === 'object' ? undefined : v))) as Omit<Trace, 'act'> },
     unknown_facts: trace.unknownFacts,
-    unverified: unverifiedInputs(r.plan),
+    unverified: restsOn.map((key) => doubts.all.get(key)).filter((d): d is UnverifiedInput => d !== undefined),
   };
 }

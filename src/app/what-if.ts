@@ -54,7 +54,9 @@ export interface WhatIfResult {
   };
   sections: { coverage?: ReturnType<typeof coverage>; money?: ReturnType<typeof money> };
   unverified: UnverifiedInput[];
-  timings: { compile_ms: number; evaluate_ms: number; figures_ms: number; thread: 'worker' | 'server' };
+  timings: { compile_ms: number; evaluate_ms: number; figures_ms: number };
+  /** Where it was computed: a worker thread of the pool, or the server's own thread. */
+  computed_on: 'worker' | 'server';
 }
 
 /** The answer for a compiled draft on a registry: pure over its arguments. */
@@ -94,8 +96,9 @@ export function whatIfOn(env: Environment, plan0: Plan, registry: Registry, regi
       letter_method_per_year: moneySection.letter_method.per_year,
     },
     sections: extra,
-    unverified: unverifiedInputs(plan),
-    timings: { compile_ms: round(compileMs), evaluate_ms: round(t3 - t2), figures_ms: round(t4 - t3), thread: 'server' },
+    unverified: unverifiedInputs(plan, env.law),
+    timings: { compile_ms: round(compileMs), evaluate_ms: round(t3 - t2), figures_ms: round(t4 - t3) },
+    computed_on: 'server',
   };
 }
 

@@ -9,7 +9,8 @@ import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
 import { loadFacilities } from '../registry/facilities.ts';
 import { generateRegistry } from '../registry/synthetic/generate.ts';
 import { loadProfile } from '../registry/synthetic/profile.ts';
-import { findActs, resolveActPath, runActTests, type CaseResult } from '../engine/act/act-tests.ts';
+import { actDoubts, outcomeDoubts, REST_ON } from '../engine/act/doubt.ts';
+import { actConformance, findActs, resolveActPath, type CaseResult } from '../engine/act/act-tests.ts';
 import { evaluate, outcomeDetails } from '../engine/act/evaluate.ts';
 import { explain, renderTrace } from '../engine/act/explain.ts';
 import { lintAct } from '../engine/act/lint.ts';
@@ -27,6 +28,11 @@ const T = {
   unverified: { kk: 'тексерілмеген параметр: {name} = {value} ({source})', ru: 'непроверенный параметр: {name} = {value} ({source})', en: 'unverified parameter: {name} = {value} ({source})' },
   summary: { kk: '{act}: {persons} адам; {counts}', ru: '{act}: {persons} чел.; {counts}', en: '{act}: {persons} persons; {counts}' },
   testsPassed: { kk: '{act}: {passed}/{total} тест өтті', ru: '{act}: пройдено тестов {passed} из {total}', en: '{act}: {passed} of {total} tests passed' },
+  unreached: {
+    kk: '{act}: бірде-бір тест жағдайы жетпейтін ережелер: {rules}',
+    ru: '{act}: правила, которых не достигает ни один тестовый случай: {rules}',
+    en: '{act}: rules no test case reaches: {rules}',
+  },
   noPerson: { kk: '{id} адамы тізілімде жоқ', ru: 'лица {id} нет в реестре', en: 'person {id} is not in the registry' },
 } satisfies Record<string, Text>;
 
@@ -35,13 +41,13 @@ export function sampleRegistry(law: Law) {
   return generateRegistry(profile, law.criminalCode, loadFacilities(profile.facilitiesPath), { seed: DEFAULT_SEED });
 }
 
-export function validateCommand(actArg: string, opts: { lang: Lang; sample: boolean }): boolean {
+export function validateCommand(actArg: string, opts: { lang: Lang; sample: boolean; asOf?: string }): boolean {
   const law = loadLaw();
   const file = resolveActPath(actArg, DEFAULT_PATHS.acts);
   const { plan, map } = loadAct(file, law);
-  const lint = lintAct(plan, law, map, opts.sample ? sampleRegistry(law) : null);
+  const lint = lintAct(plan, law, map, opts.sample ? sampleRegistry(law) : null, opts.asOf ? isoDay(opts.asOf) : plan.entryIntoForce);
   for (const w of lint.warnings) process.stdout.write(`${render(T.warning, opts.lang)}: ${formatLocated(w)}\n`);
-  for (const [name, p] of Object.entries(plan.parameters)) if (!p.verified) process.stdout.write(`${render(T.unverified, opts.lang, { name, value: String(p.value), source: p.source })}\n`);
+  for (const [name, p] of Object.entries(plan.parameters)) if (!p.verified) process.stdout.write(`${render(T.unverified, opts.lang, { name, value: p.text, source: p.source })}\n`);
   if (lint.errors.length > 0) {
     process.stderr.write(`${render(T.invalid, opts.lang, { file, n: lint.errors.length })}\n${lint.errors.map(formatLocated).join('\n')}\n`);
     return false;
@@ -77,13 +83,17 @@ async function evaluateInto(out: Sink, plan: ReturnType<typeof loadAct>['plan'],
   const { registry } = await openRegistry(law, opts.registry, opts.lang, () => undefined, opts.sheet);
   const day = opts.asOf ? isoDay(opts.asOf) : plan.entryIntoForce;
   const outcomes = evaluate(plan, registry, law, day);
-  const columns = ['person_id', 'status', 'measure', 'clause', 'clause_id', 'excluded_by', 'excluded_by_id', 'days_remitted', 'new_end_date', 'reason', 'reasons', 'almost'] as const;
+  const columns = ['person_id', 'status', 'measure', 'clause', 'clause_id', 'excluded_by', 'excluded_by_id', 'days_remitted', 'new_end_date', 'reason', 'reasons', 'almost', 'unverified'] as const;
+  const doubts = actDoubts(plan, law, day);
+  const used = new Set<string>();
   if (opts.format === 'csv') await write(out, stringify([columns as unknown as string[]]));
   const counts = new Map<string, number>();
   for (let i = 0; i < registry.size; i++) {
-    const needsDetail = outcomes.status[i] === STATUS.needs_review || outcomes.almostKind[i] === 2;
+    const needsDetail = outcomes.status[i] === STATUS.needs_review;
     const { outcome, reasons } = needsDetail ? outcomeDetails(plan, registry, law, outcomes, i, day) : { outcome: outcomeAt(outcomes, i), reasons: [] as string[] };
-    const row = outcomeRow(plan, registry.personId[i]!, outcome, needsDetail ? reasons : [outcome.reason]);
+    const unverified = outcomeDoubts(doubts, outcome, (registry.articlesOf(i) ?? []).map((a) => law.criminalCode.parts[a]!));
+    unverified.forEach((k) => used.add(k));
+    const row = outcomeRow(plan, registry.personId[i]!, outcome, needsDetail ? reasons : [outcome.reason], unverified);
     counts.set(outcome.status, (counts.get(outcome.status) ?? 0) + 1);
     if (opts.format === 'jsonl') await write(out, `${JSON.stringify(row)}\n`);
     else if (opts.format === 'csv')
@@ -102,13 +112,16 @@ async function evaluateInto(out: Sink, plan: ReturnType<typeof loadAct>['plan'],
     else
       await write(
         out,
-        `${String(row.person_id).padEnd(12)} ${String(row.status).padEnd(13)} ${String(row.measure ?? '—').padEnd(16)} ${String(row.clause ?? row.excluded_by ?? '—').padEnd(16)} ${String(row.days_remitted ?? '—').padStart(6)} ${String(row.new_end_date ?? '—').padEnd(10)} ${(row.reasons as string[]).join(',')}\n`,
+        `${String(row.person_id).padEnd(12)} ${String(row.status).padEnd(13)} ${String(row.measure ?? '—').padEnd(16)} ${String(row.clause ?? row.excluded_by ?? '—').padEnd(16)} ${String(row.days_remitted ?? '—').padStart(6)} ${String(row.new_end_date ?? '—').padEnd(10)} ${(row.reasons as string[]).join(',')}${unverified.length > 0 ? ` ?${unverified.length}` : ''}\n`,
       );
   }
-  if (opts.format === 'table' || opts.out)
+  if (opts.format === 'table' || opts.out) {
     process.stderr.write(
       `${render(T.summary, opts.lang, { act: plan.id, persons: registry.size, counts: [...counts].map(([k, v]) => `${k} ${v}`).join(', ') })} (${formatIsoDate(day)})\n`,
     );
+    // what the keys in the `unverified` field (the ?n of the table) stand for
+    if (used.size > 0) process.stderr.write(`${REST_ON[opts.lang]}:\n${[...used].map((k) => `  ${k}: ${doubts.all.get(k)?.label[opts.lang] ?? k}`).join('\n')}\n`);
+  }
 }
 
 export async function explainCommand(opts: { act: string; registry?: string; person: string; asOf?: string; lang: Lang; format: 'text' | 'json'; sheet?: string }): Promise<void> {
@@ -129,7 +142,8 @@ export function testCommand(acts: string[], opts: { lang: Lang; verbose: boolean
   let passedAll = 0;
   let failedAll = 0;
   for (const f of folders) {
-    const results: CaseResult[] = runActTests(f, law);
+    const conformance = actConformance(f, law);
+    const results: CaseResult[] = conformance.results;
     const passed = results.filter((r) => r.passed).length;
     passedAll += passed;
     failedAll += results.length - passed;
@@ -139,6 +153,11 @@ export function testCommand(acts: string[], opts: { lang: Lang; verbose: boolean
     }
     process.stdout.write(`${render(T.testsPassed, opts.lang, { act: results[0]?.act ?? f, passed, total: results.length })}\n`);
     if (passed !== results.length || results.length === 0) ok = false;
+    const unreached = [...conformance.unreachedClauses, ...conformance.unreachedExclusions];
+    if (unreached.length > 0) {
+      process.stdout.write(`${render(T.unreached, opts.lang, { act: conformance.act, rules: unreached.join(', ') })}\n`);
+      ok = false;
+    }
   }
   process.stdout.write(`acts: ${passedAll} passed, ${failedAll} failed\n`);
   return ok;

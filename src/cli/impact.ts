@@ -2,6 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { InvalidArgumentError } from 'commander';
 import { UserError } from '../domain/errors.ts';
+import { isoDay } from '../domain/dates.ts';
 import { render, type Lang, type Text } from '../i18n/text.ts';
 import { loadLaw, type Law } from '../law/law.ts';
 import { DEFAULT_PATHS } from '../paths.ts';
@@ -65,6 +66,10 @@ export interface ImpactCommandOptions {
   facilities?: string;
   config?: string;
   sheet?: string;
+  /** ISO date: every act evaluated as if it entered into force on it. */
+  asOf?: string;
+  /** The registry is the synthetic population (its figures then rest on it as an unverified input). */
+  registrySynthetic?: boolean;
 }
 
 export function impactOf(law: Law, registry: Registry, source: string, acts: string[], opts: Omit<ImpactCommandOptions, 'act' | 'compare' | 'registry' | 'lang' | 'format'>) {
@@ -72,12 +77,13 @@ export function impactOf(law: Law, registry: Registry, source: string, acts: str
   const config = loadImpactConfig(opts.config ?? DEFAULT_PATHS.impact, law);
   const facilities = loadFacilities(opts.facilities ?? DEFAULT_PATHS.facilities);
   const options: ImpactOptions = { changesLimit: opts.changes };
+  if (opts.asOf !== undefined) options.asOfDay = isoDay(opts.asOf);
   if (opts.grantRate !== undefined) options.grantRate = opts.grantRate;
   if (opts.admissions !== undefined) options.admissions = opts.admissions;
   if (opts.horizon !== undefined) options.horizonMonths = opts.horizon;
   if (opts.runs !== undefined) options.riskRuns = opts.runs;
   if (opts.seed !== undefined) options.riskSeed = opts.seed;
-  return computeImpact({ plans, registry, registrySource: source, law, facilities, config, options });
+  return computeImpact({ plans, registry, registrySource: source, law, facilities, config, options, registrySynthetic: opts.registrySynthetic ?? false });
 }
 
 export async function impactCommand(opts: ImpactCommandOptions, progress: (line: string) => void): Promise<void> {
@@ -90,7 +96,7 @@ export async function impactCommand(opts: ImpactCommandOptions, progress: (line:
   let k = 0;
   try {
     const { registry, source } = await openRegistry(law, opts.registry, opts.lang, progress, opts.sheet);
-    const { report, runs } = impactOf(law, registry, source, acts, opts);
+    const { report, runs } = impactOf(law, registry, source, acts, { ...opts, registrySynthetic: opts.registry === undefined });
     if (out) {
       out.write(stringify([['person_id', 'act_from', 'status_from', 'measure_from', 'clause_from', 'excluded_by_from', 'days_from', 'act_to', 'status_to', 'measure_to', 'clause_to', 'excluded_by_to', 'days_to']]));
       for (const b of runs.slice(1))

@@ -1,6 +1,7 @@
 /**
  * The `amnestia` command line. See docs/cli.md.
  */
+import { backtestJson, computeBacktest, loadResults, renderBacktest } from '../reports/backtest.ts';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isoDay, parseIsoDate } from '../domain/dates.ts';
 import { isLang, render, type Lang } from '../i18n/text.ts';
@@ -16,6 +17,8 @@ import { loadProfile, scaleProfile } from '../registry/synthetic/profile.ts';
 import { computeLetter, letterJson, loadLetterDefinition, renderLetterMarkdown, renderLetterText } from '../reports/letter.ts';
 import { openRegistry } from './registry-source.ts';
 import { registerServerCommands } from './server.ts';
+import { loadAct } from '../engine/act/plan.ts';
+import { resolveActPath } from '../engine/act/act-tests.ts';
 import { UserError } from '../domain/errors.ts';
 import { runCheck } from './check.ts';
 import { installProcessGuards, reportFailure } from './failure.ts';
@@ -48,11 +51,11 @@ async function letterCommand(opts: { registry?: string; lang: Lang; format: stri
   const law = loadLaw();
   const def = loadLetterDefinition(opts.figures ?? DEFAULT_PATHS.letterFigures, law);
   const { registry, source } = await openRegistry(law, opts.registry, opts.lang, progress, opts.sheet);
-  letterReport(def, law, registry, source, opts);
+  letterReport(def, law, registry, source, { ...opts, synthetic: opts.registry === undefined });
 }
 
-function letterReport(def: ReturnType<typeof loadLetterDefinition>, law: Law, registry: Registry, source: string, opts: { lang: Lang; format: string; asOf?: string }): void {
-  const report = computeLetter(def, law, registry, source, opts.asOf ? isoDay(opts.asOf) : def.file.as_of);
+function letterReport(def: ReturnType<typeof loadLetterDefinition>, law: Law, registry: Registry, source: string, opts: { lang: Lang; format: string; asOf?: string; synthetic?: boolean }): void {
+  const report = computeLetter(def, law, registry, source, opts.asOf ? isoDay(opts.asOf) : def.file.as_of, opts.synthetic ?? false);
   if (opts.format === 'json') process.stdout.write(`${JSON.stringify(letterJson(report, opts.lang), null, 2)}\n`);
   else if (opts.format === 'md') process.stdout.write(`${renderLetterMarkdown(report, opts.lang)}\n`);
   else process.stdout.write(`${renderLetterText(report, opts.lang)}\n`);
@@ -76,6 +79,22 @@ export function buildProgram(): Command {
     .option('--figures <file>', 'figures definition file', undefined)
     .option('--sheet <name>', 'the worksheet of an XLSX registry (default: the first visible worksheet with rows)')
     .action(letterCommand);
+
+  program
+    .command('backtest')
+    .description("an act's outcome on a registry beside what was reported after it was applied, by custody and by measure, each gap over the tolerance with its account")
+    .option('--results <file>', 'reported results file', DEFAULT_PATHS.results)
+    .option('--registry <file>', 'registry file (CSV or XLSX); default: the synthetic national registry')
+    .addOption(langOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (opts: { results: string; registry?: string; lang: Lang; format: 'text' | 'json' }) => {
+      const law = loadLaw();
+      const results = loadResults(opts.results);
+      const { plan } = loadAct(resolveActPath(results.act, DEFAULT_PATHS.acts), law);
+      const { registry, source } = await openRegistry(law, opts.registry, opts.lang, progress);
+      const report = computeBacktest(results, plan, law, registry, source, opts.registry === undefined);
+      process.stdout.write(opts.format === 'json' ? `${JSON.stringify(backtestJson(report, opts.lang), null, 2)}\n` : `${renderBacktest(report, opts.lang)}\n`);
+    });
 
   program
     .command('check')
@@ -133,7 +152,8 @@ export function buildProgram(): Command {
     .argument('<act>', 'act folder, act.yaml, or act id under acts/')
     .addOption(langOption())
     .option('--no-sample', 'skip the checks on the default synthetic registry')
-    .action((act: string, opts: { lang: Lang; sample: boolean }) => {
+    .option('--as-of <date>', 'check the act on the default registry as if it entered into force on this day (default: the act’s own)', dateArg)
+    .action((act: string, opts: { lang: Lang; sample: boolean; asOf?: string }) => {
       if (!validateCommand(act, opts)) process.exitCode = 2;
     });
 
@@ -205,6 +225,7 @@ export function buildProgram(): Command {
     .option('--facilities <file>', 'facilities file (codes, names, capacities)')
     .option('--config <file>', 'impact configuration (social categories, victims condition, parameters)')
     .option('--sheet <name>', 'the worksheet of an XLSX registry (default: the first visible worksheet with rows)')
+    .option('--as-of <date>', 'evaluate every act as if it entered into force on this day (default: each act’s own); the execution periods keep their length', dateArg)
     .action(async (opts: ImpactCommandOptions) => {
       await impactCommand(opts, progress);
     });

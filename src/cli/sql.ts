@@ -1,11 +1,14 @@
 /** The SQL side of the command line: storing a registry in PostgreSQL, and evaluating in SQL. */
+import { actDoubts, outcomeDoubts } from '../engine/act/doubt.ts';
 import { EXIT, UserError } from '../domain/errors.ts';
 import { isoDay } from '../domain/dates.ts';
 import { render, type Lang, type Text } from '../i18n/text.ts';
 import { loadLaw } from '../law/law.ts';
 import { DEFAULT_PATHS } from '../paths.ts';
 import { resolveActPath } from '../engine/act/act-tests.ts';
-import { outcomeAt, outcomeRow } from '../engine/act/outcome.ts';
+import { outcomeAt, outcomeRow, STATUS } from '../engine/act/outcome.ts';
+import { outcomeDetails } from '../engine/act/evaluate.ts';
+import type { Registry } from '../registry/registry.ts';
 import { loadAct } from '../engine/act/plan.ts';
 import { DuckDbBackend, PostgresBackend, type SqlBackend } from '../engine/sql/backend.ts';
 import { openRegistry } from './registry-source.ts';
@@ -72,6 +75,8 @@ export async function evaluateSqlCommand(opts: { act: string; registry?: string;
   let backend: SqlBackend;
   let size: number;
   let ids: string[];
+  /** The registry in memory (DuckDB): the unknown facts of a needs-review outcome are named as the kernel engine names them. */
+  let registry: Registry | null = null;
   if (url) {
     backend = await connect(url, opts.lang);
     size = await backend.personCount().catch(() => 0);
@@ -81,7 +86,7 @@ export async function evaluateSqlCommand(opts: { act: string; registry?: string;
     }
     ids = await backend.personIds(size);
   } else {
-    const { registry } = await openRegistry(law, opts.registry, opts.lang, () => undefined, opts.sheet);
+    registry = (await openRegistry(law, opts.registry, opts.lang, () => undefined, opts.sheet)).registry;
     backend = await DuckDbBackend.open();
     await backend.loadRegistry(registry, law);
     size = registry.size;
@@ -89,9 +94,13 @@ export async function evaluateSqlCommand(opts: { act: string; registry?: string;
   }
   try {
     const outcomes = await backend.outcomes(plan, law, size, day);
+    const doubts = actDoubts(plan, law, day);
     for (let i = 0; i < size; i++) {
-      const o = outcomeAt(outcomes, i);
-      process.stdout.write(`${JSON.stringify(outcomeRow(plan, ids[i]!, o, [o.reason]))}\n`);
+      const { outcome, reasons } =
+        registry !== null && outcomes.status[i] === STATUS.needs_review ? outcomeDetails(plan, registry, law, outcomes, i, day) : { outcome: outcomeAt(outcomes, i), reasons: [outcomeAt(outcomes, i).reason] };
+      // the Criminal Code parts a person's outcome rests on are known only with the registry in memory
+      const parts = registry === null ? null : (registry.articlesOf(i) ?? []).map((a) => law.criminalCode.parts[a]!);
+      process.stdout.write(`${JSON.stringify(outcomeRow(plan, ids[i]!, outcome, reasons, outcomeDoubts(doubts, outcome, parts)))}\n`);
     }
   } finally {
     await backend.close();

@@ -55,7 +55,7 @@ export const submissionDocumentSchema = z.strictObject({
   sentence: z.strictObject({
     type: textSchema.nullable(),
     custody: z.enum(['institution', 'probation']).nullable(),
-    articles: z.array(z.strictObject({ id: z.string(), article: z.string(), part: z.string(), title: textSchema, gravity: textSchema })),
+    articles: z.array(z.strictObject({ id: z.string(), article: z.string(), part: z.string().nullable(), title: textSchema, gravity: textSchema })),
     term_months: z.number().int().nullable(),
     start: nullableDate,
     end: nullableDate,
@@ -342,7 +342,7 @@ export function submissionFields(d: SubmissionDocumentData, lang: DocLang): Subm
     sentenceStart: d.sentence.start ? dateNumeric(d.sentence.start) : dash,
     sentenceEnd: d.sentence.end ? dateNumeric(d.sentence.end) : dash,
     articles: d.sentence.articles.map((a) => ({
-      article: lang === 'kk' ? `${a.article}-бап ${a.part}-бөлік` : `ст. ${a.article} ч. ${a.part}`,
+      article: a.part === null ? (lang === 'kk' ? `${a.article}-бап` : `ст. ${a.article}`) : lang === 'kk' ? `${a.article}-бап ${a.part}-бөлік` : `ст. ${a.article} ч. ${a.part}`,
       title: a.title[lang],
       gravity: a.gravity[lang],
     })),

@@ -43,6 +43,22 @@ export const SENTENCE_TYPES = [
 ] as const;
 export type SentenceType = (typeof SENTENCE_TYPES)[number];
 
+/**
+ * The group of the disabled child a person raises: a child under 16 has a disability without a
+ * group; from 16 the groups I–III (Law "On social protection of persons with disabilities").
+ */
+export const DISABLED_CHILD_GROUPS = ['none', 'under_16', 'group_1', 'group_2', 'group_3'] as const;
+export type DisabledChildGroup = (typeof DISABLED_CHILD_GROUPS)[number];
+export const DISABLED_CHILD_GROUP_ALIASES: Record<string, DisabledChildGroup> = { '0': 'none', '1': 'group_1', '2': 'group_2', '3': 'group_3' };
+
+/**
+ * Which veterans a person belongs to (Law of 6 May 2020 No. 367-VI "On veterans"): of the Great
+ * Patriotic War (WWII), equated to them by benefits, of combat operations on the territory of other
+ * states, or other veterans under that Law. Older amnesty laws treat the first apart.
+ */
+export const VETERAN_KINDS = ['none', 'wwii', 'equated_wwii', 'combat', 'other'] as const;
+export type VeteranKind = (typeof VETERAN_KINDS)[number];
+
 export const TAGS = [
   'corruption',
   'terrorism',

@@ -46,7 +46,7 @@ function partIndex(id: string): number {
 
 describe('leaf parsing and checking', () => {
   it('age >= 50', () => {
-    expect(check('age >= 50')).toMatchObject({ k: 'num', fact: { name: 'age' }, arg: null, op: '>=', value: 50 });
+    expect(check('age >= 50')).toMatchObject({ k: 'num', fact: { name: 'age' }, arg: null, op: '>=', value: { kind: 'const', value: 50 } });
   });
 
   it('sex = F and the Cyrillic alias sex = Ж', () => {
@@ -84,7 +84,7 @@ describe('leaf parsing and checking', () => {
   });
 
   it('children_under(3) >= 1', () => {
-    expect(check('children_under(3) >= 1')).toMatchObject({ k: 'num', fact: { name: 'children_under' }, arg: 3, op: '>=', value: 1 });
+    expect(check('children_under(3) >= 1')).toMatchObject({ k: 'num', fact: { name: 'children_under' }, arg: 3, op: '>=', value: { kind: 'const', value: 1 } });
   });
 
   it('pregnant is unknown / is known', () => {
@@ -103,7 +103,7 @@ describe('leaf parsing and checking', () => {
   });
 
   it('offence_date < 2025-06-23', () => {
-    expect(check('offence_date < 2025-06-23')).toMatchObject({ k: 'num', fact: { name: 'offence_date' }, op: '<', value: isoDay('2025-06-23') });
+    expect(check('offence_date < 2025-06-23')).toMatchObject({ k: 'num', fact: { name: 'offence_date' }, op: '<', value: { kind: 'const', value: isoDay('2025-06-23') } });
   });
 
   it('definitions referenced by name (alone and with not)', () => {
@@ -411,7 +411,7 @@ describe('three-valued logic', () => {
         tag: 'has_tag(corruption)',
         notTag: { not: 'has_tag(corruption)' },
         article: 'has_article(361)',
-        articlePart: 'has_article(361-2)',
+        articlePart: 'has_article(361-3)',
         offence: 'offence_date < 2025-06-23',
         children: 'children_under(3) >= 1',
         childrenNone: 'children_count = 0',
@@ -580,3 +580,114 @@ describe('facts on hand-checked dates', () => {
     expect(dayOfYmd(ymdOfDay(isoDay('2025-06-23')))).toBe(isoDay('2025-06-23'));
   });
 });
+
+// ---------------------------------------------------------------- the language of real laws
+
+describe('values that real laws need', () => {
+  const actCtx: CheckContext = {
+    law: code,
+    definitions: new Set(),
+    lawParameters: law.parameters,
+    actParameters: new Map([
+      ['release_share', { kind: 'number' as const, value: 1 / 3, frac: { num: 1, den: 3 } }],
+      ['short_term', { kind: 'term' as const, term: { months: 36, days: 0 } }],
+    ]),
+  };
+  const checkIn = (source: string, c: CheckContext = actCtx) => {
+    const errors: ConditionError[] = [];
+    const out = checkCondition(source, ['c'], c, errors);
+    return { out, errors };
+  };
+
+  it('a fraction written 1/3 is exact', () => {
+    expect(checkIn('served_fraction >= 1/3').out).toMatchObject({ k: 'num', value: { kind: 'const', frac: { num: 1, den: 3 } } });
+    expect(checkIn('served_fraction >= 0.5').out).toMatchObject({ k: 'num', value: { kind: 'const', frac: { num: 1, den: 2 } } });
+  });
+
+  it('an act parameter stands for its number, fraction or term', () => {
+    expect(checkIn('served_fraction >= param.release_share').out).toMatchObject({ value: { kind: 'const', frac: { num: 1, den: 3 } } });
+    expect(checkIn('imposed_term <= param.short_term').out).toMatchObject({ k: 'term', op: '<=', term: { months: 36, days: 0 } });
+    expect(checkIn('served_fraction >= param.nothing').errors[0]!.message).toContain('unknown act parameter nothing');
+    expect(checkIn('age >= param.release_share', { law: code, definitions: new Set() }).errors[0]!.message).toContain("only in an act's conditions");
+  });
+
+  it('a dated law parameter is named law.<name> and read on the day of entry into force', () => {
+    expect(checkIn('age >= law.family.child_age_limit').out).toMatchObject({ k: 'num', value: { kind: 'law', name: 'family.child_age_limit' } });
+    expect(checkIn('age >= law.pension.nothing').errors[0]!.message).toContain('unknown law parameter pension.nothing');
+    expect(checkIn('served_fraction >= law.family.child_age_limit').errors[0]!.message).toContain('not a law parameter');
+  });
+
+  it('terms are written 3y, 1y6m, 18m, 10d and compared only with terms', () => {
+    expect(checkIn('imposed_term <= 3y').out).toMatchObject({ k: 'term', term: { months: 36, days: 0 } });
+    expect(checkIn('remaining_term <= 1y').out).toMatchObject({ k: 'term', fact: { name: 'remaining_term' } });
+    expect(checkIn('served_term >= 2y3m15d').out).toMatchObject({ term: { months: 27, days: 15 } });
+    expect(checkIn('imposed_term <= 36').errors[0]!.message).toContain('compare it with a term like 3y');
+    expect(checkIn('imposed_term in [3y]').errors[0]!.message).toContain('"in" does not apply');
+    expect(checkIn('imposed_term_months <= 3y').errors[0]!.message).toContain('compare it with a number');
+  });
+
+  it('a date may be written relative to the day facts are read on: older than 60, strictly', () => {
+    expect(checkIn('birth_date < day - 60y').out).toMatchObject({ k: 'relDate', fact: { name: 'birth_date' }, op: '<', shift: { unit: 'months', amount: -720 } });
+    expect(checkIn('sentence_end <= day + 30d').out).toMatchObject({ k: 'relDate', shift: { unit: 'days', amount: 30 } });
+    expect(checkIn('birth_date < day - 60y10d').errors[0]!.message).toContain('not both');
+    expect(checkIn('age < day - 60y').errors[0]!.message).toContain('compare it with a number');
+  });
+
+  it('decides “older than 60” on the birthday and the day after, kernel and interpreter alike', () => {
+    const c = checkIn('birth_date < day - 60y').out;
+    const age60 = checkIn('age >= 60').out;
+    const day = isoDay('2025-07-05');
+    const people = [19650704, 19650705, 19650706].map((b) => testPerson(code, { birthYmd: b }));
+    // born 1965-07-04: 60 and a day; born 1965-07-05: 60 exactly (not older); born 1965-07-06: 59
+    expect(truths(people, c, day)).toEqual([T, F, F]);
+    expect(truths(people, age60, day)).toEqual([T, T, F]);
+    // born on 29 February: older than 60 from 1 March of the year of the 60th birthday on
+    const leap = [testPerson(code, { birthYmd: 19640229 })];
+    expect(truths(leap, c, isoDay('2024-02-29'))).toEqual([F]);
+    expect(truths(leap, c, isoDay('2024-03-01'))).toEqual([T]);
+    expect(truths(leap, checkIn('birth_date < day - 61y').out, isoDay('2025-03-01'))).toEqual([F]);
+    expect(truths(leap, checkIn('birth_date < day - 61y').out, isoDay('2025-03-02'))).toEqual([T]);
+  });
+
+  it('women of retirement age on the day: age in completed months against the dated law parameter (61 years = 732 months in 2025)', () => {
+    const c = checkIn('age_months >= law.pension.age_women_months').out;
+    const day = isoDay('2025-07-05');
+    const people = [19640705, 19640706, 19640229].map((b) => testPerson(code, { birthYmd: b }));
+    expect(truths(people, c, day)).toEqual([T, F, T]);
+    // born on 29 February 1964: 732 months on 1 March 2025, not on 28 February
+    expect(truths([people[2]!], c, isoDay('2025-02-28'))).toEqual([F]);
+    expect(truths([people[2]!], c, isoDay('2025-03-01'))).toEqual([T]);
+    // in 2020 the age was 59.5 years (714 months): a woman born 1960-12-15 had reached it on 2020-06-15
+    expect(truths([testPerson(code, { birthYmd: 19601215 })], c, isoDay('2020-06-15'))).toEqual([T]);
+    expect(truths([testPerson(code, { birthYmd: 19601215 })], c, isoDay('2020-06-14'))).toEqual([F]);
+  });
+
+  it('older laws’ facts: first imprisonment, juvenile colony, the disabled child’s group, the kind of veteran — unknown stays unknown', () => {
+    const day = isoDay('2025-07-05');
+    const people = [
+      testPerson(code, { priorConvictions: 0, priorImprisonment: null }), // first conviction: first imprisonment
+      testPerson(code, { priorConvictions: 2, priorImprisonment: false }), // earlier fines only
+      testPerson(code, { priorConvictions: 2, priorImprisonment: true }),
+      testPerson(code, { priorConvictions: 2, priorImprisonment: null }), // not recorded
+    ];
+    expect(truths(people, checkIn('first_imprisonment').out, day)).toEqual([T, T, F, U]);
+    expect(truths(people, checkIn('juvenile_colony').out, day)).toEqual([F, F, F, F]);
+    expect(truths([testPerson(code, { priorConvictions: 1, juvenileColony: null })], checkIn('juvenile_colony').out, day)).toEqual([U]);
+    const kids = [testPerson(code, { disabledChildGroup: 'group_1' }), testPerson(code, { disabledChildGroup: 'under_16' }), testPerson(code, { disabledChildGroup: null })];
+    expect(truths(kids, checkIn('disabled_child_group in [group_1, group_2]').out, day)).toEqual([T, F, U]);
+    const vets = [testPerson(code, { veteranKind: 'wwii' }), testPerson(code, { veteranKind: 'combat' }), testPerson(code, { veteranKind: null })];
+    expect(truths(vets, checkIn('veteran_kind = wwii').out, day)).toEqual([T, F, U]);
+  });
+});
+
+/** Truth of a condition for each person on a day; the kernel and the interpreter must agree. */
+function truths(people: PersonRecord[], c: Checked, day: number): Truth[] {
+  const registry = registryOf(code, people);
+  const out = compileConditions([{ name: 'x', condition: c }], [], code, law.parameters).run(registry, day)[0]!;
+  const env = { asOfYmd: ymdOfDay(day), asOfDay: day, law: code, parameters: law.parameters };
+  return people.map((p, i) => {
+    const t = interpret(c, p, env, new Map());
+    expect(out[i], `kernel and interpreter on person ${i}`).toBe(t);
+    return t;
+  });
+}

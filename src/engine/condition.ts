@@ -11,6 +11,9 @@
  *     <fact>                          a boolean fact is true       pregnant
  *     not <fact>                      a boolean fact is false      not violent
  *     <fact> <op> <value>             = != < <= > >=               age >= 50
+ *       values: numbers, fractions 1/3, terms 1y8m, dates 2025-06-23, dates relative to the day
+ *       facts are read on (day - 60y), act parameters param.release_share, dated law
+ *       parameters law.pension.age_women (read on the day of entry into force)
  *     <fact> in [v, …] / not in [v, …]                             custody in [institution]
  *     <fact> is known / is unknown                                 pregnant is unknown
  *     <fact>(<arg>) …                 parametric facts             children_under(3) >= 1
@@ -25,7 +28,9 @@
 import { GRAVITY_ALIASES, TAGS } from '../domain/enums.ts';
 import { parseIsoDate } from '../domain/dates.ts';
 import { jsonPath } from '../domain/located.ts';
+import { formatTerm, fraction, fractionOfNumber, parseTerm, type Fraction, type Term } from '../domain/terms.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
+import type { Parameters } from '../law/parameters.ts';
 import { factByName, FACTS, type ArgValue, type FactDef } from './facts.ts';
 
 export const F = 0;
@@ -35,13 +40,36 @@ export type Truth = 0 | 1 | 2;
 
 export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
+/**
+ * A number a condition compares with: a constant (with the exact fraction it stands for: 1/3 is
+ * never 0.333…), or a dated law parameter (law/parameters.yaml) read on the day of entry into force.
+ */
+export type NumOperand = { kind: 'const'; value: number; frac: Fraction } | { kind: 'law'; name: string };
+
+/**
+ * A date relative to the day facts are read on: `day - 60y` (years and months shift the date's
+ * year and month and keep its day number, as ages are counted), `day + 30d` (days).
+ */
+export interface DateShift {
+  unit: 'months' | 'days';
+  /** Signed: −720 for `day - 60y`. */
+  amount: number;
+}
+
+/** The value of an act parameter, as conditions and measures use it. */
+export type ActParameterValue = { kind: 'number'; value: number; frac: Fraction } | { kind: 'term'; term: Term };
+
 export type Checked =
   | { k: 'const'; truth: Truth }
   | { k: 'and' | 'or'; items: Checked[] }
   | { k: 'not'; item: Checked }
   | { k: 'bool'; fact: FactDef; arg: ArgValue | null }
-  /** Number or date fact compared with a number (dates as day numbers). */
-  | { k: 'num'; fact: FactDef; arg: ArgValue | null; op: CompareOp; value: number }
+  /** Number or date fact compared with a number (dates as day numbers); served_fraction on the calendar. */
+  | { k: 'num'; fact: FactDef; arg: ArgValue | null; op: CompareOp; value: NumOperand }
+  /** A term fact (imposed, served, remaining) compared with a term in calendar units. */
+  | { k: 'term'; fact: FactDef; arg: ArgValue | null; op: CompareOp; term: Term }
+  /** A date fact compared with a date relative to the day facts are read on (as YYYYMMDD). */
+  | { k: 'relDate'; fact: FactDef; arg: ArgValue | null; op: CompareOp; shift: DateShift }
   | { k: 'numIn'; fact: FactDef; arg: ArgValue | null; values: number[]; negated: boolean }
   /** Enumeration fact compared by index (order is meaningful only for ordered enumerations). */
   | { k: 'enum'; fact: FactDef; arg: ArgValue | null; op: CompareOp; index: number }
@@ -73,13 +101,27 @@ export class ConditionErrors extends Error {
 type Tok =
   | { t: 'id'; v: string; at: number }
   | { t: 'num'; v: number; text: string; at: number }
+  | { t: 'frac'; v: Fraction; text: string; at: number }
+  | { t: 'term'; v: Term; text: string; at: number }
+  | { t: 'rel'; v: DateShift; text: string; at: number }
   | { t: 'date'; v: number; text: string; at: number }
   | { t: 'ref'; v: string; at: number }
   | { t: 'str'; v: string; at: number }
   | { t: 'op'; v: CompareOp; at: number }
   | { t: 'punct'; v: '(' | ')' | '[' | ']' | ','; at: number };
 
-const TOKEN = /\s*(?:(\d{4}-\d{2}-\d{2})(?![\d-])|(\d+(?:-\d+)+)|(-?\d+(?:\.\d+)?)|([\p{L}_][\p{L}\p{N}_.]*)|'([^']*)'|"([^"]*)"|(==|!=|<>|<=|>=|=|<|>)|([()[\],]))/uy;
+const TOKEN =
+  /\s*(?:(\d{4}-\d{2}-\d{2})(?![\d-])|((?:\d{4}:\d+(?:-\d+)*|\d+(?:-\d+)+)(?:\.\d+(?:-\d+)?)?)|(\d+\/\d+)|(day\s*[+-]\s*\d+[ymd](?:\d+[md])*)(?![\p{L}\p{N}_])|(\d+[ymd](?:\d+[md])*)(?![\p{L}\p{N}_])|(-?\d+(?:\.\d+)?)|([\p{L}_][\p{L}\p{N}_.]*)|'([^']*)'|"([^"]*)"|(==|!=|<>|<=|>=|=|<|>)|([()[\],]))/uy;
+
+/** A relative date `day - 60y`, `day + 6m`, `day - 30d`: one unit, years and months counted as months. */
+function relativeDate(text: string): DateShift | string {
+  const m = /^day\s*([+-])\s*(\S+)$/.exec(text);
+  const t = m ? parseTerm(m[2]!) : null;
+  if (!m || t === null) return `not a relative date: ${text}`;
+  if (t.months > 0 && t.days > 0) return `a relative date shifts by years and months, or by days, not both: ${text}`;
+  const sign = m[1] === '-' ? -1 : 1;
+  return t.days > 0 ? { unit: 'days', amount: sign * t.days } : { unit: 'months', amount: sign * t.months };
+}
 
 /** The largest number a condition may hold (ten trillion: beyond any age, day count or amount in tenge). */
 export const MAX_CONDITION_NUMBER = 1e13;
@@ -103,16 +145,28 @@ function tokenize(text: string): Tok[] | { at: number; message: string } {
       out.push({ t: 'date', v: d, text: m[1], at });
     } else if (m[2] !== undefined) out.push({ t: 'ref', v: m[2], at });
     else if (m[3] !== undefined) {
-      const v = Number(m[3]);
+      const [num, den] = m[3].split('/').map(Number) as [number, number];
+      if (den === 0) return { at, message: `a fraction cannot have the denominator 0: ${m[3]}` };
+      out.push({ t: 'frac', v: fraction(num, den), text: m[3], at });
+    } else if (m[4] !== undefined) {
+      const shift = relativeDate(m[4]);
+      if (typeof shift === 'string') return { at, message: shift };
+      out.push({ t: 'rel', v: shift, text: m[4], at });
+    } else if (m[5] !== undefined) {
+      const term = parseTerm(m[5]);
+      if (term === null) return { at, message: `not a term like 5y, 1y8m, 18m, 2y3m15d or 10d: ${m[5]}` };
+      out.push({ t: 'term', v: term, text: m[5], at });
+    } else if (m[6] !== undefined) {
+      const v = Number(m[6]);
       // A number no fact can reach (ages, days, months, tenge) is a mistake, and past 2^53 it is not even exact.
-      if (!(Math.abs(v) <= MAX_CONDITION_NUMBER)) return { at, message: `the number ${m[3].length > 24 ? `${m[3].slice(0, 20)}…` : m[3]} is too large: at most ${MAX_CONDITION_NUMBER} in size` };
-      out.push({ t: 'num', v, text: m[3], at });
+      if (!(Math.abs(v) <= MAX_CONDITION_NUMBER)) return { at, message: `the number ${m[6].length > 24 ? `${m[6].slice(0, 20)}…` : m[6]} is too large: at most ${MAX_CONDITION_NUMBER} in size` };
+      out.push({ t: 'num', v, text: m[6], at });
     }
-    else if (m[4] !== undefined) out.push({ t: 'id', v: m[4], at });
-    else if (m[5] !== undefined) out.push({ t: 'str', v: m[5], at });
-    else if (m[6] !== undefined) out.push({ t: 'str', v: m[6], at });
-    else if (m[7] !== undefined) out.push({ t: 'op', v: (m[7] === '==' ? '=' : m[7] === '<>' ? '!=' : m[7]) as CompareOp, at });
-    else out.push({ t: 'punct', v: m[8] as '(' | ')' | '[' | ']' | ',', at });
+    else if (m[7] !== undefined) out.push({ t: 'id', v: m[7], at });
+    else if (m[8] !== undefined) out.push({ t: 'str', v: m[8], at });
+    else if (m[9] !== undefined) out.push({ t: 'str', v: m[9], at });
+    else if (m[10] !== undefined) out.push({ t: 'op', v: (m[10] === '==' ? '=' : m[10] === '<>' ? '!=' : m[10]) as CompareOp, at });
+    else out.push({ t: 'punct', v: m[11] as '(' | ')' | '[' | ']' | ',', at });
     pos = TOKEN.lastIndex;
   }
   return out;
@@ -124,17 +178,30 @@ export interface CheckContext {
   law: CriminalCode;
   /** Names of definitions a condition may refer to. */
   definitions: ReadonlySet<string>;
+  /** The dated law parameters `law.<name>` may name (law/parameters.yaml); none when absent. */
+  lawParameters?: Parameters;
+  /** The act's parameters `param.<name>` may name; none outside an act. */
+  actParameters?: ReadonlyMap<string, ActParameterValue>;
   /** Whether `{ during: execution_period, when: … }` may be used (clause conditions only). */
   allowDuring?: boolean;
+  /** Filled with the act parameters and law parameters the condition names (what a rule rests on). */
+  used?: { act: Set<string>; law: Set<string> };
 }
 
-type Literal = { kind: 'num'; v: number; at: number } | { kind: 'date'; v: number; at: number } | { kind: 'word'; v: string; at: number; quoted: boolean };
+type Literal =
+  | { kind: 'num'; v: number; frac: Fraction; at: number }
+  | { kind: 'law'; name: string; at: number }
+  | { kind: 'date'; v: number; at: number }
+  | { kind: 'term'; v: Term; at: number }
+  | { kind: 'rel'; v: DateShift; at: number }
+  | { kind: 'word'; v: string; at: number; quoted: boolean };
 
 class LeafParser {
   private i = 0;
   constructor(
     private readonly toks: Tok[],
     private readonly text: string,
+    readonly ctx: CheckContext,
   ) {}
   peek(): Tok | undefined {
     return this.toks[this.i];
@@ -164,11 +231,32 @@ function describeType(f: FactDef): string {
   return t.kind === 'enum' ? `enumeration (${t.values.join(', ')})` : t.kind;
 }
 
+export { formatTerm };
+
 function literal(p: LeafParser): Literal {
   const tok = p.next();
   if (!tok) throw new LeafError(p.at(), 'a value is missing');
-  if (tok.t === 'num') return { kind: 'num', v: tok.v, at: tok.at };
+  if (tok.t === 'num') return { kind: 'num', v: tok.v, frac: fractionOfNumber(tok.v), at: tok.at };
+  if (tok.t === 'frac') return { kind: 'num', v: tok.v.num / tok.v.den, frac: tok.v, at: tok.at };
+  if (tok.t === 'term') return { kind: 'term', v: tok.v, at: tok.at };
+  if (tok.t === 'rel') return { kind: 'rel', v: tok.v, at: tok.at };
   if (tok.t === 'date') return { kind: 'date', v: tok.v, at: tok.at };
+  if (tok.t === 'id' && tok.v.startsWith('param.')) {
+    const name = tok.v.slice('param.'.length);
+    const params = p.ctx.actParameters;
+    if (!params) throw new LeafError(tok.at, `param.${name}: act parameters can be named only in an act's conditions`);
+    const value = params.get(name);
+    if (!value) throw new LeafError(tok.at, `unknown act parameter ${name} (parameters: ${[...params.keys()].join(', ') || 'none'})`);
+    p.ctx.used?.act.add(name);
+    return value.kind === 'term' ? { kind: 'term', v: value.term, at: tok.at } : { kind: 'num', v: value.value, frac: value.frac, at: tok.at };
+  }
+  if (tok.t === 'id' && tok.v.startsWith('law.')) {
+    const name = tok.v.slice('law.'.length);
+    const params = p.ctx.lawParameters;
+    if (!params || !params.has(name)) throw new LeafError(tok.at, `unknown law parameter ${name} (law/parameters.yaml)`);
+    p.ctx.used?.law.add(name);
+    return { kind: 'law', name, at: tok.at };
+  }
   if (tok.t === 'id') return { kind: 'word', v: tok.v, at: tok.at, quoted: false };
   if (tok.t === 'str') return { kind: 'word', v: tok.v, at: tok.at, quoted: true };
   if (tok.t === 'ref') return { kind: 'word', v: tok.v, at: tok.at, quoted: false };
@@ -176,7 +264,7 @@ function literal(p: LeafParser): Literal {
 }
 
 function tokText(tok: Tok): string {
-  return tok.t === 'num' || tok.t === 'date' ? tok.text : String(tok.v);
+  return tok.t === 'num' || tok.t === 'date' || tok.t === 'frac' || tok.t === 'term' || tok.t === 'rel' ? tok.text : String(tok.v);
 }
 
 function literalList(p: LeafParser): Literal[] {
@@ -202,11 +290,21 @@ function enumIndex(f: FactDef, lit: Literal): number {
 
 function numberOf(f: FactDef, lit: Literal): number {
   if (f.type.kind === 'date') {
-    if (lit.kind !== 'date') throw new LeafError(lit.at, `${f.name} is a date: compare it with a date like 2025-06-23`);
+    if (lit.kind !== 'date') throw new LeafError(lit.at, `${f.name} is a date: compare it with a date like 2025-06-23${lit.kind === 'rel' ? ' (a relative date only with = != < <= > >=)' : ''}`);
     return lit.v;
   }
-  if (lit.kind !== 'num') throw new LeafError(lit.at, `${f.name} is a number${f.type.kind === 'number' ? ` (${f.type.unit})` : ''}: compare it with a number`);
+  if (lit.kind !== 'num') throw new LeafError(lit.at, `${f.name} is a number${f.type.kind === 'number' ? ` (${f.type.unit})` : ''}: compare it with a number${lit.kind === 'law' ? ' (a law parameter only with = != < <= > >=)' : ''}`);
   return lit.v;
+}
+
+/** The operand of a number comparison: a constant or a law parameter. */
+function numOperand(f: FactDef, lit: Literal): NumOperand {
+  if (lit.kind === 'law') {
+    if (f.name === 'served_fraction') throw new LeafError(lit.at, 'served_fraction is compared with a fraction or an act parameter, not a law parameter');
+    return { kind: 'law', name: lit.name };
+  }
+  if (lit.kind !== 'num') throw new LeafError(lit.at, `${f.name} is a number${f.type.kind === 'number' ? ` (${f.type.unit})` : ''}: compare it with a number`);
+  return { kind: 'const', value: lit.v, frac: lit.frac };
 }
 
 function parseArg(p: LeafParser, f: FactDef, ctx: CheckContext): ArgValue | null {
@@ -230,7 +328,7 @@ function parseArg(p: LeafParser, f: FactDef, ctx: CheckContext): ArgValue | null
     arg = tok.v;
   } else {
     const ref = tok.t === 'ref' ? tok.v : tok.t === 'num' && Number.isInteger(tok.v) ? tok.text : tok.t === 'str' ? tok.v : null;
-    if (ref === null) throw new LeafError(tok.at, `${f.name} takes an article like 188 or a part like 188-2`);
+    if (ref === null) throw new LeafError(tok.at, `${f.name} takes an article like 188, a part like 188-2, a point like 189-3.2, or an article of the 1997 Code like 1997:96`);
     if (ctx.law.part(ref) === undefined && !ctx.law.hasArticle(ref)) throw new LeafError(tok.at, `article ${ref} is not in the Criminal Code table`);
     arg = ref;
   }
@@ -243,7 +341,7 @@ function parseArg(p: LeafParser, f: FactDef, ctx: CheckContext): ArgValue | null
 export function checkLeaf(text: string, ctx: CheckContext): Checked {
   const toks = tokenize(text);
   if (!Array.isArray(toks)) throw new LeafError(toks.at, toks.message);
-  const p = new LeafParser(toks, text);
+  const p = new LeafParser(toks, text, ctx);
   let negate = false;
   const first = p.peek();
   if (!first) throw new LeafError(0, 'empty condition');
@@ -313,8 +411,13 @@ function comparison(p: LeafParser, f: FactDef, arg: ArgValue | null): Checked {
       return positive ? b : { k: 'not', item: b };
     }
     case 'number':
+      return { k: 'num', fact: f, arg, op, value: numOperand(f, value) };
     case 'date':
-      return { k: 'num', fact: f, arg, op, value: numberOf(f, value) };
+      if (value.kind === 'rel') return { k: 'relDate', fact: f, arg, op, shift: value.v };
+      return { k: 'num', fact: f, arg, op, value: { kind: 'const', value: numberOf(f, value), frac: fraction(0, 1) } };
+    case 'term':
+      if (value.kind !== 'term') throw new LeafError(value.at, `${f.name} is a term: compare it with a term like 3y, 1y6m, 18m or 10d`);
+      return { k: 'term', fact: f, arg, op, term: value.v };
     case 'enum': {
       if (!f.type.ordered && op !== '=' && op !== '!=') throw new LeafError(opTok.at, `${f.name} has no order: use = != or in`);
       return { k: 'enum', fact: f, arg, op, index: enumIndex(f, value) };
@@ -343,6 +446,8 @@ function membership(f: FactDef, arg: ArgValue | null, list: Literal[], negated: 
       return { k: 'str', fact: f, arg, values: list.map((l) => nameOf(f, l)), negated };
     case 'boolean':
       throw new LeafError(list[0]?.at ?? 0, `${f.name} is true or false: "in" does not apply`);
+    case 'term':
+      throw new LeafError(list[0]?.at ?? 0, `${f.name} is a term: compare it with = != < <= > >=, "in" does not apply`);
   }
 }
 

@@ -11,10 +11,27 @@
  * that makes a boolean is written `(x === y) * 1`, not `x === y ? 1 : 0`: V8 compiles the
  * conditional into a jump, which the data of a registry makes unpredictable (src/engine/kernel.ts).
  */
-import { BEHAVIOURS, CUSTODIES, GRAVITIES, GRAVITY_ALIASES, CUSTODY_ALIASES, INTENTS, RECIDIVISMS, SENTENCE_TYPES, SEXES, TAGS, type Tag } from '../domain/enums.ts';
-import { UNKNOWN_DATE, ymdOfDay } from '../domain/dates.ts';
+import {
+  BEHAVIOURS,
+  CUSTODIES,
+  DISABLED_CHILD_GROUP_ALIASES,
+  DISABLED_CHILD_GROUPS,
+  GRAVITIES,
+  GRAVITY_ALIASES,
+  CUSTODY_ALIASES,
+  INTENTS,
+  RECIDIVISMS,
+  SENTENCE_TYPES,
+  SEXES,
+  TAGS,
+  VETERAN_KINDS,
+  type Tag,
+} from '../domain/enums.ts';
+import { dayOfYmd, UNKNOWN_DATE, ymdOfDay } from '../domain/dates.ts';
+import { addTerm, formatTerm, termBetween, type Fraction, type Term } from '../domain/terms.ts';
+import { imposedTermSign, remainingTermSign, sentenceTerm, servedFractionSign, servedTermSign, UNKNOWN_SIGN } from './calendar.ts';
 import type { Text } from '../i18n/text.ts';
-import type { CriminalCode } from '../law/criminal-code.ts';
+import { MAYBE_SHIFT, type CriminalCode } from '../law/criminal-code.ts';
 import type { Parameters } from '../law/parameters.ts';
 import type { PersonRecord } from '../registry/record.ts';
 import type { ColumnName } from '../registry/registry.ts';
@@ -24,7 +41,9 @@ export type FactType =
   | { kind: 'number'; unit: string }
   | { kind: 'date' }
   | { kind: 'enum'; values: readonly string[]; ordered: boolean; aliases?: Record<string, string> }
-  | { kind: 'string' };
+  | { kind: 'string' }
+  /** A term in calendar units (months and days), compared with terms like 3y, 1y6m, 10d. */
+  | { kind: 'term' };
 
 /** The argument a parametric fact takes: `children_under(3)`, `has_tag(corruption)`, `has_article(188-2)`. */
 export type FactArg = { kind: 'number'; min: number; max: number } | { kind: 'tag' } | { kind: 'article' };
@@ -45,8 +64,11 @@ export interface EmitContext {
   /** A Uint8Array constant (a set of article parts), bound at run time; returns its variable. */
   set(values: Uint8Array): string;
   /** A helper function from the kernel's fixed library. */
-  helper(name: 'hasArticle' | 'childrenUnder' | 'ymdOfDay'): string;
+  helper(name: HelperName): string;
 }
+
+/** The kernel's fixed library of helpers (src/engine/kernel.ts). */
+export type HelperName = 'hasArticle' | 'childrenUnder' | 'ymdOfDay' | 'dayOfYmd' | 'servedFractionSign' | 'imposedTermSign' | 'servedTermSign' | 'remainingTermSign' | 'relativeDateSign';
 
 /** What the reference interpreter knows besides the person. */
 export interface FactEnv {
@@ -55,6 +77,8 @@ export interface FactEnv {
   /** The day facts under `during: execution_period` are read on (default: asOf). */
   duringYmd?: number;
   duringDay?: number;
+  /** The day law parameters are read on: the day of entry into force, also inside `during` (default: asOfDay). */
+  paramDay?: number;
   law: CriminalCode;
   parameters: Parameters;
 }
@@ -70,7 +94,19 @@ export interface FactDef {
   columns: readonly ColumnName[];
   emit(ctx: EmitContext, arg: ArgValue | null, law: CriminalCode): string;
   value(p: PersonRecord, env: FactEnv, arg: ArgValue | null): FactValue;
+  /**
+   * served_fraction: the sign of (part served − fraction) on the calendar (src/domain/terms.ts),
+   * -2 when unknown — used for every comparison of the fact, instead of the ratio `value` shows.
+   */
+  fractionSign?: { emit(ctx: EmitContext, f: Fraction): string; value(p: PersonRecord, env: FactEnv, f: Fraction): number };
+  /** Term facts: the sign of (fact − term) in calendar units, -2 when unknown. */
+  termSign?: { emit(ctx: EmitContext, t: Term): string; value(p: PersonRecord, env: FactEnv, t: Term): number };
+  /** Date facts: the date as YYYYMMDD, for comparisons with dates relative to the day (NaN / null unknown). */
+  ymd?: { emit(ctx: EmitContext): string; value(p: PersonRecord): number | null };
 }
+
+/** The parameter day of an environment: the day of entry into force. */
+export const paramDayOf = (env: FactEnv): number => env.paramDay ?? env.asOfDay;
 
 const ymdFrom = (ymd: number, years: number) => ymd - years * 10000;
 const nanIfNull = (v: number | null) => (v === null ? null : v);
@@ -98,6 +134,22 @@ function ageOn(birthYmd: number | null, asOfYmd: number): number | null {
   return birthYmd === null ? null : Math.floor((asOfYmd - birthYmd) / 10000);
 }
 
+/** The share of the sentence's term (laid on the calendar) served on a day, for explanations. */
+function servedShare(p: PersonRecord, day: number): number | null {
+  if (p.sentenceStartDay === null) return null;
+  const t = sentenceTerm(p.sentenceStartDay, p.sentenceEndDay ?? UNKNOWN_DATE, p.imposedTermMonths ?? -1, p.imposedTermDays ?? -1);
+  if (t === null) return null;
+  const length = addTerm(p.sentenceStartDay, t) - p.sentenceStartDay;
+  if (length <= 0) return null;
+  return Math.min(1, Math.max(0, day - p.sentenceStartDay) / length);
+}
+
+/** Completed months from a birth date to a date, both YYYYMMDD. */
+function ageMonthsOn(birthYmd: number, asOfYmd: number): number {
+  const months = (ymd: number) => Math.floor(ymd / 10000) * 12 + (Math.floor(ymd / 100) % 100);
+  return months(asOfYmd) - months(birthYmd) - (asOfYmd % 100 < birthYmd % 100 ? 1 : 0);
+}
+
 function childrenUnder(p: PersonRecord, years: number, asOfYmd: number): number | null {
   if (p.childrenBirthYmd === null) return null;
   // A child is under N on the date when born after the same calendar day N years earlier (and already born).
@@ -113,11 +165,25 @@ function unpaidClaim(p: PersonRecord): number | null {
 
 const UNKNOWN_DATE_LIT = String(UNKNOWN_DATE);
 
+/** A date fact over a day-number column: compared as a day number, and as YYYYMMDD with relative dates. */
+function dateFact(name: string, column: ColumnName, field: 'offenceDay' | 'sentenceStartDay' | 'sentenceEndDay', label: Text): FactDef {
+  return {
+    name,
+    type: { kind: 'date' },
+    label,
+    columns: [column],
+    emit: (ctx) => `(${ctx.col(column)}[i] === ${UNKNOWN_DATE_LIT} ? NaN : ${ctx.col(column)}[i])`,
+    value: (p) => p[field],
+    ymd: {
+      emit: (ctx) => `(${ctx.col(column)}[i] === ${UNKNOWN_DATE_LIT} ? NaN : ${ctx.helper('ymdOfDay')}(${ctx.col(column)}[i]))`,
+      value: (p) => (p[field] === null ? null : ymdOfDay(p[field])),
+    },
+  };
+}
+
 function articleSet(law: CriminalCode, ref: string): Uint8Array {
   const set = new Uint8Array(law.size);
-  const exact = law.part(ref);
-  if (exact) set[exact.index] = 1;
-  else for (const p of law.partsOf(ref)) set[p.index] = 1;
+  for (const p of law.matching(ref)) set[p.index] = 1;
   return set;
 }
 
@@ -136,6 +202,20 @@ export const FACTS: readonly FactDef[] = [
     columns: ['birthYmd'],
     emit: (ctx) => `(${ctx.col('birthYmd')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : Math.floor((${ctx.asOfYmd} - ${ctx.col('birthYmd')}[i]) / 10000))`,
     value: (p, env) => ageOn(p.birthYmd, env.asOfYmd),
+  },
+  {
+    // completed months of age, counted as ages are: a month is completed on the same day number
+    // of a later month (born on 29 February: 12 × N months on 1 March of a common year)
+    name: 'age_months',
+    type: { kind: 'number', unit: 'months' },
+    label: L('age in completed months', 'возраст (полных месяцев)', 'жасы (толық ай)'),
+    columns: ['birthYmd'],
+    emit: (ctx) => {
+      const b = `${ctx.col('birthYmd')}[i]`;
+      const a = ctx.asOfYmd;
+      return `(${b} === ${UNKNOWN_DATE_LIT} ? NaN : (Math.floor(${a} / 10000) * 12 + Math.floor(${a} / 100) % 100) - (Math.floor(${b} / 10000) * 12 + Math.floor(${b} / 100) % 100) - ((${a} % 100 < ${b} % 100) * 1))`;
+    },
+    value: (p, env) => (p.birthYmd === null ? null : ageMonthsOn(p.birthYmd, env.asOfYmd)),
   },
   enumFact('custody', 'custody', 'custody', CUSTODIES, L('custody', 'вид учёта (ИУ / СП)', 'есепке алу түрі (ТМ / ПҚ)'), false, CUSTODY_ALIASES),
   {
@@ -196,8 +276,15 @@ export const FACTS: readonly FactDef[] = [
     label: L('convicted under any article with the tag', 'осуждён по любой статье с признаком', 'белгісі бар кез келген бап бойынша сотталған'),
     columns: ['gravity', 'tagMask'],
     // gravity is -1 exactly when no conviction is recorded: one byte read instead of a flag more
-    emit: (ctx, arg) => `(${ctx.col('gravity')}[i] < 0 ? -1 : (${ctx.col('tagMask')}[i] >> ${ctx.num(tagIndexOf(String(arg)))}) & 1)`,
-    value: (p, env, arg) => (p.articles === null || p.articles.length === 0 ? null : p.articles.some((a) => env.law.parts[a]!.tags.includes(String(arg) as Tag))),
+    // bit i: some conviction certainly carries the tag; bit 16 + i: some conviction may (a part whose point decides)
+    emit: (ctx, arg) =>
+      `(${ctx.col('gravity')}[i] < 0 ? -1 : (${ctx.col('tagMask')}[i] >> ${ctx.num(tagIndexOf(String(arg)))}) & 1 ? 1 : (${ctx.col('tagMask')}[i] >> ${ctx.num(MAYBE_SHIFT + tagIndexOf(String(arg)))}) & 1 ? -1 : 0)`,
+    value: (p, env, arg) => {
+      if (p.articles === null || p.articles.length === 0) return null;
+      const tag = String(arg) as Tag;
+      if (p.articles.some((a) => env.law.parts[a]!.tags.includes(tag))) return true;
+      return p.articles.some((a) => env.law.parts[a]!.maybeTags.includes(tag)) ? null : false;
+    },
   },
   {
     name: 'has_article',
@@ -209,8 +296,8 @@ export const FACTS: readonly FactDef[] = [
       `(${ctx.col('articlesKnown')}[i] === 0 ? -1 : ${ctx.helper('hasArticle')}(${ctx.col('articleOffsets')}, ${ctx.col('articleValues')}, i, ${ctx.set(articleSet(law, String(arg)))}))`,
     value: (p, env, arg) => {
       if (p.articles === null) return null;
-      const ref = String(arg);
-      return p.articles.some((a) => env.law.parts[a]!.id === ref || env.law.parts[a]!.article === ref);
+      const set = new Set(env.law.matching(String(arg)).map((x) => x.index));
+      return p.articles.some((a) => set.has(a));
     },
   },
   {
@@ -260,18 +347,65 @@ export const FACTS: readonly FactDef[] = [
     value: (p, env) => (p.sentenceStartDay === null ? null : Math.max(0, env.asOfDay - p.sentenceStartDay)),
   },
   {
+    // Compared on the calendar: `served_fraction >= 1/3` holds from the day the start plus one
+    // third of the term (in months, then days: src/domain/terms.ts) is reached. The term is the
+    // one imposed when recorded, otherwise the term from start to scheduled end. The number shown
+    // in explanations is the share of the term's days served.
     name: 'served_fraction',
     type: { kind: 'number', unit: 'fraction' },
     label: L('part of the term served on the date', 'отбытая часть срока на дату', 'күнге өтелген мерзім бөлігі'),
-    columns: ['sentenceStartDay', 'sentenceEndDay'],
+    columns: ['sentenceStartDay', 'sentenceEndDay', 'imposedTermMonths', 'imposedTermDays'],
     emit: (ctx) => {
       const s = `${ctx.col('sentenceStartDay')}[i]`;
       const e = `${ctx.col('sentenceEndDay')}[i]`;
-      return `(${s} === ${UNKNOWN_DATE_LIT} || ${e} === ${UNKNOWN_DATE_LIT} || ${e} <= ${s} ? NaN : Math.min(1, Math.max(0, ${ctx.asOfDay} - ${s}) / (${e} - ${s})))`;
+      // only `is known` reads this form: known exactly when the sign is
+      return `(${ctx.helper('servedFractionSign')}(${s}, ${e}, ${ctx.col('imposedTermMonths')}[i], ${ctx.col('imposedTermDays')}[i], ${ctx.asOfDay}, 0, 1) === ${UNKNOWN_SIGN} ? NaN : 0)`;
     },
+    value: (p, env) => servedShare(p, env.asOfDay),
+    fractionSign: {
+      emit: (ctx, f) =>
+        `${ctx.helper('servedFractionSign')}(${ctx.col('sentenceStartDay')}[i], ${ctx.col('sentenceEndDay')}[i], ${ctx.col('imposedTermMonths')}[i], ${ctx.col('imposedTermDays')}[i], ${ctx.asOfDay}, ${ctx.num(f.num)}, ${ctx.num(f.den)})`,
+      value: (p, env, f) => servedFractionSign(p.sentenceStartDay ?? UNKNOWN_DATE, p.sentenceEndDay ?? UNKNOWN_DATE, p.imposedTermMonths ?? -1, p.imposedTermDays ?? -1, env.asOfDay, f.num, f.den),
+    },
+  },
+  {
+    name: 'imposed_term',
+    type: { kind: 'term' },
+    label: L('term imposed by the court (years, months, days)', 'назначенный судом срок (лет, месяцев, дней)', 'сот тағайындаған мерзім (жыл, ай, күн)'),
+    columns: ['imposedTermMonths', 'imposedTermDays'],
+    emit: (ctx) => `(${ctx.col('imposedTermMonths')}[i] < 0 || ${ctx.col('imposedTermDays')}[i] < 0 ? NaN : ${ctx.col('imposedTermMonths')}[i])`,
+    value: (p) => (p.imposedTermMonths === null || p.imposedTermDays === null ? null : formatTerm({ months: p.imposedTermMonths, days: p.imposedTermDays })),
+    termSign: {
+      emit: (ctx, t) => `${ctx.helper('imposedTermSign')}(${ctx.col('imposedTermMonths')}[i], ${ctx.col('imposedTermDays')}[i], ${ctx.num(t.months)}, ${ctx.num(t.days)})`,
+      value: (p, _env, t) => imposedTermSign(p.imposedTermMonths ?? -1, p.imposedTermDays ?? -1, t.months, t.days),
+    },
+  },
+  {
+    name: 'served_term',
+    type: { kind: 'term' },
+    label: L('term served on the date (from the start, not past the end)', 'отбытый срок на дату', 'күнге өтелген мерзім'),
+    columns: ['sentenceStartDay', 'sentenceEndDay'],
+    emit: (ctx) => `(${ctx.col('sentenceStartDay')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : 0)`,
     value: (p, env) => {
-      if (p.sentenceStartDay === null || p.sentenceEndDay === null || p.sentenceEndDay <= p.sentenceStartDay) return null;
-      return Math.min(1, Math.max(0, env.asOfDay - p.sentenceStartDay) / (p.sentenceEndDay - p.sentenceStartDay));
+      if (p.sentenceStartDay === null) return null;
+      const at = Math.max(p.sentenceStartDay, p.sentenceEndDay !== null && p.sentenceEndDay < env.asOfDay ? p.sentenceEndDay : env.asOfDay);
+      return formatTerm(termBetween(p.sentenceStartDay, at));
+    },
+    termSign: {
+      emit: (ctx, t) => `${ctx.helper('servedTermSign')}(${ctx.col('sentenceStartDay')}[i], ${ctx.col('sentenceEndDay')}[i], ${ctx.asOfDay}, ${ctx.num(t.months)}, ${ctx.num(t.days)})`,
+      value: (p, env, t) => servedTermSign(p.sentenceStartDay ?? UNKNOWN_DATE, p.sentenceEndDay ?? UNKNOWN_DATE, env.asOfDay, t.months, t.days),
+    },
+  },
+  {
+    name: 'remaining_term',
+    type: { kind: 'term' },
+    label: L('term left to serve on the date', 'оставшийся срок на дату', 'күнге өтеуге қалған мерзім'),
+    columns: ['sentenceEndDay'],
+    emit: (ctx) => `(${ctx.col('sentenceEndDay')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : 0)`,
+    value: (p, env) => (p.sentenceEndDay === null ? null : formatTerm(termBetween(Math.min(env.asOfDay, p.sentenceEndDay), p.sentenceEndDay))),
+    termSign: {
+      emit: (ctx, t) => `${ctx.helper('remainingTermSign')}(${ctx.col('sentenceEndDay')}[i], ${ctx.asOfDay}, ${ctx.num(t.months)}, ${ctx.num(t.days)})`,
+      value: (p, env, t) => remainingTermSign(p.sentenceEndDay ?? UNKNOWN_DATE, env.asOfDay, t.months, t.days),
     },
   },
   {
@@ -281,6 +415,20 @@ export const FACTS: readonly FactDef[] = [
     columns: ['sentenceEndDay'],
     emit: (ctx) => `(${ctx.col('sentenceEndDay')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : Math.max(0, ${ctx.col('sentenceEndDay')}[i] - ${ctx.asOfDay}))`,
     value: (p, env) => (p.sentenceEndDay === null ? null : Math.max(0, p.sentenceEndDay - env.asOfDay)),
+  },
+  {
+    name: 'serving',
+    type: { kind: 'boolean' },
+    label: L('serving a punishment on the date', 'отбывает наказание на дату', 'күнге жазасын өтеп жүр'),
+    columns: ['sentenceStartDay', 'sentenceEndDay'],
+    // The act engine's own test (docs/acts.md): the term has begun and its end is not reached; a
+    // start or end not recorded does not count against it. Never unknown.
+    emit: (ctx) => {
+      const s = `${ctx.col('sentenceStartDay')}[i]`;
+      const e = `${ctx.col('sentenceEndDay')}[i]`;
+      return `((${s} === ${UNKNOWN_DATE_LIT} || ${s} <= ${ctx.asOfDay}) && (${e} === ${UNKNOWN_DATE_LIT} || ${e} > ${ctx.asOfDay})) * 1`;
+    },
+    value: (p, env) => (p.sentenceStartDay === null || p.sentenceStartDay <= env.asOfDay) && (p.sentenceEndDay === null || p.sentenceEndDay > env.asOfDay),
   },
   {
     name: 'age_at_offence',
@@ -296,29 +444,19 @@ export const FACTS: readonly FactDef[] = [
     },
   },
   {
-    name: 'offence_date',
+    // A date fact compared with absolute dates as a day number, and with dates relative to the day
+    // facts are read on as YYYYMMDD: `birth_date < day - 60y` — older than 60, strictly.
+    name: 'birth_date',
     type: { kind: 'date' },
-    label: L('date of the offence', 'дата совершения преступления', 'қылмыс жасалған күн'),
-    columns: ['offenceDay'],
-    emit: (ctx) => `(${ctx.col('offenceDay')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : ${ctx.col('offenceDay')}[i])`,
-    value: (p) => p.offenceDay,
+    label: L('date of birth', 'дата рождения', 'туған күні'),
+    columns: ['birthYmd'],
+    emit: (ctx) => `(${ctx.col('birthYmd')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : ${ctx.helper('dayOfYmd')}(${ctx.col('birthYmd')}[i]))`,
+    value: (p) => (p.birthYmd === null ? null : dayOfYmd(p.birthYmd)),
+    ymd: { emit: (ctx) => `(${ctx.col('birthYmd')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : ${ctx.col('birthYmd')}[i])`, value: (p) => p.birthYmd },
   },
-  {
-    name: 'sentence_start',
-    type: { kind: 'date' },
-    label: L('start of the punishment', 'начало срока наказания', 'жаза мерзімінің басталуы'),
-    columns: ['sentenceStartDay'],
-    emit: (ctx) => `(${ctx.col('sentenceStartDay')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : ${ctx.col('sentenceStartDay')}[i])`,
-    value: (p) => p.sentenceStartDay,
-  },
-  {
-    name: 'sentence_end',
-    type: { kind: 'date' },
-    label: L('scheduled end of the punishment', 'окончание срока наказания', 'жаза мерзімінің аяқталуы'),
-    columns: ['sentenceEndDay'],
-    emit: (ctx) => `(${ctx.col('sentenceEndDay')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : ${ctx.col('sentenceEndDay')}[i])`,
-    value: (p) => p.sentenceEndDay,
-  },
+  dateFact('offence_date', 'offenceDay', 'offenceDay', L('date of the offence', 'дата совершения преступления', 'қылмыс жасалған күн')),
+  dateFact('sentence_start', 'sentenceStartDay', 'sentenceStartDay', L('start of the punishment', 'начало срока наказания', 'жаза мерзімінің басталуы')),
+  dateFact('sentence_end', 'sentenceEndDay', 'sentenceEndDay', L('scheduled end of the punishment', 'окончание срока наказания', 'жаза мерзімінің аяқталуы')),
   boolFact('pregnant', 'pregnant', 'pregnant', L('pregnancy', 'беременность', 'жүктілік')),
   {
     name: 'children_count',
@@ -346,8 +484,8 @@ export const FACTS: readonly FactDef[] = [
     emit: (ctx) =>
       `(${ctx.col('childrenKnown')}[i] === 0 ? -1 : (${ctx.helper('childrenUnder')}(${ctx.col('childOffsets')}, ${ctx.col('childBirthYmd')}, i, ${ctx.asOfYmd}, ${ctx.param('family.child_age_limit')}) >= ${ctx.param('family.many_children_threshold')}) * 1)`,
     value: (p, env) => {
-      const n = childrenUnder(p, env.parameters.value('family.child_age_limit', env.asOfDay), env.asOfYmd);
-      return n === null ? null : n >= env.parameters.value('family.many_children_threshold', env.asOfDay);
+      const n = childrenUnder(p, env.parameters.value('family.child_age_limit', paramDayOf(env)), env.asOfYmd);
+      return n === null ? null : n >= env.parameters.value('family.many_children_threshold', paramDayOf(env));
     },
   },
   boolFact('disabled_child', 'disabledChild', 'disabledChild', L('raises a disabled child', 'воспитывает ребёнка с инвалидностью', 'мүгедек баланы тәрбиелейді')),
@@ -406,6 +544,28 @@ export const FACTS: readonly FactDef[] = [
   boolFact('damage_compensated', 'damageCompensated', 'damageCompensated', L('damage fully compensated', 'ущерб возмещён полностью', 'залал толық өтелген')),
   enumFact('behaviour', 'behaviour', 'behaviour', BEHAVIOURS, L('degree of behaviour', 'степень поведения', 'мінез-құлық дәрежесі')),
   boolFact('malicious_violator', 'maliciousViolator', 'maliciousViolator', L('malicious violator of the regime', 'злостный нарушитель режима', 'режимді қасақана бұзушы')),
+  {
+    // "sentenced to imprisonment for the first time": no prior conviction, or none to imprisonment
+    name: 'first_imprisonment',
+    type: { kind: 'boolean' },
+    label: L('sentenced to imprisonment for the first time', 'впервые осуждён к лишению свободы', 'бас бостандығынан айыруға алғаш рет сотталған'),
+    columns: ['priorConvictions', 'priorImprisonment'],
+    emit: (ctx) =>
+      `(${ctx.col('priorConvictions')}[i] === 0 || ${ctx.col('priorImprisonment')}[i] === 0 ? 1 : ${ctx.col('priorImprisonment')}[i] === 1 ? 0 : -1)`,
+    value: (p) => (p.priorConvictions === 0 || p.priorImprisonment === false ? true : p.priorImprisonment === true ? false : null),
+  },
+  {
+    // no prior conviction, no earlier stay in a juvenile colony
+    name: 'juvenile_colony',
+    type: { kind: 'boolean' },
+    label: L('earlier served a sentence in a juvenile colony', 'ранее отбывал наказание в воспитательной колонии', 'бұрын тәрбиелеу колониясында жаза өтеген'),
+    columns: ['priorConvictions', 'juvenileColony'],
+    emit: (ctx) => `(${ctx.col('priorConvictions')}[i] === 0 ? 0 : ${ctx.col('juvenileColony')}[i])`,
+    value: (p) => (p.priorConvictions === 0 ? false : p.juvenileColony),
+  },
+  enumFact('disabled_child_group', 'disabledChildGroup', 'disabledChildGroup', DISABLED_CHILD_GROUPS, L('group of the disabled child raised', 'группа инвалидности воспитываемого ребёнка', 'тәрбиедегі мүгедек баланың тобы'), false, DISABLED_CHILD_GROUP_ALIASES),
+  boolFact('victim_aged_14_18', 'victimAged14To18', 'victimAged14To18', L('the victims of the offence against a minor’s sexual inviolability were aged 14–18', 'потерпевшие от преступления против половой неприкосновенности несовершеннолетних — в возрасте 14–18 лет', 'кәмелетке толмағандардың жыныстық тиіспеушілігіне қарсы қылмыстан жәбірленушілер 14–18 жаста')),
+  enumFact('veteran_kind', 'veteranKind', 'veteranKind', VETERAN_KINDS, L('kind of veteran (Law "On veterans")', 'категория ветерана (Закон «О ветеранах»)', 'ардагер санаты («Ардагерлер туралы» Заң)')),
 ];
 
 const BY_NAME = new Map(FACTS.map((f) => [f.name, f]));

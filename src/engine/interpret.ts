@@ -4,7 +4,8 @@
  * against, and it is what explanations use.
  */
 import type { Checked, Truth } from './condition.ts';
-import type { FactEnv, FactValue } from './facts.ts';
+import { paramDayOf, type FactEnv, type FactValue } from './facts.ts';
+import { relativeDateSign } from './calendar.ts';
 import type { PersonRecord } from '../registry/record.ts';
 
 /** A comparison of the condition language on numbers (dates as day numbers, enumerations by index). */
@@ -43,7 +44,7 @@ export function interpret(c: Checked, p: PersonRecord, env: FactEnv, definitions
     case 'not':
       return (2 - interpret(c.item, p, env, definitions)) as Truth;
     case 'during': {
-      const later = env.duringDay === undefined || env.duringYmd === undefined ? env : { ...env, asOfYmd: env.duringYmd, asOfDay: env.duringDay };
+      const later = env.duringDay === undefined || env.duringYmd === undefined ? env : { ...env, asOfYmd: env.duringYmd, asOfDay: env.duringDay, paramDay: paramDayOf(env) };
       return interpret(c.item, p, later, definitions);
     }
     case 'and': {
@@ -73,8 +74,24 @@ export function interpret(c: Checked, p: PersonRecord, env: FactEnv, definitions
       return v === null ? 1 : truth(v === true);
     }
     case 'num': {
+      if (c.fact.fractionSign && c.value.kind === 'const') {
+        const sign = c.fact.fractionSign.value(p, env, c.value.frac);
+        return sign === -2 ? 1 : truth(compare(sign, c.op, 0));
+      }
       const v = c.fact.value(p, env, c.arg);
-      return isUnknown(v) ? 1 : truth(compare(v as number, c.op, c.value));
+      // a law parameter is read on the day of entry into force, also inside `during`
+      const value = c.value.kind === 'law' ? env.parameters.value(c.value.name, paramDayOf(env)) : c.value.value;
+      return isUnknown(v) ? 1 : truth(compare(v as number, c.op, value));
+    }
+    case 'term': {
+      if (!c.fact.termSign) throw new Error(`${c.fact.name} is not a term fact`);
+      const sign = c.fact.termSign.value(p, env, c.term);
+      return sign === -2 ? 1 : truth(compare(sign, c.op, 0));
+    }
+    case 'relDate': {
+      if (!c.fact.ymd) throw new Error(`${c.fact.name} has no date to compare`);
+      const v = c.fact.ymd.value(p);
+      return v === null ? 1 : truth(compare(relativeDateSign(v, env.asOfDay, c.shift.unit, c.shift.amount), c.op, 0));
     }
     case 'numIn': {
       const v = c.fact.value(p, env, c.arg);

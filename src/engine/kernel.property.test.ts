@@ -17,7 +17,7 @@ import { compileConditions } from './kernel.ts';
 import { code, conditionArb, generatedLeaf, law, LEAVES, NUM_RUNS, personsArb, scenarioArb, asOfArb } from './testing/arbitraries.ts';
 
 function checked(source: ConditionSource, definitions: Iterable<string>, path: (string | number)[]): Checked {
-  const ctx: CheckContext = { law: code, definitions: new Set(definitions) };
+  const ctx: CheckContext = { law: code, definitions: new Set(definitions), lawParameters: law.parameters };
   const errors: ConditionError[] = [];
   const c = checkCondition(source, path, ctx, errors);
   expect(errors).toEqual([]);

@@ -7,19 +7,27 @@
  * from a condition (names, strings) ever reaches the source: strings and article sets are passed in
  * as bound constants (`K[n]`), and parameters as values (`P[n]`).
  */
-import { ymdOfDay } from '../domain/dates.ts';
+import { dayOfYmd, ymdOfDay } from '../domain/dates.ts';
+import { imposedTermSign, relativeDateSign, remainingTermSign, servedFractionSign, servedTermSign } from './calendar.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
 import type { Parameters } from '../law/parameters.ts';
 import type { ColumnName, DictColumn, Registry, RegistryColumns } from '../registry/registry.ts';
 import type { Checked } from './condition.ts';
-import type { EmitContext, FactDef, ArgValue } from './facts.ts';
+import type { EmitContext, FactDef, ArgValue, HelperName } from './facts.ts';
 
 export const DICT_COLUMNS: ReadonlySet<ColumnName> = new Set(['lastName', 'firstName', 'middleName', 'facility', 'region']);
-const COLUMN_NAME = /^[a-zA-Z]+$/;
+const COLUMN_NAME = /^[a-zA-Z][a-zA-Z0-9]*$/;
 
 /** Helpers the generated code may call: a fixed library, not generated. */
 export const KERNEL_HELPERS = {
   ymdOfDay,
+  dayOfYmd,
+  servedFractionSign,
+  imposedTermSign,
+  servedTermSign,
+  remainingTermSign,
+  /** relativeDateSign with the unit as a number (1 days, 0 months): generated code holds no strings. */
+  relativeDateSign: (ymd: number, day: number, days: number, amount: number): number => relativeDateSign(ymd, day, days === 1 ? 'days' : 'months', amount),
   hasArticle(offsets: Uint32Array, values: Uint16Array, i: number, set: Uint8Array): number {
     for (let k = offsets[i]!, end = offsets[i + 1]!; k < end; k++) if (set[values[k]!] === 1) return 1;
     return 0;
@@ -96,7 +104,7 @@ export class Emitter implements EmitContext {
   strings(column: ColumnName, values: string[]): string {
     return `K[${this.constants.push({ kind: 'strings', column, values }) - 1}]`;
   }
-  helper(name: 'hasArticle' | 'childrenUnder' | 'ymdOfDay'): string {
+  helper(name: HelperName): string {
     return `H.${name}`;
   }
   temp(): string {
@@ -186,9 +194,24 @@ export function truthW(c: Checked, e: Emitter, defVar: (name: string) => string)
       return `(${e.fact(c.fact, c.arg)} * 3 & 3)`;
     case 'num': {
       const t = e.temp();
+      if (c.fact.fractionSign && c.value.kind === 'const') {
+        // the sign of (part served − fraction) on the calendar, -2 unknown
+        return `(${t} = ${c.fact.fractionSign.emit(e, c.value.frac)}, ${t} === -2 ? ${W_U} : (${t} ${JS_OP[c.op]} 0) * 3)`;
+      }
+      const value = c.value.kind === 'law' ? e.param(c.value.name) : e.num(c.value.value);
       // NaN (unknown) fails every comparison but !==, which is masked out: bit 0 alone
       const mask = c.op === '!=' ? ` & -(${t} === ${t})` : '';
-      return `(${t} = ${e.fact(c.fact, c.arg)}, (${t} !== ${t}) | (${t} ${JS_OP[c.op]} ${e.num(c.value)}) * 3${mask})`;
+      return `(${t} = ${e.fact(c.fact, c.arg)}, (${t} !== ${t}) | (${t} ${JS_OP[c.op]} ${value}) * 3${mask})`;
+    }
+    case 'term': {
+      const t = e.temp();
+      if (!c.fact.termSign) throw new Error(`${c.fact.name} is not a term fact`);
+      return `(${t} = ${c.fact.termSign.emit(e, c.term)}, ${t} === -2 ? ${W_U} : (${t} ${JS_OP[c.op]} 0) * 3)`;
+    }
+    case 'relDate': {
+      const t = e.temp();
+      if (!c.fact.ymd) throw new Error(`${c.fact.name} has no date to compare`);
+      return `(${t} = ${c.fact.ymd.emit(e)}, ${t} !== ${t} ? ${W_U} : (${e.helper('relativeDateSign')}(${t}, ${e.asOfDay}, ${c.shift.unit === 'days' ? 1 : 0}, ${e.num(c.shift.amount)}) ${JS_OP[c.op]} 0) * 3)`;
     }
     case 'numIn': {
       const t = e.temp();
@@ -217,7 +240,7 @@ export function truthW(c: Checked, e: Emitter, defVar: (name: string) => string)
     case 'known': {
       const t = e.temp();
       const kind = c.fact.type.kind;
-      const unknown = kind === 'number' || kind === 'date' ? `${t} !== ${t}` : kind === 'string' ? `${t} === 0` : `${t} < 0`;
+      const unknown = kind === 'number' || kind === 'date' || kind === 'term' ? `${t} !== ${t}` : kind === 'string' ? `${t} === 0` : `${t} < 0`;
       return `(${t} = ${e.fact(c.fact, c.arg)}, ((${unknown})${c.negated ? '' : ' ^ 1'}) * 3)`;
     }
   }

@@ -7,6 +7,11 @@ import type { Text } from './text.ts';
 export const MESSAGES = {
   'letter.heading': { kk: 'Хаттың кестесі, жазбалар бойынша есептелген', ru: 'Таблица письма, рассчитанная по записям', en: "The letter's table, computed from records" },
   'letter.registry': { kk: 'Тізілім: {source}, {persons} адам; есеп күні {asOf}', ru: 'Реестр: {source}, {persons} чел.; дата расчёта {asOf}', en: 'Registry: {source}, {persons} persons; as of {asOf}' },
+  'letter.not_serving': {
+    kk: 'Есеп күні жазасын өтемейтін жазбалар (мерзімі аяқталған немесе әлі басталмаған), олар ешбір көрсеткішке кірмейді: {n}',
+    ru: 'Записей, которые не отбывают наказание на дату расчёта (срок окончен или ещё не начался), в показатели не вошли: {n}',
+    en: 'Records not serving on the day (term over or not yet begun), left out of every figure: {n}',
+  },
   'letter.col.figure': { kk: 'Көрсеткіш', ru: 'Показатель', en: 'Figure' },
   'letter.col.letter': { kk: 'Хатта', ru: 'В письме', en: 'Letter' },
   'letter.col.computed': { kk: 'Есептелді', ru: 'Рассчитано', en: 'Computed' },

@@ -1,12 +1,14 @@
 /**
- * Impact figures on a registry of nine persons under a small act (test/fixtures/impact-act), every
+ * Impact figures on a registry of nine persons under a small act (test/fixtures/test-impact), every
  * expected value worked out by hand in the comments. D = 2025-01-01, the act's entry into force.
  *
  *   P1 woman, institution, theft 188-1 (medium), ends D+100            → Art. 1 release, 100 days
  *   P2 woman, probation,   188-1 (medium), ends D+400, owes 50 000     → Art. 1 release, 400 days
- *   P3 woman aged 65, institution, 188-3 (grave), ends D+200           → Art. 2 reduce ½, 100 days
+ *   P3 woman aged 65, institution, 188-3 (grave), ends D+200           → Art. 2 reduce ½, 101 days
+ *      (6 months 19 days left; half is 3 months 9½ days → 10: new end 2025-04-10, D+99 — docs/acts.md)
  *   P4 woman, institution, 188-3 (grave), ends D+1000, owes 100 000    → Art. 3 replace (1000 days moved)
  *   P5 man, institution, 188-3 (grave), ends D+480                     → Art. 4 reduce ¼, 120 days
+ *      (15 months 25 days left; a quarter is 3 months 28¾ days → 29: new end 2025-12-27, D+360)
  *   P6 man, institution, 188-1 (medium), ends D+300                    → not covered
  *   P7 woman, institution, bribery 366-2 (grave, corruption)           → excluded
  *   P8 man, probation, 202-1 (minor), ends D+50                        → not covered
@@ -18,7 +20,7 @@ import { loadLaw } from '../law/law.ts';
 import { DEFAULT_PATHS, PROJECT_ROOT } from '../paths.ts';
 import { loadAct } from '../engine/act/plan.ts';
 import { sexNeutralPlan } from '../engine/act/transform.ts';
-import { RegistryBuilder } from '../registry/registry.ts';
+import { RegistryBuilder, registryOf } from '../registry/registry.ts';
 import type { Facilities } from '../registry/facilities.ts';
 import type { PersonRecord } from '../registry/record.ts';
 import { testPerson } from '../engine/testing/person.ts';
@@ -35,7 +37,7 @@ import { verdict } from './texts.ts';
 const law = loadLaw();
 const cc = law.criminalCode;
 const config = loadImpactConfig(DEFAULT_PATHS.impact, law);
-const { plan } = loadAct(`${PROJECT_ROOT}/test/fixtures/impact-act/act.yaml`, law);
+const { plan } = loadAct(`${PROJECT_ROOT}/test/fixtures/test-impact/act.yaml`, law);
 const D = isoDay('2025-01-01');
 const part = (ref: string) => cc.part(ref)!.index;
 
@@ -83,18 +85,45 @@ describe('impact on a registry checked by hand', () => {
     expect(a.outcomes.by_status).toEqual({ not_covered: 2, eligible: 5, excluded: 1, needs_review: 0 });
     expect(a.outcomes.by_clause.map((c) => [c.id, c.persons, c.days_remitted])).toEqual([
       ['art1', 2, 500],
-      ['art2', 1, 100],
+      ['art2', 1, 101],
       ['art3', 1, 0],
       ['art4', 1, 120],
     ]);
-    expect(a.outcomes.days_remitted).toBe(720);
-    expect(a.outcomes.by_exclusion).toEqual([{ id: 'corruption', ref: 'Art. 5', text: { kk: 'сыбайлас жемқорлық', ru: 'коррупция', en: 'коррупция' }, persons: 1 }]);
+    expect(a.outcomes.days_remitted).toBe(721);
+    // the act's own exclusion, then the Criminal Code's (Art. 78 part 2), which exclude no one here
+    expect(a.outcomes.by_exclusion[0]).toEqual({ id: 'corruption', ref: 'Art. 5', text: { kk: 'сыбайлас жемқорлық', ru: 'коррупция', en: 'коррупция' }, persons: 1, unverified: ['act.source', 'text:corruption'] });
+    expect(a.outcomes.by_exclusion.slice(1).map((x) => [x.id, x.ref, x.persons])).toEqual(['cc78_sexual_minors', 'cc78_terrorist', 'cc78_extremist', 'cc78_torture', 'cc78_recidivism'].map((id) => [id, 'CC Art. 78 part 2', 0]));
+  });
+
+  it('names the unverified inputs of every section and figure, each in the report\'s dictionary', () => {
+    const dictionary = new Set(report.unverified_inputs.map((d) => d.key));
+    const referenced = [
+      ...Object.values(a.unverified).flat(),
+      ...a.outcomes.by_clause.flatMap((c) => c.unverified),
+      ...a.outcomes.by_exclusion.flatMap((x) => x.unverified),
+      ...a.money.variants.flatMap((v) => v.unverified),
+      ...a.money.letter_method.unverified,
+    ];
+    for (const k of referenced) expect(dictionary.has(k), k).toBe(true);
+    for (const d of report.unverified_inputs) for (const lang of ['kk', 'ru', 'en'] as const) expect(d.label[lang].length).toBeGreaterThan(0);
+    // the act's source and the wording of the clause that decided: per clause, only its own wording
+    expect(a.outcomes.by_clause.find((c) => c.id === 'art2')!.unverified).toEqual(['act.source', 'text:art2', 'text:woman']);
+    // the Code's exclusions are its official wording: only the act's source
+    expect(a.outcomes.by_exclusion.find((x) => x.id === 'cc78_torture')!.unverified).toEqual(['act.source']);
+    // synthetic facilities under coverage, the assumed rates under risk, the probation cost under money
+    expect(a.unverified.coverage).toContain('facilities');
+    expect(a.unverified.outcomes).not.toContain('facilities');
+    expect(a.unverified.risk).toContain('rates');
+    expect(a.unverified.money).toContain('law:cost.probationer_per_day');
+    expect(a.unverified.outcomes).not.toContain('registry');
+    const synthetic = computeImpact({ plans: [plan], registry, registrySource: 'test', law, facilities, config, options, registrySynthetic: true }).report;
+    expect(synthetic.acts[0]!.unverified.outcomes).toContain('registry');
   });
 
   it('breaks coverage down by custody, sex, gravity and social category', () => {
     const inst = a.coverage.custody.find((r) => r.key === 'institution')!;
     // P1, P3, P4, P5, P6, P7: released P1, reduced P3 P5, replaced P4, excluded P7, not covered P6.
-    expect(inst).toMatchObject({ persons: 6, covered: 4, released: 1, reduced: 2, replaced: 1, excluded: 1, not_covered: 1, days_remitted: 320 });
+    expect(inst).toMatchObject({ persons: 6, covered: 4, released: 1, reduced: 2, replaced: 1, excluded: 1, not_covered: 1, days_remitted: 321 });
     expect(a.coverage.custody.find((r) => r.key === 'probation')).toMatchObject({ persons: 2, covered: 1, released: 1, not_covered: 1, days_remitted: 400 });
     expect(a.coverage.sex.map((r) => [r.key, r.persons, r.covered])).toEqual([
       ['F', 5, 4],
@@ -117,7 +146,7 @@ describe('impact on a registry checked by hand', () => {
       { status: 'excluded', measure: 'none', persons: 1 },
     ]);
     expect(a.coverage.region).toEqual([
-      { key: 'r1', label: { kk: 'Өңір', ru: 'Регион', en: 'Region' }, persons: 8, covered: 5, released: 2, reduced: 2, replaced: 1, other: 0, excluded: 1, needs_review: 0, not_covered: 2, days_remitted: 720 },
+      { key: 'r1', label: { kk: 'Өңір', ru: 'Регион', en: 'Region' }, persons: 8, covered: 5, released: 2, reduced: 2, replaced: 1, other: 0, excluded: 1, needs_review: 0, not_covered: 2, days_remitted: 721 },
     ]);
     expect(a.coverage.facility.map((r) => [r.key, r.persons])).toEqual([
       ['W-T', 4],
@@ -134,20 +163,20 @@ describe('impact on a registry checked by hand', () => {
   });
 
   it('prices the days remitted by custody, under both inmate costs', () => {
-    expect(a.money.days).toEqual({ released_institution: 100, released_probation: 400, reduced_institution: 220, reduced_probation: 0, replaced_institution: 1000, unknown_persons: 0 });
+    expect(a.money.days).toEqual({ released_institution: 100, released_probation: 400, reduced_institution: 221, reduced_probation: 0, replaced_institution: 1000, unknown_persons: 0 });
     const [letter, committee] = a.money.variants;
     expect(letter!.inmate_cost).toMatchObject({ value: 2900, from: '2025-01-30', extrapolated: true });
     expect(committee!.inmate_cost).toMatchObject({ value: 7500, from: '2024-07-18', extrapolated: false });
     expect(letter!.probation_cost.value).toBe(300);
     // First month [D, D+30): P1 30 × 2900, P2 30 × 300, P4 30 × (2900 − 300) = 174 000 → per day 5 800.
-    // First year: P1 100 × 2900 + P2 365 × 300 + P3 100 × 2900 + P4 365 × 2600 + P5 5 × 2900 (D+360..D+365).
-    // Horizon: P1 100 × 2900 + P2 400 × 300 + P3 100 × 2900 + P4 1000 × 2600 + P5 120 × 2900.
-    expect(letter!.total).toEqual({ first_month_per_day: 5800, first_year: 1_653_000, horizon: 3_648_000 });
-    expect(letter!.institution.first_year).toBe(1_543_500);
+    // First year: P1 100 × 2900 + P2 365 × 300 + P3 101 × 2900 + P4 365 × 2600 + P5 5 × 2900 (D+360..D+365).
+    // Horizon: P1 100 × 2900 + P2 400 × 300 + P3 101 × 2900 + P4 1000 × 2600 + P5 120 × 2900.
+    expect(letter!.total).toEqual({ first_month_per_day: 5800, first_year: 1_655_900, horizon: 3_650_900 });
+    expect(letter!.institution.first_year).toBe(1_546_400);
     expect(letter!.probation.first_year).toBe(109_500);
     expect(letter!.by_measure['replace']).toEqual({ first_month_per_day: 2600, first_year: 949_000, horizon: 2_600_000 });
     // 7 500 a day: first month 30 × 7500 + 30 × 300 + 30 × 7200 = 450 000 → 15 000 a day.
-    expect(committee!.total).toEqual({ first_month_per_day: 15_000, first_year: 4_275_000, horizon: 9_720_000 });
+    expect(committee!.total).toEqual({ first_month_per_day: 15_000, first_year: 4_282_500, horizon: 9_727_500 });
     expect(a.money.horizon_end).toBe(formatIsoDate(D + 999));
   });
 
@@ -241,8 +270,8 @@ describe('impact on a registry checked by hand', () => {
     const m24 = p.months[23]!;
     // On D+729 only P7 (to 2028) and P4 (to D+1000) would be held; P4 is on probation instead.
     expect(m24).toMatchObject({ end: '2026-12-31', baseline: { institution: 2, probation: 0 }, act: { institution: 1, probation: 1 }, beds_freed: 1 });
-    // Whole horizon: institution days saved P1 55⅓ + P3 100 + P4 685⅓ + P5 120; probation P2 +355⅓, P4 −685⅓.
-    expect(p.saved_total[0]).toBe(Math.round((55 + 1 / 3 + 100 + 685 + 1 / 3 + 120) * 2900 + (355 + 1 / 3 - (685 + 1 / 3)) * 300));
+    // Whole horizon: institution days saved P1 55⅓ + P3 101 + P4 685⅓ + P5 120; probation P2 +355⅓, P4 −685⅓.
+    expect(p.saved_total[0]).toBe(Math.round((55 + 1 / 3 + 101 + 685 + 1 / 3 + 120) * 2900 + (355 + 1 / 3 - (685 + 1 / 3)) * 300));
     expect(p.admissions_per_month).toEqual({ institution: 0, probation: 0, basis: 'given' });
   });
 
@@ -357,5 +386,43 @@ describe('binomial draws', () => {
       expect(variance / (n * p * (1 - p))).toBeGreaterThan(0.95);
       expect(variance / (n * p * (1 - p))).toBeLessThan(1.05);
     }
+  });
+});
+
+describe('an act in force before the parameters’ first values', () => {
+  it('is measured: the parameters it reads (here the family ones behind “many children”) take their first value, marked extrapolated', () => {
+    const old = { ...plan, id: 'test-impact-2000', entryIntoForce: isoDay('2000-06-01'), executionEnd: isoDay('2000-08-31') };
+    const before = persons.map((p) => ({ ...p, sentenceStartDay: isoDay('1999-01-01'), sentenceEndDay: isoDay('2001-06-01') }));
+    const { report: r } = computeImpact({ plans: [old], registry: registryOf(cc, before), registrySource: 'test', law, facilities, config, options });
+    expect(() => impactReportSchema.parse(r)).not.toThrow();
+    const family = r.parameters.filter((p) => p.name.startsWith('family.'));
+    expect(family.map((p) => p.name).sort()).toEqual(['family.child_age_limit', 'family.many_children_threshold']);
+    const threshold = family.find((p) => p.name === 'family.many_children_threshold')!;
+    expect(threshold).toMatchObject({ value: 4, from: '2005-06-28', extrapolated: true });
+    // the child age limit has a value from 1995: read as it stood, not extrapolated
+    expect(family.find((p) => p.name === 'family.child_age_limit')).toMatchObject({ value: 18, extrapolated: false });
+  });
+});
+
+describe('impact as of another day of entry into force', () => {
+  // 150 days later: P1 (ends D+100) and P8 (ends D+50) have served their terms; the execution
+  // period keeps its length (90 days)
+  const later = D + 150;
+  const { report: r } = computeImpact({ plans: [plan], registry, registrySource: 'test', law, facilities, config, options: { ...options, asOfDay: later } });
+  const x = r.acts[0]!;
+
+  it('evaluates the act as if it entered into force on that day, and says so', () => {
+    expect(x.act).toMatchObject({ entry_into_force: '2025-01-01', execution_end: '2025-03-31', as_of: formatIsoDate(later), as_of_execution_end: formatIsoDate(later + 89) });
+    expect(x.outcomes.persons).toBe(6);
+    // P2 released with 250 days left instead of 400; P3 (ends D+200): half of 1 month 20 days is
+    // 25 days; P5 (ends D+480): a quarter of 10 months 26 days is 2 months 21½ days → 22, leaving
+    // 8 months 4 days: new end 2026-02-04, 81 days
+    expect(x.outcomes.by_clause.map((c) => [c.id, c.persons, c.days_remitted])).toEqual([
+      ['art1', 1, 250],
+      ['art2', 1, 25],
+      ['art3', 1, 0],
+      ['art4', 1, 81],
+    ]);
+    expect(() => impactReportSchema.parse(r)).not.toThrow();
   });
 });

@@ -15,6 +15,8 @@ import type { ImpactConfig } from './config.ts';
 import { coverage } from './coverage.ts';
 import { summaryRow, transition } from './compare.ts';
 import { equality } from './equality.ts';
+import { DOUBT_KINDS } from '../engine/act/doubt.ts';
+import { actImpactDoubts, type ImpactDoubtContext } from './doubt.ts';
 import { daysSaved, money } from './money.ts';
 import { parameterGiven, parameterUsed } from './parameters-used.ts';
 import { projection } from './projection.ts';
@@ -24,6 +26,8 @@ import { runAct, socialCategories, type ActRun } from './run.ts';
 import { victims } from './victims.ts';
 
 export interface ImpactOptions {
+  /** The day the acts are evaluated as entering into force (their execution periods keep their length); default: each act's own. */
+  asOfDay?: number;
   /** Share of the covered that courts grant, instead of the parameter's value. */
   grantRate?: number;
   /** Admissions a month, instead of the steady state. */
@@ -43,6 +47,8 @@ export interface ImpactInput {
   facilities: Facilities | null;
   config: ImpactConfig;
   options?: ImpactOptions;
+  /** The registry is a synthetic population (every figure then rests on it as an unverified input). */
+  registrySynthetic?: boolean;
 }
 
 export function outcomesSummary(run: ActRun): OutcomesSummary {
@@ -64,8 +70,7 @@ export function outcomesSummary(run: ActRun): OutcomesSummary {
       const j = o.clause[i]!;
       // Under all_that_apply a person counts under every clause that applies (their days once, under `clause`).
       if (allApply) {
-        const mask = o.clauseMask[i]!;
-        for (let q = 0; q < plan.clauses.length && q < 32; q++) if (mask & (1 << q)) clausePersons[q]!++;
+        for (let q = 0; q < plan.clauses.length; q++) if ((o.clauseMask[i * o.maskWords + (q >> 5)]! >>> (q & 31)) & 1) clausePersons[q]!++;
       } else clausePersons[j]!++;
       const d = o.daysRemitted[i]!;
       if (d > 0) {
@@ -78,13 +83,13 @@ export function outcomesSummary(run: ActRun): OutcomesSummary {
     persons: byStatus.reduce((a, b) => a + b, 0),
     by_status: Object.fromEntries(STATUSES.map((s, k) => [s, byStatus[k]!])),
     by_measure: Object.fromEntries(MEASURE_CODES.map((m, k) => [m, byMeasure[k]!]).filter(([m, n]) => m !== 'none' && (n as number) > 0)),
-    by_clause: plan.clauses.map((c, j) => ({ id: c.id, ref: c.ref, label: c.label, measure: MEASURE_CODES[measureCode(c.measure)]!, persons: clausePersons[j]!, days_remitted: clauseDays[j]! })),
-    by_exclusion: plan.exclusions.map((x, k) => ({ id: x.id, ref: x.ref, text: x.label ?? { kk: x.text.kk, ru: x.text.ru, en: x.text.en ?? x.text.ru }, persons: exclusion[k]! })),
+    by_clause: plan.clauses.map((c, j) => ({ id: c.id, ref: c.ref, label: c.label, measure: MEASURE_CODES[measureCode(c.measure)]!, persons: clausePersons[j]!, days_remitted: clauseDays[j]!, unverified: [] as string[] })),
+    by_exclusion: plan.exclusions.map((x, k) => ({ id: x.id, ref: x.ref, text: x.label ?? { kk: x.text.kk, ru: x.text.ru, en: x.text.en ?? x.text.ru }, persons: exclusion[k]!, unverified: [] as string[] })),
     days_remitted: days,
   };
 }
 
-function actImpact(run: ActRun, input: ImpactInput, parameters: Map<string, ParameterUsed>): ActImpact {
+function actImpact(run: ActRun, input: ImpactInput, parameters: Map<string, ParameterUsed>, doubts: ImpactDoubtContext): ActImpact {
   const { registry, law, config } = input;
   const opts = input.options ?? {};
   const plan = run.plan;
@@ -93,6 +98,19 @@ function actImpact(run: ActRun, input: ImpactInput, parameters: Map<string, Para
   const moneySection = money(run, registry, law, config, saved);
   const grant = opts.grantRate === undefined ? parameterUsed(law, config.projection.grant_rate, run.day) : parameterGiven(parameterUsed(law, config.projection.grant_rate, run.day), opts.grantRate, 'given for this report (--grant-rate)', run.day);
   for (const p of [...moneySection.variants.flatMap((v) => [v.inmate_cost, v.probation_cost]), moneySection.letter_method.cost_per_day, grant]) parameters.set(`${p.name}@${p.from}`, p);
+  const summary = outcomesSummary(run);
+  const d = actImpactDoubts(
+    doubts,
+    run,
+    summary,
+    moneySection.variants.map((v) => [v.inmate_cost, v.probation_cost]),
+    moneySection.letter_method.cost_per_day,
+    grant,
+  );
+  summary.by_clause.forEach((r, j) => (r.unverified = d.byClause[j]!));
+  summary.by_exclusion.forEach((r, k) => (r.unverified = d.byExclusion[k]!));
+  moneySection.variants.forEach((v, k) => (v.unverified = d.variants[k]!));
+  moneySection.letter_method.unverified = d.letterMethod;
   return {
     act: {
       id: plan.id,
@@ -101,9 +119,11 @@ function actImpact(run: ActRun, input: ImpactInput, parameters: Map<string, Para
       status: plan.source.status,
       entry_into_force: formatIsoDate(plan.entryIntoForce),
       execution_end: formatIsoDate(plan.executionEnd),
+      as_of: formatIsoDate(run.day),
+      as_of_execution_end: formatIsoDate(run.day + (plan.executionEnd - plan.entryIntoForce)),
       combine: plan.combine,
     },
-    outcomes: outcomesSummary(run),
+    outcomes: summary,
     coverage: coverage(run, registry, input.facilities, categories, config),
     money: moneySection,
     equality: equality(run, registry, law, categories).section,
@@ -115,14 +135,25 @@ function actImpact(run: ActRun, input: ImpactInput, parameters: Map<string, Para
       admissions: opts.admissions ?? null,
       costs: moneySection.variants.map((v) => [v.inmate_cost.value, v.probation_cost.value]),
     }),
+    unverified: d.sections,
   };
 }
 
-export function computeImpact(input: ImpactInput): { report: ImpactReport; runs: ActRun[] } {
+export function computeImpact(given: ImpactInput): { report: ImpactReport; runs: ActRun[] } {
   const t0 = performance.now();
-  const runs = input.plans.map((p) => runAct(p, input.registry, input.law));
+  // An estimate reads a parameter before its first value as that first value, marked extrapolated
+  // (docs/impact.md); every parameter the acts and the report's categories read is listed.
+  const reads = new Map<string, { name: string; day: number }>();
+  const law: Law = { ...given.law, parameters: given.law.parameters.extrapolatingBackwards((name, day) => reads.set(`${name}@${day}`, { name, day })) };
+  const input: ImpactInput = { ...given, law };
+  const runs = input.plans.map((p) => runAct(p, input.registry, law, given.options?.asOfDay ?? p.entryIntoForce));
   const parameters = new Map<string, ParameterUsed>();
-  const acts = runs.map((run) => actImpact(run, input, parameters));
+  const doubts: ImpactDoubtContext = { law: given.law, registry: input.registry, registrySynthetic: input.registrySynthetic ?? false, facilities: input.facilities, config: input.config, all: new Map() };
+  const acts = runs.map((run) => actImpact(run, input, parameters, doubts));
+  for (const { name, day } of reads.values()) {
+    const p = parameterUsed(given.law, name, day);
+    if (![...parameters.values()].some((q) => q.name === p.name && q.from === p.from)) parameters.set(`${p.name}@${p.from}`, p);
+  }
   const limit = input.options?.changesLimit ?? 100;
   const comparison =
     runs.length < 2
@@ -137,6 +168,9 @@ export function computeImpact(input: ImpactInput): { report: ImpactReport; runs:
     parameters: [...parameters.values()],
     acts,
     comparison,
+    unverified_inputs: [...doubts.all.values()]
+      .sort((a, b) => DOUBT_KINDS.indexOf(a.kind) - DOUBT_KINDS.indexOf(b.kind) || a.key.localeCompare(b.key, 'en', { numeric: true }))
+      .map((x) => ({ key: x.key, kind: x.kind, label: x.label })),
     compute_ms: Math.round((performance.now() - t0) * 10) / 10,
   };
   return { report, runs };

@@ -103,6 +103,8 @@ export function money(run: ActRun, registry: Registry, law: Law, config: ImpactC
     };
     const allKinds = [KIND.release, KIND.reduce, KIND.replace];
     return {
+      // filled by the report (impact/doubt.ts): the unverified inputs the variant rests on
+      unverified: [],
       inmate_cost: inmate,
       probation_cost: probCost,
       total: spans([INST, PROB], allKinds),
@@ -129,6 +131,7 @@ export function money(run: ActRun, registry: Registry, law: Law, config: ImpactC
     released_institution: releasedInst,
     released_probation: releasedProb,
     cost_per_day: letterCost,
+    unverified: [],
     per_day: released * letterCost.value,
     per_year: released * letterCost.value * daysPerYear,
     mean_days_left: saved.releasedDaysLeft.known > 0 ? Math.round((saved.releasedDaysLeft.sum / saved.releasedDaysLeft.known) * 10) / 10 : null,

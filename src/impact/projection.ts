@@ -86,7 +86,8 @@ export function projection(run: ActRun, registry: Registry, opts: ProjectionOpti
 
   // Application slots: one per month of the execution period (bounds D + k months, so that a
   // period starting on the 31st does not drift), each decided in the middle of its month.
-  const X = Math.max(run.plan.executionEnd, D);
+  // the end of the execution period, shifted with the day the act is evaluated as entering into force
+  const X = Math.max(D + (run.plan.executionEnd - run.plan.entryIntoForce), D);
   const slots: number[] = [];
   for (let k = 0, s = D; s < X || slots.length === 0; k++) {
     const next = Math.min(addMonths(D, k + 1), Math.max(X, s + 1));

@@ -13,6 +13,11 @@ import { ACT_STATUS_LABELS, citeRef } from '../i18n/refs.ts';
 const H = {
   title: { kk: 'Рақымшылықтың әсері: {act}', ru: 'Последствия амнистии: {act}', en: 'Impact of the amnesty: {act}' },
   act: { kk: 'Акт: {id} ({status}), күшіне енуі {from}, орындау мерзімі {to} дейін; хэш {hash}', ru: 'Акт: {id} ({status}), вступает в силу {from}, исполнение до {to}; хэш {hash}', en: 'Act: {id} ({status}), in force from {from}, applied until {to}; hash {hash}' },
+  asOf: {
+    kk: 'Басқа күнге бағаланды: акт {from} күшіне енгендей, орындау мерзімі {to} дейін (--as-of)',
+    ru: 'Оценено на другую дату: как если бы акт вступил в силу {from}, исполнение до {to} (--as-of)',
+    en: 'Evaluated as if the act entered into force on {from}, applied until {to} (--as-of)',
+  },
   registry: { kk: 'Тізілім: {source}, {persons} адам', ru: 'Реестр: {source}, {persons} чел.', en: 'Registry: {source}, {persons} persons' },
   outcomes: { kk: 'Нәтижелер', ru: 'Результаты', en: 'Outcomes' },
   outcomesLine: {
@@ -61,6 +66,11 @@ const H = {
   horizon: { kk: 'Барлығы ({end} дейін), млн ₸', ru: 'Всего (до {end}), млн ₸', en: 'Whole horizon (to {end}), M ₸' },
   ofWhich: { kk: 'оның ішінде ТМ / ПҚ, 1-ші жыл', ru: 'в т. ч. ИУ / СП, 1-й год', en: 'of which institution / probation, first year' },
   assumption: { kk: 'болжам', ru: 'допущение', en: 'assumption' },
+  unverifiedList: { kk: 'Бұл актінің көрсеткіштері сүйенетін тексерілмеген деректер', ru: 'Непроверенные данные, на которые опираются показатели по этому акту', en: 'Unverified inputs the figures of this act rest on' },
+  noUnverified: { kk: 'Бұл актінің көрсеткіштері тек тексерілген деректерге сүйенеді.', ru: 'Показатели по этому акту опираются только на проверенные данные.', en: 'The figures of this act rest on verified inputs only.' },
+  restsOn: { kk: 'Бөлім тексерілмеген деректерге сүйенеді: {list}.', ru: 'Раздел опирается на непроверенные данные: {list}.', en: 'This section rests on unverified inputs {list}.' },
+  restsVerified: { kk: 'Бөлім тек тексерілген деректерге сүйенеді.', ru: 'Раздел опирается только на проверенные данные.', en: 'This section rests on verified inputs only.' },
+  unverifiedCol: { kk: 'тексерілмеген', ru: 'непроверенное', en: 'unverified' },
   extrapolated: { kk: 'мәні {from} бастап', ru: 'значение с {from}', en: 'value from {from}' },
   letterMethod: {
     kk: 'Хаттың әдісі: {released} босатылатын × {cost} ₸ = күніне {perDay} ₸, жылына {perYear} ₸ (ТМ {ri}, ПҚ {rp}).',
@@ -143,6 +153,21 @@ const CMP_ROWS: { key: keyof Comparison['acts'][number]; label: Text; money?: bo
 interface Ctx {
   lang: Lang;
   format: TableFormat;
+  /** The report's unverified inputs, numbered in its order (`unverified_inputs`). */
+  doubts?: { number: Map<string, number>; label: Map<string, Text> };
+}
+
+/** "[1], [4]" for keys of the report's unverified inputs. */
+function doubtRefs(keys: readonly string[], ctx: Ctx): string {
+  return keys
+    .map((k) => ctx.doubts?.number.get(k) ?? 0)
+    .sort((a, b) => a - b)
+    .map((k) => `[${k || '?'}]`)
+    .join(', ');
+}
+
+function sectionDoubts(keys: readonly string[], ctx: Ctx): string {
+  return keys.length === 0 ? t(H.restsVerified, ctx) : t(H.restsOn, ctx, { list: doubtRefs(keys, ctx) });
 }
 
 const n = (v: number, ctx: Ctx, digits = 0) => formatNumber(v, ctx.lang, digits);
@@ -201,24 +226,32 @@ export function renderActImpact(a: ActImpact, ctx: Ctx, opts: { facilities: numb
   const push = (...s: string[]) => out.push(...s, '');
   push(heading(t(H.title, ctx, { act: a.act.title[ctx.lang] }), 2, ctx));
   push(t(H.act, ctx, { id: a.act.id, status: ACT_STATUS_LABELS[a.act.status as keyof typeof ACT_STATUS_LABELS]?.[ctx.lang] ?? a.act.status, from: a.act.entry_into_force, to: a.act.execution_end, hash: a.act.hash.slice(0, 12) }));
+  if (a.act.as_of !== a.act.entry_into_force) push(t(H.asOf, ctx, { from: a.act.as_of, to: a.act.as_of_execution_end }));
+  // every unverified input a figure of this act rests on, numbered as in the report
+  const actKeys = [...new Set(Object.values(a.unverified).flat())].sort((x, y) => (ctx.doubts?.number.get(x) ?? 0) - (ctx.doubts?.number.get(y) ?? 0));
+  if (actKeys.length === 0) push(t(H.noUnverified, ctx));
+  else push(`${t(H.unverifiedList, ctx)}:`, ...actKeys.map((k) => `[${ctx.doubts?.number.get(k) ?? '?'}] ${ctx.doubts?.label.get(k)?.[ctx.lang] ?? k}`));
 
   // Outcomes
   push(heading(t(H.outcomes, ctx), 3, ctx));
   const s = a.outcomes.by_status;
   push(t(H.outcomesLine, ctx, { persons: n(a.outcomes.persons, ctx), eligible: n(s['eligible'] ?? 0, ctx), excluded: n(s['excluded'] ?? 0, ctx), review: n(s['needs_review'] ?? 0, ctx), none: n(s['not_covered'] ?? 0, ctx), days: n(a.outcomes.days_remitted, ctx) }));
+  push(sectionDoubts(a.unverified.outcomes, ctx));
   push(
     table(
-      [t(H.clause, ctx), t(H.measure, ctx), t(H.persons, ctx), t(H.days, ctx)],
-      a.outcomes.by_clause.map((c) => [c.label ? c.label[ctx.lang] : citeRef(c.ref)[ctx.lang], MEASURE_LABELS[c.measure as MeasureCode]?.[ctx.lang] ?? c.measure, n(c.persons, ctx), n(c.days_remitted, ctx)]),
-      ['l', 'l', 'r', 'r'],
+      [t(H.clause, ctx), t(H.measure, ctx), t(H.persons, ctx), t(H.days, ctx), t(H.unverifiedCol, ctx)],
+      a.outcomes.by_clause.map((c) => [c.label ? c.label[ctx.lang] : citeRef(c.ref)[ctx.lang], MEASURE_LABELS[c.measure as MeasureCode]?.[ctx.lang] ?? c.measure, n(c.persons, ctx), n(c.days_remitted, ctx), doubtRefs(c.unverified, ctx)]),
+      ['l', 'l', 'r', 'r', 'l'],
       ctx.format,
     ),
   );
   const excl = a.outcomes.by_exclusion.filter((x) => x.persons > 0);
-  if (excl.length > 0) push(table([t(H.exclusion, ctx), t(H.persons, ctx)], excl.map((x) => [`${citeRef(x.ref)[ctx.lang]}: ${x.text[ctx.lang]}`, n(x.persons, ctx)]), ['l', 'r'], ctx.format));
+  if (excl.length > 0)
+    push(table([t(H.exclusion, ctx), t(H.persons, ctx), t(H.unverifiedCol, ctx)], excl.map((x) => [`${citeRef(x.ref)[ctx.lang]}: ${x.text[ctx.lang]}`, n(x.persons, ctx), doubtRefs(x.unverified, ctx)]), ['l', 'r', 'l'], ctx.format));
 
   // Coverage
   push(heading(t(H.coverage, ctx), 3, ctx));
+  push(sectionDoubts(a.unverified.coverage, ctx));
   push(captioned(t(H.byCustody, ctx), coverageTable(a.coverage.custody, ctx), ctx));
   push(captioned(t(H.bySex, ctx), coverageTable(a.coverage.sex, ctx), ctx));
   push(captioned(t(H.byGravity, ctx), coverageTable(a.coverage.gravity, ctx), ctx));
@@ -243,12 +276,13 @@ export function renderActImpact(a: ActImpact, ctx: Ctx, opts: { facilities: numb
   // Money
   const m = a.money;
   push(heading(t(H.money, ctx), 3, ctx));
+  push(sectionDoubts(a.unverified.money, ctx));
   push(t(H.moneyDays, ctx, { ri: n(m.days.released_institution, ctx), rp: n(m.days.released_probation, ctx), di: n(m.days.reduced_institution, ctx), dp: n(m.days.reduced_probation, ctx), xi: n(m.days.replaced_institution, ctx), u: n(m.days.unknown_persons, ctx) }));
   push(
     table(
-      [t(H.variant, ctx), t(H.firstMonth, ctx), t(H.firstYear, ctx), t(H.ofWhich, ctx), t(H.horizon, ctx, { end: m.horizon_end ?? '—' })],
-      m.variants.map((v) => [variantLabel(v, ctx), n(v.total.first_month_per_day, ctx), mln(v.total.first_year, ctx), `${mln(v.institution.first_year, ctx)} / ${mln(v.probation.first_year, ctx)}`, mln(v.total.horizon, ctx)]),
-      ['l', 'r', 'r', 'r', 'r'],
+      [t(H.variant, ctx), t(H.firstMonth, ctx), t(H.firstYear, ctx), t(H.ofWhich, ctx), t(H.horizon, ctx, { end: m.horizon_end ?? '—' }), t(H.unverifiedCol, ctx)],
+      m.variants.map((v) => [variantLabel(v, ctx), n(v.total.first_month_per_day, ctx), mln(v.total.first_year, ctx), `${mln(v.institution.first_year, ctx)} / ${mln(v.probation.first_year, ctx)}`, mln(v.total.horizon, ctx), doubtRefs(v.unverified, ctx)]),
+      ['l', 'r', 'r', 'r', 'r', 'l'],
       ctx.format,
     ),
   );
@@ -259,6 +293,7 @@ export function renderActImpact(a: ActImpact, ctx: Ctx, opts: { facilities: numb
   // Equality
   const e = a.equality;
   push(heading(t(H.equality, ctx), 3, ctx));
+  push(sectionDoubts(a.unverified.equality, ctx));
   const cf = e.counterfactual;
   const categoryLabels = new Map(a.coverage.social_category.map((r) => [r.key, r.label]));
   const groupLabel = (g: string) => categoryLabels.get(g)?.[ctx.lang] ?? GROUP_LABELS[g]?.[ctx.lang] ?? g;
@@ -307,6 +342,7 @@ export function renderActImpact(a: ActImpact, ctx: Ctx, opts: { facilities: numb
   // Victims
   const v = a.victims;
   push(heading(t(H.victims, ctx), 3, ctx));
+  push(sectionDoubts(a.unverified.victims, ctx));
   push(t(H.victimsLine, ctx, { persons: n(v.covered_with_unpaid_claims, ctx), amount: n(v.unpaid_total, ctx), unknown: n(v.covered_claim_unknown, ctx) }));
   if (v.covered_with_unpaid_claims > 0) {
     push(table([t(H.measure, ctx), t(H.persons, ctx), t(H.unpaid, ctx)], Object.entries(v.by_measure).map(([k, x]) => [kindLabel(k, ctx), n(x.persons, ctx), n(x.unpaid, ctx)]), ['l', 'r', 'r'], ctx.format));
@@ -331,6 +367,7 @@ export function renderActImpact(a: ActImpact, ctx: Ctx, opts: { facilities: numb
   // Risk
   const r = a.risk;
   push(heading(t(H.risk, ctx), 3, ctx));
+  push(sectionDoubts(a.unverified.risk, ctx));
   for (const h of r.horizons)
     out.push(t(H.riskLine, ctx, { released: n(r.released, ctx), years: h.years, expected: n(h.expected, ctx, 1), share: pct(h.rate, ctx), interval: Math.round(r.interval * 100), low: n(h.low, ctx), high: n(h.high, ctx), runs: n(r.runs, ctx) }));
   push('', r.note[ctx.lang]);
@@ -338,6 +375,7 @@ export function renderActImpact(a: ActImpact, ctx: Ctx, opts: { facilities: numb
   // Projection
   const p = a.projection;
   push(heading(t(H.projection, ctx, { months: p.months.length }), 3, ctx));
+  push(sectionDoubts(a.unverified.projection, ctx));
   push(
     t(H.projectionLine, ctx, {
       from: p.applications.from,
@@ -393,7 +431,11 @@ export function renderComparison(report: ImpactReport, ctx: Ctx, changes = 10): 
 }
 
 export function renderImpact(report: ImpactReport, lang: Lang, format: TableFormat): string {
-  const ctx = { lang, format };
+  const ctx: Ctx = {
+    lang,
+    format,
+    doubts: { number: new Map(report.unverified_inputs.map((d, i) => [d.key, i + 1])), label: new Map(report.unverified_inputs.map((d) => [d.key, d.label])) },
+  };
   const parts = [t(H.registry, ctx, { source: report.registry.source, persons: n(report.registry.persons, ctx) }), ''];
   for (const a of report.acts) parts.push(renderActImpact(a, ctx));
   if (report.comparison) parts.push(renderComparison(report, ctx));

@@ -61,6 +61,8 @@ export const occupancyRowSchema = z.strictObject({
 const moneyBySpanSchema = z.strictObject({ first_month_per_day: money, first_year: money, horizon: money });
 
 export const moneyVariantSchema = z.strictObject({
+  /** Keys of the unverified inputs this variant's figures rest on. */
+  unverified: z.array(z.string()),
   inmate_cost: parameterUsedSchema,
   probation_cost: parameterUsedSchema,
   total: moneyBySpanSchema,
@@ -94,6 +96,7 @@ export const moneySchema = z.strictObject({
     per_year: money,
     /** Mean days left to serve of the released whose end of term is known. */
     mean_days_left: z.number().nullable(),
+    unverified: z.array(z.string()),
   }),
   /** One sentence on why ours differs from the letter's. */
   difference: text,
@@ -215,13 +218,15 @@ export const outcomesSummarySchema = z.strictObject({
   persons: count,
   by_status: countBy,
   by_measure: countBy,
-  by_clause: z.array(z.strictObject({ id: z.string(), ref: z.string(), label: text.nullable(), measure: z.string(), persons: count, days_remitted: count })),
-  by_exclusion: z.array(z.strictObject({ id: z.string(), ref: z.string(), text, persons: count })),
+  /** `unverified`: keys of the report's `unverified_inputs` the figure rests on. */
+  by_clause: z.array(z.strictObject({ id: z.string(), ref: z.string(), label: text.nullable(), measure: z.string(), persons: count, days_remitted: count, unverified: z.array(z.string()) })),
+  by_exclusion: z.array(z.strictObject({ id: z.string(), ref: z.string(), text, persons: count, unverified: z.array(z.string()) })),
   days_remitted: count,
 });
 
 export const actImpactSchema = z.strictObject({
-  act: z.strictObject({ id: z.string(), title: text, hash: z.string(), status: z.string(), entry_into_force: isoDate, execution_end: isoDate, combine: z.string() }),
+  /** `as_of`: the day the act was evaluated as entering into force (its own unless --as-of), `as_of_execution_end` the end of its execution period then. */
+  act: z.strictObject({ id: z.string(), title: text, hash: z.string(), status: z.string(), entry_into_force: isoDate, execution_end: isoDate, as_of: isoDate, as_of_execution_end: isoDate, combine: z.string() }),
   outcomes: outcomesSummarySchema,
   coverage: z.strictObject({
     by_status_measure: z.array(z.strictObject({ status: z.string(), measure: z.string(), persons: count })),
@@ -238,6 +243,16 @@ export const actImpactSchema = z.strictObject({
   victims: victimsSchema,
   risk: riskSchema,
   projection: projectionSchema,
+  /** Per section: the keys of the report's `unverified_inputs` its figures rest on. */
+  unverified: z.strictObject({
+    outcomes: z.array(z.string()),
+    coverage: z.array(z.string()),
+    money: z.array(z.string()),
+    equality: z.array(z.string()),
+    victims: z.array(z.string()),
+    risk: z.array(z.string()),
+    projection: z.array(z.string()),
+  }),
 });
 
 /** One side of a changed outcome: the clause applied (eligible, needs review) or the exclusion (excluded). */
@@ -289,6 +304,8 @@ export const impactReportSchema = z.strictObject({
   parameters: z.array(parameterUsedSchema),
   acts: z.array(actImpactSchema).min(1),
   comparison: comparisonSchema.nullable(),
+  /** Every unverified input a figure of the report rests on (docs/doubt.md), with its label in kk, ru and en. */
+  unverified_inputs: z.array(z.strictObject({ key: z.string(), kind: z.string(), label: text })),
   /** Milliseconds spent computing the report (not loading the registry). */
   compute_ms: z.number(),
 });

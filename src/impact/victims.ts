@@ -1,7 +1,7 @@
 /**
  * Victims: covered persons who still owe an unpaid civil claim (the victim's damage), how much,
  * by measure and custody; and what a condition "no damage caused, or the damage fully compensated,
- * or no civil claim filed" (amnesty law of 23 June 2025 No. 195-VIII, Art. 1(2)) would change if
+ * or no civil claim filed" (amnesty law of 23 June 2025 No. 195-VIII, Art. 2 §1(2)) would change if
  * added to the act's clauses of the configured kinds.
  */
 import { CUSTODIES } from '../domain/enums.ts';

@@ -1,15 +1,25 @@
 /**
- * The Criminal Code reference table: articles and their parts, each with gravity, intent,
- * violence and tags. Loaded from `law/criminal-code.yaml`, checked, and indexed for the registry.
+ * The Criminal Code reference table: articles, their parts and points, each with its sanction's
+ * maximum, the gravity derived from it, intent, violence and tags. Loaded from
+ * `law/criminal-code.yaml`, checked, and indexed for the registry.
  *
- * Gravity belongs to an article **part** (188-1 theft is not 188-4 theft). Where the part's maximum
- * punishment is known it is given as `max` and gravity is derived (Art. 10/11); otherwise the part
- * states `gravity` itself. Giving both is an error: the same fact is never typed in twice.
+ * - Gravity belongs to an article **part** (188-1 theft is not 188-4 theft) and is always derived
+ *   from the part's maximum punishment by Art. 11 (Art. 10 of the 1997 Code for its edition): the
+ *   table states the maximum, never the gravity.
+ * - Tags follow the Code's own lists (Art. 3), down to the part and the point where the Code says so
+ *   ("189 part 3 point 2"). A registry that records only the part of such a list (189-3) gets the tag
+ *   as **maybe** (unknown), a registry that records the point (189-3.2) gets it for certain.
+ * - A part's sanction is dated: the current wording may say `since` when it took effect, and
+ *   `earlier` wordings have their own dates; a conviction is read with the wording in force on its
+ *   offence date where the table knows it, with the current wording otherwise.
+ * - Convictions under the 1997 Code are written `1997:96-1` and resolved in that edition only: an
+ *   article of one edition never silently means another edition's article.
  */
 import { z } from 'zod';
-import { GRAVITIES, GRAVITY_ALIASES, INTENTS, TAGS, VIOLENCE, type Gravity, type Intent, type Tag, type Violence } from '../domain/enums.ts';
+import { isoDateSchema } from '../domain/date-schema.ts';
+import { INTENTS, TAGS, VIOLENCE, type Gravity, type Intent, type Tag, type Violence } from '../domain/enums.ts';
 import { DataFileError, loadDataFile, type LocatedError, type SourceMap } from '../domain/located.ts';
-import { deriveGravity, parseMaxPunishment, type MaxPunishment } from './gravity.ts';
+import { deriveGravity, parseMaxPunishment, type GravityRules, type MaxPunishment } from './gravity.ts';
 
 const titleSchema = z.strictObject({
   ru: z.string().min(1),
@@ -17,53 +27,118 @@ const titleSchema = z.strictObject({
   en: z.string().min(1),
 });
 
-const gravitySchema = z.union([z.enum(GRAVITIES), z.enum(Object.keys(GRAVITY_ALIASES) as [string, ...string[]]).transform((a) => GRAVITY_ALIASES[a] as Gravity)]);
+const maxSchema = z.string().superRefine((s, ctx) => {
+  if (parseMaxPunishment(s) === null) ctx.addIssue({ code: 'custom', message: `max must be none, life, or a term like 3y, 2y6m, 18m; got ${JSON.stringify(s)}` });
+});
+const tagsSchema = z.array(z.enum(TAGS));
 
-const partSchema = z
-  .strictObject({
-    title: titleSchema.partial().optional(),
-    max: z.string().optional(),
-    gravity: gravitySchema.optional(),
-    intent: z.enum(INTENTS).optional(),
-    violent: z.enum(VIOLENCE).optional(),
-    tags: z.array(z.enum(TAGS)).optional(),
-    verified: z.boolean().optional(),
-    source: z.string().optional(),
-    note: z.string().optional(),
-  })
-  .superRefine((p, ctx) => {
-    if (p.max !== undefined && p.gravity !== undefined)
-      ctx.addIssue({ code: 'custom', message: 'give either max (gravity is then derived) or gravity, not both', path: ['gravity'] });
-    if (p.max === undefined && p.gravity === undefined)
-      ctx.addIssue({ code: 'custom', message: 'a part needs max (maximum punishment) or gravity', path: [] });
-    if (p.max !== undefined && parseMaxPunishment(p.max) === null)
-      ctx.addIssue({ code: 'custom', message: `max must be none, life, or a term like 3y, 2y6m, 18m; got ${JSON.stringify(p.max)}`, path: ['max'] });
-  });
-
-const articleSchema = z.strictObject({
-  title: titleSchema,
-  intent: z.enum(INTENTS).optional(),
-  violent: z.enum(VIOLENCE).optional(),
-  tags: z.array(z.enum(TAGS)).optional(),
+const earlierSchema = z.strictObject({
+  /** First day of this wording; absent: in force since the Code itself. */
+  from: isoDateSchema.optional(),
+  /** The day the next wording took effect (this wording's last day is the day before). */
+  until: isoDateSchema,
+  max: maxSchema,
   verified: z.boolean(),
   source: z.string().min(1),
   note: z.string().optional(),
-  parts: z.record(z.string().regex(/^\d+(?:-\d+)?$/, 'a part is a number like 2 or 3-1'), partSchema).refine((p) => Object.keys(p).length > 0, 'an article needs at least one part'),
 });
 
-export const criminalCodeFileSchema = z.strictObject({
+const pointSchema = z.strictObject({
+  title: titleSchema.partial().optional(),
+  tags: tagsSchema.optional(),
+  violent: z.enum(VIOLENCE).optional(),
+  note: z.string().optional(),
+});
+
+/** What a part says; an article without parts says it itself. */
+const sanctionFields = {
+  max: maxSchema,
+  intent: z.enum(INTENTS).optional(),
+  violent: z.enum(VIOLENCE).optional(),
+  tags: tagsSchema.optional(),
+  /** Tags some but not all the conduct of the part carries, where the table does not split it by point. */
+  maybe_tags: tagsSchema.optional(),
+  points: z.record(z.string().regex(/^\d+(?:-\d+)?$/, 'a point is a number like 2 or 2-1'), pointSchema).optional(),
+  /** When the current wording of the sanction took effect, where the table knows it. */
+  since: isoDateSchema.optional(),
+  earlier: z.array(earlierSchema).optional(),
+  verified: z.boolean().optional(),
+  source: z.string().optional(),
+  note: z.string().optional(),
+};
+
+// `gravity` is refused by name: it is derived from `max`, never typed
+const typedGravity = {
+  gravity: z
+    .unknown()
+    .optional()
+    .superRefine((g, ctx) => {
+      if (g !== undefined) ctx.addIssue({ code: 'custom', message: 'gravity is derived from max by Art. 11 (Art. 10 of the 1997 Code), never typed: remove it and give max as the sanction reads' });
+    }),
+};
+
+const partSchema = z.strictObject({ title: titleSchema.partial().optional(), ...sanctionFields, ...typedGravity });
+
+const articleSchema = z
+  .strictObject({
+    title: titleSchema,
+    intent: z.enum(INTENTS).optional(),
+    violent: z.enum(VIOLENCE).optional(),
+    tags: tagsSchema.optional(),
+    verified: z.boolean(),
+    source: z.string().min(1).optional(),
+    note: z.string().optional(),
+    parts: z.record(z.string().regex(/^\d+(?:-\d+)?$/, 'a part is a number like 2 or 3-1'), partSchema).optional(),
+    // an article without parts
+    max: maxSchema.optional(),
+    maybe_tags: tagsSchema.optional(),
+    points: sanctionFields.points,
+    since: sanctionFields.since,
+    earlier: sanctionFields.earlier,
+    ...typedGravity,
+  })
+  .superRefine((a, ctx) => {
+    if (a.parts === undefined && a.max === undefined) ctx.addIssue({ code: 'custom', message: 'an article needs parts, or max when it has no parts', path: [] });
+    if (a.parts !== undefined && a.max !== undefined) ctx.addIssue({ code: 'custom', message: 'give max on each part, not on an article that has parts', path: ['max'] });
+    if (a.parts !== undefined && Object.keys(a.parts).length === 0) ctx.addIssue({ code: 'custom', message: 'an article needs at least one part', path: ['parts'] });
+  });
+
+const ARTICLE_KEY = /^\d+(?:-\d+)?$/;
+
+const editionSchema = z.strictObject({
   code: z.string(),
   title: titleSchema,
+  /** The official identifier of the Code's text (adilet.zan.kz), the source of every verified part. */
+  article_id: z.string().min(1),
+  url: z.string().url(),
+  in_force: isoDateSchema,
+  /** The day the next Code replaced it. */
+  until: isoDateSchema.optional(),
+  gravity_rules: z.enum(['cc2014', 'cc1997']),
   source: z.string(),
-  articles: z.record(z.string().regex(/^\d+(?:-\d+)?$/, 'an article number like 188 or 110-1'), articleSchema),
+  articles: z.record(z.string().regex(ARTICLE_KEY, 'an article number like 188 or 110-1'), articleSchema),
+});
+
+export const criminalCodeFileSchema = editionSchema.extend({
+  /** Earlier Codes whose convictions are still served, by the prefix a registry writes (`1997:96-1`). */
+  earlier_codes: z.record(z.string().regex(/^\d{4}$/, 'an earlier Code is named by its year, like 1997'), editionSchema).optional(),
 });
 export type CriminalCodeFile = z.output<typeof criminalCodeFileSchema>;
 
+/** Bits of a part's tag mask: TAGS[i] certain at bit i, maybe at bit MAYBE_SHIFT + i. */
+export const MAYBE_SHIFT = 16;
+
 export interface ArticlePart {
-  /** "188-2": article and part; the key used in registries and acts. */
+  /** "188-2", "189-3.2" (a point), "100" (an article without parts), "1997:96-1" (an earlier Code): the key used in registries and acts. */
   id: string;
+  /** The Code's year for an earlier Code ("1997"); null for the Code in force. */
+  edition: string | null;
+  /** "188", or "1997:96" in an earlier Code. */
   article: string;
-  part: string;
+  /** The part ("2", "3-1"); null for an article without parts. */
+  part: string | null;
+  /** The point of the part ("2"), when the registry names it. */
+  point: string | null;
   /** Position in the table; registries store this index. */
   index: number;
   title: { ru: string; kk: string | null; en: string };
@@ -71,37 +146,63 @@ export interface ArticlePart {
   intent: Intent;
   violent: Violence;
   gravity: Gravity;
-  /** True when gravity was derived from `max` by Art. 10/11. */
+  /** Always true: gravity is derived from `max` (kept for readers of older reports). */
   gravityDerived: boolean;
-  max: MaxPunishment | null;
+  max: MaxPunishment;
+  /** Tags every conviction under this part carries. */
   tags: readonly Tag[];
-  /** Bit i is set when the part carries TAGS[i]. */
+  /** Tags some convictions under this part carry (the Code names a point the registry did not record). */
+  maybeTags: readonly Tag[];
+  /** Bit i: TAGS[i] certain; bit MAYBE_SHIFT + i: TAGS[i] maybe. */
   tagMask: number;
+  /** The wording's first day (null: since the Code itself) and the next wording's first day (null: in force). */
+  wordingFrom: number | null;
+  wordingUntil: number | null;
+  /** True for the wording in force (the one `part(id)` returns). */
+  current: boolean;
   verified: boolean;
   source: string;
+  /** The Code's official identifier and address. */
+  articleId: string;
+  url: string;
   note: string | null;
 }
 
-// Registries keep a person's tags in 16 bits.
-if (TAGS.length > 16) throw new Error('more than 16 tags: widen RegistryColumns.tagMask');
+// Registries keep a person's tags in 32 bits: 16 certain, 16 maybe.
+if (TAGS.length > MAYBE_SHIFT) throw new Error('more than 16 tags: widen RegistryColumns.tagMask');
 
 export function tagBit(tag: Tag): number {
   return 1 << TAGS.indexOf(tag);
 }
 
+export interface EditionInfo {
+  edition: string | null;
+  code: string;
+  articleId: string;
+  url: string;
+  inForce: number;
+  until: number | null;
+  gravityRules: GravityRules;
+}
+
 export class CriminalCode {
   private readonly byId = new Map<string, ArticlePart>();
+  private readonly wordingsById = new Map<string, ArticlePart[]>();
   private readonly byArticle = new Map<string, ArticlePart[]>();
 
   constructor(
     readonly code: string,
     readonly source: string,
     readonly parts: readonly ArticlePart[],
+    readonly editions: readonly EditionInfo[] = [],
   ) {
     for (const p of parts) {
-      this.byId.set(p.id, p);
+      if (p.current) this.byId.set(p.id, p);
+      const w = this.wordingsById.get(p.id) ?? [];
+      w.push(p);
+      this.wordingsById.set(p.id, w);
       const list = this.byArticle.get(p.article) ?? [];
-      list.push(p);
+      if (p.current) list.push(p);
       this.byArticle.set(p.article, list);
     }
   }
@@ -110,10 +211,12 @@ export class CriminalCode {
     return this.parts.length;
   }
 
+  /** The wording in force of a part (or point) by its id. */
   part(id: string): ArticlePart | undefined {
     return this.byId.get(id);
   }
 
+  /** The parts and points of an article (wordings in force). */
   partsOf(article: string): readonly ArticlePart[] {
     return this.byArticle.get(article) ?? [];
   }
@@ -123,23 +226,70 @@ export class CriminalCode {
   }
 
   /**
-   * Resolves a registry's article reference ("188-2", or "187" for an article with a single part).
-   * Unknown articles and parts are errors, never a default gravity.
+   * Every entry (all wordings) a reference names: the part or point itself, the points of a part,
+   * or every part of an article. `has_article(189-3)` is true for a conviction under 189-3.2.
+   */
+  matching(ref: string): ArticlePart[] {
+    return this.parts.filter((p) => p.id === ref || p.id.startsWith(`${ref}.`) || p.article === ref);
+  }
+
+  /**
+   * The wording of a part in force on an offence day, where the table knows it; the entry itself
+   * when the day is unknown or before every wording the table dates.
+   */
+  wordingAt(index: number, offenceDay: number | null): number {
+    const p = this.parts[index]!;
+    if (offenceDay === null) return index;
+    const ws = this.wordingsById.get(p.id) ?? [p];
+    for (const w of ws) {
+      if ((w.wordingFrom === null || w.wordingFrom <= offenceDay) && (w.wordingUntil === null || offenceDay < w.wordingUntil)) return w.index;
+    }
+    return index;
+  }
+
+  /** The edition of a Code by its registry prefix ("1997"); null for the Code in force. */
+  edition(prefix: string | null): EditionInfo | undefined {
+    return this.editions.find((e) => e.edition === prefix);
+  }
+
+  /**
+   * Resolves a registry's article reference ("188-2", "189-3.2", "100", "1997:96-1") to the wording
+   * in force; `wordingAt` then picks the one in force on the offence day. Unknown articles, parts,
+   * points and editions are errors, never a default gravity.
    */
   resolve(ref: string): { part: ArticlePart } | { error: string } {
     const exact = this.byId.get(ref);
     if (exact) return { part: exact };
-    const parts = this.byArticle.get(ref);
+    const colon = ref.indexOf(':');
+    if (colon >= 0) {
+      const prefix = ref.slice(0, colon);
+      if (!this.edition(prefix)) return { error: `no Criminal Code of ${prefix} in the table (editions: ${this.editions.filter((e) => e.edition !== null).map((e) => e.edition).join(', ') || 'none'})` };
+    }
+    const dot = ref.indexOf('.');
+    if (dot >= 0) {
+      const part = this.byId.get(ref.slice(0, dot));
+      if (part) return { error: `article part ${part.id} has no point ${ref.slice(dot + 1)} in the table${this.pointsOf(part.id).length > 0 ? ` (points: ${this.pointsOf(part.id).join(', ')})` : ''}: record the part (${part.id}) if the point is not one the Code's lists name` };
+    }
+    const parts = this.byArticle.get(ref)?.filter((p) => p.point === null);
     if (parts && parts.length === 1) return { part: parts[0]! };
-    if (parts) return { error: `article ${ref} has parts ${parts.map((p) => p.part).join(', ')}: name the part, e.g. ${parts[0]!.id}` };
+    if (parts && parts.length > 1) return { error: `article ${ref} has parts ${parts.map((p) => p.part).join(', ')}: name the part, e.g. ${parts[0]!.id}` };
     // The longest known article the reference starts with ("110-1-2": article 110-1 or 110).
     const pieces = ref.split('-');
     for (let k = pieces.length - 1; k >= 1; k--) {
       const article = pieces.slice(0, k).join('-');
-      if (this.byArticle.has(article))
-        return { error: `article ${article} has no part ${pieces.slice(k).join('-')} (parts: ${this.partsOf(article).map((p) => p.part).join(', ')})` };
+      if (this.byArticle.has(article)) {
+        const known = this.partsOf(article).filter((p) => p.point === null);
+        return { error: `article ${article} has no part ${pieces.slice(k).join('-')} (${known.some((p) => p.part !== null) ? `parts: ${known.map((p) => p.part).join(', ')}` : 'it has no parts'})` };
+      }
     }
-    return { error: `article ${ref} is not in the Criminal Code table` };
+    const prefix = colon >= 0 ? `the Criminal Code of ${ref.slice(0, colon)}` : 'the Criminal Code table';
+    return { error: `article ${ref} is not in ${prefix}${colon < 0 && this.editions.some((e) => e.edition !== null) ? ' (a conviction under the 1997 Code is written 1997:ARTICLE-PART)' : ''}` };
+  }
+
+  private pointsOf(id: string): string[] {
+    return this.partsOf(this.byId.get(id)!.article)
+      .filter((p) => p.point !== null && p.id.startsWith(`${id}.`))
+      .map((p) => p.point!);
   }
 }
 
@@ -147,45 +297,98 @@ export class CriminalCode {
 export function buildCriminalCode(file: CriminalCodeFile, map: SourceMap | null): CriminalCode {
   const errors: LocatedError[] = [];
   const parts: ArticlePart[] = [];
+  const editions: EditionInfo[] = [];
   const fail = (path: (string | number)[], message: string) =>
     errors.push(map ? map.error(path, message) : { file: '(memory)', path: path.join('.'), line: null, column: null, message });
-  for (const [article, a] of Object.entries(file.articles)) {
-    for (const [part, p] of Object.entries(a.parts)) {
-      const intent = p.intent ?? a.intent;
-      const violent = p.violent ?? a.violent;
-      if (intent === undefined) fail(['articles', article, 'parts', part], 'intent is missing (on the part or the article)');
-      if (violent === undefined) fail(['articles', article, 'parts', part], 'violent is missing (on the part or the article)');
-      if (intent === undefined || violent === undefined) continue;
-      if (parts.some((x) => x.id === `${article}-${part}`)) {
-        fail(['articles', article, 'parts', part], `article part ${article}-${part} is defined twice (as another article's part)`);
-        continue;
+  const seen = new Set<string>();
+
+  const addEdition = (e: z.output<typeof editionSchema>, prefix: string | null, base: (string | number)[]) => {
+    editions.push({ edition: prefix, code: e.code, articleId: e.article_id, url: e.url, inForce: e.in_force, until: e.until ?? null, gravityRules: e.gravity_rules });
+    const q = (s: string) => (prefix === null ? s : `${prefix}:${s}`);
+    for (const [article, a] of Object.entries(e.articles)) {
+      const partEntries: [string | null, z.output<typeof partSchema>][] =
+        a.parts !== undefined ? Object.entries(a.parts) : [[null, { max: a.max!, maybe_tags: a.maybe_tags, points: a.points, since: a.since, earlier: a.earlier }]];
+      for (const [part, p] of partEntries) {
+        const at = part === null ? [...base, 'articles', article] : [...base, 'articles', article, 'parts', part];
+        const intent = p.intent ?? a.intent;
+        const violent = p.violent ?? a.violent;
+        if (intent === undefined) fail(at, 'intent is missing (on the part or the article)');
+        if (violent === undefined) fail(at, 'violent is missing (on the part or the article)');
+        if (intent === undefined || violent === undefined) continue;
+        const id = q(part === null ? article : `${article}-${part}`);
+        if (seen.has(id)) {
+          fail(at, `article part ${id} is defined twice (as another article's part)`);
+          continue;
+        }
+        seen.add(id);
+        const tags = [...new Set([...(a.tags ?? []), ...(p.tags ?? [])])];
+        const pointTags = Object.values(p.points ?? {}).flatMap((pt) => pt.tags ?? []);
+        const maybe = [...new Set([...(p.maybe_tags ?? []), ...pointTags])].filter((t) => !tags.includes(t));
+        const verified = p.verified ?? a.verified;
+        const source = p.source ?? a.source ?? `${e.article_id}, Art. ${article}${part === null ? '' : ` part ${part}`}`;
+        const note = p.note ?? a.note ?? null;
+        const common = {
+          edition: prefix,
+          article: q(article),
+          part,
+          title: { ru: a.title.ru, kk: a.title.kk ?? null, en: a.title.en },
+          partTitle: p.title ?? null,
+          intent,
+          violent,
+          gravityDerived: true,
+          articleId: e.article_id,
+          url: e.url,
+        };
+        const push = (x: Omit<ArticlePart, 'index' | keyof typeof common | 'gravity'> & { id: string }) => {
+          parts.push({ ...common, ...x, index: parts.length, gravity: deriveGravity(intent, x.max, e.gravity_rules) });
+        };
+        const max = parseMaxPunishment(p.max)!;
+        const since = p.since ?? null;
+        // earlier wordings: dated, in order, before the current one
+        const earlier = [...(p.earlier ?? [])].sort((x, y) => x.until - y.until);
+        let prevUntil: number | null = null;
+        earlier.forEach((w, i) => {
+          if (w.from !== undefined && w.from >= w.until) fail([...at, 'earlier', i, 'from'], 'from must be before until');
+          if (prevUntil !== null && w.from !== undefined && w.from < prevUntil) fail([...at, 'earlier', i, 'from'], 'earlier wordings overlap');
+          prevUntil = w.until;
+        });
+        if (earlier.length > 0 && since !== null && since !== earlier[earlier.length - 1]!.until)
+          fail([...at, 'since'], 'the current wording takes effect on the day the last earlier wording ends (since = its until)');
+        if (earlier.length > 0 && since === null) fail([...at, 'since'], 'a part with earlier wordings says since when the current one is in force');
+        const entries: { wording: { from: number | null; until: number | null; max: MaxPunishment; verified: boolean; source: string; note: string | null }; current: boolean }[] = [
+          ...earlier.map((w) => ({ wording: { from: w.from ?? null, until: w.until, max: parseMaxPunishment(w.max)!, verified: w.verified, source: w.source, note: w.note ?? note }, current: false })),
+          { wording: { from: since, until: null, max, verified, source, note }, current: true },
+        ];
+        for (const { wording, current } of entries) {
+          const base = { wordingFrom: wording.from, wordingUntil: wording.until, current, max: wording.max, verified: wording.verified, source: wording.source, note: wording.note };
+          push({ ...base, id, point: null, tags, maybeTags: maybe, tagMask: maskOf(tags, maybe) });
+          for (const [point, pt] of Object.entries(p.points ?? {})) {
+            const ptTags = [...new Set([...tags, ...(pt.tags ?? [])])];
+            push({
+              ...base,
+              id: `${id}.${point}`,
+              point,
+              partTitle: pt.title ?? p.title ?? null,
+              violent: pt.violent ?? violent,
+              tags: ptTags,
+              maybeTags: [],
+              tagMask: maskOf(ptTags, []),
+              note: pt.note ?? wording.note,
+            } as never);
+          }
+        }
       }
-      const max = p.max !== undefined ? parseMaxPunishment(p.max) : null;
-      const gravity = max !== null ? deriveGravity(intent, max) : (p.gravity as Gravity);
-      const tags = [...new Set([...(a.tags ?? []), ...(p.tags ?? [])])];
-      parts.push({
-        id: `${article}-${part}`,
-        article,
-        part,
-        index: parts.length,
-        title: { ru: a.title.ru, kk: a.title.kk ?? null, en: a.title.en },
-        partTitle: p.title ?? null,
-        intent,
-        violent,
-        gravity,
-        gravityDerived: max !== null,
-        max,
-        tags,
-        tagMask: tags.reduce((m, t) => m | tagBit(t), 0),
-        verified: p.verified ?? a.verified,
-        source: p.source ?? a.source,
-        note: p.note ?? a.note ?? null,
-      });
     }
-  }
+  };
+  addEdition(file, null, []);
+  for (const [prefix, e] of Object.entries(file.earlier_codes ?? {})) addEdition(e, prefix, ['earlier_codes', prefix]);
   if (parts.length > 65535) fail(['articles'], 'more than 65 535 article parts');
   if (errors.length > 0) throw new DataFileError(errors);
-  return new CriminalCode(file.code, file.source, parts);
+  return new CriminalCode(file.code, file.source, parts, editions);
+}
+
+function maskOf(tags: readonly Tag[], maybe: readonly Tag[]): number {
+  return (tags.reduce((m, t) => m | tagBit(t), 0) | (maybe.reduce((m, t) => m | tagBit(t), 0) << MAYBE_SHIFT)) >>> 0;
 }
 
 export function loadCriminalCode(path: string): CriminalCode {

@@ -21,7 +21,26 @@ export const THRESHOLD_MONTHS = {
   negligentMinor: 60,
 } as const;
 
-export function deriveGravity(intent: Intent, max: MaxPunishment): Gravity {
+/**
+ * Which Code's categories apply: `cc2014` (above) or `cc1997`, the Criminal Code of 16 July 1997
+ * No. 167-I, Art. 10 as first enacted: minor — intentional or negligent, maximum not above 2 years;
+ * medium — intentional not above 5 years, negligent above 2 years; grave — intentional not above
+ * 12 years; especially grave — intentional above 12 years, life imprisonment or the death penalty.
+ * The 1997 Code knew no criminal misdemeanours; a sanction without imprisonment is then minor.
+ * (Read from the 1997 text as recalled, not checked: the table marks 1997 parts unverified.)
+ */
+export type GravityRules = 'cc2014' | 'cc1997';
+
+export function deriveGravity(intent: Intent, max: MaxPunishment, rules: GravityRules = 'cc2014'): Gravity {
+  if (rules === 'cc1997') {
+    if (max.kind === 'no_imprisonment') return 'minor';
+    if (intent === 'negligent') return max.kind === 'imprisonment' && max.months <= 24 ? 'minor' : 'medium';
+    if (max.kind === 'life') return 'especially_grave';
+    if (max.months <= 24) return 'minor';
+    if (max.months <= 60) return 'medium';
+    if (max.months <= 144) return 'grave';
+    return 'especially_grave';
+  }
   if (max.kind === 'no_imprisonment') return 'misdemeanour';
   if (intent === 'negligent') {
     if (max.kind === 'life') return 'medium';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../domain/dates.ts';
 import { DataFileError } from '../domain/located.ts';
-import { loadCriminalCode } from './criminal-code.ts';
+import { loadCriminalCode, MAYBE_SHIFT, tagBit } from './criminal-code.ts';
+import { deriveGravity } from './gravity.ts';
 import { loadLaw } from './law.ts';
 import { loadParameters } from './parameters.ts';
 
@@ -19,60 +20,153 @@ function tmpFile(name: string, text: string): string {
 }
 
 describe('Criminal Code table', () => {
-  it('covers every part of the articles of the domain brief with its gravity', () => {
-    // DOMAIN.md, "A partial reference table": gravity by part (the higher one where a range is given).
+  it('gives every part the gravity its maximum derives (Art. 11), as read from the Code', () => {
+    // maxima read from the consolidated text (K1400000226); the gravity is never typed
     const expected: Record<string, string[]> = {
-      '99': ['especially_grave', 'especially_grave'],
+      '99': ['especially_grave', 'especially_grave', 'especially_grave'],
       '101': ['medium', 'medium'],
+      '104': ['minor', 'minor'],
       '106': ['grave', 'grave', 'grave'],
-      '107': ['medium', 'medium'],
+      '107': ['minor', 'medium'],
+      '108-1': ['misdemeanour', 'minor'],
       '110': ['medium', 'grave'],
-      '187': ['misdemeanour'],
+      '187': ['misdemeanour', 'misdemeanour'],
       '188': ['medium', 'medium', 'grave', 'grave'],
-      '189': ['minor', 'medium', 'grave', 'grave'],
-      '190': ['medium', 'medium', 'grave', 'grave'],
+      '189': ['medium', 'medium', 'grave', 'grave'],
+      '190': ['minor', 'medium', 'grave', 'grave'],
       '191': ['medium', 'grave', 'grave', 'grave'],
-      '192': ['grave', 'grave', 'especially_grave', 'especially_grave'],
-      '218': ['medium', 'grave', 'grave'],
-      '293': ['misdemeanour', 'medium', 'grave'],
-      '296': ['medium', 'grave', 'grave'],
-      '297': ['grave', 'grave', 'especially_grave', 'especially_grave'],
-      '345': ['minor', 'minor', 'medium', 'medium'],
-      '380': ['medium', 'grave'],
+      '192': ['grave', 'grave', 'grave', 'especially_grave'],
+      '218': ['grave', 'grave', 'grave'],
+      '293': ['minor', 'grave', 'grave'],
+      '296': ['misdemeanour', 'misdemeanour', 'misdemeanour', 'grave'],
+      '297': ['grave', 'grave', 'grave', 'especially_grave'],
+      '345': ['misdemeanour', 'minor', 'minor', 'medium'],
     };
     for (const [article, gravities] of Object.entries(expected)) {
       gravities.forEach((g, i) => expect(cc.part(`${article}-${i + 1}`)?.gravity, `${article}-${i + 1}`).toBe(g));
     }
-    for (const a of ['104', '128', '194', '202', '361', '366', '367', '368', '385']) expect(cc.hasArticle(a), a).toBe(true);
+    expect(cc.part('100')?.gravity).toBe('medium');
+    expect(cc.part('380-6')?.gravity).toBe('especially_grave');
   });
-  it('derives gravity from the maximum punishment wherever it is given', () => {
-    const derived = cc.parts.filter((p) => p.gravityDerived);
-    expect(derived.length).toBeGreaterThan(20);
-    for (const p of derived) expect(p.max).not.toBeNull();
+  it('derives every gravity from the maximum by the rules of its Code', () => {
+    for (const p of cc.parts) {
+      expect(p.gravityDerived).toBe(true);
+      expect(p.gravity, p.id).toBe(deriveGravity(p.intent, p.max, cc.edition(p.edition)!.gravityRules));
+    }
   });
-  it('marks 202-1 verified and the rest as the data says, each with a source', () => {
-    expect(cc.part('202-1')?.verified).toBe(true);
-    for (const p of cc.parts) expect(p.source.length).toBeGreaterThan(0);
+  it('marks the parts read from the text verified, with the Code\'s identifier as the source', () => {
+    for (const p of cc.parts.filter((x) => x.edition === null)) {
+      expect(p.verified, p.id).toBe(true);
+      expect(p.articleId).toBe('K1400000226');
+      expect(p.source).toContain('K1400000226');
+    }
+    for (const p of cc.parts.filter((x) => x.edition === '1997')) expect(p.verified, p.id).toBe(false);
   });
-  it('tags exclusion groups', () => {
+  it('tags by the Code\'s own lists (Art. 3), down to part and point', () => {
     expect(cc.part('366-1')?.tags).toContain('corruption');
-    expect(cc.part('297-1')?.tags).toContain('drug_trafficking');
-    expect(cc.part('99-1')?.tags).toContain('murder');
+    expect(cc.part('361-2-1')?.tags).toContain('corruption');
     expect(cc.part('255-1')?.tags).toContain('terrorism');
+    expect(cc.part('174-1')?.tags).toContain('extremism');
+    expect(cc.part('184')?.tags).toEqual(expect.arrayContaining(['terrorism', 'extremism']));
+    expect(cc.part('122-1')?.tags).toContain('sexual_minor');
+    expect(cc.part('297-1')?.tags).toContain('drug_trafficking');
+    // 189 part 3 point 2: the part alone may or may not be a corruption crime, the point is
+    expect(cc.part('189-3')?.tags).not.toContain('corruption');
+    expect(cc.part('189-3')?.maybeTags).toEqual(['corruption']);
+    expect(cc.part('189-3.2')?.tags).toContain('corruption');
+    expect(cc.part('189-3.1')?.tags).not.toContain('corruption');
+    expect(cc.part('189-3.1')?.maybeTags).toEqual([]);
+    expect(cc.part('189-4')?.maybeTags).toEqual(['corruption']);
+    expect(cc.part('189-2')?.maybeTags).toEqual([]);
+    // a minor victim is a point of 120 part 3-1, one alternative of part 4, absent from parts 1-3
+    expect(cc.part('120-1')?.tags).not.toContain('sexual_minor');
+    expect(cc.part('120-3-1')?.maybeTags).toEqual(['sexual_minor']);
+    expect(cc.part('120-3-1.1')?.tags).toContain('sexual_minor');
+    expect(cc.part('120-4')?.maybeTags).toEqual(['sexual_minor']);
+    expect(cc.part('125-3.2')?.tags).toContain('trafficking');
+    expect(cc.part('146-2')?.tags).toContain('torture');
+    expect(cc.part('146-1')?.maybeTags).toContain('torture');
+    const bits = (id: string) => cc.part(id)!.tagMask;
+    expect(bits('189-3') & tagBit('corruption')).toBe(0);
+    expect(bits('189-3') & (tagBit('corruption') << MAYBE_SHIFT)).not.toBe(0);
   });
-  it('never resolves an unknown article or part to a default', () => {
+  it('never resolves an unknown article, part, point or Code to a default', () => {
     expect(cc.resolve('188-2')).toMatchObject({ part: { id: '188-2' } });
-    expect(cc.resolve('187')).toMatchObject({ part: { id: '187-1' } });
+    expect(cc.resolve('100')).toMatchObject({ part: { id: '100', part: null } });
+    expect(cc.resolve('189-3.2')).toMatchObject({ part: { id: '189-3.2', point: '2' } });
     expect(cc.resolve('188')).toMatchObject({ error: expect.stringContaining('has parts') });
     expect(cc.resolve('188-9')).toMatchObject({ error: expect.stringContaining('no part 9') });
+    expect(cc.resolve('100-1')).toMatchObject({ error: expect.stringContaining('has no parts') });
+    expect(cc.resolve('189-3.9')).toMatchObject({ error: expect.stringContaining('no point 9') });
     expect(cc.resolve('9999-1')).toMatchObject({ error: expect.stringContaining('not in the Criminal Code table') });
+    expect(cc.resolve('108-1')).toMatchObject({ error: expect.stringContaining('has parts') });
   });
-  it('rejects a part that gives both max and gravity, with file, line and path', () => {
+  it('keeps the 1997 Code apart: its articles are written 1997:N and never mean the 2014 article', () => {
+    const murder = cc.resolve('1997:96-1');
+    expect(murder).toMatchObject({ part: { id: '1997:96-1', edition: '1997', article: '1997:96', gravity: 'especially_grave', verified: false } });
+    expect(cc.resolve('96-1')).toMatchObject({ error: expect.stringContaining('1997:ARTICLE-PART') });
+    expect(cc.resolve('1997:188-1')).toMatchObject({ error: expect.stringContaining('Criminal Code of 1997') });
+    expect(cc.resolve('1959:1-1')).toMatchObject({ error: expect.stringContaining('no Criminal Code of 1959') });
+    // has_article(179) is 2014 robbery-with-violence's neighbour, never the 1997 Art. 179
+    expect(cc.matching('179').length).toBe(0);
+    expect(cc.matching('1997:179').map((p) => p.id)).toEqual(['1997:179-1', '1997:179-2', '1997:179-3']);
+    // 1997 Art. 10: negligent above two years is medium, where the 2014 Code says minor up to five
+    expect(deriveGravity('negligent', { kind: 'imprisonment', months: 36 }, 'cc1997')).toBe('medium');
+    expect(deriveGravity('negligent', { kind: 'imprisonment', months: 36 }, 'cc2014')).toBe('minor');
+  });
+  it('matches a part\'s points and an article\'s parts', () => {
+    expect(cc.matching('189-3').map((p) => p.id)).toEqual(['189-3', '189-3.1', '189-3.2']);
+    expect(cc.matching('189').length).toBe(6);
+  });
+  it('reads a conviction with the sanction\'s wording in force on its offence date, where the table dates it', () => {
     const file = tmpFile(
       'cc.yaml',
       [
         'code: X',
         'title: { ru: X, en: X }',
+        'article_id: X1',
+        'url: https://example.org/x',
+        'in_force: 2015-01-01',
+        'gravity_rules: cc2014',
+        'source: test',
+        'articles:',
+        '  "1":',
+        '    title: { ru: a, en: a }',
+        '    intent: intentional',
+        '    violent: "no"',
+        '    verified: true',
+        '    parts:',
+        '      "1":',
+        '        max: 6y',
+        '        since: 2020-01-10',
+        '        earlier:',
+        '          - { until: 2020-01-10, max: 5y, verified: false, source: "2014 wording" }',
+        '      "2": { max: 2y }',
+      ].join('\n'),
+    );
+    const x = loadCriminalCode(file);
+    const current = x.part('1-1')!;
+    expect(current.gravity).toBe('grave');
+    expect(current.wordingFrom).toBe(isoDay('2020-01-10'));
+    const old = x.parts[x.wordingAt(current.index, isoDay('2020-01-09'))]!;
+    expect(old).toMatchObject({ id: '1-1', gravity: 'medium', current: false, verified: false });
+    expect(x.wordingAt(current.index, isoDay('2020-01-10'))).toBe(current.index);
+    expect(x.wordingAt(current.index, null)).toBe(current.index);
+    // a part without dates: its one wording whatever the day
+    expect(x.wordingAt(x.part('1-2')!.index, isoDay('2016-01-01'))).toBe(x.part('1-2')!.index);
+    // has_article sees every wording
+    expect(x.matching('1-1').length).toBe(2);
+  });
+  it('rejects a typed gravity, a bad maximum, an unknown tag and undated wordings, with file, line and path', () => {
+    const file = tmpFile(
+      'cc.yaml',
+      [
+        'code: X',
+        'title: { ru: X, en: X }',
+        'article_id: X1',
+        'url: https://example.org/x',
+        'in_force: 2015-01-01',
+        'gravity_rules: cc2014',
         'source: test',
         'articles:',
         '  "1":',
@@ -80,11 +174,10 @@ describe('Criminal Code table', () => {
         '    intent: intentional',
         '    violent: "no"',
         '    verified: false',
-        '    source: test',
         '    parts:',
         '      "1": { max: 3y, gravity: grave }',
         '      "2": { max: three }',
-        '      "3": { gravity: grave, tags: [bogus] }',
+        '      "3": { max: 2y, tags: [bogus] }',
       ].join('\n'),
     );
     try {
@@ -93,13 +186,33 @@ describe('Criminal Code table', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(DataFileError);
       const errors = (e as DataFileError).errors;
-      expect(errors.map((x) => x.path)).toEqual(
-        expect.arrayContaining(['$.articles["1"].parts["1"].gravity', '$.articles["1"].parts["2"].max', '$.articles["1"].parts["3"].tags[0]']),
-      );
-      const both = errors.find((x) => x.path.endsWith('parts["1"].gravity'))!;
-      expect(both.line).toBe(12);
-      expect(both.file).toBe(file);
+      expect(errors.map((x) => x.path)).toEqual(expect.arrayContaining(['$.articles["1"].parts["2"].max', '$.articles["1"].parts["3"].tags[0]']));
+      const typed = errors.find((x) => x.message.includes('gravity'))!;
+      expect(typed.line).toBe(15);
+      expect(typed.file).toBe(file);
     }
+    const undated = tmpFile(
+      'cc.yaml',
+      [
+        'code: X',
+        'title: { ru: X, en: X }',
+        'article_id: X1',
+        'url: https://example.org/x',
+        'in_force: 2015-01-01',
+        'gravity_rules: cc2014',
+        'source: test',
+        'articles:',
+        '  "1":',
+        '    title: { ru: a, en: a }',
+        '    intent: intentional',
+        '    violent: "no"',
+        '    verified: true',
+        '    max: 3y',
+        '    earlier:',
+        '      - { until: 2020-01-10, max: 5y, verified: false, source: s }',
+      ].join('\n'),
+    );
+    expect(() => loadCriminalCode(undated)).toThrow(/since/);
   });
 });
 

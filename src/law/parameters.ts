@@ -82,6 +82,34 @@ export class Parameters {
   names(): string[] {
     return [...this.byName.keys()];
   }
+
+  /**
+   * The same parameters read as estimates read them (docs/impact.md): a day before a parameter's
+   * first value takes the first value instead of failing. Every read is reported to `onRead`
+   * (name, day), so that the estimate can list what it rests on and mark what it extrapolated.
+   */
+  extrapolatingBackwards(onRead: (name: string, day: number) => void = () => undefined): Parameters {
+    return new BackwardParameters(this.byName.values(), onRead);
+  }
+}
+
+class BackwardParameters extends Parameters {
+  constructor(
+    parameters: Iterable<Parameter>,
+    private readonly onRead: (name: string, day: number) => void,
+  ) {
+    super(parameters);
+  }
+
+  override at(name: string, day: number): ParameterValue {
+    const p = this.get(name);
+    this.onRead(name, day);
+    return day < p.values[0]!.from ? p.values[0]! : super.at(name, day);
+  }
+
+  override value(name: string, day: number): number {
+    return this.at(name, day).value;
+  }
 }
 
 export function loadParameters(path: string): Parameters {

@@ -7,7 +7,9 @@ import { loadLaw } from '../law/law.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { makeIin } from '../domain/iin.ts';
 import { importRegistryFile } from './import.ts';
+import { buildCriminalCode, criminalCodeFileSchema } from '../law/criminal-code.ts';
 import { CONTRACT_COLUMNS, type ContractColumn } from './record.ts';
+import { parseRow, recordToCells, rowSchema } from './row.ts';
 
 const law = loadLaw();
 const BAD = resolve(PROJECT_ROOT, 'test/fixtures/bad-registry.csv');
@@ -51,6 +53,12 @@ function goodRow(overrides: Partial<Record<ContractColumn, string>> = {}): Recor
     civil_claim_paid: '200000',
     damage_caused: 'true',
     damage_compensated: 'false',
+    imposed_term_days: '0',
+    prior_imprisonment: '',
+    juvenile_colony: '',
+    disabled_child_group: 'none',
+    veteran_kind: 'none',
+    victim_aged_14_18: '',
   };
   return { ...base, ...overrides };
 }
@@ -162,5 +170,57 @@ describe('registry import (XLSX)', () => {
     expect(r.issues).toEqual([]);
     expect(r.registry.record(1).iin).toBe(youngIin);
     expect(r.registry.record(0)).toMatchObject({ personId: 'P1', birthYmd: 19790303, imposedTermMonths: 48, iin: '790303402568' });
+  });
+});
+
+describe('articles read with their Code and wording', () => {
+  // a table whose Art. 1 part 1 had a 5-year sanction until 2020-01-10 and 6 years since
+  const file = criminalCodeFileSchema.parse({
+    code: 'X',
+    title: { ru: 'X', en: 'X' },
+    article_id: 'X1',
+    url: 'https://example.org/x',
+    in_force: '2015-01-01',
+    gravity_rules: 'cc2014',
+    source: 'test',
+    articles: {
+      '1': {
+        title: { ru: 'a', en: 'a' },
+        intent: 'intentional',
+        violent: 'no',
+        verified: true,
+        parts: { '1': { max: '6y', since: '2020-01-10', earlier: [{ until: '2020-01-10', max: '5y', verified: true, source: 's' }] } },
+      },
+    },
+    earlier_codes: {
+      '1997': {
+        code: 'Y',
+        title: { ru: 'Y', en: 'Y' },
+        article_id: 'Y1',
+        url: 'https://example.org/y',
+        in_force: '1998-01-01',
+        until: '2015-01-01',
+        gravity_rules: 'cc1997',
+        source: 'test',
+        articles: { '96': { title: { ru: 'b', en: 'b' }, intent: 'intentional', violent: 'yes', verified: false, parts: { '1': { max: '15y' } } } },
+      },
+    },
+  });
+  const code = buildCriminalCode(file, null);
+  const schema = rowSchema(code);
+  const row = (articles: string, offence: string) => {
+    const cells = goodRow({ articles, offence_date: offence, sentence_start: '2021-01-15', sentence_end: '2027-01-15' });
+    return parseRow(schema, cells, 2);
+  };
+  it('takes the sanction in force on the offence date', () => {
+    expect(code.parts[row('1-1', '2020-01-09').record!.articles![0]!]).toMatchObject({ gravity: 'medium', current: false });
+    expect(code.parts[row('1-1', '2020-01-10').record!.articles![0]!]).toMatchObject({ gravity: 'grave', current: true });
+  });
+  it('warns of a 1997-Code conviction for an offence after that Code was replaced, and writes the edition back', () => {
+    const late = row('1997:96-1', '2016-01-01');
+    expect(late.issues).toEqual([expect.objectContaining({ rule: 'articles.edition', severity: 'warning' })]);
+    const early = row('1997:96-1', '2010-01-01');
+    expect(early.issues).toEqual([]);
+    expect(recordToCells(early.record!, code).articles).toBe('1997:96-1');
   });
 });

@@ -12,7 +12,7 @@
  * Columns derived from the Criminal Code table (gravest offence, tags, intent, violence) are
  * computed once when the registry is built, so that evaluation reads one number per person.
  */
-import { BEHAVIOURS, CUSTODIES, GRAVITIES, RECIDIVISMS, SENTENCE_TYPES, SEXES } from '../domain/enums.ts';
+import { BEHAVIOURS, CUSTODIES, DISABLED_CHILD_GROUPS, GRAVITIES, RECIDIVISMS, SENTENCE_TYPES, SEXES, VETERAN_KINDS } from '../domain/enums.ts';
 import { UNKNOWN_DATE, dayNumberOf, daysInMonth, ymdOfDay } from '../domain/dates.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
 import type { PersonRecord } from './record.ts';
@@ -104,6 +104,8 @@ export interface RegistryColumns {
   sentenceStartDay: Int32Array;
   sentenceEndDay: Int32Array;
   imposedTermMonths: Int32Array;
+  /** Days of the imposed term beyond its months; -1 unknown. */
+  imposedTermDays: Int16Array;
   priorConvictions: Int16Array;
   /** Index in RECIDIVISMS. */
   recidivism: Int8Array;
@@ -125,10 +127,18 @@ export interface RegistryColumns {
   civilClaimPaid: Float64Array;
   damageCaused: Int8Array;
   damageCompensated: Int8Array;
+  priorImprisonment: Int8Array;
+  juvenileColony: Int8Array;
+  /** Index in DISABLED_CHILD_GROUPS. */
+  disabledChildGroup: Int8Array;
+  /** Index in VETERAN_KINDS. */
+  veteranKind: Int8Array;
+  victimAged14To18: Int8Array;
   /** Derived: index in GRAVITIES of the gravest offence; -1 when articles are unknown. */
   gravity: Int8Array;
   /** Derived: OR of the tag bits of every article part of the person (at most 16 tags). */
-  tagMask: Uint16Array;
+  /** Tags of the person's convictions: bit i certain, bit 16 + i maybe (law/criminal-code.ts, MAYBE_SHIFT). */
+  tagMask: Uint32Array;
   /** Derived: 1 when every offence is negligent, 0 when any is intentional, -1 unknown. */
   negligent: Int8Array;
   /** Derived: 1 when any offence is violent (violence used or threatened), 0 when none is, -1 unknown. */
@@ -172,6 +182,12 @@ export class Registry {
   }
   private idIndex: Map<string, number> | undefined;
 
+  /** The article entries (indexes into the Criminal Code table) of one person; null when unknown. */
+  articlesOf(i: number): number[] | null {
+    const c = this.columns;
+    return c.articlesKnown[i] ? Array.from(c.articleValues.subarray(c.articleOffsets[i]!, c.articleOffsets[i + 1]!)) : null;
+  }
+
   /** The typed record of one person, read back from the columns. */
   record(i: number): PersonRecord {
     const c = this.columns;
@@ -198,6 +214,7 @@ export class Registry {
       sentenceStartDay: d(c.sentenceStartDay),
       sentenceEndDay: d(c.sentenceEndDay),
       imposedTermMonths: n(c.imposedTermMonths),
+      imposedTermDays: n(c.imposedTermDays),
       priorConvictions: n(c.priorConvictions),
       recidivism: e(RECIDIVISMS, c.recidivism),
       behaviour: e(BEHAVIOURS, c.behaviour),
@@ -214,6 +231,11 @@ export class Registry {
       civilClaimPaid: f(c.civilClaimPaid),
       damageCaused: b(c.damageCaused),
       damageCompensated: b(c.damageCompensated),
+      priorImprisonment: b(c.priorImprisonment),
+      juvenileColony: b(c.juvenileColony),
+      disabledChildGroup: e(DISABLED_CHILD_GROUPS, c.disabledChildGroup),
+      veteranKind: e(VETERAN_KINDS, c.veteranKind),
+      victimAged14To18: b(c.victimAged14To18),
     };
   }
 
@@ -260,7 +282,7 @@ function ageAtOffenceOf(birthYmd: number, offenceDay: number): number {
 /** The first derived value that differs from the one computed again from the person's other columns. */
 export function findDerivedMismatch(c: RegistryColumns, size: number, law: CriminalCode): { column: ColumnName; row: number } | null {
   const gravityOf = Int8Array.from(law.parts, (p) => GRAVITIES.indexOf(p.gravity));
-  const tagsOf = Uint16Array.from(law.parts, (p) => p.tagMask);
+  const tagsOf = Uint32Array.from(law.parts, (p) => p.tagMask >>> 0);
   const intentionalOf = Uint8Array.from(law.parts, (p) => (p.intent === 'intentional' ? 1 : 0));
   const violentOf = Uint8Array.from(law.parts, (p) => (p.violent === 'yes' || p.violent === 'threat' ? 1 : 0));
   const { articleOffsets: off, articleValues: val, articlesKnown: known } = c;
@@ -284,7 +306,7 @@ export function findDerivedMismatch(c: RegistryColumns, size: number, law: Crimi
       }
     }
     if (gravityCol[i] !== gravity) return { column: 'gravity', row: i };
-    if (tagCol[i] !== tagMask) return { column: 'tagMask', row: i };
+    if (tagCol[i] !== tagMask >>> 0) return { column: 'tagMask', row: i };
     if (negligentCol[i] !== negligent) return { column: 'negligent', row: i };
     if (violentCol[i] !== violent) return { column: 'violent', row: i };
     if (unpaidClaim[i] !== unpaidClaimOf(civilClaimAmount[i]!, civilClaimPaid[i]!)) return { column: 'unpaidClaim', row: i };
@@ -346,6 +368,8 @@ export function findValueProblem(c: RegistryColumns, size: number, law: Criminal
     ['recidivism', c.recidivism, RECIDIVISMS.length],
     ['behaviour', c.behaviour, BEHAVIOURS.length],
     ['disabilityGroup', c.disabilityGroup, 4],
+    ['disabledChildGroup', c.disabledChildGroup, DISABLED_CHILD_GROUPS.length],
+    ['veteranKind', c.veteranKind, VETERAN_KINDS.length],
   ];
   const boolCols: [ColumnName, Int8Array][] = [
     ['maliciousViolator', c.maliciousViolator],
@@ -357,6 +381,9 @@ export function findValueProblem(c: RegistryColumns, size: number, law: Criminal
     ['singleParent', c.singleParent],
     ['damageCaused', c.damageCaused],
     ['damageCompensated', c.damageCompensated],
+    ['priorImprisonment', c.priorImprisonment],
+    ['juvenileColony', c.juvenileColony],
+    ['victimAged14To18', c.victimAged14To18],
   ];
   const dictCols: [ColumnName, DictColumn][] = [
     ['lastName', c.lastName],
@@ -406,6 +433,8 @@ export function findValueProblem(c: RegistryColumns, size: number, law: Criminal
   if (i >= 0) return { column: 'birthYmd', row: i, message: `${c.birthYmd[i]} is not a date` };
   i = outside(c.imposedTermMonths, -1, 9999);
   if (i >= 0) return { column: 'imposedTermMonths', row: i, message: `${c.imposedTermMonths[i]} months` };
+  i = outside(c.imposedTermDays, -1, 366);
+  if (i >= 0) return { column: 'imposedTermDays', row: i, message: `${c.imposedTermDays[i]} days` };
   i = outside(c.priorConvictions, -1, 9999);
   if (i >= 0) return { column: 'priorConvictions', row: i, message: `${c.priorConvictions[i]} convictions` };
   // NaN (unknown) is never below or above a bound.
@@ -460,6 +489,7 @@ export class RegistryBuilder {
       sentenceStartDay: i32(),
       sentenceEndDay: i32(),
       imposedTermMonths: i32(),
+      imposedTermDays: new Growable(Int16Array, capacity),
       priorConvictions: new Growable(Int16Array, capacity),
       recidivism: i8(),
       behaviour: i8(),
@@ -478,8 +508,13 @@ export class RegistryBuilder {
       civilClaimPaid: f64(),
       damageCaused: i8(),
       damageCompensated: i8(),
+      priorImprisonment: i8(),
+      juvenileColony: i8(),
+      disabledChildGroup: i8(),
+      veteranKind: i8(),
+      victimAged14To18: i8(),
       gravity: i8(),
-      tagMask: new Growable(Uint16Array, capacity),
+      tagMask: new Growable(Uint32Array, capacity),
       unpaidClaim: i8(),
       claimFiled: i8(),
       ageAtOffence: i8(),
@@ -519,7 +554,7 @@ export class RegistryBuilder {
     const { gravity, tagMask, negligent, violent } = derived;
     g.articleOffsets.push(g.articleValues.length);
     g.gravity.push(gravity);
-    g.tagMask.push(tagMask);
+    g.tagMask.push(tagMask >>> 0);
     g.negligent.push(negligent);
     g.violent.push(violent);
     g.offenceDay.push(r.offenceDay ?? UNKNOWN_DATE);
@@ -527,6 +562,7 @@ export class RegistryBuilder {
     g.sentenceStartDay.push(r.sentenceStartDay ?? UNKNOWN_DATE);
     g.sentenceEndDay.push(r.sentenceEndDay ?? UNKNOWN_DATE);
     g.imposedTermMonths.push(r.imposedTermMonths ?? UNKNOWN);
+    g.imposedTermDays.push(r.imposedTermDays ?? UNKNOWN);
     g.priorConvictions.push(r.priorConvictions ?? UNKNOWN);
     g.recidivism.push(idx(RECIDIVISMS, r.recidivism));
     g.behaviour.push(idx(BEHAVIOURS, r.behaviour));
@@ -545,6 +581,11 @@ export class RegistryBuilder {
     g.civilClaimPaid.push(r.civilClaimPaid ?? NaN);
     g.damageCaused.push(bool(r.damageCaused));
     g.damageCompensated.push(bool(r.damageCompensated));
+    g.priorImprisonment.push(bool(r.priorImprisonment));
+    g.juvenileColony.push(bool(r.juvenileColony));
+    g.disabledChildGroup.push(idx(DISABLED_CHILD_GROUPS, r.disabledChildGroup));
+    g.veteranKind.push(idx(VETERAN_KINDS, r.veteranKind));
+    g.victimAged14To18.push(bool(r.victimAged14To18));
     g.unpaidClaim.push(unpaidClaimOf(r.civilClaimAmount ?? NaN, r.civilClaimPaid ?? NaN));
     g.claimFiled.push(claimFiledOf(r.civilClaimAmount ?? NaN));
     g.ageAtOffence.push(ageAtOffenceOf(r.birthYmd ?? UNKNOWN_DATE, r.offenceDay ?? UNKNOWN_DATE));
@@ -572,6 +613,7 @@ export class RegistryBuilder {
       sentenceStartDay: g.sentenceStartDay.finish(shared),
       sentenceEndDay: g.sentenceEndDay.finish(shared),
       imposedTermMonths: g.imposedTermMonths.finish(shared),
+      imposedTermDays: g.imposedTermDays.finish(shared),
       priorConvictions: g.priorConvictions.finish(shared),
       recidivism: g.recidivism.finish(shared),
       behaviour: g.behaviour.finish(shared),
@@ -590,6 +632,11 @@ export class RegistryBuilder {
       civilClaimPaid: g.civilClaimPaid.finish(shared),
       damageCaused: g.damageCaused.finish(shared),
       damageCompensated: g.damageCompensated.finish(shared),
+      priorImprisonment: g.priorImprisonment.finish(shared),
+      juvenileColony: g.juvenileColony.finish(shared),
+      disabledChildGroup: g.disabledChildGroup.finish(shared),
+      veteranKind: g.veteranKind.finish(shared),
+      victimAged14To18: g.victimAged14To18.finish(shared),
       gravity: g.gravity.finish(shared),
       tagMask: g.tagMask.finish(shared),
       negligent: g.negligent.finish(shared),

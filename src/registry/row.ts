@@ -4,11 +4,11 @@
  * Every problem names its row, column, value and rule; see docs/data-contract.md.
  */
 import { z } from 'zod';
-import { BEHAVIOURS, CUSTODIES, CUSTODY_ALIASES, RECIDIVISMS, SENTENCE_TYPES, SEXES, type Custody } from '../domain/enums.ts';
+import { BEHAVIOURS, CUSTODIES, CUSTODY_ALIASES, DISABLED_CHILD_GROUP_ALIASES, DISABLED_CHILD_GROUPS, RECIDIVISMS, SENTENCE_TYPES, SEXES, VETERAN_KINDS, type Custody } from '../domain/enums.ts';
 import { parseIsoDate, ymdOfDay, dayOfYmd, formatIsoDate } from '../domain/dates.ts';
 import { checkIin } from '../domain/iin.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
-import { CONTRACT_COLUMNS, NO_CHILDREN, type ContractColumn, type PersonRecord } from './record.ts';
+import { CONTRACT_COLUMNS, NO_CHILDREN, OPTIONAL_COLUMNS, type ContractColumn, type PersonRecord } from './record.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -173,7 +173,7 @@ export function rowSchema(law: CriminalCode) {
     }
     return out;
   });
-  return z.object({
+  const schema = z.object({
     person_id: z.string().transform((raw, ctx) => {
       const s = raw.trim();
       if (s === '') {
@@ -218,9 +218,21 @@ export function rowSchema(law: CriminalCode) {
     civil_claim_paid: cell(amount),
     damage_caused: cell(boolean),
     damage_compensated: cell(boolean),
+    imposed_term_days: cell(count('imposed_term_days.format')),
+    prior_imprisonment: cell(boolean),
+    juvenile_colony: cell(boolean),
+    disabled_child_group: cell(enumOf(DISABLED_CHILD_GROUPS, 'enum.disabled_child_group', DISABLED_CHILD_GROUP_ALIASES)),
+    veteran_kind: cell(enumOf(VETERAN_KINDS, 'enum.veteran_kind')),
+    victim_aged_14_18: cell(boolean),
   });
+  CODE_OF_SCHEMA.set(schema, law);
+  return schema;
 }
 export type RowSchema = ReturnType<typeof rowSchema>;
+
+// The table a schema resolves articles against: parseRow reads each conviction with the wording in
+// force on the offence date (CriminalCode.wordingAt) without a parameter more.
+const CODE_OF_SCHEMA = new WeakMap<object, CriminalCode>();
 
 /** Minimum age of criminal responsibility (Criminal Code Art. 15: 16, and 14 for the gravest offences). */
 const MIN_AGE_AT_OFFENCE = 14;
@@ -235,6 +247,8 @@ export function parseRow(
   rowNumber: number,
 ): { record: PersonRecord | null; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
+  // a column the file leaves out means what OPTIONAL_COLUMNS says for every row
+  for (const [column, absent] of Object.entries(OPTIONAL_COLUMNS) as [ContractColumn, string][]) if (cells[column] === undefined) cells = { ...cells, [column]: absent };
   const parsed = schema.safeParse(cells);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -289,7 +303,32 @@ export function parseRow(
     if (age < MIN_AGE_AT_OFFENCE && age >= 0)
       err('offence_date', 'dates.age_at_offence', `the person was ${age} on the offence date, below the age of criminal responsibility (${MIN_AGE_AT_OFFENCE})`);
   }
+  const code = CODE_OF_SCHEMA.get(schema);
+  let articles = v.articles;
+  if (code !== undefined && articles !== null) {
+    // each conviction with its sanction's wording in force on the offence date, where the table dates it
+    articles = articles.map((a) => code.wordingAt(a, v.offence_date));
+    for (const a of articles) {
+      const part = code.parts[a]!;
+      const ed = code.edition(part.edition);
+      if (ed === undefined || v.offence_date === null) continue;
+      // an offence before the Code in force may be judged under it (Art. 6, a milder law reaches back);
+      // an offence after a Code was replaced cannot be judged under the old one
+      if (v.offence_date >= (ed.until ?? Infinity) || (part.edition !== null && v.offence_date < ed.inForce)) {
+        err('articles', 'articles.edition', `${part.id}: an offence of ${formatIsoDate(v.offence_date)} under ${ed.code}, which was in force ${formatIsoDate(ed.inForce)} to ${ed.until === null ? 'now' : formatIsoDate(ed.until - 1)}; check the conviction's Code`, 'warning');
+        break;
+      }
+    }
+  }
   if (v.pregnant === true && v.sex === 'M') err('pregnant', 'pregnant.sex', 'pregnant is true for a man');
+  if (v.prior_imprisonment === true && v.prior_convictions === 0)
+    err('prior_imprisonment', 'prior_imprisonment.without_convictions', 'earlier imprisonment recorded for a person without prior convictions');
+  if (v.juvenile_colony === true && v.prior_convictions === 0)
+    err('juvenile_colony', 'juvenile_colony.without_convictions', 'an earlier stay in a juvenile colony recorded for a person without prior convictions');
+  if (v.veteran_kind !== null && v.veteran !== null && (v.veteran_kind !== 'none') !== v.veteran)
+    err('veteran_kind', 'veteran_kind.veteran', `veteran_kind ${v.veteran_kind} disagrees with veteran ${v.veteran}`);
+  if (v.disabled_child_group !== null && v.disabled_child !== null && (v.disabled_child_group !== 'none') !== v.disabled_child)
+    err('disabled_child_group', 'disabled_child_group.disabled_child', `disabled_child_group ${v.disabled_child_group} disagrees with disabled_child ${v.disabled_child}`);
   if (v.civil_claim_amount !== null && v.civil_claim_paid !== null && v.civil_claim_paid > v.civil_claim_amount)
     err('civil_claim_paid', 'claim.paid_exceeds_amount', `paid ${v.civil_claim_paid} exceeds the claim ${v.civil_claim_amount}`);
   if (v.custody === 'institution' && v.sentence_type !== null && !['imprisonment', 'life_imprisonment', 'arrest'].includes(v.sentence_type))
@@ -322,7 +361,7 @@ export function parseRow(
       custody: v.custody,
       facility: v.facility,
       region: v.region,
-      articles: v.articles,
+      articles,
       offenceDay: v.offence_date,
       sentenceType: v.sentence_type,
       sentenceStartDay: v.sentence_start,
@@ -344,6 +383,12 @@ export function parseRow(
       civilClaimPaid: v.civil_claim_paid,
       damageCaused: v.damage_caused,
       damageCompensated: v.damage_compensated,
+      imposedTermDays: v.imposed_term_days,
+      priorImprisonment: v.prior_imprisonment,
+      juvenileColony: v.juvenile_colony,
+      disabledChildGroup: v.disabled_child_group,
+      veteranKind: v.veteran_kind,
+      victimAged14To18: v.victim_aged_14_18,
     },
     issues,
   };
@@ -389,6 +434,12 @@ export function recordToCells(r: PersonRecord, law: CriminalCode): Record<Contra
     civil_claim_paid: n(r.civilClaimPaid),
     damage_caused: b(r.damageCaused),
     damage_compensated: b(r.damageCompensated),
+    imposed_term_days: n(r.imposedTermDays),
+    prior_imprisonment: b(r.priorImprisonment),
+    juvenile_colony: b(r.juvenileColony),
+    disabled_child_group: s(r.disabledChildGroup),
+    veteran_kind: s(r.veteranKind),
+    victim_aged_14_18: b(r.victimAged14To18),
   };
 }
 

@@ -30,6 +30,22 @@ describe('the letter table on the default registry', () => {
     }
   });
 
+  it('names the unverified inputs each figure rests on: the synthetic registry, an assumed parameter', () => {
+    const synthetic = computeLetter(def, law, registry, 'default', def.file.as_of, true);
+    const f = (id: string) => synthetic.figures.find((x) => x.id === id)!;
+    expect(synthetic.unverified.map((d) => d.key)).toEqual(['registry']);
+    expect(f('F1').unverified).toEqual(['registry']);
+    // the letter's own daily cost is the ministry's figure, not an assumption; the saving counts persons
+    expect(f('F16').unverified).toEqual([]);
+    expect(f('F17').unverified).toEqual(['registry']);
+    // a registry of records: nothing unverified in the counts
+    expect(report.unverified).toEqual([]);
+    expect(fig('F1').unverified).toEqual([]);
+    const text = renderLetterText(synthetic, 'kk');
+    expect(text).toContain('[1] тізілім: жасанды жиынтық');
+    expect((letterJson(synthetic, 'ru') as { unverified_inputs: { label: string }[] }).unverified_inputs[0]!.label).toContain('реестр');
+  });
+
   it('reports the totals the letter gets wrong as the letter’s inconsistency, with the records’ value', () => {
     expect(report.summary.inconsistentInLetter.sort()).toEqual(['F4', 'F9']);
     expect(fig('F4').computed).toBe(1221);
@@ -111,5 +127,30 @@ describe('the letter table on a registry small enough to check by hand', () => {
     expect(v('F14').computed).toBe(1);
     expect(v('F15').computed).toBe(1);
     expect(v('F17').computed).toBe(4 * 2900);
+  });
+});
+
+describe('the letter counts only persons serving on its day', () => {
+  const cc = law.criminalCode;
+  const asOf = isoDay('2025-02-01');
+  const serving = testPerson(cc, { personId: 'now', offenceDay: asOf - 400, sentenceStartDay: asOf - 300, sentenceEndDay: asOf + 300 });
+  const people: PersonRecord[] = [
+    serving,
+    { ...serving, personId: 'ended', sentenceEndDay: asOf - 1 }, // released the day before
+    { ...serving, personId: 'ends-today', sentenceEndDay: asOf }, // the term ends on the day: no longer serving
+    { ...serving, personId: 'not-begun', sentenceStartDay: asOf + 1, sentenceEndDay: asOf + 600 },
+    { ...serving, personId: 'end-unknown', sentenceEndDay: null }, // counted: nothing says the term is over
+  ];
+  const report = computeLetter(def, law, registryOf(cc, people), 'hand');
+
+  it('leaves out a woman whose term ended before or on the day, or begins after it', () => {
+    expect(report.figures.find((f) => f.id === 'F1')!.computed).toBe(2);
+    expect(report.registry).toMatchObject({ persons: 5, serving: 2, notServing: 3 });
+  });
+
+  it('says how many records it left out, in kk, ru and en', () => {
+    expect(renderLetterText(report, 'ru')).toMatch(/не отбывают наказание на дату расчёта.*: 3/);
+    expect(renderLetterText(report, 'en')).toMatch(/not serving on the day.*: 3/);
+    expect(renderLetterText(report, 'kk')).toContain('3');
   });
 });

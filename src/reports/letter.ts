@@ -5,6 +5,7 @@
  * condition language, a parameter, or a product of other figures; all count conditions are
  * evaluated together in one pass of the condition kernel.
  */
+import { DOUBT_KINDS, fixedDoubt, lawParameterDoubt, type Doubt } from '../engine/act/doubt.ts';
 import { z } from 'zod';
 import { CUSTODIES, type Custody } from '../domain/enums.ts';
 import { formatIsoDate } from '../domain/dates.ts';
@@ -104,6 +105,8 @@ export interface FigureResult {
   parts: FigureResult[];
   /** For a parameter: the source of its value. */
   source: string | null;
+  /** Keys of the report's unverified inputs (`unverified`) the figure rests on. */
+  unverified: string[];
 }
 
 export interface AuditResult {
@@ -121,10 +124,13 @@ export interface LetterReport {
   title: Text;
   source: string;
   asOf: string;
-  registry: { source: string; persons: number };
+  /** Records read, of them serving a punishment on the day (counted) and not (left out of every figure). */
+  registry: { source: string; persons: number; serving: number; notServing: number };
   figures: FigureResult[];
   audits: AuditResult[];
   summary: { consistent: number; matching: number; inconsistentInLetter: string[]; differing: string[] };
+  /** Every unverified input a figure rests on (docs/doubt.md), numbered in this order. */
+  unverified: Doubt[];
 }
 
 export interface LetterDefinition {
@@ -189,6 +195,16 @@ export function checkLetterDefinition(data: LetterFile, law: Law, map: SourceMap
   return withAuditSplits({ file: data, outputs, definitions: order.map((name) => ({ name, condition: defs.get(name)! })) }, law);
 }
 
+/** The output counting persons serving on the day (not a figure id: figure ids are user names). */
+const SERVING = '\u0000serving';
+
+function servingCondition(law: Law): Checked {
+  const errors: ConditionError[] = [];
+  const c = checkCondition('serving', [], { law: law.criminalCode, definitions: new Set() }, errors);
+  if (errors.length > 0) throw new Error(errors[0]!.message);
+  return c;
+}
+
 function custodyIs(custody: Custody, ctx: { law: Law['criminalCode']; definitions: ReadonlySet<string> }): Checked {
   const errors: ConditionError[] = [];
   const c = checkCondition(`custody = ${custody}`, [], ctx, errors);
@@ -203,20 +219,25 @@ function statusOf(letter: number | null, computed: number, precision: number | n
 }
 
 /** Computes the letter's figures and audits over a registry as of a day (default: the letter's day). */
-export function computeLetter(def: LetterDefinition, law: Law, registry: Registry, registrySource: string, asOfDay: number = def.file.as_of): LetterReport {
-  const kernel = compileConditions(def.outputs, def.definitions, law.criminalCode, law.parameters);
+export function computeLetter(def: LetterDefinition, law: Law, registry: Registry, registrySource: string, asOfDay: number = def.file.as_of, registrySynthetic = false): LetterReport {
+  // The letter speaks of persons serving sentences on its day: a record whose term ended before
+  // (or on) the day, or begins after it, is left out of every figure, and counted apart.
+  const kernel = compileConditions([...def.outputs, { name: SERVING, condition: servingCondition(law) }], def.definitions, law.criminalCode, law.parameters);
   const out = kernel.run(registry, asOfDay);
+  const serving = out[kernel.outputs.indexOf(SERVING)]!;
   const counts = new Map<string, { t: number; u: number }>();
   kernel.outputs.forEach((name, j) => {
     const o = out[j]!;
     let t = 0;
     let u = 0;
     for (let i = 0; i < o.length; i++) {
+      if (serving[i] !== T) continue;
       if (o[i] === T) t++;
       else if (o[i] === U) u++;
     }
     counts.set(name, { t, u });
   });
+  const servingCount = counts.get(SERVING)!.t;
 
   const results = new Map<string, FigureResult>();
   const valueOf = (ref: string): number => {
@@ -226,6 +247,22 @@ export function computeLetter(def: LetterDefinition, law: Law, registry: Registr
     return r.computed;
   };
   for (const f of def.file.figures) results.set(f.id, figureResult(f, counts, law, asOfDay, valueOf));
+  // what each figure rests on: a count on the registry, a parameter on its value, a product on its factors
+  const doubts = new Map<string, Doubt>();
+  const countDoubts = registrySynthetic ? fixedDoubt(doubts, 'registry') : [];
+  for (const f of def.file.figures) {
+    const r = results.get(f.id)!;
+    if ('count' in f) {
+      r.unverified = countDoubts;
+      for (const p of r.parts) p.unverified = countDoubts;
+    } else if ('parameter' in f) r.unverified = lawParameterDoubt(doubts, law, f.parameter, asOfDay);
+    else
+      r.unverified = [
+        ...new Set(
+          f.product.flatMap((ref) => (ref.startsWith('parameter:') ? lawParameterDoubt(doubts, law, ref.slice('parameter:'.length), asOfDay) : (results.get(ref)?.unverified ?? []))),
+        ),
+      ];
+  }
 
   const audits = def.file.audits.map((a) => audit(a, results, law, asOfDay, counts));
   // A figure whose letter value fails an audit of its parts is the letter's inconsistency, not ours.
@@ -241,7 +278,7 @@ export function computeLetter(def: LetterDefinition, law: Law, registry: Registr
     title: def.file.title,
     source: def.file.source,
     asOf: formatIsoDate(asOfDay),
-    registry: { source: registrySource, persons: registry.size },
+    registry: { source: registrySource, persons: registry.size, serving: servingCount, notServing: registry.size - servingCount },
     figures: all,
     audits,
     summary: {
@@ -250,11 +287,12 @@ export function computeLetter(def: LetterDefinition, law: Law, registry: Registr
       inconsistentInLetter: all.filter((r) => r.status === 'letter_inconsistent').map((r) => r.id),
       differing: all.filter((r) => r.status === 'differs').map((r) => r.id),
     },
+    unverified: [...doubts.values()].sort((a, b) => DOUBT_KINDS.indexOf(a.kind) - DOUBT_KINDS.indexOf(b.kind) || a.key.localeCompare(b.key)),
   };
 }
 
 function figureResult(f: FigureDef, counts: Map<string, { t: number; u: number }>, law: Law, asOfDay: number, valueOf: (ref: string) => number): FigureResult {
-  const base = { id: f.id, label: f.label, note: f.note ?? null, letter: f.letter, parts: [] as FigureResult[], split: null, source: null };
+  const base = { id: f.id, label: f.label, note: f.note ?? null, letter: f.letter, parts: [] as FigureResult[], split: null, source: null, unverified: [] as string[] };
   if ('count' in f) {
     const c = counts.get(f.id)!;
     const split = f.split
@@ -398,12 +436,14 @@ export function renderLetterText(r: LetterReport, lang: Lang): string {
   const m = (k: MessageKey, p: Record<string, string | number> = {}) => render(MESSAGES[k], lang, p);
   lines.push(r.title[lang]);
   lines.push(m('letter.registry', { source: r.registry.source, persons: r.registry.persons, asOf: r.asOf }));
+  if (r.registry.notServing > 0) lines.push(m('letter.not_serving', { n: r.registry.notServing }));
   lines.push('');
   const rows: [string, string, string, string][] = [[m('letter.col.figure'), m('letter.col.letter'), m('letter.col.computed'), m('letter.col.status')]];
   const statusText = (s: FigureStatus) => `${STATUS_MARK[s]} ${m(`letter.status.${s}`)}`;
+  const refs = doubtRefs(r);
   for (const f of r.figures) {
     const unknown = f.unknown > 0 ? ` (${m('letter.unknown', { n: f.unknown })})` : '';
-    rows.push([`${f.id.padEnd(4)} ${f.label[lang]}`, num(f.letter, lang), num(f.computed, lang), statusText(f.status) + unknown]);
+    rows.push([`${f.id.padEnd(4)} ${f.label[lang]}`, num(f.letter, lang), num(f.computed, lang), statusText(f.status) + unknown + refs(f.unverified)]);
     if (f.split)
       for (const c of CUSTODIES) rows.push([`       ${m(`custody.${c}`)}`, num(f.split[c].letter, lang), num(f.split[c].computed, lang), statusText(f.split[c].status)]);
     for (const p of f.parts) rows.push([`       ${p.label[lang]}`, num(p.letter, lang), num(p.computed, lang), statusText(p.status)]);
@@ -417,6 +457,7 @@ export function renderLetterText(r: LetterReport, lang: Lang): string {
   }
   lines.push('');
   lines.push(m('letter.summary', { consistent: r.summary.consistent, matching: r.summary.matching }));
+  lines.push('', ...unverifiedLines(r, lang));
   lines.push('');
   lines.push(m('audit.heading'));
   for (const a of r.audits) {
@@ -429,15 +470,17 @@ export function renderLetterText(r: LetterReport, lang: Lang): string {
 export function renderLetterMarkdown(r: LetterReport, lang: Lang): string {
   const m = (k: MessageKey, p: Record<string, string | number> = {}) => render(MESSAGES[k], lang, p);
   const lines: string[] = [`## ${r.title[lang]}`, '', m('letter.registry', { source: r.registry.source, persons: r.registry.persons, asOf: r.asOf }), ''];
+  if (r.registry.notServing > 0) lines.splice(3, 0, m('letter.not_serving', { n: r.registry.notServing }), '');
   lines.push(`| # | ${m('letter.col.figure')} | ${m('letter.col.letter')} | ${m('letter.col.computed')} | ${m('letter.col.status')} |`);
   lines.push('|---|---|---:|---:|---|');
   const st = (s: FigureStatus) => `${STATUS_MARK[s]} ${m(`letter.status.${s}`)}`;
+  const refs = doubtRefs(r);
   for (const f of r.figures) {
-    lines.push(`| ${f.id} | ${f.label[lang]} | ${num(f.letter, lang)} | ${num(f.computed, lang)} | ${st(f.status)}${f.unknown > 0 ? ` (${m('letter.unknown', { n: f.unknown })})` : ''} |`);
+    lines.push(`| ${f.id} | ${f.label[lang]} | ${num(f.letter, lang)} | ${num(f.computed, lang)} | ${st(f.status)}${f.unknown > 0 ? ` (${m('letter.unknown', { n: f.unknown })})` : ''}${refs(f.unverified)} |`);
     if (f.split) for (const c of CUSTODIES) lines.push(`| | ${m(`custody.${c}`)} | ${num(f.split[c].letter, lang)} | ${num(f.split[c].computed, lang)} | ${st(f.split[c].status)} |`);
     for (const p of f.parts) lines.push(`| | ${p.label[lang]} | ${num(p.letter, lang)} | ${num(p.computed, lang)} | ${st(p.status)} |`);
   }
-  lines.push('', m('letter.summary', { consistent: r.summary.consistent, matching: r.summary.matching }), '', `### ${m('audit.heading')}`, '');
+  lines.push('', m('letter.summary', { consistent: r.summary.consistent, matching: r.summary.matching }), '', ...unverifiedLines(r, lang), '', `### ${m('audit.heading')}`, '');
   for (const a of r.audits) {
     lines.push(`- **${a.id}** ${a.holds ? '✓' : '✗'} ${a.message[lang]}`);
     for (const d of a.details) lines.push(`  - ${d[lang]}`);
@@ -460,6 +503,7 @@ export function letterJson(r: LetterReport, lang: Lang): unknown {
     source: f.source,
     split: f.split,
     parts: f.parts.map(fig),
+    unverified: f.unverified,
   });
   return {
     report: r.id,
@@ -471,5 +515,24 @@ export function letterJson(r: LetterReport, lang: Lang): unknown {
     figures: r.figures.map(fig),
     audits: r.audits.map((a) => ({ id: a.id, kind: a.kind, figure: a.figure, holds: a.holds, message: a.message[lang], details: a.details.map((d) => d[lang]), values: a.values })),
     summary: r.summary,
+    unverified_inputs: r.unverified.map((d) => ({ key: d.key, kind: d.kind, label: d.label[lang] })),
   };
 }
+
+/** " [1], [2]" after a figure: the numbers of the unverified inputs it rests on. */
+function doubtRefs(r: LetterReport): (keys: readonly string[]) => string {
+  const number = new Map(r.unverified.map((d, i) => [d.key, i + 1]));
+  return (keys) => (keys.length === 0 ? '' : ` ${keys.map((k) => `[${number.get(k) ?? '?'}]`).join(', ')}`);
+}
+
+function unverifiedLines(r: LetterReport, lang: Lang): string[] {
+  if (r.unverified.length === 0) return [render(LETTER_VERIFIED, lang)];
+  return [`${render(LETTER_UNVERIFIED, lang)}:`, ...r.unverified.map((d, i) => `[${i + 1}] ${d.label[lang]}`)];
+}
+
+const LETTER_UNVERIFIED: Text = {
+  kk: 'Белгіленген көрсеткіштер сүйенетін тексерілмеген деректер',
+  ru: 'Непроверенные данные, на которые опираются отмеченные показатели',
+  en: 'Unverified inputs the marked figures rest on',
+};
+const LETTER_VERIFIED: Text = { kk: 'Барлық көрсеткіштер тексерілген деректерге сүйенеді.', ru: 'Все показатели опираются на проверенные данные.', en: 'Every figure rests on verified inputs.' };

@@ -138,10 +138,10 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
   }
   {
     const l = lines(P);
-    l[2] = l[2]!.replace(/,false$/, '');
+    l[2] = l[2]!.replace(/,[^,]*$/, '');
     l[3] = `${l[3]},extra`;
     writeFileSync(f('cell-count.csv'), l.join('\n'));
-    registry('csv.cell-count', f('cell-count.csv'), 1, 'row 3.*31 cells, the header 32', ['P1', 'P4']);
+    registry('csv.cell-count', f('cell-count.csv'), 1, `row 3.*${CONTRACT_COLUMNS.length - 1} cells, the header ${CONTRACT_COLUMNS.length}`, ['P1', 'P4']);
   }
   {
     const body = csvText([P[0]!, { ...P[1]!, last_name: 'Кенже\nбаев' }, P[2]!, P[3]!]).replace('\nP3', '\n\n,,,\n\nP3');
@@ -295,8 +295,9 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
   const act = (id: string, text: string | Buffer, exit: number, message: string) => {
     const folder = f(`act-${id}`);
     mkdirSync(folder);
-    writeFileSync(join(folder, 'act.yaml'), text);
-    cases.push({ id: `act.${id}`, args: ['validate', folder, '--no-sample', '--lang', 'en'], exit, message, located: true });
+    // An act's id is the name of its folder.
+    writeFileSync(join(folder, 'act.yaml'), typeof text === 'string' ? text.replace('id: corpus-act', `id: act-${id}`) : text);
+    cases.push({ id: `act.${id}`, args: ['validate', folder, '--no-sample', '--lang', 'en'], exit, message, located: exit !== 0 });
   };
   act('yaml-syntax', actText(clause('"age >= 60"')).replace('status: draft', 'status: [draft'), 2, 'act.yaml:\\d+:\\d+');
   act('tab-indent', actText(clause('"age >= 60"')).replace('    ref: "1"', '\tref: "1"'), 2, 'act.yaml:\\d+:\\d+');
@@ -310,15 +311,15 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
   act('deep-nesting', `${'['.repeat(5000)}${']'.repeat(5000)}`, 2, 'act.yaml');
   act('condition-nesting', actText(clause(`${'{ not: '.repeat(40)}"age >= 50"${' }'.repeat(40)}`)), 2, 'nests all / any / not 40 deep');
   act('number-overflow', actText(clause('"imposed_term_months >= 1' + '0'.repeat(30) + '"')), 2, 'too large.*column');
-  act('many-comparisons', actText(clause(`{ any: [${Array.from({ length: 3000 }, (_, i) => `"age >= ${i % 90}"`).join(', ')}] }`)), 2, '3000 comparisons');
+  act('many-comparisons', actText(clause(`{ any: [${Array.from({ length: 3000 }, (_, i) => `"age >= ${i % 90}"`).join(', ')}] }`)), 2, '30\\d\\d comparisons');
   act('definition-like-fact', actText(`definitions:\n  age:\n    when: "sex = F"\n${clause('age')}`), 2, '\\$\\.definitions\\.age: the definition age has the name of a fact');
   act('binary', Buffer.from([0x69, 0x64, 0x3a, 0x20, 0, 0, 0, 1, 2]), 3, 'file.binary');
   act('windows-1251', Buffer.concat([Buffer.from('id: x\ntitle: '), Buffer.from([0xc0, 0xec, 0xed, 0xe8]), Buffer.from('\n')]), 3, 'act.yaml:2.*encoding.invalid');
   act(
     'all-that-apply-40',
     actText(`clauses:\n${Array.from({ length: 40 }, (_, i) => `  - id: c${i}\n    ref: "${i}"\n    text: { kk: т, ru: т }\n    when: "age >= ${i}"\n    measure: { type: reduce_months, months: 1 }\n`).join('')}`).replace('rule: first_match', 'rule: all_that_apply'),
-    2,
-    'at most 32 clauses',
+    0,
+    'the act is valid — 40 clauses',
   );
   cases.push({ id: 'act.missing', args: ['validate', f('no-such-act'), '--lang', 'en'], exit: 2, message: 'no act here', located: true });
 

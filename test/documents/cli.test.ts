@@ -16,6 +16,16 @@ import { UserError } from '../../src/domain/errors.ts';
 import { DOCUMENT_PATHS } from '../../src/documents/load.ts';
 import { docxText } from '../../src/documents/docx-xml.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { evaluate } from '../../src/engine/act/evaluate.ts';
+import { STATUS } from '../../src/engine/act/outcome.ts';
+import { law, registry, women } from './setup.ts';
+
+/** A person of the default registry the women's proposal does not cover (a submission is refused). */
+function notEligiblePerson(): string {
+  const o = evaluate(women, registry, law, women.entryIntoForce);
+  for (let i = 0; i < registry.size; i++) if (o.status[i] === STATUS.excluded) return registry.personId[i]!;
+  throw new Error('no excluded person in the default registry');
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'amnestia-docs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,7 +66,8 @@ describe('amnestia documents', () => {
 
   it('a person who is not eligible: refused with the reason and no file', async () => {
     const out = join(dir, 'excluded.pdf');
-    await expect(documentsCommand('submission', options({ person: 'KZ00003', out, format: 'pdf', lang: 'kk' }))).rejects.toThrow(SubmissionRefused);
+    const notCovered = notEligiblePerson();
+    await expect(documentsCommand('submission', options({ person: notCovered, out, format: 'pdf', lang: 'kk' }))).rejects.toThrow(SubmissionRefused);
     expect(existsSync(out)).toBe(false);
   });
 

@@ -11,7 +11,7 @@ import { whatIf, type WhatIfResult } from '../../src/app/what-if.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
-const without = (r: WhatIfResult) => ({ ...r, timings: null });
+const without = (r: WhatIfResult) => ({ ...r, timings: null, computed_on: null });
 
 describe('what-if on worker threads', () => {
   let s: TestServer;
@@ -34,7 +34,7 @@ describe('what-if on worker threads', () => {
         s.ctx.pool = pool;
         const threaded = await Promise.all([whatIf(s.ctx, { source, sections: ['coverage'] }), whatIf(s.ctx, { source, sections: ['coverage'] })]);
         for (const t of threaded) {
-          expect(t.timings.thread).toBe('worker');
+          expect(t.computed_on).toBe('worker');
           expect(without(t)).toEqual(without(inline));
         }
       }

@@ -2,6 +2,7 @@
 import { formatIsoDate } from '../../domain/dates.ts';
 import type { Checked } from '../condition.ts';
 import type { ArgValue, FactDef } from '../facts.ts';
+import { formatTerm } from '../../domain/terms.ts';
 
 function fact(f: FactDef, arg: ArgValue | null): string {
   return arg === null ? f.name : `${f.name}(${arg})`;
@@ -31,7 +32,11 @@ export function describeCondition(c: Checked): string {
     case 'bool':
       return fact(c.fact, c.arg);
     case 'num':
-      return `${fact(c.fact, c.arg)} ${c.op} ${value(c.fact, c.value)}`;
+      return `${fact(c.fact, c.arg)} ${c.op} ${c.value.kind === 'law' ? `law.${c.value.name}` : c.value.frac.den !== 1 && c.fact.type.kind === 'number' ? `${c.value.frac.num}/${c.value.frac.den}` : value(c.fact, c.value.value)}`;
+    case 'term':
+      return `${fact(c.fact, c.arg)} ${c.op} ${formatTerm(c.term)}`;
+    case 'relDate':
+      return `${fact(c.fact, c.arg)} ${c.op} day ${c.shift.amount < 0 ? '-' : '+'} ${c.shift.unit === 'days' ? `${Math.abs(c.shift.amount)}d` : formatTerm({ months: Math.abs(c.shift.amount), days: 0 })}`;
     case 'numIn':
       return `${fact(c.fact, c.arg)} ${c.negated ? 'not in' : 'in'} [${c.values.map((v) => value(c.fact, v)).join(', ')}]`;
     case 'enum':

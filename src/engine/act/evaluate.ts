@@ -8,7 +8,6 @@ import type { Breakdown } from './breakdown.ts';
 import { compileActKernel, type CompiledAct } from './kernel.ts';
 import { newOutcomes, outcomeAt, type Outcome, type Outcomes } from './outcome.ts';
 import type { Plan } from './plan.ts';
-import { eligibleFrom } from './reference.ts';
 import { explain } from './explain.ts';
 
 const kernels = new WeakMap<Plan, CompiledAct>();
@@ -36,7 +35,7 @@ export function evaluateWithBreakdown(
   registry: Registry,
   law: Law,
   asOfDay: number = plan.entryIntoForce,
-  out: Outcomes = newOutcomes(registry.size),
+  out: Outcomes = newOutcomes(registry.size, false, plan.clauses.length),
 ): { outcomes: Outcomes; breakdown: Breakdown } {
   const kernel = kernelOf(plan, law);
   const tally = kernel.newTally();
@@ -46,7 +45,7 @@ export function evaluateWithBreakdown(
 
 /**
  * The details that only a second look at one person gives: for needs_review, the unknown facts the
- * decision needs; for almost eligible later, the first day of eligibility.
+ * decision needs (the first day of an outcome `later` is in the outcome columns).
  */
 export function outcomeDetails(plan: Plan, registry: Registry, law: Law, outcomes: Outcomes, i: number, asOfDay: number = plan.entryIntoForce): { outcome: Outcome; reasons: string[] } {
   const outcome = outcomeAt(outcomes, i);
@@ -54,10 +53,6 @@ export function outcomeDetails(plan: Plan, registry: Registry, law: Law, outcome
   if (outcome.status === 'needs_review') {
     const trace = explain(plan, registry.record(i), law, asOfDay);
     for (const f of trace.unknownFacts) reasons.push(`unknown:${f}`);
-  }
-  if (outcome.almost.kind === 'later') {
-    const dayLater = asOfDay + (plan.executionEnd - plan.entryIntoForce);
-    outcome.almost.from = eligibleFrom(plan, outcome.almost.clause, registry.record(i), law, asOfDay, dayLater);
   }
   return { outcome, reasons };
 }

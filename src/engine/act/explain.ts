@@ -3,16 +3,18 @@
  * criterion with the person's fact values and its truth, with the law's references — readable in
  * kk, ru and en. Built on the reference semantics, so an explanation cannot disagree with it.
  */
+import { actDoubts, outcomeDoubts } from './doubt.ts';
 import { formatIsoDate } from '../../domain/dates.ts';
 import { BEHAVIOUR_LABELS, CUSTODY_LABELS, GRAVITY_LABELS, INTENT_LABELS, RECIDIVISM_LABELS, SENTENCE_TYPE_LABELS, type Sex } from '../../domain/enums.ts';
+import { citeRef } from '../../i18n/refs.ts';
 import { formatNumber, render, type Lang, type Text } from '../../i18n/text.ts';
 import type { Law } from '../../law/law.ts';
 import type { PersonRecord } from '../../registry/record.ts';
-import { factsUsed, T, type Checked, type Truth } from '../condition.ts';
+import { factsUsed, T, U, type Checked, type Truth } from '../condition.ts';
 import type { ArgValue, FactDef, FactValue } from '../facts.ts';
 import { interpret } from '../interpret.ts';
 import { describeCondition } from './describe.ts';
-import { actEnv, definitionsOf, eligibleFrom, evaluatePerson } from './reference.ts';
+import { actEnv, definitionsOf, evaluatePerson, type ActEnv } from './reference.ts';
 import type { Outcome } from './outcome.ts';
 import { MEASURE_LABELS, type Plan } from './plan.ts';
 
@@ -21,7 +23,7 @@ export interface FactTrace {
   label: Text;
   arg: ArgValue | null;
   value: FactValue;
-  /** For has_tag / has_article: the convictions that carry it. */
+  /** For has_tag / has_article: the convictions that carry it (`189-3?`: a conviction that may carry the tag, the point deciding). */
   convictions: string[];
 }
 
@@ -51,6 +53,8 @@ export interface Trace {
   exclusions: RuleTrace[];
   clauses: RuleTrace[];
   serving: boolean;
+  /** The unverified inputs the decision rests on (doubt.ts), each with its label in kk, ru and en. */
+  unverified: { key: string; kind: string; label: Text }[];
 }
 
 function flatten(c: Checked, defs: ReadonlyMap<string, Checked>, seen = new Set<string>()): Checked[] {
@@ -79,10 +83,11 @@ function factTraces(c: Checked, p: PersonRecord, law: Law, day: number, defs: Re
     const value = fact.value(p, env, arg);
     let convictions: string[] = [];
     if ((fact.name === 'has_tag' || fact.name === 'has_article') && p.articles !== null) {
+      const matching = new Set(fact.name === 'has_article' ? law.criminalCode.matching(String(arg)).map((x) => x.index) : []);
       convictions = p.articles
         .map((a) => law.criminalCode.parts[a]!)
-        .filter((part) => (fact.name === 'has_tag' ? part.tags.includes(String(arg) as never) : part.id === String(arg) || part.article === String(arg)))
-        .map((part) => part.id);
+        .filter((part) => (fact.name === 'has_tag' ? part.tags.includes(String(arg) as never) || part.maybeTags.includes(String(arg) as never) : matching.has(part.index)))
+        .map((part) => (fact.name === 'has_tag' && !part.tags.includes(String(arg) as never) ? `${part.id}?` : part.id));
     }
     return { fact: fact.name, label: fact.label, arg, value: typeof value === 'number' && Number.isNaN(value) ? null : value, convictions };
   });
@@ -96,21 +101,54 @@ function ruleTrace(kind: 'exclusion' | 'clause', index: number, id: string, ref:
   return { kind, index, id, ref, text, truth, criteria: cs };
 }
 
+/**
+ * The unknown facts that leave a condition undecided: those of the undecided leaves reached through
+ * undecided connectives only. In `all(sex = F, pregnant)` for a man the `all` is false, so an
+ * unrecorded pregnancy does not matter and is not asked for.
+ */
+export function unknownsThatMatter(c: Checked, p: PersonRecord, env: ActEnv, defs: ReadonlyMap<string, Checked>): string[] {
+  if (interpret(c, p, env, defs) !== U) return [];
+  switch (c.k) {
+    case 'const':
+      return [];
+    case 'def':
+      return unknownsThatMatter(defs.get(c.name)!, p, env, defs);
+    case 'not':
+      return unknownsThatMatter(c.item, p, env, defs);
+    case 'during':
+      return unknownsThatMatter(c.item, p, { ...env, asOfYmd: env.duringYmd, asOfDay: env.duringDay }, defs);
+    case 'and':
+    case 'or':
+      return c.items.flatMap((x) => unknownsThatMatter(x, p, env, defs));
+    default: {
+      const v = c.fact.value(p, env, c.arg);
+      const unknown = v === null || (typeof v === 'number' && Number.isNaN(v));
+      return unknown ? [c.arg === null ? c.fact.name : `${c.fact.name}(${c.arg})`] : [];
+    }
+  }
+}
+
 export function explain(plan: Plan, p: PersonRecord, law: Law, asOfDay: number = plan.entryIntoForce): Trace {
   const dayLater = asOfDay + (plan.executionEnd - plan.entryIntoForce);
   const outcome = evaluatePerson(plan, p, law, asOfDay, dayLater);
-  if (outcome.almost.kind === 'later') outcome.almost.from = eligibleFrom(plan, outcome.almost.clause, p, law, asOfDay, dayLater);
   const defs = definitionsOf(plan);
   const exclusions = plan.exclusions.map((e) => ruleTrace('exclusion', e.index, e.id, e.ref, e.text, e.condition.k === 'and' ? e.condition.items : [e.condition], p, law, asOfDay, defs));
   const clauses = plan.clauses.map((c) => ruleTrace('clause', c.index, c.id, c.ref, c.text, c.criteria, p, law, asOfDay, defs));
   const serving = outcome.reason !== 'not_serving';
-  const decisive: RuleTrace[] = [];
+  // the decision reads every fact, `during` ones included, on the day of entry into force
+  const env = actEnv(law, asOfDay);
+  const needed: Checked[] = [];
   if (outcome.status === 'needs_review') {
-    if (outcome.clause >= 0) decisive.push(clauses[outcome.clause]!);
-    if (outcome.exclusion >= 0) decisive.push(exclusions[outcome.exclusion]!);
+    if (outcome.clause >= 0) needed.push(...plan.clauses[outcome.clause]!.criteria);
+    if (outcome.exclusion >= 0) needed.push(plan.exclusions[outcome.exclusion]!.condition);
   }
-  const unknownFacts = [...new Set(decisive.flatMap((r) => r.criteria.filter((c) => c.truth === 1).flatMap((c) => c.facts.filter((f) => f.value === null).map((f) => (f.arg === null ? f.fact : `${f.fact}(${f.arg})`)))))];
-  return { act: { id: plan.id, title: plan.source.title, hash: plan.hash }, personId: p.personId, asOf: asOfDay, outcome, unknownFacts, exclusions, clauses, serving };
+  const unknownFacts = [...new Set(needed.flatMap((c) => unknownsThatMatter(c, p, env, defs)))];
+  const doubts = actDoubts(plan, law, asOfDay);
+  const unverified = outcomeDoubts(doubts, outcome, (p.articles ?? []).map((a) => law.criminalCode.parts[a]!)).map((k) => {
+    const d = doubts.all.get(k)!;
+    return { key: k, kind: d.kind, label: d.label };
+  });
+  return { act: { id: plan.id, title: plan.source.title, hash: plan.hash }, personId: p.personId, asOf: asOfDay, outcome, unknownFacts, exclusions, clauses, serving, unverified };
 }
 
 // ------------------------------------------------------------------ rendering
@@ -128,6 +166,8 @@ const M = {
   excludedBy: { kk: 'Алып тастау: {ref} ({id})', ru: 'Исключение: {ref} ({id})', en: 'Excluded by: {ref} ({id})' },
   undecidedExclusion: { kk: 'Шешілмеген алып тастау: {ref} ({id})', ru: 'Нерешённое исключение: {ref} ({id})', en: 'Exclusion that cannot be decided: {ref} ({id})' },
   unknown: { kk: 'Белгісіз деректер: {facts}', ru: 'Неизвестные сведения: {facts}', en: 'Unknown facts: {facts}' },
+  unverified: { kk: 'Шешім тексерілмеген деректерге сүйенеді:', ru: 'Решение опирается на непроверенные данные:', en: 'The decision rests on unverified inputs:' },
+  verifiedOnly: { kk: 'Шешім тек тексерілген деректерге сүйенеді.', ru: 'Решение опирается только на проверенные данные.', en: 'The decision rests on verified inputs only.' },
   notServing: { kk: 'Күшіне енген күні жазасын өтемейді.', ru: 'На день вступления в силу наказание не отбывает.', en: 'Not serving a sentence on the day of entry into force.' },
   almostOne: { kk: 'Шамалы жетпейді: {ref}, {n}-критерий орындалмаған', ru: 'Почти подпадает: {ref}, не выполнен критерий {n}', en: 'Almost eligible: {ref}, criterion {n} fails' },
   almostLater: { kk: 'Орындау кезеңінде {date} бастап қолданылады: {ref}', ru: 'Подпадает с {date} в период исполнения: {ref}', en: 'Eligible from {date}, inside the execution period: {ref}' },
@@ -167,28 +207,33 @@ function valueText(f: FactTrace, lang: Lang): string {
 
 export function renderTrace(t: Trace, plan: Plan, lang: Lang): string {
   const r = (text: Text, params: Record<string, string | number> = {}) => render(text, lang, params);
+  const cite = (ref: string) => citeRef(ref)[lang];
   const o = t.outcome;
   const lines = [r(M.heading, { person: t.personId, act: t.act.title[lang] }), r(M.asOf, { date: formatIsoDate(t.asOf) })];
   lines.push(r(M.outcome, { status: r(M[`status_${o.status}`]) }));
   if (!t.serving) lines.push(r(M.notServing));
   if (o.clause >= 0 && o.status !== 'not_covered') {
     const c = plan.clauses[o.clause]!;
-    lines.push(r(M.clause, { ref: c.ref, id: c.id, measure: MEASURE_LABELS[o.measure][lang] }));
+    lines.push(r(M.clause, { ref: cite(c.ref), id: c.id, measure: MEASURE_LABELS[o.measure][lang] }));
     if (o.daysRemitted !== null) lines.push(r(M.days, { days: o.daysRemitted, end: o.newEnd === null ? '—' : formatIsoDate(o.newEnd) }));
   }
   if (o.exclusion >= 0) {
     const e = plan.exclusions[o.exclusion]!;
-    lines.push(r(o.status === 'excluded' ? M.excludedBy : M.undecidedExclusion, { ref: e.ref, id: e.id }));
+    lines.push(r(o.status === 'excluded' ? M.excludedBy : M.undecidedExclusion, { ref: cite(e.ref), id: e.id }));
   }
   if (t.unknownFacts.length > 0) lines.push(r(M.unknown, { facts: t.unknownFacts.join(', ') }));
-  if (o.almost.kind === 'one_short') lines.push(r(M.almostOne, { ref: plan.clauses[o.almost.clause]!.ref, n: o.almost.criterion + 1 }));
-  if (o.almost.kind === 'later') lines.push(r(M.almostLater, { ref: plan.clauses[o.almost.clause]!.ref, date: o.almost.from ? formatIsoDate(o.almost.from) : '—' }));
+  if (o.almost.kind === 'one_short') lines.push(r(M.almostOne, { ref: cite(plan.clauses[o.almost.clause]!.ref), n: o.almost.criterion + 1 }));
+  if (o.almost.kind === 'later') lines.push(r(M.almostLater, { ref: cite(plan.clauses[o.almost.clause]!.ref), date: o.almost.from ? formatIsoDate(o.almost.from) : '—' }));
+  if (t.serving) {
+    if (t.unverified.length === 0) lines.push(r(M.verifiedOnly));
+    else lines.push(r(M.unverified), ...t.unverified.map((d) => `  - ${d.label[lang]}`));
+  }
   if (t.serving) {
     const block = (title: Text, rules: RuleTrace[]) => {
       lines.push('', r(title));
       for (const rule of rules) {
         const text = lang === 'en' ? (rule.text.en ?? rule.text.ru) : rule.text[lang];
-        lines.push(`${TRUTH_MARK[rule.truth]} ${rule.ref} (${rule.id}): ${text}`);
+        lines.push(`${TRUTH_MARK[rule.truth]} ${cite(rule.ref)} (${rule.id}): ${text}`);
         rule.criteria.forEach((c, q) => {
           const facts = c.facts
             .map((f) => {

@@ -10,13 +10,15 @@
  * into the standard breakdowns (./breakdown.ts) in the same pass.
  */
 import { addMonths, UNKNOWN_DATE, ymdOfDay } from '../../domain/dates.ts';
+import { addTerm, reducedEnd, termBetween } from '../../domain/terms.ts';
+import { sentenceTerm } from '../calendar.ts';
 import type { Law } from '../../law/law.ts';
 import type { ColumnName, DictColumn, Registry } from '../../registry/registry.ts';
 import type { Checked } from '../condition.ts';
 import { DICT_COLUMNS, Emitter, isCostly, KERNEL_HELPERS, stringMask, truthW, W_T, W_U } from '../kernel.ts';
 import { Tally } from './breakdown.ts';
 import { measureCode, type Measure, type Plan } from './plan.ts';
-import { newOutcomes, REASON, STATUS, type Outcomes } from './outcome.ts';
+import { maskWordsFor, newOutcomes, REASON, STATUS, type Outcomes } from './outcome.ts';
 import { usesDuring } from './reference.ts';
 
 /** Measure kinds for the arithmetic of days (measureCode − 1). */
@@ -28,20 +30,27 @@ const K_REDUCE_IMPOSED = 4;
 const K_REDUCE_MONTHS = 5;
 const K_REPLACE = 6;
 
-/** Days remitted: -1 when the measure remits no days of the main term, NaN when unknown. */
-function remitDays(kind: number, param: number, st: number, en: number, day0: number): number {
+/**
+ * Days remitted: -1 when the measure remits no days of the main term, NaN when unknown. `num`/`den`
+ * is the measure's fraction (or `num` its months); `mo`/`dd` the term imposed (-1 unknown). The
+ * arithmetic of terms is the reference's (./reference.ts remit, src/domain/terms.ts).
+ */
+function remitDays(kind: number, num: number, den: number, st: number, en: number, mo: number, dd: number, day0: number): number {
   if (kind === K_REPLACE || kind === K_RELEASE_ADDITIONAL) return -1;
   if (en === UNKNOWN_DATE) return NaN;
   const rem = en > day0 ? en - day0 : 0;
   if (kind === K_RELEASE || kind === K_LIABILITY) return rem;
-  if (kind === K_REDUCE_UNSERVED) return Math.round(rem * param);
-  if (kind === K_REDUCE_IMPOSED) {
+  let d: number;
+  if (kind === K_REDUCE_UNSERVED) {
+    if (rem === 0) return 0;
+    d = en - reducedEnd(day0, termBetween(day0, en), { num, den });
+  } else if (kind === K_REDUCE_IMPOSED) {
     if (st === UNKNOWN_DATE) return NaN;
-    const d = Math.round((en - st) * param);
-    return d < rem ? d : rem;
-  }
-  const d = en - addMonths(en, -param);
-  return d < rem ? d : rem;
+    const t = sentenceTerm(st, en, mo, dd);
+    if (t === null) return NaN;
+    d = addTerm(st, t) - reducedEnd(st, t, { num, den });
+  } else d = en - addMonths(en, -num);
+  return d < 0 ? 0 : d < rem ? d : rem;
 }
 
 function favourOf(kind: number, days: number): number {
@@ -66,6 +75,7 @@ const R_END = 6;
 const R_ALMOST_KIND = 7;
 const R_ALMOST_CLAUSE = 8;
 const R_ALMOST_CRITERION = 9;
+/** The clause mask's words follow, one per 32 clauses. */
 const R_MASK = 10;
 
 interface Scratch {
@@ -81,21 +91,21 @@ interface Scratch {
 const ACT_HELPERS = {
   ...KERNEL_HELPERS,
   remitDays,
-  /** Writes a granted (or undecided-by-exclusion) outcome into R. */
-  grant(R: Int32Array, chosen: number, exU: number, kinds: Int8Array, params: Float64Array, codes: Uint8Array, st: number, en: number, day0: number, mask: number, days: number, newEnd: number, computed: boolean): void {
+  /** Writes a granted (or undecided-by-exclusion) outcome into R (the clause mask is already there). */
+  grant(R: Int32Array, chosen: number, exU: number, kinds: Int8Array, nums: Float64Array, dens: Float64Array, codes: Uint8Array, st: number, en: number, mo: number, dd: number, day0: number, days: number, newEnd: number, computed: boolean): void {
     const kind = kinds[chosen]!;
     let d = days;
     let ne = newEnd;
     if (!computed) {
-      d = remitDays(kind, params[chosen]!, st, en, day0);
+      d = remitDays(kind, nums[chosen]!, dens[chosen]!, st, en, mo, dd, day0);
       ne = d >= 0 ? en - d : UNKNOWN_DATE;
       if (d !== d) ne = UNKNOWN_DATE;
     }
     R[R_CLAUSE] = chosen;
     R[R_MEASURE] = codes[chosen]!;
-    R[R_MASK] = mask;
-    R[R_DAYS] = d !== d || d < 0 ? -1 : d;
-    R[R_END] = d !== d || d < 0 ? UNKNOWN_DATE : ne;
+    // an outcome that needs review remits no days until the exclusion is decided
+    R[R_DAYS] = d !== d || d < 0 || exU >= 0 ? -1 : d;
+    R[R_END] = d !== d || d < 0 || exU >= 0 ? UNKNOWN_DATE : ne;
     if (exU >= 0) {
       R[R_STATUS] = STATUS.needs_review;
       R[R_REASON] = REASON.exclusion_unknown;
@@ -118,10 +128,13 @@ const ACT_HELPERS = {
     overlapForbidden: boolean,
     exU: number,
     kinds: Int8Array,
-    params: Float64Array,
+    nums: Float64Array,
+    dens: Float64Array,
     codes: Uint8Array,
     st: number,
     en: number,
+    mo: number,
+    dd: number,
     day0: number,
   ): boolean {
     const R = s.r;
@@ -135,9 +148,9 @@ const ACT_HELPERS = {
     R[R_ALMOST_KIND] = 0;
     R[R_ALMOST_CLAUSE] = -1;
     R[R_ALMOST_CRITERION] = -1;
-    let mask = 0;
-    for (let j = 0; j < n; j++) if (s.tr[j] === 2) mask |= 1 << j % 32;
-    R[R_MASK] = mask;
+    // the clauses that hold, bit j % 32 of word j / 32
+    R.fill(0, R_MASK);
+    for (let j = 0; j < n; j++) if (s.tr[j] === 2) R[R_MASK + (j >> 5)]! |= 1 << (j & 31);
     if (overlapForbidden) {
       let first = -1;
       for (let j = 0; j < n; j++) {
@@ -169,7 +182,7 @@ const ACT_HELPERS = {
       let bestScore = -Infinity;
       for (let j = 0; j < n; j++) {
         if (s.tr[j] !== 2) continue;
-        const score = favourOf(kinds[j]!, remitDays(kinds[j]!, params[j]!, st, en, day0));
+        const score = favourOf(kinds[j]!, remitDays(kinds[j]!, nums[j]!, dens[j]!, st, en, mo, dd, day0));
         if (score > bestScore) {
           best = j;
           bestScore = score;
@@ -177,7 +190,7 @@ const ACT_HELPERS = {
       }
       for (let j = 0; j < n; j++) {
         if (s.tr[j] !== 1) continue;
-        const d = remitDays(kinds[j]!, params[j]!, st, en, day0);
+        const d = remitDays(kinds[j]!, nums[j]!, dens[j]!, st, en, mo, dd, day0);
         if (best < 0 || d !== d || favourOf(kinds[j]!, d) > bestScore) {
           undecided = j;
           break;
@@ -201,7 +214,7 @@ const ACT_HELPERS = {
         for (let j = 0; j < n; j++) {
           if (s.tr[j] !== 2) continue;
           const k = kinds[j]!;
-          const d = remitDays(k, params[j]!, st, en, day0);
+          const d = remitDays(k, nums[j]!, dens[j]!, st, en, mo, dd, day0);
           if (d !== d) unknown = true;
           if (k === K_RELEASE || k === K_LIABILITY) {
             release = true;
@@ -225,14 +238,14 @@ const ACT_HELPERS = {
             days = release ? rem : sum < rem ? sum : rem;
             newEnd = en - days;
           }
-          ACT_HELPERS.grant(R, best, exU, kinds, params, codes, st, en, day0, mask, days, newEnd, true);
+          ACT_HELPERS.grant(R, best, exU, kinds, nums, dens, codes, st, en, mo, dd, day0, days, newEnd, true);
           return true;
         }
         almostUpTo = n;
       }
     }
     if (chosen >= 0) {
-      ACT_HELPERS.grant(R, chosen, exU, kinds, params, codes, st, en, day0, mask, 0, 0, false);
+      ACT_HELPERS.grant(R, chosen, exU, kinds, nums, dens, codes, st, en, mo, dd, day0, 0, 0, false);
       return true;
     }
     if (undecided >= 0) {
@@ -258,7 +271,9 @@ type OutcomeArrays = Omit<Outcomes, 'size'>;
 
 interface ActConstants {
   kinds: Int8Array;
-  params: Float64Array;
+  /** Per clause: the fraction's numerator (or the months of reduce_months) and denominator. */
+  nums: Float64Array;
+  dens: Float64Array;
   codes: Uint8Array;
   ncrit: Int32Array;
 }
@@ -304,13 +319,20 @@ function measureKind(m: Measure): number {
   return measureCode(m) - 1;
 }
 
-function measureParam(m: Measure): number {
-  return m.type === 'reduce_unserved' || m.type === 'reduce_imposed' ? m.fraction : m.type === 'reduce_months' ? m.months : 0;
+function measureNum(m: Measure): number {
+  return m.type === 'reduce_unserved' || m.type === 'reduce_imposed' ? m.fraction.num : m.type === 'reduce_months' ? m.months : 0;
 }
 
-/** The names of the outcome columns, written once per person from the locals `z_<name>`. */
-const OUT_NAMES = ['status', 'measure', 'clause', 'exclusion', 'daysRemitted', 'newEnd', 'reason', 'almostKind', 'almostClause', 'almostCriterion', 'clauseMask'] as const;
-const R_OF: Record<(typeof OUT_NAMES)[number], number> = {
+function measureDen(m: Measure): number {
+  return m.type === 'reduce_unserved' || m.type === 'reduce_imposed' ? m.fraction.den : 1;
+}
+
+/**
+ * The names of the outcome columns written once per person from the locals `z_<name>` (the clause
+ * mask is copied from the scratch outcome when every clause was read, and is zero otherwise).
+ */
+const OUT_NAMES = ['status', 'measure', 'clause', 'exclusion', 'daysRemitted', 'newEnd', 'reason', 'almostKind', 'almostClause', 'almostCriterion', 'almostFrom'] as const;
+const R_OF: Record<Exclude<(typeof OUT_NAMES)[number], 'almostFrom'>, number> = {
   status: R_STATUS,
   measure: R_MEASURE,
   clause: R_CLAUSE,
@@ -321,7 +343,6 @@ const R_OF: Record<(typeof OUT_NAMES)[number], number> = {
   almostKind: R_ALMOST_KIND,
   almostClause: R_ALMOST_CLAUSE,
   almostCriterion: R_ALMOST_CRITERION,
-  clauseMask: R_MASK,
 };
 
 /**
@@ -349,16 +370,25 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   const e = new Emitter(law.criminalCode);
   const stCol = e.col('sentenceStartDay');
   const enCol = e.col('sentenceEndDay');
+  // the term imposed, for measures that take a fraction of it
+  const moCol = e.col('imposedTermMonths');
+  const ddCol = e.col('imposedTermDays');
   const defIndex = new Map<string, number>();
-  /** Definitions are computed lazily, once per person, where first needed: `dK` is -1 until then. */
+  /**
+   * Definitions are computed lazily, once per person, where first needed: `dK` is -1 until then.
+   * Inside `during` a definition is read on that day, so it is written out in place, not cached.
+   */
   const defExpr = new Map<string, string>();
-  const defVar = (name: string) => {
+  const defCondition = new Map(plan.definitions.map((d) => [d.name, d.condition]));
+  const defVar = (name: string): string => {
+    if (e.asOfDay !== 'asOfDay') return truthW(defCondition.get(name)!, e, defVar);
     const k = defIndex.get(name);
     if (k === undefined) throw new Error(`definition ${name} used before it is computed`);
     return `(d${k} >= 0 ? d${k} : (d${k} = ${defExpr.get(name)}))`;
   };
   const w = (c: Checked) => truthW(c, e, defVar);
   const n = plan.clauses.length;
+  const words = maskWordsFor(n);
   const UNK = String(UNKNOWN_DATE);
   const layout = new Tally(n, plan.exclusions.length);
 
@@ -421,8 +451,8 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
 
   const body: string[] = [];
   body.push('let a = 0, nf = 0, ex = -1, exU = -1;');
-  body.push('let duringYmd = asOfYmd, duringDay = asOfDay;');
-  if (plan.definitions.length > 0) body.push(`let ${plan.definitions.map((_, k) => `d${k} = -1`).join(', ')};`);
+  // declared before the person's block: the first day of a `later` outcome is found after it
+  const personLocals = ['duringYmd = asOfYmd', 'duringDay = asOfDay', 'zm = 0', ...plan.definitions.map((_, k) => `d${k} = -1`)];
   const fast = plan.combine === 'first_match' && !plan.overlapForbidden;
   if (fast) {
     body.push('let chosen = -1, undecided = -1, aK = 0, aC = -1, aX = -1;');
@@ -436,8 +466,8 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     body.push(`if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = chosen >= 0 ? chosen : undecided; break person; }`);
     // granted: the days remitted under the chosen clause's measure
     body.push('if (chosen >= 0) {');
-    body.push('const dd = H.remitDays(a_kinds[chosen], a_params[chosen], st, en, asOfDay);');
-    body.push(`z_clause = chosen; z_measure = a_codes[chosen]; if (dd === dd && dd >= 0) { z_daysRemitted = dd; z_newEnd = en - dd; }`);
+    body.push(`const dd = H.remitDays(a_kinds[chosen], a_nums[chosen], a_dens[chosen], st, en, ${moCol}[i], ${ddCol}[i], asOfDay);`);
+    body.push(`z_clause = chosen; z_measure = a_codes[chosen]; if (exU < 0 && dd === dd && dd >= 0) { z_daysRemitted = dd; z_newEnd = en - dd; }`);
     body.push(
       `if (exU >= 0) { z_status = ${STATUS.needs_review}; z_reason = ${REASON.exclusion_unknown}; z_exclusion = exU; } else { z_status = ${STATUS.eligible}; z_reason = dd !== dd ? ${REASON.remaining_unknown} : ${REASON.matched}; }`,
     );
@@ -452,10 +482,10 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     });
     body.push(`let first = -1; for (let j = 0; j < ${n}; j++) if (S_tr[j] !== 0) { first = j; break; }`);
     body.push(`if (first >= 0) { ${exclusions(true)} if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = first; break person; } }`);
-    const copy = OUT_NAMES.map((name) => `z_${name} = S_r[${R_OF[name]}];`).join(' ');
+    const copy = (Object.keys(R_OF) as (keyof typeof R_OF)[]).map((name) => `z_${name} = S_r[${R_OF[name]}];`).join(' ');
     const after = plan.combine === 'first_match' ? `if (z_status === ${STATUS.eligible}) { const chosen = z_clause; ${earlierLater('chosen')} }` : '';
-    body.push(`const decided = H.decideAll(S, ${n}, a_ncrit, ${RULE_CODE[plan.combine]}, ${plan.overlapForbidden}, exU, a_kinds, a_params, a_codes, st, en, asOfDay);`);
-    body.push(`${copy} if (decided) { ${after} break person; }`);
+    body.push(`const decided = H.decideAll(S, ${n}, a_ncrit, ${RULE_CODE[plan.combine]}, ${plan.overlapForbidden}, exU, a_kinds, a_nums, a_dens, a_codes, st, en, ${moCol}[i], ${ddCol}[i], asOfDay);`);
+    body.push(`${copy} zm = 1; if (decided) { ${after} break person; }`);
   }
   body.push(`z_status = ${STATUS.not_covered}; z_reason = ${REASON.no_clause};`);
   // Eligible later in the execution period: clauses with facts read `during` it, on its last day.
@@ -473,6 +503,18 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     body.push(`if (z_almostKind !== 0) { ex = -1; ${exclusions(false)} if (ex >= 0) { z_almostKind = 0; z_almostClause = -1; z_almostCriterion = -1; } }`);
   }
 
+  /**
+   * For an outcome `later`: the first day of the execution period its clause holds, by bisection
+   * (as the reference's eligibleFrom), facts marked `during` read on the day tried.
+   */
+  const bisection: string[] = [];
+  if (laterClauses.length > 0) {
+    const cases = laterClauses.map((c) => `case ${c.index}: h = ${w(c.condition)}; break;`).join(' ');
+    bisection.push(
+      `if (z_almostKind === 2) { let lo = asOfDay, hi = laterDay, h = 0; while (hi - lo > 1) { const mid = Math.floor((lo + hi) / 2); duringDay = mid; duringYmd = H.ymdOfDay(mid); h = 0; switch (z_almostClause) { ${cases} } if (h === ${W_T}) hi = mid; else lo = mid; } z_almostFrom = hi; }`,
+    );
+  }
+
   // Columns read for a person are read once, after the test of serving (the kernel reads them by
   // `c_<column>[i]` only; the start and end of the term are read before it).
   const personBody = body.join('\n').replace(/\bc_(\w+)\[i\]/g, (_, name: string) => `v_${name}`);
@@ -482,13 +524,16 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   const loop = [
     'for (let i = start; i < end; i++) {',
     `const st = ${stCol}[i], en = ${enCol}[i];`,
-    `let ${OUT_NAMES.map((name) => `z_${name} = ${name === 'newEnd' ? UNK : ['status', 'measure', 'almostKind', 'clauseMask', 'reason'].includes(name) ? 0 : -1}`).join(', ')};`,
+    `let ${OUT_NAMES.map((name) => `z_${name} = ${name === 'newEnd' || name === 'almostFrom' ? UNK : ['status', 'measure', 'almostKind', 'reason'].includes(name) ? 0 : -1}`).join(', ')};`,
+    `let ${personLocals.join(', ')};`,
     'person: {',
     `if ((en !== ${UNK} && en <= asOfDay) || (st !== ${UNK} && st > asOfDay)) { z_reason = ${REASON.not_serving}; break person; }`,
     reads,
     personBody,
     '}',
+    ...bisection,
     ...OUT_NAMES.map((name) => `o_${name}[i] = z_${name};`),
+    words === 1 ? `o_clauseMask[i] = zm * S_r[${R_MASK}];` : `for (let w = 0; w < ${words}; w++) o_clauseMask[i * ${words} + w] = zm * S_r[${R_MASK} + w];`,
     // the breakdowns, counted as decided (Tally: persons, then days, then persons by exclusion)
     `const key = (z_status * 8 + z_measure) * ${n + 1} + z_clause + 1;`,
     `B[key] += 1; B[${layout.keys} + key] += z_daysRemitted & ~(z_daysRemitted >> 31); B[${layout.exclusionBase} + (z_status === ${STATUS.excluded}) * (z_exclusion + 1)] += 1;`,
@@ -503,7 +548,8 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   const source = [
     ...decl,
     ...OUT_NAMES.map((name) => `const o_${name} = O.${name};`),
-    'const a_kinds = A.kinds, a_params = A.params, a_codes = A.codes, a_ncrit = A.ncrit;',
+    'const o_clauseMask = O.clauseMask;',
+    'const a_kinds = A.kinds, a_nums = A.nums, a_dens = A.dens, a_codes = A.codes, a_ncrit = A.ncrit;',
     'const S_tr = S.tr, S_nf = S.nf, S_nu = S.nu, S_ms = S.ms, S_r = S.r;',
     ...constantsUsed,
     ...paramsUsed,
@@ -515,7 +561,8 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   const paramNames = [...e.params];
   const A: ActConstants = {
     kinds: Int8Array.from(plan.clauses.map((c) => measureKind(c.measure))),
-    params: Float64Array.from(plan.clauses.map((c) => measureParam(c.measure))),
+    nums: Float64Array.from(plan.clauses.map((c) => measureNum(c.measure))),
+    dens: Float64Array.from(plan.clauses.map((c) => measureDen(c.measure))),
     codes: Uint8Array.from(plan.clauses.map((c) => measureCode(c.measure))),
     ncrit: Int32Array.from(plan.clauses.map((c) => c.criteria.length)),
   };
@@ -524,13 +571,14 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     const K = constants.map((k) => (k.kind === 'set' ? k.values : stringMask(registry.columns[k.column] as DictColumn, k.values)));
     const P = paramNames.map((name) => law.parameters.value(name, asOfDay));
     const laterDay = asOfDay + (plan.executionEnd - plan.entryIntoForce);
-    const S: Scratch = { tr: new Uint8Array(n), nf: new Int32Array(n), nu: new Int32Array(n), ms: new Int32Array(n), r: new Int32Array(11) };
+    const S: Scratch = { tr: new Uint8Array(n), nf: new Int32Array(n), nu: new Int32Array(n), ms: new Int32Array(n), r: new Int32Array(R_MASK + words) };
     const C = registry.columns as unknown as Record<string, unknown>;
     const asOfYmd = ymdOfDay(asOfDay);
     const laterYmd = ymdOfDay(laterDay);
     return {
       run(start, end, out, t) {
         if (t.clauses !== n || t.exclusions !== plan.exclusions.length) throw new Error('the tally is not of this act');
+        if (out.maskWords !== words) throw new Error(`the outcome columns hold clause masks of ${out.maskWords} words; this act needs ${words} (newOutcomes(size, shared, clauses))`);
         fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, A, t.values);
       },
     };
@@ -542,7 +590,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     newTally: (values) => new Tally(n, plan.exclusions.length, values),
     bind,
     run(registry, asOfDay, range, out, t) {
-      const O = out ?? newOutcomes(registry.size);
+      const O = out ?? newOutcomes(registry.size, false, n);
       // without a tally, the counts go to one that is dropped (counting costs less than a second loop would)
       bind(registry, asOfDay).run(range?.start ?? 0, range?.end ?? registry.size, O, t ?? new Tally(n, plan.exclusions.length));
       return O;

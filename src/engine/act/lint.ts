@@ -1,5 +1,9 @@
 /**
  * Checks of an act beyond its schema and conditions:
+ * - a clause that covers only what the Criminal Code forbids an amnesty to reach (Art. 78 part 2:
+ *   a criterion requiring a terrorist, extremist, torture or sexual-against-minors conviction, or
+ *   recidivism), and, on a sample registry, the persons the act's clauses cover whom only the Code's
+ *   exclusions take (the act does not say so: warnings);
  * - a clause that can never apply because an earlier clause covers it (first match): its criteria
  *   include every criterion of the earlier clause, so the earlier one always takes it;
  * - clauses whose measures differ but that must not overlap (`overlap: forbidden`) when one's
@@ -8,9 +12,13 @@
  * - a clause no person of a sample registry reaches (a warning: the sample may just lack such persons).
  */
 import type { LocatedError, SourceMap } from '../../domain/located.ts';
+import { formatIsoDate } from '../../domain/dates.ts';
 import type { Law } from '../../law/law.ts';
 import type { Registry } from '../../registry/registry.ts';
 import { describeCondition } from './describe.ts';
+import { RECIDIVISMS } from '../../domain/enums.ts';
+import type { Checked } from '../condition.ts';
+import { compare } from '../interpret.ts';
 import { compileActKernel } from './kernel.ts';
 import { measureCode, type Plan } from './plan.ts';
 import { STATUS } from './outcome.ts';
@@ -20,13 +28,25 @@ export interface LintResult {
   warnings: LocatedError[];
 }
 
+/** What a criterion alone requires that the Criminal Code forbids an amnesty to reach, or null. */
+function forbiddenByCode(c: Checked): string | null {
+  if (c.k === 'bool' && c.fact.name === 'has_tag' && ['terrorism', 'extremism', 'torture', 'sexual_minor'].includes(String(c.arg))) return `persons convicted under articles tagged ${String(c.arg)}`;
+  if ((c.k === 'enum' || c.k === 'enumIn') && c.fact.name === 'recidivism') {
+    const holds = (index: number) => (c.k === 'enum' ? compare(index, c.op, c.index) : c.indexes.includes(index) !== c.negated);
+    // index 0 is `none`: a criterion that admits no person without recidivism
+    if (!holds(0) && RECIDIVISMS.some((_, k) => k > 0 && holds(k))) return 'punishments imposed for recidivism';
+  }
+  return null;
+}
+
 function criteriaSet(plan: Plan, j: number): Set<string> {
   return new Set(plan.clauses[j]!.criteria.map(describeCondition));
 }
 
 const includes = (a: Set<string>, b: Set<string>) => [...b].every((x) => a.has(x));
 
-export function lintAct(plan: Plan, law: Law, map: SourceMap | null, sample: Registry | null): LintResult {
+/** `asOfDay`: the sample is evaluated as if the act entered into force on it (default: the act's own day). */
+export function lintAct(plan: Plan, law: Law, map: SourceMap | null, sample: Registry | null, asOfDay: number = plan.entryIntoForce): LintResult {
   const errors: LocatedError[] = [];
   const warnings: LocatedError[] = [];
   const at = (path: (string | number)[], message: string): LocatedError =>
@@ -40,6 +60,17 @@ export function lintAct(plan: Plan, law: Law, map: SourceMap | null, sample: Reg
     errors.push(at([], `the act does not compile into a kernel: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`));
   }
   const sets = plan.clauses.map((_, j) => criteriaSet(plan, j));
+  const codeExclusions = plan.exclusions.filter((x) => x.origin === 'code');
+  if (codeExclusions.length > 0)
+    plan.clauses.forEach((c, j) => {
+      c.criteria.forEach((crit, q) => {
+        const forbidden = forbiddenByCode(crit);
+        if (forbidden) {
+          const refs = [...new Set(codeExclusions.map((x) => x.ref))].join(', ');
+          warnings.push(at(c.criteriaPaths[q] ?? ['clauses', j, 'when'], `clause ${c.id} (${c.ref}) covers only ${forbidden}, whom the Criminal Code forbids an amnesty to reach (${refs}): every such person is excluded`));
+        }
+      });
+    });
   for (let j = 0; j < plan.clauses.length; j++) {
     for (let i = 0; i < j; i++) {
       const ci = plan.clauses[i]!;
@@ -51,21 +82,15 @@ export function lintAct(plan: Plan, law: Law, map: SourceMap | null, sample: Reg
     }
   }
   if (sample && sample.size > 0 && compiles) {
-    // The clauses that hold for each person, from all_that_apply kernels over groups of 32 clauses (one bit each).
-    const holdingOf: number[][] = Array.from({ length: sample.size }, () => []);
-    for (let g = 0; g < plan.clauses.length; g += 32) {
-      const group = plan.clauses.slice(g, g + 32);
-      const out = compileActKernel({ ...plan, clauses: group, combine: 'all_that_apply', overlapForbidden: false }, law).run(sample);
-      for (let i = 0; i < sample.size; i++) {
-        const mask = out.clauseMask[i]!;
-        if (mask === 0 || out.status[i] === STATUS.excluded) continue;
-        for (let j = 0; j < group.length; j++) if (mask & (1 << j)) holdingOf[i]!.push(g + j);
-      }
-    }
+    const kernel = compileActKernel({ ...plan, combine: 'all_that_apply', overlapForbidden: false }, law);
+    const out = kernel.run(sample, asOfDay);
+    const words = out.maskWords;
     const reached = new Array<number>(plan.clauses.length).fill(0);
     const overlapSeen = new Set<string>();
     for (let i = 0; i < sample.size; i++) {
-      const holding = holdingOf[i]!;
+      if (out.status[i] === STATUS.excluded) continue;
+      const holding: number[] = [];
+      for (let j = 0; j < plan.clauses.length; j++) if ((out.clauseMask[i * words + (j >> 5)]! >>> (j & 31)) & 1) holding.push(j);
       if (holding.length === 0) continue;
       for (const j of holding) reached[j]!++;
       if (plan.overlapForbidden)
@@ -78,11 +103,26 @@ export function lintAct(plan: Plan, law: Law, map: SourceMap | null, sample: Reg
             }
           }
     }
+    // persons a clause covers whom only the Code's exclusions take: the act does not say so
+    const onlyCode = new Map<number, number>();
+    const firstCode = plan.exclusions.findIndex((x) => x.origin === 'code');
+    if (firstCode >= 0) {
+      const own = compileActKernel({ ...plan, exclusions: plan.exclusions.filter((x) => x.origin === 'act') }, law).run(sample, asOfDay);
+      const full = compileActKernel(plan, law).run(sample, asOfDay);
+      for (let i = 0; i < sample.size; i++)
+        if (full.status[i] === STATUS.excluded && full.exclusion[i]! >= firstCode && own.status[i] !== STATUS.excluded) onlyCode.set(full.exclusion[i]!, (onlyCode.get(full.exclusion[i]!) ?? 0) + 1);
+    }
+    for (const [k, n] of onlyCode) {
+      const x = plan.exclusions[k]!;
+      warnings.push(
+        at(['exclusions'], `${n} persons of the sample registry whom the act's clauses cover are excluded only by the Criminal Code (${x.ref}: ${x.label?.en ?? x.id}); the act does not exclude them itself — the Code does, whether the act says so or not`),
+      );
+    }
     reached.forEach((n, j) => {
-      if (n === 0) warnings.push(at(['clauses', j, 'when'], `no person of the sample registry (${sample.size} persons) meets clause ${plan.clauses[j]!.id}`));
+      if (n === 0) warnings.push(at(['clauses', j, 'when'], `no person of the sample registry (${sample.size} persons) meets clause ${plan.clauses[j]!.id} on ${formatIsoDate(asOfDay)}`));
     });
     if (plan.combine === 'first_match') {
-      const firstMatch = compileActKernel(plan, law).run(sample);
+      const firstMatch = compileActKernel(plan, law).run(sample, asOfDay);
       const applied = new Array<number>(plan.clauses.length).fill(0);
       for (let i = 0; i < sample.size; i++) if (firstMatch.status[i] === STATUS.eligible && firstMatch.clause[i]! >= 0) applied[firstMatch.clause[i]!]!++;
       applied.forEach((n, j) => {

@@ -1,6 +1,7 @@
 /**
  * Outcomes of an act over a registry: exactly one per person, stored as columns.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { formatIsoDate, UNKNOWN_DATE } from '../../domain/dates.ts';
 import { MEASURE_CODES, type MeasureCode, type Plan } from './plan.ts';
 
@@ -53,11 +54,25 @@ export interface Outcomes {
   almostClause: Int16Array;
   /** For `one_short`: the index of the criterion (within the clause) that fails. */
   almostCriterion: Int16Array;
-  /** For all_that_apply: bit j set when clause j applies. */
+  /** For `later`: the day number of the first day of the execution period the clause holds; UNKNOWN_DATE otherwise. */
+  almostFrom: Int32Array;
+  /** 32-bit words of the clause mask per person (⌈clauses / 32⌉, at least 1). */
+  maskWords: number;
+  /**
+   * The clauses that hold, when every clause is read (combination rules other than first match, or
+   * overlaps forbidden): bit j % 32 of word ⌊j / 32⌋ of person i is at `i * maskWords + ⌊j / 32⌋`.
+   */
   clauseMask: Uint32Array;
 }
 
-export function newOutcomes(size: number, shared = false): Outcomes {
+/** Words of a clause mask for an act of `clauses` clauses. */
+export function maskWordsFor(clauses: number): number {
+  return Math.max(1, Math.ceil(clauses / 32));
+}
+
+/** Outcome columns for `size` persons under an act of `clauses` clauses (the clause mask's width). */
+export function newOutcomes(size: number, shared = false, clauses = 32): Outcomes {
+  const maskWords = maskWordsFor(clauses);
   const alloc = <T>(ctor: { new (n: number): T; new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }): T =>
     shared ? new ctor(new SharedArrayBuffer(size * ctor.BYTES_PER_ELEMENT)) : new ctor(size);
   return {
@@ -72,7 +87,9 @@ export function newOutcomes(size: number, shared = false): Outcomes {
     almostKind: alloc(Uint8Array),
     almostClause: alloc(Int16Array),
     almostCriterion: alloc(Int16Array),
-    clauseMask: alloc(Uint32Array),
+    almostFrom: alloc(Int32Array),
+    maskWords,
+    clauseMask: shared ? new Uint32Array(new SharedArrayBuffer(size * maskWords * 4)) : new Uint32Array(size * maskWords),
   };
 }
 
@@ -85,8 +102,21 @@ export interface Outcome {
   daysRemitted: number | null;
   newEnd: number | null;
   reason: Reason;
-  almost: { kind: AlmostKind; clause: number; criterion: number; from?: number | null };
-  clauseMask: number;
+  /** `from`: for `later`, the first day (day number) of the execution period the clause holds; else null. */
+  almost: { kind: AlmostKind; clause: number; criterion: number; from: number | null };
+  /** Indexes of the clauses that hold, ascending, when every clause is read (see Outcomes.clauseMask); else []. */
+  clauses: number[];
+}
+
+/** The clauses whose bits are set in person i's mask. */
+export function clausesOfMask(o: Outcomes, i: number): number[] {
+  const out: number[] = [];
+  for (let w = 0; w < o.maskWords; w++) {
+    const word = o.clauseMask[i * o.maskWords + w]!;
+    if (word === 0) continue;
+    for (let b = 0; b < 32; b++) if ((word >>> b) & 1) out.push(w * 32 + b);
+  }
+  return out;
 }
 
 export function outcomeAt(o: Outcomes, i: number): Outcome {
@@ -98,29 +128,28 @@ export function outcomeAt(o: Outcomes, i: number): Outcome {
     daysRemitted: o.daysRemitted[i]! < 0 ? null : o.daysRemitted[i]!,
     newEnd: o.newEnd[i] === UNKNOWN_DATE ? null : o.newEnd[i]!,
     reason: REASONS[o.reason[i]!]!,
-    almost: { kind: ALMOST_KINDS[o.almostKind[i]!]!, clause: o.almostClause[i]!, criterion: o.almostCriterion[i]! },
-    clauseMask: o.clauseMask[i]!,
+    almost: { kind: ALMOST_KINDS[o.almostKind[i]!]!, clause: o.almostClause[i]!, criterion: o.almostCriterion[i]!, from: o.almostFrom[i] === UNKNOWN_DATE ? null : o.almostFrom[i]! },
+    clauses: clausesOfMask(o, i),
   };
 }
 
+/** Whether two outcomes agree in every field (a field added later is compared too). */
 export function outcomesEqual(a: Outcome, b: Outcome): boolean {
-  return (
-    a.status === b.status &&
-    a.measure === b.measure &&
-    a.clause === b.clause &&
-    a.exclusion === b.exclusion &&
-    a.daysRemitted === b.daysRemitted &&
-    a.newEnd === b.newEnd &&
-    a.reason === b.reason &&
-    a.almost.kind === b.almost.kind &&
-    a.almost.clause === b.almost.clause &&
-    a.almost.criterion === b.almost.criterion &&
-    a.clauseMask === b.clauseMask
-  );
+  return isDeepStrictEqual(a, b);
 }
 
-/** The outcome as the CLI and the API write it (references instead of indexes). */
-export function outcomeRow(plan: Plan, personId: string, o: Outcome, reasons: string[]): Record<string, string | number | null | string[] | Record<string, unknown>> {
+/**
+ * The outcome as the CLI and the API write it (references instead of indexes). `unverified`: the
+ * keys of the unverified inputs the outcome rests on (doubt.ts `outcomeDoubts`); null when the
+ * caller did not compute them.
+ */
+export function outcomeRow(
+  plan: Plan,
+  personId: string,
+  o: Outcome,
+  reasons: string[],
+  unverified: readonly string[] | null = null,
+): Record<string, string | number | null | string[] | Record<string, unknown>> {
   return {
     person_id: personId,
     status: o.status,
@@ -141,7 +170,8 @@ export function outcomeRow(plan: Plan, personId: string, o: Outcome, reasons: st
             kind: o.almost.kind,
             clause: plan.clauses[o.almost.clause]?.ref ?? null,
             ...(o.almost.kind === 'one_short' ? { criterion: o.almost.criterion + 1 } : {}),
-            ...(o.almost.from !== undefined && o.almost.from !== null ? { from: formatIsoDate(o.almost.from) } : {}),
+            ...(o.almost.from !== null ? { from: formatIsoDate(o.almost.from) } : {}),
           },
+    unverified: unverified === null ? null : [...unverified],
   };
 }

@@ -4,27 +4,32 @@
  * kernel, the reference interpreter and explanations.
  */
 import { createHash } from 'node:crypto';
+import { basename, dirname } from 'node:path';
 import { parseDocument } from 'yaml';
 import { DataFileError, parseYamlSource, readDataText, validateWith, type LocatedError, type SourceMap } from '../../domain/located.ts';
 import type { Text } from '../../i18n/text.ts';
 import type { Law } from '../../law/law.ts';
-import { checkCondition, conditionSize, orderDefinitions, type Checked, type ConditionError } from '../condition.ts';
+import { checkCondition, conditionSize, orderDefinitions, type ActParameterValue, type Checked, type ConditionError } from '../condition.ts';
 import { factByName } from '../facts.ts';
+import { fraction, fractionOfNumber, parseTerm, type Fraction } from '../../domain/terms.ts';
+import { inheritedExclusions } from '../../law/amnesty-limits.ts';
+import { provenanceOf, type Provenance } from '../../law/provenance.ts';
 
 /**
  * Limits within which an act compiles into a kernel that runs at its usual speed, so that an act
  * `validate` accepts is an act `evaluate` runs: comparisons in all conditions together, nesting of
- * all / any / not, values in one `in [...]` list. Under all_that_apply (and with overlaps
- * forbidden) the kernel records the clauses that hold as bits of one 32-bit mask per person.
+ * all / any / not, values in one `in [...]` list. (The clauses that hold for a person are kept as
+ * one 32-bit word per 32 clauses, so an act may have any number of clauses.)
  */
-export const ACT_LIMITS = { comparisons: 1000, depth: 32, listValues: 10_000, maskClauses: 32 } as const;
+export const ACT_LIMITS = { comparisons: 1000, depth: 32, listValues: 10_000 } as const;
 import { actSchema, type ActSource, type Combine, type MeasureSource } from './schema.ts';
 
+/** Fractions of measures are exact (1/3 is never 0.333…) and laid on the calendar (src/domain/terms.ts). */
 export type Measure =
   | { type: 'release'; punishment: 'main' | 'additional' }
   | { type: 'release_from_liability' }
-  | { type: 'reduce_unserved'; fraction: number }
-  | { type: 'reduce_imposed'; fraction: number }
+  | { type: 'reduce_unserved'; fraction: Fraction }
+  | { type: 'reduce_imposed'; fraction: Fraction }
   | { type: 'reduce_months'; months: number }
   | { type: 'replace_milder'; with: string };
 
@@ -60,6 +65,13 @@ export interface PlanClause {
   /** JSON path of each criterion in the act file, for messages. */
   criteriaPaths: (string | number)[][];
   measure: Measure;
+  /** Where the clause comes from, when the act says (official wording, checked or not). */
+  source: Provenance | null;
+  /** The act parameters and law parameters the clause rests on (its condition, its definitions, its measure). */
+  parameters: string[];
+  lawParameters: string[];
+  /** The definitions its condition reads, directly or through other definitions. */
+  definitions: string[];
 }
 
 export interface PlanExclusion {
@@ -69,6 +81,15 @@ export interface PlanExclusion {
   text: { kk: string; ru: string; en?: string | undefined };
   label: Text | null;
   condition: Checked;
+  /** `act`: the act's own; `code`: inherited from the Criminal Code (Art. 78 part 2, law/amnesty-limits.yaml). */
+  origin: 'act' | 'code';
+  /** Where it comes from, when the act (or the law file) says. */
+  source: Provenance | null;
+  note: string | null;
+  /** The act parameters and law parameters the exclusion's condition rests on. */
+  parameters: string[];
+  lawParameters: string[];
+  definitions: string[];
 }
 
 export interface Plan {
@@ -80,10 +101,11 @@ export interface Plan {
   overlapForbidden: boolean;
   entryIntoForce: number;
   executionEnd: number;
-  definitions: { name: string; condition: Checked; ref: string | null; text: { kk: string; ru: string; en?: string | undefined } | null; label: Text | null }[];
+  definitions: { name: string; condition: Checked; ref: string | null; text: { kk: string; ru: string; en?: string | undefined } | null; label: Text | null; source: Provenance | null }[];
   clauses: PlanClause[];
   exclusions: PlanExclusion[];
-  parameters: Record<string, { value: number; verified: boolean; source: string }>;
+  /** The act's parameters: the value as conditions and measures use it, and as written. */
+  parameters: Record<string, { value: ActParameterValue; text: string; verified: boolean; source: string }>;
 }
 
 export interface CompileResult {
@@ -93,20 +115,55 @@ export interface CompileResult {
   map: SourceMap | null;
 }
 
-function resolveAmount(v: number | string, act: ActSource, path: (string | number)[], errors: ConditionError[]): number {
-  if (typeof v === 'number') return v;
+/** An act parameter's value as written: a number, a fraction `1/3`, or a term `3y6m`. */
+export function actParameterValue(v: number | string): ActParameterValue {
+  if (typeof v === 'number') return { kind: 'number', value: v, frac: fractionOfNumber(v) };
+  const m = /^(\d+)\/(\d+)$/.exec(v);
+  if (m) {
+    const f = fraction(Number(m[1]), Number(m[2]) || 1);
+    return { kind: 'number', value: f.num / f.den, frac: f };
+  }
+  const t = parseTerm(v);
+  if (t === null) throw new Error(`not a parameter value: ${v}`);
+  return { kind: 'term', term: t };
+}
+
+function resolveParameter(v: string, act: ActSource, path: (string | number)[], errors: ConditionError[]): ActParameterValue | null {
   const p = act.parameters[v];
   if (!p) {
     errors.push({ path, column: null, message: `unknown act parameter ${v} (parameters: ${Object.keys(act.parameters).join(', ') || 'none'})` });
+    return null;
+  }
+  return actParameterValue(p.value);
+}
+
+function resolveAmount(v: number | string, act: ActSource, path: (string | number)[], errors: ConditionError[]): number {
+  if (typeof v === 'number') return v;
+  const p = resolveParameter(v, act, path, errors);
+  if (p === null) return NaN;
+  if (p.kind !== 'number') {
+    errors.push({ path, column: null, message: `act parameter ${v} is a term, not a number` });
     return NaN;
   }
   return p.value;
 }
 
 function resolveMeasure(m: MeasureSource, act: ActSource, path: (string | number)[], errors: ConditionError[]): Measure {
-  const fraction = (v: number | string, key: string) => {
-    const f = resolveAmount(v, act, [...path, key], errors);
-    if (!(f > 0 && f <= 1)) errors.push({ path: [...path, key], column: null, message: `a fraction must be in (0, 1]; got ${f}${typeof v === 'string' ? ` (parameter ${v})` : ''}` });
+  const fraction = (v: number | string, key: string): Fraction => {
+    let f: Fraction | null;
+    if (typeof v === 'number') f = fractionOfNumber(v);
+    else if (/^\d+\/\d+$/.test(v)) {
+      const written = actParameterValue(v);
+      f = written.kind === 'number' ? written.frac : null;
+    }
+    else {
+      const p = resolveParameter(v, act, [...path, key], errors);
+      if (p !== null && p.kind !== 'number') errors.push({ path: [...path, key], column: null, message: `act parameter ${v} is a term, not a fraction` });
+      f = p !== null && p.kind === 'number' ? p.frac : null;
+    }
+    if (f === null) return { num: 0, den: 1 };
+    if (!(f.num > 0 && f.num <= f.den))
+      errors.push({ path: [...path, key], column: null, message: `a fraction must be in (0, 1]; got ${f.num}/${f.den}${typeof v === 'string' && !v.includes('/') ? ` (parameter ${v})` : ''}` });
     return f;
   };
   switch (m.type) {
@@ -131,14 +188,42 @@ function resolveMeasure(m: MeasureSource, act: ActSource, path: (string | number
 /** Checks an act already parsed into its schema; every error is located in the act file. */
 export function compileAct(source: ActSource, law: Law, map: SourceMap | null, hash: string): CompileResult {
   const errors: ConditionError[] = [];
-  const ctx = { law: law.criminalCode, definitions: new Set(Object.keys(source.definitions)) };
+  const actParameters = new Map(Object.entries(source.parameters).map(([k, v]) => [k, actParameterValue(v.value)] as const));
+  const ctx = { law: law.criminalCode, definitions: new Set(Object.keys(source.definitions)), lawParameters: law.parameters, actParameters };
   const defs = new Map<string, Checked>();
-  for (const [name, d] of Object.entries(source.definitions)) defs.set(name, checkCondition(d.when, ['definitions', name, 'when'], ctx, errors));
+  const defUsed = new Map<string, { act: Set<string>; law: Set<string> }>();
+  for (const [name, d] of Object.entries(source.definitions)) {
+    const used = { act: new Set<string>(), law: new Set<string>() };
+    defUsed.set(name, used);
+    defs.set(name, checkCondition(d.when, ['definitions', name, 'when'], { ...ctx, used }, errors));
+  }
+  // what a rule rests on: the parameters its condition names, through its definitions
+  const restsOn = (c: Checked, used: { act: Set<string>; law: Set<string> }, extra: string[] = []) => {
+    const act = new Set([...used.act, ...extra]);
+    const law = new Set(used.law);
+    const seen = new Set<string>();
+    const walk = (x: Checked): void => {
+      if (x.k === 'and' || x.k === 'or') x.items.forEach(walk);
+      else if (x.k === 'not' || x.k === 'during') walk(x.item);
+      else if (x.k === 'def' && !seen.has(x.name)) {
+        seen.add(x.name);
+        const u = defUsed.get(x.name);
+        u?.act.forEach((n) => act.add(n));
+        u?.law.forEach((n) => law.add(n));
+        const d = defs.get(x.name);
+        if (d) walk(d);
+      }
+    };
+    walk(c);
+    return { parameters: [...act].sort(), lawParameters: [...law].sort(), definitions: [...seen] };
+  };
   const order = orderDefinitions(defs, (name) => ['definitions', name], errors);
 
   const clauseCtx = { ...ctx, allowDuring: true };
   const clauses: PlanClause[] = source.clauses.map((c, i) => {
-    const condition = checkCondition(c.when, ['clauses', i, 'when'], clauseCtx, errors);
+    const used = { act: new Set<string>(), law: new Set<string>() };
+    const condition = checkCondition(c.when, ['clauses', i, 'when'], { ...clauseCtx, used }, errors);
+    const measureParams = Object.values(c.measure).filter((v): v is string => typeof v === 'string' && v in source.parameters);
     const isAll = condition.k === 'and' && typeof c.when === 'object' && c.when !== null && 'all' in c.when;
     return {
       index: i,
@@ -150,23 +235,33 @@ export function compileAct(source: ActSource, law: Law, map: SourceMap | null, h
       criteria: isAll ? condition.items : [condition],
       criteriaPaths: isAll ? condition.items.map((_, j) => ['clauses', i, 'when', 'all', j]) : [['clauses', i, 'when']],
       measure: resolveMeasure(c.measure, source, ['clauses', i, 'measure'], errors),
+      source: c.source ? provenanceOf(c.source) : null,
+      ...restsOn(condition, used, measureParams),
     };
   });
-  const exclusions: PlanExclusion[] = source.exclusions.map((e, i) => ({
-    index: i,
-    id: e.id,
-    ref: e.ref,
-    text: e.text,
-    label: e.label ?? null,
-    condition: checkCondition(e.when, ['exclusions', i, 'when'], ctx, errors),
-  }));
+  const exclusions: PlanExclusion[] = source.exclusions.map((e, i) => {
+    const used = { act: new Set<string>(), law: new Set<string>() };
+    const condition = checkCondition(e.when, ['exclusions', i, 'when'], { ...ctx, used }, errors);
+    return {
+      index: i,
+      id: e.id,
+      ref: e.ref,
+      text: e.text,
+      label: e.label ?? null,
+      condition,
+      origin: 'act' as const,
+      source: e.source ? provenanceOf(e.source) : null,
+      note: e.note ?? null,
+      ...restsOn(condition, used),
+    };
+  });
+  // The Code's own exclusions (Criminal Code Art. 78 part 2), after the act's: an act in force under
+  // the Code cannot reach these persons, whether or not it says so.
+  for (const x of inheritedExclusions(law.amnestyLimits, source.entry_into_force)) {
+    if (exclusions.some((e) => e.id === x.id)) errors.push({ path: ['exclusions'], column: null, message: `exclusion id ${x.id} is the Criminal Code's own (${x.ref}); choose another id` });
+    exclusions.push({ index: exclusions.length, id: x.id, ref: x.ref, text: x.text, label: x.label, condition: x.condition, origin: 'code', source: x.source, note: x.note, parameters: [], lawParameters: [], definitions: [] });
+  }
   if (clauses.length > 32000 || exclusions.length > 32000) errors.push({ path: ['clauses'], column: null, message: 'too many clauses' });
-  if ((source.combine.rule === 'all_that_apply' || source.combine.overlap === 'forbidden') && clauses.length > ACT_LIMITS.maskClauses)
-    errors.push({
-      path: ['combine', source.combine.rule === 'all_that_apply' ? 'rule' : 'overlap'],
-      column: null,
-      message: `${source.combine.rule === 'all_that_apply' ? 'all_that_apply' : 'overlap: forbidden'} takes at most ${ACT_LIMITS.maskClauses} clauses; the act has ${clauses.length} (split it, or use first_match / most_favourable)`,
-    });
   // A definition named like a fact would be shadowed by the fact everywhere it is used.
   for (const name of Object.keys(source.definitions))
     if (factByName(name)) errors.push({ path: ['definitions', name], column: null, message: `the definition ${name} has the name of a fact; conditions would read the fact, not the definition: rename it` });
@@ -201,11 +296,11 @@ export function compileAct(source: ActSource, law: Law, map: SourceMap | null, h
     executionEnd: source.execution_end,
     definitions: order.map((name) => {
       const d = source.definitions[name]!;
-      return { name, condition: defs.get(name)!, ref: d.ref ?? null, text: d.text ?? null, label: d.label ?? null };
+      return { name, condition: defs.get(name)!, ref: d.ref ?? null, text: d.text ?? null, label: d.label ?? null, source: d.source ? provenanceOf(d.source) : null };
     }),
     clauses,
     exclusions,
-    parameters: Object.fromEntries(Object.entries(source.parameters).map(([k, v]) => [k, { value: v.value, verified: v.verified, source: v.source }])),
+    parameters: Object.fromEntries(Object.entries(source.parameters).map(([k, v]) => [k, { value: actParameters.get(k)!, text: String(v.value), verified: v.verified, source: v.source }])),
   };
   return { plan, warnings: [], map };
 }
@@ -215,7 +310,13 @@ function rawConditionErrors(value: unknown, law: Law, map: SourceMap): LocatedEr
   if (typeof value !== 'object' || value === null) return [];
   const raw = value as Record<string, unknown>;
   const defs = typeof raw['definitions'] === 'object' && raw['definitions'] !== null ? (raw['definitions'] as Record<string, unknown>) : {};
-  const ctx = { law: law.criminalCode, definitions: new Set(Object.keys(defs)) };
+  const rawParameters = typeof raw['parameters'] === 'object' && raw['parameters'] !== null ? (raw['parameters'] as Record<string, unknown>) : {};
+  const actParameters = new Map<string, ActParameterValue>();
+  for (const [k, v] of Object.entries(rawParameters)) {
+    const value = typeof v === 'object' && v !== null ? (v as { value?: unknown }).value : undefined;
+    if (typeof value === 'number' || (typeof value === 'string' && value !== '' && /^(?:\d+\/[1-9]\d*|(?:\d+y)?(?:\d+m)?(?:\d+d)?)$/.test(value))) actParameters.set(k, actParameterValue(value));
+  }
+  const ctx = { law: law.criminalCode, definitions: new Set(Object.keys(defs)), lawParameters: law.parameters, actParameters };
   const errors: ConditionError[] = [];
   const whenOf = (x: unknown) => (typeof x === 'object' && x !== null && 'when' in x ? (x as { when: unknown }).when : undefined);
   for (const [name, d] of Object.entries(defs)) if (whenOf(d) !== undefined) checkCondition(whenOf(d), ['definitions', name, 'when'], ctx, errors);
@@ -268,6 +369,11 @@ export function compileActText(text: string, file: string, law: Law): CompileRes
     if (e instanceof DataFileError) throw new DataFileError([...e.errors, ...rawConditionErrors(value, law, map)]);
     throw e;
   }
+  // An act lives in acts/<id>/act.yaml: its folder is its name, and a copy that kept another
+  // act's id would be mistaken for that act in runs and reports.
+  const folder = basename(dirname(file));
+  if (basename(file) === 'act.yaml' && source.id !== folder)
+    throw new DataFileError([map.error(['id'], `the act's id ${source.id} differs from the name of its folder ${folder}: rename one of them`)]);
   const hash = createHash('sha256').update(text).digest('hex');
   return compileAct(source, law, map, hash);
 }

@@ -23,6 +23,8 @@
  *    almost eligible — later, with that clause.
  */
 import { addMonths, ymdOfDay } from '../../domain/dates.ts';
+import { addTerm, reducedEnd, termBetween } from '../../domain/terms.ts';
+import { sentenceTerm } from '../calendar.ts';
 import type { Law } from '../../law/law.ts';
 import type { PersonRecord } from '../../registry/record.ts';
 import { F, T, U, type Checked, type Truth } from '../condition.ts';
@@ -41,22 +43,45 @@ export function actEnv(law: Law, day: number, duringDay = day): ActEnv {
   return { asOfYmd: ymdOfDay(day), asOfDay: day, duringYmd: ymdOfDay(duringDay), duringDay, law: law.criminalCode, parameters: law.parameters };
 }
 
-/** Days remitted and the new end of the term under a measure; null where it cannot be computed or does not apply. */
-export function remit(m: Measure, start: number | null, end: number | null, day0: number): { days: number | null; newEnd: number | null; unknown: boolean } {
+/** What a measure's arithmetic reads of a sentence: its start, scheduled end and the term imposed (null unknown). */
+export interface SentenceDays {
+  start: number | null;
+  end: number | null;
+  termMonths: number | null;
+  termDays: number | null;
+}
+
+export function sentenceOf(p: PersonRecord): SentenceDays {
+  return { start: p.sentenceStartDay, end: p.sentenceEndDay, termMonths: p.imposedTermMonths, termDays: p.imposedTermDays };
+}
+
+/**
+ * Days remitted and the new end of the term under a measure; null where it cannot be computed or
+ * does not apply. Fractions are taken of terms in calendar units and laid on the calendar
+ * (src/domain/terms.ts): reduce_unserved shortens the part left from the day of entry into force
+ * to the end — that part less its fraction, laid from that day; reduce_imposed takes the fraction
+ * of the term imposed (or, not recorded, of the term from start to end) off its end, both laid
+ * from the start. Never more than the days left, never fewer than none.
+ */
+export function remit(m: Measure, s: SentenceDays, day0: number): { days: number | null; newEnd: number | null; unknown: boolean } {
   if (m.type === 'replace_milder' || (m.type === 'release' && m.punishment === 'additional')) return { days: null, newEnd: null, unknown: false };
+  const end = s.end;
   if (end === null) return { days: null, newEnd: null, unknown: true };
   const rem = Math.max(0, end - day0);
+  const clamp = (d: number) => Math.min(rem, Math.max(0, d));
   switch (m.type) {
     case 'release':
     case 'release_from_liability':
       return { days: rem, newEnd: day0, unknown: false };
     case 'reduce_unserved': {
-      const d = Math.round(rem * m.fraction);
+      const d = rem === 0 ? 0 : clamp(end - reducedEnd(day0, termBetween(day0, end), m.fraction));
       return { days: d, newEnd: end - d, unknown: false };
     }
     case 'reduce_imposed': {
-      if (start === null) return { days: null, newEnd: null, unknown: true };
-      const d = Math.min(rem, Math.round((end - start) * m.fraction));
+      if (s.start === null) return { days: null, newEnd: null, unknown: true };
+      const t = sentenceTerm(s.start, end, s.termMonths ?? -1, s.termDays ?? -1);
+      if (t === null) return { days: null, newEnd: null, unknown: true };
+      const d = clamp(addTerm(s.start, t) - reducedEnd(s.start, t, m.fraction));
       return { days: d, newEnd: end - d, unknown: false };
     }
     case 'reduce_months': {
@@ -92,10 +117,10 @@ export function definitionsOf(plan: Plan): Map<string, Checked> {
   return new Map(plan.definitions.map((d) => [d.name, d.condition]));
 }
 
-const NONE_ALMOST = { kind: 'none' as const, clause: -1, criterion: -1 };
+const NONE_ALMOST = { kind: 'none' as const, clause: -1, criterion: -1, from: null };
 
 function outcome(partial: Partial<Outcome> & { status: Outcome['status']; reason: Reason }): Outcome {
-  return { measure: 'none', clause: -1, exclusion: -1, daysRemitted: null, newEnd: null, almost: NONE_ALMOST, clauseMask: 0, ...partial };
+  return { measure: 'none', clause: -1, exclusion: -1, daysRemitted: null, newEnd: null, almost: NONE_ALMOST, clauses: [], ...partial };
 }
 
 /** The outcome of one person (reference semantics). `day0` is the day of entry into force. */
@@ -122,7 +147,7 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
     if (almost.kind !== 'none' || ev.criteria.length < 2) return;
     const fails = ev.criteria.filter((c) => c === F).length;
     const unknowns = ev.criteria.filter((c) => c === U).length;
-    if (fails === 1 && unknowns === 0) almost = { kind: 'one_short', clause: j, criterion: ev.criteria.indexOf(F) };
+    if (fails === 1 && unknowns === 0) almost = { kind: 'one_short', clause: j, criterion: ev.criteria.indexOf(F), from: null };
   };
   let chosen = -1;
   let undecided = -1;
@@ -142,22 +167,22 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
     }
   }
 
-  const start = p.sentenceStartDay;
+  const sentence = sentenceOf(p);
   const end = p.sentenceEndDay;
-  let mask = 0;
+  let mask: number[] = [];
   let days: number | null = null;
   let newEnd: number | null = null;
   let remainingUnknown = false;
   if (evalAll) {
     const holding = evals.map((e, j) => (e!.truth === T ? j : -1)).filter((j) => j >= 0);
     const unknown = evals.map((e, j) => (e!.truth === U ? j : -1)).filter((j) => j >= 0);
-    for (const j of holding) mask |= 1 << j % 32;
+    mask = holding;
     if (plan.overlapForbidden) {
       const codes = new Set(holding.map((j) => measureCode(plan.clauses[j]!.measure)));
       if (codes.size > 1) {
         const ex = excludedBy();
         if (ex >= 0) return outcome({ status: 'excluded', reason: 'excluded', exclusion: ex, clause: evals.findIndex((e) => e!.truth !== F) });
-        return outcome({ status: 'needs_review', reason: 'overlap', clause: holding[0]!, clauseMask: mask });
+        return outcome({ status: 'needs_review', reason: 'overlap', clause: holding[0]!, clauses: mask });
       }
     }
     if (plan.combine === 'first_match') {
@@ -171,7 +196,7 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
       let bestScore = -Infinity;
       for (const j of holding) {
         const m = plan.clauses[j]!.measure;
-        const score = favour(m, remit(m, start, end, day0).days);
+        const score = favour(m, remit(m, sentence, day0).days);
         if (score > bestScore) {
           best = j;
           bestScore = score;
@@ -179,7 +204,7 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
       }
       for (const j of unknown) {
         const m = plan.clauses[j]!.measure;
-        const r = remit(m, start, end, day0);
+        const r = remit(m, sentence, day0);
         if (best < 0 || r.unknown || favour(m, r.days) > bestScore) {
           undecided = j;
           break;
@@ -197,7 +222,7 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
         let release = false;
         for (const j of holding) {
           const m = plan.clauses[j]!.measure;
-          const r = remit(m, start, end, day0);
+          const r = remit(m, sentence, day0);
           if (r.unknown) remainingUnknown = true;
           if ((m.type === 'release' && m.punishment === 'main') || m.type === 'release_from_liability') release = true;
           else if (r.days !== null) sum += r.days;
@@ -210,7 +235,7 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
         chosen = best;
         if (end !== null && !remainingUnknown) {
           const rem = Math.max(0, end - day0);
-          const anyRemission = release || holding.some((j) => remit(plan.clauses[j]!.measure, start, end, day0).days !== null);
+          const anyRemission = release || holding.some((j) => remit(plan.clauses[j]!.measure, sentence, day0).days !== null);
           if (anyRemission) {
             days = release ? rem : Math.min(rem, sum);
             newEnd = end - days;
@@ -230,13 +255,14 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
   if (chosen >= 0) {
     const m = plan.clauses[chosen]!.measure;
     if (plan.combine !== 'all_that_apply') {
-      const r = remit(m, start, end, day0);
+      const r = remit(m, sentence, day0);
       days = r.days;
       newEnd = r.newEnd;
       remainingUnknown = r.unknown;
     }
     const measure = MEASURE_CODES[measureCode(m)]!;
-    if (exUnknown >= 0) return outcome({ status: 'needs_review', reason: 'exclusion_unknown', exclusion: exUnknown, clause: chosen, measure, daysRemitted: days, newEnd, clauseMask: mask });
+    // Not granted yet: the measure is named, but no days are remitted until the exclusion is decided.
+    if (exUnknown >= 0) return outcome({ status: 'needs_review', reason: 'exclusion_unknown', exclusion: exUnknown, clause: chosen, measure, clauses: mask });
     // Under first match, an earlier clause may take the person later in the execution period.
     let better: Outcome['almost'] = NONE_ALMOST;
     if (plan.combine === 'first_match' && dayLater > day0) {
@@ -244,14 +270,14 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
       for (let j = 0; j < chosen; j++) {
         if (!plan.clauses[j]!.criteria.some(usesDuring)) continue;
         if (evalClause(plan, j, p, later, defs).truth === T) {
-          better = { kind: 'later', clause: j, criterion: -1 };
+          better = { kind: 'later', clause: j, criterion: -1, from: eligibleFrom(plan, j, p, law, day0, dayLater) };
           break;
         }
       }
     }
-    return outcome({ status: 'eligible', reason: remainingUnknown ? 'remaining_unknown' : 'matched', clause: chosen, measure, daysRemitted: days, newEnd, clauseMask: mask, almost: better });
+    return outcome({ status: 'eligible', reason: remainingUnknown ? 'remaining_unknown' : 'matched', clause: chosen, measure, daysRemitted: days, newEnd, clauses: mask, almost: better });
   }
-  if (undecided >= 0) return outcome({ status: 'needs_review', reason: 'unknown_fact', clause: undecided, exclusion: exUnknown, clauseMask: mask });
+  if (undecided >= 0) return outcome({ status: 'needs_review', reason: 'unknown_fact', clause: undecided, exclusion: exUnknown, clauses: mask });
 
   // Not covered on the day of entry into force: eligible later in the execution period?
   if (hasDuring(plan) && dayLater > day0) {
@@ -259,14 +285,14 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
     for (let j = 0; j < plan.clauses.length; j++) {
       if (!plan.clauses[j]!.criteria.some(usesDuring)) continue;
       if (evalClause(plan, j, p, later, defs).truth === T) {
-        almost = { kind: 'later', clause: j, criterion: -1 };
+        almost = { kind: 'later', clause: j, criterion: -1, from: eligibleFrom(plan, j, p, law, day0, dayLater) };
         break;
       }
     }
   }
   // A person an exclusion would take anyway is not "almost eligible".
   if (almost.kind !== 'none' && excludedBy() >= 0) almost = NONE_ALMOST;
-  return outcome({ status: 'not_covered', reason: 'no_clause', almost, clauseMask: mask });
+  return outcome({ status: 'not_covered', reason: 'no_clause', almost, clauses: mask });
 }
 
 export function usesDuring(c: Checked): boolean {
@@ -289,7 +315,10 @@ export function hasDuring(plan: Plan): boolean {
 
 /**
  * The first day of the execution period from which a clause holds (facts marked `during` read on
- * that day), by bisection: those facts (remaining term, part served) only move one way in time.
+ * that day), by bisection between the day of entry into force (where it does not hold) and the last
+ * day of the period (where it holds): the facts such clauses read (remaining term, part served, age)
+ * only move one way in time. The kernel and the SQL bisect the same way, so the three agree even on
+ * a condition that does not.
  */
 export function eligibleFrom(plan: Plan, j: number, p: PersonRecord, law: Law, day0: number, dayLater: number): number | null {
   const defs = definitionsOf(plan);

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { isoDateSchema } from '../../domain/date-schema.ts';
+import { provenanceSchema } from '../../law/provenance.ts';
 
 export { isoDateSchema };
 
@@ -21,10 +22,10 @@ export const labelSchema = z.strictObject({ kk: z.string().min(1), ru: z.string(
 
 /** A number the law states: a literal, or the name of one of the act's parameters. */
 export const amountSchema = z.union([z.number(), z.string().regex(/^[a-z][a-z0-9_]*$/, 'a parameter name')]);
-/** A fraction in (0, 1], or the name of a parameter (checked when the act compiles). */
+/** A fraction in (0, 1] — a number, or written `1/3` — or the name of a parameter (checked when the act compiles). */
 export const fractionSchema = z.union([
   z.number().gt(0, 'a fraction must be in (0, 1]').lte(1, 'a fraction must be in (0, 1]'),
-  z.string().regex(/^[a-z][a-z0-9_]*$/, 'a fraction in (0, 1] or a parameter name'),
+  z.string().regex(/^(?:[a-z][a-z0-9_]*|\d+\/\d+)$/, 'a fraction in (0, 1] like 0.5 or 1/3, or a parameter name'),
 ]);
 
 /** Facts are read on one of the act's days. */
@@ -59,6 +60,8 @@ export const clauseSchema = z.strictObject({
   when: conditionSchema,
   measure: measureSchema,
   note: z.string().optional(),
+  /** Where the clause comes from: the official wording and whether the text was checked against it. */
+  source: provenanceSchema.optional(),
 });
 
 export const exclusionSchema = z.strictObject({
@@ -68,6 +71,7 @@ export const exclusionSchema = z.strictObject({
   label: labelSchema.optional(),
   when: conditionSchema,
   note: z.string().optional(),
+  source: provenanceSchema.optional(),
 });
 
 export const definitionSchema = z.strictObject({
@@ -76,10 +80,21 @@ export const definitionSchema = z.strictObject({
   label: labelSchema.optional(),
   when: conditionSchema,
   note: z.string().optional(),
+  /** Where the definition's wording comes from (as for clauses); absent: a paraphrase. */
+  source: provenanceSchema.optional(),
 });
 
+/**
+ * An act parameter's value: a number, a fraction written `1/3` (kept exact), or a term written
+ * `3y`, `1y6m`, `18m`, `10d` (years, months, days).
+ */
+export const parameterValueSchema = z.union([
+  z.number(),
+  z.string().regex(/^(?:\d+\/\d+|(?:\d+y)?(?:\d+m)?(?:\d+d)?)$/, 'a number, a fraction like 1/3, or a term like 3y, 1y6m, 18m, 10d').refine((v) => v !== '', 'a value is required'),
+]);
+
 export const parameterSchema = z.strictObject({
-  value: z.number(),
+  value: parameterValueSchema,
   verified: z.boolean(),
   source: z.string().min(1),
   label: labelSchema.optional(),

@@ -14,10 +14,9 @@ import type { Law } from '../../law/law.ts';
 import type { Registry } from '../../registry/registry.ts';
 import { newOutcomes, type Outcomes } from '../act/outcome.ts';
 import type { Plan } from '../act/plan.ts';
-import { outcomesSql } from './emit.ts';
+import { outcomeColumnsSql, outcomesSql } from './emit.ts';
 import { DDL, PG_INDEXES, writeTableCsvs, type TableFiles } from './tables.ts';
 
-export const OUTCOME_COLUMNS = ['status', 'measure', 'clause', 'exclusion', 'days_remitted', 'new_end', 'reason', 'almost_kind', 'almost_clause', 'almost_criterion', 'clause_mask'] as const;
 
 export interface SqlBackend {
   readonly name: 'duckdb' | 'postgres';
@@ -35,6 +34,7 @@ export interface SqlBackend {
   close(): Promise<void>;
 }
 
+/** Writes one row of the query (outcomeColumnsSql order) into the outcome columns. */
 function fill(out: Outcomes, row: number, values: readonly number[]): void {
   out.status[row] = values[0]!;
   out.measure[row] = values[1]!;
@@ -46,12 +46,14 @@ function fill(out: Outcomes, row: number, values: readonly number[]): void {
   out.almostKind[row] = values[7]!;
   out.almostClause[row] = values[8]!;
   out.almostCriterion[row] = values[9]!;
-  out.clauseMask[row] = values[10]!;
+  out.almostFrom[row] = values[10]!;
+  for (let w = 0; w < out.maskWords; w++) out.clauseMask[row * out.maskWords + w] = values[11 + w]!;
 }
 
 /** The outcome query with integer columns, ordered by person. */
 export function selectOutcomes(plan: Plan, law: Law, asOfDay?: number): string {
-  return `SELECT row_index, ${OUTCOME_COLUMNS.map((c) => `CAST(${c} AS ${c === 'clause_mask' ? 'BIGINT' : 'INTEGER'}) AS ${c}`).join(', ')} FROM (${outcomesSql(plan, law, asOfDay)}) q ORDER BY row_index`;
+  const cols = outcomeColumnsSql(plan);
+  return `SELECT row_index, ${cols.map((c) => `CAST(${c} AS ${c.startsWith('clause_mask') ? 'BIGINT' : 'INTEGER'}) AS ${c}`).join(', ')} FROM (${outcomesSql(plan, law, asOfDay)}) q ORDER BY row_index`;
 }
 
 async function withTableFiles<T>(registry: Registry, law: Law, use: (files: TableFiles) => Promise<T>): Promise<T> {
@@ -112,16 +114,17 @@ export class DuckDbBackend implements SqlBackend {
   }
 
   async outcomes(plan: Plan, law: Law, size: number, asOfDay?: number): Promise<Outcomes> {
-    const out = newOutcomes(size);
+    const out = newOutcomes(size, false, plan.clauses.length);
     const result = await this.connection.run(selectOutcomes(plan, law, asOfDay));
-    const values: number[] = new Array<number>(OUTCOME_COLUMNS.length);
+    const width = outcomeColumnsSql(plan).length;
+    const values: number[] = new Array<number>(width);
     for (;;) {
       const chunk = await result.fetchChunk();
       if (chunk === null || chunk.rowCount === 0) break;
       const cols = chunk.getColumns();
       for (let r = 0; r < chunk.rowCount; r++) {
         const row = Number(cols[0]![r]);
-        for (let k = 0; k < OUTCOME_COLUMNS.length; k++) values[k] = Number(cols[k + 1]![r]);
+        for (let k = 0; k < width; k++) values[k] = Number(cols[k + 1]![r]);
         fill(out, row, values);
       }
     }
@@ -191,8 +194,9 @@ export class PostgresBackend implements SqlBackend {
   }
 
   async outcomes(plan: Plan, law: Law, size: number, asOfDay?: number): Promise<Outcomes> {
-    const out = newOutcomes(size);
-    const values: number[] = new Array<number>(OUTCOME_COLUMNS.length);
+    const out = newOutcomes(size, false, plan.clauses.length);
+    const width = outcomeColumnsSql(plan).length;
+    const values: number[] = new Array<number>(width);
     // Through a cursor, in batches: ten million rows at once would not fit in the heap as JS arrays.
     await this.exec('BEGIN');
     try {
@@ -200,7 +204,7 @@ export class PostgresBackend implements SqlBackend {
       for (;;) {
         const r = await this.client.query({ text: `FETCH ${PG_FETCH_ROWS} FROM amnestia_outcomes`, rowMode: 'array' });
         for (const row of r.rows as unknown[][]) {
-          for (let k = 0; k < OUTCOME_COLUMNS.length; k++) values[k] = Number(row[k + 1]);
+          for (let k = 0; k < width; k++) values[k] = Number(row[k + 1]);
           fill(out, Number(row[0]), values);
         }
         if (r.rows.length < PG_FETCH_ROWS) break;

@@ -14,13 +14,14 @@
  * Nothing from an act's text reaches the SQL but numbers and escaped string literals.
  */
 import { ymdOfDay } from '../../domain/dates.ts';
+import type { Fraction } from '../../domain/terms.ts';
 import { UNKNOWN_DATE } from '../../domain/dates.ts';
 import type { Law } from '../../law/law.ts';
 import type { Checked } from '../condition.ts';
 import { measureCode, type Measure, type Plan } from '../act/plan.ts';
-import { REASON, STATUS } from '../act/outcome.ts';
+import { maskWordsFor, REASON, STATUS } from '../act/outcome.ts';
 import { usesDuring } from '../act/reference.ts';
-import { FACT_SQL, sqlNumber, sqlString, type SqlContext } from './facts-sql.ts';
+import { addMonthsSql, DATE_YMD_SQL, FACT_SQL, monthsBetweenSql, SENTENCE_TERM_DAYS_SQL, SENTENCE_TERM_MONTHS_SQL, servedFractionSignSql, relativeDateSignSql, sqlNumber, sqlString, TERM_SIGN_SQL, ymdOfSql, type SqlContext } from './facts-sql.ts';
 
 const OP: Record<string, string> = { '=': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
@@ -51,7 +52,18 @@ export function conditionSql(c: Checked, ctx: SqlContext, during: SqlContext, de
       case 'bool':
         return `(${factSql(x, cx)})`;
       case 'num':
-        return `(${factSql(x, cx)} ${OP[x.op]} ${sqlNumber(x.value)})`;
+        if (x.fact.name === 'served_fraction' && x.value.kind === 'const') return `(${servedFractionSignSql(cx, x.value.frac)} ${OP[x.op]} 0)`;
+        return `(${factSql(x, cx)} ${OP[x.op]} ${x.value.kind === 'law' ? cx.param(x.value.name) : sqlNumber(x.value.value)})`;
+      case 'term': {
+        const emit = TERM_SIGN_SQL[x.fact.name];
+        if (!emit) throw new Error(`no SQL for the term fact ${x.fact.name}`);
+        return `(${emit(cx, x.term)} ${OP[x.op]} 0)`;
+      }
+      case 'relDate': {
+        const emit = DATE_YMD_SQL[x.fact.name];
+        if (!emit) throw new Error(`no SQL for the date fact ${x.fact.name}`);
+        return `(${relativeDateSignSql(cx, emit(), x.shift)} ${OP[x.op]} 0)`;
+      }
       case 'numIn':
         return `(${factSql(x, cx)} ${x.negated ? 'NOT IN' : 'IN'} (${x.values.map(sqlNumber).join(', ')}))`;
       case 'enum':
@@ -70,18 +82,40 @@ export function conditionSql(c: Checked, ctx: SqlContext, during: SqlContext, de
 /** The truth code of a boolean, evaluating it once: true 2, false 0, NULL 1. */
 const truthCode = (b: string) => `COALESCE(CAST(${b} AS INTEGER) * 2, 1)`;
 
-/** Days a measure remits (NULL unknown, −1 none of the main term), in SQL over c.st, c.en. */
+/** floor(a / b) of whole numbers, the same in both databases. */
+const floorDiv = (a: string, b: string) => `CAST(FLOOR((${a}) / CAST(${b} AS DOUBLE PRECISION)) AS BIGINT)`;
+
+/**
+ * The day a term (months M, days d) less a fraction of it ends, laid from `start`
+ * (src/domain/terms.ts termLess: the fraction of the months, a left-over month as 30 days, the
+ * days rounded half up, a 30-day month borrowed when the days would be negative).
+ */
+function reducedEndSql(start: string, M: string, d: string, f: Fraction): string {
+  const pm = floorDiv(`${M} * ${f.num}`, String(f.den));
+  const rest = `((${M} * ${f.num} - ${pm} * ${f.den}) * 30 + ${d} * ${f.num})`;
+  const rd = floorDiv(`2 * ${rest} + ${f.den}`, String(2 * f.den));
+  const months0 = `(${M} - ${pm})`;
+  const days0 = `(${d} - ${rd})`;
+  const borrow = `(CASE WHEN ${days0} < 0 THEN LEAST(${months0}, ${floorDiv(`29 - ${days0}`, '30')}) ELSE 0 END)`;
+  return `(${addMonthsSql(start, `${months0} - ${borrow}`)} + GREATEST(0, ${days0} + ${borrow} * 30))`;
+}
+
+/**
+ * Days a measure remits (NULL unknown, −1 none of the main term), in SQL over the c columns st, en,
+ * tm / td (the sentence's term) and um / ud (the part left from the day of entry into force).
+ */
 function remitSql(m: Measure, day0: string): string {
   if (m.type === 'replace_milder' || (m.type === 'release' && m.punishment === 'additional')) return '-1';
   const rem = `(CASE WHEN en > ${day0} THEN en - ${day0} ELSE 0 END)`;
+  const clamp = (d: string) => `LEAST(${rem}, GREATEST(0, ${d}))`;
   switch (m.type) {
     case 'release':
     case 'release_from_liability':
       return `(CASE WHEN en IS NULL THEN NULL ELSE ${rem} END)`;
     case 'reduce_unserved':
-      return `(CASE WHEN en IS NULL THEN NULL ELSE CAST(FLOOR(${rem} * ${sqlNumber(m.fraction)} + 0.5) AS BIGINT) END)`;
+      return `(CASE WHEN en IS NULL THEN NULL WHEN en <= ${day0} THEN 0 ELSE ${clamp(`en - ${reducedEndSql(day0, 'um', 'ud', m.fraction)}`)} END)`;
     case 'reduce_imposed':
-      return `(CASE WHEN en IS NULL OR st IS NULL THEN NULL ELSE LEAST(${rem}, CAST(FLOOR((en - st) * ${sqlNumber(m.fraction)} + 0.5) AS BIGINT)) END)`;
+      return `(CASE WHEN en IS NULL OR st IS NULL OR tm IS NULL THEN NULL ELSE ${clamp(`(${addMonthsSql('st', 'tm')} + td) - ${reducedEndSql('st', 'tm', 'td', m.fraction)}`)} END)`;
     case 'reduce_months':
       return `(CASE WHEN en IS NULL THEN NULL ELSE LEAST(${rem}, en - (((DATE '1970-01-01' + en) - INTERVAL '${m.months} months')::DATE - DATE '1970-01-01')) END)`;
   }
@@ -101,8 +135,9 @@ const firstOf = (tests: [number, string][]) => (tests.length === 0 ? '-1' : `(CA
 
 /**
  * The SQL query of an act's outcomes, evaluated as if the act entered into force on `asOfDay`.
- * Columns: row_index, status, measure, clause, exclusion, days_remitted, new_end, reason,
- * almost_kind, almost_clause, almost_criterion, clause_mask — coded as the Outcomes columns.
+ * Columns: row_index, then outcomeColumnsSql(plan) — status, measure, clause, exclusion,
+ * days_remitted, new_end, reason, almost_kind, almost_clause, almost_criterion, almost_from and the
+ * clause mask's words clause_mask0… — coded as the Outcomes columns.
  */
 export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIntoForce): string {
   const laterDay = asOfDay + (plan.executionEnd - plan.entryIntoForce);
@@ -119,7 +154,9 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
   const D0 = String(asOfDay);
 
   // ---- layer c
-  const cCols: string[] = ['row_index', 'sentence_start AS st', 'sentence_end AS en'];
+  // the sentence's term, and the part left from the day of entry into force in months and days
+  const um = `(CASE WHEN sentence_end > ${D0} THEN ${monthsBetweenSql(D0, 'sentence_end')} ELSE 0 END)`;
+  const cCols: string[] = ['row_index', 'sentence_start AS st', 'sentence_end AS en', 'term_months AS tm', 'term_days AS td', `${um} AS um`, `(CASE WHEN sentence_end > ${D0} THEN sentence_end - ${addMonthsSql(D0, um)} ELSE 0 END) AS ud`];
   plan.clauses.forEach((cl, j) => {
     cl.criteria.forEach((crit, q) => cCols.push(`${truthCode(conditionSql(crit, now, now, defs))} AS c${j}_${q}`));
     if (cl.criteria.some(usesDuring)) cCols.push(`${truthCode(conditionSql(cl.condition, now, later, defs))} AS l${j}`);
@@ -147,7 +184,12 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
   const tr = (j: number) => `tr${j}`;
   const mCols: string[] = ['k.*'];
   mCols.push(`${firstOf(plan.clauses.map((_, j) => [j, `${tr(j)} <> 0`]))} AS first_idx`);
-  mCols.push(`(${plan.clauses.map((_, j) => `(CASE WHEN ${tr(j)} = 2 THEN ${2 ** (j % 32)} ELSE 0 END)`).join(' + ')}) AS clause_bits`);
+  // the clause mask, one 32-bit word per 32 clauses: bit j % 32 of word j / 32
+  const words = maskWordsFor(n);
+  for (let w = 0; w < words; w++) {
+    const inWord = plan.clauses.slice(w * 32, w * 32 + 32);
+    mCols.push(`(${inWord.length === 0 ? '0' : inWord.map((c) => `(CASE WHEN ${tr(c.index)} = 2 THEN ${2 ** (c.index % 32)} ELSE 0 END)`).join(' + ')}) AS clause_bits${w}`);
+  }
   const fast = plan.combine === 'first_match' && !plan.overlapForbidden;
   // overlap: two holding clauses with different measures
   const pairs: string[] = [];
@@ -228,8 +270,10 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
   const clause = `(CASE WHEN ${notServing} THEN -1 WHEN ${excluded} THEN first_idx WHEN has_overlap THEN first_holding_idx WHEN chosen >= 0 THEN chosen WHEN undecided >= 0 THEN undecided ELSE -1 END)`;
   const exclusion = `(CASE WHEN ${notServing} THEN -1 WHEN ${excluded} THEN ex WHEN has_overlap THEN -1 WHEN chosen >= 0 OR undecided >= 0 THEN exu ELSE -1 END)`;
   const granted = `(NOT ${notServing} AND NOT ${excluded} AND NOT has_overlap AND chosen >= 0)`;
-  const days = `(CASE WHEN ${granted} AND grant_days IS NOT NULL AND grant_days >= 0 THEN grant_days ELSE -1 END)`;
-  const newEnd = `(CASE WHEN ${granted} AND grant_days IS NOT NULL AND grant_days >= 0 THEN en - grant_days ELSE ${UNKNOWN_DATE} END)`;
+  // days are remitted only when granted: an undecided exclusion leaves them unset
+  const remits = `(${granted} AND exu < 0)`;
+  const days = `(CASE WHEN ${remits} AND grant_days IS NOT NULL AND grant_days >= 0 THEN grant_days ELSE -1 END)`;
+  const newEnd = `(CASE WHEN ${remits} AND grant_days IS NOT NULL AND grant_days >= 0 THEN en - grant_days ELSE ${UNKNOWN_DATE} END)`;
   const notCovered = `(NOT ${notServing} AND NOT ${covered})`;
   // almost for not covered: later overrides one short; an exclusion that holds clears both
   const almostNc = laterPossible ? `(CASE WHEN ${laterAny} >= 0 THEN 2 WHEN ${oneShort} >= 0 THEN 1 ELSE 0 END)` : `(CASE WHEN ${oneShort} >= 0 THEN 1 ELSE 0 END)`;
@@ -239,13 +283,50 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
   const almostKind = `(CASE WHEN ${eligibleLater} THEN 2 WHEN ${notCovered} AND ex < 0 THEN ${almostNc} ELSE 0 END)`;
   const almostClause = `(CASE WHEN ${eligibleLater} THEN ${laterBefore} WHEN ${notCovered} AND ex < 0 AND ${almostNc} > 0 THEN ${almostNcClause} ELSE -1 END)`;
   const almostCrit = `(CASE WHEN ${notCovered} AND ex < 0 AND ${almostNc} > 0 THEN ${almostNcCrit} ELSE -1 END)`;
-  const maskOut = useMask ? `(CASE WHEN ${notServing} OR ${excluded} THEN 0 ELSE clause_bits END)` : '0';
+  const maskOut = (w: number) => (useMask ? `(CASE WHEN ${notServing} OR ${excluded} THEN 0 ELSE clause_bits${w} END)` : '0');
+
+  // The first day of a `later` outcome: bisection over the execution period as the reference's
+  // eligibleFrom, one pair of layers per halving — the day tried (mid), then the new bounds.
+  let steps = 0;
+  for (let d = laterDay - asOfDay; d > 1; d = Math.ceil(d / 2)) steps++;
+  const bisect: string[] = [];
+  const laterHolds = (mid: string) => {
+    const at: SqlContext = { ...now, day: mid, ymd: ymdOfSql(mid) };
+    return `(CASE almost_clause ${laterClauses.map((c) => `WHEN ${c.index} THEN ${truthCode(conditionSql(c.condition, now, at, defs))}`).join(' ')} ELSE 0 END)`;
+  };
+  let prev = 'o';
+  if (laterPossible)
+    for (let k = 1; k <= steps; k++) {
+      bisect.push(`m${k} AS MATERIALIZED (
+  SELECT ${prev}.*, (CASE WHEN hi${k - 1} - lo${k - 1} > 1 THEN CAST(FLOOR((lo${k - 1} + hi${k - 1}) / 2.0) AS INTEGER) END) AS mid${k} FROM ${prev}
+), b${k} AS MATERIALIZED (
+  SELECT m${k}.*, (CASE WHEN mid${k} IS NULL THEN lo${k - 1} WHEN ${laterHolds(`m${k}.mid${k}`)} = 2 THEN lo${k - 1} ELSE mid${k} END) AS lo${k},
+    (CASE WHEN mid${k} IS NULL THEN hi${k - 1} WHEN ${laterHolds(`m${k}.mid${k}`)} = 2 THEN mid${k} ELSE hi${k - 1} END) AS hi${k}
+  FROM m${k} JOIN f ON f.row_index = m${k}.row_index
+)`);
+      prev = `b${k}`;
+    }
+  const outcomeCols = `${status} AS status,
+  ${measure} AS measure,
+  ${clause} AS clause,
+  ${exclusion} AS exclusion,
+  ${days} AS days_remitted,
+  ${newEnd} AS new_end,
+  ${reason} AS reason,
+  ${almostKind} AS almost_kind,
+  ${almostClause} AS almost_clause,
+  ${almostCrit} AS almost_criterion,
+  ${Array.from({ length: words }, (_, w) => `${maskOut(w)} AS clause_mask${w}`).join(',\n  ')}`;
+  const from = laterPossible ? `(CASE WHEN almost_kind = 2 THEN hi${steps} ELSE ${UNKNOWN_DATE} END)` : String(UNKNOWN_DATE);
+  const outputs = ['row_index', 'status', 'measure', 'clause', 'exclusion', 'days_remitted', 'new_end', 'reason', 'almost_kind', 'almost_clause', 'almost_criterion', ...Array.from({ length: words }, (_, w) => `clause_mask${w}`)];
 
   return `WITH arts AS (
   SELECT pa.row_index, MAX(lp.gravity) AS gravity, BIT_OR(lp.tag_mask) AS tag_mask, BOOL_AND(lp.negligent) AS all_negligent, BOOL_OR(lp.violent) AS any_violent
   FROM person_articles pa JOIN law_parts lp ON lp.part_index = pa.part_index GROUP BY pa.row_index
+), f1 AS (
+  SELECT p.*, a.gravity, a.tag_mask, a.all_negligent, a.any_violent, ${SENTENCE_TERM_MONTHS_SQL} AS term_months FROM persons p LEFT JOIN arts a ON a.row_index = p.row_index
 ), f AS (
-  SELECT p.*, a.gravity, a.tag_mask, a.all_negligent, a.any_violent FROM persons p LEFT JOIN arts a ON a.row_index = p.row_index
+  SELECT f1.*, ${SENTENCE_TERM_DAYS_SQL} AS term_days FROM f1
 ), c AS MATERIALIZED (
   SELECT ${cCols.join(',\n    ')} FROM f
 ), k AS MATERIALIZED (
@@ -256,20 +337,18 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
   SELECT ${dCols.join(',\n    ')} FROM m
 ), g AS MATERIALIZED (
   SELECT d.*, ${grantDays} AS grant_days FROM d
-)
-SELECT row_index,
-  ${status} AS status,
-  ${measure} AS measure,
-  ${clause} AS clause,
-  ${exclusion} AS exclusion,
-  ${days} AS days_remitted,
-  ${newEnd} AS new_end,
-  ${reason} AS reason,
-  ${almostKind} AS almost_kind,
-  ${almostClause} AS almost_clause,
-  ${almostCrit} AS almost_criterion,
-  ${maskOut} AS clause_mask
-FROM g`;
+)${laterPossible ? `, o AS MATERIALIZED (
+  SELECT row_index, ${outcomeCols},
+  (CASE WHEN ${almostKind} = 2 THEN ${D0} END) AS lo0, (CASE WHEN ${almostKind} = 2 THEN ${laterDay} END) AS hi0
+  FROM g
+)${bisect.length > 0 ? `, ${bisect.join(', ')}` : ''}
+SELECT ${outputs.join(', ')}, ${from} AS almost_from FROM ${prev}` : `
+SELECT row_index, ${outcomeCols}, ${from} AS almost_from FROM g`}`;
+}
+
+/** The outcome columns of the query, in order (after row_index): `words` clause mask words. */
+export function outcomeColumnsSql(plan: Plan): string[] {
+  return ['status', 'measure', 'clause', 'exclusion', 'days_remitted', 'new_end', 'reason', 'almost_kind', 'almost_clause', 'almost_criterion', 'almost_from', ...Array.from({ length: maskWordsFor(plan.clauses.length) }, (_, w) => `clause_mask${w}`)];
 }
 
 function msOf(idx: string, n: number): string {

@@ -47,6 +47,12 @@ export const PERSON_COLUMNS = [
   ['civil_claim_paid', 'DOUBLE PRECISION'],
   ['damage_caused', 'BOOLEAN'],
   ['damage_compensated', 'BOOLEAN'],
+  ['imposed_term_days', 'INTEGER'],
+  ['prior_imprisonment', 'BOOLEAN'],
+  ['juvenile_colony', 'BOOLEAN'],
+  ['disabled_child_group', 'SMALLINT'],
+  ['veteran_kind', 'SMALLINT'],
+  ['victim_aged_14_18', 'BOOLEAN'],
 ] as const;
 
 export const DDL = [
@@ -54,7 +60,7 @@ export const DDL = [
   'DROP TABLE IF EXISTS persons',
   'DROP TABLE IF EXISTS person_articles',
   'DROP TABLE IF EXISTS person_children',
-  'CREATE TABLE law_parts (part_index INTEGER PRIMARY KEY, id TEXT NOT NULL, article TEXT NOT NULL, gravity SMALLINT NOT NULL, negligent BOOLEAN NOT NULL, violent BOOLEAN NOT NULL, tag_mask INTEGER NOT NULL)',
+  'CREATE TABLE law_parts (part_index INTEGER PRIMARY KEY, id TEXT NOT NULL, article TEXT NOT NULL, gravity SMALLINT NOT NULL, negligent BOOLEAN NOT NULL, violent BOOLEAN NOT NULL, tag_mask BIGINT NOT NULL)',
   `CREATE TABLE persons (${PERSON_COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ')})`,
   'CREATE TABLE person_articles (row_index INTEGER NOT NULL, part_index INTEGER NOT NULL)',
   'CREATE TABLE person_children (row_index INTEGER NOT NULL, birth_ymd INTEGER NOT NULL)',
@@ -164,6 +170,12 @@ export async function writeTableCsvs(registry: Registry, law: CriminalCode, dir:
         f64(c.civilClaimPaid, i),
         b8(c.damageCaused, i),
         b8(c.damageCompensated, i),
+        n32(c.imposedTermDays, i),
+        b8(c.priorImprisonment, i),
+        b8(c.juvenileColony, i),
+        i8(c.disabledChildGroup, i),
+        i8(c.veteranKind, i),
+        b8(c.victimAged14To18, i),
       ].join(','),
     );
     for (let k = c.articleOffsets[i]!; k < c.articleOffsets[i + 1]!; k++) await arts.line(`${i},${c.articleValues[k]}`);

@@ -3,8 +3,8 @@
  * kernel's and the act engine's property tests.
  */
 import fc from 'fast-check';
-import { BEHAVIOURS, CUSTODIES, RECIDIVISMS, SENTENCE_TYPES, SEXES } from '../../domain/enums.ts';
-import { dayNumberOf, daysInMonth, ymdOfDay } from '../../domain/dates.ts';
+import { BEHAVIOURS, CUSTODIES, DISABLED_CHILD_GROUPS, RECIDIVISMS, SENTENCE_TYPES, SEXES, VETERAN_KINDS } from '../../domain/enums.ts';
+import { addMonths, dayNumberOf, daysInMonth, ymdOfDay } from '../../domain/dates.ts';
 import { loadLaw } from '../../law/law.ts';
 import type { PersonRecord } from '../../registry/record.ts';
 import type { ConditionSource } from '../condition.ts';
@@ -97,11 +97,32 @@ export function recordArb(asOfDay: number): fc.Arbitrary<Omit<PersonRecord, 'per
     civilClaimPaid: nullable(money),
     damageCaused: bool,
     damageCompensated: bool,
+    imposedTermDays: nullable(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 40 }))),
+    priorImprisonment: bool,
+    juvenileColony: bool,
+    disabledChildGroup: nullable(fc.constantFrom(...DISABLED_CHILD_GROUPS)),
+    veteranKind: nullable(fc.constantFrom(...VETERAN_KINDS)),
+    victimAged14To18: bool,
   });
 }
 
+/**
+ * A person whose term began k months before `asOfDay` (± a day) with a term of 2k or 3k months: half
+ * or a third of it is served on the day before, the day of or the day after — the boundaries of
+ * "served at least one third (one half)" on the calendar, starts on the 29th–31st included.
+ */
+export function boundaryRecordArb(asOfDay: number): fc.Arbitrary<Omit<PersonRecord, 'personId'>> {
+  return fc
+    .tuple(recordArb(asOfDay), fc.integer({ min: 1, max: 40 }), fc.constantFrom(2, 3), fc.constantFrom(-1, 0, 0, 1), fc.constantFrom(0, 0, 10, 15))
+    .map(([r, k, times, delta, days]) => {
+      const start = addMonths(asOfDay, -k) + delta;
+      return { ...r, sentenceStartDay: start, imposedTermMonths: times * k, imposedTermDays: days, sentenceEndDay: addMonths(start, times * k) + days };
+    });
+}
+
 export function personsArb(asOfDay: number): fc.Arbitrary<PersonRecord[]> {
-  return fc.array(recordArb(asOfDay), { minLength: 1, maxLength: 40 }).map((rs) => rs.map((r, i) => ({ personId: `P${i}`, ...r })));
+  const record = fc.oneof({ weight: 4, arbitrary: recordArb(asOfDay) }, { weight: 1, arbitrary: boundaryRecordArb(asOfDay) });
+  return fc.array(record, { minLength: 1, maxLength: 40 }).map((rs) => rs.map((r, i) => ({ personId: `P${i}`, ...r })));
 }
 
 /** The evaluation date: a day from 2005-06-28 on (see AS_OF_FIRST), often one of the focal days. */
@@ -181,6 +202,46 @@ export const LEAVES: string[] = [
   'served_fraction < 0.25',
   'served_fraction = 1',
   'served_fraction is unknown',
+  'served_fraction >= 1/3',
+  'served_fraction > 2/3',
+  'served_fraction <= 1/2',
+  'served_fraction = 1/3',
+  'served_fraction != 3/4',
+  'imposed_term <= 3y',
+  'imposed_term > 1y6m',
+  'imposed_term = 5y',
+  'imposed_term is unknown',
+  'served_term >= 6m',
+  'served_term < 1y10d',
+  'remaining_term <= 1y',
+  'remaining_term > 2y6m',
+  'remaining_term = 0d',
+  'remaining_term is known',
+  'birth_date < day - 60y',
+  'birth_date <= day - 18y',
+  'birth_date > day - 50y6m',
+  'birth_date >= 1965-07-05',
+  'offence_date >= day - 2y',
+  'sentence_end <= day + 30d',
+  'sentence_start < day - 6m',
+  'age >= law.family.child_age_limit',
+  'age_months >= law.pension.age_women_months',
+  'age_months < 723',
+  'children_under(3) < law.family.many_children_threshold',
+  'first_imprisonment',
+  'not first_imprisonment',
+  'juvenile_colony',
+  'juvenile_colony is unknown',
+  'disabled_child_group in [group_1, group_2]',
+  'disabled_child_group = under_16',
+  'disabled_child_group != none',
+  'veteran_kind = wwii',
+  'veteran_kind in [equated_wwii, combat]',
+  'veteran_kind is unknown',
+  'victim_aged_14_18',
+  'victim_aged_14_18 is unknown',
+  'serving',
+  'not serving',
   'remaining_days <= 180',
   'remaining_days = 0',
   'children_count >= 2',
@@ -257,7 +318,9 @@ export const generatedLeaf: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(op, fc.integer({ min: -1, max: 7 })).map(([o, n]) => `prior_convictions ${o} ${n}`),
   fc.tuple(op, fc.integer({ min: 0, max: 300 })).map(([o, n]) => `imposed_term_months ${o} ${n}`),
   fc.tuple(fc.constantFrom('term_days', 'served_days', 'remaining_days'), op, fc.integer({ min: -100, max: 30000 })).map(([f, o, n]) => `${f} ${o} ${n}`),
-  fc.tuple(op, fc.constantFrom('0', '0.25', '0.5', '0.75', '1', '0.333')).map(([o, n]) => `served_fraction ${o} ${n}`),
+  fc.tuple(op, fc.constantFrom('0', '0.25', '0.5', '0.75', '1', '0.333', '1/3', '2/3', '1/2', '3/4', '1/4')).map(([o, n]) => `served_fraction ${o} ${n}`),
+  fc.tuple(fc.constantFrom('imposed_term', 'served_term', 'remaining_term'), op, fc.constantFrom('1y', '2y', '6m', '3y', '1y6m', '10d', '0d', '5y', '1y15d')).map(([f, o, t]) => `${f} ${o} ${t}`),
+  fc.tuple(fc.constantFrom('birth_date', 'offence_date', 'sentence_start', 'sentence_end'), op, fc.constantFrom('-', '+'), fc.constantFrom('60y', '18y', '1y', '6m', '30d', '1d', '50y6m')).map(([f, o, sg, t]) => `${f} ${o} day ${sg} ${t}`),
   fc.tuple(op, fc.integer({ min: 0, max: 6 })).map(([o, n]) => `children_count ${o} ${n}`),
   fc.tuple(fc.oneof(fc.constantFrom(1, 3, 14, 18, 30), fc.integer({ min: 1, max: 30 })), op, fc.integer({ min: 0, max: 4 })).map(([a, o, n]) => `children_under(${a}) ${o} ${n}`),
   fc.tuple(op, fc.integer({ min: 0, max: 3 })).map(([o, n]) => `disability_group ${o} ${n}`),

@@ -41,6 +41,12 @@ export function testPerson(law: CriminalCode, overrides: Partial<PersonRecord> =
     civilClaimPaid: 0,
     damageCaused: false,
     damageCompensated: false,
+    imposedTermDays: 0,
+    priorImprisonment: false,
+    juvenileColony: false,
+    disabledChildGroup: 'none',
+    veteranKind: 'none',
+    victimAged14To18: null,
     ...overrides,
   };
 }

@@ -12,7 +12,7 @@
  *
  * The output depends only on the profile, the law table and the seed.
  */
-import { CUSTODIES, GRAVITIES, type Custody, type Gravity, type SentenceType, type Sex } from '../../domain/enums.ts';
+import { CUSTODIES, GRAVITIES, type Custody, type Gravity, type Recidivism, type SentenceType, type Sex } from '../../domain/enums.ts';
 import { addMonths, addYearsYmd, dayOfYmd, ymdOfDay } from '../../domain/dates.ts';
 import { makeIin } from '../../domain/iin.ts';
 import { UserError } from '../../domain/errors.ts';
@@ -202,10 +202,31 @@ interface OffencePicker {
   second(rnd: Random, maxGravity: number, violent: boolean): ArticlePart | null;
 }
 
+const CODE_2014_IN_FORCE = dayOfYmd(20150101);
+
+/** The same offence under the 1997 Code, where the table has it with the same gravity (and tags). */
+const OLD_ARTICLES: Record<string, string> = {
+  '99-1': '1997:96-1',
+  '99-2': '1997:96-2',
+  '99-3': '1997:96-2',
+  '192-1': '1997:179-1',
+  '192-2': '1997:179-2',
+  '192-3': '1997:179-2',
+  '192-4': '1997:179-3',
+};
+
+function under1997(law: CriminalCode, index: number): number {
+  const p = law.parts[index]!;
+  const old = OLD_ARTICLES[p.id] ? law.part(OLD_ARTICLES[p.id]!) : undefined;
+  return old && old.gravity === p.gravity && old.tagMask === p.tagMask ? old.index : index;
+}
+
 function offencePicker(law: CriminalCode, weights: Record<string, number>): OffencePicker {
   const isViolent = (p: ArticlePart) => p.violent === 'yes' || p.violent === 'threat';
   const cells = new Map<string, { parts: ArticlePart[]; weights: number[] }>();
+  // the Code in force, its wordings in force; a point only where the profile names it
   for (const p of law.parts) {
+    if (!p.current || p.edition !== null || (p.point !== null && weights[p.id] === undefined)) continue;
     const key = `${GRAVITIES.indexOf(p.gravity)}:${isViolent(p) ? 1 : 0}`;
     const cell = cells.get(key) ?? { parts: [], weights: [] };
     cell.parts.push(p);
@@ -219,7 +240,7 @@ function offencePicker(law: CriminalCode, weights: Record<string, number>): Offe
     const total = cell.weights.reduce((a, b) => a + b, 0);
     if (total > 0) return cell.parts[rnd.weighted(cell.weights, total)]!;
     // No listed offence fits: draw among untagged parts first, so that exclusions stay rare.
-    const plain = cell.parts.filter((p) => p.tags.length === 0);
+    const plain = cell.parts.filter((p) => p.tags.length === 0 && p.maybeTags.length === 0);
     return rnd.pick(plain.length > 0 ? plain : cell.parts);
   };
   return {
@@ -311,7 +332,7 @@ export function* generatePersons(profile: Profile, law: CriminalCode, facilities
     const espShare = (group.gravity.institution.grave_especially_grave / Math.max(1, group.custody.institution)) * group.especially_grave_share_of_grave;
     const life = custody === 'institution' && gravity === 'especially_grave' && !female && rnd.chance(Math.min(1, (group.life_share_of_institution ?? 0) / Math.max(espShare, 1e-9)));
     const [lo, hi] = TERM_MONTHS[gravity][custody];
-    const months = rnd.int(lo, hi);
+    let months = rnd.int(lo, hi);
     const adult = dayOfYmd(addYearsYmd(birthYmd, 16));
     let start: number;
     let end: number | null;
@@ -327,12 +348,52 @@ export function* generatePersons(profile: Profile, law: CriminalCode, facilities
     }
     let offence = start - rnd.int(20, 540);
     if (offence < adult) offence = Math.min(start, adult + rnd.int(0, Math.max(0, start - adult)));
-    const sentenceType: SentenceType = life ? 'life_imprisonment' : sentenceTypeFor(rnd, custody, gravity);
+    // Minors (Criminal Code Art. 81, read in the Code's text): a person under 18 at the offence is not
+    // imprisoned for a minor or medium crime, is imprisoned for at most 10 years, never for life, and
+    // gets restriction of liberty for at most 2 years (parts 6-7). A draw the Code does not allow a
+    // minor is made an adult's: the offence moves after the 18th birthday (and the sentence with it
+    // when it began before), or a grave crime's term is cut to 10 years.
+    const adult18 = dayOfYmd(addYearsYmd(birthYmd, 18));
+    const graveClass = gravity === 'grave' || gravity === 'especially_grave';
+    if (offence < adult18) {
+      const allowed = !life && (graveClass || (custody === 'probation' && months <= 24));
+      if (!allowed) {
+        if (start <= adult18) {
+          start = adult18 + rnd.int(0, Math.max(0, Math.min(asOf - 1, adult18 + 540) - adult18));
+          if (end !== null) {
+            end = addMonths(start, months);
+            if (end <= asOf) end = asOf + 1;
+          }
+        }
+        offence = adult18 + rnd.int(0, Math.max(0, start - adult18));
+      } else if (graveClass && months > 120) {
+        months = 120;
+        end = addMonths(start, months);
+        if (end <= asOf) end = asOf + 1;
+      }
+    }
+    const minorAtOffence = offence < adult18;
+    const sentenceType: SentenceType = life
+      ? 'life_imprisonment'
+      : minorAtOffence && !graveClass
+        ? rnd.pick(['restriction_of_liberty', 'restriction_of_liberty', 'correctional_work', 'community_work'] as const)
+        : sentenceTypeFor(rnd, custody, gravity);
+    // Convictions under the 1997 Code (Criminal Code of 16 July 1997): an offence before 2015 under an
+    // article the table has in both Codes with the same gravity is recorded under the old Code, as the
+    // sentence was passed; other old convictions keep the 2014 article (re-qualified, Art. 6).
+    if (offence < CODE_2014_IN_FORCE) for (let k = 0; k < articles.length; k++) articles[k] = under1997(law, articles[k]!);
 
     // convictions and conduct
     const first = plan.first[i] === 1;
     const prior = first ? 0 : rnd.int(1, 4);
-    const recidivism = first ? 'none' : custody === 'institution' && rnd.chance(0.15) ? 'dangerous' : 'simple';
+    // Criminal Code Art. 14 (K1400000226): recidivism is a grave or especially grave crime after
+    // imprisonment for a grave one; an especially grave crime after it is dangerous recidivism, a grave
+    // one is when imprisoned for grave crimes twice or convicted of an especially grave one before.
+    // Convictions for crimes committed under 18 do not count (part 3): nobody under 20 here has one.
+    const graveNow = gravity === 'grave' || gravity === 'especially_grave';
+    const ageAtOffence = Math.floor((ymdOfDay(offence) - birthYmd) / 10000);
+    const priorGraveImprisonment = !first && graveNow && ageAtOffence >= 20 && rnd.chance(profile.recidivism.prior_grave_imprisonment);
+    const recidivism: Recidivism = !priorGraveImprisonment ? 'none' : gravity === 'especially_grave' || rnd.chance(profile.recidivism.dangerous_of_grave) ? 'dangerous' : 'simple';
     const malicious = custody === 'institution' && rnd.chance(0.04);
     const behaviour = malicious ? 'negative' : rnd.weighted([45, 42, 13]) === 0 ? 'positive' : rnd.chance(0.76) ? 'neutral' : 'negative';
 
@@ -417,6 +478,7 @@ export function* generatePersons(profile: Profile, law: CriminalCode, facilities
       sentenceStartDay: start,
       sentenceEndDay: end,
       imposedTermMonths: life ? null : months,
+      imposedTermDays: life ? null : 0,
       priorConvictions: prior,
       recidivism,
       behaviour,
@@ -433,6 +495,11 @@ export function* generatePersons(profile: Profile, law: CriminalCode, facilities
       civilClaimPaid: paid,
       damageCaused,
       damageCompensated,
+      priorImprisonment: first ? false : priorGraveImprisonment ? true : null,
+      juvenileColony: first ? false : null,
+      disabledChildGroup: disabledChild ? null : 'none',
+      veteranKind: veteran ? null : 'none',
+      victimAged14To18: null,
     };
     for (const [column, share] of missing) if (share !== undefined && rnd.chance(share)) blank(record, column);
     yield record;

@@ -61,6 +61,14 @@ export const profileSchema = z.strictObject({
   choices: z.array(z.strictObject({ figure: z.string(), letter: z.string(), taken: z.string(), why: z.string() })).default([]),
   women: groupSchema,
   men: groupSchema,
+  /**
+   * Recidivism as the Criminal Code defines it (Art. 14): only a grave or especially grave crime
+   * after imprisonment for a grave (or especially grave) one. Of the previously convicted serving for
+   * a grave or especially grave crime: the share whose earlier sentence was such imprisonment, and of
+   * those serving for a grave crime, the share in dangerous recidivism (twice before, or an especially
+   * grave crime before). Both are assumptions (no published split).
+   */
+  recidivism: z.strictObject({ prior_grave_imprisonment: share, dangerous_of_grave: share }).default({ prior_grave_imprisonment: 0.5, dangerous_of_grave: 0.3 }),
   missing: z.partialRecord(z.enum(CONTRACT_COLUMNS.filter((c) => c !== 'person_id') as [string, ...string[]]), share).default({}),
 });
 

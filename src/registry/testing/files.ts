@@ -47,6 +47,12 @@ export function goodRow(overrides: Partial<Row> = {}): Row {
     civil_claim_paid: '200000',
     damage_caused: 'true',
     damage_compensated: 'false',
+    imposed_term_days: '',
+    prior_imprisonment: '',
+    juvenile_colony: '',
+    disabled_child_group: '',
+    veteran_kind: '',
+    victim_aged_14_18: '',
   };
   return { ...base, ...overrides };
 }

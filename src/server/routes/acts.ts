@@ -10,6 +10,7 @@ import { locationsOf } from '../../app/errors.ts';
 import { registryFor } from '../../app/evaluations.ts';
 import { actor } from '../auth.ts';
 import { errorBodySchema, errorLocationSchema, langSchema } from '../http.ts';
+import { DOUBT_KINDS } from '../../engine/act/doubt.ts';
 
 const text3 = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
 const lawText = z.object({ kk: z.string(), ru: z.string(), en: z.string().optional() });
@@ -33,7 +34,7 @@ export const actSummarySchema = z.object({
 });
 
 const criterionSchema = z.object({ condition: z.string(), facts: z.array(z.object({ name: z.string(), arg: z.union([z.string(), z.number()]).nullable(), label: text3 })) });
-const unverifiedSchema = z.object({ kind: z.enum(['act_source', 'act_parameter']), name: z.string(), source: z.string() });
+const unverifiedSchema = z.object({ key: z.string(), kind: z.enum(DOUBT_KINDS), label: text3 }).describe('An input not verified against the law’s text (docs/doubt.md)');
 
 const actViewSchema = z.object({
   summary: actSummarySchema,
@@ -41,7 +42,7 @@ const actViewSchema = z.object({
   readme: z.string().nullable(),
   combine: z.object({ rule: z.enum(['first_match', 'most_favourable', 'all_that_apply']), text: z.string(), overlapForbidden: z.boolean() }),
   actSource: z.object({ text: z.string(), url: z.string().optional(), verified: z.boolean() }),
-  parameters: z.array(z.object({ name: z.string(), value: z.number(), verified: z.boolean(), source: z.string(), label: text3.nullable() })),
+  parameters: z.array(z.object({ name: z.string(), value: z.number().nullable().describe('A number, or a fraction as its quotient; null for a term'), text: z.string().describe('As written: 0.75, 1/3, 1y6m'), verified: z.boolean(), source: z.string(), label: text3.nullable() })),
   definitions: z.array(z.object({ name: z.string(), ref: z.string().nullable(), text: lawText, label: text3.nullable(), criteria: z.array(criterionSchema) })),
   clauses: z.array(
     z.object({
@@ -50,7 +51,7 @@ const actViewSchema = z.object({
       text: lawText,
       label: text3.nullable(),
       criteria: z.array(criterionSchema),
-      measure: z.object({ code: z.string(), label: text3, fraction: z.number().optional(), months: z.number().optional(), with: z.string().optional() }),
+      measure: z.object({ code: z.string(), label: text3, fraction: z.number().optional(), fraction_text: z.string().optional(), months: z.number().optional(), with: z.string().optional() }),
     }),
   ),
   exclusions: z.array(z.object({ id: z.string(), ref: z.string(), text: lawText, label: text3.nullable(), criteria: z.array(criterionSchema) })),
@@ -113,7 +114,7 @@ export function actRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { act, version, plan } = await readAct(ctx, request.params.id, request.query.version);
         reply.header('etag', etagOf(act));
-        return actView(act, version, plan);
+        return actView(act, version, plan, ctx.env.law);
       },
     );
 

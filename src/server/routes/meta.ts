@@ -20,7 +20,7 @@ export const metaSchema = z.object({
   facts: z.array(
     z.object({
       name: z.string(),
-      type: z.enum(['boolean', 'number', 'date', 'enum', 'string']),
+      type: z.enum(['boolean', 'number', 'date', 'enum', 'string', 'term']),
       unit: z.string().nullable().describe('For numbers: years, months, days, tenge, …'),
       values: z.array(z.string()).describe('For enumerations: the values, in order when ordered'),
       ordered: z.boolean(),

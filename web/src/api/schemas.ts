@@ -50,7 +50,7 @@ export type SessionUser = Session['user'];
 export const healthSchema = z.object({ status: z.string(), store: z.object({ kind: z.string(), location: z.string() }), engine_version: z.string(), current_registry: z.string().nullable() });
 
 export const metaSchema = z.object({
-  facts: z.array(z.object({ name: z.string(), type: z.enum(['boolean', 'number', 'date', 'enum', 'string']), unit: z.string().nullable(), values: z.array(z.string()), ordered: z.boolean(), arg: z.enum(['number', 'tag', 'article']).nullable(), label: text3 })),
+  facts: z.array(z.object({ name: z.string(), type: z.enum(['boolean', 'number', 'date', 'enum', 'string', 'term']), unit: z.string().nullable(), values: z.array(z.string()), ordered: z.boolean(), arg: z.enum(['number', 'tag', 'article']).nullable(), label: text3 })),
   tags: z.array(z.string()),
   measures: z.array(z.object({ code: z.string(), label: text3 })),
   statuses: z.array(z.string()),
@@ -125,7 +125,8 @@ export type ActSummary = z.output<typeof actSummarySchema>;
 
 const criterion = z.object({ condition: z.string(), facts: z.array(z.object({ name: z.string(), arg: z.union([z.string(), z.number()]).nullable(), label: text3 })) });
 export type Criterion = z.output<typeof criterion>;
-const unverified = z.object({ kind: z.enum(['act_source', 'act_parameter']), name: z.string(), source: z.string() });
+/** An input not verified against the law's text (docs/doubt.md): its key, kind and what it is, in kk/ru/en. */
+const unverified = z.object({ key: z.string(), kind: z.string(), label: text3 });
 
 export const actViewSchema = z.object({
   summary: actSummarySchema,
@@ -133,7 +134,7 @@ export const actViewSchema = z.object({
   readme: z.string().nullable(),
   combine: z.object({ rule: z.string(), text: z.string(), overlapForbidden: z.boolean() }),
   actSource: z.object({ text: z.string(), url: z.string().optional(), verified: z.boolean() }),
-  parameters: z.array(z.object({ name: z.string(), value: z.number(), verified: z.boolean(), source: z.string(), label: text3.nullable() })),
+  parameters: z.array(z.object({ name: z.string(), value: z.number().nullable(), text: z.string(), verified: z.boolean(), source: z.string(), label: text3.nullable() })),
   definitions: z.array(z.object({ name: z.string(), ref: z.string().nullable(), text: lawText, label: text3.nullable(), criteria: z.array(criterion) })),
   clauses: z.array(
     z.object({
@@ -142,7 +143,7 @@ export const actViewSchema = z.object({
       text: lawText,
       label: text3.nullable(),
       criteria: z.array(criterion),
-      measure: z.object({ code: z.string(), label: text3, fraction: z.number().optional(), months: z.number().optional(), with: z.string().optional() }),
+      measure: z.object({ code: z.string(), label: text3, fraction: z.number().optional(), fraction_text: z.string().optional(), months: z.number().optional(), with: z.string().optional() }),
     }),
   ),
   exclusions: z.array(z.object({ id: z.string(), ref: z.string(), text: lawText, label: text3.nullable(), criteria: z.array(criterion) })),

@@ -10,6 +10,7 @@ const FACTS = new Map<string, NumericFact>([
   ['children_under', { name: 'children_under', unit: 'persons' }],
   ['remaining_days', { name: 'remaining_days', unit: 'days' }],
   ['disability_group', { name: 'disability_group', unit: 'group' }],
+  ['remaining_term', { name: 'remaining_term', unit: 'term' }],
 ]);
 
 describe('the numbers under the editor’s sliders', () => {
@@ -40,9 +41,12 @@ describe('the numbers under the editor’s sliders', () => {
 
   it('finds the year left to serve of the 2025 law’s release clause and moves it', () => {
     const text = act('kz-2025-constitution-30');
-    const remaining = findNumbers(text, FACTS).find((n) => n.name === 'remaining_days <=')!;
-    expect(remaining).toMatchObject({ owner: 'art2_2', value: 365 });
-    expect(withNumber(text, remaining, 730)).toContain('remaining_days <= 730');
+    // The law's year is a term (remaining_term <= 1y), moved in months and written back as a term.
+    const remaining = findNumbers(text, FACTS).find((n) => n.name === 'remaining_term <=')!;
+    expect(remaining).toMatchObject({ owner: 'art2_2', kind: 'term', value: 12 });
+    expect(withNumber(text, remaining, 24)).toContain('remaining_term <= 2y');
+    expect(withNumber(text, remaining, 18)).toContain('remaining_term <= 1y6m');
+    expect(withNumber(text, remaining, 5)).toContain('remaining_term <= 5m');
   });
 
   it('finds nothing in a text that is not valid YAML', () => {

@@ -9,7 +9,8 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 
 export interface ActNumber {
   /** Stable within one text: the YAML path, or the condition's place. */
   key: string;
-  kind: 'fraction' | 'months' | 'years' | 'number';
+  /** `term`: a term written like 1y, 18m or 2y6m, counted here in months. */
+  kind: 'fraction' | 'months' | 'years' | 'number' | 'term';
   value: number;
   from: number;
   to: number;
@@ -37,6 +38,7 @@ function bounds(kind: ActNumber['kind'], value: number): Pick<ActNumber, 'min' |
     case 'fraction':
       return { min: 0.01, max: 1, step: 0.01 };
     case 'months':
+    case 'term':
       return { min: 1, max: Math.max(120, value * 2), step: 1 };
     case 'years':
       return { min: 0, max: Math.max(100, value * 2), step: 1 };
@@ -51,10 +53,20 @@ function conditionNumbers(text: string, node: Node | null | undefined, facts: Re
   if (isScalar(node)) {
     if (typeof node.value !== 'string' || !node.range) return;
     const raw = text.slice(node.range[0], node.range[1]);
+    // A term compared with a term fact: `remaining_term <= 1y`, `served_term >= 2y6m` (no days: months only).
+    const terms = /\b([a-z_][a-z0-9_]*)\s*(>=|<=|>|<|!=|=)\s*((\d+)y(?:(\d+)m)?|(\d+)m)(?![\w])/g;
+    for (let m = terms.exec(raw); m !== null; m = terms.exec(raw)) {
+      const fact = facts.get(m[1]!);
+      if (!fact || fact.unit !== 'term') continue;
+      const literal = m[3]!;
+      const months = m[6] !== undefined ? Number(m[6]) : Number(m[4]) * 12 + Number(m[5] ?? 0);
+      const start = node.range[0] + m.index + m[0].length - literal.length;
+      out.push({ key: `${owner}@${start}`, kind: 'term', value: months, from: start, to: start + literal.length, name: `${m[1]} ${m[2]}`, owner, ...bounds('term', months) });
+    }
     const re = /\b([a-z_][a-z0-9_]*)(\([^)]*\))?\s*(>=|<=|>|<|!=|=)\s*(\d+(?:\.\d+)?)\b/g;
     for (let m = re.exec(raw); m !== null; m = re.exec(raw)) {
       const fact = facts.get(m[1]!);
-      if (!fact) continue;
+      if (!fact || fact.unit === 'term') continue;
       const literal = m[4]!;
       const start = node.range[0] + m.index + m[0].length - literal.length;
       const kind: ActNumber['kind'] = fact.unit === 'years' ? 'years' : fact.unit === 'months' ? 'months' : 'number';
@@ -106,8 +118,15 @@ export function findNumbers(text: string, facts: ReadonlyMap<string, NumericFact
   return out;
 }
 
+/** A number of months written as a term: 12 → 1y, 18 → 1y6m, 5 → 5m. */
+export function termText(months: number): string {
+  const m = Math.max(1, Math.round(months));
+  const y = Math.floor(m / 12);
+  return y === 0 ? `${m}m` : m % 12 === 0 ? `${y}y` : `${y}y${m % 12}m`;
+}
+
 /** The text with one number rewritten. */
 export function withNumber(text: string, n: ActNumber, value: number): string {
-  const written = n.kind === 'fraction' ? String(Math.round(value * 1000) / 1000) : String(Math.round(value * 100) / 100);
+  const written = n.kind === 'term' ? termText(value) : n.kind === 'fraction' ? String(Math.round(value * 1000) / 1000) : String(Math.round(value * 100) / 100);
   return text.slice(0, n.from) + written + text.slice(n.to);
 }

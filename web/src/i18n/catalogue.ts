@@ -152,6 +152,7 @@ export const CATALOGUE = {
   'acts.status.law': { kk: 'заң', ru: 'закон', en: 'law' },
   'acts.status.draft': { kk: 'жоба', ru: 'проект', en: 'draft' },
   'acts.status.proposal': { kk: 'ұсыныс', ru: 'предложение', en: 'proposal' },
+  'ed.inMonths': { kk: 'айлармен', ru: 'в месяцах', en: 'in months' },
   'acts.unverified': { kk: '{{n}} тексерілмеген деректерге сүйенеді', ru: 'опирается на {{n}} непроверенных входных данных', en: 'rests on {{n}} unverified inputs' },
   'acts.allVerified': { kk: 'барлық деректер тексерілген', ru: 'все входные данные проверены', en: 'all inputs verified' },
   'acts.clauses': { kk: 'баптар: {{n}}, алып тастаулар: {{e}}', ru: 'статей: {{n}}, исключений: {{e}}', en: 'clauses: {{n}}, exclusions: {{e}}' },

@@ -58,7 +58,7 @@ function Official({ text: x, lang, also }: { text: LawText; lang: TextLang; also
 
 function measureText(m: ActView['clauses'][number]['measure'], t: ReturnType<typeof useLang>['t'], text: ReturnType<typeof useLang>['text']): string {
   const parts = [text(m.label)];
-  if (m.fraction !== undefined) parts.push(t('lit.fraction', { v: m.fraction }));
+  if (m.fraction !== undefined) parts.push(t('lit.fraction', { v: m.fraction_text ?? m.fraction }));
   if (m.months !== undefined) parts.push(t('lit.months', { v: m.months }));
   if (m.with !== undefined) parts.push(t('lit.with', { v: m.with }));
   return parts.join(', ');
@@ -133,8 +133,8 @@ export function ActPage() {
         ) : (
           <ul>
             {a.unverified.map((u) => (
-              <li key={`${u.kind}:${u.name}`}>
-                <strong className="mono">{u.name}</strong>: {u.source}
+              <li key={u.key}>
+                <strong className="mono">{u.key}</strong>: {text(u.label)}
               </li>
             ))}
           </ul>
@@ -159,7 +159,7 @@ export function ActPage() {
                     {p.label ? text(p.label) : p.name}
                     <div className="mono small">{p.name}</div>
                   </th>
-                  <td className="num">{p.value}</td>
+                  <td className="num">{p.text}</td>
                   <td>
                     <span className={p.verified ? 'badge ok' : 'badge doubt'}>{p.verified ? t('lit.verified') : t('lit.notVerified')}</span> {p.source}
                   </td>

@@ -95,7 +95,10 @@ function EditorBody({ view }: { view: ActView }) {
   const validateAbort = useRef<AbortController | null>(null);
   const revisionRef = useRef(0);
 
-  const numericFacts = useMemo(() => new Map<string, NumericFact>((meta?.facts ?? []).filter((f) => f.type === 'number').map((f) => [f.name, { name: f.name, unit: f.unit }])), [meta]);
+  const numericFacts = useMemo(
+    () => new Map<string, NumericFact>((meta?.facts ?? []).filter((f) => f.type === 'number' || f.type === 'term').map((f) => [f.name, { name: f.name, unit: f.type === 'term' ? 'term' : f.unit }])),
+    [meta],
+  );
   // One parse of the text serves both the check of its syntax and the numbers under the sliders.
   const doc = useMemo(() => parseDocument(text), [text]);
   const numbers = useMemo(() => findNumbers(text, numericFacts, doc), [text, numericFacts, doc]);
@@ -216,7 +219,7 @@ function EditorBody({ view }: { view: ActView }) {
     const param = n.key.startsWith('parameters.') ? view.parameters.find((p) => p.name === n.name) : undefined;
     if (param) return `${param.label ? pickText(param.label) : param.name}`;
     const where = clause ? `${clause.ref}${clause.label ? ` (${pickText(clause.label)})` : ''}` : n.owner ?? '';
-    return `${where}: ${n.name}`;
+    return `${where}: ${n.name}${n.kind === 'term' ? ` (${t('ed.inMonths')})` : ''}`;
   };
 
   const cov = charts?.sections.coverage;
