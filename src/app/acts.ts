@@ -54,16 +54,19 @@ export function invalidAct(errors: readonly LocatedError[]): AppError {
   return new AppError('invalid_act', API_MESSAGES.invalid_act, { n: errors.length }, locationsOf(errors));
 }
 
-/** An act's check: the compile errors, or the linter's errors and warnings (on a sample registry when given). */
-export function validateActText(ctx: AppContext, text: string, label: string, sample: Registry | null): { plan: Plan | null; errors: LocatedError[]; warnings: LocatedError[] } {
+/**
+ * An act's check (`amnestia validate`, `POST /api/acts/validate`): the compile errors, or the
+ * linter's errors and warnings — on a sample registry when given, as if in force on `asOfDay`.
+ */
+export function validateActText(law: Law, text: string, label: string, sample: Registry | null, asOfDay?: number): { plan: Plan | null; errors: LocatedError[]; warnings: LocatedError[] } {
   let compiled;
   try {
-    compiled = compileActText(text, label, ctx.env.law);
+    compiled = compileActText(text, label, law);
   } catch (e) {
     if (e instanceof DataFileError) return { plan: null, errors: e.errors, warnings: [] };
     throw e;
   }
-  const lint = lintAct(compiled.plan, ctx.env.law, compiled.map, sample);
+  const lint = lintAct(compiled.plan, law, compiled.map, sample, asOfDay ?? compiled.plan.entryIntoForce);
   return { plan: compiled.plan, errors: lint.errors, warnings: [...compiled.warnings, ...lint.warnings] };
 }
 

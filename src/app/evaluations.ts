@@ -5,11 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { formatIsoDate, isoDay, parseIsoDate } from '../domain/dates.ts';
-import { evaluateWithBreakdown } from '../engine/act/evaluate.ts';
+import { evaluate, evaluateWithBreakdown, outcomeDetails } from '../engine/act/evaluate.ts';
+import { actDoubts, outcomeDoubts, type ActDoubts } from '../engine/act/doubt.ts';
+import { outcomeAt, outcomeRow, STATUS } from '../engine/act/outcome.ts';
+import type { Law } from '../law/law.ts';
 import { MEASURE_CODES, type Plan } from '../engine/act/plan.ts';
 import { ALMOST_KINDS, REASONS, STATUSES } from '../engine/act/outcome.ts';
 import { API_MESSAGES } from '../i18n/api.ts';
-import { computeImpact, type ImpactOptions } from '../impact/impact.ts';
+import { computeImpact, type ImpactInput, type ImpactOptions } from '../impact/impact.ts';
 import { impactReportSchema, type ImpactReport } from '../impact/report.ts';
 import { runFromOutcomes, type ActRun } from '../impact/run.ts';
 import type { Registry } from '../registry/registry.ts';
@@ -170,8 +173,17 @@ export function isSynthetic(info: RegistryInfo): boolean {
   return info.source.startsWith('synthetic');
 }
 
+/**
+ * The impact report of acts on a registry (`amnestia impact`, the server's runs and comparisons),
+ * checked against its contract (docs/impact.md) before it leaves.
+ */
+export function impactReport(input: ImpactInput): { report: ImpactReport; runs: ActRun[] } {
+  const { report, runs } = computeImpact(input);
+  return { report: impactReportSchema.parse(report), runs };
+}
+
 export function impactOn(ctx: AppContext, plans: Plan[], info: RegistryInfo, registry: Registry, options: ImpactOptions): ImpactReport {
-  const { report } = computeImpact({
+  const { report } = impactReport({
     plans,
     registry,
     registrySource: `${info.name} (${info.id.slice(0, 12)})`,
@@ -181,8 +193,7 @@ export function impactOn(ctx: AppContext, plans: Plan[], info: RegistryInfo, reg
     config: ctx.env.impactConfig,
     options,
   });
-  // The report is a contract (docs/impact.md): checked before it leaves.
-  return impactReportSchema.parse(report);
+  return report;
 }
 
 export interface CompareRequest {
@@ -200,4 +211,23 @@ export async function compareActs(ctx: AppContext, req: CompareRequest): Promise
   const plans = resolved.map((r) => planOn(r.plan, dayOf(r.plan, req.asOf)));
   const report = impactOn(ctx, plans, info, registry, { changesLimit: req.changes ?? 100 });
   return { report, registry: info, acts: resolved.map((r) => ({ id: r.act.id, version: r.version.version, hash: r.plan.hash })) };
+}
+
+/**
+ * Every person's outcome as `amnestia evaluate` writes it (the legal basis, the reasons — with the
+ * unknown facts of a decision that needs review — and the unverified inputs it rests on), one at a
+ * time in registry order. `doubts` names what the keys of `unverified` stand for.
+ */
+export function outcomeRows(plan: Plan, registry: Registry, law: Law, day: number): { doubts: ActDoubts; rows: Iterable<{ status: string; unverified: string[]; row: ReturnType<typeof outcomeRow> }> } {
+  const outcomes = evaluate(plan, registry, law, day);
+  const doubts = actDoubts(plan, law, day);
+  function* rows() {
+    for (let i = 0; i < registry.size; i++) {
+      const needsDetail = outcomes.status[i] === STATUS.needs_review;
+      const { outcome, reasons } = needsDetail ? outcomeDetails(plan, registry, law, outcomes, i, day) : { outcome: outcomeAt(outcomes, i), reasons: [] as string[] };
+      const unverified = outcomeDoubts(doubts, outcome, (registry.articlesOf(i) ?? []).map((a) => law.criminalCode.parts[a]!));
+      yield { status: outcome.status, unverified, row: outcomeRow(plan, registry.personId[i]!, outcome, needsDetail ? reasons : [outcome.reason], unverified) };
+    }
+  }
+  return { doubts, rows: rows() };
 }

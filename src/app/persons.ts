@@ -12,6 +12,7 @@ import { ALMOST_KINDS, outcomeRow, REASONS, STATUSES, type Outcomes } from '../e
 import { MEASURE_CODES, type Plan } from '../engine/act/plan.ts';
 import { API_MESSAGES } from '../i18n/api.ts';
 import type { Lang } from '../i18n/text.ts';
+import type { Law } from '../law/law.ts';
 import { MEASURE_KINDS } from '../impact/config.ts';
 import { runFromOutcomes } from '../impact/run.ts';
 import type { PersonRecord } from '../registry/record.ts';
@@ -327,13 +328,24 @@ export interface PersonView {
   unverified: UnverifiedInput[];
 }
 
+/**
+ * Why a person gets their outcome under an act (`amnestia explain`, `GET /api/persons/{id}`): the
+ * engine's trace from the person's record; null when the person is not in the registry.
+ */
+export function explainPerson(law: Law, plan: Plan, registry: Registry, personId: string, day: number): { index: number; record: PersonRecord; trace: Trace } | null {
+  const index = registry.indexOf(personId);
+  if (index < 0) return null;
+  const record = registry.record(index);
+  return { index, record, trace: explain(plan, record, law, day) };
+}
+
 /** One person with the outcome and its explanation; audited with the person's id. */
 export async function readPerson(ctx: AppContext, actor: Actor, personId: string, source: OutcomeSource, lang: Lang): Promise<PersonView> {
   const scope = personScope(actor);
   const r = await resolveOutcomes(ctx, source);
-  const i = r.registry.indexOf(personId);
+  const explained = explainPerson(ctx.env.law, r.plan, r.registry, personId, r.day);
   // A user limited to some persons is not told whether others exist: the same refusal either way.
-  if (i < 0)
+  if (explained === null)
     throw await refused(
       ctx,
       actor,
@@ -341,13 +353,12 @@ export async function readPerson(ctx: AppContext, actor: Actor, personId: string
       { person_id: personId, registry_id: r.info.id },
       scope.kind === 'all' ? new AppError('not_found', API_MESSAGES.person_not_in_registry, { person: personId, registry: r.info.name }) : new AppError('forbidden', API_MESSAGES.forbidden_scope, { person: personId }),
     );
-  const record: PersonRecord = r.registry.record(i);
+  const { index: i, record, trace } = explained;
   if (!inScope(scope, { facility: record.facility, region: record.region }))
     throw await refused(ctx, actor, 'person.read', { person_id: personId, registry_id: r.info.id }, new AppError('forbidden', API_MESSAGES.forbidden_scope, { person: personId }));
   const { outcome, reasons } = outcomeDetails(r.plan, r.registry, ctx.env.law, r.outcomes, i, r.day);
   const doubts = actDoubts(r.plan, ctx.env.law, r.day);
   const restsOn = outcomeDoubts(doubts, outcome, (record.articles ?? []).map((a) => r.registry.law.parts[a]!));
-  const trace = explain(r.plan, record, ctx.env.law, r.day);
   await appendAudit(ctx.db, audit(actor, 'person.read', { person_id: personId, registry_id: r.info.id, act_id: r.actId, act_version: r.version, explanation: lang }));
   const { act: _act, ...traceData } = trace;
   return {

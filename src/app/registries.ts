@@ -8,7 +8,12 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { API_MESSAGES } from '../i18n/api.ts';
-import { formatLocation, UnreadableFileError } from '../domain/errors.ts';
+import { formatLocation, RejectedRowsError, UnreadableFileError } from '../domain/errors.ts';
+import type { Law } from '../law/law.ts';
+import { loadFacilities } from '../registry/facilities.ts';
+import { MESSAGES } from '../i18n/messages.ts';
+import { ruleText } from '../i18n/rules.ts';
+import { render, type Lang } from '../i18n/text.ts';
 import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
 import { importRegistryFile, type ImportResult } from '../registry/import.ts';
 import { CONTRACT_COLUMNS, type ContractColumn } from '../registry/record.ts';
@@ -199,6 +204,34 @@ async function finished(ctx: AppContext, importId: string): Promise<ImportInfo> 
   const info = await getImport(ctx.db, importId);
   if (!info) throw new Error(`import ${importId} vanished`);
   return info;
+}
+
+/**
+ * A registry from a file (CSV, XLSX, snapshot) or, without one, the default synthetic population —
+ * for the commands that read a registry directly instead of the store. A file with any rejected row
+ * or file-level error is refused (RejectedRowsError, exit code 1): a decision about persons needs
+ * every person. The file's warnings (other worksheets, unknown columns) go to `onWarning`.
+ */
+export async function openRegistryFile(
+  law: Law,
+  file: string | undefined,
+  opts: { lang: Lang; sheet?: string | undefined; onProgress?: (rows: number) => void; onWarning?: (text: string) => void },
+): Promise<{ registry: Registry; source: string; synthetic: boolean }> {
+  if (file === undefined) {
+    const profile = loadProfile(DEFAULT_PATHS.profile);
+    const registry = generateRegistry(profile, law.criminalCode, loadFacilities(profile.facilitiesPath), { seed: DEFAULT_SEED });
+    return { registry, source: render(MESSAGES['registry.default'], opts.lang, { profile: profile.id, seed: String(DEFAULT_SEED) }), synthetic: true };
+  }
+  const result = await importRegistryFile(law.criminalCode, file, {
+    ...(opts.onProgress ? { onProgress: (rows: number) => opts.onProgress!(rows) } : {}),
+    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+  });
+  const fatal = result.fileIssues.filter((i) => i.severity === 'error');
+  if (result.rejected > 0 || fatal.length > 0)
+    throw new RejectedRowsError([render(MESSAGES['error.registry_rejected'], opts.lang, { file, rejected: result.rejected }), ...fatal.map((i) => `${file}: ${i.message} [${i.rule}]`)].join('\n'));
+  for (const w of result.fileIssues) opts.onWarning?.(`${render(MESSAGES['check.severity.warning'], opts.lang)} ${file}: ${ruleText(w.rule, w.message, opts.lang)} [${w.rule}]`);
+  const sheetRead = result.source.format === 'xlsx' && result.source.sheet !== null ? ` (${result.source.sheet})` : '';
+  return { registry: result.registry, source: `${basename(file)}${sheetRead}`, synthetic: false };
 }
 
 /** The synthetic national registry (profile kz-2025, the default seed), or the same profile scaled to `persons`. */

@@ -9,14 +9,14 @@ import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
 import { loadFacilities } from '../registry/facilities.ts';
 import { generateRegistry } from '../registry/synthetic/generate.ts';
 import { loadProfile } from '../registry/synthetic/profile.ts';
-import { actDoubts, outcomeDoubts, REST_ON } from '../engine/act/doubt.ts';
+import { REST_ON } from '../engine/act/doubt.ts';
 import { actConformance, findActs, resolveActPath, type CaseResult } from '../engine/act/act-tests.ts';
-import { evaluate, outcomeDetails } from '../engine/act/evaluate.ts';
-import { explain, renderTrace } from '../engine/act/explain.ts';
-import { lintAct } from '../engine/act/lint.ts';
-import { outcomeAt, outcomeRow, STATUS } from '../engine/act/outcome.ts';
+import { renderTrace } from '../engine/act/explain.ts';
 import { loadAct } from '../engine/act/plan.ts';
-import { formatLocated } from '../domain/located.ts';
+import { DataFileError, formatLocated, readDataText } from '../domain/located.ts';
+import { validateActText } from '../app/acts.ts';
+import { explainPerson } from '../app/persons.ts';
+import { outcomeRows } from '../app/evaluations.ts';
 import { AtomicFile } from '../output/atomic.ts';
 import { spreadsheetCell } from '../output/spreadsheet.ts';
 import { openRegistry } from './registry-source.ts';
@@ -44,8 +44,11 @@ export function sampleRegistry(law: Law) {
 export function validateCommand(actArg: string, opts: { lang: Lang; sample: boolean; asOf?: string }): boolean {
   const law = loadLaw();
   const file = resolveActPath(actArg, DEFAULT_PATHS.acts);
-  const { plan, map } = loadAct(file, law);
-  const lint = lintAct(plan, law, map, opts.sample ? sampleRegistry(law) : null, opts.asOf ? isoDay(opts.asOf) : plan.entryIntoForce);
+  const checked = validateActText(law, readDataText(file), file, opts.sample ? sampleRegistry(law) : null, opts.asOf ? isoDay(opts.asOf) : undefined);
+  // An act that does not compile: every error located, exit code 2 (as any data file with errors).
+  if (checked.plan === null) throw new DataFileError(checked.errors);
+  const plan = checked.plan;
+  const lint = checked;
   for (const w of lint.warnings) process.stdout.write(`${render(T.warning, opts.lang)}: ${formatLocated(w)}\n`);
   for (const [name, p] of Object.entries(plan.parameters)) if (!p.verified) process.stdout.write(`${render(T.unverified, opts.lang, { name, value: p.text, source: p.source })}\n`);
   if (lint.errors.length > 0) {
@@ -82,19 +85,14 @@ async function evaluateInto(out: Sink, plan: ReturnType<typeof loadAct>['plan'],
   const write = (sink: Sink, text: string) => sink.write(text);
   const { registry } = await openRegistry(law, opts.registry, opts.lang, () => undefined, opts.sheet);
   const day = opts.asOf ? isoDay(opts.asOf) : plan.entryIntoForce;
-  const outcomes = evaluate(plan, registry, law, day);
   const columns = ['person_id', 'status', 'measure', 'clause', 'clause_id', 'excluded_by', 'excluded_by_id', 'days_remitted', 'new_end_date', 'reason', 'reasons', 'almost', 'unverified'] as const;
-  const doubts = actDoubts(plan, law, day);
+  const { doubts, rows } = outcomeRows(plan, registry, law, day);
   const used = new Set<string>();
   if (opts.format === 'csv') await write(out, stringify([columns as unknown as string[]]));
   const counts = new Map<string, number>();
-  for (let i = 0; i < registry.size; i++) {
-    const needsDetail = outcomes.status[i] === STATUS.needs_review;
-    const { outcome, reasons } = needsDetail ? outcomeDetails(plan, registry, law, outcomes, i, day) : { outcome: outcomeAt(outcomes, i), reasons: [] as string[] };
-    const unverified = outcomeDoubts(doubts, outcome, (registry.articlesOf(i) ?? []).map((a) => law.criminalCode.parts[a]!));
+  for (const { status, unverified, row } of rows) {
     unverified.forEach((k) => used.add(k));
-    const row = outcomeRow(plan, registry.personId[i]!, outcome, needsDetail ? reasons : [outcome.reason], unverified);
-    counts.set(outcome.status, (counts.get(outcome.status) ?? 0) + 1);
+    counts.set(status, (counts.get(status) ?? 0) + 1);
     if (opts.format === 'jsonl') await write(out, `${JSON.stringify(row)}\n`);
     else if (opts.format === 'csv')
       await write(
@@ -128,9 +126,9 @@ export async function explainCommand(opts: { act: string; registry?: string; per
   const law = loadLaw();
   const { plan } = loadAct(resolveActPath(opts.act, DEFAULT_PATHS.acts), law);
   const { registry } = await openRegistry(law, opts.registry, opts.lang, () => undefined, opts.sheet);
-  const i = registry.indexOf(opts.person);
-  if (i < 0) throw new UserError(render(T.noPerson, opts.lang, { id: opts.person }));
-  const trace = explain(plan, registry.record(i), law, opts.asOf ? isoDay(opts.asOf) : plan.entryIntoForce);
+  const explained = explainPerson(law, plan, registry, opts.person, opts.asOf ? isoDay(opts.asOf) : plan.entryIntoForce);
+  if (explained === null) throw new UserError(render(T.noPerson, opts.lang, { id: opts.person }));
+  const { trace } = explained;
   if (opts.format === 'json') process.stdout.write(`${JSON.stringify(trace, (k, v: unknown) => (k === 'fact' && typeof v === 'object' ? undefined : v), 2)}\n`);
   else process.stdout.write(`${renderTrace(trace, plan, opts.lang)}\n`);
 }

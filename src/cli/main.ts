@@ -14,7 +14,8 @@ import { RegistryBuilder } from '../registry/registry.ts';
 import { saveSnapshot } from '../registry/snapshot.ts';
 import { generatePersons } from '../registry/synthetic/generate.ts';
 import { loadProfile, scaleProfile } from '../registry/synthetic/profile.ts';
-import { computeLetter, letterJson, loadLetterDefinition, renderLetterMarkdown, renderLetterText } from '../reports/letter.ts';
+import { letterJson, loadLetterDefinition, renderLetterMarkdown, renderLetterText } from '../reports/letter.ts';
+import { letterReport as computeLetterReport } from '../app/letter.ts';
 import { openRegistry } from './registry-source.ts';
 import { registerServerCommands } from './server.ts';
 import { loadAct } from '../engine/act/plan.ts';
@@ -51,11 +52,11 @@ async function letterCommand(opts: { registry?: string; lang: Lang; format: stri
   const law = loadLaw();
   const def = loadLetterDefinition(opts.figures ?? DEFAULT_PATHS.letterFigures, law);
   const { registry, source } = await openRegistry(law, opts.registry, opts.lang, progress, opts.sheet);
-  letterReport(def, law, registry, source, { ...opts, synthetic: opts.registry === undefined });
+  printLetter(def, law, registry, source, { ...opts, synthetic: opts.registry === undefined });
 }
 
-function letterReport(def: ReturnType<typeof loadLetterDefinition>, law: Law, registry: Registry, source: string, opts: { lang: Lang; format: string; asOf?: string; synthetic?: boolean }): void {
-  const report = computeLetter(def, law, registry, source, opts.asOf ? isoDay(opts.asOf) : def.file.as_of, opts.synthetic ?? false);
+function printLetter(def: ReturnType<typeof loadLetterDefinition>, law: Law, registry: Registry, source: string, opts: { lang: Lang; format: string; asOf?: string; synthetic?: boolean }): void {
+  const report = computeLetterReport(def, law, registry, source, opts.asOf ? isoDay(opts.asOf) : undefined, opts.synthetic ?? false);
   if (opts.format === 'json') process.stdout.write(`${JSON.stringify(letterJson(report, opts.lang), null, 2)}\n`);
   else if (opts.format === 'md') process.stdout.write(`${renderLetterMarkdown(report, opts.lang)}\n`);
   else process.stdout.write(`${renderLetterText(report, opts.lang)}\n`);

@@ -94,7 +94,7 @@ export function actRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const sample = request.body.sample ? (await registryFor(ctx, undefined)).registry : null;
-        const r = validateActText(ctx, request.body.source, 'draft.yaml', sample);
+        const r = validateActText(ctx.env.law, request.body.source, 'draft.yaml', sample);
         return { valid: r.errors.length === 0, errors: locationsOf(r.errors), warnings: locationsOf(r.warnings) };
       },
     );
