@@ -114,7 +114,7 @@ export function buildFacilityList(input: FacilityListInput, facilityCode: string
   if (input.synthetic.registry) unverified.push(SYNTHETIC_INPUT.registry);
   if (input.synthetic.facilities) unverified.push(SYNTHETIC_INPUT.facilities);
   if (input.synthetic.courts) unverified.push(SYNTHETIC_INPUT.courts);
-  unverified.push(...unverifiedOfAct(plan));
+  unverified.push(...unverifiedOfAct(plan, law));
   return {
     facility: { code: facility.code, name: { kk: facility.kk, ru: facility.ru, en: facility.en ?? facility.ru } },
     act: { id: plan.id, title: plan.source.title },

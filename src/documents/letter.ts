@@ -259,7 +259,7 @@ export function letterInputs(law: Law, plans: readonly Plan[], impact: ImpactRep
   const cc = criminalCodeInput(law);
   if (cc) population.push(at(cc));
   const outcomes = [...population];
-  for (const p of plans.slice(0, 1)) for (const u of unverifiedOfAct(p)) outcomes.push(at(u));
+  for (const p of plans.slice(0, 1)) for (const u of unverifiedOfAct(p, law)) outcomes.push(at(u));
   const money = [...outcomes];
   for (const p of impact.parameters) if (p.assumption && p.name.startsWith('cost.')) money.push(at(unverifiedParameter(p.name, p.label, p.value)));
   const risk = [...outcomes];

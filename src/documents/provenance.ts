@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { actDoubts } from '../engine/act/doubt.ts';
 import type { Plan } from '../engine/act/plan.ts';
 import type { Text } from '../i18n/text.ts';
 import type { Law } from '../law/law.ts';
@@ -45,29 +46,14 @@ export function runIdOf(p: Omit<Provenance, 'runId' | 'unverified'>): string {
   return h.digest('hex').slice(0, 16);
 }
 
-/** Unverified inputs of an act: its source text and its parameters marked unverified. */
-export function unverifiedOfAct(plan: Plan): UnverifiedInput[] {
-  const out: UnverifiedInput[] = [];
-  if (!plan.source.source.verified)
-    out.push({
-      name: `act:${plan.id}`,
-      text: {
-        kk: `${plan.id} актісінің мәтіні ресми мәтінмен салыстырылмаған`,
-        ru: `текст акта ${plan.id} не сверен с официальным текстом`,
-        en: `the text of act ${plan.id} is not checked against the official text`,
-      },
-    });
-  for (const [name, p] of Object.entries(plan.parameters))
-    if (!p.verified)
-      out.push({
-        name: `act:${plan.id}:${name}`,
-        text: {
-          kk: `${plan.id} актісінің параметрі ${name} = ${p.value} тексерілмеген`,
-          ru: `параметр акта ${plan.id} ${name} = ${p.value} не проверен`,
-          en: `act ${plan.id} parameter ${name} = ${p.value} is unverified`,
-        },
-      });
-  return out;
+/**
+ * Unverified inputs of an act, as the engine counts them (src/engine/act/doubt.ts, docs/doubt.md):
+ * its source, clause texts that are paraphrases, its act and law parameters, the Criminal Code parts
+ * its conditions name — each with what it is, in kk, ru and en.
+ */
+export function unverifiedOfAct(plan: Plan, law: Law): UnverifiedInput[] {
+  // Named by act, so that the inputs of several acts (the annex compares them) stay apart.
+  return [...actDoubts(plan, law).all.values()].map((d) => ({ name: `act:${plan.id}:${d.key}`, text: { kk: `${plan.id}: ${d.label.kk}`, ru: `${plan.id}: ${d.label.ru}`, en: `${plan.id}: ${d.label.en}` } }));
 }
 
 /** A dated parameter that is a working assumption, as an unverified input. */
@@ -90,9 +76,9 @@ export function unverifiedArticles(law: Law, parts: readonly number[]): Unverifi
     .map((p) => ({
       name: `article:${p.id}`,
       text: {
-        kk: `ҚК ${p.article}-бабы ${p.part}-бөлігінің деректері (ауырлығы, атауы) ресми мәтінмен тексерілмеген`,
-        ru: `сведения ст. ${p.article} ч. ${p.part} УК (тяжесть, название) не сверены с официальным текстом`,
-        en: `Criminal Code Art. ${p.article} part ${p.part} (gravity, title) is not checked against the official text`,
+        kk: `ҚК ${p.article}-бабы${p.part === null ? '' : ` ${p.part}-бөлігінің`} деректері (ауырлығы, атауы) ресми мәтінмен тексерілмеген`,
+        ru: `сведения ст. ${p.article}${p.part === null ? '' : ` ч. ${p.part}`} УК (тяжесть, название) не сверены с официальным текстом`,
+        en: `Criminal Code Art. ${p.article}${p.part === null ? '' : ` part ${p.part}`} (gravity, title) is not checked against the official text`,
       },
     }));
 }

@@ -272,7 +272,7 @@ export function buildSubmission(input: SubmissionInput, index: number, trace?: T
         en: `facility ${facility.code} is not in the facilities list: the court is that of the region in the record`,
       },
     });
-  unverified.push(...unverifiedOfAct(plan), ...unverifiedArticles(law, record.articles ?? []));
+  unverified.push(...unverifiedOfAct(plan, law), ...unverifiedArticles(law, record.articles ?? []));
   const labelOf = new Map<string, Text>();
   for (const r of [...t.clauses, ...t.exclusions]) for (const c of r.criteria) for (const f of c.facts) labelOf.set(f.arg === null ? f.fact : `${f.fact}(${f.arg})`, factLabel(f));
 

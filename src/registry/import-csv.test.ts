@@ -7,6 +7,7 @@ import { mkdtempSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CONTRACT_COLUMNS } from './record.ts';
 import { describe, expect, it } from 'vitest';
 import { loadLaw } from '../law/law.ts';
 import { UnreadableFileError } from '../domain/errors.ts';
@@ -172,7 +173,7 @@ describe('CSV records: quoting, cell counts and physical line numbers', () => {
 
   it('rejects a row with fewer or more cells than the header', async () => {
     const text = csvText([p1, p2, p3, p4]).split('\n');
-    text[2] = text[2]!.replace(/,false$/, '');
+    text[2] = text[2]!.replace(/,[^,]*$/, '');
     text[3] = `${text[3]},extra`;
     const file = path('count.csv');
     writeFileSync(file, text.join('\n'));
@@ -181,7 +182,7 @@ describe('CSV records: quoting, cell counts and physical line numbers', () => {
       [3, 'row.cell_count', 'error'],
       [4, 'row.cell_count', 'error'],
     ]);
-    expect(r.issues[0]!.message).toMatch(/31 cells, the header 32/);
+    expect(r.issues[0]!.message).toMatch(new RegExp(`${CONTRACT_COLUMNS.length - 1} cells, the header ${CONTRACT_COLUMNS.length}`));
     expect(accepted(r)).toEqual([p1, p4]);
   });
 

@@ -134,7 +134,7 @@ describe('the annex read back', () => {
   it('one sheet per table, headers in the language, frozen, numbers as numbers, a provenance sheet', async () => {
     const { provenance } = buildAnnexData({ law, registry, letterDefinition, plans: [women, constitution], facilities, impactConfig, identity, synthetic, letterReport: reports.letter, impactReport: reports.impact });
     expect(provenance.acts.map((a) => a.id)).toEqual(['kz-2025-women-proposal', 'kz-2025-constitution-30']);
-    expect(provenance.unverified.map((u) => u.name)).toContain('act:kz-2025-constitution-30');
+    expect(provenance.unverified.map((u) => u.name)).toContain('act:kz-2025-constitution-30:act.source');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await renderAnnexXlsx(reports.letter, reports.impact, provenance, 'ru')) as unknown as ArrayBuffer);
     const names = wb.worksheets.map((w) => w.name);
