@@ -5,24 +5,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { postgresUnavailable, TEST_DATABASE_URL } from '../../src/engine/testing/postgres.ts';
 
-export const DATABASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const DATABASE_URL = TEST_DATABASE_URL;
 
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-export const postgresAvailable = await reachable(DATABASE_URL);
-if (!postgresAvailable) console.warn(`PostgreSQL does not answer at ${DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}: the tests on the PostgreSQL server are skipped (PGlite only). .ci/run starts the server and runs them.`);
+/** Null when the server answers; under AMNESTIA_REQUIRE_POSTGRES=1 (.ci/run) a silent server fails the tests. */
+const unavailable = await postgresUnavailable(DATABASE_URL);
+export const postgresAvailable = unavailable === null;
+if (unavailable !== null) console.warn(`${unavailable} (the store and server tests run on PGlite only; .ci/run starts the server and runs them on both).`);
 
 export interface StoreKind {
   name: 'pglite' | 'postgres';
