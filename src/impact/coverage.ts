@@ -136,7 +136,7 @@ export function occupancy(run: ActRun, registry: Registry, facilities: Facilitie
   const held = new Float64Array(n);
   const leaving = new Float64Array(n);
   const earlier = new Float64Array(n);
-  const yearEnd = run.day + 365;
+  const yearEnd = run.day + run.calendar.daysPerYear;
   const newEnd = run.outcomes.newEnd;
   for (let i = 0; i < codes.length; i++) {
     if (!run.serving[i] || c.custody[i] !== inst) continue;

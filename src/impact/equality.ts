@@ -13,11 +13,9 @@ import type { Law } from '../law/law.ts';
 import type { Registry } from '../registry/registry.ts';
 import { MEASURE_KINDS } from './config.ts';
 import type { DisparityRow, EqualitySection } from './report.ts';
+import { equalityPolicy } from './policy.ts';
 import { groupLabel, KIND, runAct, type ActRun, type Categories } from './run.ts';
 import { verdict } from './texts.ts';
-
-/** Rows with fewer persons than this on either side are not candidates for the largest gap. */
-export const MIN_GROUP = 10;
 
 const F = SEXES.indexOf('F');
 const M = SEXES.indexOf('M');
@@ -67,8 +65,10 @@ export function equality(run: ActRun, registry: Registry, law: Law, categories: 
     }
   }
 
+  // The thresholds are policy, read from law/parameters.yaml at the act's day (docs/law-data.md).
+  const policy = equalityPolicy(law.parameters, run.day);
   const disparity = disparityTable(run, registry, categories);
-  const largest = largestGap(disparity);
+  const largest = largestGap(disparity, policy.minGroup);
   const section: EqualitySection = {
     depends_on_sex: {
       clauses: dep.clauses.map((j) => ({ id: plan.clauses[j]!.id, ref: plan.clauses[j]!.ref, label: plan.clauses[j]!.label })),
@@ -86,6 +86,7 @@ export function equality(run: ActRun, registry: Registry, law: Law, categories: 
       removed,
       changed,
       largest,
+      gapWorthReview: policy.gapWorthReview,
     }),
   };
   return { section, neutral };
@@ -93,12 +94,12 @@ export function equality(run: ActRun, registry: Registry, law: Law, categories: 
 
 /**
  * The largest gap between women and men, in coverage or in release, among rows with at least
- * MIN_GROUP persons on each side.
+ * `minGroup` persons on each side (impact.equality.min_group).
  */
-export function largestGap(rows: DisparityRow[]): EqualitySection['largest_gap'] {
+export function largestGap(rows: DisparityRow[], minGroup: number): EqualitySection['largest_gap'] {
   let best: EqualitySection['largest_gap'] = null;
   for (const row of rows) {
-    if (row.women.persons < MIN_GROUP || row.men.persons < MIN_GROUP) continue;
+    if (row.women.persons < minGroup || row.men.persons < minGroup) continue;
     for (const [on, points] of [
       ['covered', row.difference_points],
       ['released', row.released_difference_points],

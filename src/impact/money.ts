@@ -45,7 +45,7 @@ export function daysSaved(run: ActRun, registry: Registry, firstMonthDays: numbe
   const o = run.outcomes;
   const D = run.day;
   const monthEnd = D + firstMonthDays;
-  const yearEnd = D + 365;
+  const yearEnd = D + run.calendar.daysPerYear;
   const days = new Float64Array(2 * MEASURE_KINDS.length * 3);
   let unknownPersons = 0;
   let lastDay = Number.NEGATIVE_INFINITY;

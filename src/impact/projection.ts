@@ -24,7 +24,6 @@ import { KIND, type ActRun } from './run.ts';
 
 const INST = CUSTODIES.indexOf('institution');
 const PROB = CUSTODIES.indexOf('probation');
-const DAYS_PER_MONTH = 365.25 / 12;
 /** Expected persons are fractional; a tenth is as precise as they mean anything. */
 const tenth = (x: number) => Math.round(x * 10) / 10;
 
@@ -141,7 +140,7 @@ export function projection(run: ActRun, registry: Registry, opts: ProjectionOpti
   const admissions = { institution: 0, probation: 0, basis: opts.admissions === null ? ('steady_state' as const) : ('given' as const) };
   for (const cu of [INST, PROB]) {
     const sv = survival(registry, run.serving, cu, len);
-    const perMonth = opts.admissions === null ? sv.steadyPerDay * DAYS_PER_MONTH : cu === INST ? opts.admissions.institution : opts.admissions.probation;
+    const perMonth = opts.admissions === null ? sv.steadyPerDay * (run.calendar.meanDaysPerYear / 12) : cu === INST ? opts.admissions.institution : opts.admissions.probation;
     if (cu === INST) admissions.institution = perMonth;
     else admissions.probation = perMonth;
     // Each month's admissions arrive in the middle of the month.

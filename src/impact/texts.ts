@@ -101,9 +101,6 @@ const GAP_ON: Record<'covered' | 'released', Text> = {
   released: { kk: 'босату', ru: 'освобождении', en: 'release' },
 };
 
-/** A gap of at least this many percentage points is worth a reviewer's look. */
-export const GAP_WORTH_REVIEW = 5;
-
 interface SexCount {
   persons: number;
   women: number;
@@ -113,7 +110,10 @@ interface SexCount {
 const cite = (refs: string[]): Text => ({ kk: refs.map((r) => citeRef(r).kk).join(', '), ru: refs.map((r) => citeRef(r).ru).join(', '), en: refs.join(', ') });
 const counts = (lang: Lang, g: SexCount) => ({ n: formatNumber(g.persons, lang), added: formatNumber(g.persons, lang), men: formatNumber(g.men, lang), women: formatNumber(g.women, lang) });
 
-export function verdict(p: { groupLabel: (group: string) => Text; clauses: string[]; exclusions: string[]; added: SexCount; removed: SexCount; changed: SexCount & { by_transition: Record<string, number> }; largest: { row: DisparityRow; on: 'covered' | 'released'; points: number } | null }): Text {
+export function verdict(p: { groupLabel: (group: string) => Text; clauses: string[]; exclusions: string[]; added: SexCount; removed: SexCount; changed: SexCount & { by_transition: Record<string, number> }; largest: { row: DisparityRow; on: 'covered' | 'released'; points: number } | null;
+  /** A gap of at least this many percentage points is worth a reviewer's look (impact.equality.gap_worth_review). */
+  gapWorthReview: number;
+}): Text {
   const parts: Text[] = [];
   if (p.clauses.length > 0) parts.push(renderAll(V.clauses, (lang) => ({ refs: cite(p.clauses)[lang] })));
   if (p.exclusions.length > 0) parts.push(renderAll(V.exclusions, (lang) => ({ refs: cite(p.exclusions)[lang] })));
@@ -144,7 +144,7 @@ export function verdict(p: { groupLabel: (group: string) => Text; clauses: strin
       })),
     );
   }
-  const worth = p.clauses.length > 0 || p.exclusions.length > 0 || (g !== null && Math.abs(g.points) >= GAP_WORTH_REVIEW);
+  const worth = p.clauses.length > 0 || p.exclusions.length > 0 || (g !== null && Math.abs(g.points) >= p.gapWorthReview);
   parts.push(worth ? V.review : V.fine);
   return joinTexts(parts);
 }

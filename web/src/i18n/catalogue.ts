@@ -272,7 +272,7 @@ export const CATALOGUE = {
   'imp.by.facility': { kk: 'Мекеме бойынша', ru: 'По учреждению', en: 'By facility' },
   'imp.money': { kk: 'Ақша', ru: 'Деньги', en: 'Money' },
   'imp.moneyBy': { kk: 'Бірінші жылғы үнем: есепке алу түрі мен шара бойынша', ru: 'Экономия за первый год: по виду учёта и мере', en: 'Saved in the first year: by custody and by measure' },
-  'imp.letterMethodNote': { kk: 'Хат әдісі: босатылған әрбір адам × хаттағы күндік құн × 365 = {{v}} ₸. {{why}}', ru: 'Метод письма: каждый освобождённый × дневная стоимость из письма × 365 = {{v}} ₸. {{why}}', en: 'The letter’s method: every released person × the letter’s daily cost × 365 = ₸ {{v}}. {{why}}' },
+  'imp.letterMethodNote': { kk: 'Хат әдісі: босатылған әрбір адам × хаттағы күндік құн × {{days}} = {{v}} ₸. {{why}}', ru: 'Метод письма: каждый освобождённый × дневная стоимость из письма × {{days}} = {{v}} ₸. {{why}}', en: 'The letter’s method: every released person × the letter’s daily cost × {{days}} = ₸ {{v}}. {{why}}' },
   'imp.projection': { kk: '24 айлық болжам', ru: 'Прогноз на 24 месяца', en: '24-month projection' },
   'imp.proj.baselineInst': { kk: 'Мекемелер: актісіз', ru: 'Учреждения: без акта', en: 'Institutions: baseline' },
   'imp.proj.actInst': { kk: 'Мекемелер: актімен', ru: 'Учреждения: с актом', en: 'Institutions: with the act' },

@@ -237,7 +237,7 @@ function ImpactView({ run, report }: { run: Run; report: Report }) {
 
       <Section id="sec-money" title={t('imp.money')} open={open['money'] ?? false} onToggle={(v) => toggle('money', v)}>
         <ChartCard title={t('imp.moneyBy')} fileName={`${base}-money`} {...moneyChart(a.money.variants as MoneyVariantLike[], t, lang)} />
-        <p className="card">{t('imp.letterMethodNote', { v: n(a.money.letter_method.per_year), why: text(a.money.difference) })}</p>
+        <p className="card">{t('imp.letterMethodNote', { days: n(a.money.days_per_year), v: n(a.money.letter_method.per_year), why: text(a.money.difference) })}</p>
         <ul className="small">
           {a.money.variants.map((v, i) => (
             <li key={i}>
