@@ -17,7 +17,7 @@ import type { Custody } from '../domain/enums.ts';
 import { courtFor, type Courts } from './courts.ts';
 import { facilityOf, personsOf } from './facility.ts';
 import { provenanceOf, SYNTHETIC_INPUT, unverifiedOfAct, type Provenance, type SourceIdentity, type UnverifiedInput } from './provenance.ts';
-import { KIND_LABELS } from '../impact/texts.ts';
+import { KIND_LABELS } from '../i18n/impact/labels.ts';
 
 export interface FacilityListRow {
   person_id: string;

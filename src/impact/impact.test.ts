@@ -32,7 +32,7 @@ import { Random } from '../registry/synthetic/random.ts';
 import { projection } from './projection.ts';
 import { runAct } from './run.ts';
 import { parameterUsed } from './parameters-used.ts';
-import { verdict } from './texts.ts';
+import { verdict } from './equality.ts';
 import { largestGap } from './equality.ts';
 import type { DisparityRow } from './report.ts';
 import { calendarPolicy, equalityPolicy } from './policy.ts';

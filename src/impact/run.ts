@@ -13,7 +13,7 @@ import type { Registry } from '../registry/registry.ts';
 import type { Text } from '../i18n/text.ts';
 import { MEASURE_KINDS, type ImpactConfig, type MeasureKind } from './config.ts';
 import { calendarPolicy, type CalendarPolicy } from './policy.ts';
-import { GROUP_LABELS } from './texts.ts';
+import { GROUP_LABELS } from '../i18n/impact/labels.ts';
 
 /** `kind` of a person the act does not cover (not eligible). */
 export const UNCOVERED = -1;
