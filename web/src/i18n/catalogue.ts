@@ -309,12 +309,16 @@ export const CATALOGUE = {
   'series.gravity': { kk: 'Ауырлығы', ru: 'Тяжесть', en: 'Gravity' },
   'series.group': { kk: 'Топ', ru: 'Группа', en: 'Group' },
 
+  'fmt.billion': { kk: 'млрд', ru: 'млрд', en: 'bn' },
+  'fmt.million': { kk: 'млн', ru: 'млн', en: 'm' },
+  'fmt.thousand': { kk: 'мың', ru: 'тыс.', en: 'k' },
   'chart.png': { kk: 'PNG', ru: 'PNG', en: 'PNG' },
   'chart.csv': { kk: 'CSV', ru: 'CSV', en: 'CSV' },
   'chart.xlsx': { kk: 'XLSX', ru: 'XLSX', en: 'XLSX' },
   'chart.downloadPng': { kk: '«{{title}}» диаграммасын PNG ретінде жүктеу', ru: 'Скачать диаграмму «{{title}}» как PNG', en: 'Download the chart “{{title}}” as PNG' },
   'chart.downloadCsv': { kk: '«{{title}}» деректерін CSV ретінде жүктеу', ru: 'Скачать данные «{{title}}» как CSV', en: 'Download the data of “{{title}}” as CSV' },
   'chart.downloadXlsx': { kk: '«{{title}}» деректерін XLSX ретінде жүктеу', ru: 'Скачать данные «{{title}}» как XLSX', en: 'Download the data of “{{title}}” as XLSX' },
+  'chart.perDay': { kk: '{{cost}} ₸/күн', ru: '{{cost}} ₸/день', en: '{{cost}} ₸/day' },
   'chart.table': { kk: 'Кесте', ru: 'Таблица', en: 'Table' },
   'chart.showTable': { kk: 'Деректерді кесте ретінде көрсету', ru: 'Показать данные таблицей', en: 'Show the data as a table' },
 
