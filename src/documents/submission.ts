@@ -33,6 +33,8 @@ import {
   type SourceIdentity,
   type UnverifiedInput,
 } from './provenance.ts';
+import { YES, NO, UNKNOWN } from '../i18n/documents/common.ts';
+import { SUBMISSION_TEXTS as R, SEX_ONE, HOLDS, CUSTODY_WORDS } from '../i18n/documents/submission.ts';
 
 const nullableDate = isoDateSchema.nullable();
 
@@ -127,35 +129,6 @@ export interface SubmissionRefusal {
 
 export type SubmissionResult = { ok: true; data: SubmissionDocumentData } | { ok: false; refusal: SubmissionRefusal };
 
-const R = {
-  excluded: {
-    kk: '{person} ұсынуға жатпайды: {ref} бойынша актіден алып тасталған — «{text}»',
-    ru: 'представление на {person} не вносится: лицо исключено из действия акта по {ref} — «{text}»',
-    en: 'no submission for {person}: excluded from the act by {ref} — “{text}”',
-  },
-  notServing: {
-    kk: '{person} ұсынуға жатпайды: акт күшіне енген күні ({date}) жазасын өтемейді',
-    ru: 'представление на {person} не вносится: на день вступления акта в силу ({date}) наказание не отбывает',
-    en: 'no submission for {person}: not serving a punishment on the day the act enters into force ({date})',
-  },
-  noClause: {
-    kk: '{person} ұсынуға жатпайды: актінің бірде-бір бабы қолданылмайды{almost}',
-    ru: 'представление на {person} не вносится: ни одна статья акта не применяется{almost}',
-    en: 'no submission for {person}: no clause of the act applies{almost}',
-  },
-  almostOne: { kk: ' ({ref} бабына бір ғана критерий жетпейді: {condition})', ru: ' (до {ref} не хватает одного критерия: {condition})', en: ' ({ref} is one criterion short: {condition})' },
-  almostLater: { kk: ' ({ref} бойынша {date} бастап қолданылады)', ru: ' (подпадает под {ref} с {date})', en: ' (eligible under {ref} from {date})' },
-  noCourt: { kk: '{person}: {why}', ru: '{person}: {why}', en: '{person}: {why}' },
-  noFacility: {
-    kk: '{person}: мекемесі ({facility}) немесе есеп түрі белгісіз — ұсынушы белгісіз',
-    ru: '{person}: неизвестны учреждение ({facility}) или вид учёта — неизвестно, кто вносит представление',
-    en: '{person}: the facility ({facility}) or the custody is unknown — it is not known who submits',
-  },
-} satisfies Record<string, Text>;
-
-const YES: Text = { kk: 'иә', ru: 'да', en: 'yes' };
-const NO: Text = { kk: 'жоқ', ru: 'нет', en: 'no' };
-const UNKNOWN: Text = { kk: 'белгісіз', ru: 'неизвестно', en: 'unknown' };
 const DATE_FACTS = new Set(['offence_date', 'sentence_start', 'sentence_end']);
 const ENUM_LABELS: Record<string, Record<string, Text>> = {
   gravity: GRAVITY_LABELS,
@@ -165,8 +138,6 @@ const ENUM_LABELS: Record<string, Record<string, Text>> = {
   intent: INTENT_LABELS,
   sentence_type: SENTENCE_TYPE_LABELS,
 };
-const SEX_ONE: Record<Sex, Text> = { F: { kk: 'әйел', ru: 'женский', en: 'female' }, M: { kk: 'ер', ru: 'мужской', en: 'male' } };
-
 function same(s: string): Text {
   return { kk: s, ru: s, en: s };
 }
@@ -317,12 +288,6 @@ export function buildSubmission(input: SubmissionInput, index: number, trace?: T
   return { ok: true, data: submissionDocumentSchema.parse(data) };
 }
 
-const HOLDS: Record<'yes' | 'no' | 'unknown', Text> = {
-  yes: { kk: 'орындалады', ru: 'выполнено', en: 'holds' },
-  no: { kk: 'орындалмайды', ru: 'не выполнено', en: 'does not hold' },
-  unknown: { kk: 'белгісіз', ru: 'неизвестно', en: 'unknown' },
-};
-
 export function submissionFields(d: SubmissionDocumentData, lang: DocLang): SubmissionTemplateFields {
   const dash = '—';
   const p = d.person;
@@ -366,7 +331,3 @@ export function submissionFields(d: SubmissionDocumentData, lang: DocLang): Subm
   return submissionTemplateFields.parse(fields);
 }
 
-const CUSTODY_WORDS: Record<'institution' | 'probation', Text> = {
-  institution: { kk: 'түзеу мекемесінде (ТМ)', ru: 'в исправительном учреждении (ИУ)', en: 'in a penal institution' },
-  probation: { kk: 'пробациялық бақылауда (ПҚ)', ru: 'под пробационным контролем (СП)', en: 'under probation control' },
-};
