@@ -10,11 +10,12 @@
  */
 import { z } from 'zod';
 import { formatIsoDate, dayOfYmd } from '../domain/dates.ts';
-import { BEHAVIOUR_LABELS, CUSTODY_LABELS, GRAVITY_LABELS, INTENT_LABELS, RECIDIVISM_LABELS, SENTENCE_TYPE_LABELS, type Sex } from '../domain/enums.ts';
+import { type Sex } from '../domain/enums.ts';
+import { BEHAVIOUR_LABELS, CUSTODY_LABELS, GRAVITY_LABELS, INTENT_LABELS, RECIDIVISM_LABELS, SENTENCE_TYPE_LABELS } from '../i18n/enums.ts';
 import { explain, type FactTrace, type RuleTrace, type Trace } from '../engine/act/explain.ts';
 import { MEASURE_CODES, MEASURE_LABELS, measureCode, type Plan } from '../engine/act/plan.ts';
 import { citeRef } from '../i18n/refs.ts';
-import { formatNumber, renderAll, type Text } from '../i18n/text.ts';
+import { formatNumber, render, renderAll, type Text } from '../i18n/text.ts';
 import type { Law } from '../law/law.ts';
 import { nameOf, type Facilities } from '../registry/facilities.ts';
 import type { PersonRecord } from '../registry/record.ts';
@@ -34,7 +35,7 @@ import {
   type UnverifiedInput,
 } from './provenance.ts';
 import { YES, NO, UNKNOWN } from '../i18n/documents/common.ts';
-import { SUBMISSION_TEXTS as R, SEX_ONE, HOLDS, CUSTODY_WORDS } from '../i18n/documents/submission.ts';
+import { SUBMISSION_TEXTS as R, SEX_ONE, HOLDS, CUSTODY_WORDS, SUBMISSION_CITATION_TEXTS } from '../i18n/documents/submission.ts';
 
 const nullableDate = isoDateSchema.nullable();
 
@@ -237,11 +238,7 @@ export function buildSubmission(input: SubmissionInput, index: number, trace?: T
   if (!listed)
     unverified.push({
       name: `facility:${facility.code}`,
-      text: {
-        kk: `${facility.code} мекемесі мекемелер тізімінде жоқ: сот тізілімдегі өңір бойынша анықталды`,
-        ru: `учреждения ${facility.code} нет в списке учреждений: суд определён по региону в реестре`,
-        en: `facility ${facility.code} is not in the facilities list: the court is that of the region in the record`,
-      },
+      text: renderAll(SUBMISSION_CITATION_TEXTS.facilityNotListed, () => ({ facility: facility.code })),
     });
   unverified.push(...unverifiedOfAct(plan, law), ...unverifiedArticles(law, record.articles ?? []));
   const labelOf = new Map<string, Text>();
@@ -307,7 +304,7 @@ export function submissionFields(d: SubmissionDocumentData, lang: DocLang): Subm
     sentenceStart: d.sentence.start ? dateNumeric(d.sentence.start) : dash,
     sentenceEnd: d.sentence.end ? dateNumeric(d.sentence.end) : dash,
     articles: d.sentence.articles.map((a) => ({
-      article: a.part === null ? (lang === 'kk' ? `${a.article}-бап` : `ст. ${a.article}`) : lang === 'kk' ? `${a.article}-бап ${a.part}-бөлік` : `ст. ${a.article} ч. ${a.part}`,
+      article: a.part === null ? render(SUBMISSION_CITATION_TEXTS.article, lang, { article: String(a.article) }) : render(SUBMISSION_CITATION_TEXTS.articlePart, lang, { article: String(a.article), part: String(a.part) }),
       title: a.title[lang],
       gravity: a.gravity[lang],
     })),

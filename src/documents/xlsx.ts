@@ -10,7 +10,7 @@ import { isoDay, civilOf } from '../domain/dates.ts';
 import type { Text } from '../i18n/text.ts';
 import type { ImpactReport, CoverageRow } from '../impact/report.ts';
 import type { LetterReport, FigureResult } from '../reports/letter.ts';
-import { CUSTODY_LABELS } from '../domain/enums.ts';
+import { CUSTODY_LABELS } from '../i18n/enums.ts';
 import type { DocLang } from './format.ts';
 import type { Provenance } from './provenance.ts';
 import type { FacilityListData } from './facility-list.ts';

@@ -3,7 +3,8 @@
  * social category; and the relief of each institution's occupancy against its capacity.
  * One pass over the outcome columns per dimension.
  */
-import { CUSTODIES, CUSTODY_LABELS, GRAVITIES, GRAVITY_LABELS, SEXES, SEX_LABELS } from '../domain/enums.ts';
+import { CUSTODIES, GRAVITIES, SEXES } from '../domain/enums.ts';
+import { CUSTODY_LABELS, GRAVITY_LABELS, SEX_LABELS } from '../i18n/enums.ts';
 import { STATUS, STATUSES } from '../engine/act/outcome.ts';
 import { MEASURE_CODES } from '../engine/act/plan.ts';
 import { COVERAGE_TEXTS as C } from '../i18n/impact/coverage.ts';

@@ -7,7 +7,8 @@
  * whom it adds, whom it drops, whose measure differs; and how the rates of coverage and of release
  * of women and men compare within the same gravity and social category.
  */
-import { CUSTODIES, GRAVITIES, GRAVITY_LABELS, SEXES, type Gravity } from '../domain/enums.ts';
+import { CUSTODIES, GRAVITIES, SEXES, type Gravity } from '../domain/enums.ts';
+import { GRAVITY_LABELS } from '../i18n/enums.ts';
 import { sexDependence, sexNeutralPlan } from '../engine/act/transform.ts';
 import { EQUALITY_TEXTS as E, GAP_ON_TEXTS, VERDICT_TEXTS } from '../i18n/impact/equality.ts';
 import { GROUP_LABELS, KIND_LABELS } from '../i18n/impact/labels.ts';

@@ -3,7 +3,8 @@
  * Markdown (documents), in kk, ru or en: the rendering context, numbers, headings, captions and the
  * references to the report's unverified inputs. The texts are in src/i18n/impact/.
  */
-import { CUSTODY_LABELS, GRAVITY_LABELS, type Gravity } from '../domain/enums.ts';
+import { type Gravity } from '../domain/enums.ts';
+import { CUSTODY_LABELS, GRAVITY_LABELS } from '../i18n/enums.ts';
 import { KIND_LABELS } from '../i18n/impact/labels.ts';
 import { REPORT_TEXTS } from '../i18n/impact/report.ts';
 import { formatNumber, render, type Lang, type Text } from '../i18n/text.ts';

@@ -44,3 +44,15 @@ export const CUSTODY_WORDS: Record<'institution' | 'probation', Text> = {
   institution: { kk: 'түзеу мекемесінде (ТМ)', ru: 'в исправительном учреждении (ИУ)', en: 'in a penal institution' },
   probation: { kk: 'пробациялық бақылауда (ПҚ)', ru: 'под пробационным контролем (СП)', en: 'under probation control' },
 };
+
+/** The submission's own unverified inputs and citations (src/documents/submission.ts). */
+export const SUBMISSION_CITATION_TEXTS = {
+  facilityNotListed: {
+    kk: '{facility} мекемесі мекемелер тізімінде жоқ: сот тізілімдегі өңір бойынша анықталды',
+    ru: 'учреждения {facility} нет в списке учреждений: суд определён по региону в реестре',
+    en: 'facility {facility} is not in the facilities list: the court is that of the region in the record',
+  },
+  /** An article of the Criminal Code as the person's sentence cites it (the en forms are not used by documents, which are kk or ru). */
+  article: { kk: '{article}-бап', ru: 'ст. {article}', en: 'Art. {article}' },
+  articlePart: { kk: '{article}-бап {part}-бөлік', ru: 'ст. {article} ч. {part}', en: 'Art. {article} part {part}' },
+} satisfies Record<string, Text>;
