@@ -29,7 +29,7 @@ import {
   type SourceIdentity,
   type UnverifiedInput,
 } from './provenance.ts';
-import { LETTER_INPUT_TEXTS, PROVENANCE_LINE_TEXTS, SEED_ADDRESSEE, SEED_SALUTATION } from '../i18n/documents/letter.ts';
+import { LETTER_INPUT_TEXTS, PROVENANCE_LINE_TEXTS, SEED_ADDRESSEE, SEED_SALUTATION, SEED_SIGNATORY_POSITION } from '../i18n/documents/letter.ts';
 export { SEED_SALUTATION };
 export { SEED_ADDRESSEE };
 
@@ -179,7 +179,7 @@ export const letterOptionsSchema = z.strictObject({
 export type LetterOptions = z.output<typeof letterOptionsSchema>;
 
 export const SEED_SIGNATORY = {
-  position: { kk: 'Қазақстан Республикасының\nІшкі істер министрі', ru: 'Министр внутренних дел\nРеспублики Казахстан', en: 'Minister of Internal Affairs\nof the Republic of Kazakhstan' },
+  position: SEED_SIGNATORY_POSITION,
   name: 'Е. Саденов',
 };
 export const SEED_EXECUTOR = { name: 'Сагымбаев М.', phone: '8 (7172) 72-30-58', email: 'm.sagymbaev@mvd.gov.kz' };
