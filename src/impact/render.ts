@@ -23,8 +23,19 @@ import { renderVictims } from './victims.ts';
 export { renderComparison };
 export type { Ctx };
 
-/** The sections of one act's impact, in the order the report shows them. */
-const SECTIONS: ((a: ActImpact, ctx: Ctx, opts: { facilities: number }) => string[])[] = [renderOutcomes, renderCoverage, renderMoney, renderEquality, renderVictims, renderRisk, renderProjection];
+/** A section of one act's impact: each key of the report's per-section `unverified`. */
+export type ImpactSection = keyof ActImpact['unverified'];
+
+/** Every section's renderer, in the order the report shows them (a section without one does not compile). */
+export const SECTION_RENDERERS: Record<ImpactSection, (a: ActImpact, ctx: Ctx, opts: { facilities: number }) => string[]> = {
+  outcomes: renderOutcomes,
+  coverage: renderCoverage,
+  money: renderMoney,
+  equality: renderEquality,
+  victims: renderVictims,
+  risk: renderRisk,
+  projection: renderProjection,
+};
 
 export function renderActImpact(a: ActImpact, ctx: Ctx, opts: { facilities: number } = { facilities: 10 }): string {
   const out: string[] = [];
@@ -36,7 +47,7 @@ export function renderActImpact(a: ActImpact, ctx: Ctx, opts: { facilities: numb
   const actKeys = [...new Set(Object.values(a.unverified).flat())].sort((x, y) => (ctx.doubts?.number.get(x) ?? 0) - (ctx.doubts?.number.get(y) ?? 0));
   if (actKeys.length === 0) push(t(R.noUnverified, ctx));
   else push(`${t(R.unverifiedList, ctx)}:`, ...actKeys.map((k) => `[${ctx.doubts?.number.get(k) ?? '?'}] ${ctx.doubts?.label.get(k)?.[ctx.lang] ?? k}`));
-  for (const section of SECTIONS) out.push(...section(a, ctx, opts));
+  for (const render of Object.values(SECTION_RENDERERS)) out.push(...render(a, ctx, opts));
   return out.join('\n');
 }
 
