@@ -62,3 +62,12 @@ export const CLI_IMPACT_TEXTS = {
     en: 'Each act’s full impact: npm run amnestia -- impact --act <act> [--compare <act> …] --lang en',
   },
 } satisfies Record<string, Text>;
+
+/** `amnestia evaluate` (src/cli/main.ts). */
+export const CLI_EVALUATE_TEXTS = {
+  sqlJsonl: {
+    kk: '--engine sql нәтижені тек JSON жолдарымен стандартты шығысқа жазады (--format jsonl, --out жоқ)',
+    ru: '--engine sql выводит только строки JSON в стандартный вывод (--format jsonl, без --out)',
+    en: '--engine sql writes JSON lines to standard output (--format jsonl, no --out)',
+  },
+} satisfies Record<string, Text>;

@@ -19,3 +19,10 @@ export const TITLES: Record<'letter' | 'submission' | 'submissions', Text> = {
   submission: { kk: 'Рақымшылық актісін қолдану туралы ұсыну', ru: 'Представление о применении акта амнистии', en: 'Submission under an amnesty act' },
   submissions: { kk: 'Рақымшылық актісін қолдану туралы ұсынулар', ru: 'Представления о применении акта амнистии', en: 'Submissions under an amnesty act' },
 };
+
+/** A template file that is not there (src/documents/load.ts). */
+export const NO_TEMPLATE: Text = {
+  kk: '{file}: мұндай үлгі жоқ ({lang} тіліндегі {document} templates/{document}.{lang}.docx үлгісінен жасалады; npm run templates жеткізілетін үлгілерді жазады)',
+  ru: '{file}: такого шаблона нет ({document} на языке {lang} делается по templates/{document}.{lang}.docx; npm run templates записывает поставляемые шаблоны)',
+  en: '{file}: no such template (the {document} in {lang} is made from templates/{document}.{lang}.docx; npm run templates writes the shipped ones)',
+};
