@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { basename, dirname } from 'node:path';
-import { parseDocument } from 'yaml';
 import { DataFileError, parseYamlSource, readDataText, validateWith, type LocatedError, type SourceMap } from '../../domain/located.ts';
+import { readYamlQuickly } from '../../domain/yaml-quick.ts';
 import type { Text } from '../../i18n/text.ts';
 import type { Law } from '../../law/law.ts';
 import { checkCondition, conditionSize, orderDefinitions, type ActParameterValue, type Checked, type ConditionError } from '../condition.ts';
@@ -331,13 +331,14 @@ export function loadAct(file: string, law: Law): CompileResult {
 
 /**
  * Validates and compiles an act's text as `compileActText` does, faster when the text is valid: it is
- * read once without counting lines (an editor sends one on every keystroke); only a text with errors
- * is read again with its lines counted, to locate them. The result carries no source map.
+ * read once without counting lines (an editor sends one on every keystroke), by the quick reader of
+ * ../../domain/yaml-quick.ts; only a text with errors (or aliases) is read again with its lines
+ * counted, to locate them. The result carries no source map.
  */
 export function compileActTextQuickly(text: string, file: string, law: Law): CompileResult {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length === 0) {
-    const parsed = actSchema.safeParse(doc.toJS({ maxAliasCount: 1000 }));
+  const value = readYamlQuickly(text);
+  if (value !== undefined) {
+    const parsed = actSchema.safeParse(value);
     if (parsed.success) {
       try {
         return { ...compileAct(parsed.data, law, null, createHash('sha256').update(text).digest('hex')), map: null };
