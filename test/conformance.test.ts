@@ -18,6 +18,7 @@ import { generatedLeaf, LEAVES } from '../src/engine/testing/arbitraries.ts';
 import { actArb, measureArb } from '../src/engine/testing/acts.ts';
 import { IMPACT_CATALOGUE } from '../src/i18n/impact/index.ts';
 import { MEASURE_LABELS } from '../src/i18n/act.ts';
+import { RULE_TEXTS } from '../src/i18n/rules.ts';
 import { LANGS, type Text } from '../src/i18n/text.ts';
 import { loadImpactConfig } from '../src/impact/config.ts';
 import { POLICY_PARAMETERS } from '../src/impact/policy.ts';
@@ -91,6 +92,15 @@ describe('measures and combination rules', () => {
       if (!drawn.has(rule)) faults.push(`${rule}: not drawn by src/engine/testing/acts.ts`);
     }
     expect(faults).toEqual([]);
+  });
+});
+
+describe('registry rules', () => {
+  it('each rule of the data contract has its meaning in kk, ru and en', () => {
+    const rules = section(read('docs/data-contract.md'), 'Validation rules');
+    const codes = [...rules.matchAll(/^\| `([a-z_0-9]+\.[a-z_0-9]+)` \|/gm)].map((m) => m[1]!);
+    expect(codes.length).toBeGreaterThan(30);
+    expect(codes.filter((c) => !complete(RULE_TEXTS[c]))).toEqual([]);
   });
 });
 
