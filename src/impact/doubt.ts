@@ -13,6 +13,8 @@ import type { Registry } from '../registry/registry.ts';
 import type { ImpactConfig } from './config.ts';
 import type { OutcomesSummary, ParameterUsed } from './report.ts';
 import type { ActRun } from './run.ts';
+import { parameterUsed } from './parameters-used.ts';
+import { POLICY_PARAMETERS } from './policy.ts';
 
 export interface ImpactDoubtContext {
   law: Law;
@@ -98,7 +100,8 @@ export function actImpactDoubts(
       outcomes,
       coverage: union(outcomes, facilities),
       money,
-      equality: outcomes,
+      // the least group and the gap worth a review are working assumptions (law/parameters.yaml)
+      equality: union(outcomes, ...[POLICY_PARAMETERS.minGroup, POLICY_PARAMETERS.gapWorthReview].map((name) => parameterDoubt(ctx, parameterUsed(ctx.law, name, run.day)))),
       victims: outcomes,
       risk: union(outcomes, ctx.config.risk.rates.assumption ? fixed(ctx, 'rates') : []),
       projection: union(money, parameterDoubt(ctx, grant)),

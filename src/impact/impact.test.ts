@@ -36,6 +36,7 @@ import { verdict } from './equality.ts';
 import { largestGap } from './equality.ts';
 import type { DisparityRow } from './report.ts';
 import { calendarPolicy, equalityPolicy } from './policy.ts';
+import { renderImpact } from './render.ts';
 
 const law = loadLaw();
 const cc = law.criminalCode;
@@ -457,4 +458,16 @@ describe('the policy numbers come from law/parameters.yaml', () => {
     expect(verdict({ ...base, gapWorthReview: 10 }).en).toContain('A reviewer should check');
     expect(verdict({ ...base, gapWorthReview: 10.5 }).en).toContain('Nothing was found that calls for a special equality review.');
   });
+});
+
+describe('the rendered report', () => {
+  // The text and Markdown of this report in each language, kept beside the test: a change of a text
+  // or of a figure shows here line by line. After an intended change, update them with
+  // `npx vitest run src/impact/impact.test.ts -u` and read the difference before committing.
+  const fixed = { ...report, compute_ms: 0 };
+  for (const lang of ['kk', 'ru', 'en'] as const)
+    for (const format of ['text', 'md'] as const)
+      it(`in ${lang}, as ${format}`, async () => {
+        await expect(renderImpact(fixed, lang, format)).toMatchFileSnapshot(`./golden/test-impact.${lang}.${format === 'md' ? 'md' : 'txt'}`);
+      });
 });
