@@ -1,12 +1,16 @@
 /** Labels the impact report's sections share: kinds of measure and outcome, disparity groups, unknown. */
 import type { Text } from '../text.ts';
+import { COVERAGE_TEXTS } from './coverage.ts';
 
 export const UNKNOWN_LABEL: Text = { kk: 'белгісіз', ru: 'неизвестно', en: 'unknown' };
 
-/** The disparity table's groups besides the social categories (src/impact/equality.ts). */
+/**
+ * The groups besides the social categories, named as the coverage table names them, so that the
+ * equality verdict and the tables call a group the same.
+ */
 export const GROUP_LABELS: Record<string, Text> = {
-  any_category: { kk: 'әлеуметтік санаты бар', ru: 'есть социальная категория', en: 'in a social category' },
-  no_category: { kk: 'санатсыз', ru: 'без категории', en: 'no social category' },
+  any_category: COVERAGE_TEXTS.anyCategory,
+  no_category: COVERAGE_TEXTS.noCategory,
 };
 
 /** Kinds of measure (src/impact/config.ts MEASURE_KINDS) and outcome statuses, as the report names them. */
