@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMBINE, measureSchema } from '../src/engine/act/schema.ts';
 import { MEASURE_CODES } from '../src/engine/act/plan.ts';
 import { FACTS } from '../src/engine/facts.ts';
-import { FACT_SQL } from '../src/engine/sql/facts-sql.ts';
+import { DATE_YMD_SQL, FACT_SQL, TERM_SIGN_SQL } from '../src/engine/sql/facts-sql.ts';
 import { generatedLeaf, LEAVES } from '../src/engine/testing/arbitraries.ts';
 import { actArb, measureArb } from '../src/engine/testing/acts.ts';
 import { IMPACT_CATALOGUE } from '../src/i18n/impact/index.ts';
@@ -53,6 +53,8 @@ describe('facts', () => {
     for (const f of FACTS) {
       if (!complete(f.label)) faults.push(`${f.name}: label not in kk, ru and en`);
       if (!(f.name in FACT_SQL)) faults.push(`${f.name}: no SQL form in src/engine/sql/facts-sql.ts`);
+      if (f.ymd && !(f.name in DATE_YMD_SQL)) faults.push(`${f.name}: a date fact without its DATE_YMD_SQL form`);
+      if (f.termSign && !(f.name in TERM_SIGN_SQL)) faults.push(`${f.name}: a term fact without its TERM_SIGN_SQL form`);
       if (!mentions(conditions, f.name)) faults.push(`${f.name}: not in docs/conditions.md`);
       if (!reached.has(f.name)) faults.push(`${f.name}: no leaf of src/engine/testing/arbitraries.ts reads it`);
     }
