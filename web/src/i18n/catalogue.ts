@@ -285,8 +285,6 @@ export const CATALOGUE = {
   'imp.eq.men': { kk: 'Ерлер', ru: 'Мужчины', en: 'Men' },
   'imp.eq.counterfactual': { kk: 'Жынысқа тәуелсіз нұсқа қосатыны: {{persons}} адам (әйелдер {{women}}, ерлер {{men}})', ru: 'Что добавит вариант без учёта пола: {{persons}} лиц (женщин {{women}}, мужчин {{men}})', en: 'What the sex-neutral counterfactual adds: {{persons}} persons (women {{women}}, men {{men}})' },
   'imp.eq.dependsOnSex': { kk: 'Жынысқа тәуелді баптар: {{list}}', ru: 'Статьи, зависящие от пола: {{list}}', en: 'Clauses that depend on sex: {{list}}' },
-  'imp.eq.anyCategory': { kk: 'кез келген әлеуметтік санат', ru: 'любая социальная категория', en: 'any social category' },
-  'imp.eq.noCategory': { kk: 'санатсыз', ru: 'без категории', en: 'no category' },
   'imp.victims': { kk: 'Жәбірленушілер', ru: 'Потерпевшие', en: 'Victims' },
   'imp.victims.text': { kk: 'Қамтылғандардың {{n}} адамында өтелмеген талап бар, барлығы {{sum}} ₸; талабы белгісіз: {{unknown}}.', ru: 'У {{n}} охваченных есть непогашенные иски на {{sum}} ₸; иск неизвестен у {{unknown}}.', en: '{{n}} covered persons have unpaid civil claims, ₸ {{sum}} in all; claim unknown for {{unknown}}.' },
   'imp.victims.condition': { kk: '{{label}} шартымен: босатылатындар {{before}} → {{after}}, талабы өтелмеген босатылатындар {{ub}} → {{ua}}', ru: 'С условием «{{label}}»: освобождаемых {{before}} → {{after}}, из них с непогашенными исками {{ub}} → {{ua}}', en: 'With the condition “{{label}}”: released {{before}} → {{after}}, of them with unpaid claims {{ub}} → {{ua}}' },

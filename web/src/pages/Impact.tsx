@@ -173,7 +173,8 @@ function ImpactView({ run, report }: { run: Run; report: Report }) {
   const [open, setOpen] = useState<Record<string, boolean>>({ coverage: true });
   const [group, setGroup] = useState('any_category');
   const categoryNames = new Map(a.coverage.social_category.map((r) => [r.key, r.label]));
-  const groupName = (g: string) => (g === 'any_category' ? t('imp.eq.anyCategory') : g === 'no_category' ? t('imp.eq.noCategory') : text(categoryNames.get(g) ?? null) || g);
+  // every group of the disparity table is a row of the coverage by category, named by the server as the report names it
+  const groupName = (g: string) => text(categoryNames.get(g) ?? null) || g;
   const toggle = (key: string, v: boolean) => setOpen((o) => ({ ...o, [key]: v }));
   const reveal = (key: string) => {
     setOpen((o) => ({ ...o, [key]: true }));
