@@ -13,7 +13,7 @@ import type { CriminalCode } from '../law/criminal-code.ts';
 import type { Parameters } from '../law/parameters.ts';
 import type { ColumnName, DictColumn, Registry, RegistryColumns } from '../registry/registry.ts';
 import type { Checked } from './condition.ts';
-import type { EmitContext, FactDef, ArgValue, HelperName } from './facts.ts';
+import type { EmitContext, FactDef, ArgValue, HelperName } from './facts/index.ts';
 
 export const DICT_COLUMNS: ReadonlySet<ColumnName> = new Set(['lastName', 'firstName', 'middleName', 'facility', 'region']);
 const COLUMN_NAME = /^[a-zA-Z][a-zA-Z0-9]*$/;
@@ -115,7 +115,7 @@ export class Emitter implements EmitContext {
   }
 
   fact(f: FactDef, arg: ArgValue | null): string {
-    return f.emit(this, arg, this.law);
+    return f.kernel(this, arg, this.law);
   }
 }
 
@@ -196,7 +196,7 @@ export function truthW(c: Checked, e: Emitter, defVar: (name: string) => string)
       const t = e.temp();
       if (c.fact.fractionSign && c.value.kind === 'const') {
         // the sign of (part served − fraction) on the calendar, -2 unknown
-        return `(${t} = ${c.fact.fractionSign.emit(e, c.value.frac)}, ${t} === -2 ? ${W_U} : (${t} ${JS_OP[c.op]} 0) * 3)`;
+        return `(${t} = ${c.fact.fractionSign.kernel(e, c.value.frac)}, ${t} === -2 ? ${W_U} : (${t} ${JS_OP[c.op]} 0) * 3)`;
       }
       const value = c.value.kind === 'law' ? e.param(c.value.name) : e.num(c.value.value);
       // NaN (unknown) fails every comparison but !==, which is masked out: bit 0 alone
@@ -206,12 +206,12 @@ export function truthW(c: Checked, e: Emitter, defVar: (name: string) => string)
     case 'term': {
       const t = e.temp();
       if (!c.fact.termSign) throw new Error(`${c.fact.name} is not a term fact`);
-      return `(${t} = ${c.fact.termSign.emit(e, c.term)}, ${t} === -2 ? ${W_U} : (${t} ${JS_OP[c.op]} 0) * 3)`;
+      return `(${t} = ${c.fact.termSign.kernel(e, c.term)}, ${t} === -2 ? ${W_U} : (${t} ${JS_OP[c.op]} 0) * 3)`;
     }
     case 'relDate': {
       const t = e.temp();
       if (!c.fact.ymd) throw new Error(`${c.fact.name} has no date to compare`);
-      return `(${t} = ${c.fact.ymd.emit(e)}, ${t} !== ${t} ? ${W_U} : (${e.helper('relativeDateSign')}(${t}, ${e.asOfDay}, ${c.shift.unit === 'days' ? 1 : 0}, ${e.num(c.shift.amount)}) ${JS_OP[c.op]} 0) * 3)`;
+      return `(${t} = ${c.fact.ymd.kernel(e)}, ${t} !== ${t} ? ${W_U} : (${e.helper('relativeDateSign')}(${t}, ${e.asOfDay}, ${c.shift.unit === 'days' ? 1 : 0}, ${e.num(c.shift.amount)}) ${JS_OP[c.op]} 0) * 3)`;
     }
     case 'numIn': {
       const t = e.temp();

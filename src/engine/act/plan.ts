@@ -10,7 +10,7 @@ import { readYamlQuickly } from '../../domain/yaml-quick.ts';
 import type { Text } from '../../i18n/text.ts';
 import type { Law } from '../../law/law.ts';
 import { checkCondition, conditionSize, orderDefinitions, type ActParameterValue, type Checked, type ConditionError } from '../condition.ts';
-import { factByName } from '../facts.ts';
+import { factByName } from '../facts/index.ts';
 import { fraction, fractionOfNumber, parseTerm, type Fraction } from '../../domain/terms.ts';
 import { inheritedExclusions } from '../../law/amnesty-limits.ts';
 import { provenanceOf, type Provenance } from '../../law/provenance.ts';

@@ -28,7 +28,7 @@ import { sentenceTerm } from '../calendar.ts';
 import type { Law } from '../../law/law.ts';
 import type { PersonRecord } from '../../registry/record.ts';
 import { F, T, U, type Checked, type Truth } from '../condition.ts';
-import type { FactEnv } from '../facts.ts';
+import type { FactEnv } from '../facts/index.ts';
 import { interpret } from '../interpret.ts';
 import { measureCode, MEASURE_CODES, type Measure, type Plan } from './plan.ts';
 import type { Outcome, Reason } from './outcome.ts';

@@ -21,14 +21,12 @@ import type { Checked } from '../condition.ts';
 import { measureCode, type Measure, type Plan } from '../act/plan.ts';
 import { maskWordsFor, REASON, STATUS } from '../act/outcome.ts';
 import { usesDuring } from '../act/reference.ts';
-import { addMonthsSql, DATE_YMD_SQL, FACT_SQL, monthsBetweenSql, SENTENCE_TERM_DAYS_SQL, SENTENCE_TERM_MONTHS_SQL, servedFractionSignSql, relativeDateSignSql, sqlNumber, sqlString, TERM_SIGN_SQL, ymdOfSql, type SqlContext } from './facts-sql.ts';
+import { addMonthsSql, monthsBetweenSql, SENTENCE_TERM_DAYS_SQL, SENTENCE_TERM_MONTHS_SQL, relativeDateSignSql, sqlNumber, sqlString, ymdOfSql, type SqlContext } from './expressions.ts';
 
 const OP: Record<string, string> = { '=': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
 function factSql(c: Extract<Checked, { fact: unknown }>, ctx: SqlContext): string {
-  const emit = FACT_SQL[c.fact.name];
-  if (!emit) throw new Error(`no SQL for fact ${c.fact.name}`);
-  return emit(ctx, c.arg);
+  return c.fact.sql(ctx, c.arg);
 }
 
 /** A condition as an SQL boolean expression (NULL = unknown). */
@@ -52,17 +50,15 @@ export function conditionSql(c: Checked, ctx: SqlContext, during: SqlContext, de
       case 'bool':
         return `(${factSql(x, cx)})`;
       case 'num':
-        if (x.fact.name === 'served_fraction' && x.value.kind === 'const') return `(${servedFractionSignSql(cx, x.value.frac)} ${OP[x.op]} 0)`;
+        if (x.fact.fractionSign && x.value.kind === 'const') return `(${x.fact.fractionSign.sql(cx, x.value.frac)} ${OP[x.op]} 0)`;
         return `(${factSql(x, cx)} ${OP[x.op]} ${x.value.kind === 'law' ? cx.param(x.value.name) : sqlNumber(x.value.value)})`;
       case 'term': {
-        const emit = TERM_SIGN_SQL[x.fact.name];
-        if (!emit) throw new Error(`no SQL for the term fact ${x.fact.name}`);
-        return `(${emit(cx, x.term)} ${OP[x.op]} 0)`;
+        if (!x.fact.termSign) throw new Error(`${x.fact.name} is not a term fact`);
+        return `(${x.fact.termSign.sql(cx, x.term)} ${OP[x.op]} 0)`;
       }
       case 'relDate': {
-        const emit = DATE_YMD_SQL[x.fact.name];
-        if (!emit) throw new Error(`no SQL for the date fact ${x.fact.name}`);
-        return `(${relativeDateSignSql(cx, emit(), x.shift)} ${OP[x.op]} 0)`;
+        if (!x.fact.ymd) throw new Error(`${x.fact.name} has no date to compare`);
+        return `(${relativeDateSignSql(cx, x.fact.ymd.sql(), x.shift)} ${OP[x.op]} 0)`;
       }
       case 'numIn':
         return `(${factSql(x, cx)} ${x.negated ? 'NOT IN' : 'IN'} (${x.values.map(sqlNumber).join(', ')}))`;
