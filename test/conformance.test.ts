@@ -5,9 +5,10 @@
  * must be; and docs/extending.md, the checklist of these additions, names files that exist. A
  * forgotten step fails here with its name (docs/extending.md says where it goes).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import fc from 'fast-check';
+import ts from 'typescript';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMBINE, measureSchema } from '../src/engine/act/schema.ts';
@@ -236,5 +237,98 @@ describe('docs/extending.md', () => {
     const links = [...guide.matchAll(/\]\(#([\w-]+)\)/g)].map((m) => m[1]!);
     expect(links.length).toBeGreaterThan(3);
     expect(links.filter((a) => !anchors.has(a))).toEqual([]);
+  });
+});
+
+/**
+ * Production functions over MAX_FUNCTION_LINES lines, and why each is one function. A long function
+ * not named here fails, and so does a name here whose function is no longer long: split it where a
+ * reader would want a name for the part, or state the reason. Keys are `file: function`; a function
+ * without a name of its own (a callback, a plugin) is named by the function around it.
+ */
+const MAX_FUNCTION_LINES = 80;
+const LONG_FUNCTIONS: Record<string, string> = {
+  'src/engine/act/kernel.ts: compileActKernel': 'writes the act kernel as one template of its outcome loop: the parts are string fragments of that loop, in its order; to be split with the kernel generator (docs/acts.md)',
+  'src/engine/act/kernel.ts: decideAll': 'emits the combination rules into the kernel loop, one branch per rule, beside the reference semantics it must reproduce; to be split with the kernel generator',
+  'src/engine/kernel.ts: truthW': 'one case per kind of checked condition, each a few lines of emitted code; a switch the compiler holds exhaustive',
+  'src/engine/interpret.ts: interpret': 'one case per kind of checked condition, the reference beside truthW; a switch the compiler holds exhaustive',
+  'src/engine/sql/emit.ts: outcomesSql': 'the act as one SQL query, its layers f, c, k, o in order; to be split into one function per layer',
+  'src/registry/csv/tokenizer.ts: CsvTokenizer.scan': 'the tokenizer\'s inner loop, a state machine over characters: kept in one function so that its state stays in locals (bench/results: CSV import)',
+  'src/server/routes/registries.ts: registryRoutes': 'a Fastify plugin: the routes of one resource, each a handful of lines beside its schema',
+  'src/server/routes/acts.ts: actRoutes': 'a Fastify plugin: the routes of one resource, each a handful of lines beside its schema',
+  'src/server/routes/documents.ts: documentRoutes': 'a Fastify plugin: the routes of one resource, each a handful of lines beside its schema',
+  'src/server/routes/evaluations.ts: evaluationRoutes': 'a Fastify plugin: the routes of one resource, each a handful of lines beside its schema',
+  'src/server/server.ts: buildServer': 'the server\'s plugins, hooks and routes registered in the order Fastify applies them',
+  'src/registry/row.ts: parseRow': 'one contract column after another, each parsed with its rule code, in the order of docs/data-contract.md',
+  'src/registry/row.ts: rowSchema': 'the row schema: one entry per contract column, in the order of docs/data-contract.md',
+  'src/registry/registry.ts: findValueProblem': 'the domain of each column of a snapshot read from disk, one check per column',
+  'src/law/criminal-code.ts: buildCriminalCode': 'the checks of the Criminal Code table, one after another, each with its located error',
+  'src/registry/import-csv.ts: importCsv': 'not yet split: reading, header, rows and the streamed registry of a CSV import',
+  'src/registry/import-xlsx.ts: readSheets': 'not yet split: the workbook\'s sheets, shared strings and rows of an XLSX import',
+  'src/impact/projection.ts: projection': 'not yet split: the 24-month occupancy projection, month by month',
+  'src/impact/victims.ts: victims': 'not yet split: the victims section, its counts and their doubts',
+  'src/engine/act/plan.ts: compileAct': 'not yet split: checking an act\'s parameters, definitions, clauses and exclusions into a plan',
+  'src/engine/act/lint.ts: lintAct': 'not yet split: the act\'s lint checks, one after another',
+  'src/cli/documents.ts: documentsCommand': 'not yet split: the documents command\'s options and its jobs',
+  'src/documents/submission.ts: buildSubmission': 'not yet split: the submission\'s fields, one after another',
+  'src/documents/letter.ts: letterFields': 'the reply letter\'s template fields, one after another',
+  'web/src/pages/Editor.tsx: EditorBody': 'not yet split: a page component — its state, effects and layout',
+  'web/src/pages/Persons.tsx: PersonsPage': 'not yet split: a page component — its state, effects and layout',
+  'web/src/pages/Compare.tsx: ComparePage': 'not yet split: a page component — its state, effects and layout',
+  'web/src/pages/Registries.tsx: ImportPage': 'not yet split: a page component — its state, effects and layout',
+  'web/src/pages/Registries.tsx: RegistriesPage': 'not yet split: a page component — its state, effects and layout',
+  'web/src/pages/Act.tsx: ActPage': 'not yet split: a page component — its state, effects and layout',
+  'web/src/pages/Impact.tsx: ImpactView': 'not yet split: a page component — its state, effects and layout',
+  'web/src/pages/Home.tsx: HomePage': 'not yet split: a page component — its state, effects and layout',
+  'web/src/pages/Person.tsx: PersonPage': 'not yet split: a page component — its state, effects and layout',
+  'web/src/pages/History.tsx: HistoryPage': 'not yet split: a page component — its state, effects and layout',
+  'web/src/pages/Letter.tsx: LetterPage': 'not yet split: a page component — its state, effects and layout',
+  'web/src/editor/YamlEditor.tsx: YamlEditor': 'not yet split: the editor component — CodeMirror\'s set-up and its effects',
+};
+
+/** Every function of the production sources (tests and test helpers aside) with its length in lines. */
+function functionLengths(): Map<string, number> {
+  const out = new Map<string, number>();
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => {
+      const p = join(dir, n);
+      if (statSync(p).isDirectory()) return n === 'testing' ? [] : walk(p);
+      return /\.tsx?$/.test(n) && !/\.test\.tsx?$/.test(n) ? [p] : [];
+    });
+  for (const file of [...walk(join(PROJECT_ROOT, 'src')), ...walk(join(PROJECT_ROOT, 'web/src'))]) {
+    const rel = relative(PROJECT_ROOT, file);
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const nameOf = (n: ts.Node): string | null => {
+      if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isGetAccessor(n)) && n.name) return n.name.getText(source);
+      if (ts.isConstructorDeclaration(n)) return 'constructor';
+      if (ts.isVariableDeclaration(n.parent) || ts.isPropertyAssignment(n.parent)) return n.parent.name.getText(source);
+      return null;
+    };
+    const visit = (n: ts.Node, owner: string): void => {
+      let name = owner;
+      if (ts.isClassDeclaration(n) && n.name) name = n.name.text;
+      else if (ts.isFunctionLike(n) && 'body' in n && n.body) {
+        const own = nameOf(n);
+        name = own === null ? owner || '<anonymous>' : ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n) || ts.isGetAccessor(n) ? `${owner}.${own}`.replace(/^\./, '') : own;
+        const lines = source.getLineAndCharacterOfPosition(n.getEnd()).line - source.getLineAndCharacterOfPosition(n.getStart(source)).line + 1;
+        const key = `${rel}: ${name}`;
+        out.set(key, Math.max(out.get(key) ?? 0, lines));
+      }
+      ts.forEachChild(n, (c) => visit(c, name));
+    };
+    visit(source, '');
+  }
+  return out;
+}
+
+describe('production functions', () => {
+  it(`over ${MAX_FUNCTION_LINES} lines only with a stated reason`, () => {
+    const lengths = functionLengths();
+    expect(lengths.size).toBeGreaterThan(500);
+    const long = [...lengths].filter(([, n]) => n > MAX_FUNCTION_LINES).map(([k, n]) => `${k} (${n} lines)`);
+    expect(long.filter((l) => !(l.replace(/ \(\d+ lines\)$/, '') in LONG_FUNCTIONS))).toEqual([]);
+    // an entry whose function was split (or renamed) goes
+    expect(Object.keys(LONG_FUNCTIONS).filter((k) => (lengths.get(k) ?? 0) <= MAX_FUNCTION_LINES)).toEqual([]);
+    for (const reason of Object.values(LONG_FUNCTIONS)) expect(reason.length).toBeGreaterThan(20);
   });
 });
