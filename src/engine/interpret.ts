@@ -65,6 +65,14 @@ export function interpret(c: Checked, p: PersonRecord, env: FactEnv, definitions
       }
       return r;
     }
+    default:
+      return interpretLeaf(c, p, env);
+  }
+}
+
+/** A leaf: a fact compared, tested or asked whether known, on the day of `env`. */
+function interpretLeaf(c: Extract<Checked, { fact: unknown }>, p: PersonRecord, env: FactEnv): Truth {
+  switch (c.k) {
     case 'known': {
       const v = c.fact.reference(p, env, c.arg);
       return truth(isUnknown(v) === c.negated);
