@@ -262,8 +262,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
   'src/registry/row.ts: rowSchema': 'the row schema: one entry per contract column, in the order of docs/data-contract.md',
   'src/registry/registry.ts: findValueProblem': 'the domain of each column of a snapshot read from disk, one check per column',
   'src/law/criminal-code.ts: buildCriminalCode': 'the checks of the Criminal Code table, one after another, each with its located error',
-  'src/cli/documents.ts: documentsCommand': 'not yet split: the documents command\'s options and its jobs',
-  'src/documents/submission.ts: buildSubmission': 'not yet split: the submission\'s fields, one after another',
   'src/documents/letter.ts: letterFields': 'the reply letter\'s template fields, one after another',
   'web/src/pages/Editor.tsx: EditorBody': 'not yet split: a page component — its state, effects and layout',
   'web/src/pages/Persons.tsx: PersonsPage': 'not yet split: a page component — its state, effects and layout',
