@@ -251,7 +251,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
   'src/engine/act/kernel.ts: compileActKernel': 'writes the act kernel as one template of its outcome loop: the parts are string fragments of that loop, in its order; to be split with the kernel generator (docs/acts.md)',
   'src/engine/act/kernel.ts: decideAll': 'emits the combination rules into the kernel loop, one branch per rule, beside the reference semantics it must reproduce; to be split with the kernel generator',
   'src/engine/kernel.ts: truthW': 'one case per kind of checked condition, each a few lines of emitted code; a switch the compiler holds exhaustive',
-  'src/engine/sql/emit.ts: outcomesSql': 'the act as one SQL query, its layers f, c, k, o in order; to be split into one function per layer',
   'src/registry/csv/tokenizer.ts: CsvTokenizer.scan': 'the tokenizer\'s inner loop, a state machine over characters: kept in one function so that its state stays in locals (bench/results: CSV import)',
   'src/server/routes/registries.ts: registryRoutes': 'a Fastify plugin: the routes of one resource, each a handful of lines beside its schema',
   'src/server/routes/acts.ts: actRoutes': 'a Fastify plugin: the routes of one resource, each a handful of lines beside its schema',
