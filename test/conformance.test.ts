@@ -256,7 +256,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
   'src/server/routes/acts.ts: actRoutes': 'a Fastify plugin: the routes of one resource, each a handful of lines beside its schema',
   'src/server/routes/documents.ts: documentRoutes': 'a Fastify plugin: the routes of one resource, each a handful of lines beside its schema',
   'src/server/routes/evaluations.ts: evaluationRoutes': 'a Fastify plugin: the routes of one resource, each a handful of lines beside its schema',
-  'src/server/server.ts: buildServer': 'the server\'s plugins, hooks and routes registered in the order Fastify applies them',
   'src/registry/row.ts: rowSchema': 'the row schema: one entry per contract column, in the order of docs/data-contract.md',
   'src/registry/registry.ts: findValueProblem': 'the domain of each column of a snapshot read from disk, one check per column',
   'src/law/criminal-code.ts: buildCriminalCode': 'the checks of the Criminal Code table, one after another, each with its located error',
