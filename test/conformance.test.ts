@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMBINE, measureSchema } from '../src/engine/act/schema.ts';
 import { MEASURE_CODES } from '../src/engine/act/plan.ts';
 import { checkCondition, factsUsed, type ConditionError } from '../src/engine/condition.ts';
-import { FACTS } from '../src/engine/facts/index.ts';
+import { FACT_SUBJECTS, FACTS } from '../src/engine/facts/index.ts';
 import { actArb, measureArb } from '../src/engine/testing/acts.ts';
 import { IMPACT_CATALOGUE } from '../src/i18n/impact/index.ts';
 import { MEASURE_LABELS } from '../src/i18n/act.ts';
@@ -64,11 +64,13 @@ describe('facts', () => {
     expect(faults).toEqual([]);
   });
 
-  it('every subject module of src/engine/facts/ is gathered in the catalogue', () => {
-    const index = read('src/engine/facts/index.ts');
+  it('every subject module of src/engine/facts/ is gathered in the catalogue, and no fact is defined twice', () => {
     const modules = readdirSync(join(PROJECT_ROOT, 'src/engine/facts')).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts') && !['index.ts', 'types.ts', 'kit.ts'].includes(n));
     expect(modules.length).toBeGreaterThan(5);
-    expect(modules.filter((m) => !index.includes(`from './${m}'`))).toEqual([]);
+    expect(modules.map((m) => m.replace(/\.ts$/, '')).sort()).toEqual(Object.keys(FACT_SUBJECTS).sort());
+    const defined = Object.values(FACT_SUBJECTS).flatMap((m) => Object.keys(m));
+    expect(defined.filter((name, i) => defined.indexOf(name) !== i)).toEqual([]);
+    expect(defined.length).toBe(FACTS.length);
   });
 });
 

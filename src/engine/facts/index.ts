@@ -19,6 +19,18 @@ import type { Fact, FactDefinition } from './types.ts';
 export type { ArgValue, EmitContext, FactArg, FactDefinition, FactEnv, FactType, FactValue, HelperName, SignForms, SqlContext, YmdForms } from './types.ts';
 export { paramDayOf } from './types.ts';
 
+/** The facts of each subject, by the subject's module name. */
+export const FACT_SUBJECTS = {
+  person: PERSON_FACTS,
+  offences: OFFENCE_FACTS,
+  convictions: CONVICTION_FACTS,
+  sentence: SENTENCE_FACTS,
+  serving: SERVING_FACTS,
+  family: FAMILY_FACTS,
+  claims: CLAIM_FACTS,
+  conduct: CONDUCT_FACTS,
+} as const;
+
 const SUBJECTS = {
   ...PERSON_FACTS,
   ...OFFENCE_FACTS,
