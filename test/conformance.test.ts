@@ -269,7 +269,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
   'web/src/pages/Registries.tsx: RegistriesPage': 'not yet split: a page component — its state, effects and layout',
   'web/src/pages/Act.tsx: ActPage': 'not yet split: a page component — its state, effects and layout',
   'web/src/pages/Impact.tsx: ImpactView': 'not yet split: a page component — its state, effects and layout',
-  'web/src/pages/Home.tsx: HomePage': 'not yet split: a page component — its state, effects and layout',
   'web/src/pages/Person.tsx: PersonPage': 'not yet split: a page component — its state, effects and layout',
   'web/src/pages/History.tsx: HistoryPage': 'not yet split: a page component — its state, effects and layout',
   'web/src/pages/Letter.tsx: LetterPage': 'not yet split: a page component — its state, effects and layout',
