@@ -10,8 +10,7 @@
  * into the standard breakdowns (./breakdown.ts) in the same pass.
  */
 import { addMonths, UNKNOWN_DATE, ymdOfDay } from '../../domain/dates.ts';
-import { addTerm, reducedEnd, termBetween } from '../../domain/terms.ts';
-import { sentenceTerm } from '../calendar.ts';
+import { imposedReductionDays, unservedReductionDays } from '../calendar.ts';
 import type { Law } from '../../law/law.ts';
 import type { ColumnName, DictColumn, Registry } from '../../registry/registry.ts';
 import type { Checked } from '../condition.ts';
@@ -43,12 +42,11 @@ function remitDays(kind: number, num: number, den: number, st: number, en: numbe
   let d: number;
   if (kind === K_REDUCE_UNSERVED) {
     if (rem === 0) return 0;
-    d = en - reducedEnd(day0, termBetween(day0, en), { num, den });
+    d = unservedReductionDays(day0, en, num, den);
   } else if (kind === K_REDUCE_IMPOSED) {
     if (st === UNKNOWN_DATE) return NaN;
-    const t = sentenceTerm(st, en, mo, dd);
-    if (t === null) return NaN;
-    d = addTerm(st, t) - reducedEnd(st, t, { num, den });
+    d = imposedReductionDays(st, en, mo, dd, num, den);
+    if (d !== d) return NaN;
   } else d = en - addMonths(en, -num);
   return d < 0 ? 0 : d < rem ? d : rem;
 }
