@@ -117,6 +117,10 @@ export class Emitter implements EmitContext {
   fact(f: FactDef, arg: ArgValue | null): string {
     return f.emit(this, arg, this.law);
   }
+  /** A boolean fact's truth in bits (W_F, W_U, W_T). */
+  factW(f: FactDef, arg: ArgValue | null): string {
+    return f.emitW ? f.emitW(this, arg, this.law) : `(${f.emit(this, arg, this.law)} * 3 & 3)`;
+  }
 }
 
 const JS_OP: Record<string, string> = { '=': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
@@ -191,7 +195,7 @@ export function truthW(c: Checked, e: Emitter, defVar: (name: string) => string)
     }
     case 'bool':
       // -1 unknown, 0, 1 → 1, 0, 3
-      return `(${e.fact(c.fact, c.arg)} * 3 & 3)`;
+      return e.factW(c.fact, c.arg);
     case 'num': {
       const t = e.temp();
       if (c.fact.fractionSign && c.value.kind === 'const') {

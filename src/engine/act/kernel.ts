@@ -86,9 +86,28 @@ interface Scratch {
   r: Int32Array;
 }
 
+/**
+ * Days remitted by reducing the unserved part depend only on the days left (the day of the
+ * evaluation fixed): remembered per clause for up to MEMO_DAYS days left, -1 until computed.
+ */
+const MEMO_DAYS = 8192;
+
 const ACT_HELPERS = {
   ...KERNEL_HELPERS,
   remitDays,
+  /** remitDays, remembered per clause by the days left where the measure reduces the unserved part. */
+  remitDaysMemo(memo: Int32Array, chosen: number, kind: number, num: number, den: number, st: number, en: number, mo: number, dd: number, day0: number): number {
+    if (kind === K_REDUCE_UNSERVED && en !== UNKNOWN_DATE) {
+      const left = en - day0;
+      if (left > 0 && left < MEMO_DAYS) {
+        const k = chosen * MEMO_DAYS + left;
+        let v = memo[k]!;
+        if (v < 0) memo[k] = v = remitDays(kind, num, den, st, en, mo, dd, day0);
+        return v;
+      }
+    }
+    return remitDays(kind, num, den, st, en, mo, dd, day0);
+  },
   /** Writes a granted (or undecided-by-exclusion) outcome into R (the clause mask is already there). */
   grant(R: Int32Array, chosen: number, exU: number, kinds: Int8Array, nums: Float64Array, dens: Float64Array, codes: Uint8Array, st: number, en: number, mo: number, dd: number, day0: number, days: number, newEnd: number, computed: boolean): void {
     const kind = kinds[chosen]!;
@@ -274,6 +293,8 @@ interface ActConstants {
   dens: Float64Array;
   codes: Uint8Array;
   ncrit: Int32Array;
+  /** remitDaysMemo's memory for one registry and day (clauses × MEMO_DAYS), -1 not yet computed. */
+  memo: Int32Array;
 }
 
 type ActKernelFn = (
@@ -428,8 +449,17 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   const exclusions = (withUnknown: boolean): string => {
     if (plan.exclusions.length === 0) return '';
     const xs = plan.exclusions.map((_, k) => `x${k}`);
-    const parts = [`let ${xs.join(', ')};`];
+    // Exclusions that are a tag of the offences (has_tag) hold or may hold only when one of their
+    // bits is set, or no conviction is recorded: one test of the mask before reading them one by one.
+    const tagged = plan.exclusions.map((x) => (x.condition.k === 'bool' && x.condition.fact.tagBits ? x.condition.fact.tagBits(x.condition.arg) : 0));
+    const tagMask = tagged.reduce((m, b) => (m | b) >>> 0, 0);
+    const parts = [`let ${xs.map((x, k) => (tagged[k] !== 0 ? `${x} = 0` : x)).join(', ')};`];
+    if (tagMask !== 0) {
+      const reads = plan.exclusions.map((x, k) => (tagged[k] !== 0 ? `x${k} = ${w(x.condition)};` : '')).join(' ');
+      parts.push(`if (${e.col('gravity')}[i] < 0 || (${e.col('tagMask')}[i] & ${e.num(tagMask)}) !== 0) { ${reads} }`);
+    }
     plan.exclusions.forEach((x, k) => {
+      if (tagged[k] !== 0) return;
       const expr = w(x.condition);
       const earlier = xs.slice(0, k);
       parts.push(isCostly(expr) && k > 0 ? `x${k} = ((${earlier.join(' | ')}) & 2) !== 0 ? 0 : ${expr};` : `x${k} = ${expr};`);
@@ -464,7 +494,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     body.push(`if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = chosen >= 0 ? chosen : undecided; break person; }`);
     // granted: the days remitted under the chosen clause's measure
     body.push('if (chosen >= 0) {');
-    body.push(`const dd = H.remitDays(a_kinds[chosen], a_nums[chosen], a_dens[chosen], st, en, ${moCol}[i], ${ddCol}[i], asOfDay);`);
+    body.push(`const dd = H.remitDaysMemo(a_memo, chosen, a_kinds[chosen], a_nums[chosen], a_dens[chosen], st, en, ${moCol}[i], ${ddCol}[i], asOfDay);`);
     body.push(`z_clause = chosen; z_measure = a_codes[chosen]; if (exU < 0 && dd === dd && dd >= 0) { z_daysRemitted = dd; z_newEnd = en - dd; }`);
     body.push(
       `if (exU >= 0) { z_status = ${STATUS.needs_review}; z_reason = ${REASON.exclusion_unknown}; z_exclusion = exU; } else { z_status = ${STATUS.eligible}; z_reason = dd !== dd ? ${REASON.remaining_unknown} : ${REASON.matched}; }`,
@@ -532,9 +562,10 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     ...bisection,
     ...OUT_NAMES.map((name) => `o_${name}[i] = z_${name};`),
     words === 1 ? `o_clauseMask[i] = zm * S_r[${R_MASK}];` : `for (let w = 0; w < ${words}; w++) o_clauseMask[i * ${words} + w] = zm * S_r[${R_MASK} + w];`,
-    // the breakdowns, counted as decided (Tally: persons, then days, then persons by exclusion)
-    `const key = (z_status * 8 + z_measure) * ${n + 1} + z_clause + 1;`,
-    `B[key] += 1; B[${layout.keys} + key] += z_daysRemitted & ~(z_daysRemitted >> 31); B[${layout.exclusionBase} + (z_status === ${STATUS.excluded}) * (z_exclusion + 1)] += 1;`,
+    // the breakdowns, counted as decided
+    // (Tally: lanes of persons and days taken in turn, then sinks, then persons by exclusion)
+    `const lane = i & ${Tally.LANES - 1}, key = lane * ${2 * layout.keys} + (z_status * 8 + z_measure) * ${n + 1} + z_clause + 1, xd = (z_status === ${STATUS.excluded}) * 1;`,
+    `B[key] += 1; B[${layout.keys} + key] += z_daysRemitted & ~(z_daysRemitted >> 31); B[${layout.exclusionBase} + lane + xd * (${Tally.LANES} + z_exclusion - lane)] += 1;`,
     '}',
   ];
   const loopSource = loop.join('\n');
@@ -547,7 +578,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     ...decl,
     ...OUT_NAMES.map((name) => `const o_${name} = O.${name};`),
     'const o_clauseMask = O.clauseMask;',
-    'const a_kinds = A.kinds, a_nums = A.nums, a_dens = A.dens, a_codes = A.codes, a_ncrit = A.ncrit;',
+    'const a_kinds = A.kinds, a_nums = A.nums, a_dens = A.dens, a_codes = A.codes, a_ncrit = A.ncrit, a_memo = A.memo;',
     'const S_tr = S.tr, S_nf = S.nf, S_nu = S.nu, S_ms = S.ms, S_r = S.r;',
     ...constantsUsed,
     ...paramsUsed,
@@ -563,7 +594,12 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     dens: Float64Array.from(plan.clauses.map((c) => measureDen(c.measure))),
     codes: Uint8Array.from(plan.clauses.map((c) => measureCode(c.measure))),
     ncrit: Int32Array.from(plan.clauses.map((c) => c.criteria.length)),
+    memo: new Int32Array(0),
   };
+  // the memory of remitDaysMemo for the last day evaluated on (it holds for any registry)
+  const memoSize = plan.clauses.some((c) => measureKind(c.measure) === K_REDUCE_UNSERVED) ? n * MEMO_DAYS : 0;
+  let memoDay = NaN;
+  let memo = new Int32Array(0);
 
   const bind = (registry: Registry, asOfDay: number = plan.entryIntoForce): BoundAct => {
     const K = constants.map((k) => (k.kind === 'set' ? k.values : stringMask(registry.columns[k.column] as DictColumn, k.values)));
@@ -573,11 +609,16 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     const C = registry.columns as unknown as Record<string, unknown>;
     const asOfYmd = ymdOfDay(asOfDay);
     const laterYmd = ymdOfDay(laterDay);
+    if (memoDay !== asOfDay) {
+      memo = new Int32Array(memoSize).fill(-1);
+      memoDay = asOfDay;
+    }
+    const AB: ActConstants = { ...A, memo };
     return {
       run(start, end, out, t) {
         if (t.clauses !== n || t.exclusions !== plan.exclusions.length) throw new Error('the tally is not of this act');
         if (out.maskWords !== words) throw new Error(`the outcome columns hold clause masks of ${out.maskWords} words; this act needs ${words} (newOutcomes(size, shared, clauses))`);
-        fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, A, t.values);
+        fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, AB, t.values);
       },
     };
   };
