@@ -384,6 +384,24 @@ function kernelFunction(source: string): ActKernelFn {
   return fn;
 }
 
+/**
+ * The tag bits without which a condition is false (when gravity ≥ 0, a conviction recorded): has_tag,
+ * or any of has_tags; 0 when the condition holds or may hold otherwise.
+ */
+function tagGate(c: Checked): number {
+  if (c.k === 'bool') return c.fact.tagBits ? c.fact.tagBits(c.arg) : 0;
+  if (c.k === 'or' && c.items.length > 0) {
+    let bits = 0;
+    for (const item of c.items) {
+      const b = tagGate(item);
+      if (b === 0) return 0;
+      bits = (bits | b) >>> 0;
+    }
+    return bits;
+  }
+  return 0;
+}
+
 /** Generates the act's kernel. */
 export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   const e = new Emitter(law.criminalCode);
@@ -449,9 +467,9 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   const exclusions = (withUnknown: boolean): string => {
     if (plan.exclusions.length === 0) return '';
     const xs = plan.exclusions.map((_, k) => `x${k}`);
-    // Exclusions that are a tag of the offences (has_tag) hold or may hold only when one of their
+    // Exclusions that are tags of the offences (has_tag, or any of them) hold or may hold only when one of their
     // bits is set, or no conviction is recorded: one test of the mask before reading them one by one.
-    const tagged = plan.exclusions.map((x) => (x.condition.k === 'bool' && x.condition.fact.tagBits ? x.condition.fact.tagBits(x.condition.arg) : 0));
+    const tagged = plan.exclusions.map((x) => tagGate(x.condition));
     const tagMask = tagged.reduce((m, b) => (m | b) >>> 0, 0);
     const parts = [`let ${xs.map((x, k) => (tagged[k] !== 0 ? `${x} = 0` : x)).join(', ')};`];
     if (tagMask !== 0) {
