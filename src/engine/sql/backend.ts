@@ -15,7 +15,7 @@ import type { Registry } from '../../registry/registry.ts';
 import { newOutcomes, type Outcomes } from '../act/outcome.ts';
 import type { Plan } from '../act/plan.ts';
 import { outcomeColumnsSql, outcomesSql } from './emit.ts';
-import { DDL, PG_INDEXES, writeTableCsvs, type TableFiles } from './tables.ts';
+import { DDL, PERSON_FACTS_SQL, PG_INDEXES, writeTableCsvs, type TableFiles } from './tables.ts';
 
 
 export interface SqlBackend {
@@ -110,6 +110,7 @@ export class DuckDbBackend implements SqlBackend {
       await copy('persons', files.persons);
       await copy('person_articles', files.personArticles);
       await copy('person_children', files.personChildren);
+      await this.exec(PERSON_FACTS_SQL);
     });
   }
 
@@ -183,6 +184,7 @@ export class PostgresBackend implements SqlBackend {
         await copy('persons', files.persons);
         await copy('person_articles', files.personArticles);
         await copy('person_children', files.personChildren);
+        await this.exec(PERSON_FACTS_SQL);
         for (const s of PG_INDEXES.filter((x) => x !== 'ANALYZE')) await this.exec(s);
         await this.exec('COMMIT');
       } catch (e) {
