@@ -45,9 +45,7 @@ FROM persons p LEFT JOIN a ON a.row_index = p.row_index LEFT JOIN k ON k.row_ind
 /**
  * Macros the queries use (created once per connection): a tag test, false / unknown as 0 or 1, the
  * calendar of terms (Criminal Procedure Code Art. 48 part 4: a month laid on the calendar keeps the
- * day number or takes the month's last day, which DuckDB's date + interval does), and the days
- * remitted by reducing the unserved part by num/den (src/domain/terms.ts reducedEnd: months first,
- * the left-over part of a month as 30 days, the fraction's days rounded half up).
+ * day number or takes the month's last day, which DuckDB's date + interval does).
  */
 export const MACROS = [
   `CREATE OR REPLACE MACRO tag_holds(tags, maybe_tags, bits) AS
@@ -58,13 +56,6 @@ export const MACROS = [
   `CREATE OR REPLACE MACRO months_from(d0, en) AS GREATEST(0,
      (YEAR(DATE '1970-01-01' + en) - YEAR(DATE '1970-01-01' + d0)) * 12 + MONTH(DATE '1970-01-01' + en) - MONTH(DATE '1970-01-01' + d0)
      - CASE WHEN LEAST(DAY(DATE '1970-01-01' + d0), DAY(LAST_DAY(DATE '1970-01-01' + en))) > DAY(DATE '1970-01-01' + en) THEN 1 ELSE 0 END)`,
-  // tm, td: the unserved term in months and days; pm the fraction's whole months; the rest in days × den
-  'CREATE OR REPLACE MACRO reduced_d(td, tm, num, den) AS td - (2 * ((tm * num - ((tm * num) // den) * den) * 30 + td * num) + den) // (2 * den)',
-  'CREATE OR REPLACE MACRO reduced_m(tm, num, den) AS tm - (tm * num) // den',
-  'CREATE OR REPLACE MACRO borrowed(m, d) AS CASE WHEN d < 0 THEN LEAST(m, (29 - d) // 30) ELSE 0 END',
-  `CREATE OR REPLACE MACRO reduced_end(d0, m, d) AS add_months(d0, m - borrowed(m, d)) + GREATEST(0, d + borrowed(m, d) * 30)`,
-  `CREATE OR REPLACE MACRO reduced_days(d0, en, tm, num, den) AS CASE WHEN en IS NOT NULL THEN
-     LEAST(GREATEST(en - reduced_end(d0, reduced_m(tm, num, den), reduced_d(en - add_months(d0, tm), tm, num, den)), 0), en - d0) END`,
 ];
 
 interface Constants {
@@ -97,8 +88,25 @@ function constantsOf(plan: Plan, law: Law, asOfDay: number): Constants {
   };
 }
 
-/** Days remitted by reducing the unserved part by num/den (NULL when the end is unknown). */
-const reduce = (c: Constants, f: { num: number; den: number }) => `reduced_days(${c.D0}, en, months_from(${c.D0}, en), ${f.num}, ${f.den})`;
+/**
+ * Days remitted by reducing the unserved part by num/den depend on the day the term ends only (the
+ * day of entry into force fixed): looked up in a table of every end day up to 60 years ahead,
+ * computed once per query (column r<num>_<den>; NULL when the end is unknown).
+ */
+const reduce = (f: { num: number; den: number }) => `r${f.num}_${f.den}`;
+const reduceTable = (c: Constants, fractions: { num: number; den: number }[]) => {
+  const fs = fractions.filter((f, k) => fractions.findIndex((g) => g.num === f.num && g.den === f.den) === k);
+  const id = (f: { num: number; den: number }) => `${f.num}_${f.den}`;
+  // tm, td: the term left in months and days; m, d: less the fraction (months first, the left-over
+  // part of a month as 30 days, the fraction's days rounded half up); b: 30-day months borrowed
+  return `reduce AS (
+  SELECT en, ${fs.map((f) => `LEAST(GREATEST(en - (add_months(${c.D0}, m${id(f)} - b${id(f)}) + GREATEST(0, d${id(f)} + b${id(f)} * 30)), 0), en - ${c.D0}) AS ${reduce(f)}`).join(', ')}
+  FROM (SELECT *, ${fs.map((f) => `CASE WHEN d${id(f)} < 0 THEN LEAST(m${id(f)}, (29 - d${id(f)}) // 30) ELSE 0 END AS b${id(f)}`).join(', ')}
+    FROM (SELECT en, ${fs.map((f) => `tm - (tm * ${f.num}) // ${f.den} AS m${id(f)}, td - (2 * ((tm * ${f.num} - ((tm * ${f.num}) // ${f.den}) * ${f.den}) * 30 + td * ${f.num}) + ${f.den}) // ${2 * f.den} AS d${id(f)}`).join(', ')}
+      FROM (SELECT en, tm, en - add_months(${c.D0}, tm) AS td
+        FROM (SELECT en, months_from(${c.D0}, en) AS tm FROM (SELECT CAST(range AS INTEGER) AS en FROM range(${c.D0 + 1}, ${c.D0 + 60 * 366}))))))
+)`;
+};
 /** Days remitted by a release from the main punishment: all the days left (NULL when the end is unknown). */
 const release = (c: Constants) => `en - ${c.D0}`;
 
@@ -113,11 +121,12 @@ interface Clause {
 /**
  * The first-match decision, the same for the three acts (as an analyst keeps one template): from
  * the clauses' criteria, the exclusions (read only for persons a clause covers or may cover, or
- * one criterion short) and the measures' days, the outcome columns as the kernel writes them.
+ * one criterion short, and only past `gate`, false when no exclusion can hold) and the measures'
+ * days, the outcome columns as the kernel writes them. One pass over the flattened table.
  */
-function firstMatch(c: Constants, p: string, clauses: Clause[], exclusions: string[]): string {
+function firstMatch(c: Constants, p: string, clauses: Clause[], exclusions: string[], gate: string, fractions: { num: number; den: number }[]): string {
   const truth = (cl: Clause) => `(${cl.criteria.join(' AND ')})`;
-  const first = `CASE ${clauses.map((cl, j) => `WHEN COALESCE(${truth(cl)}, TRUE) THEN ${j}`).join(' ')} ELSE -1 END`;
+  const first = `CASE WHEN not_serving THEN -2 ${clauses.map((cl, j) => `WHEN COALESCE(${truth(cl)}, TRUE) THEN ${j}`).join(' ')} ELSE -1 END`;
   const short = clauses
     .map((cl, j) => ({ cl, j }))
     .filter(({ cl }) => cl.criteria.length >= 2)
@@ -128,41 +137,39 @@ function firstMatch(c: Constants, p: string, clauses: Clause[], exclusions: stri
     }));
   const exChain = `CASE ${exclusions.map((x, k) => `WHEN ${x} THEN ${k}`).join(' ')} ELSE -1 END`;
   const exuChain = `CASE ${exclusions.map((x, k) => `WHEN (${x}) IS NULL THEN ${k}`).join(' ')} ELSE -1 END`;
-  return `WITH p AS (
-  SELECT *, (en IS NOT NULL AND en <= ${c.D0}) OR (st IS NOT NULL AND st > ${c.D0}) AS not_serving, ${p}
-  FROM flat
+  const withReduce = fractions.length > 0;
+  return `WITH ${withReduce ? `${reduceTable(c, fractions)}, ` : ''}p AS (
+  SELECT flat.*, (flat.en IS NOT NULL AND flat.en <= ${c.D0}) OR (flat.st IS NOT NULL AND flat.st > ${c.D0}) AS not_serving, ${p}${withReduce ? `, ${fractions.map((f) => `reduce.${reduce(f)}`).filter((x, k, all) => all.indexOf(x) === k).join(', ')}` : ''}
+  FROM flat${withReduce ? ' LEFT JOIN reduce ON reduce.en = flat.en' : ''}
 ), d AS (
   SELECT *, ${first} AS first FROM p
 ), e AS (
   SELECT *,
     CASE first ${clauses.map((cl, j) => `WHEN ${j} THEN ${truth(cl)}`).join(' ')} END AS truth,
     CASE first ${clauses.map((cl, j) => `WHEN ${j} THEN ${cl.days}`).join(' ')} END AS dy,
-    CASE first ${clauses.map((cl, j) => `WHEN ${j} THEN ${cl.code}`).join(' ')} END AS code,
-    CASE WHEN first < 0 THEN CASE ${short.map((s) => `WHEN ${s.test} THEN ${s.j}`).join(' ')} ELSE -1 END ELSE -1 END AS short_clause,
-    CASE WHEN first < 0 THEN CASE ${short.map((s) => `WHEN ${s.test} THEN ${s.which}`).join(' ')} ELSE -1 END ELSE -1 END AS short_crit
-  FROM d WHERE NOT not_serving
+    CASE first ${clauses.map((cl, j) => `WHEN ${j} THEN ${cl.code}`).join(' ')} ELSE 0 END AS code,
+    CASE WHEN first = -1 THEN CASE ${short.map((s) => `WHEN ${s.test} THEN ${s.j}`).join(' ')} ELSE -1 END ELSE -1 END AS short_clause,
+    CASE WHEN first = -1 THEN CASE ${short.map((s) => `WHEN ${s.test} THEN ${s.which}`).join(' ')} ELSE -1 END ELSE -1 END AS short_crit
+  FROM d
 ), x AS (
   SELECT *,
-    CASE WHEN first >= 0 OR short_clause >= 0 THEN ${exChain} ELSE -1 END AS ex,
-    CASE WHEN first >= 0 THEN ${exuChain} ELSE -1 END AS exu
+    CASE WHEN (first >= 0 OR short_clause >= 0) AND ${gate} THEN ${exChain} ELSE -1 END AS ex,
+    CASE WHEN first >= 0 AND ${gate} THEN ${exuChain} ELSE -1 END AS exu
   FROM e
 )
 SELECT row_index,
   CASE WHEN first < 0 THEN 0 WHEN ex >= 0 THEN 2 WHEN truth AND exu < 0 THEN 1 ELSE 3 END AS status,
   CASE WHEN first < 0 OR ex >= 0 OR truth IS NULL THEN 0 ELSE code END AS measure,
-  first AS clause,
+  CASE WHEN first < 0 THEN -1 ELSE first END AS clause,
   CASE WHEN first < 0 THEN -1 WHEN ex >= 0 THEN ex ELSE exu END AS exclusion,
   CASE WHEN first >= 0 AND ex < 0 AND truth AND exu < 0 AND dy >= 0 THEN dy ELSE -1 END AS days_remitted,
   CASE WHEN first >= 0 AND ex < 0 AND truth AND exu < 0 AND dy >= 0 THEN en - dy ELSE ${c.UNK} END AS new_end,
-  CASE WHEN first < 0 THEN 3 WHEN ex >= 0 THEN 2 WHEN truth IS NULL THEN 4 WHEN exu >= 0 THEN 5 WHEN dy IS NULL THEN 7 ELSE 1 END AS reason,
+  CASE WHEN first = -2 THEN 6 WHEN first = -1 THEN 3 WHEN ex >= 0 THEN 2 WHEN truth IS NULL THEN 4 WHEN exu >= 0 THEN 5 WHEN dy IS NULL THEN 7 ELSE 1 END AS reason,
   CASE WHEN short_clause >= 0 AND ex < 0 THEN 1 ELSE 0 END AS almost_kind,
   CASE WHEN short_clause >= 0 AND ex < 0 THEN short_clause ELSE -1 END AS almost_clause,
   CASE WHEN short_clause >= 0 AND ex < 0 THEN short_crit ELSE -1 END AS almost_criterion,
   ${c.UNK} AS almost_from, 0 AS clause_mask0
-FROM x
-UNION ALL
--- persons not serving on the day
-SELECT row_index, 0, 0, -1, -1, -1, ${c.UNK}, 6, 0, -1, -1, ${c.UNK}, 0 FROM p WHERE not_serving`;
+FROM x`;
 }
 
 /** Tag bits (TAGS order, src/domain/enums.ts). */
@@ -187,16 +194,16 @@ function constitution30(c: Constants): string {
     { criteria: ['gravity = 2', '(NOT damage_caused OR damage_compensated OR NOT claim_filed)'], code: 1, days: release(c) },
     { criteria: ['gravity = 2', 'vulnerable'], code: 1, days: release(c) },
     { criteria: ['gravity = 2', 'behaviour <> 2', `en <= ${c.YEAR_ON}`], code: 1, days: release(c) },
-    { criteria: ['gravity = 2'], code: 4, days: reduce(c, c.frac('art3_1')) },
-    { criteria: ['gravity = 3', `en < ${c.YEAR_ON}`], code: 4, days: reduce(c, c.frac('art3_2')) },
-    { criteria: ['gravity = 4', `en < ${c.YEAR_ON}`], code: 4, days: reduce(c, c.frac('art3_3')) },
+    { criteria: ['gravity = 2'], code: 4, days: reduce(c.frac('art3_1')) },
+    { criteria: ['gravity = 3', `en < ${c.YEAR_ON}`], code: 4, days: reduce(c.frac('art3_2')) },
+    { criteria: ['gravity = 4', `en < ${c.YEAR_ON}`], code: 4, days: reduce(c.frac('art3_3')) },
   ], [
     tag(TAG.corruption), tag(TAG.terrorism), tag(TAG.extremism), tag(TAG.sexual_minor), tag(TAG.torture), tag(TAG.treason), tag(TAG.riots), tag(TAG.criminal_group),
     `(${tag(TAG.murder)} OR list_has_any(parts, [${c.article1063}]))`,
     'recidivism = 2',
     'malicious_violator',
     ...CC78,
-  ]);
+  ], `(tags IS NULL OR ((tags | maybe_tags) & ${TAG.corruption | TAG.terrorism | TAG.extremism | TAG.sexual_minor | TAG.torture | TAG.treason | TAG.riots | TAG.criminal_group | TAG.murder}) <> 0 OR list_has_any(parts, [${c.article1063}]) OR ${OTHER_GATE})`, [c.frac('art3_1'), c.frac('art3_2'), c.frac('art3_3')]);
 }
 
 /** The exclusions the two 2025 drafts list (and those they inherit). */
@@ -205,6 +212,10 @@ const DRAFT_EXCLUSIONS = [
   'recidivism = 2', 'malicious_violator', ...CC78,
 ];
 
+/** Where no exclusion of the drafts can hold: no tag bit of theirs, recidivism none, not a malicious violator, all known. */
+const OTHER_GATE = 'recidivism IS NULL OR recidivism <> 0 OR COALESCE(malicious_violator, TRUE)';
+const DRAFT_GATE = `(tags IS NULL OR ((tags | maybe_tags) & ${TAG.corruption | TAG.terrorism | TAG.extremism | TAG.sexual_minor | TAG.torture | TAG.treason | TAG.riots | TAG.criminal_group | TAG.murder | TAG.drug_trafficking}) <> 0 OR ${OTHER_GATE})`;
+
 /** acts/kz-2025-sex-neutral. */
 function sexNeutral(c: Constants): string {
   const vulnerable = `(disability_group IN (1, 2, 3) OR ${age(c)} >= 60 OR pregnant OR ${childrenUnder(c, 3)} >= 1 OR ${childrenUnder(c, c.childAge)} >= ${c.many}
@@ -212,10 +223,10 @@ function sexNeutral(c: Constants): string {
   return firstMatch(c, vulnerable, [
     { criteria: ['vulnerable', 'gravity <= 2'], code: 1, days: release(c) },
     { criteria: ['prior_convictions = 0', 'NOT violent', 'gravity <= 2'], code: 1, days: release(c) },
-    { criteria: ['vulnerable', 'gravity >= 3'], code: 4, days: reduce(c, c.frac('art2_1')) },
+    { criteria: ['vulnerable', 'gravity >= 3'], code: 4, days: reduce(c.frac('art2_1')) },
     { criteria: ['custody = 0', 'gravity = 3', 'unpaid_claim'], code: 7, days: '-1' },
-    { criteria: ['prior_convictions = 0', 'gravity >= 3'], code: 4, days: reduce(c, c.frac('art2_3')) },
-  ], DRAFT_EXCLUSIONS);
+    { criteria: ['prior_convictions = 0', 'gravity >= 3'], code: 4, days: reduce(c.frac('art2_3')) },
+  ], DRAFT_EXCLUSIONS, DRAFT_GATE, [c.frac('art2_1'), c.frac('art2_3')]);
 }
 
 /** acts/kz-2025-women-proposal. */
@@ -223,10 +234,10 @@ function womenProposal(c: Constants): string {
   const vulnerable = `(sex = 0 AND (disability_group IN (1, 2, 3) OR ${age(c)} >= 60 OR pregnant OR ${childrenUnder(c, 3)} >= 1 OR ${childrenUnder(c, c.childAge)} >= ${c.many})) AS vulnerable`;
   return firstMatch(c, vulnerable, [
     { criteria: ['sex = 0', 'gravity <= 2'], code: 1, days: release(c) },
-    { criteria: ['vulnerable', 'gravity >= 3'], code: 4, days: reduce(c, c.frac('art2_1')) },
+    { criteria: ['vulnerable', 'gravity >= 3'], code: 4, days: reduce(c.frac('art2_1')) },
     { criteria: ['sex = 0', 'custody = 0', 'gravity = 3', 'unpaid_claim'], code: 7, days: '-1' },
-    { criteria: ['sex = 0', 'gravity >= 3'], code: 4, days: reduce(c, c.frac('art2_3')) },
-  ], DRAFT_EXCLUSIONS);
+    { criteria: ['sex = 0', 'gravity >= 3'], code: 4, days: reduce(c.frac('art2_3')) },
+  ], DRAFT_EXCLUSIONS, DRAFT_GATE, [c.frac('art2_1'), c.frac('art2_3')]);
 }
 
 /** The hand-written query of a shipped act, evaluated on `asOfDay` (default its entry into force). */
