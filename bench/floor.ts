@@ -2,7 +2,8 @@
  * The floor of the benchmark (npm run bench): the least a pass over the registry can cost — a
  * trivial loop that reads, for every person, exactly the per-person columns an act's kernel reads
  * (and, in its second form, also writes every outcome column the kernel writes), on 1 and 2
- * threads. The kernel's time divided by the floor's is the price of its decisions.
+ * threads. The kernel's time divided by the floor's is the price of its decisions. (The shipped acts
+ * are first-match acts with no clause read later: the floor writes what their kernels write.)
  *
  * The lists the kernel reads through offsets (articles, children) are read as the offsets only:
  * the kernel reaches their values for few persons.
@@ -13,7 +14,11 @@ import type { Outcomes } from '../src/engine/act/outcome.ts';
 
 type Column = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float64Array | Float32Array;
 
-const OUT = ['status', 'measure', 'clause', 'exclusion', 'daysRemitted', 'newEnd', 'reason', 'almostKind', 'almostClause', 'almostCriterion', 'almostFrom', 'clauseMask'] as const;
+/**
+ * The outcome columns the kernel of a first-match act without clauses read later stores per person
+ * (src/engine/act/kernel.ts); the other two (almostFrom, clauseMask) it fills, and so does the floor.
+ */
+const OUT = ['status', 'measure', 'clause', 'exclusion', 'daysRemitted', 'newEnd', 'reason', 'almostKind', 'almostClause', 'almostCriterion'] as const;
 
 /** The per-person columns of a registry among `names` (a value per person, or offsets: n + 1). */
 export function floorColumns(registry: Registry, names: readonly ColumnName[]): { ints: Column[]; floats: Float64Array[]; bytesPerPerson: number } {
@@ -41,7 +46,8 @@ export function floorSource(ints: number, floats: number, write: boolean): strin
   const x = ints > 0 ? Array.from({ length: ints }, (_, k) => `i${k}[i]`).join(' ^ ') : '0';
   const f = floats > 0 ? Array.from({ length: floats }, (_, k) => `f${k}[i]`).join(' + ') : '0';
   const writes = write ? OUT.map((_, k) => `o${k}[i] = x;`).join(' ') : '';
-  return [...decl, 'let s = 0, d = 0;', 'for (let i = start; i < end; i++) {', `const x = ${x};`, `s = (s + x) | 0; d += ${f};`, writes, '}', 'return s + (d === d ? 0 : 1);'].join('\n');
+  const fills = write ? ['O.almostFrom.fill(-2147483648, start, end);', 'O.clauseMask.fill(0, start, end);'] : [];
+  return [...decl, ...fills, 'let s = 0, d = 0;', 'for (let i = start; i < end; i++) {', `const x = ${x};`, `s = (s + x) | 0; d += ${f};`, writes, '}', 'return s + (d === d ? 0 : 1);'].join('\n');
 }
 
 type FloorFn = (I: Column[], F: Float64Array[], O: Outcomes | null, start: number, end: number) => number;

@@ -261,9 +261,10 @@ async function main(): Promise<void> {
       const out1 = newOutcomes(n);
       const out2 = newOutcomes(n, true);
       const emitted = outcomesSql(plan, law);
+      const emittedDuck = outcomesSql(plan, law, undefined, false);
       const hand = handWrittenSql(plan, law);
       const duckEmitted = async () => {
-        await duck.exec(`CREATE OR REPLACE TABLE outcomes AS ${emitted}`);
+        await duck.exec(`CREATE OR REPLACE TABLE outcomes AS ${emittedDuck}`);
         await duck.exec(BREAKDOWN_SQL);
       };
       const duckHand = async () => {

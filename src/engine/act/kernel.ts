@@ -578,8 +578,9 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     personBody,
     '}',
     ...bisection,
-    ...OUT_NAMES.map((name) => `o_${name}[i] = z_${name};`),
-    words === 1 ? `o_clauseMask[i] = zm * S_r[${R_MASK}];` : `for (let w = 0; w < ${words}; w++) o_clauseMask[i * ${words} + w] = zm * S_r[${R_MASK} + w];`,
+    // columns the act leaves constant (no clause read on a later day; first match reads no mask) are filled, not stored per person
+    ...OUT_NAMES.filter((name) => name !== 'almostFrom' || laterClauses.length > 0).map((name) => `o_${name}[i] = z_${name};`),
+    fast ? '' : words === 1 ? `o_clauseMask[i] = zm * S_r[${R_MASK}];` : `for (let w = 0; w < ${words}; w++) o_clauseMask[i * ${words} + w] = zm * S_r[${R_MASK} + w];`,
     // the breakdowns, counted as decided
     // (Tally: lanes of persons and days taken in turn, then sinks, then persons by exclusion)
     `const lane = i & ${Tally.LANES - 1}, key = lane * ${2 * layout.keys} + (z_status * 8 + z_measure) * ${n + 1} + z_clause + 1, xd = (z_status === ${STATUS.excluded}) * 1;`,
@@ -636,6 +637,8 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
       run(start, end, out, t) {
         if (t.clauses !== n || t.exclusions !== plan.exclusions.length) throw new Error('the tally is not of this act');
         if (out.maskWords !== words) throw new Error(`the outcome columns hold clause masks of ${out.maskWords} words; this act needs ${words} (newOutcomes(size, shared, clauses))`);
+        if (fast) out.clauseMask.fill(0, start * words, end * words);
+        if (laterClauses.length === 0) out.almostFrom.fill(UNKNOWN_DATE, start, end);
         fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, AB, t.values);
       },
     };

@@ -51,9 +51,9 @@ function fill(out: Outcomes, row: number, values: readonly number[]): void {
 }
 
 /** The outcome query with integer columns, ordered by person. */
-export function selectOutcomes(plan: Plan, law: Law, asOfDay?: number): string {
+export function selectOutcomes(plan: Plan, law: Law, asOfDay?: number, materialized = true): string {
   const cols = outcomeColumnsSql(plan);
-  return `SELECT row_index, ${cols.map((c) => `CAST(${c} AS ${c.startsWith('clause_mask') ? 'BIGINT' : 'INTEGER'}) AS ${c}`).join(', ')} FROM (${outcomesSql(plan, law, asOfDay)}) q ORDER BY row_index`;
+  return `SELECT row_index, ${cols.map((c) => `CAST(${c} AS ${c.startsWith('clause_mask') ? 'BIGINT' : 'INTEGER'}) AS ${c}`).join(', ')} FROM (${outcomesSql(plan, law, asOfDay, materialized)}) q ORDER BY row_index`;
 }
 
 async function withTableFiles<T>(registry: Registry, law: Law, use: (files: TableFiles) => Promise<T>): Promise<T> {
@@ -116,7 +116,7 @@ export class DuckDbBackend implements SqlBackend {
 
   async outcomes(plan: Plan, law: Law, size: number, asOfDay?: number): Promise<Outcomes> {
     const out = newOutcomes(size, false, plan.clauses.length);
-    const result = await this.connection.run(selectOutcomes(plan, law, asOfDay));
+    const result = await this.connection.run(selectOutcomes(plan, law, asOfDay, false));
     const width = outcomeColumnsSql(plan).length;
     const values: number[] = new Array<number>(width);
     for (;;) {

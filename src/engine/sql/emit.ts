@@ -140,7 +140,11 @@ const firstOf = (tests: [number, string][]) => (tests.length === 0 ? '-1' : `(CA
  * days_remitted, new_end, reason, almost_kind, almost_clause, almost_criterion, almost_from and the
  * clause mask's words clause_mask0… — coded as the Outcomes columns.
  */
-export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIntoForce): string {
+export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIntoForce, materialized = true): string {
+  // PostgreSQL substitutes a CTE read once into the query that reads it, and then computes each
+  // column as often as it is referenced: the layers are materialized there. DuckDB eliminates the
+  // common expressions itself, and runs the query about a fifth faster when they are not.
+  const M = materialized ? 'AS MATERIALIZED' : 'AS';
   const laterDay = asOfDay + (plan.executionEnd - plan.entryIntoForce);
   const ctxFor = (day: number): SqlContext => ({
     ymd: String(ymdOfDay(day)),
@@ -325,15 +329,15 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
   SELECT p.*, a.gravity, a.tag_mask, a.all_negligent, a.any_violent, ${SENTENCE_TERM_MONTHS_SQL} AS term_months FROM persons p LEFT JOIN person_facts a ON a.row_index = p.row_index
 ), f AS (
   SELECT f1.*, ${SENTENCE_TERM_DAYS_SQL} AS term_days FROM f1
-), c AS MATERIALIZED (
+), c ${M} (
   SELECT ${cCols.join(',\n    ')} FROM f
-), k AS MATERIALIZED (
+), k ${M} (
   SELECT ${kCols.join(',\n    ')} FROM c
-), m AS MATERIALIZED (
+), m ${M} (
   SELECT ${mCols.join(',\n    ')} FROM k
-), d AS MATERIALIZED (
+), d ${M} (
   SELECT ${dCols.join(',\n    ')} FROM m
-), g AS MATERIALIZED (
+), g ${M} (
   SELECT d.*, ${grantDays} AS grant_days FROM d
 )${laterPossible ? `, o AS MATERIALIZED (
   SELECT row_index, ${outcomeCols},
