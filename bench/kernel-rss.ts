@@ -6,6 +6,7 @@
  *   tsx bench/kernel-rss.ts <snapshot> <act.yaml>…
  */
 import { loadLaw } from '../src/law/law.ts';
+import { peakRss } from './peak-rss.ts';
 import { loadSnapshot } from '../src/registry/snapshot.ts';
 import { compileActKernel } from '../src/engine/act/kernel.ts';
 import { loadAct } from '../src/engine/act/plan.ts';
@@ -26,4 +27,4 @@ for (const act of acts) {
   par.evaluateWithBreakdown(registry, undefined, out2);
   await par.close();
 }
-process.stdout.write(JSON.stringify({ persons: registry.size, columnBytes: registry.columnBytes(), rssAfterLoad: afterLoad, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+process.stdout.write(JSON.stringify({ persons: registry.size, columnBytes: registry.columnBytes(), rssAfterLoad: afterLoad, maxRssBytes: peakRss() }));

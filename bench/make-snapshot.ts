@@ -12,6 +12,7 @@
  * children are not recorded, 0.5 % whose convictions are not recorded.
  */
 import { loadLaw } from '../src/law/law.ts';
+import { peakRss } from './peak-rss.ts';
 import { DEFAULT_PATHS } from '../src/paths.ts';
 import { loadFacilities } from '../src/registry/facilities.ts';
 import { RegistryBuilder } from '../src/registry/registry.ts';
@@ -42,4 +43,4 @@ for (const r of generatePersons(profile, law.criminalCode, loadFacilities(profil
   b.push(r);
 }
 saveSnapshot(b.finish(), file);
-process.stdout.write(JSON.stringify({ generateMs: performance.now() - t0, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+process.stdout.write(JSON.stringify({ generateMs: performance.now() - t0, maxRssBytes: peakRss() }));

@@ -44,6 +44,7 @@ import { outcomesSql } from '../src/engine/sql/emit.ts';
 import { JRE_STATUS, JsonRulesAct } from './json-rules-engine.ts';
 import { FLAT_TABLE_SQL, handWrittenSql, MACROS, readOutcomes } from './handwritten.ts';
 import { floorColumns, floorFunction, floorSource, TwoThreadFloor } from './floor.ts';
+import { peakRss } from './peak-rss.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000,10000000').split(',').map(Number);
 const REAL_SIZES = (process.env.BENCH_REAL_SIZES ?? '1000000').split(',').filter((x) => x !== '').map(Number);
@@ -421,7 +422,7 @@ async function main(): Promise<void> {
   const largest = Math.max(...SIZES);
   log(`kernel memory at ${largest}`);
   const rss = child<{ persons: number; columnBytes: number; rssAfterLoad: number; maxRssBytes: number }>('kernel-rss.ts', [registryFile(largest, 'default').file, ...acts]);
-  const benchRss = process.resourceUsage().maxRSS * 1024;
+  const benchRss = peakRss();
   const totalMin = (performance.now() - started) / 60_000;
 
   const date = new Date().toISOString().slice(0, 10);

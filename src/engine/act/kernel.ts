@@ -318,6 +318,8 @@ type ActKernelFn = (
 export interface BoundAct {
   /** Evaluates persons [start, end) into `out`, counting them into `tally`. */
   run(start: number, end: number, out: Outcomes, tally: Tally): void;
+  /** Counts persons [start, end) into `tally` without writing their outcomes (counts only). */
+  count(start: number, end: number, tally: Tally): void;
 }
 
 export interface CompiledAct {
@@ -330,9 +332,17 @@ export interface CompiledAct {
   bind(registry: Registry, asOfDay?: number): BoundAct;
   /** Evaluates persons [start, end) into `out` (all persons by default), counting them into `tally` when given. */
   run(registry: Registry, asOfDay?: number, range?: { start: number; end: number }, out?: Outcomes, tally?: Tally): Outcomes;
+  /**
+   * Counts only: the standard breakdowns of persons [start, end) (all by default), for callers that
+   * need no person's outcome — the same loop without the stores into outcome columns.
+   */
+  count(registry: Registry, asOfDay?: number, range?: { start: number; end: number }, tally?: Tally): Tally;
 }
 
 const RULE_CODE = { first_match: 0, most_favourable: 1, all_that_apply: 2 } as const;
+
+/** The outcome columns a counts-only loop binds (it stores into none of them). */
+const NO_OUTCOMES: OutcomeArrays = newOutcomes(0);
 
 function measureKind(m: Measure): number {
   return measureCode(m) - 1;
@@ -605,6 +615,12 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     loopSource.replace(/\bK\[(\d+)\]/g, 'k_$1').replace(/\bP\[(\d+)\]/g, 'p_$1'),
   ].join('\n');
   const fn = kernelFunction(source);
+  // counts only: the same loop without the stores into outcome columns (the breakdowns alone)
+  const countSource = source
+    .split('\n')
+    .filter((line) => !/^o_\w+\[i\] = /.test(line) && !line.startsWith('o_clauseMask[') && !line.startsWith('for (let w = 0;'))
+    .join('\n');
+  let countFn: ActKernelFn | null = null;
   const constants = e.constants;
   const paramNames = [...e.params];
   const A: ActConstants = {
@@ -634,6 +650,11 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     }
     const AB: ActConstants = { ...A, memo };
     return {
+      count(start, end, t) {
+        if (t.clauses !== n || t.exclusions !== plan.exclusions.length) throw new Error('the tally is not of this act');
+        countFn ??= kernelFunction(countSource);
+        countFn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, NO_OUTCOMES, S, AB, t.values);
+      },
       run(start, end, out, t) {
         if (t.clauses !== n || t.exclusions !== plan.exclusions.length) throw new Error('the tally is not of this act');
         if (out.maskWords !== words) throw new Error(`the outcome columns hold clause masks of ${out.maskWords} words; this act needs ${words} (newOutcomes(size, shared, clauses))`);
@@ -649,6 +670,11 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     columns: [...e.columns.keys()],
     newTally: (values) => new Tally(n, plan.exclusions.length, values),
     bind,
+    count(registry, asOfDay, range, t) {
+      const tally = t ?? new Tally(n, plan.exclusions.length);
+      bind(registry, asOfDay).count(range?.start ?? 0, range?.end ?? registry.size, tally);
+      return tally;
+    },
     run(registry, asOfDay, range, out, t) {
       const O = out ?? newOutcomes(registry.size, false, n);
       // without a tally, the counts go to one that is dropped (counting costs less than a second loop would)
