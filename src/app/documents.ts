@@ -37,6 +37,7 @@ import { AppError } from './errors.ts';
 import { dayOf, isSynthetic, planOn, registryFor } from './evaluations.ts';
 import { refused } from './persons.ts';
 import { inScope, personScope } from './roles.ts';
+import { DOCUMENT_REQUEST_TEXTS as T } from '../i18n/documents/requests.ts';
 
 export interface DocumentFile {
   bytes: Buffer;
@@ -50,12 +51,6 @@ const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   zip: 'application/zip',
 } as const;
-
-const T = {
-  refused: { kk: '{person}: ұсыну жасалмайды — {reason}', ru: '{person}: представление не составляется — {reason}', en: '{person}: no submission — {reason}' },
-  facilityOutside: { kk: '{facility} мекемесі сіздің рұқсатыңыздың аясынан тыс', ru: 'Учреждение {facility} вне пределов вашего доступа', en: 'The facility {facility} is outside your scope' },
-  unknownFacility: { kk: 'Белгісіз мекеме: {facility}', ru: 'Неизвестное учреждение: {facility}', en: 'Unknown facility: {facility}' },
-} satisfies Record<string, Text>;
 
 function identityOf(ctx: AppContext, info: RegistryInfo): SourceIdentity {
   return { registry: { source: `${info.name} (${info.id.slice(0, 12)})`, persons: info.persons, hash: info.id }, lawHash: ctx.env.lawFingerprint.hash };

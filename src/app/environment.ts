@@ -14,6 +14,7 @@ import { loadLetterDefinition, type LetterDefinition } from '../reports/letter.t
 import { lawHash as criminalCodeHash } from '../registry/snapshot.ts';
 import { DOCUMENT_PATHS, loadCourts } from '../documents/load.ts';
 import type { Courts } from '../documents/courts.ts';
+import { loadSecurityPolicy, type SecurityPolicy } from './security.ts';
 
 /** The folders of data files a run may read: the law, the facilities, the report definitions. */
 export const DATA_FOLDERS = ['law', 'data', 'reports'] as const;
@@ -44,6 +45,8 @@ export interface Environment {
   courts: Courts;
   impactConfig: ImpactConfig;
   letter: LetterDefinition;
+  /** Passwords, sessions, sign-in attempts (data/security.yaml). */
+  security: SecurityPolicy;
 }
 
 function* filesUnder(dir: string, accept: (name: string) => boolean): Generator<string> {
@@ -81,5 +84,6 @@ export function loadEnvironment(): Environment {
     courts: loadCourts(DOCUMENT_PATHS.courts, facilities),
     impactConfig: loadImpactConfig(DEFAULT_PATHS.impact, law),
     letter: loadLetterDefinition(DEFAULT_PATHS.letterFigures, law),
+    security: loadSecurityPolicy(),
   };
 }

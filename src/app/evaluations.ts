@@ -60,7 +60,7 @@ export function evaluatedOn(ctx: AppContext, plan: Plan, registryId: string, reg
 }
 
 export function actRunOn(ctx: AppContext, plan: Plan, registryId: string, registry: Registry, day: number): ActRun {
-  return runFromOutcomes(planOn(plan, day), evaluatedOn(ctx, plan, registryId, registry, day).outcomes, day);
+  return runFromOutcomes(planOn(plan, day), evaluatedOn(ctx, plan, registryId, registry, day).outcomes, day, ctx.env.law);
 }
 
 /** The key of a run: the hashes of everything it reads. */
@@ -121,7 +121,7 @@ export async function runEvaluation(ctx: AppContext, actor: Actor, req: RunReque
   const t2 = performance.now();
   const impact = impactOn(ctx, [planOn(plan, day)], info, registry, {});
   const t3 = performance.now();
-  const run = runFromOutcomes(planOn(plan, day), evaluated.outcomes, day);
+  const run = runFromOutcomes(planOn(plan, day), evaluated.outcomes, day, ctx.env.law);
   const summary = impact.acts[0]!.outcomes;
   const record = {
     id,

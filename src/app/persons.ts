@@ -213,11 +213,11 @@ async function selectRows(ctx: AppContext, r: Resolved, f: PersonFilter, scope: 
   const kindCode = (k: string | undefined) => (k === undefined ? null : k === 'none' ? -1 : MEASURE_KINDS.indexOf(k as never));
   const wantHere = kindCode(f.kind);
   const wantThere = kindCode(f.compareKind);
-  if (wantHere !== null) kindHere = runFromOutcomes(r.plan, o, r.day).kind;
+  if (wantHere !== null) kindHere = runFromOutcomes(r.plan, o, r.day, ctx.env.law).kind;
   if (f.compareWith !== undefined && wantThere !== null) {
     const other = await readAct(ctx, f.compareWith.act, f.compareWith.version);
     const day = other.plan.entryIntoForce;
-    kindThere = runFromOutcomes(other.plan, evaluatedOn(ctx, other.plan, r.info.id, r.registry, day).outcomes, day).kind;
+    kindThere = runFromOutcomes(other.plan, evaluatedOn(ctx, other.plan, r.info.id, r.registry, day).outcomes, day, ctx.env.law).kind;
   }
   const scopeAll = scope.kind === 'all';
   const out: number[] = [];

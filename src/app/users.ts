@@ -14,10 +14,6 @@ import type { Actor, AppContext } from './context.ts';
 import { AppError } from './errors.ts';
 import { ROLES, type Role } from './roles.ts';
 
-export const MIN_PASSWORD_LENGTH = 12;
-/** A session ends after this long without a request, and in any case after the absolute lifetime. */
-export const SESSION_LIFETIME = { idleSeconds: 30 * 60, absoluteSeconds: 12 * 60 * 60 };
-
 const ARGON = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
@@ -74,7 +70,9 @@ function checkScope(ctx: AppContext, u: NewUserRequest): { facilities: string[];
 }
 
 export async function createUser(ctx: AppContext, actor: Actor | null, u: NewUserRequest): Promise<User> {
-  if (u.password.length < MIN_PASSWORD_LENGTH) throw new AppError('bad_request', API_MESSAGES.weak_password, { n: MIN_PASSWORD_LENGTH }, [{ path: '$.password' }]);
+  // The least length is policy (data/security.yaml, ctx.env.security).
+  const least = ctx.env.security.minPasswordLength;
+  if (u.password.length < least) throw new AppError('bad_request', API_MESSAGES.weak_password, { n: least }, [{ path: '$.password' }]);
   const scope = checkScope(ctx, u);
   const passwordHash = await hashPassword(u.password);
   return ctx.db.transaction(async (tx) => {
@@ -165,7 +163,8 @@ export async function signIn(ctx: AppContext, username: string, password: string
     throw new AppError('unauthenticated', API_MESSAGES.bad_credentials);
   }
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + SESSION_LIFETIME.idleSeconds * 1000);
+  // A session ends after the idle lifetime without a request, and in any case after the absolute one (data/security.yaml).
+  const expiresAt = new Date(Date.now() + ctx.env.security.session.idleSeconds * 1000);
   await ctx.db.transaction(async (tx) => {
     await insertSession(tx, { tokenHash: tokenHash(token), userId: found.user.id, expiresAt, ip: from.ip, userAgent: from.userAgent });
     await appendAuditIn(tx, { userId: found.user.id, username, role: found.user.role, action: 'session.sign_in', target: {}, result: 'ok', ip: from.ip });
@@ -191,7 +190,7 @@ export async function sessionUser(ctx: AppContext, token: string): Promise<User 
     ctx.sessions.delete(h);
     return null;
   }
-  if (now - Date.parse(s.lastSeenAt) > 60_000) await touchSession(ctx.db, h, SESSION_LIFETIME);
+  if (now - Date.parse(s.lastSeenAt) > 60_000) await touchSession(ctx.db, h, ctx.env.security.session);
   if (ctx.sessions.size > 10_000) ctx.sessions.clear();
   ctx.sessions.set(h, { user: s.user, checkedAt: now });
   return s.user;

@@ -66,7 +66,7 @@ export function whatIfOn(env: Environment, plan0: Plan, registry: Registry, regi
   const t2 = performance.now();
   const { outcomes } = evaluateWithBreakdown(plan, registry, env.law, day);
   const t3 = performance.now();
-  const run = runFromOutcomes(plan, outcomes, day);
+  const run = runFromOutcomes(plan, outcomes, day, env.law);
   const summary = outcomesSummary(run);
   const moneySection = money(run, registry, env.law, env.impactConfig);
   const kinds = countKinds(run, registry);

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
 import { UserError } from '../domain/errors.ts';
 import { formatIsoDate, isoDay } from '../domain/dates.ts';
-import { render, type Lang, type Text } from '../i18n/text.ts';
+import { render, type Lang } from '../i18n/text.ts';
 import { loadLaw, type Law } from '../law/law.ts';
 import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
 import { loadFacilities } from '../registry/facilities.ts';
@@ -20,21 +20,7 @@ import { outcomeRows } from '../app/evaluations.ts';
 import { AtomicFile } from '../output/atomic.ts';
 import { spreadsheetCell } from '../output/spreadsheet.ts';
 import { openRegistry } from './registry-source.ts';
-
-const T = {
-  valid: { kk: '{file}: акт дұрыс — {clauses} бап, {exclusions} алып тастау, {definitions} анықтама', ru: '{file}: акт корректен — статей {clauses}, исключений {exclusions}, определений {definitions}', en: '{file}: the act is valid — {clauses} clauses, {exclusions} exclusions, {definitions} definitions' },
-  invalid: { kk: '{file}: актіде {n} қате', ru: '{file}: в акте ошибок: {n}', en: '{file}: {n} errors in the act' },
-  warning: { kk: 'ескерту', ru: 'предупреждение', en: 'warning' },
-  unverified: { kk: 'тексерілмеген параметр: {name} = {value} ({source})', ru: 'непроверенный параметр: {name} = {value} ({source})', en: 'unverified parameter: {name} = {value} ({source})' },
-  summary: { kk: '{act}: {persons} адам; {counts}', ru: '{act}: {persons} чел.; {counts}', en: '{act}: {persons} persons; {counts}' },
-  testsPassed: { kk: '{act}: {passed}/{total} тест өтті', ru: '{act}: пройдено тестов {passed} из {total}', en: '{act}: {passed} of {total} tests passed' },
-  unreached: {
-    kk: '{act}: бірде-бір тест жағдайы жетпейтін ережелер: {rules}',
-    ru: '{act}: правила, которых не достигает ни один тестовый случай: {rules}',
-    en: '{act}: rules no test case reaches: {rules}',
-  },
-  noPerson: { kk: '{id} адамы тізілімде жоқ', ru: 'лица {id} нет в реестре', en: 'person {id} is not in the registry' },
-} satisfies Record<string, Text>;
+import { CLI_ACTS_TEXTS as T } from '../i18n/cli.ts';
 
 export function sampleRegistry(law: Law) {
   const profile = loadProfile(DEFAULT_PATHS.profile);

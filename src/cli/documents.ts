@@ -39,6 +39,7 @@ import { DOCUMENT_PATHS, lawHash, loadCourts, readTemplate } from '../documents/
 import { SEED_SIGNATORY } from '../documents/letter.ts';
 import { openRegistry } from './registry-source.ts';
 import { writeFileAtomic } from './atomic.ts';
+import { CLI_DOCUMENTS_TEXTS as T } from '../i18n/cli.ts';
 
 export const DOCUMENT_KINDS = ['letter', 'annex', 'submission', 'submissions', 'facility-list'] as const;
 type Kind = (typeof DOCUMENT_KINDS)[number];
@@ -72,24 +73,6 @@ export interface DocumentsOptions {
   courts: string;
   facilities?: string;
 }
-
-const T = {
-  format: { kk: '{kind} құжаты {format} пішімінде жасалмайды (болады: {allowed})', ru: 'документ {kind} не делается в формате {format} (можно: {allowed})', en: 'the {kind} document is not made as {format} (choose: {allowed})' },
-  needs: { kk: '{kind} үшін {option} керек', ru: 'для {kind} нужен {option}', en: '{kind} needs {option}' },
-  noPerson: { kk: '{id} адамы тізілімде жоқ ({source})', ru: 'лица {id} нет в реестре ({source})', en: 'person {id} is not in the registry ({source})' },
-  written: { kk: '{file} жазылды', ru: 'записан {file}', en: '{file} written' },
-  needsReview: {
-    kk: 'ЕСКЕРТУ: {id} ұсынуы тексеруді қажет етеді — осы түрінде сотқа жіберуге болмайды',
-    ru: 'ВНИМАНИЕ: представление на {id} требует проверки — в таком виде в суд не направляется',
-    en: 'WARNING: the submission for {id} needs review — it cannot be submitted as is',
-  },
-  batch: {
-    kk: '{facility}: ұсынулар {produced} (оның ішінде тексеру қажет {review}), бас тартылды {refused}',
-    ru: '{facility}: представлений {produced} (из них требуют проверки {review}), отказано {refused}',
-    en: '{facility}: {produced} submissions ({review} need review), {refused} refused',
-  },
-  zipNeedsPdf: { kk: '--zip тек --format pdf-пен бірге', ru: '--zip только вместе с --format pdf', en: '--zip goes with --format pdf only' },
-} satisfies Record<string, Text>;
 
 /** A refusal is a decision about a person, not bad input: exit code 1, reason on standard error. */
 export class SubmissionRefused extends Error {}

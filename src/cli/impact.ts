@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { InvalidArgumentError } from 'commander';
 import { UserError } from '../domain/errors.ts';
 import { isoDay } from '../domain/dates.ts';
-import { render, type Lang, type Text } from '../i18n/text.ts';
+import { render, type Lang } from '../i18n/text.ts';
 import { loadLaw, type Law } from '../law/law.ts';
 import { DEFAULT_PATHS } from '../paths.ts';
 import { loadAct } from '../engine/act/plan.ts';
@@ -19,19 +19,10 @@ import type { ImpactReport } from '../impact/report.ts';
 import { openRegistry } from './registry-source.ts';
 import { AtomicFile } from '../output/atomic.ts';
 import { spreadsheetCell } from '../output/spreadsheet.ts';
+import { CLI_IMPACT_TEXTS as T } from '../i18n/cli.ts';
 
 /** The three shipped acts, compared by `npm start`. */
 export const SHIPPED_ACTS = ['kz-2025-women-proposal', 'kz-2025-sex-neutral', 'kz-2025-constitution-30'] as const;
-
-const T = {
-  changesWritten: { kk: '{file} файлына жазылған өзгерістер: {n}', ru: 'Записано изменений в {file}: {n}', en: '{n} changes written to {file}' },
-  changesNeedTwo: { kk: '--changes-csv үшін кемінде екі акт керек (--compare)', ru: 'для --changes-csv нужны хотя бы два акта (--compare)', en: '--changes-csv needs at least two acts (--compare)' },
-  details: {
-    kk: 'Әр актінің толық әсері: npm run amnestia -- impact --act <акт> [--compare <акт> …] --lang kk',
-    ru: 'Подробные последствия каждого акта: npm run amnestia -- impact --act <акт> [--compare <акт> …] --lang ru',
-    en: 'Each act’s full impact: npm run amnestia -- impact --act <act> [--compare <act> …] --lang en',
-  },
-} satisfies Record<string, Text>;
 
 /** Parses `institution=440,probation=1200`. */
 export function admissionsArg(v: string): { institution: number; probation: number } {

@@ -1,6 +1,7 @@
 /**
  * The `amnestia` command line. See docs/cli.md.
  */
+import { CLI_EVALUATE_TEXTS } from '../i18n/cli.ts';
 import { backtestJson, computeBacktest, loadResults, renderBacktest } from '../reports/backtest.ts';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isoDay, parseIsoDate } from '../domain/dates.ts';
@@ -172,7 +173,7 @@ export function buildProgram(): Command {
     .addOption(langOption())
     .action(async (opts: { act: string; registry?: string; asOf?: string; format: 'jsonl' | 'csv' | 'table'; out?: string; engine: 'kernel' | 'sql'; database?: string; lang: Lang; sheet?: string }) => {
       if (opts.engine === 'sql') {
-        if (opts.format !== 'jsonl' || opts.out) throw new UserError('--engine sql writes JSON lines to standard output');
+        if (opts.format !== 'jsonl' || opts.out) throw new UserError(render(CLI_EVALUATE_TEXTS.sqlJsonl, opts.lang));
         await evaluateSqlCommand(opts);
       } else await evaluateCommand(opts);
     });

@@ -2,7 +2,7 @@
 import { actDoubts, outcomeDoubts } from '../engine/act/doubt.ts';
 import { EXIT, UserError } from '../domain/errors.ts';
 import { isoDay } from '../domain/dates.ts';
-import { render, type Lang, type Text } from '../i18n/text.ts';
+import { render, type Lang } from '../i18n/text.ts';
 import { loadLaw } from '../law/law.ts';
 import { DEFAULT_PATHS } from '../paths.ts';
 import { resolveActPath } from '../engine/act/act-tests.ts';
@@ -12,21 +12,7 @@ import type { Registry } from '../registry/registry.ts';
 import { loadAct } from '../engine/act/plan.ts';
 import { DuckDbBackend, PostgresBackend, type SqlBackend } from '../engine/sql/backend.ts';
 import { openRegistry } from './registry-source.ts';
-
-const T = {
-  loaded: { kk: '{persons} адам {db} дерекқорына жүктелді ({ms} мс)', ru: '{persons} чел. загружено в {db} ({ms} мс)', en: '{persons} persons stored in {db} ({ms} ms)' },
-  noDatabase: {
-    kk: 'Дерекқор көрсетілмеген: --database немесе DATABASE_URL қажет',
-    ru: 'Не указана база данных: нужен --database или DATABASE_URL',
-    en: 'No database given: pass --database or set DATABASE_URL',
-  },
-  unreachable: {
-    kk: '{db} дерекқорына қосылу мүмкін емес: {detail}',
-    ru: 'Не удаётся подключиться к {db}: {detail}',
-    en: 'Cannot connect to {db}: {detail}',
-  },
-  empty: { kk: '{db} дерекқорында тізілім жоқ: алдымен `amnestia db load`', ru: 'В {db} нет реестра: сначала `amnestia db load`', en: 'No registry in {db}: run `amnestia db load` first' },
-} satisfies Record<string, Text>;
+import { CLI_SQL_TEXTS as T } from '../i18n/cli.ts';
 
 function databaseUrl(option: string | undefined, lang: Lang): string {
   const url = option ?? process.env['DATABASE_URL'];

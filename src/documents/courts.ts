@@ -11,7 +11,8 @@
  */
 import { z } from 'zod';
 import { DataFileError, type LocatedError, type SourceMap } from '../domain/located.ts';
-import type { Text } from '../i18n/text.ts';
+import { COURT_TEXTS } from '../i18n/documents/provenance.ts';
+import { renderAll, type Text } from '../i18n/text.ts';
 import type { Facilities } from '../registry/facilities.ts';
 
 export const courtSchema = z.strictObject({
@@ -61,21 +62,13 @@ export function courtFor(person: { facility: string | null; region: string | nul
   if (region === null || region === undefined)
     return {
       court: null,
-      why: {
-        kk: 'адамның мекемесі де, өңірі де белгісіз: сотты анықтау мүмкін емес',
-        ru: 'неизвестны ни учреждение, ни регион лица: суд определить нельзя',
-        en: 'neither the facility nor the region of the person is known: the court cannot be determined',
-      },
+      why: COURT_TEXTS.noRegion,
     };
   const court = courts.courts.find((c) => c.region === region);
   if (!court)
     return {
       court: null,
-      why: {
-        kk: `${region} өңірінің соты соттар тізімінде жоқ`,
-        ru: `в списке судов нет суда региона ${region}`,
-        en: `the courts list has no court for region ${region}`,
-      },
+      why: renderAll(COURT_TEXTS.noCourt, () => ({ region })),
     };
   return { court, basis: facility ? 'facility_region' : 'record_region', region };
 }

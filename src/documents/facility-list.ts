@@ -17,7 +17,8 @@ import type { Custody } from '../domain/enums.ts';
 import { courtFor, type Courts } from './courts.ts';
 import { facilityOf, personsOf } from './facility.ts';
 import { provenanceOf, SYNTHETIC_INPUT, unverifiedOfAct, type Provenance, type SourceIdentity, type UnverifiedInput } from './provenance.ts';
-import { KIND_LABELS } from '../impact/texts.ts';
+import { KIND_LABELS } from '../i18n/impact/labels.ts';
+import { REASONS } from '../i18n/documents/facility-list.ts';
 
 export interface FacilityListRow {
   person_id: string;
@@ -57,18 +58,6 @@ export interface FacilityListInput {
   synthetic: { registry: boolean; facilities: boolean; courts: boolean };
   asOfDay?: number;
 }
-
-const REASONS: Record<string, Text> = {
-  matched: { kk: 'бап қолданылады', ru: 'статья применяется', en: 'a clause applies' },
-  excluded: { kk: 'алып тастау қолданылады', ru: 'применяется исключение', en: 'an exclusion applies' },
-  no_clause: { kk: 'бірде-бір бап қолданылмайды', ru: 'ни одна статья не применяется', en: 'no clause applies' },
-  unknown_fact: { kk: 'шешімге қажетті дерек белгісіз', ru: 'неизвестны сведения, нужные для решения', en: 'a fact the decision needs is unknown' },
-  exclusion_unknown: { kk: 'алып тастауды шешуге дерек жетпейді', ru: 'исключение нельзя решить: неизвестны сведения', en: 'an exclusion cannot be decided: a fact is unknown' },
-  not_serving: { kk: 'акт күшіне енген күні жазасын өтемейді', ru: 'на день вступления в силу наказание не отбывает', en: 'not serving on the day of entry into force' },
-  remaining_unknown: { kk: 'мерзімнің аяқталу күні белгісіз', ru: 'дата окончания срока неизвестна', en: 'the end of the term is unknown' },
-  overlap: { kk: 'әртүрлі шаралары бар екі бап қолданылады', ru: 'применяются две статьи с разными мерами', en: 'two clauses with different measures apply' },
-  none: { kk: '—', ru: '—', en: '—' },
-};
 
 const iso = (d: number | null) => (d === null ? null : formatIsoDate(d));
 

@@ -2,13 +2,8 @@
 import { UserError } from '../domain/errors.ts';
 import type { Facilities, Facility } from '../registry/facilities.ts';
 import type { Registry } from '../registry/registry.ts';
-import { render, type Lang, type Text } from '../i18n/text.ts';
-
-const NO_FACILITY: Text = {
-  kk: '{code} мекемесі мекемелер тізімінде жоқ (мысалы: {examples})',
-  ru: 'учреждения {code} нет в списке учреждений (например: {examples})',
-  en: 'facility {code} is not in the facilities list (e.g. {examples})',
-};
+import { render, type Lang } from '../i18n/text.ts';
+import { NO_FACILITY } from '../i18n/documents/facility-list.ts';
 
 export function facilityOf(facilities: Facilities, code: string, lang: Lang): Facility {
   const f = facilities.facilities.find((x) => x.code === code);

@@ -12,13 +12,13 @@
 import PizZip from 'pizzip';
 import { evaluate } from '../engine/act/evaluate.ts';
 import { STATUS } from '../engine/act/outcome.ts';
-import type { Text } from '../i18n/text.ts';
 import { facilityOf, personsOf } from './facility.ts';
 import type { DocLang } from './format.ts';
 import { letterFields, letterTemplateFields, provenanceLine, type LetterDocumentData } from './letter.ts';
 import { renderPdf, type PdfFonts } from './pdf.ts';
 import { buildSubmission, submissionFields, submissionTemplateFields, type SubmissionDocumentData, type SubmissionInput, type SubmissionRefusal } from './submission.ts';
 import { DocxTemplate } from './template.ts';
+import { PAGE, TITLES } from '../i18n/documents/common.ts';
 
 export { buildLetterData, computeReports, letterDocumentSchema, letterTemplateFields, type LetterDocumentData, type LetterInput, type LetterOptions } from './letter.ts';
 export { buildSubmission, submissionDocumentSchema, submissionTemplateFields, type SubmissionDocumentData, type SubmissionInput, type SubmissionResult, type SubmissionRefusal } from './submission.ts';
@@ -41,13 +41,6 @@ export function letterTemplate(bytes: Buffer | Uint8Array, name: string): Letter
 export function submissionTemplate(bytes: Buffer | Uint8Array, name: string): SubmissionTemplate {
   return new DocxTemplate(bytes, submissionTemplateFields, name);
 }
-
-const PAGE: Record<DocLang, string> = { kk: 'Бет', ru: 'Стр.' };
-const TITLES: Record<'letter' | 'submission' | 'submissions', Text> = {
-  letter: { kk: 'Депутаттық сауалға жауап', ru: 'Ответ на депутатский запрос', en: 'Reply to the deputies’ inquiry' },
-  submission: { kk: 'Рақымшылық актісін қолдану туралы ұсыну', ru: 'Представление о применении акта амнистии', en: 'Submission under an amnesty act' },
-  submissions: { kk: 'Рақымшылық актісін қолдану туралы ұсынулар', ru: 'Представления о применении акта амнистии', en: 'Submissions under an amnesty act' },
-};
 
 export function renderLetterDocx(data: LetterDocumentData, lang: DocLang, template: LetterTemplate): Buffer {
   return template.fill(letterFields(data, lang));

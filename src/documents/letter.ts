@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { Plan } from '../engine/act/plan.ts';
-import type { Lang, Text } from '../i18n/text.ts';
+import { renderAll, type Lang, type Text } from '../i18n/text.ts';
 import type { Law } from '../law/law.ts';
 import type { Facilities } from '../registry/facilities.ts';
 import type { Registry } from '../registry/registry.ts';
@@ -29,6 +29,9 @@ import {
   type SourceIdentity,
   type UnverifiedInput,
 } from './provenance.ts';
+import { LETTER_INPUT_TEXTS, PROVENANCE_LINE_TEXTS, SEED_ADDRESSEE, SEED_SALUTATION, SEED_SIGNATORY_POSITION } from '../i18n/documents/letter.ts';
+export { SEED_SALUTATION };
+export { SEED_ADDRESSEE };
 
 const count = z.number().int().nonnegative();
 const split = z.strictObject({ institution: count, probation: count });
@@ -175,14 +178,8 @@ export const letterOptionsSchema = z.strictObject({
 });
 export type LetterOptions = z.output<typeof letterOptionsSchema>;
 
-export const SEED_ADDRESSEE: Text = {
-  kk: 'Қазақстан Республикасы\nПарламенті Мәжілісінің\nдепутаттарына',
-  ru: 'Депутатам\nМажилиса Парламента\nРеспублики Казахстан',
-  en: 'To the deputies of the Mazhilis\nof the Parliament of the Republic of Kazakhstan',
-};
-export const SEED_SALUTATION: Text = { kk: 'Құрметті депутаттар!', ru: 'Уважаемые депутаты!', en: 'Dear deputies,' };
 export const SEED_SIGNATORY = {
-  position: { kk: 'Қазақстан Республикасының\nІшкі істер министрі', ru: 'Министр внутренних дел\nРеспублики Казахстан', en: 'Minister of Internal Affairs\nof the Republic of Kazakhstan' },
+  position: SEED_SIGNATORY_POSITION,
   name: 'Е. Саденов',
 };
 export const SEED_EXECUTOR = { name: 'Сагымбаев М.', phone: '8 (7172) 72-30-58', email: 'm.sagymbaev@mvd.gov.kz' };
@@ -225,11 +222,7 @@ export function computeReports(input: Pick<LetterInput, 'law' | 'registry' | 'le
 
 const REOFFENDING_INPUT: UnverifiedInput = {
   name: 'reoffending',
-  text: {
-    kk: 'қайта қылмыс жасаудың базалық көрсеткіштері (law/reoffending.yaml) — шетелдік статистикаға сүйенген жұмыс болжамы',
-    ru: 'базовые показатели повторных преступлений (law/reoffending.yaml) — рабочее допущение по зарубежной статистике',
-    en: 'the base rates of repeat offending (law/reoffending.yaml) are a working assumption from foreign statistics',
-  },
+  text: LETTER_INPUT_TEXTS.reoffending,
 };
 
 function criminalCodeInput(law: Law): UnverifiedInput | null {
@@ -237,11 +230,7 @@ function criminalCodeInput(law: Law): UnverifiedInput | null {
   if (unverified === 0) return null;
   return {
     name: 'criminal-code',
-    text: {
-      kk: `ҚК кестесінің ${unverified} / ${law.criminalCode.size} бөлігінің ауырлығы ресми мәтінмен тексерілмеген`,
-      ru: `тяжесть ${unverified} из ${law.criminalCode.size} частей статей в таблице УК не сверена с официальным текстом`,
-      en: `the gravity of ${unverified} of ${law.criminalCode.size} article parts in the Criminal Code table is not checked against the official text`,
-    },
+    text: renderAll(LETTER_INPUT_TEXTS.criminalCode, () => ({ unverified: String(unverified), size: String(law.criminalCode.size) })),
   };
 }
 
@@ -369,11 +358,8 @@ export function buildLetterData(input: LetterInput): LetterDocumentData {
 
 /** One line naming where the figures come from, for footers. */
 export function provenanceLine(p: Provenance, lang: Lang): string {
-  const reg = { kk: 'Тізілім', ru: 'Реестр', en: 'Registry' }[lang];
-  const act = { kk: 'акт', ru: 'акт', en: 'act' }[lang];
-  const day = { kk: 'күні', ru: 'на', en: 'as of' }[lang];
-  const law = { kk: 'заң хэші', ru: 'хэш права', en: 'law hash' }[lang];
-  const run = { kk: 'есептеу', ru: 'расчёт', en: 'run' }[lang];
+  const W = PROVENANCE_LINE_TEXTS;
+  const [reg, act, day, law, run] = [W.registry[lang], W.act[lang], W.asOf[lang], W.lawHash[lang], W.run[lang]];
   const acts = p.acts.map((a) => `${a.id} #${a.hash.slice(0, 8)}`).join(', ');
   return `${reg}: ${p.registry.source}${p.registry.hash ? ` #${p.registry.hash.slice(0, 8)}` : ''}; ${act}: ${acts || '—'}; ${day} ${dateNumeric(p.asOf)}; ${law} ${p.lawHash.slice(0, 8)}; ${run} ${p.runId}`;
 }

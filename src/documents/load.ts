@@ -2,6 +2,8 @@
  * The files documents need, read for the CLI and the server: templates, the courts list, and the
  * hashes of the law's files (for provenance). The builders and renderers never read files.
  */
+import { NO_TEMPLATE } from '../i18n/documents/common.ts';
+import { render } from '../i18n/text.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -25,7 +27,7 @@ export function loadCourts(path: string, facilities: Facilities): Courts {
 /** The bytes of templates/<document>.<lang>.docx (or of the same name in another folder). */
 export function readTemplate(dir: string, document: 'letter' | 'submission', lang: DocLang): { bytes: Buffer; name: string } {
   const name = resolve(dir, `${document}.${lang}.docx`);
-  if (!existsSync(name)) throw new UserError(`${name}: no such template (the ${document} in ${lang} is made from templates/${document}.${lang}.docx; npm run templates writes the shipped ones)`);
+  if (!existsSync(name)) throw new UserError(render(NO_TEMPLATE, lang, { file: name, document, lang }));
   return { bytes: readFileSync(name), name };
 }
 

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { actDoubts } from '../engine/act/doubt.ts';
 import type { Plan } from '../engine/act/plan.ts';
-import type { Text } from '../i18n/text.ts';
+import { PROVENANCE_TEXTS as P } from '../i18n/documents/provenance.ts';
+import { render, renderAll, type Text } from '../i18n/text.ts';
 import type { Law } from '../law/law.ts';
 
 export const textSchema = z.strictObject({ kk: z.string(), ru: z.string(), en: z.string() });
@@ -60,11 +61,7 @@ export function unverifiedOfAct(plan: Plan, law: Law): UnverifiedInput[] {
 export function unverifiedParameter(name: string, label: Text, value: number): UnverifiedInput {
   return {
     name,
-    text: {
-      kk: `${label.kk} = ${value}: жұмыс болжамы`,
-      ru: `${label.ru} = ${value}: рабочее допущение`,
-      en: `${label.en} = ${value}: a working assumption`,
-    },
+    text: renderAll(P.assumption, (lang) => ({ label: label[lang], value: String(value) })),
   };
 }
 
@@ -75,30 +72,22 @@ export function unverifiedArticles(law: Law, parts: readonly number[]): Unverifi
     .filter((p) => !p.verified)
     .map((p) => ({
       name: `article:${p.id}`,
-      text: {
-        kk: `ҚК ${p.article}-бабы${p.part === null ? '' : ` ${p.part}-бөлігінің`} деректері (ауырлығы, атауы) ресми мәтінмен тексерілмеген`,
-        ru: `сведения ст. ${p.article}${p.part === null ? '' : ` ч. ${p.part}`} УК (тяжесть, название) не сверены с официальным текстом`,
-        en: `Criminal Code Art. ${p.article}${p.part === null ? '' : ` part ${p.part}`} (gravity, title) is not checked against the official text`,
-      },
+      text: renderAll(P.article, (lang) => ({ article: String(p.article), part: p.part === null ? '' : render(P.articlePart, lang, { part: String(p.part) }) })),
     }));
 }
 
 export const SYNTHETIC_INPUT: Record<'registry' | 'facilities' | 'courts', UnverifiedInput> = {
   registry: {
     name: 'registry',
-    text: { kk: 'тізілім синтетикалық (демонстрация үшін)', ru: 'реестр синтетический (для демонстрации)', en: 'the registry is synthetic (for the demo)' },
+    text: P.syntheticRegistry,
   },
   facilities: {
     name: 'facilities',
-    text: { kk: 'мекемелер тізімі синтетикалық', ru: 'список учреждений синтетический', en: 'the list of facilities is synthetic' },
+    text: P.syntheticFacilities,
   },
   courts: {
     name: 'courts',
-    text: {
-      kk: 'соттар тізімі синтетикалық; соттылық ережесі (ҚПК 476-бабы) тексерілмеген',
-      ru: 'список судов синтетический; правило подсудности (ст. 476 УПК) не проверено',
-      en: 'the list of courts is synthetic; the jurisdiction rule (CPC Art. 476) is unverified',
-    },
+    text: P.syntheticCourts,
   },
 };
 

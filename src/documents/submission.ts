@@ -10,11 +10,12 @@
  */
 import { z } from 'zod';
 import { formatIsoDate, dayOfYmd } from '../domain/dates.ts';
-import { BEHAVIOUR_LABELS, CUSTODY_LABELS, GRAVITY_LABELS, INTENT_LABELS, RECIDIVISM_LABELS, SENTENCE_TYPE_LABELS, type Sex } from '../domain/enums.ts';
+import { type Sex } from '../domain/enums.ts';
+import { BEHAVIOUR_LABELS, CUSTODY_LABELS, GRAVITY_LABELS, INTENT_LABELS, RECIDIVISM_LABELS, SENTENCE_TYPE_LABELS } from '../i18n/enums.ts';
 import { explain, type FactTrace, type RuleTrace, type Trace } from '../engine/act/explain.ts';
 import { MEASURE_CODES, MEASURE_LABELS, measureCode, type Plan } from '../engine/act/plan.ts';
 import { citeRef } from '../i18n/refs.ts';
-import { formatNumber, renderAll, type Text } from '../i18n/text.ts';
+import { formatNumber, render, renderAll, type Text } from '../i18n/text.ts';
 import type { Law } from '../law/law.ts';
 import { nameOf, type Facilities } from '../registry/facilities.ts';
 import type { PersonRecord } from '../registry/record.ts';
@@ -33,6 +34,8 @@ import {
   type SourceIdentity,
   type UnverifiedInput,
 } from './provenance.ts';
+import { YES, NO, UNKNOWN } from '../i18n/documents/common.ts';
+import { SUBMISSION_TEXTS as R, SEX_ONE, HOLDS, CUSTODY_WORDS, SUBMISSION_CITATION_TEXTS } from '../i18n/documents/submission.ts';
 
 const nullableDate = isoDateSchema.nullable();
 
@@ -127,35 +130,6 @@ export interface SubmissionRefusal {
 
 export type SubmissionResult = { ok: true; data: SubmissionDocumentData } | { ok: false; refusal: SubmissionRefusal };
 
-const R = {
-  excluded: {
-    kk: '{person} ұсынуға жатпайды: {ref} бойынша актіден алып тасталған — «{text}»',
-    ru: 'представление на {person} не вносится: лицо исключено из действия акта по {ref} — «{text}»',
-    en: 'no submission for {person}: excluded from the act by {ref} — “{text}”',
-  },
-  notServing: {
-    kk: '{person} ұсынуға жатпайды: акт күшіне енген күні ({date}) жазасын өтемейді',
-    ru: 'представление на {person} не вносится: на день вступления акта в силу ({date}) наказание не отбывает',
-    en: 'no submission for {person}: not serving a punishment on the day the act enters into force ({date})',
-  },
-  noClause: {
-    kk: '{person} ұсынуға жатпайды: актінің бірде-бір бабы қолданылмайды{almost}',
-    ru: 'представление на {person} не вносится: ни одна статья акта не применяется{almost}',
-    en: 'no submission for {person}: no clause of the act applies{almost}',
-  },
-  almostOne: { kk: ' ({ref} бабына бір ғана критерий жетпейді: {condition})', ru: ' (до {ref} не хватает одного критерия: {condition})', en: ' ({ref} is one criterion short: {condition})' },
-  almostLater: { kk: ' ({ref} бойынша {date} бастап қолданылады)', ru: ' (подпадает под {ref} с {date})', en: ' (eligible under {ref} from {date})' },
-  noCourt: { kk: '{person}: {why}', ru: '{person}: {why}', en: '{person}: {why}' },
-  noFacility: {
-    kk: '{person}: мекемесі ({facility}) немесе есеп түрі белгісіз — ұсынушы белгісіз',
-    ru: '{person}: неизвестны учреждение ({facility}) или вид учёта — неизвестно, кто вносит представление',
-    en: '{person}: the facility ({facility}) or the custody is unknown — it is not known who submits',
-  },
-} satisfies Record<string, Text>;
-
-const YES: Text = { kk: 'иә', ru: 'да', en: 'yes' };
-const NO: Text = { kk: 'жоқ', ru: 'нет', en: 'no' };
-const UNKNOWN: Text = { kk: 'белгісіз', ru: 'неизвестно', en: 'unknown' };
 const DATE_FACTS = new Set(['offence_date', 'sentence_start', 'sentence_end']);
 const ENUM_LABELS: Record<string, Record<string, Text>> = {
   gravity: GRAVITY_LABELS,
@@ -165,8 +139,6 @@ const ENUM_LABELS: Record<string, Record<string, Text>> = {
   intent: INTENT_LABELS,
   sentence_type: SENTENCE_TYPE_LABELS,
 };
-const SEX_ONE: Record<Sex, Text> = { F: { kk: 'әйел', ru: 'женский', en: 'female' }, M: { kk: 'ер', ru: 'мужской', en: 'male' } };
-
 function same(s: string): Text {
   return { kk: s, ru: s, en: s };
 }
@@ -266,11 +238,7 @@ export function buildSubmission(input: SubmissionInput, index: number, trace?: T
   if (!listed)
     unverified.push({
       name: `facility:${facility.code}`,
-      text: {
-        kk: `${facility.code} мекемесі мекемелер тізімінде жоқ: сот тізілімдегі өңір бойынша анықталды`,
-        ru: `учреждения ${facility.code} нет в списке учреждений: суд определён по региону в реестре`,
-        en: `facility ${facility.code} is not in the facilities list: the court is that of the region in the record`,
-      },
+      text: renderAll(SUBMISSION_CITATION_TEXTS.facilityNotListed, () => ({ facility: facility.code })),
     });
   unverified.push(...unverifiedOfAct(plan, law), ...unverifiedArticles(law, record.articles ?? []));
   const labelOf = new Map<string, Text>();
@@ -317,12 +285,6 @@ export function buildSubmission(input: SubmissionInput, index: number, trace?: T
   return { ok: true, data: submissionDocumentSchema.parse(data) };
 }
 
-const HOLDS: Record<'yes' | 'no' | 'unknown', Text> = {
-  yes: { kk: 'орындалады', ru: 'выполнено', en: 'holds' },
-  no: { kk: 'орындалмайды', ru: 'не выполнено', en: 'does not hold' },
-  unknown: { kk: 'белгісіз', ru: 'неизвестно', en: 'unknown' },
-};
-
 export function submissionFields(d: SubmissionDocumentData, lang: DocLang): SubmissionTemplateFields {
   const dash = '—';
   const p = d.person;
@@ -342,7 +304,7 @@ export function submissionFields(d: SubmissionDocumentData, lang: DocLang): Subm
     sentenceStart: d.sentence.start ? dateNumeric(d.sentence.start) : dash,
     sentenceEnd: d.sentence.end ? dateNumeric(d.sentence.end) : dash,
     articles: d.sentence.articles.map((a) => ({
-      article: a.part === null ? (lang === 'kk' ? `${a.article}-бап` : `ст. ${a.article}`) : lang === 'kk' ? `${a.article}-бап ${a.part}-бөлік` : `ст. ${a.article} ч. ${a.part}`,
+      article: a.part === null ? render(SUBMISSION_CITATION_TEXTS.article, lang, { article: String(a.article) }) : render(SUBMISSION_CITATION_TEXTS.articlePart, lang, { article: String(a.article), part: String(a.part) }),
       title: a.title[lang],
       gravity: a.gravity[lang],
     })),
@@ -366,7 +328,3 @@ export function submissionFields(d: SubmissionDocumentData, lang: DocLang): Subm
   return submissionTemplateFields.parse(fields);
 }
 
-const CUSTODY_WORDS: Record<'institution' | 'probation', Text> = {
-  institution: { kk: 'түзеу мекемесінде (ТМ)', ru: 'в исправительном учреждении (ИУ)', en: 'in a penal institution' },
-  probation: { kk: 'пробациялық бақылауда (ПҚ)', ru: 'под пробационным контролем (СП)', en: 'under probation control' },
-};

@@ -10,10 +10,13 @@ import { isoDay, civilOf } from '../domain/dates.ts';
 import type { Text } from '../i18n/text.ts';
 import type { ImpactReport, CoverageRow } from '../impact/report.ts';
 import type { LetterReport, FigureResult } from '../reports/letter.ts';
-import { CUSTODY_LABELS } from '../domain/enums.ts';
+import { CUSTODY_LABELS } from '../i18n/enums.ts';
 import type { DocLang } from './format.ts';
 import type { Provenance } from './provenance.ts';
 import type { FacilityListData } from './facility-list.ts';
+import { NO, YES } from '../i18n/documents/common.ts';
+import { ANNEX_TEXTS as H, FIGURE_STATUS_TEXTS as STATUS_TEXT } from '../i18n/documents/annex.ts';
+import { FACILITY_LIST_TEXTS as L } from '../i18n/documents/facility-list.ts';
 
 type Kind = 'text' | 'int' | 'money' | 'share' | 'date' | 'decimal';
 interface Column {
@@ -42,83 +45,6 @@ function sheet(wb: ExcelJS.Workbook, name: Text, lang: DocLang, columns: Column[
   return ws;
 }
 
-const H = {
-  provenance: { kk: 'Дереккөздер', ru: 'Источники', en: 'Provenance' },
-  item: { kk: 'Көрсеткіш', ru: 'Показатель', en: 'Item' },
-  value: { kk: 'Мәні', ru: 'Значение', en: 'Value' },
-  registry: { kk: 'Тізілім', ru: 'Реестр', en: 'Registry' },
-  persons: { kk: 'Адамдар саны', ru: 'Число лиц', en: 'Persons' },
-  registryHash: { kk: 'Тізілім хэші', ru: 'Хэш реестра', en: 'Registry hash' },
-  act: { kk: 'Акт', ru: 'Акт', en: 'Act' },
-  actHash: { kk: 'Акт хэші', ru: 'Хэш акта', en: 'Act hash' },
-  asOf: { kk: 'Есеп күні', ru: 'Дата расчёта', en: 'As of' },
-  lawHash: { kk: 'Заң деректерінің хэші', ru: 'Хэш правовых данных', en: 'Law hash' },
-  runId: { kk: 'Есептеу идентификаторы', ru: 'Идентификатор расчёта', en: 'Run id' },
-  unverified: { kk: 'Тексерілмеген дерек', ru: 'Непроверенные сведения', en: 'Unverified input' },
-  none: { kk: 'жоқ', ru: 'нет', en: 'none' },
-  letter: { kk: 'Хат кестесі F1–F18', ru: 'Таблица письма F1–F18', en: 'Letter table F1–F18' },
-  id: { kk: '№', ru: '№', en: '#' },
-  figure: { kk: 'Көрсеткіш', ru: 'Показатель', en: 'Figure' },
-  inLetter: { kk: 'Хатта', ru: 'В письме', en: 'In the letter' },
-  computed: { kk: 'Есептелді', ru: 'Рассчитано', en: 'Computed' },
-  status: { kk: 'Мәртебесі', ru: 'Статус', en: 'Status' },
-  unknown: { kk: 'Белгісіз', ru: 'Неизвестно', en: 'Unknown' },
-  audit: { kk: 'Хатты тексеру', ru: 'Проверка письма', en: 'Audit of the letter' },
-  holds: { kk: 'Орындалады', ru: 'Выполняется', en: 'Holds' },
-  message: { kk: 'Нәтиже', ru: 'Результат', en: 'Finding' },
-  details: { kk: 'Толығырақ', ru: 'Подробности', en: 'Details' },
-  group: { kk: 'Топ', ru: 'Группа', en: 'Group' },
-  covered: { kk: 'Қамтылды', ru: 'Охвачено', en: 'Covered' },
-  coveredShare: { kk: 'Қамту үлесі', ru: 'Доля охвата', en: 'Share covered' },
-  released: { kk: 'Босатылды', ru: 'Освобождено', en: 'Released' },
-  reduced: { kk: 'Мерзімі қысқартылды', ru: 'Сокращён срок', en: 'Reduced' },
-  replaced: { kk: 'Жаза ауыстырылды', ru: 'Замена наказания', en: 'Replaced' },
-  other: { kk: 'Басқа', ru: 'Прочее', en: 'Other' },
-  excluded: { kk: 'Алып тасталды', ru: 'Исключено', en: 'Excluded' },
-  needsReview: { kk: 'Тексеру қажет', ru: 'Требует проверки', en: 'Needs review' },
-  notCovered: { kk: 'Қамтылмады', ru: 'Не охвачено', en: 'Not covered' },
-  days: { kk: 'Кешірілген күндер', ru: 'Освобождено дней', en: 'Days remitted' },
-  byCustody: { kk: 'Есеп түрі бойынша', ru: 'По виду учёта', en: 'By custody' },
-  byGravity: { kk: 'Ауырлығы бойынша', ru: 'По тяжести', en: 'By gravity' },
-  byCategory: { kk: 'Әлеуметтік санат бойынша', ru: 'По соц. категории', en: 'By social category' },
-  bySex: { kk: 'Жынысы бойынша', ru: 'По полу', en: 'By sex' },
-  byRegion: { kk: 'Өңір бойынша', ru: 'По регионам', en: 'By region' },
-  byFacility: { kk: 'Мекеме бойынша', ru: 'По учреждениям', en: 'By facility' },
-  money: { kk: 'Үнемдеу', ru: 'Экономия', en: 'Money' },
-  variant: { kk: 'Есептеу нұсқасы', ru: 'Вариант расчёта', en: 'Variant' },
-  inmateCost: { kk: 'ТМ күні, ₸', ru: 'День в ИУ, ₸', en: 'Inmate day, ₸' },
-  probationCost: { kk: 'ПҚ күні, ₸', ru: 'День СП, ₸', en: 'Probation day, ₸' },
-  firstMonth: { kk: '1-ші ай, ₸/күн', ru: '1-й месяц, ₸ в день', en: 'First month, ₸ a day' },
-  firstYear: { kk: '1-ші жыл, ₸', ru: '1-й год, ₸', en: 'First year, ₸' },
-  firstYearInst: { kk: '1-ші жыл, ТМ, ₸', ru: '1-й год, ИУ, ₸', en: 'First year, institution, ₸' },
-  firstYearProb: { kk: '1-ші жыл, ПҚ, ₸', ru: '1-й год, СП, ₸', en: 'First year, probation, ₸' },
-  horizon: { kk: 'Бүкіл кезең, ₸', ru: 'Весь период, ₸', en: 'Whole horizon, ₸' },
-  letterMethod: { kk: 'Хаттың әдісі (барлық босатылатындар × ТМ күні)', ru: 'Метод письма (все освобождаемые × день в ИУ)', en: 'The letter’s method (all released × inmate day)' },
-  projection: { kk: 'Айлар бойынша болжам', ru: 'Прогноз по месяцам', en: 'Projection by month' },
-  month: { kk: 'Ай', ru: 'Месяц', en: 'Month' },
-  end: { kk: 'Айдың соңы', ru: 'Конец месяца', en: 'End of month' },
-  instBase: { kk: 'ТМ, актісіз', ru: 'ИУ без акта', en: 'Institution, baseline' },
-  instAct: { kk: 'ТМ, актімен', ru: 'ИУ с актом', en: 'Institution, with act' },
-  probBase: { kk: 'ПҚ, актісіз', ru: 'СП без акта', en: 'Probation, baseline' },
-  probAct: { kk: 'ПҚ, актімен', ru: 'СП с актом', en: 'Probation, with act' },
-  freed: { kk: 'Босаған орындар', ru: 'Высвобождено мест', en: 'Beds freed' },
-  saved: { kk: 'Үнем ({cost} ₸), ₸', ru: 'Экономия ({cost} ₸), ₸', en: 'Saved ({cost} ₸), ₸' },
-  comparison: { kk: 'Актілерді салыстыру', ru: 'Сравнение актов', en: 'Comparison of acts' },
-  women: { kk: 'Әйелдер қамтылды', ru: 'Охвачено женщин', en: 'Women covered' },
-  men: { kk: 'Ерлер қамтылды', ru: 'Охвачено мужчин', en: 'Men covered' },
-  claims: { kk: 'Өтелмеген талаптары бар босатылатындар', ru: 'Освобождаемые с непогашенными исками', en: 'Released with unpaid claims' },
-  reoffending: { kk: '1 жылда қайта сотталу (күтілетін)', ru: 'Повторно осуждённых за 1 год (ожид.)', en: 'Reconvicted within 1 year (expected)' },
-  beds12: { kk: '12-ші айда босаған орындар', ru: 'Высвобождено мест на 12-й месяц', en: 'Beds freed at month 12' },
-} satisfies Record<string, Text>;
-
-const STATUS_TEXT: Record<string, Text> = {
-  match: { kk: 'сәйкес', ru: 'совпадает', en: 'matches' },
-  differs: { kk: 'сәйкес емес', ru: 'расходится', en: 'differs' },
-  letter_inconsistent: { kk: 'хаттың өзі қайшы', ru: 'письмо противоречиво', en: 'letter inconsistent' },
-  computed: { kk: 'есептелді', ru: 'рассчитано', en: 'computed' },
-};
-const YES: Text = { kk: 'иә', ru: 'да', en: 'yes' };
-const NO: Text = { kk: 'жоқ', ru: 'нет', en: 'no' };
 
 function provenanceSheet(wb: ExcelJS.Workbook, p: Provenance, lang: DocLang): void {
   const rows: Cell[][] = [
@@ -289,25 +215,6 @@ export async function renderAnnexXlsx(letter: LetterReport, impact: ImpactReport
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-
-const L = {
-  list: { kk: 'Тізім', ru: 'Список', en: 'List' },
-  personId: { kk: 'Тізілімдегі нөмірі', ru: 'Номер в реестре', en: 'Person id' },
-  name: { kk: 'Тегі, аты, әкесінің аты', ru: 'ФИО', en: 'Name' },
-  iin: { kk: 'ЖСН', ru: 'ИИН', en: 'IIN' },
-  birth: { kk: 'Туған күні', ru: 'Дата рождения', en: 'Birth date' },
-  custody: { kk: 'Есеп түрі', ru: 'Вид учёта', en: 'Custody' },
-  status: { kk: 'Нәтиже', ru: 'Итог', en: 'Outcome' },
-  measure: { kk: 'Шара', ru: 'Мера', en: 'Measure' },
-  clause: { kk: 'Бап', ru: 'Статья акта', en: 'Clause' },
-  exclusion: { kk: 'Алып тастау', ru: 'Исключение', en: 'Exclusion' },
-  days: { kk: 'Кешірілген күндер', ru: 'Освобождено дней', en: 'Days remitted' },
-  end: { kk: 'Мерзімнің аяқталуы', ru: 'Окончание срока', en: 'End of term' },
-  newEnd: { kk: 'Жаңа аяқталу күні', ru: 'Новая дата окончания', en: 'New end date' },
-  deadline: { kk: 'Ұсынудың мерзімі', ru: 'Срок представления', en: 'Submission deadline' },
-  court: { kk: 'Сот', ru: 'Суд', en: 'Court' },
-  reason: { kk: 'Себебі / белгісіз деректер', ru: 'Причина / неизвестные сведения', en: 'Reason / unknown facts' },
-} satisfies Record<string, Text>;
 
 /** A facility's list of persons under an act (XLSX). */
 export async function renderFacilityListXlsx(d: FacilityListData, lang: DocLang): Promise<Buffer> {

@@ -3,12 +3,18 @@
  * measures between the first act and each other (kind under A × kind under B), and the persons
  * whose outcome changes. Each act is evaluated on its own day of entry into force.
  */
-import { MEASURE_CODES } from '../engine/act/plan.ts';
+import { MEASURE_CODES, MEASURE_LABELS, type MeasureCode } from '../engine/act/plan.ts';
 import { STATUSES } from '../engine/act/outcome.ts';
 import { SEXES } from '../domain/enums.ts';
+import { COMPARISON_ROW_TEXTS, COMPARISON_TEXTS as C } from '../i18n/impact/comparison.ts';
+import { KIND_LABELS } from '../i18n/impact/labels.ts';
+import { MONEY_TEXTS as M } from '../i18n/impact/money.ts';
+import { citeRef } from '../i18n/refs.ts';
 import type { Registry } from '../registry/registry.ts';
+import { table, type Align } from '../reports/table.ts';
 import { MEASURE_KINDS } from './config.ts';
-import type { ActImpact, Comparison } from './report.ts';
+import { captioned, heading, kindLabel, mln, n, paragraphs, t, type Ctx } from './render-kit.ts';
+import type { ActImpact, Comparison, ImpactReport } from './report.ts';
 import type { ActRun } from './run.ts';
 
 export const TRANSITION_KINDS = ['none', ...MEASURE_KINDS] as const;
@@ -82,4 +88,51 @@ export function summaryRow(impact: ActImpact, run: ActRun, registry: Registry): 
     reoffending_1y: impact.risk.horizons[0]!.expected,
     beds_freed_month_12: month12 ? month12.beds_freed : null,
   };
+}
+
+/** The figures of the comparison table, in its order (each a number or null in `Comparison['acts']`). */
+const CMP_ROWS = [
+  'covered',
+  'released',
+  'reduced',
+  'replaced',
+  'excluded',
+  'needs_review',
+  'women_covered',
+  'men_covered',
+  'days_remitted',
+  'released_with_unpaid_claims',
+  'reoffending_1y',
+  'beds_freed_month_12',
+] as const satisfies readonly (keyof Comparison['acts'][number] & keyof typeof COMPARISON_ROW_TEXTS)[];
+
+/** The comparison as text or Markdown: the figures side by side, then each transition matrix and its first changes. */
+export function renderComparison(report: ImpactReport, ctx: Ctx, changes = 10): string {
+  const c = report.comparison;
+  if (!c) return '';
+  const out: string[] = [];
+  const push = paragraphs(out);
+  push(heading(t(C.comparison, ctx), 2, ctx));
+  const variants = report.acts[0]!.money.variants;
+  const rows = CMP_ROWS.map((key) => [COMPARISON_ROW_TEXTS[key][ctx.lang], ...c.acts.map((a) => {
+    const v = a[key] as number | null;
+    return v === null ? '—' : n(v, ctx);
+  })]);
+  variants.forEach((v, k) => rows.push([`${t(M.firstYear, ctx)} (${n(v.inmate_cost.value, ctx)} ₸)`, ...c.acts.map((a) => mln(a.saved_first_year[k]!, ctx))]));
+  push(table([t(C.figure, ctx), ...c.acts.map((a) => a.id)], rows, ['l', ...c.acts.map((): Align => 'r')], ctx.format));
+  for (const tr of c.transitions) {
+    const caption = t(C.transition, ctx, { from: tr.from, to: tr.to, changed: n(tr.changed, ctx) });
+    // Kinds no person has under either act are left out of the printed matrix (the JSON keeps them).
+    const shown = tr.kinds.map((_, i) => i).filter((i) => tr.matrix[i]!.some((x) => x > 0) || tr.matrix.some((row) => row[i]! > 0));
+    push(captioned(caption, table(['', ...shown.map((i) => kindLabel(tr.kinds[i]!, ctx))], shown.map((i) => [kindLabel(tr.kinds[i]!, ctx), ...shown.map((j) => n(tr.matrix[i]![j]!, ctx))]), ['l', ...shown.map((): Align => 'r')], ctx.format), ctx));
+    const list = tr.changes.slice(0, changes);
+    if (list.length > 0) {
+      const side = (x: (typeof list)[number]['from']) =>
+        x.measure
+          ? `${x.clause ? citeRef(x.clause)[ctx.lang] : ''} ${MEASURE_LABELS[x.measure as MeasureCode]?.[ctx.lang] ?? x.measure}${x.days_remitted !== null ? ` (${n(x.days_remitted, ctx)})` : ''}`
+          : `${KIND_LABELS[x.status]?.[ctx.lang] ?? x.status}${x.excluded_by ? ` (${citeRef(x.excluded_by)[ctx.lang]})` : ''}`;
+      push(captioned(t(C.changes, ctx, { n: list.length }), table([t(C.person, ctx), tr.from, tr.to], list.map((x) => [x.person_id, side(x.from), side(x.to)]), ['l', 'l', 'l'], ctx.format), ctx));
+    }
+  }
+  return out.join('\n');
 }

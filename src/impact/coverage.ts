@@ -3,16 +3,21 @@
  * social category; and the relief of each institution's occupancy against its capacity.
  * One pass over the outcome columns per dimension.
  */
-import { CUSTODIES, CUSTODY_LABELS, GRAVITIES, GRAVITY_LABELS, SEXES, SEX_LABELS } from '../domain/enums.ts';
+import { CUSTODIES, GRAVITIES, SEXES } from '../domain/enums.ts';
+import { CUSTODY_LABELS, GRAVITY_LABELS, SEX_LABELS } from '../i18n/enums.ts';
 import { STATUS, STATUSES } from '../engine/act/outcome.ts';
 import { MEASURE_CODES } from '../engine/act/plan.ts';
+import { COVERAGE_TEXTS as C } from '../i18n/impact/coverage.ts';
+import { UNKNOWN_LABEL } from '../i18n/impact/labels.ts';
+import { REPORT_TEXTS as R } from '../i18n/impact/report.ts';
 import type { Text } from '../i18n/text.ts';
+import { table } from '../reports/table.ts';
 import { nameOf, type Facilities } from '../registry/facilities.ts';
 import type { DictColumn, Registry } from '../registry/registry.ts';
 import type { ImpactConfig } from './config.ts';
-import type { CoverageRow, OccupancyRow } from './report.ts';
+import { captioned, heading, n as num, paragraphs, pct, sectionDoubts, t, type Ctx } from './render-kit.ts';
+import type { ActImpact, CoverageRow, OccupancyRow } from './report.ts';
 import { KIND, type ActRun, type Categories } from './run.ts';
-import { UNKNOWN_LABEL } from './texts.ts';
 
 // Counters of a row, in this order.
 const PERSONS = 0;
@@ -90,8 +95,8 @@ export function coverageByCategory(run: ActRun, categories: Categories, config: 
   }
   return [
     ...config.socialCategories.map((c, j) => row(acc, j, c.id, c.label)),
-    row(acc, n, 'any_category', { kk: 'кемінде бір санат', ru: 'хотя бы одна категория', en: 'any category' }),
-    row(acc, n + 1, 'no_category', { kk: 'санаттан тыс', ru: 'вне категорий', en: 'no category' }),
+    row(acc, n, 'any_category', C.anyCategory),
+    row(acc, n + 1, 'no_category', C.noCategory),
   ];
 }
 
@@ -136,7 +141,7 @@ export function occupancy(run: ActRun, registry: Registry, facilities: Facilitie
   const held = new Float64Array(n);
   const leaving = new Float64Array(n);
   const earlier = new Float64Array(n);
-  const yearEnd = run.day + 365;
+  const yearEnd = run.day + run.calendar.daysPerYear;
   const newEnd = run.outcomes.newEnd;
   for (let i = 0; i < codes.length; i++) {
     if (!run.serving[i] || c.custody[i] !== inst) continue;
@@ -183,4 +188,50 @@ export function occupancy(run: ActRun, registry: Registry, facilities: Facilitie
     });
   });
   return rows;
+}
+
+function coverageTable(rows: CoverageRow[], ctx: Ctx, limit = rows.length): string {
+  const headers = [t(R.group, ctx), t(R.persons, ctx), t(C.covered, ctx), t(C.rate, ctx), t(C.released, ctx), t(C.reduced, ctx), t(C.replaced, ctx), t(C.excluded, ctx), t(C.review, ctx), t(R.days, ctx)];
+  const body = rows.slice(0, limit).map((r) => [
+    r.label ? r.label[ctx.lang] : r.key,
+    num(r.persons, ctx),
+    num(r.covered, ctx),
+    pct(r.persons > 0 ? r.covered / r.persons : null, ctx),
+    num(r.released, ctx),
+    num(r.reduced, ctx),
+    num(r.replaced, ctx),
+    num(r.excluded, ctx),
+    num(r.needs_review, ctx),
+    num(r.days_remitted, ctx),
+  ]);
+  return table(headers, body, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'], ctx.format);
+}
+
+/** The section as text or Markdown: a table per dimension, the first `facilities` facilities, and the most relieved institutions. */
+export function renderCoverage(a: ActImpact, ctx: Ctx, opts: { facilities: number }): string[] {
+  const out: string[] = [];
+  const push = paragraphs(out);
+  push(heading(t(C.coverage, ctx), 3, ctx));
+  push(sectionDoubts(a.unverified.coverage, ctx));
+  push(captioned(t(C.byCustody, ctx), coverageTable(a.coverage.custody, ctx), ctx));
+  push(captioned(t(C.bySex, ctx), coverageTable(a.coverage.sex, ctx), ctx));
+  push(captioned(t(C.byGravity, ctx), coverageTable(a.coverage.gravity, ctx), ctx));
+  push(captioned(t(C.byCategory, ctx), coverageTable(a.coverage.social_category, ctx), ctx));
+  push(captioned(t(C.byRegion, ctx), coverageTable(a.coverage.region, ctx), ctx));
+  push(captioned(t(C.byFacility, ctx, { n: Math.min(opts.facilities, a.coverage.facility.length) }), coverageTable(a.coverage.facility, ctx, opts.facilities), ctx));
+  const occ = [...a.coverage.occupancy].filter((r) => r.leaving + r.leaving_earlier_within_year > 0).sort((x, y) => y.leaving - x.leaving || y.leaving_earlier_within_year - x.leaving_earlier_within_year).slice(0, opts.facilities);
+  if (occ.length > 0)
+    push(
+      captioned(
+        t(C.occupancy, ctx, { n: occ.length }),
+        table(
+          [t(C.facility, ctx), t(C.capacity, ctx), t(C.held, ctx), t(C.leaving, ctx), t(C.earlier, ctx), `${t(C.before, ctx)}, %`, `${t(C.after, ctx)}, %`],
+          occ.map((r) => [r.label ? r.label[ctx.lang] : r.facility, r.capacity === null ? '—' : num(r.capacity, ctx), num(r.held, ctx), num(r.leaving, ctx), num(r.leaving_earlier_within_year, ctx), pct(r.occupancy_before, ctx), pct(r.occupancy_after, ctx)]),
+          ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+          ctx.format,
+        ),
+        ctx,
+      ),
+    );
+  return out;
 }

@@ -5,15 +5,16 @@
  * parameters that are assumptions, and the repeat-offending rates.
  */
 import { actDoubts, fixedDoubt, partDoubts, type Doubt } from '../engine/act/doubt.ts';
-import type { Text } from '../i18n/text.ts';
+import { IMPACT_DOUBT_TEXTS as D } from '../i18n/impact/doubt.ts';
+import { render, type Lang, type Text } from '../i18n/text.ts';
 import type { Law } from '../law/law.ts';
 import type { Facilities } from '../registry/facilities.ts';
 import type { Registry } from '../registry/registry.ts';
 import type { ImpactConfig } from './config.ts';
 import type { OutcomesSummary, ParameterUsed } from './report.ts';
 import type { ActRun } from './run.ts';
-
-const L = (en: string, ru: string, kk: string): Text => ({ en, ru, kk });
+import { parameterUsed } from './parameters-used.ts';
+import { POLICY_PARAMETERS } from './policy.ts';
 
 export interface ImpactDoubtContext {
   law: Law;
@@ -46,10 +47,9 @@ export function parameterDoubt(ctx: ImpactDoubtContext, p: ParameterUsed): strin
     ctx.all.set(key, {
       key,
       kind: 'law_parameter',
-      label: L(
-        `law parameter ${p.name} = ${p.value} (from ${p.from}${p.extrapolated ? ', extrapolated' : ''}): an assumption`,
-        `параметр закона ${p.name} = ${p.value} (с ${p.from}${p.extrapolated ? ', экстраполирован' : ''}): допущение`,
-        `заң параметрі ${p.name} = ${p.value} (${p.from} бастап${p.extrapolated ? ', экстраполяция' : ''}): болжам`,
+      // Keys in the order the engine's doubts use (en, ru, kk); the value is written as given, not localised.
+      label: ((r: (lang: Lang) => string): Text => ({ en: r('en'), ru: r('ru'), kk: r('kk') }))((lang) =>
+        render(D.parameterAssumption, lang, { name: p.name, value: String(p.value), from: p.from, extrapolated: p.extrapolated ? D.extrapolated[lang] : '' }),
       ),
     });
   return [key];
@@ -100,7 +100,8 @@ export function actImpactDoubts(
       outcomes,
       coverage: union(outcomes, facilities),
       money,
-      equality: outcomes,
+      // the least group and the gap worth a review are working assumptions (law/parameters.yaml)
+      equality: union(outcomes, ...[POLICY_PARAMETERS.minGroup, POLICY_PARAMETERS.gapWorthReview].map((name) => parameterDoubt(ctx, parameterUsed(ctx.law, name, run.day)))),
       victims: outcomes,
       risk: union(outcomes, ctx.config.risk.rates.assumption ? fixed(ctx, 'rates') : []),
       projection: union(money, parameterDoubt(ctx, grant)),

@@ -7,17 +7,22 @@
  * whom it adds, whom it drops, whose measure differs; and how the rates of coverage and of release
  * of women and men compare within the same gravity and social category.
  */
-import { CUSTODIES, GRAVITIES, SEXES } from '../domain/enums.ts';
+import { CUSTODIES, GRAVITIES, SEXES, type Gravity } from '../domain/enums.ts';
+import { GRAVITY_LABELS } from '../i18n/enums.ts';
 import { sexDependence, sexNeutralPlan } from '../engine/act/transform.ts';
+import { EQUALITY_TEXTS as E, GAP_ON_TEXTS, VERDICT_TEXTS } from '../i18n/impact/equality.ts';
+import { GROUP_LABELS, KIND_LABELS } from '../i18n/impact/labels.ts';
+import { REPORT_TEXTS as R } from '../i18n/impact/report.ts';
+import { citeRef } from '../i18n/refs.ts';
+import { formatNumber, joinTexts, renderAll, type Lang, type Text } from '../i18n/text.ts';
 import type { Law } from '../law/law.ts';
 import type { Registry } from '../registry/registry.ts';
+import { table } from '../reports/table.ts';
 import { MEASURE_KINDS } from './config.ts';
-import type { DisparityRow, EqualitySection } from './report.ts';
+import { countsLine, custodyLabel, gravityLabel, heading, kindLabel, n, paragraphs, pct, sectionDoubts, t, type Ctx } from './render-kit.ts';
+import type { ActImpact, DisparityRow, EqualitySection } from './report.ts';
+import { equalityPolicy } from './policy.ts';
 import { groupLabel, KIND, runAct, type ActRun, type Categories } from './run.ts';
-import { verdict } from './texts.ts';
-
-/** Rows with fewer persons than this on either side are not candidates for the largest gap. */
-export const MIN_GROUP = 10;
 
 const F = SEXES.indexOf('F');
 const M = SEXES.indexOf('M');
@@ -67,8 +72,10 @@ export function equality(run: ActRun, registry: Registry, law: Law, categories: 
     }
   }
 
+  // The thresholds are policy, read from law/parameters.yaml at the act's day (docs/law-data.md).
+  const policy = equalityPolicy(law.parameters, run.day);
   const disparity = disparityTable(run, registry, categories);
-  const largest = largestGap(disparity);
+  const largest = largestGap(disparity, policy.minGroup);
   const section: EqualitySection = {
     depends_on_sex: {
       clauses: dep.clauses.map((j) => ({ id: plan.clauses[j]!.id, ref: plan.clauses[j]!.ref, label: plan.clauses[j]!.label })),
@@ -86,6 +93,7 @@ export function equality(run: ActRun, registry: Registry, law: Law, categories: 
       removed,
       changed,
       largest,
+      gapWorthReview: policy.gapWorthReview,
     }),
   };
   return { section, neutral };
@@ -93,12 +101,12 @@ export function equality(run: ActRun, registry: Registry, law: Law, categories: 
 
 /**
  * The largest gap between women and men, in coverage or in release, among rows with at least
- * MIN_GROUP persons on each side.
+ * `minGroup` persons on each side (impact.equality.min_group).
  */
-export function largestGap(rows: DisparityRow[]): EqualitySection['largest_gap'] {
+export function largestGap(rows: DisparityRow[], minGroup: number): EqualitySection['largest_gap'] {
   let best: EqualitySection['largest_gap'] = null;
   for (const row of rows) {
-    if (row.women.persons < MIN_GROUP || row.men.persons < MIN_GROUP) continue;
+    if (row.women.persons < minGroup || row.men.persons < minGroup) continue;
     for (const [on, points] of [
       ['covered', row.difference_points],
       ['released', row.released_difference_points],
@@ -154,4 +162,114 @@ export function disparityTable(run: ActRun, registry: Registry, categories: Cate
     }),
   );
   return rows;
+}
+
+interface SexCount {
+  persons: number;
+  women: number;
+  men: number;
+}
+
+const cite = (refs: string[]): Text => ({ kk: refs.map((r) => citeRef(r).kk).join(', '), ru: refs.map((r) => citeRef(r).ru).join(', '), en: refs.join(', ') });
+const counts = (lang: Lang, g: SexCount) => ({ n: formatNumber(g.persons, lang), added: formatNumber(g.persons, lang), men: formatNumber(g.men, lang), women: formatNumber(g.women, lang) });
+
+/** The verdict of the section, in kk, ru and en (kept in the report). */
+export function verdict(p: {
+  groupLabel: (group: string) => Text;
+  clauses: string[];
+  exclusions: string[];
+  added: SexCount;
+  removed: SexCount;
+  changed: SexCount & { by_transition: Record<string, number> };
+  largest: { row: DisparityRow; on: 'covered' | 'released'; points: number } | null;
+  /** A gap of at least this many percentage points is worth a reviewer's look (impact.equality.gap_worth_review). */
+  gapWorthReview: number;
+}): Text {
+  const parts: Text[] = [];
+  if (p.clauses.length > 0) parts.push(renderAll(VERDICT_TEXTS.clauses, (lang) => ({ refs: cite(p.clauses)[lang] })));
+  if (p.exclusions.length > 0) parts.push(renderAll(VERDICT_TEXTS.exclusions, (lang) => ({ refs: cite(p.exclusions)[lang] })));
+  if (p.clauses.length === 0 && p.exclusions.length === 0) parts.push(VERDICT_TEXTS.independent);
+  if (p.added.persons > 0) parts.push(renderAll(VERDICT_TEXTS.added, (lang) => counts(lang, p.added)));
+  if (p.removed.persons > 0) parts.push(renderAll(VERDICT_TEXTS.removed, (lang) => counts(lang, p.removed)));
+  if (p.changed.persons > 0)
+    parts.push(
+      renderAll(VERDICT_TEXTS.changed, (lang) => ({
+        ...counts(lang, p.changed),
+        detail: Object.entries(p.changed.by_transition)
+          .sort((a, b) => b[1] - a[1])
+          .map(([t, n]) => `${t.split('→').map((k) => KIND_LABELS[k]?.[lang] ?? k).join(' → ')} ${formatNumber(n, lang)}`)
+          .join('; '),
+      })),
+    );
+  const g = p.largest;
+  if (g && g.points !== 0) {
+    const side = (x: DisparityRow['women']) => (g.on === 'covered' ? x.rate : x.released_rate) ?? 0;
+    parts.push(
+      renderAll(VERDICT_TEXTS.gap, (lang) => ({
+        what: GAP_ON_TEXTS[g.on][lang],
+        points: formatNumber(Math.abs(g.points), lang, 1),
+        gravity: GRAVITY_LABELS[g.row.gravity as Gravity][lang],
+        group: p.groupLabel(g.row.group)[lang],
+        rw: formatNumber(side(g.row.women) * 100, lang, 1),
+        rm: formatNumber(side(g.row.men) * 100, lang, 1),
+      })),
+    );
+  }
+  const worth = p.clauses.length > 0 || p.exclusions.length > 0 || (g !== null && Math.abs(g.points) >= p.gapWorthReview);
+  parts.push(worth ? VERDICT_TEXTS.review : VERDICT_TEXTS.fine);
+  return joinTexts(parts);
+}
+
+/** The section as text or Markdown: the sex-neutral counterfactual, the disparity table and the verdict. */
+export function renderEquality(a: ActImpact, ctx: Ctx): string[] {
+  const out: string[] = [];
+  const push = paragraphs(out);
+  const e = a.equality;
+  push(heading(t(E.equality, ctx), 3, ctx));
+  push(sectionDoubts(a.unverified.equality, ctx));
+  const cf = e.counterfactual;
+  const categoryLabels = new Map(a.coverage.social_category.map((r) => [r.key, r.label]));
+  const groupName = (g: string) => categoryLabels.get(g)?.[ctx.lang] ?? GROUP_LABELS[g]?.[ctx.lang] ?? g;
+  push(t(E.added, ctx, { act: cf.act_id, covered: n(cf.covered, ctx), persons: n(cf.added.persons, ctx), men: n(cf.added.men, ctx), women: n(cf.added.women, ctx) }));
+  if (cf.added.persons > 0)
+    push(
+      `${t(E.addedBy, ctx)}: ${countsLine(cf.added.by_gravity, (k) => gravityLabel(k, ctx), ctx)}`,
+      `${t(E.addedBy, ctx)}: ${countsLine(cf.added.by_custody, (k) => custodyLabel(k, ctx), ctx)}`,
+      `${t(E.addedBy, ctx)}: ${countsLine(cf.added.by_measure, (k) => kindLabel(k, ctx), ctx)}`,
+      `${t(E.addedBy, ctx)}: ${countsLine(cf.added.by_clause, (k) => citeRef(k)[ctx.lang], ctx)}`,
+      `${t(E.addedBy, ctx)}: ${countsLine(cf.added.by_social_category, groupName, ctx)}`,
+    );
+  if (cf.removed.persons > 0) push(t(E.removedLine, ctx, { persons: n(cf.removed.persons, ctx), men: n(cf.removed.men, ctx), women: n(cf.removed.women, ctx) }));
+  if (cf.measure_changed.persons > 0)
+    push(
+      t(E.changedLine, ctx, {
+        persons: n(cf.measure_changed.persons, ctx),
+        men: n(cf.measure_changed.men, ctx),
+        women: n(cf.measure_changed.women, ctx),
+        detail: countsLine(cf.measure_changed.by_transition, (k) => k.split('→').map((x) => kindLabel(x, ctx)).join(' → '), ctx),
+      }),
+    );
+  // Rows with an empty side compare nothing; the JSON keeps them.
+  const rows = e.disparity.filter((r) => r.women.persons > 0 && r.men.persons > 0);
+  push(
+    table(
+      [t(R.gravity, ctx), t(R.group, ctx), t(E.women, ctx), '%', t(E.relRate, ctx), t(E.men, ctx), '%', t(E.relRate, ctx), t(E.gap, ctx), t(E.gapReleased, ctx)],
+      rows.map((r) => [
+        gravityLabel(r.gravity, ctx),
+        groupName(r.group),
+        `${n(r.women.covered, ctx)} / ${n(r.women.persons, ctx)}`,
+        pct(r.women.rate, ctx),
+        pct(r.women.released_rate, ctx),
+        `${n(r.men.covered, ctx)} / ${n(r.men.persons, ctx)}`,
+        pct(r.men.rate, ctx),
+        pct(r.men.released_rate, ctx),
+        r.difference_points === null ? '—' : n(r.difference_points, ctx, 1),
+        r.released_difference_points === null ? '—' : n(r.released_difference_points, ctx, 1),
+      ]),
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ctx.format,
+    ),
+  );
+  push(`${t(E.verdict, ctx)}: ${e.verdict[ctx.lang]}`);
+  return out;
 }

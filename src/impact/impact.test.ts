@@ -32,7 +32,11 @@ import { Random } from '../registry/synthetic/random.ts';
 import { projection } from './projection.ts';
 import { runAct } from './run.ts';
 import { parameterUsed } from './parameters-used.ts';
-import { verdict } from './texts.ts';
+import { verdict } from './equality.ts';
+import { largestGap } from './equality.ts';
+import type { DisparityRow } from './report.ts';
+import { calendarPolicy, equalityPolicy } from './policy.ts';
+import { renderImpact } from './render.ts';
 
 const law = loadLaw();
 const cc = law.criminalCode;
@@ -316,18 +320,18 @@ describe('the equality verdict', () => {
   const none = { persons: 0, women: 0, men: 0 };
   const label = (g: string) => ({ kk: g, ru: g, en: g });
   it('asks for a review when only an exclusion depends on sex', () => {
-    const v = verdict({ groupLabel: label, clauses: [], exclusions: ['Art. 3 §1(2)'], added: { persons: 8, women: 0, men: 8 }, removed: none, changed: { ...none, by_transition: {} }, largest: null });
+    const v = verdict({ groupLabel: label, clauses: [], exclusions: ['Art. 3 §1(2)'], added: { persons: 8, women: 0, men: 8 }, removed: none, changed: { ...none, by_transition: {} }, largest: null, gapWorthReview: 5 });
     expect(v.en).toContain('Exclusions that depend on sex: Art. 3 §1(2).');
     expect(v.ru).toContain('От пола зависят исключения: ст. 3 п. 1 пп. 2.');
     expect(v.kk).toContain('3-бап 1-т. 2) тт.');
     expect(v.en).toContain('A reviewer should check');
   });
   it('names a different measure for persons covered either way', () => {
-    const v = verdict({ groupLabel: label, clauses: ['Art. 1'], exclusions: [], added: none, removed: none, changed: { persons: 1305, women: 0, men: 1305, by_transition: { 'reduce→release': 1305 } }, largest: null });
+    const v = verdict({ groupLabel: label, clauses: ['Art. 1'], exclusions: [], added: none, removed: none, changed: { persons: 1305, women: 0, men: 1305, by_transition: { 'reduce→release': 1305 } }, largest: null, gapWorthReview: 5 });
     expect(v.en).toContain('For 1,305 persons already covered (1,305 men, 0 women) another measure would apply: reduction → release 1,305.');
   });
   it('finds nothing to review in an act that does not depend on sex and treats both alike', () => {
-    expect(verdict({ groupLabel: label, clauses: [], exclusions: [], added: none, removed: none, changed: { ...none, by_transition: {} }, largest: null }).en).toBe(
+    expect(verdict({ groupLabel: label, clauses: [], exclusions: [], added: none, removed: none, changed: { ...none, by_transition: {} }, largest: null, gapWorthReview: 5 }).en).toBe(
       'No condition of the act depends on sex. Nothing was found that calls for a special equality review.',
     );
   });
@@ -425,4 +429,45 @@ describe('impact as of another day of entry into force', () => {
     ]);
     expect(() => impactReportSchema.parse(r)).not.toThrow();
   });
+});
+
+describe('the policy numbers come from law/parameters.yaml', () => {
+  const law = loadLaw();
+  const side = (persons: number, covered: number) => ({ persons, covered, rate: covered / persons, released: 0, released_rate: 0 });
+  const row = (women: number, men: number, cw: number, cm: number): DisparityRow => {
+    const w = side(women, cw);
+    const m = side(men, cm);
+    return { gravity: 'medium', group: 'no_category', women: w, men: m, difference_points: Math.round((w.rate - m.rate) * 1000) / 10, released_difference_points: 0 };
+  };
+  it('reads the thresholds and the calendar as dated parameters', () => {
+    const day = isoDay('2025-07-01');
+    expect(equalityPolicy(law.parameters, day)).toEqual({ minGroup: law.parameters.value('impact.equality.min_group', day), gapWorthReview: law.parameters.value('impact.equality.gap_worth_review', day) });
+    expect(calendarPolicy(law.parameters, day)).toEqual({ daysPerYear: law.parameters.value('calendar.days_per_year', day), meanDaysPerYear: law.parameters.value('calendar.mean_days_per_year', day) });
+  });
+  it('names the largest gap only among rows of at least the least group on each side', () => {
+    const small = row(4, 40, 4, 10); // a 75-point gap over 4 women
+    const big = row(20, 30, 10, 12); // a 10-point gap
+    expect(largestGap([small, big], 10)?.row).toBe(big);
+    expect(largestGap([small, big], 4)?.row).toBe(small);
+    expect(largestGap([small, big], 50)).toBeNull();
+  });
+  it('asks for a review from the gap worth a review on', () => {
+    const none = { persons: 0, women: 0, men: 0 };
+    const r = row(20, 30, 10, 12);
+    const base = { groupLabel: (g: string) => ({ kk: g, ru: g, en: g }), clauses: [], exclusions: [], added: none, removed: none, changed: { ...none, by_transition: {} }, largest: { row: r, on: 'covered' as const, points: 10 } };
+    expect(verdict({ ...base, gapWorthReview: 10 }).en).toContain('A reviewer should check');
+    expect(verdict({ ...base, gapWorthReview: 10.5 }).en).toContain('Nothing was found that calls for a special equality review.');
+  });
+});
+
+describe('the rendered report', () => {
+  // The text and Markdown of this report in each language, kept beside the test: a change of a text
+  // or of a figure shows here line by line. After an intended change, update them with
+  // `npx vitest run src/impact/impact.test.ts -u` and read the difference before committing.
+  const fixed = { ...report, compute_ms: 0 };
+  for (const lang of ['kk', 'ru', 'en'] as const)
+    for (const format of ['text', 'md'] as const)
+      it(`in ${lang}, as ${format}`, async () => {
+        await expect(renderImpact(fixed, lang, format)).toMatchFileSnapshot(`./golden/test-impact.${lang}.${format === 'md' ? 'md' : 'txt'}`);
+      });
 });

@@ -6,8 +6,7 @@
  * projection; for two acts or more, the comparison of the first with each other.
  */
 import { formatIsoDate } from '../domain/dates.ts';
-import { MEASURE_CODES, measureCode, type Plan } from '../engine/act/plan.ts';
-import { STATUSES } from '../engine/act/outcome.ts';
+import type { Plan } from '../engine/act/plan.ts';
 import type { Law } from '../law/law.ts';
 import type { Facilities } from '../registry/facilities.ts';
 import type { Registry } from '../registry/registry.ts';
@@ -20,10 +19,14 @@ import { actImpactDoubts, type ImpactDoubtContext } from './doubt.ts';
 import { daysSaved, money } from './money.ts';
 import { parameterGiven, parameterUsed } from './parameters-used.ts';
 import { projection } from './projection.ts';
-import { IMPACT_SCHEMA_ID, type ActImpact, type ImpactReport, type OutcomesSummary, type ParameterUsed } from './report.ts';
+import { IMPACT_SCHEMA_ID, type ActImpact, type ImpactReport, type ParameterUsed } from './report.ts';
+import { outcomesSummary } from './outcomes.ts';
 import { risk } from './risk.ts';
 import { runAct, socialCategories, type ActRun } from './run.ts';
 import { victims } from './victims.ts';
+
+/** The outcome summary lives beside its rendering (./outcomes.ts); the use cases import it from here. */
+export { outcomesSummary };
 
 export interface ImpactOptions {
   /** The day the acts are evaluated as entering into force (their execution periods keep their length); default: each act's own. */
@@ -49,44 +52,6 @@ export interface ImpactInput {
   options?: ImpactOptions;
   /** The registry is a synthetic population (every figure then rests on it as an unverified input). */
   registrySynthetic?: boolean;
-}
-
-export function outcomesSummary(run: ActRun): OutcomesSummary {
-  const o = run.outcomes;
-  const plan = run.plan;
-  const byStatus = new Float64Array(STATUSES.length);
-  const byMeasure = new Float64Array(MEASURE_CODES.length);
-  const clausePersons = new Float64Array(plan.clauses.length);
-  const clauseDays = new Float64Array(plan.clauses.length);
-  const exclusion = new Float64Array(plan.exclusions.length);
-  let days = 0;
-  const allApply = plan.combine === 'all_that_apply';
-  for (let i = 0; i < o.size; i++) {
-    if (!run.serving[i]) continue;
-    const s = o.status[i]!;
-    byStatus[s]!++;
-    if (run.kind[i]! >= 0) {
-      byMeasure[o.measure[i]!]!++;
-      const j = o.clause[i]!;
-      // Under all_that_apply a person counts under every clause that applies (their days once, under `clause`).
-      if (allApply) {
-        for (let q = 0; q < plan.clauses.length; q++) if ((o.clauseMask[i * o.maskWords + (q >> 5)]! >>> (q & 31)) & 1) clausePersons[q]!++;
-      } else clausePersons[j]!++;
-      const d = o.daysRemitted[i]!;
-      if (d > 0) {
-        clauseDays[j]! += d;
-        days += d;
-      }
-    } else if (s === 2 && o.exclusion[i]! >= 0) exclusion[o.exclusion[i]!]!++;
-  }
-  return {
-    persons: byStatus.reduce((a, b) => a + b, 0),
-    by_status: Object.fromEntries(STATUSES.map((s, k) => [s, byStatus[k]!])),
-    by_measure: Object.fromEntries(MEASURE_CODES.map((m, k) => [m, byMeasure[k]!]).filter(([m, n]) => m !== 'none' && (n as number) > 0)),
-    by_clause: plan.clauses.map((c, j) => ({ id: c.id, ref: c.ref, label: c.label, measure: MEASURE_CODES[measureCode(c.measure)]!, persons: clausePersons[j]!, days_remitted: clauseDays[j]!, unverified: [] as string[] })),
-    by_exclusion: plan.exclusions.map((x, k) => ({ id: x.id, ref: x.ref, text: x.label ?? { kk: x.text.kk, ru: x.text.ru, en: x.text.en ?? x.text.ru }, persons: exclusion[k]!, unverified: [] as string[] })),
-    days_remitted: days,
-  };
 }
 
 function actImpact(run: ActRun, input: ImpactInput, parameters: Map<string, ParameterUsed>, doubts: ImpactDoubtContext): ActImpact {

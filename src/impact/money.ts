@@ -13,13 +13,17 @@
  */
 import { CUSTODIES } from '../domain/enums.ts';
 import { formatIsoDate, UNKNOWN_DATE } from '../domain/dates.ts';
+import { MONEY_DIFFERENCE_TEXTS as D, MONEY_TEXTS as M } from '../i18n/impact/money.ts';
+import { REPORT_TEXTS as R } from '../i18n/impact/report.ts';
+import { formatNumber, renderAll, type Text } from '../i18n/text.ts';
 import type { Law } from '../law/law.ts';
+import { table } from '../reports/table.ts';
 import type { Registry } from '../registry/registry.ts';
 import { MEASURE_KINDS, type ImpactConfig } from './config.ts';
-import type { MoneySection, MoneyVariant, ParameterUsed } from './report.ts';
+import { doubtRefs, heading, mln, n, paragraphs, sectionDoubts, t, type Ctx } from './render-kit.ts';
+import type { ActImpact, MoneySection, MoneyVariant, ParameterUsed } from './report.ts';
 import { KIND, type ActRun } from './run.ts';
 import { parameterUsed } from './parameters-used.ts';
-import { moneyDifference } from './texts.ts';
 
 const INST = CUSTODIES.indexOf('institution');
 const PROB = CUSTODIES.indexOf('probation');
@@ -45,7 +49,7 @@ export function daysSaved(run: ActRun, registry: Registry, firstMonthDays: numbe
   const o = run.outcomes;
   const D = run.day;
   const monthEnd = D + firstMonthDays;
-  const yearEnd = D + 365;
+  const yearEnd = D + run.calendar.daysPerYear;
   const days = new Float64Array(2 * MEASURE_KINDS.length * 3);
   let unknownPersons = 0;
   let lastDay = Number.NEGATIVE_INFINITY;
@@ -163,4 +167,49 @@ export function money(run: ActRun, registry: Registry, law: Law, config: ImpactC
   };
 }
 
+/** Why the letter's method and ours differ, in one sentence per language. */
+export function moneyDifference(p: { released: number; probation: number; letterCost: number; probationCost: number; letterYear: number; meanDaysLeft: number | null; ourYear: number }): Text {
+  if (p.released === 0) return D.nobodyReleased;
+  const template = p.meanDaysLeft === null ? D.daysUnknown : p.probation > 0 ? D.probation : D.institution;
+  return renderAll(template, (lang) => ({
+    released: formatNumber(p.released, lang),
+    letterCost: formatNumber(p.letterCost, lang),
+    letterYear: formatNumber(Math.round(p.letterYear), lang),
+    probation: formatNumber(p.probation, lang),
+    probationCost: formatNumber(p.probationCost, lang),
+    meanDays: formatNumber(Math.round(p.meanDaysLeft ?? 0), lang),
+    ourYear: formatNumber(Math.round(p.ourYear), lang),
+  }));
+}
+
 export type { ParameterUsed };
+
+function variantLabel(v: MoneyVariant, ctx: Ctx): string {
+  const mark = (p: MoneyVariant['inmate_cost']) => {
+    const notes = [...(p.assumption ? [t(R.assumption, ctx)] : []), ...(p.extrapolated ? [t(R.extrapolated, ctx, { from: p.from })] : [])];
+    return notes.length > 0 ? ` (${notes.join(', ')})` : '';
+  };
+  return `${n(v.inmate_cost.value, ctx)}${mark(v.inmate_cost)} / ${n(v.probation_cost.value, ctx)}${mark(v.probation_cost)}`;
+}
+
+/** The section as text or Markdown: the days remitted, one row per variant, the letter's method and why it differs. */
+export function renderMoney(a: ActImpact, ctx: Ctx): string[] {
+  const out: string[] = [];
+  const push = paragraphs(out);
+  const m = a.money;
+  push(heading(t(M.money, ctx), 3, ctx));
+  push(sectionDoubts(a.unverified.money, ctx));
+  push(t(M.moneyDays, ctx, { ri: n(m.days.released_institution, ctx), rp: n(m.days.released_probation, ctx), di: n(m.days.reduced_institution, ctx), dp: n(m.days.reduced_probation, ctx), xi: n(m.days.replaced_institution, ctx), u: n(m.days.unknown_persons, ctx) }));
+  push(
+    table(
+      [t(M.variant, ctx), t(M.firstMonth, ctx), t(M.firstYear, ctx), t(M.ofWhich, ctx), t(M.horizon, ctx, { end: m.horizon_end ?? '—' }), t(R.unverifiedCol, ctx)],
+      m.variants.map((v) => [variantLabel(v, ctx), n(v.total.first_month_per_day, ctx), mln(v.total.first_year, ctx), `${mln(v.institution.first_year, ctx)} / ${mln(v.probation.first_year, ctx)}`, mln(v.total.horizon, ctx), doubtRefs(v.unverified, ctx)]),
+      ['l', 'r', 'r', 'r', 'r', 'l'],
+      ctx.format,
+    ),
+  );
+  const lm = m.letter_method;
+  push(t(M.letterMethod, ctx, { released: n(lm.released, ctx), cost: n(lm.cost_per_day.value, ctx), perDay: n(lm.per_day, ctx), perYear: n(lm.per_year, ctx), ri: n(lm.released_institution, ctx), rp: n(lm.released_probation, ctx) }));
+  push(m.difference[ctx.lang]);
+  return out;
+}

@@ -18,13 +18,16 @@
  */
 import { addMonths, formatIsoDate, UNKNOWN_DATE } from '../domain/dates.ts';
 import { CUSTODIES } from '../domain/enums.ts';
+import { PROJECTION_TEXTS as P } from '../i18n/impact/projection.ts';
+import { REPORT_TEXTS as R } from '../i18n/impact/report.ts';
 import type { Registry } from '../registry/registry.ts';
-import type { ParameterUsed, ProjectionSection } from './report.ts';
+import { table, type Align } from '../reports/table.ts';
+import { heading, mln, n, paragraphs, sectionDoubts, t, type Ctx } from './render-kit.ts';
+import type { ActImpact, ParameterUsed, ProjectionSection } from './report.ts';
 import { KIND, type ActRun } from './run.ts';
 
 const INST = CUSTODIES.indexOf('institution');
 const PROB = CUSTODIES.indexOf('probation');
-const DAYS_PER_MONTH = 365.25 / 12;
 /** Expected persons are fractional; a tenth is as precise as they mean anything. */
 const tenth = (x: number) => Math.round(x * 10) / 10;
 
@@ -141,7 +144,7 @@ export function projection(run: ActRun, registry: Registry, opts: ProjectionOpti
   const admissions = { institution: 0, probation: 0, basis: opts.admissions === null ? ('steady_state' as const) : ('given' as const) };
   for (const cu of [INST, PROB]) {
     const sv = survival(registry, run.serving, cu, len);
-    const perMonth = opts.admissions === null ? sv.steadyPerDay * DAYS_PER_MONTH : cu === INST ? opts.admissions.institution : opts.admissions.probation;
+    const perMonth = opts.admissions === null ? sv.steadyPerDay * (run.calendar.meanDaysPerYear / 12) : cu === INST ? opts.admissions.institution : opts.admissions.probation;
     if (cu === INST) admissions.institution = perMonth;
     else admissions.probation = perMonth;
     // Each month's admissions arrive in the middle of the month.
@@ -186,4 +189,35 @@ export function projection(run: ActRun, registry: Registry, opts: ProjectionOpti
     unknown_end_persons: unknownEnd,
     saved_total: savedTotal.map(Math.round),
   };
+}
+
+/** The section as text or Markdown: how applications are spread, then month by month the populations and the savings. */
+export function renderProjection(a: ActImpact, ctx: Ctx): string[] {
+  const out: string[] = [];
+  const push = paragraphs(out);
+  const p = a.projection;
+  push(heading(t(P.projection, ctx, { months: p.months.length }), 3, ctx));
+  push(sectionDoubts(a.unverified.projection, ctx));
+  push(
+    t(P.projectionLine, ctx, {
+      from: p.applications.from,
+      to: p.applications.to,
+      slots: p.applications.slots,
+      grant: n(p.grant_rate.value, ctx, 2),
+      grantSource: p.grant_rate.assumption ? t(R.assumption, ctx) : p.grant_rate.source,
+      ai: n(p.admissions_per_month.institution, ctx),
+      ap: n(p.admissions_per_month.probation, ctx),
+      basis: t(p.admissions_per_month.basis === 'steady_state' ? P.steady : P.given, ctx),
+      unknown: n(p.unknown_end_persons, ctx),
+    }),
+  );
+  push(
+    table(
+      [t(P.month, ctx), t(P.end, ctx), t(P.instBase, ctx), t(P.instAct, ctx), t(P.freed, ctx), t(P.probBase, ctx), t(P.probAct, ctx), ...a.money.variants.map((x) => t(P.savedAt, ctx, { cost: n(x.inmate_cost.value, ctx) }))],
+      p.months.map((x) => [String(x.month), x.end, n(x.baseline.institution, ctx), n(x.act.institution, ctx), n(x.beds_freed, ctx), n(x.baseline.probation, ctx), n(x.act.probation, ctx), ...x.saved.map((y) => mln(y, ctx))]),
+      ['r', 'l', 'r', 'r', 'r', 'r', 'r', ...a.money.variants.map((): Align => 'r')],
+      ctx.format,
+    ),
+  );
+  return out;
 }

@@ -148,7 +148,7 @@ export const equalitySchema = z.strictObject({
     measure_changed: sexCountSchema.extend({ by_transition: countBy }),
   }),
   disparity: z.array(disparityRowSchema),
-  /** The largest gap in coverage or in release among rows with at least 10 persons a side. */
+  /** The largest gap in coverage or in release among rows with at least impact.equality.min_group persons a side. */
   largest_gap: z.strictObject({ row: disparityRowSchema, on: z.enum(['covered', 'released']), points: z.number() }).nullable(),
   verdict: text,
 });

@@ -11,12 +11,13 @@
  */
 import { GRAVITIES } from '../domain/enums.ts';
 import { ymdOfDay } from '../domain/dates.ts';
+import { RISK_TEXTS as K } from '../i18n/impact/risk.ts';
 import type { Registry } from '../registry/registry.ts';
 import { Random } from '../registry/synthetic/random.ts';
 import type { ImpactConfig, ReoffendingRates } from './config.ts';
-import type { RiskSection } from './report.ts';
+import { heading, n, paragraphs, pct, sectionDoubts, t, type Ctx } from './render-kit.ts';
+import type { ActImpact, RiskSection } from './report.ts';
 import { KIND, type ActRun } from './run.ts';
-import { RISK_NOTE } from './texts.ts';
 
 function step(steps: { at_least: number; value: number }[], x: number): number {
   let k = 0;
@@ -173,6 +174,19 @@ export function risk(run: ActRun, registry: Registry, config: ImpactConfig, opts
     unknown_gravity: cells.unknownGravity,
     source: rates.source,
     assumption: rates.assumption,
-    note: RISK_NOTE,
+    note: K.note,
   };
+}
+
+/** The section as text or Markdown: expected convictions within each horizon, with their interval. */
+export function renderRisk(a: ActImpact, ctx: Ctx): string[] {
+  const out: string[] = [];
+  const push = paragraphs(out);
+  const r = a.risk;
+  push(heading(t(K.risk, ctx), 3, ctx));
+  push(sectionDoubts(a.unverified.risk, ctx));
+  for (const h of r.horizons)
+    out.push(t(K.riskLine, ctx, { released: n(r.released, ctx), years: h.years, expected: n(h.expected, ctx, 1), share: pct(h.rate, ctx), interval: Math.round(r.interval * 100), low: n(h.low, ctx), high: n(h.high, ctx), runs: n(r.runs, ctx) }));
+  push('', r.note[ctx.lang]);
+  return out;
 }

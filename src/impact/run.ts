@@ -12,7 +12,8 @@ import type { Law } from '../law/law.ts';
 import type { Registry } from '../registry/registry.ts';
 import type { Text } from '../i18n/text.ts';
 import { MEASURE_KINDS, type ImpactConfig, type MeasureKind } from './config.ts';
-import { GROUP_LABELS } from './texts.ts';
+import { calendarPolicy, type CalendarPolicy } from './policy.ts';
+import { GROUP_LABELS } from '../i18n/impact/labels.ts';
 
 /** `kind` of a person the act does not cover (not eligible). */
 export const UNCOVERED = -1;
@@ -52,13 +53,15 @@ export interface ActRun {
   kind: Int8Array;
   /** 1 when the person serves a punishment on the day (the act can reach them). */
   serving: Uint8Array;
+  /** The calendar conventions in force on the day (law/parameters.yaml). */
+  calendar: CalendarPolicy;
 }
 
 export function runAct(plan: Plan, registry: Registry, law: Law, day: number = plan.entryIntoForce): ActRun {
-  return runFromOutcomes(plan, evaluate(plan, registry, law, day), day);
+  return runFromOutcomes(plan, evaluate(plan, registry, law, day), day, law);
 }
 
-export function runFromOutcomes(plan: Plan, outcomes: Outcomes, day: number): ActRun {
+export function runFromOutcomes(plan: Plan, outcomes: Outcomes, day: number, law: Law): ActRun {
   const n = outcomes.size;
   const kind = new Int8Array(n);
   const serving = new Uint8Array(n);
@@ -68,7 +71,7 @@ export function runFromOutcomes(plan: Plan, outcomes: Outcomes, day: number): Ac
     serving[i] = outcomes.reason[i] === notServing ? 0 : 1;
     kind[i] = outcomes.status[i] === eligible ? KIND_OF_MEASURE[outcomes.measure[i]!]! : UNCOVERED;
   }
-  return { plan, day, outcomes, kind, serving };
+  return { plan, day, outcomes, kind, serving, calendar: calendarPolicy(law.parameters, day) };
 }
 
 /** The label of a disparity group: a social category, `any_category` or `no_category`. */

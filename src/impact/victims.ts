@@ -8,10 +8,14 @@ import { CUSTODIES } from '../domain/enums.ts';
 import { STATUSES } from '../engine/act/outcome.ts';
 import { measureCode } from '../engine/act/plan.ts';
 import { withCriterion } from '../engine/act/transform.ts';
+import { REPORT_TEXTS as R } from '../i18n/impact/report.ts';
+import { VICTIMS_TEXTS as V } from '../i18n/impact/victims.ts';
 import type { Law } from '../law/law.ts';
+import { table } from '../reports/table.ts';
 import type { Registry } from '../registry/registry.ts';
 import { MEASURE_KINDS, type ImpactConfig } from './config.ts';
-import type { VictimsSection } from './report.ts';
+import { custodyLabel, heading, kindLabel, countsLine, n, paragraphs, sectionDoubts, t, type Ctx } from './render-kit.ts';
+import type { ActImpact, VictimsSection } from './report.ts';
 import { KIND, KIND_OF_MEASURE, runAct, type ActRun } from './run.ts';
 
 export function victims(run: ActRun, registry: Registry, law: Law, config: ImpactConfig): { section: VictimsSection; variant: ActRun } {
@@ -101,4 +105,34 @@ export function victims(run: ActRun, registry: Registry, law: Law, config: Impac
     },
     variant,
   };
+}
+
+/** The section as text or Markdown: unpaid claims of the covered, and what the victims' condition would change. */
+export function renderVictims(a: ActImpact, ctx: Ctx): string[] {
+  const out: string[] = [];
+  const push = paragraphs(out);
+  const v = a.victims;
+  push(heading(t(V.victims, ctx), 3, ctx));
+  push(sectionDoubts(a.unverified.victims, ctx));
+  push(t(V.victimsLine, ctx, { persons: n(v.covered_with_unpaid_claims, ctx), amount: n(v.unpaid_total, ctx), unknown: n(v.covered_claim_unknown, ctx) }));
+  if (v.covered_with_unpaid_claims > 0) {
+    push(table([t(R.measure, ctx), t(R.persons, ctx), t(V.unpaid, ctx)], Object.entries(v.by_measure).map(([k, x]) => [kindLabel(k, ctx), n(x.persons, ctx), n(x.unpaid, ctx)]), ['l', 'r', 'r'], ctx.format));
+    push(table([t(R.custody, ctx), t(R.persons, ctx), t(V.unpaid, ctx)], Object.entries(v.by_custody).map(([k, x]) => [custodyLabel(k, ctx), n(x.persons, ctx), n(x.unpaid, ctx)]), ['l', 'r', 'r'], ctx.format));
+  }
+  const w = v.with_condition;
+  push(
+    t(V.condition, ctx, {
+      label: w.label[ctx.lang],
+      ref: w.ref[ctx.lang],
+      applies: w.applies_to.map((k) => kindLabel(k, ctx)).join(', '),
+      rb: n(w.released_before, ctx),
+      ra: n(w.released_after, ctx),
+      ub: n(w.released_with_unpaid_claims_before, ctx),
+      ua: n(w.released_with_unpaid_claims_after, ctx),
+      leave: n(w.leave_clause, ctx),
+      amount: n(w.leave_clause_unpaid, ctx),
+      now: countsLine(w.leave_clause_now, (k) => kindLabel(k, ctx), ctx) || '—',
+    }),
+  );
+  return out;
 }

@@ -37,3 +37,25 @@ describe('gravity derived by Criminal Code Art. 10/11', () => {
     expect(parseMaxPunishment('')).toBeNull();
   });
 });
+
+describe('gravity of the 1997 Code (its Art. 10: the same thresholds, no criminal misdemeanours)', () => {
+  const g = (intent: 'intentional' | 'negligent', max: Parameters<typeof deriveGravity>[1]) => deriveGravity(intent, max, 'cc1997');
+  it('part 2: intentional up to 2 years and negligent up to 5 years are minor; a sanction without imprisonment too', () => {
+    expect(g('intentional', years(2))).toBe('minor');
+    expect(g('negligent', years(5))).toBe('minor');
+    expect(g('intentional', { kind: 'no_imprisonment' })).toBe('minor');
+    expect(g('negligent', { kind: 'no_imprisonment' })).toBe('minor');
+  });
+  it('part 3: intentional up to 5 years is medium; negligent above 5 years is medium, never grave', () => {
+    expect(g('intentional', years(2, 1))).toBe('medium');
+    expect(g('intentional', years(5))).toBe('medium');
+    expect(g('negligent', years(5, 1))).toBe('medium');
+    expect(g('negligent', years(20))).toBe('medium');
+  });
+  it('parts 4-5: intentional up to 12 years is grave, above it (or life, or death) especially grave', () => {
+    expect(g('intentional', years(5, 1))).toBe('grave');
+    expect(g('intentional', years(12))).toBe('grave');
+    expect(g('intentional', years(12, 1))).toBe('especially_grave');
+    expect(g('intentional', { kind: 'life' })).toBe('especially_grave');
+  });
+});

@@ -23,25 +23,21 @@ export const THRESHOLD_MONTHS = {
 
 /**
  * Which Code's categories apply: `cc2014` (above) or `cc1997`, the Criminal Code of 16 July 1997
- * No. 167-I, Art. 10 as first enacted: minor — intentional or negligent, maximum not above 2 years;
- * medium — intentional not above 5 years, negligent above 2 years; grave — intentional not above
- * 12 years; especially grave — intentional above 12 years, life imprisonment or the death penalty.
- * The 1997 Code knew no criminal misdemeanours; a sanction without imprisonment is then minor.
- * (Read from the 1997 text as recalled, not checked: the table marks 1997 parts unverified.)
+ * No. 167-I, Art. 10 (read in its Russian text, copies at studopedia.ru/10_178139 and, with a commentary,
+ * zakonpravo.kz; the same thresholds in both):
+ * - part 2: minor — intentional acts whose maximum punishment is not above two years of imprisonment,
+ *   negligent acts not above five years;
+ * - part 3: medium — intentional not above five years; negligent punishable by imprisonment above five years;
+ * - part 4: grave — intentional not above twelve years;
+ * - part 5: especially grave — intentional, imprisonment above twelve years or the death penalty (life
+ *   imprisonment, added later as the death penalty's alternative, is above twelve years).
+ * The thresholds are those of the 2014 Code's Art. 11; the 1997 Code knew no criminal misdemeanours, so
+ * a sanction without imprisonment is minor (its maximum is below two years of imprisonment).
  */
 export type GravityRules = 'cc2014' | 'cc1997';
 
 export function deriveGravity(intent: Intent, max: MaxPunishment, rules: GravityRules = 'cc2014'): Gravity {
-  if (rules === 'cc1997') {
-    if (max.kind === 'no_imprisonment') return 'minor';
-    if (intent === 'negligent') return max.kind === 'imprisonment' && max.months <= 24 ? 'minor' : 'medium';
-    if (max.kind === 'life') return 'especially_grave';
-    if (max.months <= 24) return 'minor';
-    if (max.months <= 60) return 'medium';
-    if (max.months <= 144) return 'grave';
-    return 'especially_grave';
-  }
-  if (max.kind === 'no_imprisonment') return 'misdemeanour';
+  if (max.kind === 'no_imprisonment') return rules === 'cc1997' ? 'minor' : 'misdemeanour';
   if (intent === 'negligent') {
     if (max.kind === 'life') return 'medium';
     return max.months <= THRESHOLD_MONTHS.negligentMinor ? 'minor' : 'medium';

@@ -60,7 +60,14 @@ describe('Criminal Code table', () => {
       expect(p.articleId).toBe('K1400000226');
       expect(p.source).toContain('K1400000226');
     }
-    for (const p of cc.parts.filter((x) => x.edition === '1997')) expect(p.verified, p.id).toBe(false);
+    // the 1997 Code: verified where an edition's text was read (its source names the edition), Art. 179 not found
+    const old = cc.parts.filter((x) => x.edition === '1997');
+    for (const p of old) {
+      expect(p.articleId).toBe('K970000167_');
+      expect(p.verified, p.id).toBe(!p.id.startsWith('1997:179-'));
+      expect(p.source, p.id).toMatch(p.verified ? /K970000167_ Art\. \d+.*(edition|text|translation)/ : /not found/);
+    }
+    expect(old.filter((p) => !p.verified).map((p) => p.id)).toEqual(['1997:179-1', '1997:179-2', '1997:179-3']);
   });
   it('tags by the Code\'s own lists (Art. 3), down to part and point', () => {
     expect(cc.part('366-1')?.tags).toContain('corruption');
@@ -103,16 +110,22 @@ describe('Criminal Code table', () => {
   });
   it('keeps the 1997 Code apart: its articles are written 1997:N and never mean the 2014 article', () => {
     const murder = cc.resolve('1997:96-1');
-    expect(murder).toMatchObject({ part: { id: '1997:96-1', edition: '1997', article: '1997:96', gravity: 'especially_grave', verified: false } });
+    expect(murder).toMatchObject({ part: { id: '1997:96-1', edition: '1997', article: '1997:96', gravity: 'especially_grave', verified: true } });
     expect(cc.resolve('96-1')).toMatchObject({ error: expect.stringContaining('1997:ARTICLE-PART') });
     expect(cc.resolve('1997:188-1')).toMatchObject({ error: expect.stringContaining('Criminal Code of 1997') });
     expect(cc.resolve('1959:1-1')).toMatchObject({ error: expect.stringContaining('no Criminal Code of 1959') });
     // has_article(179) is 2014 robbery-with-violence's neighbour, never the 1997 Art. 179
     expect(cc.matching('179').length).toBe(0);
     expect(cc.matching('1997:179').map((p) => p.id)).toEqual(['1997:179-1', '1997:179-2', '1997:179-3']);
-    // 1997 Art. 10: negligent above two years is medium, where the 2014 Code says minor up to five
-    expect(deriveGravity('negligent', { kind: 'imprisonment', months: 36 }, 'cc1997')).toBe('medium');
+    // 1997 Art. 10 part 2: a negligent act up to five years is minor, as in the 2014 Code's Art. 11
+    expect(deriveGravity('negligent', { kind: 'imprisonment', months: 36 }, 'cc1997')).toBe('minor');
     expect(deriveGravity('negligent', { kind: 'imprisonment', months: 36 }, 'cc2014')).toBe('minor');
+    expect(cc.part('1997:101-2')).toMatchObject({ gravity: 'minor', intent: 'negligent' });
+    // the gravity of each 1997 part read, derived by its Art. 10 from the maximum
+    const g = (id: string) => cc.part(id)!.gravity;
+    expect(['1997:96-2', '1997:103-1', '1997:121-1', '1997:121-2', '1997:187-1', '1997:233-2', '1997:311-1'].map(g)).toEqual(['especially_grave', 'grave', 'medium', 'grave', 'minor', 'grave', 'medium']);
+    expect(cc.part('1997:233-1')!.tags).toContain('terrorism');
+    expect(cc.part('1997:311-1')!.tags).toContain('corruption');
   });
   it('matches a part\'s points and an article\'s parts', () => {
     expect(cc.matching('189-3').map((p) => p.id)).toEqual(['189-3', '189-3.1', '189-3.2']);

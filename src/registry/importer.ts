@@ -160,7 +160,11 @@ export class RegistryImporter {
         }
       }
     }
-    if (cellOf) for (const i of issues) if (i.column !== null) i.cell = cellOf(i.column);
+    if (cellOf)
+      for (const i of issues) {
+        const cell = i.column === null ? undefined : cellOf(i.column);
+        if (cell !== undefined) i.cell = cell;
+      }
     for (const i of issues) this.issue(i);
     if (record === null || issues.some((i) => i.severity === 'error')) {
       this.rejected++;

@@ -15,6 +15,7 @@ import type { Plan } from '../engine/act/plan.ts';
 import { formatNumber, render, type Lang, type Text } from '../i18n/text.ts';
 import type { Law } from '../law/law.ts';
 import type { Registry } from '../registry/registry.ts';
+import { BACKTEST_TEXTS as T } from '../i18n/backtest.ts';
 
 const text = z.strictObject({ kk: z.string().min(1), ru: z.string().min(1), en: z.string().min(1) });
 export const MEASURE_GROUPS = ['released', 'reduced', 'replaced'] as const;
@@ -165,27 +166,6 @@ export function computeBacktest(results: ResultsFile, plan: Plan, law: Law, regi
     unverified: [...doubts.all.values()].filter((d) => used.has(d.key)).sort((a, b) => DOUBT_KINDS.indexOf(a.kind) - DOUBT_KINDS.indexOf(b.kind) || a.key.localeCompare(b.key, 'en', { numeric: true })),
   };
 }
-
-const T = {
-  heading: { kk: '{act}: модельдің нәтижесі және нақты нәтижелер', ru: '{act}: исход по модели и фактические итоги', en: '{act}: the model’s outcome beside what happened' },
-  reported: { kk: 'Нәтижелер: {title}', ru: 'Итоги: {title}', en: 'Results: {title}' },
-  registry: { kk: 'Тізілім: {source}, {persons} адам, {serving} жаза өтеуде; акт күші: {asOf}', ru: 'Реестр: {source}, {persons} чел., отбывают наказание {serving}; акт в силе с {asOf}', en: 'Registry: {source}, {persons} persons, {serving} serving; act in force from {asOf}' },
-  colFigure: { kk: 'көрсеткіш', ru: 'показатель', en: 'figure' },
-  colReported: { kk: 'хабарланған', ru: 'сообщено', en: 'reported' },
-  colModel: { kk: 'модель', ru: 'модель', en: 'model' },
-  colGap: { kk: 'айырма', ru: 'расхождение', en: 'gap' },
-  colUnverified: { kk: 'тексерілмеген', ru: 'непроверенное', en: 'unverified' },
-  within: { kk: '±{t}% ішінде', ru: 'в пределах ±{t}%', en: 'within ±{t}%' },
-  beyond: { kk: '±{t}% тыс', ru: 'вне ±{t}%', en: 'beyond ±{t}%' },
-  atLeast: { kk: 'кемінде', ru: 'более', en: 'more than' },
-  ours: { kk: '(біздің оқуымыз)', ru: '(наше прочтение)', en: '(our reading)' },
-  accounts: { kk: 'Айырмасы {t}%-дан асатын көрсеткіштер, әрқайсысы бойынша:', ru: 'Показатели с расхождением более {t}%, по каждому:', en: 'Figures more than {t}% off, one by one:' },
-  noAccount: { kk: 'түсініктеме жоқ', ru: 'объяснения нет', en: 'no account given' },
-  byCustody: { kk: 'Актінің нәтижесі (қамтылғандар): мекемелер — босату {ri}, қысқарту {di}; пробация — босату {rp}, қысқарту {dp}', ru: 'Исход акта (охваченные): учреждения — освобождение {ri}, сокращение {di}; пробация — освобождение {rp}, сокращение {dp}', en: 'The act’s outcome (covered): institutions — released {ri}, reduced {di}; probation — released {rp}, reduced {dp}' },
-  forecasts: { kk: 'Алдын ала болжамдар (салыстырылмайды):', ru: 'Прогнозы до принятия (не сравниваются):', en: 'Forecasts before adoption (not compared):' },
-  unverified: { kk: 'Модельдің көрсеткіштері сүйенетін тексерілмеген деректер:', ru: 'Непроверенные данные, на которые опираются показатели модели:', en: 'Unverified inputs the model’s figures rest on:' },
-  sources: { kk: 'Дереккөздер', ru: 'Источники', en: 'Sources' },
-} satisfies Record<string, Text>;
 
 export function renderBacktest(r: BacktestReport, lang: Lang): string {
   const t = (x: Text, p: Record<string, string | number> = {}) => render(x, lang, p);

@@ -17,6 +17,7 @@ import type { Law } from '../law/law.ts';
 import type { Registry } from '../registry/registry.ts';
 import { checkCondition, orderDefinitions, T, U, type Checked, type ConditionError } from '../engine/condition.ts';
 import { compileConditions } from '../engine/kernel.ts';
+import { LETTER_UNVERIFIED, LETTER_VERIFIED } from '../i18n/letter.ts';
 
 const text = z.strictObject({ kk: z.string().min(1), ru: z.string().min(1), en: z.string().min(1) });
 const conditionSource = z.unknown();
@@ -530,9 +531,3 @@ function unverifiedLines(r: LetterReport, lang: Lang): string[] {
   return [`${render(LETTER_UNVERIFIED, lang)}:`, ...r.unverified.map((d, i) => `[${i + 1}] ${d.label[lang]}`)];
 }
 
-const LETTER_UNVERIFIED: Text = {
-  kk: 'Белгіленген көрсеткіштер сүйенетін тексерілмеген деректер',
-  ru: 'Непроверенные данные, на которые опираются отмеченные показатели',
-  en: 'Unverified inputs the marked figures rest on',
-};
-const LETTER_VERIFIED: Text = { kk: 'Барлық көрсеткіштер тексерілген деректерге сүйенеді.', ru: 'Все показатели опираются на проверенные данные.', en: 'Every figure rests on verified inputs.' };

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { ensureActs } from '../app/acts.ts';
 import { ComputePool } from '../app/compute-pool.ts';
 import { createContext, type AppContext } from '../app/context.ts';
+import { loadSecurityPolicy } from '../app/security.ts';
 import { loadDisclosure } from '../app/disclosure.ts';
 import { loadEnvironment } from '../app/environment.ts';
 import { ensureRegistry } from '../app/registries.ts';
@@ -77,7 +78,7 @@ export function serverOptions(o: Pick<ServeOptions, 'secureCookies' | 'logger' |
     secureCookies: o.secureCookies,
     bodyLimit: 2 * 1024 * 1024,
     uploadLimit: 2 * 1024 * 1024 * 1024,
-    signInPerMinute: 10,
+    signInPerMinute: loadSecurityPolicy().signInPerMinute,
     webRoot: o.webRoot,
     disclosure: loadDisclosure(),
     logger: o.logger,

@@ -88,7 +88,7 @@ describe('amnestia documents', () => {
   });
 
   it('a missing template is named', async () => {
-    await expect(documentsCommand('letter', options({ templates: join(dir, 'none'), out: join(dir, 'x.docx') }))).rejects.toThrow(/letter\.ru\.docx: no such template/);
+    await expect(documentsCommand('letter', options({ templates: join(dir, 'none'), out: join(dir, 'x.docx') }))).rejects.toThrow(/letter\.ru\.docx: такого шаблона нет/);
   });
 
   it('an unknown language or a format the document has not is refused before anything is computed', async () => {

@@ -64,7 +64,7 @@ describe('doubt carried to every outcome', () => {
     const people = [
       testPerson(cc, { personId: 'young', birthYmd: 19900101, sentenceEndDay: isoDay('2027-01-01') }),
       testPerson(cc, { personId: 'old', birthYmd: 19600101, sentenceEndDay: isoDay('2027-01-01') }),
-      testPerson(cc, { personId: 'old1997', birthYmd: 19600101, articles: [cc.part('1997:96-1')!.index], sentenceEndDay: isoDay('2027-01-01') }),
+      testPerson(cc, { personId: 'old1997', birthYmd: 19600101, articles: [cc.part('1997:179-1')!.index], sentenceEndDay: isoDay('2027-01-01') }),
       testPerson(cc, { personId: 'bribe', birthYmd: 19600101, articles: [cc.part('366-1')!.index], sentenceEndDay: isoDay('2027-01-01') }),
       testPerson(cc, { personId: 'done', sentenceEndDay: isoDay('2025-01-01') }),
     ];
@@ -77,9 +77,9 @@ describe('doubt carried to every outcome', () => {
     // 65: Art. 1, the official wording, rests on the act's source only
     expect(outcomeAt(outcomes, 1).clause).toBe(0);
     expect(of(1)).toEqual(['act.source']);
-    // a conviction under the 1997 Code (its table unverified) adds the part
-    expect(of(2)).toEqual(['act.source', 'code:1997:96-1']);
-    expect(d.all.get('code:1997:96-1')!.label.ru).toContain('1997:96-1');
+    // a conviction under an unverified part of the 1997 Code (Art. 179, not found in a text) adds the part
+    expect(of(2)).toEqual(['act.source', 'code:1997:179-1']);
+    expect(d.all.get('code:1997:179-1')!.label.ru).toContain('1997:179-1');
     expect(outcomeAt(outcomes, 3).status).toBe('excluded');
     expect(of(3)).toEqual(['act.source', 'text:corruption']);
     // not serving: the registry's dates only

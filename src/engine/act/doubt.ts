@@ -14,7 +14,8 @@
  */
 import { formatIsoDate } from '../../domain/dates.ts';
 import { citeRef } from '../../i18n/refs.ts';
-import type { Lang, Text } from '../../i18n/text.ts';
+import { DOUBT_TEXTS as D } from '../../i18n/doubt.ts';
+import { render, type Lang, type Text } from '../../i18n/text.ts';
 import type { ArticlePart } from '../../law/criminal-code.ts';
 import type { Law } from '../../law/law.ts';
 import type { Outcome } from './outcome.ts';
@@ -43,7 +44,11 @@ export interface ActDoubts {
   exclusions: string[][];
 }
 
-const L = (en: string, ru: string, kk: string): Text => ({ en, ru, kk });
+/** A text of the catalogue rendered in the three languages, keys in the order doubts are stored (en, ru, kk). */
+const L = (text: Text, params: (lang: Lang) => Record<string, string> = () => ({})): Text => {
+  const r = (lang: Lang) => render(text, lang, params(lang));
+  return { en: r('en'), ru: r('ru'), kk: r('kk') };
+};
 
 function short(s: string, n = 120): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
@@ -65,11 +70,7 @@ export function actDoubts(plan: Plan, law: Law, day: number = plan.entryIntoForc
       add({
         key: 'act.source',
         kind: 'act_source',
-        label: L(
-          `the act's text: not the official text (${short(plan.source.source.text)})`,
-          `текст акта: не официальный текст (${short(plan.source.source.text)})`,
-          `акт мәтіні: ресми мәтін емес (${short(plan.source.source.text)})`,
-        ),
+        label: L(D.actSource, () => ({ text: short(plan.source.source.text) })),
       }),
     );
   const paramKey = (name: string): string[] => {
@@ -79,7 +80,7 @@ export function actDoubts(plan: Plan, law: Law, day: number = plan.entryIntoForc
       add({
         key: `param:${name}`,
         kind: 'act_parameter',
-        label: L(`act parameter ${name} = ${p.text}: not in a verified source`, `параметр акта ${name} = ${p.text}: не из проверенного источника`, `акт параметрі ${name} = ${p.text}: тексерілген дереккөзден емес`),
+        label: L(D.actParameter, () => ({ name, value: p.text })),
       }),
     ];
   };
@@ -94,15 +95,9 @@ export function actDoubts(plan: Plan, law: Law, day: number = plan.entryIntoForc
         label: (() => {
           const c = citeRef(ref);
           // an official wording is given, but not checked as this act's own (e.g. an earlier law's, said by the press to be the same)
-          if (fromOther)
-            return L(
-              `wording of ${kind === 'clause' ? '' : 'the exclusion '}${c.en}: an official wording not checked as the act's own (see its source)`,
-              `формулировка ${kind === 'clause' ? '' : 'исключения '}${c.ru}: официальный текст, не сверенный как текст этого акта (см. источник)`,
-              `${c.kk} ${kind === 'clause' ? '' : 'алып тастауының '}тұжырымы: осы актінің мәтіні ретінде салыстырылмаған ресми мәтін (дереккөзін қараңыз)`,
-            );
-          return kind === 'clause'
-            ? L(`wording of ${c.en}: a paraphrase, not checked against the official wording`, `формулировка ${c.ru}: пересказ, не сверенный с официальным текстом`, `${c.kk} тұжырымы: ресми мәтінмен салыстырылмаған баяндау`)
-            : L(`wording of the exclusion ${c.en}: a paraphrase, not checked against the official wording`, `формулировка исключения ${c.ru}: пересказ, не сверенный с официальным текстом`, `${c.kk} алып тастауының тұжырымы: ресми мәтінмен салыстырылмаған баяндау`);
+          const cited = (lang: Lang) => ({ ref: c[lang] });
+          if (fromOther) return L(kind === 'clause' ? D.officialClause : D.officialExclusion, cited);
+          return L(kind === 'clause' ? D.paraphraseClause : D.paraphraseExclusion, cited);
         })(),
       }),
     ];
@@ -116,11 +111,7 @@ export function actDoubts(plan: Plan, law: Law, day: number = plan.entryIntoForc
       add({
         key: `text:${name}`,
         kind: 'rule_text',
-        label: L(
-          `wording of the definition "${what.en}": not checked against the official wording`,
-          `формулировка определения «${what.ru}»: не сверена с официальным текстом`,
-          `«${what.kk}» анықтамасының тұжырымы: ресми мәтінмен салыстырылмаған`,
-        ),
+        label: L(D.definition, (lang) => ({ what: what[lang] })),
       }),
     ];
   };
@@ -148,11 +139,7 @@ export function lawParameterDoubt(all: Map<string, Doubt>, law: Law, name: strin
   all.set(key, {
     key,
     kind: 'law_parameter',
-    label: L(
-      `law parameter ${name} = ${v.value} (from ${formatIsoDate(v.from)}): an assumption`,
-      `параметр закона ${name} = ${v.value} (с ${formatIsoDate(v.from)}): допущение`,
-      `заң параметрі ${name} = ${v.value} (${formatIsoDate(v.from)} бастап): болжам`,
-    ),
+    label: L(D.lawParameter, () => ({ name, value: String(v.value), from: formatIsoDate(v.from) })),
   });
   return [key];
 }
@@ -161,17 +148,17 @@ const FIXED: Record<'registry' | 'facilities' | 'rates', Doubt> = {
   registry: {
     key: 'registry',
     kind: 'registry',
-    label: L("the registry: a synthetic population, not the penal system's records", 'реестр: синтетическая совокупность, не записи пенитенциарной системы', 'тізілім: жасанды жиынтық, пенитенциарлық жүйенің жазбалары емес'),
+    label: L(D.registry),
   },
   facilities: {
     key: 'facilities',
     kind: 'facilities',
-    label: L('the facilities and their capacities: a synthetic list', 'учреждения и их вместимость: синтетический список', 'мекемелер мен олардың сыйымдылығы: жасанды тізім'),
+    label: L(D.facilities),
   },
   rates: {
     key: 'rates',
     kind: 'rates',
-    label: L('repeat-offending base rates: a working assumption (law/reoffending.yaml)', 'базовые уровни повторных преступлений: рабочее допущение (law/reoffending.yaml)', 'қайталама қылмыстың базалық деңгейлері: жұмыс болжамы (law/reoffending.yaml)'),
+    label: L(D.rates),
   },
 };
 
@@ -191,11 +178,7 @@ export function partDoubts(d: ActDoubts, parts: readonly ArticlePart[]): string[
       d.all.set(key, {
         key,
         kind: 'code_part',
-        label: L(
-          `Criminal Code part ${p.id}: its maximum (${p.gravity}) not checked against the Code's text`,
-          `часть статьи УК ${p.id}: максимум наказания (${p.gravity}) не сверен с текстом Кодекса`,
-          `ҚК бабының бөлігі ${p.id}: жазаның ең жоғары шегі (${p.gravity}) Кодекс мәтінімен салыстырылмаған`,
-        ),
+        label: L(D.codePart, () => ({ id: String(p.id), gravity: String(p.gravity) })),
       });
     out.push(key);
   }
@@ -233,5 +216,5 @@ export function restsOnText(d: ReadonlyMap<string, Doubt>, keys: readonly string
   return `${REST_ON[lang]}: ${doubtLabels(d, keys, lang).join('; ')}`;
 }
 
-export const REST_ON = L('rests on unverified inputs', 'опирается на непроверенные данные', 'тексерілмеген деректерге сүйенеді');
-export const REST_VERIFIED = L('rests on verified inputs only', 'опирается только на проверенные данные', 'тек тексерілген деректерге сүйенеді');
+export const REST_ON = L(D.restsOn);
+export const REST_VERIFIED = L(D.restsVerified);

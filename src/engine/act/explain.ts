@@ -5,7 +5,8 @@
  */
 import { actDoubts, outcomeDoubts } from './doubt.ts';
 import { formatIsoDate } from '../../domain/dates.ts';
-import { BEHAVIOUR_LABELS, CUSTODY_LABELS, GRAVITY_LABELS, INTENT_LABELS, RECIDIVISM_LABELS, SENTENCE_TYPE_LABELS, type Sex } from '../../domain/enums.ts';
+import { type Sex } from '../../domain/enums.ts';
+import { BEHAVIOUR_LABELS, CUSTODY_LABELS, GRAVITY_LABELS, INTENT_LABELS, RECIDIVISM_LABELS, SENTENCE_TYPE_LABELS } from '../../i18n/enums.ts';
 import { citeRef } from '../../i18n/refs.ts';
 import { formatNumber, render, type Lang, type Text } from '../../i18n/text.ts';
 import type { Law } from '../../law/law.ts';
@@ -17,6 +18,7 @@ import { describeCondition } from './describe.ts';
 import { actEnv, definitionsOf, evaluatePerson, type ActEnv } from './reference.ts';
 import type { Outcome } from './outcome.ts';
 import { MEASURE_LABELS, type Plan } from './plan.ts';
+import { EXPLAIN_SEX as SEX_ONE, EXPLAIN_TEXTS as M } from '../../i18n/act.ts';
 
 export interface FactTrace {
   fact: string;
@@ -153,35 +155,7 @@ export function explain(plan: Plan, p: PersonRecord, law: Law, asOfDay: number =
 
 // ------------------------------------------------------------------ rendering
 
-const M = {
-  heading: { kk: '{person} — {act}', ru: '{person} — {act}', en: '{person} — {act}' },
-  asOf: { kk: 'Есеп күні: {date}', ru: 'Дата: {date}', en: 'As of: {date}' },
-  outcome: { kk: 'Нәтиже: {status}', ru: 'Итог: {status}', en: 'Outcome: {status}' },
-  status_eligible: { kk: 'қолданылады', ru: 'подпадает', en: 'eligible' },
-  status_excluded: { kk: 'алып тасталған', ru: 'исключён', en: 'excluded' },
-  status_not_covered: { kk: 'қамтылмайды', ru: 'не подпадает', en: 'not covered' },
-  status_needs_review: { kk: 'қолмен тексеру қажет', ru: 'требует ручной проверки', en: 'needs review' },
-  clause: { kk: 'Бап: {ref} ({id}); шара: {measure}', ru: 'Статья: {ref} ({id}); мера: {measure}', en: 'Clause: {ref} ({id}); measure: {measure}' },
-  days: { kk: 'Кешірілген күндер: {days}; жаңа аяқталу күні: {end}', ru: 'Освобождено дней: {days}; новая дата окончания: {end}', en: 'Days remitted: {days}; new end date: {end}' },
-  excludedBy: { kk: 'Алып тастау: {ref} ({id})', ru: 'Исключение: {ref} ({id})', en: 'Excluded by: {ref} ({id})' },
-  undecidedExclusion: { kk: 'Шешілмеген алып тастау: {ref} ({id})', ru: 'Нерешённое исключение: {ref} ({id})', en: 'Exclusion that cannot be decided: {ref} ({id})' },
-  unknown: { kk: 'Белгісіз деректер: {facts}', ru: 'Неизвестные сведения: {facts}', en: 'Unknown facts: {facts}' },
-  unverified: { kk: 'Шешім тексерілмеген деректерге сүйенеді:', ru: 'Решение опирается на непроверенные данные:', en: 'The decision rests on unverified inputs:' },
-  verifiedOnly: { kk: 'Шешім тек тексерілген деректерге сүйенеді.', ru: 'Решение опирается только на проверенные данные.', en: 'The decision rests on verified inputs only.' },
-  notServing: { kk: 'Күшіне енген күні жазасын өтемейді.', ru: 'На день вступления в силу наказание не отбывает.', en: 'Not serving a sentence on the day of entry into force.' },
-  almostOne: { kk: 'Шамалы жетпейді: {ref}, {n}-критерий орындалмаған', ru: 'Почти подпадает: {ref}, не выполнен критерий {n}', en: 'Almost eligible: {ref}, criterion {n} fails' },
-  almostLater: { kk: 'Орындау кезеңінде {date} бастап қолданылады: {ref}', ru: 'Подпадает с {date} в период исполнения: {ref}', en: 'Eligible from {date}, inside the execution period: {ref}' },
-  exclusions: { kk: 'Алып тастаулар', ru: 'Исключения', en: 'Exclusions' },
-  clauses: { kk: 'Баптар (заң ретімен)', ru: 'Статьи (в порядке закона)', en: 'Clauses (in the law’s order)' },
-  convictions: { kk: 'соттылықтар: {list}', ru: 'судимости: {list}', en: 'convictions: {list}' },
-  unknownValue: { kk: 'белгісіз', ru: 'неизвестно', en: 'unknown' },
-  yes: { kk: 'иә', ru: 'да', en: 'yes' },
-  no: { kk: 'жоқ', ru: 'нет', en: 'no' },
-} satisfies Record<string, Text>;
-
 const TRUTH_MARK = ['✗', '?', '✓'] as const;
-
-const SEX_ONE: Record<Sex, Text> = { F: { kk: 'әйел', ru: 'женщина', en: 'woman' }, M: { kk: 'ер', ru: 'мужчина', en: 'man' } };
 
 function valueText(f: FactTrace, lang: Lang): string {
   const v = f.value;

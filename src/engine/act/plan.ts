@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { basename, dirname } from 'node:path';
-import { parseDocument } from 'yaml';
 import { DataFileError, parseYamlSource, readDataText, validateWith, type LocatedError, type SourceMap } from '../../domain/located.ts';
+import { readYamlQuickly } from '../../domain/yaml-quick.ts';
 import type { Text } from '../../i18n/text.ts';
 import type { Law } from '../../law/law.ts';
 import { checkCondition, conditionSize, orderDefinitions, type ActParameterValue, type Checked, type ConditionError } from '../condition.ts';
@@ -23,6 +23,8 @@ import { provenanceOf, type Provenance } from '../../law/provenance.ts';
  */
 export const ACT_LIMITS = { comparisons: 1000, depth: 32, listValues: 10_000 } as const;
 import { actSchema, type ActSource, type Combine, type MeasureSource } from './schema.ts';
+import { MEASURE_LABELS } from '../../i18n/act.ts';
+export { MEASURE_LABELS };
 
 /** Fractions of measures are exact (1/3 is never 0.333…) and laid on the calendar (src/domain/terms.ts). */
 export type Measure =
@@ -36,17 +38,6 @@ export type Measure =
 /** Measure codes as stored in outcome columns (0 = none). */
 export const MEASURE_CODES = ['none', 'release', 'release_additional', 'release_from_liability', 'reduce_unserved', 'reduce_imposed', 'reduce_months', 'replace_milder'] as const;
 export type MeasureCode = (typeof MEASURE_CODES)[number];
-
-export const MEASURE_LABELS: Record<MeasureCode, Text> = {
-  none: { kk: 'жоқ', ru: 'нет', en: 'none' },
-  release: { kk: 'негізгі жазаны өтеуден босату', ru: 'освобождение от отбывания основного наказания', en: 'release from the main punishment' },
-  release_additional: { kk: 'қосымша жазадан босату', ru: 'освобождение от дополнительного наказания', en: 'release from the additional punishment' },
-  release_from_liability: { kk: 'қылмыстық жауаптылықтан босату', ru: 'освобождение от уголовной ответственности', en: 'release from criminal liability' },
-  reduce_unserved: { kk: 'жазаның өтелмеген бөлігін қысқарту', ru: 'сокращение неотбытой части наказания', en: 'reduction of the unserved part' },
-  reduce_imposed: { kk: 'тағайындалған мерзімді қысқарту', ru: 'сокращение назначенного срока', en: 'reduction of the imposed term' },
-  reduce_months: { kk: 'мерзімді айлармен қысқарту', ru: 'сокращение срока на месяцы', en: 'reduction by months' },
-  replace_milder: { kk: 'неғұрлым жеңіл жазамен ауыстыру', ru: 'замена более мягким наказанием', en: 'replacement with a milder punishment' },
-};
 
 export function measureCode(m: Measure): number {
   if (m.type === 'release') return MEASURE_CODES.indexOf(m.punishment === 'main' ? 'release' : 'release_additional');
@@ -340,13 +331,14 @@ export function loadAct(file: string, law: Law): CompileResult {
 
 /**
  * Validates and compiles an act's text as `compileActText` does, faster when the text is valid: it is
- * read once without counting lines (an editor sends one on every keystroke); only a text with errors
- * is read again with its lines counted, to locate them. The result carries no source map.
+ * read once without counting lines (an editor sends one on every keystroke), by the quick reader of
+ * ../../domain/yaml-quick.ts; only a text with errors (or aliases) is read again with its lines
+ * counted, to locate them. The result carries no source map.
  */
 export function compileActTextQuickly(text: string, file: string, law: Law): CompileResult {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length === 0) {
-    const parsed = actSchema.safeParse(doc.toJS({ maxAliasCount: 1000 }));
+  const value = readYamlQuickly(text);
+  if (value !== undefined) {
+    const parsed = actSchema.safeParse(value);
     if (parsed.success) {
       try {
         return { ...compileAct(parsed.data, law, null, createHash('sha256').update(text).digest('hex')), map: null };

@@ -7,7 +7,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
-import { CUSTODY_LABELS, GRAVITY_LABELS, SEX_LABELS, TAGS } from '../../domain/enums.ts';
+import { TAGS } from '../../domain/enums.ts';
+import { CUSTODY_LABELS, GRAVITY_LABELS, SEX_LABELS } from '../../i18n/enums.ts';
 import { ALMOST_KINDS, REASONS, STATUSES } from '../../engine/act/outcome.ts';
 import { MEASURE_CODES, MEASURE_LABELS } from '../../engine/act/plan.ts';
 import { FACTS, type FactDef } from '../../engine/facts.ts';

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { PERMISSIONS, ROLES } from '../../app/roles.ts';
-import { csrfOf, signIn, signOut, SESSION_LIFETIME } from '../../app/users.ts';
+import { csrfOf, signIn, signOut } from '../../app/users.ts';
 import { actor, SESSION_COOKIE } from '../auth.ts';
 import { errorBodySchema } from '../http.ts';
 import type { ServerOptions } from '../server.ts';
@@ -44,7 +44,7 @@ export function sessionRoutes(ctx: AppContext, options: Pick<ServerOptions, 'sec
       },
       async (request, reply) => {
         const s = await signIn(ctx, request.body.username, request.body.password, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
-        reply.setCookie(SESSION_COOKIE, s.token, { httpOnly: true, sameSite: 'strict', secure: options.secureCookies, path: '/', maxAge: SESSION_LIFETIME.absoluteSeconds });
+        reply.setCookie(SESSION_COOKIE, s.token, { httpOnly: true, sameSite: 'strict', secure: options.secureCookies, path: '/', maxAge: ctx.env.security.session.absoluteSeconds });
         return { user: userView(s.user), csrf_token: s.csrf, expires_at: s.expiresAt.toISOString() };
       },
     );

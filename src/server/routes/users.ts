@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../app/errors.ts';
 import { ROLES } from '../../app/roles.ts';
-import { createUser, forgetSessionsOf, hashPassword, MIN_PASSWORD_LENGTH } from '../../app/users.ts';
+import { createUser, forgetSessionsOf, hashPassword } from '../../app/users.ts';
 import { API_MESSAGES } from '../../i18n/api.ts';
 import { appendAuditIn } from '../../store/audit.ts';
 import { listUsers, setUserDisabled, setUserPassword, type User } from '../../store/users.ts';
@@ -38,7 +38,7 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: z.strictObject({
             username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lower-case letters, digits, dot, dash, underscore; 2–64'),
             role: z.enum(ROLES),
-            password: z.string().min(MIN_PASSWORD_LENGTH).max(1024),
+            password: z.string().min(ctx.env.security.minPasswordLength).max(1024),
             facilities: z.array(z.string()).optional(),
             regions: z.array(z.string()).optional(),
             courts: z.array(z.string()).optional(),
@@ -57,7 +57,7 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['users'],
           summary: 'Disable or enable a user, or set a new password (their sessions end)',
           params: z.object({ id: z.coerce.number().int() }),
-          body: z.strictObject({ disabled: z.boolean().optional(), password: z.string().min(MIN_PASSWORD_LENGTH).max(1024).optional() }),
+          body: z.strictObject({ disabled: z.boolean().optional(), password: z.string().min(ctx.env.security.minPasswordLength).max(1024).optional() }),
           response: { 200: userSchema, 404: errorBodySchema },
         },
       },

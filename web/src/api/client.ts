@@ -62,7 +62,7 @@ export async function send(path: string, options: RequestOptions = {}): Promise<
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
-  const res = await fetch(path, { method, headers, body, credentials: 'same-origin', ...(options.signal ? { signal: options.signal } : {}) });
+  const res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body }), ...(options.signal ? { signal: options.signal } : {}) });
   if (!res.ok) {
     const err = await errorOf(res);
     if (res.status === 401 && path !== '/api/session' && onUnauthenticated) onUnauthenticated();

@@ -12,7 +12,7 @@ export interface FigureItem {
   sub?: ReactNode;
 }
 
-export function Figures({ items, label, busy, revision }: { items: FigureItem[]; label: string; busy?: boolean; revision?: number }) {
+export function Figures({ items, label, busy, revision }: { items: FigureItem[]; label: string; busy?: boolean; revision?: number | undefined }) {
   const { n, money } = useLang();
   return (
     <dl className="figures" aria-label={label} aria-busy={busy ?? false} data-revision={revision}>

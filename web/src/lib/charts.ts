@@ -70,7 +70,7 @@ export interface MoneyVariantLike {
 export function moneyChart(variants: MoneyVariantLike[], t: TFunction, lang: Lang): { option: EChartsCoreOption; table: Table; height: number } {
   const measures = [...new Set(variants.flatMap((v) => Object.keys(v.by_measure)))];
   const kindKey = (m: string) => (m === 'release' ? 'kind.release' : m === 'reduce' ? 'kind.reduce' : m === 'replace' ? 'kind.replace' : 'kind.other') as 'kind.release';
-  const categories = variants.map((v) => `${formatCount(v.inmate_cost.value, lang)} ₸/${lang === 'en' ? 'day' : lang === 'ru' ? 'день' : 'күн'}`);
+  const categories = variants.map((v) => t('chart.perDay', { cost: formatCount(v.inmate_cost.value, lang) }));
   const option: EChartsCoreOption = {
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${formatCount(v, lang)} ₸` : '—') },
     legend: { top: 0 },

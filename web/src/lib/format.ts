@@ -1,6 +1,6 @@
 /** Numbers, money, dates and three-language texts in the reader's language. */
 import { useTranslation } from 'react-i18next';
-import type { Lang, T3 } from '../i18n/catalogue.ts';
+import { CATALOGUE, type Lang, type T3 } from '../i18n/catalogue.ts';
 import { isLang } from '../i18n/index.ts';
 
 const LOCALES: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
@@ -9,11 +9,11 @@ const LOCALES: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
  * (as the CLI does). Browsers' Kazakh number data is uneven, so Kazakh numbers use the Russian rules.
  */
 const NUMBER_LOCALES: Record<Lang, string> = { kk: 'ru-RU', ru: 'ru-RU', en: 'en-GB' };
-const SCALE: Record<Lang, [number, string][]> = {
-  kk: [[1e9, 'млрд'], [1e6, 'млн'], [1e3, 'мың']],
-  ru: [[1e9, 'млрд'], [1e6, 'млн'], [1e3, 'тыс.']],
-  en: [[1e9, 'bn'], [1e6, 'm'], [1e3, 'k']],
-};
+const SCALE: [number, 'fmt.billion' | 'fmt.million' | 'fmt.thousand'][] = [
+  [1e9, 'fmt.billion'],
+  [1e6, 'fmt.million'],
+  [1e3, 'fmt.thousand'],
+];
 
 export function localeOf(lang: Lang): string {
   return LOCALES[lang];
@@ -28,8 +28,8 @@ export function formatCount(v: number | null | undefined, lang: Lang, digits = 0
 export function formatMoneyShort(v: number | null | undefined, lang: Lang): string {
   if (v === null || v === undefined) return '—';
   const abs = Math.abs(v);
-  for (const [size, word] of SCALE[lang]) {
-    if (abs >= size) return `${formatCount(v / size, lang, abs / size >= 100 ? 0 : 2)}${lang === 'en' ? '' : '\u00a0'}${word}`;
+  for (const [size, key] of SCALE) {
+    if (abs >= size) return `${formatCount(v / size, lang, abs / size >= 100 ? 0 : 2)}${lang === 'en' ? '' : '\u00a0'}${CATALOGUE[key][lang]}`;
   }
   return formatCount(v, lang);
 }

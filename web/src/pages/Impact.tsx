@@ -173,7 +173,8 @@ function ImpactView({ run, report }: { run: Run; report: Report }) {
   const [open, setOpen] = useState<Record<string, boolean>>({ coverage: true });
   const [group, setGroup] = useState('any_category');
   const categoryNames = new Map(a.coverage.social_category.map((r) => [r.key, r.label]));
-  const groupName = (g: string) => (g === 'any_category' ? t('imp.eq.anyCategory') : g === 'no_category' ? t('imp.eq.noCategory') : text(categoryNames.get(g) ?? null) || g);
+  // every group of the disparity table is a row of the coverage by category, named by the server as the report names it
+  const groupName = (g: string) => text(categoryNames.get(g) ?? null) || g;
   const toggle = (key: string, v: boolean) => setOpen((o) => ({ ...o, [key]: v }));
   const reveal = (key: string) => {
     setOpen((o) => ({ ...o, [key]: true }));
@@ -237,7 +238,7 @@ function ImpactView({ run, report }: { run: Run; report: Report }) {
 
       <Section id="sec-money" title={t('imp.money')} open={open['money'] ?? false} onToggle={(v) => toggle('money', v)}>
         <ChartCard title={t('imp.moneyBy')} fileName={`${base}-money`} {...moneyChart(a.money.variants as MoneyVariantLike[], t, lang)} />
-        <p className="card">{t('imp.letterMethodNote', { v: n(a.money.letter_method.per_year), why: text(a.money.difference) })}</p>
+        <p className="card">{t('imp.letterMethodNote', { days: n(a.money.days_per_year), v: n(a.money.letter_method.per_year), why: text(a.money.difference) })}</p>
         <ul className="small">
           {a.money.variants.map((v, i) => (
             <li key={i}>
