@@ -148,14 +148,17 @@ function firstMatch(c: Constants, p: string, clauses: Clause[], exclusions: stri
     CASE first ${clauses.map((cl, j) => `WHEN ${j} THEN ${truth(cl)}`).join(' ')} END AS truth,
     CASE first ${clauses.map((cl, j) => `WHEN ${j} THEN ${cl.days}`).join(' ')} END AS dy,
     CASE first ${clauses.map((cl, j) => `WHEN ${j} THEN ${cl.code}`).join(' ')} ELSE 0 END AS code,
-    CASE WHEN first = -1 THEN CASE ${short.map((s) => `WHEN ${s.test} THEN ${s.j}`).join(' ')} ELSE -1 END ELSE -1 END AS short_clause,
-    CASE WHEN first = -1 THEN CASE ${short.map((s) => `WHEN ${s.test} THEN ${s.which}`).join(' ')} ELSE -1 END ELSE -1 END AS short_crit
+    -- one criterion short: the clause × 64 + the criterion, -1 none
+    CASE WHEN first = -1 THEN CASE ${short.map((s) => `WHEN ${s.test} THEN ${s.j * 64} + ${s.which}`).join(' ')} ELSE -1 END ELSE -1 END AS short
   FROM d
 ), x AS (
   SELECT *,
-    CASE WHEN (first >= 0 OR short_clause >= 0) AND ${gate} THEN ${exChain} ELSE -1 END AS ex,
-    CASE WHEN first >= 0 AND ${gate} THEN ${exuChain} ELSE -1 END AS exu
+    CASE WHEN (first >= 0 OR short >= 0) AND ${gate} THEN ${exChain} ELSE -1 END AS ex
   FROM e
+), y AS (
+  -- the first exclusion left undecided, where none holds
+  SELECT *, CASE WHEN first >= 0 AND ex < 0 AND ${gate} THEN ${exuChain} ELSE -1 END AS exu, short // 64 AS short_clause, short % 64 AS short_crit
+  FROM x
 )
 SELECT row_index,
   CASE WHEN first < 0 THEN 0 WHEN ex >= 0 THEN 2 WHEN truth AND exu < 0 THEN 1 ELSE 3 END AS status,
@@ -165,11 +168,11 @@ SELECT row_index,
   CASE WHEN first >= 0 AND ex < 0 AND truth AND exu < 0 AND dy >= 0 THEN dy ELSE -1 END AS days_remitted,
   CASE WHEN first >= 0 AND ex < 0 AND truth AND exu < 0 AND dy >= 0 THEN en - dy ELSE ${c.UNK} END AS new_end,
   CASE WHEN first = -2 THEN 6 WHEN first = -1 THEN 3 WHEN ex >= 0 THEN 2 WHEN truth IS NULL THEN 4 WHEN exu >= 0 THEN 5 WHEN dy IS NULL THEN 7 ELSE 1 END AS reason,
-  CASE WHEN short_clause >= 0 AND ex < 0 THEN 1 ELSE 0 END AS almost_kind,
-  CASE WHEN short_clause >= 0 AND ex < 0 THEN short_clause ELSE -1 END AS almost_clause,
-  CASE WHEN short_clause >= 0 AND ex < 0 THEN short_crit ELSE -1 END AS almost_criterion,
+  CASE WHEN short >= 0 AND ex < 0 THEN 1 ELSE 0 END AS almost_kind,
+  CASE WHEN short >= 0 AND ex < 0 THEN short_clause ELSE -1 END AS almost_clause,
+  CASE WHEN short >= 0 AND ex < 0 THEN short_crit ELSE -1 END AS almost_criterion,
   ${c.UNK} AS almost_from, 0 AS clause_mask0
-FROM x`;
+FROM y`;
 }
 
 /** Tag bits (TAGS order, src/domain/enums.ts). */
