@@ -103,6 +103,13 @@ export interface FactDef {
   termSign?: { emit(ctx: EmitContext, t: Term): string; value(p: PersonRecord, env: FactEnv, t: Term): number };
   /** Date facts: the date as YYYYMMDD, for comparisons with dates relative to the day (NaN / null unknown). */
   ymd?: { emit(ctx: EmitContext): string; value(p: PersonRecord): number | null };
+  /**
+   * Boolean facts: the truth in the kernel's bits (F 0, U 1, T 3; src/engine/kernel.ts) directly,
+   * without branches, where `emit`'s -1 / 0 / 1 would need them.
+   */
+  emitW?(ctx: EmitContext, arg: ArgValue | null, law: CriminalCode): string;
+  /** has_tag: the bits of the tag mask the fact reads (certain and maybe), for one mask test over many tags. */
+  tagBits?(arg: ArgValue | null): number;
 }
 
 /** The parameter day of an environment: the day of entry into force. */
@@ -279,6 +286,17 @@ export const FACTS: readonly FactDef[] = [
     // bit i: some conviction certainly carries the tag; bit 16 + i: some conviction may (a part whose point decides)
     emit: (ctx, arg) =>
       `(${ctx.col('gravity')}[i] < 0 ? -1 : (${ctx.col('tagMask')}[i] >> ${ctx.num(tagIndexOf(String(arg)))}) & 1 ? 1 : (${ctx.col('tagMask')}[i] >> ${ctx.num(MAYBE_SHIFT + tagIndexOf(String(arg)))}) & 1 ? -1 : 0)`,
+    // gravity < 0 (no conviction): U; a certain bit: T; a maybe bit alone: U; else F
+    emitW: (ctx, arg) => {
+      const g = `${ctx.col('gravity')}[i]`;
+      const m = `${ctx.col('tagMask')}[i]`;
+      const t = tagIndexOf(String(arg));
+      return `((${g} >>> 31) | ((${m} >> ${ctx.num(t)} & 1) * 3 | (${m} >> ${ctx.num(MAYBE_SHIFT + t)} & 1)) & ~(${g} >> 31))`;
+    },
+    tagBits: (arg) => {
+      const t = tagIndexOf(String(arg));
+      return ((1 << t) | (1 << (MAYBE_SHIFT + t))) >>> 0;
+    },
     value: (p, env, arg) => {
       if (p.articles === null || p.articles.length === 0) return null;
       const tag = String(arg) as Tag;
