@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, addYearsYmd, civilOf, dayNumberOf, formatIsoDate, fullYears, parseIsoDate, ymdOfDay } from './dates.ts';
+import { addMonths, addMonthsByFormula, addYearsYmd, civilOf, dayNumberOf, formatIsoDate, fullYears, monthsBetween, parseIsoDate, ymdOfDay, ymdOfDayByFormula } from './dates.ts';
+import { termBetween } from './terms.ts';
 
 describe('dates', () => {
   it('day numbers count from 1970-01-01', () => {
@@ -35,5 +36,25 @@ describe('dates', () => {
     expect(formatIsoDate(addMonths(parseIsoDate('2025-01-31')!, 1))).toBe('2025-02-28');
     expect(formatIsoDate(addMonths(parseIsoDate('2025-06-23')!, -6))).toBe('2024-12-23');
     expect(ymdOfDay(parseIsoDate('2025-06-23')!)).toBe(20250623);
+  });
+  it('the months table answers as the formula on every day, and beyond its range', () => {
+    const shifts = [-1200, -241, -13, -12, -1, 0, 1, 2, 11, 12, 13, 59, 240, 1199];
+    for (let d = dayNumberOf(1895, 1, 1); d < dayNumberOf(2205, 1, 1); d += 1) {
+      if (ymdOfDay(d) !== ymdOfDayByFormula(d)) throw new Error(`ymdOfDay differs at ${d}`);
+      for (const m of shifts) if (addMonths(d, m) !== addMonthsByFormula(d, m)) throw new Error(`addMonths(${d}, ${m}) differs`);
+    }
+  });
+  it('counts whole months between two days as termBetween does, across leap days and month ends', () => {
+    let x = 12345;
+    const next = () => (x = (x * 1103515245 + 12345) % 2147483648);
+    for (let k = 0; k < 200_000; k++) {
+      const a = dayNumberOf(1890, 1, 1) + (next() % 120000);
+      const b = a + (next() % 9000) - 100;
+      const want = b < a ? 0 : termBetween(a, b).months;
+      if (monthsBetween(a, b) !== want) throw new Error(`monthsBetween(${a}, ${b}) = ${monthsBetween(a, b)}, not ${want}`);
+    }
+    // 31 January to 28 February 2025 is one month (the month has no 31st); 29 February 2024 to 28 February 2025 is 12 months (29 February + 12 months ends on 28 February)
+    expect(monthsBetween(parseIsoDate('2025-01-31')!, parseIsoDate('2025-02-28')!)).toBe(1);
+    expect(monthsBetween(parseIsoDate('2024-02-29')!, parseIsoDate('2025-02-28')!)).toBe(12);
   });
 });

@@ -69,6 +69,16 @@ export function formatIsoDate(dayNumber: number): string {
 }
 
 export function ymdOfDay(dayNumber: number): number {
+  const k = dayNumber - TABLE_FIRST_DAY;
+  if (k >= 0 && k < TABLE_DAYS) {
+    const m = MONTH_OF_DAY[k]!;
+    return ((m / 12) | 0) * 10000 + TABLE_FIRST_YEAR * 10000 + (m % 12) * 100 + 100 + DAY_OF_MONTH[k]!;
+  }
+  return ymdOfDayByFormula(dayNumber);
+}
+
+/** ymdOfDay computed from civilOf, for any day (the table's fallback and its check). */
+export function ymdOfDayByFormula(dayNumber: number): number {
   const { year, month, day } = civilOf(dayNumber);
   return year * 10000 + month * 100 + day;
 }
@@ -90,8 +100,75 @@ export function addYearsYmd(ymd: number, years: number): number {
   return y * 10000 + md;
 }
 
+/**
+ * The months table: for every day from 1900-01-01 to 2199-12-31, its month (counted from January
+ * 1900) and its day of the month; for every month, the day number of its first day. Built once from
+ * civilOf, it answers addMonths and ymdOfDay with a few loads and no division or object — the terms
+ * of every person are laid on the calendar with it in the kernel's loop (src/engine/calendar.ts).
+ * Days outside the range take the formula; dates.test.ts holds the two equal on every day.
+ */
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_YEARS = 300;
+const TABLE_FIRST_DAY = dayNumberOf(TABLE_FIRST_YEAR, 1, 1);
+const TABLE_DAYS = dayNumberOf(TABLE_FIRST_YEAR + TABLE_YEARS, 1, 1) - TABLE_FIRST_DAY;
+const TABLE_MONTHS = TABLE_YEARS * 12;
+const MONTH_OF_DAY = new Int16Array(TABLE_DAYS);
+const DAY_OF_MONTH = new Uint8Array(TABLE_DAYS);
+/** First day of month m (m = 0 … TABLE_MONTHS: one more, so that month m has MONTH_START[m + 1] − MONTH_START[m] days). */
+const MONTH_START = new Int32Array(TABLE_MONTHS + 1);
+for (let m = 0; m <= TABLE_MONTHS; m++) MONTH_START[m] = dayNumberOf(TABLE_FIRST_YEAR + Math.floor(m / 12), (m % 12) + 1, 1);
+for (let m = 0; m < TABLE_MONTHS; m++)
+  for (let d = MONTH_START[m]!, k = 1; d < MONTH_START[m + 1]!; d++, k++) {
+    MONTH_OF_DAY[d - TABLE_FIRST_DAY] = m;
+    DAY_OF_MONTH[d - TABLE_FIRST_DAY] = k;
+  }
+
 /** The date `months` months after a day number, clamped to the end of the month. */
 export function addMonths(dayNumber: number, months: number): number {
+  const k = dayNumber - TABLE_FIRST_DAY;
+  if (k >= 0 && k < TABLE_DAYS) {
+    const m = MONTH_OF_DAY[k]! + months;
+    if (m >= 0 && m < TABLE_MONTHS) {
+      const first = MONTH_START[m]!;
+      const length = MONTH_START[m + 1]! - first;
+      const d = DAY_OF_MONTH[k]!;
+      return first + (d < length ? d : length) - 1;
+    }
+  }
+  return addMonthsByFormula(dayNumber, months);
+}
+
+/**
+ * Whole months from day `a` to day `b` as courts count them (a ≤ b): the most months that, laid
+ * from `a` (src/domain/terms.ts termBetween), do not pass `b`; 0 when b < a.
+ */
+export function monthsBetween(a: number, b: number): number {
+  const ka = a - TABLE_FIRST_DAY;
+  const kb = b - TABLE_FIRST_DAY;
+  let months: number;
+  let da: number;
+  let db: number;
+  let lengthB: number;
+  if (ka >= 0 && ka < TABLE_DAYS && kb >= 0 && kb < TABLE_DAYS) {
+    const mb = MONTH_OF_DAY[kb]!;
+    months = mb - MONTH_OF_DAY[ka]!;
+    da = DAY_OF_MONTH[ka]!;
+    db = DAY_OF_MONTH[kb]!;
+    lengthB = MONTH_START[mb + 1]! - MONTH_START[mb]!;
+  } else {
+    const ca = civilOf(a);
+    const cb = civilOf(b);
+    months = (cb.year - ca.year) * 12 + (cb.month - ca.month);
+    da = ca.day;
+    db = cb.day;
+    lengthB = daysInMonth(cb.year, cb.month);
+  }
+  if (months > 0 && (da < lengthB ? da : lengthB) > db) months--;
+  return months < 0 ? 0 : months;
+}
+
+/** addMonths computed from civilOf, for any day (the table's fallback and its check). */
+export function addMonthsByFormula(dayNumber: number, months: number): number {
   const { year, month, day } = civilOf(dayNumber);
   const total = year * 12 + (month - 1) + months;
   const y = Math.floor(total / 12);

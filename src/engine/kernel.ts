@@ -7,7 +7,7 @@
  * from a condition (names, strings) ever reaches the source: strings and article sets are passed in
  * as bound constants (`K[n]`), and parameters as values (`P[n]`).
  */
-import { dayOfYmd, ymdOfDay } from '../domain/dates.ts';
+import { dayOfYmd, UNKNOWN_DATE, ymdOfDay } from '../domain/dates.ts';
 import { imposedTermSign, relativeDateSign, remainingTermSign, servedFractionSign, servedTermSign } from './calendar.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
 import type { Parameters } from '../law/parameters.ts';
@@ -117,6 +117,10 @@ export class Emitter implements EmitContext {
   fact(f: FactDef, arg: ArgValue | null): string {
     return f.kernel(this, arg, this.law);
   }
+  /** A boolean fact's truth in bits (W_F, W_U, W_T). */
+  factW(f: FactDef, arg: ArgValue | null): string {
+    return f.kernelW ? f.kernelW(this, arg, this.law) : `(${f.kernel(this, arg, this.law)} * 3 & 3)`;
+  }
 }
 
 const JS_OP: Record<string, string> = { '=': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
@@ -191,12 +195,23 @@ export function truthW(c: Checked, e: Emitter, defVar: (name: string) => string)
     }
     case 'bool':
       // -1 unknown, 0, 1 → 1, 0, 3
-      return `(${e.fact(c.fact, c.arg)} * 3 & 3)`;
+      return e.factW(c.fact, c.arg);
     case 'num': {
       const t = e.temp();
       if (c.fact.fractionSign && c.value.kind === 'const') {
         // the sign of (part served − fraction) on the calendar, -2 unknown
         return `(${t} = ${c.fact.fractionSign.kernel(e, c.value.frac)}, ${t} === -2 ? ${W_U} : (${t} ${JS_OP[c.op]} 0) * 3)`;
+      }
+      if (c.fact.name === 'age' && c.value.kind === 'const' && Number.isInteger(c.value.value)) {
+        // completed years compared without a division: floor(x / 10000) >= v exactly when x >= v × 10000
+        // (x = day − birth as YYYYMMDD, a whole number); unknown birth dates U
+        const v = c.value.value;
+        const b = `${e.col('birthYmd')}[i]`;
+        const x = `(${e.asOfYmd} - ${t})`;
+        const lo = e.num(v * 10000);
+        const hi = e.num((v + 1) * 10000);
+        const test = { '>=': `${x} >= ${lo}`, '>': `${x} >= ${hi}`, '<': `${x} < ${lo}`, '<=': `${x} < ${hi}`, '=': `(${x} >= ${lo}) & (${x} < ${hi})`, '!=': `(${x} < ${lo}) | (${x} >= ${hi})` }[c.op];
+        return `(${t} = ${b}, (${t} === ${UNKNOWN_DATE}) | (${test}) * 3 & (${t} !== ${UNKNOWN_DATE}) * 3)`;
       }
       const value = c.value.kind === 'law' ? e.param(c.value.name) : e.num(c.value.value);
       // NaN (unknown) fails every comparison but !==, which is masked out: bit 0 alone

@@ -19,13 +19,18 @@ export interface Breakdown {
 const MEASURES = MEASURE_CODES.length;
 
 /**
- * Dense counters for one act: `values` holds persons per key, then days per key, then a sink and
- * persons per exclusion. key = (status × 8 + measure) × (clauses + 1) + clause + 1.
+ * Dense counters for one act, in LANES lanes that persons take in turn (person i counts into lane
+ * i % LANES): neighbours with the same outcome — the common case — then add to different slots,
+ * so that one add need not wait for the store of the one before. Lane l holds persons per key at
+ * `l × 2 × keys + key` and days per key `keys` further; after the lanes come LANES sinks that
+ * persons not excluded count into, then persons per exclusion.
+ * key = (status × 8 + measure) × (clauses + 1) + clause + 1.
  */
 export class Tally {
+  static readonly LANES = 4;
   /** Number of keys (status × measure × clause slots). */
   readonly keys: number;
-  /** Index in `values` of the sink slot that persons not excluded count into, followed by one slot per exclusion. */
+  /** Index in `values` of the first sink (LANES of them), followed by one slot per exclusion. */
   readonly exclusionBase: number;
   readonly values: Float64Array;
 
@@ -35,14 +40,14 @@ export class Tally {
     values?: Float64Array,
   ) {
     this.keys = STATUSES.length * MEASURES * (clauses + 1);
-    this.exclusionBase = 2 * this.keys;
+    this.exclusionBase = 2 * this.keys * Tally.LANES;
     const size = Tally.size(clauses, exclusions);
     if (values && values.length !== size) throw new Error(`a tally of ${clauses} clauses and ${exclusions} exclusions has ${size} values, not ${values.length}`);
     this.values = values ?? new Float64Array(size);
   }
 
   static size(clauses: number, exclusions: number): number {
-    return 2 * STATUSES.length * MEASURES * (clauses + 1) + 1 + exclusions;
+    return 2 * STATUSES.length * MEASURES * (clauses + 1) * Tally.LANES + Tally.LANES + exclusions;
   }
 
   reset(): void {
@@ -59,13 +64,21 @@ export class Tally {
     const v = this.values;
     const slots = this.clauses + 1;
     const byStatusMeasureClause = new Map<string, [number, number]>();
+    const stride = 2 * this.keys;
     for (let k = 0; k < this.keys; k++) {
-      if (v[k] === 0) continue;
+      let persons = 0;
+      let days = 0;
+      for (let l = 0; l < Tally.LANES; l++) {
+        persons += v[l * stride + k]!;
+        days += v[l * stride + this.keys + k]!;
+      }
+      if (persons === 0) continue;
       const sm = Math.floor(k / slots);
-      byStatusMeasureClause.set(`${Math.floor(sm / MEASURES)}:${sm % MEASURES}:${(k % slots) - 1}`, [v[k]!, v[this.keys + k]!]);
+      byStatusMeasureClause.set(`${Math.floor(sm / MEASURES)}:${sm % MEASURES}:${(k % slots) - 1}`, [persons, days]);
     }
     const byExclusion = new Map<number, number>();
-    for (let x = 0; x < this.exclusions; x++) if (v[this.exclusionBase + 1 + x]! > 0) byExclusion.set(x, v[this.exclusionBase + 1 + x]!);
+    const first = this.exclusionBase + Tally.LANES;
+    for (let x = 0; x < this.exclusions; x++) if (v[first + x]! > 0) byExclusion.set(x, v[first + x]!);
     return { byStatusMeasureClause, byExclusion };
   }
 }

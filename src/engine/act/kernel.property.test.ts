@@ -2,7 +2,8 @@
  * Property test: for random acts (every combination rule, overlaps allowed or forbidden, every
  * kind of measure, definitions, exclusions, facts read during the execution period) over random
  * registries, the generated act kernel gives every person the same outcome as the reference
- * semantics, and counts the same breakdowns as its outcome columns give.
+ * semantics, and counts the same breakdowns as its outcome columns give — also when it writes none
+ * (counts only).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +33,8 @@ describe('act kernel = reference semantics', () => {
         const out = kernel.run(registry, undefined, undefined, undefined, tally);
         // the breakdowns the kernel counts as it decides are those of the outcomes it writes
         expect(breakdownRows(tally.toBreakdown())).toEqual(breakdownRows(breakdown(out)));
+        // and so are those it counts without writing outcomes (counts only)
+        expect(breakdownRows(kernel.count(registry).toBreakdown())).toEqual(breakdownRows(breakdown(out)));
         const later = plan.executionEnd;
         for (let i = 0; i < registry.size; i++) {
           const a = outcomeAt(out, i);

@@ -10,8 +10,7 @@
  * into the standard breakdowns (./breakdown.ts) in the same pass.
  */
 import { addMonths, UNKNOWN_DATE, ymdOfDay } from '../../domain/dates.ts';
-import { addTerm, reducedEnd, termBetween } from '../../domain/terms.ts';
-import { sentenceTerm } from '../calendar.ts';
+import { imposedReductionDays, unservedReductionDays } from '../calendar.ts';
 import type { Law } from '../../law/law.ts';
 import type { ColumnName, DictColumn, Registry } from '../../registry/registry.ts';
 import type { Checked } from '../condition.ts';
@@ -43,12 +42,11 @@ function remitDays(kind: number, num: number, den: number, st: number, en: numbe
   let d: number;
   if (kind === K_REDUCE_UNSERVED) {
     if (rem === 0) return 0;
-    d = en - reducedEnd(day0, termBetween(day0, en), { num, den });
+    d = unservedReductionDays(day0, en, num, den);
   } else if (kind === K_REDUCE_IMPOSED) {
     if (st === UNKNOWN_DATE) return NaN;
-    const t = sentenceTerm(st, en, mo, dd);
-    if (t === null) return NaN;
-    d = addTerm(st, t) - reducedEnd(st, t, { num, den });
+    d = imposedReductionDays(st, en, mo, dd, num, den);
+    if (d !== d) return NaN;
   } else d = en - addMonths(en, -num);
   return d < 0 ? 0 : d < rem ? d : rem;
 }
@@ -88,9 +86,28 @@ interface Scratch {
   r: Int32Array;
 }
 
+/**
+ * Days remitted by reducing the unserved part depend only on the days left (the day of the
+ * evaluation fixed): remembered per clause for up to MEMO_DAYS days left, -1 until computed.
+ */
+const MEMO_DAYS = 8192;
+
 const ACT_HELPERS = {
   ...KERNEL_HELPERS,
   remitDays,
+  /** remitDays, remembered per clause by the days left where the measure reduces the unserved part. */
+  remitDaysMemo(memo: Int32Array, chosen: number, kind: number, num: number, den: number, st: number, en: number, mo: number, dd: number, day0: number): number {
+    if (kind === K_REDUCE_UNSERVED && en !== UNKNOWN_DATE) {
+      const left = en - day0;
+      if (left > 0 && left < MEMO_DAYS) {
+        const k = chosen * MEMO_DAYS + left;
+        let v = memo[k]!;
+        if (v < 0) memo[k] = v = remitDays(kind, num, den, st, en, mo, dd, day0);
+        return v;
+      }
+    }
+    return remitDays(kind, num, den, st, en, mo, dd, day0);
+  },
   /** Writes a granted (or undecided-by-exclusion) outcome into R (the clause mask is already there). */
   grant(R: Int32Array, chosen: number, exU: number, kinds: Int8Array, nums: Float64Array, dens: Float64Array, codes: Uint8Array, st: number, en: number, mo: number, dd: number, day0: number, days: number, newEnd: number, computed: boolean): void {
     const kind = kinds[chosen]!;
@@ -276,6 +293,8 @@ interface ActConstants {
   dens: Float64Array;
   codes: Uint8Array;
   ncrit: Int32Array;
+  /** remitDaysMemo's memory for one registry and day (clauses × MEMO_DAYS), -1 not yet computed. */
+  memo: Int32Array;
 }
 
 type ActKernelFn = (
@@ -299,6 +318,8 @@ type ActKernelFn = (
 export interface BoundAct {
   /** Evaluates persons [start, end) into `out`, counting them into `tally`. */
   run(start: number, end: number, out: Outcomes, tally: Tally): void;
+  /** Counts persons [start, end) into `tally` without writing their outcomes (counts only). */
+  count(start: number, end: number, tally: Tally): void;
 }
 
 export interface CompiledAct {
@@ -311,9 +332,17 @@ export interface CompiledAct {
   bind(registry: Registry, asOfDay?: number): BoundAct;
   /** Evaluates persons [start, end) into `out` (all persons by default), counting them into `tally` when given. */
   run(registry: Registry, asOfDay?: number, range?: { start: number; end: number }, out?: Outcomes, tally?: Tally): Outcomes;
+  /**
+   * Counts only: the standard breakdowns of persons [start, end) (all by default), for callers that
+   * need no person's outcome — the same loop without the stores into outcome columns.
+   */
+  count(registry: Registry, asOfDay?: number, range?: { start: number; end: number }, tally?: Tally): Tally;
 }
 
 const RULE_CODE = { first_match: 0, most_favourable: 1, all_that_apply: 2 } as const;
+
+/** The outcome columns a counts-only loop binds (it stores into none of them). */
+const NO_OUTCOMES: OutcomeArrays = newOutcomes(0);
 
 function measureKind(m: Measure): number {
   return measureCode(m) - 1;
@@ -363,6 +392,24 @@ function kernelFunction(source: string): ActKernelFn {
   }
   kernelFunctions.set(source, fn);
   return fn;
+}
+
+/**
+ * The tag bits without which a condition is false (when gravity ≥ 0, a conviction recorded): has_tag,
+ * or any of has_tags; 0 when the condition holds or may hold otherwise.
+ */
+function tagGate(c: Checked): number {
+  if (c.k === 'bool') return c.fact.tagBits ? c.fact.tagBits(c.arg) : 0;
+  if (c.k === 'or' && c.items.length > 0) {
+    let bits = 0;
+    for (const item of c.items) {
+      const b = tagGate(item);
+      if (b === 0) return 0;
+      bits = (bits | b) >>> 0;
+    }
+    return bits;
+  }
+  return 0;
 }
 
 /** Generates the act's kernel. */
@@ -430,8 +477,17 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   const exclusions = (withUnknown: boolean): string => {
     if (plan.exclusions.length === 0) return '';
     const xs = plan.exclusions.map((_, k) => `x${k}`);
-    const parts = [`let ${xs.join(', ')};`];
+    // Exclusions that are tags of the offences (has_tag, or any of them) hold or may hold only when one of their
+    // bits is set, or no conviction is recorded: one test of the mask before reading them one by one.
+    const tagged = plan.exclusions.map((x) => tagGate(x.condition));
+    const tagMask = tagged.reduce((m, b) => (m | b) >>> 0, 0);
+    const parts = [`let ${xs.map((x, k) => (tagged[k] !== 0 ? `${x} = 0` : x)).join(', ')};`];
+    if (tagMask !== 0) {
+      const reads = plan.exclusions.map((x, k) => (tagged[k] !== 0 ? `x${k} = ${w(x.condition)};` : '')).join(' ');
+      parts.push(`if (${e.col('gravity')}[i] < 0 || (${e.col('tagMask')}[i] & ${e.num(tagMask)}) !== 0) { ${reads} }`);
+    }
     plan.exclusions.forEach((x, k) => {
+      if (tagged[k] !== 0) return;
       const expr = w(x.condition);
       const earlier = xs.slice(0, k);
       parts.push(isCostly(expr) && k > 0 ? `x${k} = ((${earlier.join(' | ')}) & 2) !== 0 ? 0 : ${expr};` : `x${k} = ${expr};`);
@@ -466,7 +522,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     body.push(`if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = chosen >= 0 ? chosen : undecided; break person; }`);
     // granted: the days remitted under the chosen clause's measure
     body.push('if (chosen >= 0) {');
-    body.push(`const dd = H.remitDays(a_kinds[chosen], a_nums[chosen], a_dens[chosen], st, en, ${moCol}[i], ${ddCol}[i], asOfDay);`);
+    body.push(`const dd = H.remitDaysMemo(a_memo, chosen, a_kinds[chosen], a_nums[chosen], a_dens[chosen], st, en, ${moCol}[i], ${ddCol}[i], asOfDay);`);
     body.push(`z_clause = chosen; z_measure = a_codes[chosen]; if (exU < 0 && dd === dd && dd >= 0) { z_daysRemitted = dd; z_newEnd = en - dd; }`);
     body.push(
       `if (exU >= 0) { z_status = ${STATUS.needs_review}; z_reason = ${REASON.exclusion_unknown}; z_exclusion = exU; } else { z_status = ${STATUS.eligible}; z_reason = dd !== dd ? ${REASON.remaining_unknown} : ${REASON.matched}; }`,
@@ -532,11 +588,13 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     personBody,
     '}',
     ...bisection,
-    ...OUT_NAMES.map((name) => `o_${name}[i] = z_${name};`),
-    words === 1 ? `o_clauseMask[i] = zm * S_r[${R_MASK}];` : `for (let w = 0; w < ${words}; w++) o_clauseMask[i * ${words} + w] = zm * S_r[${R_MASK} + w];`,
-    // the breakdowns, counted as decided (Tally: persons, then days, then persons by exclusion)
-    `const key = (z_status * 8 + z_measure) * ${n + 1} + z_clause + 1;`,
-    `B[key] += 1; B[${layout.keys} + key] += z_daysRemitted & ~(z_daysRemitted >> 31); B[${layout.exclusionBase} + (z_status === ${STATUS.excluded}) * (z_exclusion + 1)] += 1;`,
+    // columns the act leaves constant (no clause read on a later day; first match reads no mask) are filled, not stored per person
+    ...OUT_NAMES.filter((name) => name !== 'almostFrom' || laterClauses.length > 0).map((name) => `o_${name}[i] = z_${name};`),
+    fast ? '' : words === 1 ? `o_clauseMask[i] = zm * S_r[${R_MASK}];` : `for (let w = 0; w < ${words}; w++) o_clauseMask[i * ${words} + w] = zm * S_r[${R_MASK} + w];`,
+    // the breakdowns, counted as decided
+    // (Tally: lanes of persons and days taken in turn, then sinks, then persons by exclusion)
+    `const lane = i & ${Tally.LANES - 1}, key = lane * ${2 * layout.keys} + (z_status * 8 + z_measure) * ${n + 1} + z_clause + 1, xd = (z_status === ${STATUS.excluded}) * 1;`,
+    `B[key] += 1; B[${layout.keys} + key] += z_daysRemitted & ~(z_daysRemitted >> 31); B[${layout.exclusionBase} + lane + xd * (${Tally.LANES} + z_exclusion - lane)] += 1;`,
     '}',
   ];
   const loopSource = loop.join('\n');
@@ -549,7 +607,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     ...decl,
     ...OUT_NAMES.map((name) => `const o_${name} = O.${name};`),
     'const o_clauseMask = O.clauseMask;',
-    'const a_kinds = A.kinds, a_nums = A.nums, a_dens = A.dens, a_codes = A.codes, a_ncrit = A.ncrit;',
+    'const a_kinds = A.kinds, a_nums = A.nums, a_dens = A.dens, a_codes = A.codes, a_ncrit = A.ncrit, a_memo = A.memo;',
     'const S_tr = S.tr, S_nf = S.nf, S_nu = S.nu, S_ms = S.ms, S_r = S.r;',
     ...constantsUsed,
     ...paramsUsed,
@@ -557,6 +615,12 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     loopSource.replace(/\bK\[(\d+)\]/g, 'k_$1').replace(/\bP\[(\d+)\]/g, 'p_$1'),
   ].join('\n');
   const fn = kernelFunction(source);
+  // counts only: the same loop without the stores into outcome columns (the breakdowns alone)
+  const countSource = source
+    .split('\n')
+    .filter((line) => !/^o_\w+\[i\] = /.test(line) && !line.startsWith('o_clauseMask[') && !line.startsWith('for (let w = 0;'))
+    .join('\n');
+  let countFn: ActKernelFn | null = null;
   const constants = e.constants;
   const paramNames = [...e.params];
   const A: ActConstants = {
@@ -565,7 +629,12 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     dens: Float64Array.from(plan.clauses.map((c) => measureDen(c.measure))),
     codes: Uint8Array.from(plan.clauses.map((c) => measureCode(c.measure))),
     ncrit: Int32Array.from(plan.clauses.map((c) => c.criteria.length)),
+    memo: new Int32Array(0),
   };
+  // the memory of remitDaysMemo for the last day evaluated on (it holds for any registry)
+  const memoSize = plan.clauses.some((c) => measureKind(c.measure) === K_REDUCE_UNSERVED) ? n * MEMO_DAYS : 0;
+  let memoDay = NaN;
+  let memo = new Int32Array(0);
 
   const bind = (registry: Registry, asOfDay: number = plan.entryIntoForce): BoundAct => {
     const K = constants.map((k) => (k.kind === 'set' ? k.values : stringMask(registry.columns[k.column] as DictColumn, k.values)));
@@ -575,11 +644,23 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     const C = registry.columns as unknown as Record<string, unknown>;
     const asOfYmd = ymdOfDay(asOfDay);
     const laterYmd = ymdOfDay(laterDay);
+    if (memoDay !== asOfDay) {
+      memo = new Int32Array(memoSize).fill(-1);
+      memoDay = asOfDay;
+    }
+    const AB: ActConstants = { ...A, memo };
     return {
+      count(start, end, t) {
+        if (t.clauses !== n || t.exclusions !== plan.exclusions.length) throw new Error('the tally is not of this act');
+        countFn ??= kernelFunction(countSource);
+        countFn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, NO_OUTCOMES, S, AB, t.values);
+      },
       run(start, end, out, t) {
         if (t.clauses !== n || t.exclusions !== plan.exclusions.length) throw new Error('the tally is not of this act');
         if (out.maskWords !== words) throw new Error(`the outcome columns hold clause masks of ${out.maskWords} words; this act needs ${words} (newOutcomes(size, shared, clauses))`);
-        fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, A, t.values);
+        if (fast) out.clauseMask.fill(0, start * words, end * words);
+        if (laterClauses.length === 0) out.almostFrom.fill(UNKNOWN_DATE, start, end);
+        fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, AB, t.values);
       },
     };
   };
@@ -589,6 +670,11 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     columns: [...e.columns.keys()],
     newTally: (values) => new Tally(n, plan.exclusions.length, values),
     bind,
+    count(registry, asOfDay, range, t) {
+      const tally = t ?? new Tally(n, plan.exclusions.length);
+      bind(registry, asOfDay).count(range?.start ?? 0, range?.end ?? registry.size, tally);
+      return tally;
+    },
     run(registry, asOfDay, range, out, t) {
       const O = out ?? newOutcomes(registry.size, false, n);
       // without a tally, the counts go to one that is dropped (counting costs less than a second loop would)

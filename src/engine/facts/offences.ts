@@ -66,6 +66,17 @@ export const OFFENCE_FACTS = {
     // bit i: some conviction certainly carries the tag; bit 16 + i: some conviction may (a part whose point decides)
     kernel: (ctx, arg) =>
       `(${ctx.col('gravity')}[i] < 0 ? -1 : (${ctx.col('tagMask')}[i] >> ${ctx.num(tagIndexOf(String(arg)))}) & 1 ? 1 : (${ctx.col('tagMask')}[i] >> ${ctx.num(MAYBE_SHIFT + tagIndexOf(String(arg)))}) & 1 ? -1 : 0)`,
+    // gravity < 0 (no conviction): U; a certain bit: T; a maybe bit alone: U; else F
+    kernelW: (ctx, arg) => {
+      const g = `${ctx.col('gravity')}[i]`;
+      const m = `${ctx.col('tagMask')}[i]`;
+      const t = tagIndexOf(String(arg));
+      return `((${g} >>> 31) | ((${m} >> ${ctx.num(t)} & 1) * 3 | (${m} >> ${ctx.num(MAYBE_SHIFT + t)} & 1)) & ~(${g} >> 31))`;
+    },
+    tagBits: (arg) => {
+      const t = tagIndexOf(String(arg));
+      return ((1 << t) | (1 << (MAYBE_SHIFT + t))) >>> 0;
+    },
     reference: (p, env, arg) => {
       if (p.articles === null || p.articles.length === 0) return null;
       const tag = String(arg) as Tag;

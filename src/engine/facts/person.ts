@@ -25,7 +25,7 @@ export const PERSON_FACTS = {
     kernel: (ctx) => `(${ctx.col('birthYmd')}[i] === ${UNKNOWN_DATE_LIT} ? NaN : Math.floor((${ctx.asOfYmd} - ${ctx.col('birthYmd')}[i]) / 10000))`,
     reference: (p, env) => ageOn(p.birthYmd, env.asOfYmd),
     sql: (c) => `FLOOR((${c.ymd} - f.birth_ymd) / 10000.0)`,
-    leaves: ['age >= 50', 'age < 18', 'age = 40', 'age in [30, 40, 50]', 'age is known', 'age >= law.family.child_age_limit'],
+    leaves: ['age >= 50', 'age < 18', 'age = 40', 'age > 59', 'age <= 30', 'age != 40', 'age in [30, 40, 50]', 'age is known', 'age >= law.family.child_age_limit'],
   },
 
   // completed months of age, counted as ages are: a month is completed on the same day number

@@ -112,6 +112,13 @@ interface FactForms {
    * used for every comparison of the fact with a constant, instead of the ratio `reference` shows.
    */
   fractionSign?: SignForms<Fraction>;
+  /**
+   * Boolean facts: the truth in the kernel's bits (F 0, U 1, T 3; src/engine/kernel.ts) directly,
+   * without branches, where `kernel`'s -1 / 0 / 1 would need them.
+   */
+  kernelW?(ctx: EmitContext, arg: ArgValue | null, law: CriminalCode): string;
+  /** has_tag: the bits of the tag mask the fact reads (certain and maybe), for one mask test over many tags. */
+  tagBits?(arg: ArgValue | null): number;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { Registry } from '../../registry/registry.ts';
 import { newOutcomes, type Outcomes } from '../act/outcome.ts';
 import type { Plan } from '../act/plan.ts';
 import { outcomeColumnsSql, outcomesSql } from './emit.ts';
-import { DDL, PG_INDEXES, writeTableCsvs, type TableFiles } from './tables.ts';
+import { DDL, PERSON_FACTS_SQL, PG_INDEXES, writeTableCsvs, type TableFiles } from './tables.ts';
 
 
 export interface SqlBackend {
@@ -51,9 +51,9 @@ function fill(out: Outcomes, row: number, values: readonly number[]): void {
 }
 
 /** The outcome query with integer columns, ordered by person. */
-export function selectOutcomes(plan: Plan, law: Law, asOfDay?: number): string {
+export function selectOutcomes(plan: Plan, law: Law, asOfDay?: number, materialized = true): string {
   const cols = outcomeColumnsSql(plan);
-  return `SELECT row_index, ${cols.map((c) => `CAST(${c} AS ${c.startsWith('clause_mask') ? 'BIGINT' : 'INTEGER'}) AS ${c}`).join(', ')} FROM (${outcomesSql(plan, law, asOfDay)}) q ORDER BY row_index`;
+  return `SELECT row_index, ${cols.map((c) => `CAST(${c} AS ${c.startsWith('clause_mask') ? 'BIGINT' : 'INTEGER'}) AS ${c}`).join(', ')} FROM (${outcomesSql(plan, law, asOfDay, materialized)}) q ORDER BY row_index`;
 }
 
 async function withTableFiles<T>(registry: Registry, law: Law, use: (files: TableFiles) => Promise<T>): Promise<T> {
@@ -110,12 +110,13 @@ export class DuckDbBackend implements SqlBackend {
       await copy('persons', files.persons);
       await copy('person_articles', files.personArticles);
       await copy('person_children', files.personChildren);
+      await this.exec(PERSON_FACTS_SQL);
     });
   }
 
   async outcomes(plan: Plan, law: Law, size: number, asOfDay?: number): Promise<Outcomes> {
     const out = newOutcomes(size, false, plan.clauses.length);
-    const result = await this.connection.run(selectOutcomes(plan, law, asOfDay));
+    const result = await this.connection.run(selectOutcomes(plan, law, asOfDay, false));
     const width = outcomeColumnsSql(plan).length;
     const values: number[] = new Array<number>(width);
     for (;;) {
@@ -183,6 +184,7 @@ export class PostgresBackend implements SqlBackend {
         await copy('persons', files.persons);
         await copy('person_articles', files.personArticles);
         await copy('person_children', files.personChildren);
+        await this.exec(PERSON_FACTS_SQL);
         for (const s of PG_INDEXES.filter((x) => x !== 'ANALYZE')) await this.exec(s);
         await this.exec('COMMIT');
       } catch (e) {

@@ -60,17 +60,26 @@ export const DDL = [
   'DROP TABLE IF EXISTS persons',
   'DROP TABLE IF EXISTS person_articles',
   'DROP TABLE IF EXISTS person_children',
+  'DROP TABLE IF EXISTS person_facts',
   'CREATE TABLE law_parts (part_index INTEGER PRIMARY KEY, id TEXT NOT NULL, article TEXT NOT NULL, gravity SMALLINT NOT NULL, negligent BOOLEAN NOT NULL, violent BOOLEAN NOT NULL, tag_mask BIGINT NOT NULL)',
   `CREATE TABLE persons (${PERSON_COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ')})`,
   'CREATE TABLE person_articles (row_index INTEGER NOT NULL, part_index INTEGER NOT NULL)',
   'CREATE TABLE person_children (row_index INTEGER NOT NULL, birth_ymd INTEGER NOT NULL)',
 ];
 
+/**
+ * The per-person aggregates of the convictions (gravest gravity, tag bits, all negligent, any
+ * violent), computed once when a registry is loaded rather than by every query (emit.ts reads them).
+ */
+export const PERSON_FACTS_SQL =
+  'CREATE TABLE person_facts AS SELECT pa.row_index, MAX(lp.gravity) AS gravity, BIT_OR(lp.tag_mask) AS tag_mask, BOOL_AND(lp.negligent) AS all_negligent, BOOL_OR(lp.violent) AS any_violent FROM person_articles pa JOIN law_parts lp ON lp.part_index = pa.part_index GROUP BY pa.row_index';
+
 /** Indexes that help PostgreSQL with the per-person subqueries (DuckDB needs none). */
 export const PG_INDEXES = [
   'CREATE INDEX IF NOT EXISTS person_articles_row ON person_articles (row_index)',
   'CREATE INDEX IF NOT EXISTS person_children_row ON person_children (row_index)',
   'ALTER TABLE persons ADD PRIMARY KEY (row_index)',
+  'ALTER TABLE person_facts ADD PRIMARY KEY (row_index)',
   'ANALYZE',
 ];
 
