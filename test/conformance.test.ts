@@ -264,7 +264,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
   'src/documents/letter.ts: letterFields': 'the reply letter\'s template fields, one after another',
   'web/src/pages/Editor.tsx: EditorBody': 'not yet split: a page component — its state, effects and layout',
   'web/src/pages/Persons.tsx: PersonsPage': 'not yet split: a page component — its state, effects and layout',
-  'web/src/pages/Impact.tsx: ImpactView': 'not yet split: a page component — its state, effects and layout',
   'web/src/editor/YamlEditor.tsx: YamlEditor': 'not yet split: the editor component — CodeMirror\'s set-up and its effects',
 };
 
