@@ -263,7 +263,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
   'src/law/criminal-code.ts: buildCriminalCode': 'the checks of the Criminal Code table, one after another, each with its located error',
   'src/documents/letter.ts: letterFields': 'the reply letter\'s template fields, one after another',
   'web/src/pages/Editor.tsx: EditorBody': 'not yet split: a page component — its state, effects and layout',
-  'web/src/pages/Persons.tsx: PersonsPage': 'not yet split: a page component — its state, effects and layout',
   'web/src/editor/YamlEditor.tsx: YamlEditor': 'not yet split: the editor component — CodeMirror\'s set-up and its effects',
 };
 
