@@ -11,7 +11,7 @@ import { Engine, type NestedCondition, type TopLevelCondition } from 'json-rules
 import type { Law } from '../src/law/law.ts';
 import type { PersonRecord } from '../src/registry/record.ts';
 import type { Checked } from '../src/engine/condition.ts';
-import type { ArgValue, FactDef, FactEnv } from '../src/engine/facts.ts';
+import type { ArgValue, FactDef, FactEnv } from '../src/engine/facts/index.ts';
 import { relativeDateSign } from '../src/engine/calendar.ts';
 import { formatTerm } from '../src/domain/terms.ts';
 import { MEASURE_CODES, measureCode, type Plan } from '../src/engine/act/plan.ts';
@@ -67,20 +67,20 @@ export class JsonRulesAct {
           };
           if (c.k === 'num' && c.fact.fractionSign && c.value.kind === 'const') {
             const f = c.value.frac;
-            return signFact(`${f.num}/${f.den}`, c.op, (p, env) => c.fact.fractionSign!.value(p, env, f));
+            return signFact(`${f.num}/${f.den}`, c.op, (p, env) => c.fact.fractionSign!.reference(p, env, f));
           }
           if (c.k === 'num' && c.value.kind === 'law') {
             const name = c.value.name;
             return signFact(`law.${name}`, c.op, (p, env) => {
-              const v = c.fact.value(p, env, c.arg);
+              const v = c.fact.reference(p, env, c.arg);
               return typeof v !== 'number' ? -2 : Math.sign(v - env.parameters.value(name, env.paramDay ?? env.asOfDay));
             });
           }
-          if (c.k === 'term') return signFact(formatTerm(c.term), c.op, (p, env) => c.fact.termSign!.value(p, env, c.term));
+          if (c.k === 'term') return signFact(formatTerm(c.term), c.op, (p, env) => c.fact.termSign!.reference(p, env, c.term));
           if (c.k === 'relDate') {
             const shift = c.shift;
             return signFact(`day${shift.amount}${shift.unit}`, c.op, (p, env) => {
-              const v = c.fact.ymd!.value(p);
+              const v = c.fact.ymd!.reference(p);
               return v === null ? -2 : relativeDateSign(v, env.asOfDay, shift.unit, shift.amount);
             });
           }
@@ -120,7 +120,7 @@ export class JsonRulesAct {
         out[u.key] = u.sign(p, { ...env, paramDay: day0 });
         continue;
       }
-      let v = u.fact.value(p, env, u.arg);
+      let v = u.fact.reference(p, env, u.arg);
       // enumerations are compared by their index
       if (u.fact.type.kind === 'enum' && typeof v === 'string') v = u.fact.type.values.indexOf(v);
       out[u.key] = v;

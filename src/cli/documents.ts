@@ -96,13 +96,36 @@ function progressBar(done: number, total: number): void {
   if (done === total) process.stderr.write('\n');
 }
 
-export async function documentsCommand(kind: Kind, o: DocumentsOptions): Promise<void> {
+/** The output format, checked with the options each kind of document needs. */
+function formatOf(kind: Kind, o: DocumentsOptions): string {
   const lang = o.lang;
   const format = o.format ?? FORMATS[kind][0]!;
   if (!FORMATS[kind].includes(format)) throw new UserError(render(T.format, lang, { kind, format, allowed: FORMATS[kind].join(', ') }));
   if ((kind === 'submission') && !o.person) throw new UserError(render(T.needs, lang, { kind, option: '--person <id>' }));
   if ((kind === 'submissions' || kind === 'facility-list') && !o.facility) throw new UserError(render(T.needs, lang, { kind, option: '--facility <code>' }));
   if (o.zip && (kind !== 'submissions' || format !== 'pdf')) throw new UserError(render(T.zipNeedsPdf, lang));
+  return format;
+}
+
+/** The letter's inquiry, addressee, salutation and signatory as given on the command line (`\n` or `|` start a new line). */
+function letterOptionsOf(o: DocumentsOptions) {
+  const line = (s: string | undefined) => (s === undefined ? undefined : s.replace(/\\n|\|/g, '\n'));
+  const same = (s: string | undefined): Text | undefined => (s === undefined ? undefined : { kk: line(s)!, ru: line(s)!, en: line(s)! });
+  const addressee = same(o.addressee);
+  const salutation = same(o.salutation);
+  const position = same(o.signatoryPosition);
+  return {
+    inquiryNumber: o.inquiryNumber,
+    inquiryDate: o.inquiryDate,
+    ...(addressee ? { addressee } : {}),
+    ...(salutation ? { salutation } : {}),
+    ...(o.signatoryName || position ? { signatory: { name: o.signatoryName ?? SEED_SIGNATORY.name, position: position ?? SEED_SIGNATORY.position } } : {}),
+  };
+}
+
+export async function documentsCommand(kind: Kind, o: DocumentsOptions): Promise<void> {
+  const lang = o.lang;
+  const format = formatOf(kind, o);
   // Templates are checked before any computation, so a broken one fails fast.
   const letterFile = kind === 'letter' ? readTemplate(o.templates, 'letter', lang) : null;
   const submissionFile = kind === 'submission' || kind === 'submissions' ? readTemplate(o.templates, 'submission', lang) : null;
@@ -129,11 +152,6 @@ export async function documentsCommand(kind: Kind, o: DocumentsOptions): Promise
       write(o.out, await renderAnnexXlsx(annex.letter, annex.impact, annex.provenance, lang));
       return;
     }
-    const line = (s: string | undefined) => (s === undefined ? undefined : s.replace(/\\n|\|/g, '\n'));
-    const same = (s: string | undefined): Text | undefined => (s === undefined ? undefined : { kk: line(s)!, ru: line(s)!, en: line(s)! });
-    const addressee = same(o.addressee);
-    const salutation = same(o.salutation);
-    const position = same(o.signatoryPosition);
     const data = buildLetterData({
       law,
       registry,
@@ -143,13 +161,7 @@ export async function documentsCommand(kind: Kind, o: DocumentsOptions): Promise
       impactConfig,
       identity,
       synthetic,
-      options: {
-        inquiryNumber: o.inquiryNumber,
-        inquiryDate: o.inquiryDate,
-        ...(addressee ? { addressee } : {}),
-        ...(salutation ? { salutation } : {}),
-        ...(o.signatoryName || position ? { signatory: { name: o.signatoryName ?? SEED_SIGNATORY.name, position: position ?? SEED_SIGNATORY.position } } : {}),
-      },
+      options: letterOptionsOf(o),
     });
     write(o.out, format === 'pdf' ? await renderLetterPdf(data, lang, letterTpl!, dejavuSerif()) : renderLetterDocx(data, lang, letterTpl!));
     return;

@@ -63,14 +63,8 @@ function printLetter(def: ReturnType<typeof loadLetterDefinition>, law: Law, reg
   else process.stdout.write(`${renderLetterText(report, opts.lang)}\n`);
 }
 
-export function buildProgram(): Command {
-  const program = new Command('amnestia')
-    .description('Model, evaluate and apply amnesty acts over a registry of convicts (kk / ru / en)')
-    .showHelpAfterError()
-    .exitOverride();
-
-  registerServerCommands(program);
-
+/** `amnestia letter`: the letter's figures recomputed. */
+function addLetterCommand(program: Command): void {
   program
     .command('letter')
     .description("the ministry letter's figures F1–F18 recomputed from records, with an audit of the letter")
@@ -81,7 +75,10 @@ export function buildProgram(): Command {
     .option('--figures <file>', 'figures definition file', undefined)
     .option('--sheet <name>', 'the worksheet of an XLSX registry (default: the first visible worksheet with rows)')
     .action(letterCommand);
+}
 
+/** `amnestia backtest`: an act beside the results reported after it. */
+function addBacktestCommand(program: Command): void {
   program
     .command('backtest')
     .description("an act's outcome on a registry beside what was reported after it was applied, by custody and by measure, each gap over the tolerance with its account")
@@ -97,7 +94,10 @@ export function buildProgram(): Command {
       const report = computeBacktest(results, plan, law, registry, source, opts.registry === undefined);
       process.stdout.write(opts.format === 'json' ? `${JSON.stringify(backtestJson(report, opts.lang), null, 2)}\n` : `${renderBacktest(report, opts.lang)}\n`);
     });
+}
 
+/** `amnestia check`: a registry file's data quality. */
+function addCheckCommand(program: Command): void {
   program
     .command('check')
     .description('data-quality report of a registry file (or verification of a snapshot); exits 1 when any row is rejected, 3 when the file cannot be read')
@@ -110,7 +110,10 @@ export function buildProgram(): Command {
       const ok = await runCheck(file, opts, progress);
       if (!ok) process.exitCode = 1;
     });
+}
 
+/** `amnestia generate`: a synthetic registry. */
+function addGenerateCommand(program: Command): void {
   program
     .command('generate')
     .description('write a synthetic registry drawn from a profile of target figures')
@@ -147,7 +150,10 @@ export function buildProgram(): Command {
       if (process.stderr.isTTY) process.stderr.write('\n');
       process.stdout.write(`${render(MESSAGES['generate.done'], opts.lang, { persons: n, file: opts.out, ms: Math.round(performance.now() - t0), seed: String(opts.seed) })}\n`);
     });
+}
 
+/** `amnestia validate`: an act checked. */
+function addValidateCommand(program: Command): void {
   program
     .command('validate')
     .description('check an act: schema, conditions, parameters, unreachable or overlapping clauses')
@@ -158,7 +164,10 @@ export function buildProgram(): Command {
     .action((act: string, opts: { lang: Lang; sample: boolean; asOf?: string }) => {
       if (!validateCommand(act, opts)) process.exitCode = 2;
     });
+}
 
+/** `amnestia evaluate`: the outcomes of a registry under an act. */
+function addEvaluateCommand(program: Command): void {
   program
     .command('evaluate')
     .description('one outcome per person of a registry under an act')
@@ -177,7 +186,10 @@ export function buildProgram(): Command {
         await evaluateSqlCommand(opts);
       } else await evaluateCommand(opts);
     });
+}
 
+/** `amnestia db`: the registry in PostgreSQL. */
+function addDbCommand(program: Command): void {
   program
     .command('db')
     .description('the registry in PostgreSQL')
@@ -188,7 +200,10 @@ export function buildProgram(): Command {
     .option('--sheet <name>', 'the worksheet of an XLSX registry (default: the first visible worksheet with rows)')
     .addOption(langOption())
     .action(dbLoadCommand);
+}
 
+/** `amnestia explain`: a person's outcome explained. */
+function addExplainCommand(program: Command): void {
   program
     .command('explain')
     .description('why a person gets the outcome: every exclusion and clause with the person’s facts')
@@ -200,7 +215,10 @@ export function buildProgram(): Command {
     .option('--sheet <name>', 'the worksheet of an XLSX registry (default: the first visible worksheet with rows)')
     .addOption(langOption())
     .action(explainCommand);
+}
 
+/** `amnestia impact`: what acts do. */
+function addImpactCommand(program: Command): void {
   program
     .command('impact')
     .description('what acts do: coverage, occupancy, money by custody, equality, victims, repeat-offending risk, 24-month projection; with --compare, acts side by side')
@@ -231,9 +249,10 @@ export function buildProgram(): Command {
     .action(async (opts: ImpactCommandOptions) => {
       await impactCommand(opts, progress);
     });
+}
 
-  addDocumentsCommand(program);
-
+/** `amnestia test`: the tests beside acts. */
+function addTestCommand(program: Command): void {
   program
     .command('test')
     .description('run the tests beside acts (all acts under acts/ by default); exits 1 on a failure')
@@ -243,6 +262,27 @@ export function buildProgram(): Command {
     .action((acts: string[], opts: { lang: Lang; verbose: boolean }) => {
       if (!testCommand(acts, opts)) process.exitCode = 1;
     });
+}
+
+export function buildProgram(): Command {
+  const program = new Command('amnestia')
+    .description('Model, evaluate and apply amnesty acts over a registry of convicts (kk / ru / en)')
+    .showHelpAfterError()
+    .exitOverride();
+
+  registerServerCommands(program);
+
+  addLetterCommand(program);
+  addBacktestCommand(program);
+  addCheckCommand(program);
+  addGenerateCommand(program);
+  addValidateCommand(program);
+  addEvaluateCommand(program);
+  addDbCommand(program);
+  addExplainCommand(program);
+  addImpactCommand(program);
+  addDocumentsCommand(program);
+  addTestCommand(program);
 
   return program;
 }

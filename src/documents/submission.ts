@@ -194,6 +194,33 @@ function clauseTextOf(t: { kk: string; ru: string; en?: string | undefined }): T
   return { kk: t.kk, ru: t.ru, en: t.en ?? t.ru };
 }
 
+/** Why no submission is made for a person excluded or not covered: the exclusion, or the clause the person is short of. */
+function noSubmission(plan: Plan, t: Trace, personId: string, who: string, day: number): SubmissionResult {
+  const o = t.outcome;
+  if (o.status === 'excluded') {
+    const e = plan.exclusions[o.exclusion]!;
+    const text = clauseTextOf(e.text);
+    return refusal(personId, 'excluded', renderAll(R.excluded, (lang) => ({ person: who, ref: citeRef(e.ref)[lang], text: text[lang] })));
+  }
+  if (!t.serving) return refusal(personId, 'not_covered', renderAll(R.notServing, () => ({ person: who, date: dateNumeric(formatIsoDate(day)) })));
+  const almost: Text =
+    o.almost.kind === 'one_short'
+      ? renderAll(R.almostOne, (lang) => ({ ref: citeRef(plan.clauses[o.almost.clause]!.ref)[lang], condition: t.clauses[o.almost.clause]!.criteria[o.almost.criterion]!.condition }))
+      : o.almost.kind === 'later'
+        ? renderAll(R.almostLater, (lang) => ({ ref: citeRef(plan.clauses[o.almost.clause]!.ref)[lang], date: o.almost.from ? dateNumeric(formatIsoDate(o.almost.from)) : '—' }))
+        : same('');
+  return refusal(personId, 'not_covered', renderAll(R.noClause, (lang) => ({ person: who, almost: almost[lang] })));
+}
+
+/** A conviction's article part as the submission cites it: its titles (with the part's own) and its gravity. */
+function articleOf(law: Law, i: number) {
+  const part = law.criminalCode.parts[i]!;
+  const base = { kk: part.title.kk ?? part.title.ru, ru: part.title.ru, en: part.title.en };
+  const pt = part.partTitle;
+  const title: Text = pt?.ru ? { kk: `${base.kk} (${pt.kk ?? pt.ru})`, ru: `${base.ru} (${pt.ru})`, en: `${base.en} (${pt.en ?? pt.ru})` } : base;
+  return { id: part.id, article: part.article, part: part.part, title, gravity: GRAVITY_LABELS[part.gravity] };
+}
+
 /** The submission of the person at `index` of the registry (see the module's comment). */
 export function buildSubmission(input: SubmissionInput, index: number, trace?: Trace): SubmissionResult {
   const { plan, law, registry } = input;
@@ -202,21 +229,7 @@ export function buildSubmission(input: SubmissionInput, index: number, trace?: T
   const day = input.asOfDay ?? plan.entryIntoForce;
   const t = trace ?? explain(plan, record, law, day);
   const o = t.outcome;
-  if (o.status === 'excluded') {
-    const e = plan.exclusions[o.exclusion]!;
-    const text = clauseTextOf(e.text);
-    return refusal(record.personId, 'excluded', renderAll(R.excluded, (lang) => ({ person: who, ref: citeRef(e.ref)[lang], text: text[lang] })));
-  }
-  if (o.status === 'not_covered') {
-    if (!t.serving) return refusal(record.personId, 'not_covered', renderAll(R.notServing, () => ({ person: who, date: dateNumeric(formatIsoDate(day)) })));
-    const almost: Text =
-      o.almost.kind === 'one_short'
-        ? renderAll(R.almostOne, (lang) => ({ ref: citeRef(plan.clauses[o.almost.clause]!.ref)[lang], condition: t.clauses[o.almost.clause]!.criteria[o.almost.criterion]!.condition }))
-        : o.almost.kind === 'later'
-          ? renderAll(R.almostLater, (lang) => ({ ref: citeRef(plan.clauses[o.almost.clause]!.ref)[lang], date: o.almost.from ? dateNumeric(formatIsoDate(o.almost.from)) : '—' }))
-          : same('');
-    return refusal(record.personId, 'not_covered', renderAll(R.noClause, (lang) => ({ person: who, almost: almost[lang] })));
-  }
+  if (o.status === 'excluded' || o.status === 'not_covered') return noSubmission(plan, t, record.personId, who, day);
   // Who submits: the person's facility; one missing from the facilities list is named by its code
   // (and its custody), and the court is then the record's region's (./courts.ts).
   const listed = record.facility === null ? undefined : input.facilities.facilities.find((f) => f.code === record.facility);
@@ -262,13 +275,7 @@ export function buildSubmission(input: SubmissionInput, index: number, trace?: T
     sentence: {
       type: record.sentenceType === null ? null : SENTENCE_TYPE_LABELS[record.sentenceType],
       custody: record.custody,
-      articles: (record.articles ?? []).map((i) => {
-        const part = law.criminalCode.parts[i]!;
-        const base = { kk: part.title.kk ?? part.title.ru, ru: part.title.ru, en: part.title.en };
-        const pt = part.partTitle;
-        const title: Text = pt?.ru ? { kk: `${base.kk} (${pt.kk ?? pt.ru})`, ru: `${base.ru} (${pt.ru})`, en: `${base.en} (${pt.en ?? pt.ru})` } : base;
-        return { id: part.id, article: part.article, part: part.part, title, gravity: GRAVITY_LABELS[part.gravity] };
-      }),
+      articles: (record.articles ?? []).map((i) => articleOf(law, i)),
       term_months: record.imposedTermMonths,
       start: dayIso(record.sentenceStartDay),
       end: dayIso(record.sentenceEndDay),

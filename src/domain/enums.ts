@@ -88,3 +88,6 @@ export const CUSTODY_ALIASES: Record<string, Custody> = {
   СП: 'probation',
   ПҚ: 'probation',
 };
+
+/** Sex as Russian and Kazakh registries write it: Ж / Ә women, М / Е men. */
+export const SEX_ALIASES: Record<string, Sex> = { Ж: 'F', М: 'M', Ә: 'F', Е: 'M' };

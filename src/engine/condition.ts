@@ -31,7 +31,7 @@ import { jsonPath } from '../domain/located.ts';
 import { formatTerm, fraction, fractionOfNumber, parseTerm, type Fraction, type Term } from '../domain/terms.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
 import type { Parameters } from '../law/parameters.ts';
-import { factByName, FACTS, type ArgValue, type FactDef } from './facts.ts';
+import { factByName, FACTS, type ArgValue, type FactDef } from './facts/index.ts';
 
 export const F = 0;
 export const U = 1;

@@ -4,7 +4,7 @@
  * against, and it is what explanations use.
  */
 import type { Checked, Truth } from './condition.ts';
-import { paramDayOf, type FactEnv, type FactValue } from './facts.ts';
+import { paramDayOf, type FactEnv, type FactValue } from './facts/index.ts';
 import { relativeDateSign } from './calendar.ts';
 import type { PersonRecord } from '../registry/record.ts';
 
@@ -65,50 +65,58 @@ export function interpret(c: Checked, p: PersonRecord, env: FactEnv, definitions
       }
       return r;
     }
+    default:
+      return interpretLeaf(c, p, env);
+  }
+}
+
+/** A leaf: a fact compared, tested or asked whether known, on the day of `env`. */
+function interpretLeaf(c: Extract<Checked, { fact: unknown }>, p: PersonRecord, env: FactEnv): Truth {
+  switch (c.k) {
     case 'known': {
-      const v = c.fact.value(p, env, c.arg);
+      const v = c.fact.reference(p, env, c.arg);
       return truth(isUnknown(v) === c.negated);
     }
     case 'bool': {
-      const v = c.fact.value(p, env, c.arg);
+      const v = c.fact.reference(p, env, c.arg);
       return v === null ? 1 : truth(v === true);
     }
     case 'num': {
       if (c.fact.fractionSign && c.value.kind === 'const') {
-        const sign = c.fact.fractionSign.value(p, env, c.value.frac);
+        const sign = c.fact.fractionSign.reference(p, env, c.value.frac);
         return sign === -2 ? 1 : truth(compare(sign, c.op, 0));
       }
-      const v = c.fact.value(p, env, c.arg);
+      const v = c.fact.reference(p, env, c.arg);
       // a law parameter is read on the day of entry into force, also inside `during`
       const value = c.value.kind === 'law' ? env.parameters.value(c.value.name, paramDayOf(env)) : c.value.value;
       return isUnknown(v) ? 1 : truth(compare(v as number, c.op, value));
     }
     case 'term': {
       if (!c.fact.termSign) throw new Error(`${c.fact.name} is not a term fact`);
-      const sign = c.fact.termSign.value(p, env, c.term);
+      const sign = c.fact.termSign.reference(p, env, c.term);
       return sign === -2 ? 1 : truth(compare(sign, c.op, 0));
     }
     case 'relDate': {
       if (!c.fact.ymd) throw new Error(`${c.fact.name} has no date to compare`);
-      const v = c.fact.ymd.value(p);
+      const v = c.fact.ymd.reference(p);
       return v === null ? 1 : truth(compare(relativeDateSign(v, env.asOfDay, c.shift.unit, c.shift.amount), c.op, 0));
     }
     case 'numIn': {
-      const v = c.fact.value(p, env, c.arg);
+      const v = c.fact.reference(p, env, c.arg);
       return isUnknown(v) ? 1 : truth(c.values.includes(v as number) !== c.negated);
     }
     case 'enum': {
-      const v = c.fact.value(p, env, c.arg);
+      const v = c.fact.reference(p, env, c.arg);
       if (v === null || c.fact.type.kind !== 'enum') return 1;
       return truth(compare(c.fact.type.values.indexOf(v as string), c.op, c.index));
     }
     case 'enumIn': {
-      const v = c.fact.value(p, env, c.arg);
+      const v = c.fact.reference(p, env, c.arg);
       if (v === null || c.fact.type.kind !== 'enum') return 1;
       return truth(c.indexes.includes(c.fact.type.values.indexOf(v as string)) !== c.negated);
     }
     case 'str': {
-      const v = c.fact.value(p, env, c.arg);
+      const v = c.fact.reference(p, env, c.arg);
       return v === null ? 1 : truth(c.values.includes(v as string) !== c.negated);
     }
   }

@@ -10,7 +10,7 @@ import { ymdOfDay } from '../domain/dates.ts';
 import type { PersonRecord } from '../registry/record.ts';
 import { registryOf } from '../registry/registry.ts';
 import { checkCondition, factsUsed, orderDefinitions, type CheckContext, type Checked, type ConditionError, type ConditionSource } from './condition.ts';
-import { FACTS, type FactEnv } from './facts.ts';
+import { FACTS, type FactEnv } from './facts/index.ts';
 import { interpret } from './interpret.ts';
 import { compileConditions } from './kernel.ts';
 

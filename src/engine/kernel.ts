@@ -13,7 +13,7 @@ import type { CriminalCode } from '../law/criminal-code.ts';
 import type { Parameters } from '../law/parameters.ts';
 import type { ColumnName, DictColumn, Registry, RegistryColumns } from '../registry/registry.ts';
 import type { Checked } from './condition.ts';
-import type { EmitContext, FactDef, ArgValue, HelperName } from './facts.ts';
+import type { EmitContext, FactDef, ArgValue, HelperName } from './facts/index.ts';
 
 export const DICT_COLUMNS: ReadonlySet<ColumnName> = new Set(['lastName', 'firstName', 'middleName', 'facility', 'region']);
 const COLUMN_NAME = /^[a-zA-Z][a-zA-Z0-9]*$/;
@@ -115,11 +115,11 @@ export class Emitter implements EmitContext {
   }
 
   fact(f: FactDef, arg: ArgValue | null): string {
-    return f.emit(this, arg, this.law);
+    return f.kernel(this, arg, this.law);
   }
   /** A boolean fact's truth in bits (W_F, W_U, W_T). */
   factW(f: FactDef, arg: ArgValue | null): string {
-    return f.emitW ? f.emitW(this, arg, this.law) : `(${f.emit(this, arg, this.law)} * 3 & 3)`;
+    return f.kernelW ? f.kernelW(this, arg, this.law) : `(${f.kernel(this, arg, this.law)} * 3 & 3)`;
   }
 }
 
@@ -200,7 +200,7 @@ export function truthW(c: Checked, e: Emitter, defVar: (name: string) => string)
       const t = e.temp();
       if (c.fact.fractionSign && c.value.kind === 'const') {
         // the sign of (part served − fraction) on the calendar, -2 unknown
-        return `(${t} = ${c.fact.fractionSign.emit(e, c.value.frac)}, ${t} === -2 ? ${W_U} : (${t} ${JS_OP[c.op]} 0) * 3)`;
+        return `(${t} = ${c.fact.fractionSign.kernel(e, c.value.frac)}, ${t} === -2 ? ${W_U} : (${t} ${JS_OP[c.op]} 0) * 3)`;
       }
       if (c.fact.name === 'age' && c.value.kind === 'const' && Number.isInteger(c.value.value)) {
         // completed years compared without a division: floor(x / 10000) >= v exactly when x >= v × 10000
@@ -221,12 +221,12 @@ export function truthW(c: Checked, e: Emitter, defVar: (name: string) => string)
     case 'term': {
       const t = e.temp();
       if (!c.fact.termSign) throw new Error(`${c.fact.name} is not a term fact`);
-      return `(${t} = ${c.fact.termSign.emit(e, c.term)}, ${t} === -2 ? ${W_U} : (${t} ${JS_OP[c.op]} 0) * 3)`;
+      return `(${t} = ${c.fact.termSign.kernel(e, c.term)}, ${t} === -2 ? ${W_U} : (${t} ${JS_OP[c.op]} 0) * 3)`;
     }
     case 'relDate': {
       const t = e.temp();
       if (!c.fact.ymd) throw new Error(`${c.fact.name} has no date to compare`);
-      return `(${t} = ${c.fact.ymd.emit(e)}, ${t} !== ${t} ? ${W_U} : (${e.helper('relativeDateSign')}(${t}, ${e.asOfDay}, ${c.shift.unit === 'days' ? 1 : 0}, ${e.num(c.shift.amount)}) ${JS_OP[c.op]} 0) * 3)`;
+      return `(${t} = ${c.fact.ymd.kernel(e)}, ${t} !== ${t} ? ${W_U} : (${e.helper('relativeDateSign')}(${t}, ${e.asOfDay}, ${c.shift.unit === 'days' ? 1 : 0}, ${e.num(c.shift.amount)}) ${JS_OP[c.op]} 0) * 3)`;
     }
     case 'numIn': {
       const t = e.temp();

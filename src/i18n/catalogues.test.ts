@@ -109,7 +109,9 @@ describe('rendered reports', () => {
  * reader. A file not named here holding one fails, and so does a file named here that no longer does.
  */
 const CYRILLIC_ALLOWED: Record<string, string> = {
-  'src/engine/facts.ts': 'the facts’ labels, until the facts are split by subject (issue 15, item 1)',
+  'src/engine/facts/person.ts': 'test leaves that spell a value as the registry may (sex in [Ж])',
+  'src/engine/facts/offences.ts': 'test leaves that spell gravities as the registry may (СТ, Т, УП)',
+  'src/engine/facts/sentence.ts': 'test leaves that spell custody as the registry may (СП, ИУ) and name places (Астана, ИУ-1)',
   'src/registry/synthetic/names.ts': 'the synthetic population’s surnames and given names (data)',
   'src/registry/row.ts': 'patterns that recognise Cyrillic input: mis-decoded text, spreadsheet error values, Ж/М/Ә/Е for sex',
   'src/registry/csv/encoding.ts': 'a pattern that recognises Windows-1251 text read as another encoding',

@@ -69,13 +69,73 @@ function survival(registry: Registry, serving: Uint8Array, custody: number, leng
 }
 
 export function projection(run: ActRun, registry: Registry, opts: ProjectionOptions): ProjectionSection {
-  const c = registry.columns;
-  const o = run.outcomes;
   const D = run.day;
   const monthEnds = Array.from({ length: opts.horizonMonths }, (_, k) => addMonths(D, k + 1));
   const T = monthEnds[monthEnds.length - 1]!;
+  const { end: X, slots } = applicationSlots(run);
+  const { base, act, unknownEnd } = populationChanges(run, registry, T, slots, opts.grantRate.value);
+  const baseDaily = base.map(daily);
+  const actDaily = act.map(daily);
+  const admissions = addAdmissions(run, registry, opts, monthEnds, baseDaily, actDaily);
+
+  let start = D;
+  const savedTotal = opts.costs.map(() => 0);
+  const months = monthEnds.map((end, m) => {
+    const saved = opts.costs.map(([inmate, probationer], v) => {
+      let s = 0;
+      for (let t = start - D; t < end - D; t++) s += (baseDaily[INST]![t]! - actDaily[INST]![t]!) * inmate + (baseDaily[PROB]![t]! - actDaily[PROB]![t]!) * probationer;
+      savedTotal[v]! += s;
+      return s;
+    });
+    start = end;
+    const last = end - 1 - D;
+    return {
+      month: m + 1,
+      end: formatIsoDate(end - 1),
+      baseline: { institution: tenth(baseDaily[INST]![last]!), probation: tenth(baseDaily[PROB]![last]!) },
+      act: { institution: tenth(actDaily[INST]![last]!), probation: tenth(actDaily[PROB]![last]!) },
+      beds_freed: tenth(baseDaily[INST]![last]! - actDaily[INST]![last]!),
+      saved: saved.map(Math.round),
+    };
+  });
+  return {
+    start: formatIsoDate(D),
+    months,
+    grant_rate: opts.grantRate,
+    admissions_per_month: { ...admissions, institution: tenth(admissions.institution), probation: tenth(admissions.probation) },
+    applications: { from: formatIsoDate(D), to: formatIsoDate(X), slots: slots.length },
+    unknown_end_persons: unknownEnd,
+    saved_total: savedTotal.map(Math.round),
+  };
+}
+
+/**
+ * Application slots: one per month of the execution period (bounds D + k months, so that a
+ * period starting on the 31st does not drift), each decided in the middle of its month.
+ */
+function applicationSlots(run: ActRun): { end: number; slots: number[] } {
+  const D = run.day;
+  // the end of the execution period, shifted with the day the act is evaluated as entering into force
+  const X = Math.max(D + (run.plan.executionEnd - run.plan.entryIntoForce), D);
+  const slots: number[] = [];
+  for (let k = 0, s = D; s < X || slots.length === 0; k++) {
+    const next = Math.min(addMonths(D, k + 1), Math.max(X, s + 1));
+    slots.push(Math.floor((s + next) / 2));
+    s = next;
+  }
+  return { end: X, slots };
+}
+
+/**
+ * The daily population of the persons serving, as difference arrays [custody][day] from the day of
+ * entry into force to the horizon T: the baseline, and under the act — granted at rate `g`, spread
+ * over the application slots.
+ */
+function populationChanges(run: ActRun, registry: Registry, T: number, slots: number[], g: number) {
+  const c = registry.columns;
+  const o = run.outcomes;
+  const D = run.day;
   const len = T - D;
-  // Difference arrays of the daily population: [custody][day], baseline and act.
   const base = [new Float64Array(len + 1), new Float64Array(len + 1)];
   const act = [new Float64Array(len + 1), new Float64Array(len + 1)];
   const add = (arr: Float64Array, a: number, b: number, w: number) => {
@@ -86,20 +146,7 @@ export function projection(run: ActRun, registry: Registry, opts: ProjectionOpti
       arr[hi]! -= w;
     }
   };
-
-  // Application slots: one per month of the execution period (bounds D + k months, so that a
-  // period starting on the 31st does not drift), each decided in the middle of its month.
-  // the end of the execution period, shifted with the day the act is evaluated as entering into force
-  const X = Math.max(D + (run.plan.executionEnd - run.plan.entryIntoForce), D);
-  const slots: number[] = [];
-  for (let k = 0, s = D; s < X || slots.length === 0; k++) {
-    const next = Math.min(addMonths(D, k + 1), Math.max(X, s + 1));
-    slots.push(Math.floor((s + next) / 2));
-    s = next;
-  }
-  const g = opts.grantRate.value;
   const share = g / slots.length;
-
   let unknownEnd = 0;
   for (let i = 0; i < registry.size; i++) {
     if (!run.serving[i]) continue;
@@ -131,23 +178,27 @@ export function projection(run: ActRun, registry: Registry, opts: ProjectionOpti
       } else add(act[cu]!, D, E, share);
     }
   }
+  return { base, act, unknownEnd };
+}
 
-  // Daily populations, then admissions on top (the same in both scenarios).
-  const daily = (diff: Float64Array) => {
-    const out = new Float64Array(len);
-    let v = 0;
-    for (let t = 0; t < len; t++) out[t] = v += diff[t]!;
-    return out;
-  };
-  const baseDaily = base.map(daily);
-  const actDaily = act.map(daily);
+/** Daily populations from a difference array (its last cell, the horizon itself, left out). */
+function daily(diff: Float64Array): Float64Array {
+  const out = new Float64Array(diff.length - 1);
+  let v = 0;
+  for (let t = 0; t < out.length; t++) out[t] = v += diff[t]!;
+  return out;
+}
+
+/** Admissions on top of both scenarios alike, each month's in the middle of the month, staying as the registry's terms say (survival). */
+function addAdmissions(run: ActRun, registry: Registry, opts: ProjectionOptions, monthEnds: number[], baseDaily: Float64Array[], actDaily: Float64Array[]) {
+  const D = run.day;
+  const len = baseDaily[INST]!.length;
   const admissions = { institution: 0, probation: 0, basis: opts.admissions === null ? ('steady_state' as const) : ('given' as const) };
   for (const cu of [INST, PROB]) {
     const sv = survival(registry, run.serving, cu, len);
     const perMonth = opts.admissions === null ? sv.steadyPerDay * (run.calendar.meanDaysPerYear / 12) : cu === INST ? opts.admissions.institution : opts.admissions.probation;
     if (cu === INST) admissions.institution = perMonth;
     else admissions.probation = perMonth;
-    // Each month's admissions arrive in the middle of the month.
     let start = D;
     for (const end of monthEnds) {
       const s = Math.floor((start + end) / 2) - D;
@@ -159,36 +210,7 @@ export function projection(run: ActRun, registry: Registry, opts: ProjectionOpti
       start = end;
     }
   }
-
-  let start = D;
-  const savedTotal = opts.costs.map(() => 0);
-  const months = monthEnds.map((end, m) => {
-    const saved = opts.costs.map(([inmate, probationer], v) => {
-      let s = 0;
-      for (let t = start - D; t < end - D; t++) s += (baseDaily[INST]![t]! - actDaily[INST]![t]!) * inmate + (baseDaily[PROB]![t]! - actDaily[PROB]![t]!) * probationer;
-      savedTotal[v]! += s;
-      return s;
-    });
-    start = end;
-    const last = end - 1 - D;
-    return {
-      month: m + 1,
-      end: formatIsoDate(end - 1),
-      baseline: { institution: tenth(baseDaily[INST]![last]!), probation: tenth(baseDaily[PROB]![last]!) },
-      act: { institution: tenth(actDaily[INST]![last]!), probation: tenth(actDaily[PROB]![last]!) },
-      beds_freed: tenth(baseDaily[INST]![last]! - actDaily[INST]![last]!),
-      saved: saved.map(Math.round),
-    };
-  });
-  return {
-    start: formatIsoDate(D),
-    months,
-    grant_rate: opts.grantRate,
-    admissions_per_month: { ...admissions, institution: tenth(admissions.institution), probation: tenth(admissions.probation) },
-    applications: { from: formatIsoDate(D), to: formatIsoDate(X), slots: slots.length },
-    unknown_end_persons: unknownEnd,
-    saved_total: savedTotal.map(Math.round),
-  };
+  return admissions;
 }
 
 /** The section as text or Markdown: how applications are spread, then month by month the populations and the savings. */

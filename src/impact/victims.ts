@@ -19,8 +19,30 @@ import type { ActImpact, VictimsSection } from './report.ts';
 import { KIND, KIND_OF_MEASURE, runAct, type ActRun } from './run.ts';
 
 export function victims(run: ActRun, registry: Registry, law: Law, config: ImpactConfig): { section: VictimsSection; variant: ActRun } {
+  const applies = new Set(config.victims.appliesTo.map((k) => MEASURE_KINDS.indexOf(k)));
+  const variantPlan = withCriterion(run.plan, config.victims.condition, 'victims-condition', (cl) => applies.has(KIND_OF_MEASURE[measureCode(cl.measure)]!));
+  const variant = runAct(variantPlan, registry, law, run.day);
+  const appliedClauses = new Set(variantPlan.clauses.filter((cl, j) => cl !== run.plan.clauses[j]).map((cl) => cl.index));
+  return {
+    section: {
+      ...unpaidClaimsOfCovered(run, registry),
+      with_condition: {
+        ref: config.victims.ref,
+        label: config.victims.label,
+        applies_to: config.victims.appliesTo,
+        act_id: variantPlan.id,
+        ...withCondition(run, variant, registry, appliedClauses),
+      },
+    },
+    variant,
+  };
+}
+
+const unpaidOf = (registry: Registry, i: number) => registry.columns.civilClaimAmount[i]! - registry.columns.civilClaimPaid[i]!;
+
+/** The covered who owe an unpaid civil claim: how many, how much, by measure and by custody. */
+function unpaidClaimsOfCovered(run: ActRun, registry: Registry): Omit<VictimsSection, 'with_condition'> {
   const c = registry.columns;
-  const unpaidOf = (i: number) => c.civilClaimAmount[i]! - c.civilClaimPaid[i]!;
   let persons = 0;
   let total = 0;
   let unknown = 0;
@@ -32,7 +54,7 @@ export function victims(run: ActRun, registry: Registry, law: Law, config: Impac
     const flag = c.unpaidClaim[i]!;
     if (flag < 0) unknown++;
     if (flag !== 1) continue;
-    const u = unpaidOf(i);
+    const u = unpaidOf(registry, i);
     persons++;
     total += u;
     const m = (byMeasure[MEASURE_KINDS[k]!] ??= { persons: 0, unpaid: 0 });
@@ -43,11 +65,12 @@ export function victims(run: ActRun, registry: Registry, law: Law, config: Impac
     b.persons++;
     b.unpaid += u;
   }
+  return { covered_with_unpaid_claims: persons, unpaid_total: total, covered_claim_unknown: unknown, by_measure: byMeasure, by_custody: byCustody };
+}
 
-  const applies = new Set(config.victims.appliesTo.map((k) => MEASURE_KINDS.indexOf(k)));
-  const variantPlan = withCriterion(run.plan, config.victims.condition, 'victims-condition', (cl) => applies.has(KIND_OF_MEASURE[measureCode(cl.measure)]!));
-  const variant = runAct(variantPlan, registry, law, run.day);
-  const appliedClauses = new Set(variantPlan.clauses.filter((cl, j) => cl !== run.plan.clauses[j]).map((cl) => cl.index));
+/** The act beside its variant with the victims' condition: covered and released before and after, and who leaves a clause the condition was added to. */
+function withCondition(run: ActRun, variant: ActRun, registry: Registry, appliedClauses: ReadonlySet<number>) {
+  const c = registry.columns;
   let coveredBefore = 0;
   let coveredAfter = 0;
   let releasedBefore = 0;
@@ -75,35 +98,21 @@ export function victims(run: ActRun, registry: Registry, law: Law, config: Impac
     }
     if (a >= 0 && appliedClauses.has(o.clause[i]!) && (b < 0 || v.clause[i] !== o.clause[i])) {
       leave++;
-      if (owes) leaveUnpaid += unpaidOf(i);
+      if (owes) leaveUnpaid += unpaidOf(registry, i);
       const key = b >= 0 ? MEASURE_KINDS[b]! : STATUSES[v.status[i]!]!;
       now[key] = (now[key] ?? 0) + 1;
     }
   }
   return {
-    section: {
-      covered_with_unpaid_claims: persons,
-      unpaid_total: total,
-      covered_claim_unknown: unknown,
-      by_measure: byMeasure,
-      by_custody: byCustody,
-      with_condition: {
-        ref: config.victims.ref,
-        label: config.victims.label,
-        applies_to: config.victims.appliesTo,
-        act_id: variantPlan.id,
-        covered_before: coveredBefore,
-        covered_after: coveredAfter,
-        released_before: releasedBefore,
-        released_after: releasedAfter,
-        released_with_unpaid_claims_before: unpaidReleasedBefore,
-        released_with_unpaid_claims_after: unpaidReleasedAfter,
-        leave_clause: leave,
-        leave_clause_unpaid: leaveUnpaid,
-        leave_clause_now: now,
-      },
-    },
-    variant,
+    covered_before: coveredBefore,
+    covered_after: coveredAfter,
+    released_before: releasedBefore,
+    released_after: releasedAfter,
+    released_with_unpaid_claims_before: unpaidReleasedBefore,
+    released_with_unpaid_claims_after: unpaidReleasedAfter,
+    leave_clause: leave,
+    leave_clause_unpaid: leaveUnpaid,
+    leave_clause_now: now,
   };
 }
 

@@ -26,13 +26,7 @@ const PROGRESS_ROWS = 50_000;
 
 export async function importCsv(law: CriminalCode, file: string, options: ImportOptions = {}): Promise<ImportResult> {
   const importer = new RegistryImporter(law, file, options.onIssue);
-  let total = 0;
-  try {
-    const st = statSync(file);
-    if (st.isFile()) total = st.size;
-  } catch {
-    // A missing file is reported when it is opened below.
-  }
+  const total = fileSize(file);
   let sniffed: Sniffed | null = null;
   let decoder: ChunkDecoder | null = null;
   let tokenizer: CsvTokenizer | null = null;
@@ -48,56 +42,10 @@ export async function importCsv(law: CriminalCode, file: string, options: Import
       lines = rec.endLine;
       if (rec.error === null && rec.cells.every((c) => c.trim() === '')) continue; // a blank line, or a row of empty cells
       if (header === null) {
-        header = rec.cells.map((c) => c.trim());
-        if (rec.error) {
-          importer.fileIssue('error', 'csv.header', `the header row is malformed at line ${rec.error.line}, column ${rec.error.column}: ${rec.error.message}`);
-          importer.header([]);
-          continue;
-        }
-        let hint: string | undefined;
-        const guess = detectDelimiter(header.join(delimiter), CONTRACT_COLUMNS);
-        if (guess !== delimiter && header.join(delimiter).includes(guess)) {
-          hint = `the file seems to be separated by ${delimiterName(guess)}, not ${delimiterName(delimiter)}`;
-        } else if (header.length === 1) {
-          const other = likelyOtherDelimiter(header[0]!);
-          hint = other
-            ? `the header is one cell; its names seem to be separated by "${other}", which is not read: use a comma, a semicolon or a tab`
-            : 'the header is one cell: no comma, semicolon or tab separates its names';
-        }
-        importer.header(header, hint);
+        header = readHeader(importer, rec, delimiter);
         continue;
       }
-      const h: string[] = header;
-      const idAt = h.indexOf('person_id');
-      const idCell = idAt >= 0 ? (rec.cells[idAt] ?? '').trim() : '';
-      const who = idCell ? ` (person_id ${JSON.stringify(idCell.slice(0, 64))})` : '';
-      if (rec.error) {
-        importer.rejectRow([
-          { severity: 'error', row: rec.line, column: null, value: idCell, rule: rec.error.rule, message: `${rec.error.message} (line ${rec.error.line}, column ${rec.error.column})${who}` },
-        ]);
-      } else if (rec.cells.length !== h.length) {
-        importer.rejectRow([
-          {
-            severity: 'error',
-            row: rec.line,
-            column: null,
-            value: idCell,
-            rule: 'row.cell_count',
-            message: `the row has ${rec.cells.length} cells, the header ${h.length} (separated by ${delimiterName(delimiter)})${rec.endLine > rec.line ? `; the row spans lines ${rec.line}–${rec.endLine}` : ''}${who}`,
-          },
-        ]);
-      } else {
-        const unnamed = h.findIndex((name, i) => name === '' && rec.cells[i]!.trim() !== '');
-        if (unnamed >= 0) {
-          importer.rejectRow([
-            { severity: 'error', row: rec.line, column: null, value: rec.cells[unnamed]!, rule: 'row.unnamed_cell', message: `cell ${unnamed + 1} has a value but its column has no name in the header${who}` },
-          ]);
-          continue;
-        }
-        const cells: Record<string, string> = {};
-        for (let i = 0; i < h.length; i++) if (h[i] !== '') cells[h[i]!] = rec.cells[i]!;
-        importer.row(cells, rec.line);
-      }
+      if (!readRow(importer, rec, header, delimiter)) continue;
       if (options.onProgress && importer.rows >= nextProgress) {
         nextProgress += PROGRESS_ROWS;
         options.onProgress(importer.rows, total > 0 ? bytes / total : null);
@@ -133,30 +81,115 @@ export async function importCsv(law: CriminalCode, file: string, options: Import
     onText(decoder.decode(sample), false);
   };
 
-  try {
-    const input = createReadStream(file, { highWaterMark: 64 * 1024 });
-    for await (const chunk of input as AsyncIterable<Buffer>) {
-      options.signal?.throwIfAborted();
+  await readChunks(
+    file,
+    options.signal,
+    (chunk) => {
       bytes += chunk.length;
       if (decoder === null) {
         pending.push(chunk);
         pendingBytes += chunk.length;
         if (pendingBytes >= SNIFF_BYTES) start(false);
-        continue;
+        return;
       }
       onText((decoder as ChunkDecoder).decode(chunk), false);
+    },
+    () => {
+      if (decoder === null) start(true);
+      onText((decoder as unknown as ChunkDecoder).end(), true);
+    },
+  );
+  if (header === null) importer.fileIssue('error', 'file.empty', 'the file has no header row');
+  const d = decoder as ChunkDecoder | null;
+  return importer.finish({ format: 'csv', encoding: d?.encoding ?? 'utf-8', delimiter, lines }, options.shared);
+}
+
+/** The file's size in bytes, for progress; 0 when unknown (a missing file is reported when it is opened). */
+function fileSize(file: string): number {
+  try {
+    const st = statSync(file);
+    return st.isFile() ? st.size : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The file's bytes chunk by chunk, then its end; a file that cannot be read is reported as such (the reader's own errors pass). */
+async function readChunks(file: string, signal: AbortSignal | undefined, onChunk: (chunk: Buffer) => void, onEnd: () => void): Promise<void> {
+  try {
+    const input = createReadStream(file, { highWaterMark: 64 * 1024 });
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      signal?.throwIfAborted();
+      onChunk(chunk);
     }
-    if (decoder === null) start(true);
-    onText((decoder as unknown as ChunkDecoder).end(), true);
+    onEnd();
   } catch (e) {
-    if (e instanceof UserError || (e instanceof Error && e.name === 'AbortError') || e === options.signal?.reason) throw e;
+    if (e instanceof UserError || (e instanceof Error && e.name === 'AbortError') || e === signal?.reason) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (typeof code === 'string') throw new UnreadableFileError(file, 'file.unreadable', `cannot be read (${code}: ${(e as Error).message})`);
     throw e;
   }
-  if (header === null) importer.fileIssue('error', 'file.empty', 'the file has no header row');
-  const d = decoder as ChunkDecoder | null;
-  return importer.finish({ format: 'csv', encoding: d?.encoding ?? 'utf-8', delimiter, lines }, options.shared);
+}
+
+/** The header row: its names, and a hint when the delimiter read seems not to be the file's. */
+function readHeader(importer: RegistryImporter, rec: CsvRecord, delimiter: Delimiter): string[] {
+  const header = rec.cells.map((c) => c.trim());
+  if (rec.error) {
+    importer.fileIssue('error', 'csv.header', `the header row is malformed at line ${rec.error.line}, column ${rec.error.column}: ${rec.error.message}`);
+    importer.header([]);
+    return header;
+  }
+  let hint: string | undefined;
+  const guess = detectDelimiter(header.join(delimiter), CONTRACT_COLUMNS);
+  if (guess !== delimiter && header.join(delimiter).includes(guess)) {
+    hint = `the file seems to be separated by ${delimiterName(guess)}, not ${delimiterName(delimiter)}`;
+  } else if (header.length === 1) {
+    const other = likelyOtherDelimiter(header[0]!);
+    hint = other
+      ? `the header is one cell; its names seem to be separated by "${other}", which is not read: use a comma, a semicolon or a tab`
+      : 'the header is one cell: no comma, semicolon or tab separates its names';
+  }
+  importer.header(header, hint);
+  return header;
+}
+
+/**
+ * A data row: rejected with its rule when malformed (a CSV error, a cell count unlike the header's,
+ * a value under a column without a name), else handed to the importer by column name. False for
+ * a row with a value under a nameless column, which does not count towards progress.
+ */
+function readRow(importer: RegistryImporter, rec: CsvRecord, h: string[], delimiter: Delimiter): boolean {
+  const idAt = h.indexOf('person_id');
+  const idCell = idAt >= 0 ? (rec.cells[idAt] ?? '').trim() : '';
+  const who = idCell ? ` (person_id ${JSON.stringify(idCell.slice(0, 64))})` : '';
+  if (rec.error) {
+    importer.rejectRow([
+      { severity: 'error', row: rec.line, column: null, value: idCell, rule: rec.error.rule, message: `${rec.error.message} (line ${rec.error.line}, column ${rec.error.column})${who}` },
+    ]);
+  } else if (rec.cells.length !== h.length) {
+    importer.rejectRow([
+      {
+        severity: 'error',
+        row: rec.line,
+        column: null,
+        value: idCell,
+        rule: 'row.cell_count',
+        message: `the row has ${rec.cells.length} cells, the header ${h.length} (separated by ${delimiterName(delimiter)})${rec.endLine > rec.line ? `; the row spans lines ${rec.line}–${rec.endLine}` : ''}${who}`,
+      },
+    ]);
+  } else {
+    const unnamed = h.findIndex((name, i) => name === '' && rec.cells[i]!.trim() !== '');
+    if (unnamed >= 0) {
+      importer.rejectRow([
+        { severity: 'error', row: rec.line, column: null, value: rec.cells[unnamed]!, rule: 'row.unnamed_cell', message: `cell ${unnamed + 1} has a value but its column has no name in the header${who}` },
+      ]);
+      return false;
+    }
+    const cells: Record<string, string> = {};
+    for (let i = 0; i < h.length; i++) if (h[i] !== '') cells[h[i]!] = rec.cells[i]!;
+    importer.row(cells, rec.line);
+  }
+  return true;
 }
 
 function bomLength(sample: Uint8Array, encoding: string): number {

@@ -10,6 +10,7 @@
  * - A workbook that is not a ZIP archive, is cut off or is corrupt is refused (exit code 3).
  * See docs/data-contract.md, "XLSX".
  */
+import type { Readable } from 'node:stream';
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -249,18 +250,7 @@ async function readSheets(law: CriminalCode, file: string, size: number, tabs: r
   try {
     const input = createReadStream(file, { highWaterMark: 256 * 1024 });
     input.on('data', (chunk) => (bytes += chunk.length));
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-    // exceljs's reader looks the worksheet up in the workbook index, which may come later in the archive:
-    // it gets an empty index meanwhile, and each worksheet is known here by its part number instead.
-    const r = reader as unknown as { model?: { sheets?: unknown[] }; _parseWorksheet: (it: unknown, no: string) => Generator<{ eventType: string; value: { sheetNo?: string } }> };
-    const parseWorksheet = r._parseWorksheet.bind(r);
-    r._parseWorksheet = function* (iterator: unknown, sheetNo: string) {
-      if (!r.model) r.model = { sheets: [] };
-      for (const ev of parseWorksheet(iterator, sheetNo)) {
-        ev.value.sheetNo = sheetNo;
-        yield ev;
-      }
-    };
+    const reader = workbookReader(input);
     const props = () => (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
     for await (const ws of reader) {
       const w = ws as unknown as { sheetNo?: string } & AsyncIterable<ExcelJS.Row>;
@@ -283,66 +273,11 @@ async function readSheets(law: CriminalCode, file: string, size: number, tabs: r
         rows.set(tab.sheetNo, rows.get(tab.sheetNo)! + 1);
         if (!wanted || (chosen !== null && chosen !== name)) continue;
         chosen = name;
-        const at = (col: number) => `${columnLetters(col)}${row.number}`;
         if (header === null) {
-          const names: string[] = [];
-          const bad: string[] = [];
-          for (const [col, r] of read) {
-            if ('rule' in r) bad.push(`${at(col)}: ${r.message}`);
-            else names[col - 1] = r.text.trim();
-          }
-          header = Array.from({ length: names.length }, (_, i) => names[i] ?? '');
-          if (bad.length > 0) importer.fileIssue('error', 'xlsx.header', `the header row ${row.number} has unreadable cells: ${bad.join('; ')}`);
-          importer.header(bad.length > 0 ? [] : header);
+          header = readXlsxHeader(importer, row.number, read);
           continue;
         }
-        const h = header;
-        const idCol = h.indexOf('person_id') + 1;
-        const idRead = idCol > 0 ? read.get(idCol) : undefined;
-        const personId = idRead && !('rule' in idRead) ? idRead.text.trim() : '';
-        const problems = [];
-        for (const [col, r] of read) {
-          const column = (h[col - 1] ?? '') as ContractColumn | '';
-          if ('rule' in r) problems.push({ severity: 'error' as const, row: row.number, column: column === '' ? null : column, value: '', rule: r.rule, message: r.message, cell: at(col) });
-          else if (column === '')
-            problems.push({ severity: 'error' as const, row: row.number, column: null, value: r.text, rule: 'row.unnamed_cell', message: `cell ${at(col)} has a value but its column has no name in the header row`, cell: at(col) });
-        }
-        // A cell inside a merged range (other than its first) would be read empty: the row is rejected, never read with unknowns.
-        for (const m of merged) {
-          if (row.number < m.r1 || row.number > m.r2) continue;
-          for (let c = m.c1; c <= Math.min(m.c2, h.length); c++) {
-            if (c === m.c1 && row.number === m.r1) continue;
-            if (h[c - 1] === '') continue;
-            problems.push({
-              severity: 'error' as const,
-              row: row.number,
-              column: h[c - 1] as ContractColumn,
-              value: '',
-              rule: 'xlsx.merged_cells',
-              message: `the cells ${m.ref} are merged: only ${columnLetters(m.c1)}${m.r1} holds a value, and ${at(c)} would be read empty; unmerge them and fill every cell`,
-              cell: at(c),
-            });
-            break;
-          }
-        }
-        if (problems.length > 0) {
-          if (personId) for (const p of problems) p.message += ` (person_id ${JSON.stringify(personId.slice(0, 64))})`;
-          importer.rejectRow(problems);
-          continue;
-        }
-        const cells: Record<string, string> = {};
-        h.forEach((n, i) => {
-          if (n === '') return;
-          const r = read.get(i + 1) as { text: string; number?: number } | undefined;
-          cells[n] = r?.text ?? '';
-        });
-        // A ИИН stored as a number loses its leading zero (persons born 2001–2009): 11 digits get it back.
-        const iin = read.get(h.indexOf('iin') + 1) as { text: string; number?: number } | undefined;
-        if (iin?.number !== undefined && /^\d{11}$/.test(iin.text)) cells['iin'] = `0${iin.text}`;
-        importer.row(cells, row.number, (column) => {
-          const k = h.indexOf(column);
-          return k >= 0 ? at(k + 1) : undefined;
-        });
+        if (!readXlsxRow(importer, row.number, read, header, merged)) continue;
         if (options.onProgress && importer.rows >= nextProgress) {
           nextProgress += 50_000;
           options.onProgress(importer.rows, size > 0 ? bytes / size : null);
@@ -355,4 +290,92 @@ async function readSheets(law: CriminalCode, file: string, size: number, tabs: r
     throw new UnreadableFileError(file, 'xlsx.corrupt', `the workbook cannot be read: ${message.split('\n')[0]}`);
   }
   return { importer, chosen, rows };
+}
+
+/**
+ * A streaming reader of the workbook. exceljs's reader looks the worksheet up in the workbook
+ * index, which may come later in the archive: it gets an empty index meanwhile, and each worksheet
+ * is known here by its part number instead.
+ */
+function workbookReader(input: Readable): ExcelJS.stream.xlsx.WorkbookReader {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const r = reader as unknown as { model?: { sheets?: unknown[] }; _parseWorksheet: (it: unknown, no: string) => Generator<{ eventType: string; value: { sheetNo?: string } }> };
+  const parseWorksheet = r._parseWorksheet.bind(r);
+  r._parseWorksheet = function* (iterator: unknown, sheetNo: string) {
+    if (!r.model) r.model = { sheets: [] };
+    for (const ev of parseWorksheet(iterator, sheetNo)) {
+      ev.value.sheetNo = sheetNo;
+      yield ev;
+    }
+  };
+  return reader;
+}
+
+/** The header row's names by column (a gap is a nameless column); unreadable cells reject the header. */
+function readXlsxHeader(importer: RegistryImporter, rowNumber: number, read: ReadonlyMap<number, CellRead>): string[] {
+  const names: string[] = [];
+  const bad: string[] = [];
+  for (const [col, r] of read) {
+    if ('rule' in r) bad.push(`${columnLetters(col)}${rowNumber}: ${r.message}`);
+    else names[col - 1] = r.text.trim();
+  }
+  const header = Array.from({ length: names.length }, (_, i) => names[i] ?? '');
+  if (bad.length > 0) importer.fileIssue('error', 'xlsx.header', `the header row ${rowNumber} has unreadable cells: ${bad.join('; ')}`);
+  importer.header(bad.length > 0 ? [] : header);
+  return header;
+}
+
+/**
+ * A data row: rejected with its rule for an unreadable cell, a value under a nameless column or a
+ * cell inside a merged range (false); else handed to the importer by column name (true).
+ */
+function readXlsxRow(importer: RegistryImporter, rowNumber: number, read: ReadonlyMap<number, CellRead>, h: string[], merged: readonly Merge[]): boolean {
+  const at = (col: number) => `${columnLetters(col)}${rowNumber}`;
+  const idCol = h.indexOf('person_id') + 1;
+  const idRead = idCol > 0 ? read.get(idCol) : undefined;
+  const personId = idRead && !('rule' in idRead) ? idRead.text.trim() : '';
+  const problems = [];
+  for (const [col, r] of read) {
+    const column = (h[col - 1] ?? '') as ContractColumn | '';
+    if ('rule' in r) problems.push({ severity: 'error' as const, row: rowNumber, column: column === '' ? null : column, value: '', rule: r.rule, message: r.message, cell: at(col) });
+    else if (column === '')
+      problems.push({ severity: 'error' as const, row: rowNumber, column: null, value: r.text, rule: 'row.unnamed_cell', message: `cell ${at(col)} has a value but its column has no name in the header row`, cell: at(col) });
+  }
+  // A cell inside a merged range (other than its first) would be read empty: the row is rejected, never read with unknowns.
+  for (const m of merged) {
+    if (rowNumber < m.r1 || rowNumber > m.r2) continue;
+    for (let c = m.c1; c <= Math.min(m.c2, h.length); c++) {
+      if (c === m.c1 && rowNumber === m.r1) continue;
+      if (h[c - 1] === '') continue;
+      problems.push({
+        severity: 'error' as const,
+        row: rowNumber,
+        column: h[c - 1] as ContractColumn,
+        value: '',
+        rule: 'xlsx.merged_cells',
+        message: `the cells ${m.ref} are merged: only ${columnLetters(m.c1)}${m.r1} holds a value, and ${at(c)} would be read empty; unmerge them and fill every cell`,
+        cell: at(c),
+      });
+      break;
+    }
+  }
+  if (problems.length > 0) {
+    if (personId) for (const p of problems) p.message += ` (person_id ${JSON.stringify(personId.slice(0, 64))})`;
+    importer.rejectRow(problems);
+    return false;
+  }
+  const cells: Record<string, string> = {};
+  h.forEach((n, i) => {
+    if (n === '') return;
+    const r = read.get(i + 1) as { text: string; number?: number } | undefined;
+    cells[n] = r?.text ?? '';
+  });
+  // A ИИН stored as a number loses its leading zero (persons born 2001–2009): 11 digits get it back.
+  const iin = read.get(h.indexOf('iin') + 1) as { text: string; number?: number } | undefined;
+  if (iin?.number !== undefined && /^\d{11}$/.test(iin.text)) cells['iin'] = `0${iin.text}`;
+  importer.row(cells, rowNumber, (column) => {
+    const k = h.indexOf(column);
+    return k >= 0 ? at(k + 1) : undefined;
+  });
+  return true;
 }

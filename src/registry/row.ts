@@ -262,6 +262,20 @@ export function parseRow(
     issues.push({ severity, row: rowNumber, column, value: cells[column] ?? '', rule, message });
 
   const birthYmd = v.birth_date === null ? null : ymdOfDay(v.birth_date);
+  checkIinCell(v, birthYmd, err);
+  checkDates(v, birthYmd, err);
+  const articles = convictionsOf(schema, v, err);
+  checkAgreement(v, birthYmd, err);
+
+  if (issues.some((i) => i.severity === 'error')) return { record: null, issues };
+  return { record: recordOf(v, birthYmd, articles), issues };
+}
+
+type RowValues = z.output<RowSchema>;
+type Report = (column: ContractColumn, rule: string, message: string, severity?: Severity) => void;
+
+/** The ИИН against its check digit, and the birth date and sex it encodes against the row's (src/domain/iin.ts). */
+function checkIinCell(v: RowValues, birthYmd: number | null, err: Report): void {
   if (v.iin !== null) {
     const p = checkIin(v.iin, birthYmd, v.sex);
     if (p !== null) {
@@ -280,6 +294,10 @@ export function parseRow(
       err('iin', p.rule, message);
     }
   }
+}
+
+/** Dates in their order (birth, offence, start, end) and an age at the offence of criminal responsibility. */
+function checkDates(v: RowValues, birthYmd: number | null, err: Report): void {
   const order: [ContractColumn, number | null][] = [
     ['birth_date', v.birth_date],
     ['offence_date', v.offence_date],
@@ -303,6 +321,10 @@ export function parseRow(
     if (age < MIN_AGE_AT_OFFENCE && age >= 0)
       err('offence_date', 'dates.age_at_offence', `the person was ${age} on the offence date, below the age of criminal responsibility (${MIN_AGE_AT_OFFENCE})`);
   }
+}
+
+/** The convictions, each with its sanction's wording in force on the offence date; a Code not in force then is warned of. */
+function convictionsOf(schema: RowSchema, v: RowValues, err: Report): number[] | null {
   const code = CODE_OF_SCHEMA.get(schema);
   let articles = v.articles;
   if (code !== undefined && articles !== null) {
@@ -320,6 +342,11 @@ export function parseRow(
       }
     }
   }
+  return articles;
+}
+
+/** Columns that must agree with each other: pregnancy and sex, earlier imprisonment and convictions, the claim paid and its amount, custody and the punishment, children and the parent. */
+function checkAgreement(v: RowValues, birthYmd: number | null, err: Report): void {
   if (v.pregnant === true && v.sex === 'M') err('pregnant', 'pregnant.sex', 'pregnant is true for a man');
   if (v.prior_imprisonment === true && v.prior_convictions === 0)
     err('prior_imprisonment', 'prior_imprisonment.without_convictions', 'earlier imprisonment recorded for a person without prior convictions');
@@ -348,49 +375,49 @@ export function parseRow(
   if (v.custody === 'probation' && (v.sentence_type === 'imprisonment' || v.sentence_type === 'life_imprisonment'))
     err('sentence_type', 'custody.sentence_type', 'imprisonment under probation control: expected only for parole; check the record', 'warning');
 
-  if (issues.some((i) => i.severity === 'error')) return { record: null, issues };
+}
+
+/** The record of a valid row. */
+function recordOf(v: RowValues, birthYmd: number | null, articles: number[] | null): PersonRecord {
   return {
-    record: {
-      personId: v.person_id,
-      iin: v.iin,
-      lastName: v.last_name,
-      firstName: v.first_name,
-      middleName: v.middle_name,
-      sex: v.sex,
-      birthYmd,
-      custody: v.custody,
-      facility: v.facility,
-      region: v.region,
-      articles,
-      offenceDay: v.offence_date,
-      sentenceType: v.sentence_type,
-      sentenceStartDay: v.sentence_start,
-      sentenceEndDay: v.sentence_end,
-      imposedTermMonths: v.imposed_term_months,
-      priorConvictions: v.prior_convictions,
-      recidivism: v.recidivism,
-      behaviour: v.behaviour,
-      maliciousViolator: v.malicious_violator,
-      pregnant: v.pregnant,
-      childrenBirthYmd: v.children_birth_dates,
-      disabledChild: v.disabled_child,
-      parentalRightsDeprived: v.parental_rights_deprived,
-      disabilityGroup: v.disability_group === null ? null : (Number(v.disability_group) as 0 | 1 | 2 | 3),
-      veteran: v.veteran,
-      pensioner: v.pensioner,
-      singleParent: v.single_parent,
-      civilClaimAmount: v.civil_claim_amount,
-      civilClaimPaid: v.civil_claim_paid,
-      damageCaused: v.damage_caused,
-      damageCompensated: v.damage_compensated,
-      imposedTermDays: v.imposed_term_days,
-      priorImprisonment: v.prior_imprisonment,
-      juvenileColony: v.juvenile_colony,
-      disabledChildGroup: v.disabled_child_group,
-      veteranKind: v.veteran_kind,
-      victimAged14To18: v.victim_aged_14_18,
-    },
-    issues,
+    personId: v.person_id,
+    iin: v.iin,
+    lastName: v.last_name,
+    firstName: v.first_name,
+    middleName: v.middle_name,
+    sex: v.sex,
+    birthYmd,
+    custody: v.custody,
+    facility: v.facility,
+    region: v.region,
+    articles,
+    offenceDay: v.offence_date,
+    sentenceType: v.sentence_type,
+    sentenceStartDay: v.sentence_start,
+    sentenceEndDay: v.sentence_end,
+    imposedTermMonths: v.imposed_term_months,
+    priorConvictions: v.prior_convictions,
+    recidivism: v.recidivism,
+    behaviour: v.behaviour,
+    maliciousViolator: v.malicious_violator,
+    pregnant: v.pregnant,
+    childrenBirthYmd: v.children_birth_dates,
+    disabledChild: v.disabled_child,
+    parentalRightsDeprived: v.parental_rights_deprived,
+    disabilityGroup: v.disability_group === null ? null : (Number(v.disability_group) as 0 | 1 | 2 | 3),
+    veteran: v.veteran,
+    pensioner: v.pensioner,
+    singleParent: v.single_parent,
+    civilClaimAmount: v.civil_claim_amount,
+    civilClaimPaid: v.civil_claim_paid,
+    damageCaused: v.damage_caused,
+    damageCompensated: v.damage_compensated,
+    imposedTermDays: v.imposed_term_days,
+    priorImprisonment: v.prior_imprisonment,
+    juvenileColony: v.juvenile_colony,
+    disabledChildGroup: v.disabled_child_group,
+    veteranKind: v.veteran_kind,
+    victimAged14To18: v.victim_aged_14_18,
   };
 }
 

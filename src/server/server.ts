@@ -50,22 +50,9 @@ export type Api = FastifyInstance;
 
 const UNCHECKED_ANSWERS = new Set(['GET /api/persons']);
 
-export async function buildServer(ctx: AppContext, options: ServerOptions): Promise<Api> {
-  const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
-    bodyLimit: options.bodyLimit,
-    trustProxy: options.trustProxy,
-    // Unknown query parameters and fields are refused by the schemas (strict objects), not ignored.
-    ajv: { customOptions: { removeAdditional: false } },
-    return503OnClosing: true,
-  }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
-  // Answers are checked against their schema before they leave — except the person lists, which
-  // are built from typed columns by one function (src/app/persons.ts) and run to thousands of rows:
-  // there the check would cost more than the rest of the answer. Their schema still documents them.
-  app.setSerializerCompiler((route) => (UNCHECKED_ANSWERS.has(`${route.method} ${route.url}`) ? (data: unknown) => JSON.stringify(data) : serializerCompiler(route as Parameters<typeof serializerCompiler>[0])));
-
-  await app.register(helmet, {
+/** The security headers of every answer: a content security policy for the web app, HSTS behind HTTPS. */
+function securityHeaders(options: ServerOptions) {
+  return {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -83,26 +70,44 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     },
     strictTransportSecurity: options.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
-  });
+  };
+}
+
+/** The OpenAPI document's head (the paths come from the routes' schemas). */
+const OPENAPI = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Amnestia API',
+    description: 'Registries, acts, evaluations, what-if, persons, the letter, users and the audit log. Messages in kk, ru, en (`?lang=` or Accept-Language). See docs/api.md.',
+    version: '1.0.0',
+  },
+  components: {
+    securitySchemes: {
+      session: { type: 'apiKey', in: 'cookie', name: 'amnestia_session' },
+      csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+    },
+  },
+} as const;
+
+export async function buildServer(ctx: AppContext, options: ServerOptions): Promise<Api> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: options.bodyLimit,
+    trustProxy: options.trustProxy,
+    // Unknown query parameters and fields are refused by the schemas (strict objects), not ignored.
+    ajv: { customOptions: { removeAdditional: false } },
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  // Answers are checked against their schema before they leave — except the person lists, which
+  // are built from typed columns by one function (src/app/persons.ts) and run to thousands of rows:
+  // there the check would cost more than the rest of the answer. Their schema still documents them.
+  app.setSerializerCompiler((route) => (UNCHECKED_ANSWERS.has(`${route.method} ${route.url}`) ? (data: unknown) => JSON.stringify(data) : serializerCompiler(route as Parameters<typeof serializerCompiler>[0])));
+
+  await app.register(helmet, securityHeaders(options));
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Amnestia API',
-        description: 'Registries, acts, evaluations, what-if, persons, the letter, users and the audit log. Messages in kk, ru, en (`?lang=` or Accept-Language). See docs/api.md.',
-        version: '1.0.0',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'amnestia_session' },
-          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, { openapi: OPENAPI, transform: jsonSchemaTransform });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 
   registerAuth(app, ctx);

@@ -3,7 +3,8 @@
  * server on an embedded store: upload a registry with bad rows and read the located errors; open a
  * law's literate view; fork it, change its numbers and see the figures move; make an error in the
  * YAML and see it marked at its line; compare two acts and open a transition cell; open a person
- * and read the explanation in kk, then ru; a researcher is refused a person page.
+ * and read the explanation in kk, then ru; a researcher is refused a person page; read the letter's
+ * figures and its audit; evaluate an act and open its impact sections.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -192,6 +193,33 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     await page.goto(`${server.url}/persons/KZ00003?act=kz-2025-women-proposal`);
     await page.getByRole('heading', { name: 'Access refused' }).waitFor();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('researcher');
+    await page.close();
+  });
+
+  it('shows the letter’s figures beside the computed ones, their parts indented, and the audit', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, server, 'analyst');
+    await page.getByRole('navigation').getByRole('link', { name: 'The letter' }).click();
+    await page.getByRole('heading', { name: 'Audit of the letter' }).waitFor();
+    const rows = page.locator('table.letter tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(18);
+    await expect.poll(() => rows.first().locator('th .mono').textContent()).toBe('F1');
+    await expect.poll(() => page.locator('ul.audit > li').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('evaluates an act and opens the impact sections: headline figures, money, equality, victims, parameters', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, server, 'analyst');
+    await page.goto(`${server.url}/impact?act=kz-2025-women-proposal`);
+    await page.getByRole('heading', { name: 'Headline figures' }).waitFor();
+    await expect.poll(() => figureValue(page, 'covered')).toBeGreaterThan(0);
+    for (const section of ['Money', 'Equality before the law', 'Victims', 'Parameters used']) await page.locator('summary', { hasText: section }).click();
+    await expect.poll(() => page.locator('#sec-money p.card').textContent()).toContain('₸');
+    await expect.poll(() => page.locator('#sec-victims p').first().textContent()).toContain('₸');
+    await page.locator('#sec-equality select').waitFor();
+    await expect.poll(() => page.locator('#sec-equality .verdict').textContent()).not.toBe('');
+    await expect.poll(() => page.locator('#sec-params li').count()).toBeGreaterThan(0);
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 /** A checked condition written back in the condition language, for explanations and messages. */
 import { formatIsoDate } from '../../domain/dates.ts';
 import type { Checked } from '../condition.ts';
-import type { ArgValue, FactDef } from '../facts.ts';
+import type { ArgValue, FactDef } from '../facts/index.ts';
 import { formatTerm } from '../../domain/terms.ts';
 
 function fact(f: FactDef, arg: ArgValue | null): string {

@@ -12,7 +12,7 @@ import { formatNumber, render, type Lang, type Text } from '../../i18n/text.ts';
 import type { Law } from '../../law/law.ts';
 import type { PersonRecord } from '../../registry/record.ts';
 import { factsUsed, T, U, type Checked, type Truth } from '../condition.ts';
-import type { ArgValue, FactDef, FactValue } from '../facts.ts';
+import type { ArgValue, FactDef, FactValue } from '../facts/index.ts';
 import { interpret } from '../interpret.ts';
 import { describeCondition } from './describe.ts';
 import { actEnv, definitionsOf, evaluatePerson, type ActEnv } from './reference.ts';
@@ -82,7 +82,7 @@ function factTraces(c: Checked, p: PersonRecord, law: Law, day: number, defs: Re
   const used: { fact: FactDef; arg: ArgValue | null }[] = [];
   for (const part of flatten(c, defs)) factsUsed(part, used);
   return used.map(({ fact, arg }) => {
-    const value = fact.value(p, env, arg);
+    const value = fact.reference(p, env, arg);
     let convictions: string[] = [];
     if ((fact.name === 'has_tag' || fact.name === 'has_article') && p.articles !== null) {
       const matching = new Set(fact.name === 'has_article' ? law.criminalCode.matching(String(arg)).map((x) => x.index) : []);
@@ -123,7 +123,7 @@ export function unknownsThatMatter(c: Checked, p: PersonRecord, env: ActEnv, def
     case 'or':
       return c.items.flatMap((x) => unknownsThatMatter(x, p, env, defs));
     default: {
-      const v = c.fact.value(p, env, c.arg);
+      const v = c.fact.reference(p, env, c.arg);
       const unknown = v === null || (typeof v === 'number' && Number.isNaN(v));
       return unknown ? [c.arg === null ? c.fact.name : `${c.fact.name}(${c.arg})`] : [];
     }

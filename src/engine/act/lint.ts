@@ -59,6 +59,15 @@ export function lintAct(plan: Plan, law: Law, map: SourceMap | null, sample: Reg
     compiles = false;
     errors.push(at([], `the act does not compile into a kernel: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`));
   }
+  lintClauses(plan, at, errors, warnings);
+  if (sample && sample.size > 0 && compiles) lintOnSample(plan, law, sample, asOfDay, at, errors, warnings);
+  return { errors, warnings };
+}
+
+type At = (path: (string | number)[], message: string) => LocatedError;
+
+/** What the clauses' texts show: criteria the Criminal Code forbids an amnesty, clauses that can never apply, overlaps the act forbids. */
+function lintClauses(plan: Plan, at: At, errors: LocatedError[], warnings: LocatedError[]): void {
   const sets = plan.clauses.map((_, j) => criteriaSet(plan, j));
   const codeExclusions = plan.exclusions.filter((x) => x.origin === 'code');
   if (codeExclusions.length > 0)
@@ -81,55 +90,56 @@ export function lintAct(plan: Plan, law: Law, map: SourceMap | null, sample: Reg
         errors.push(at(['clauses', j, 'when'], `clauses ${ci.id} and ${cj.id} overlap with different measures, which the act forbids`));
     }
   }
-  if (sample && sample.size > 0 && compiles) {
-    const kernel = compileActKernel({ ...plan, combine: 'all_that_apply', overlapForbidden: false }, law);
-    const out = kernel.run(sample, asOfDay);
-    const words = out.maskWords;
-    const reached = new Array<number>(plan.clauses.length).fill(0);
-    const overlapSeen = new Set<string>();
-    for (let i = 0; i < sample.size; i++) {
-      if (out.status[i] === STATUS.excluded) continue;
-      const holding: number[] = [];
-      for (let j = 0; j < plan.clauses.length; j++) if ((out.clauseMask[i * words + (j >> 5)]! >>> (j & 31)) & 1) holding.push(j);
-      if (holding.length === 0) continue;
-      for (const j of holding) reached[j]!++;
-      if (plan.overlapForbidden)
-        for (const a of holding)
-          for (const b of holding) {
-            const key = `${a}:${b}`;
-            if (a < b && measureCode(plan.clauses[a]!.measure) !== measureCode(plan.clauses[b]!.measure) && !overlapSeen.has(key)) {
-              overlapSeen.add(key);
-              errors.push(at(['clauses', b, 'when'], `clauses ${plan.clauses[a]!.id} and ${plan.clauses[b]!.id} both apply to person ${sample.personId[i]} with different measures, which the act forbids`));
-            }
+}
+
+/** What the sample registry shows: overlaps, persons only the Code excludes, clauses nobody meets or every one of whom an earlier clause takes. */
+function lintOnSample(plan: Plan, law: Law, sample: Registry, asOfDay: number, at: At, errors: LocatedError[], warnings: LocatedError[]): void {
+  const kernel = compileActKernel({ ...plan, combine: 'all_that_apply', overlapForbidden: false }, law);
+  const out = kernel.run(sample, asOfDay);
+  const words = out.maskWords;
+  const reached = new Array<number>(plan.clauses.length).fill(0);
+  const overlapSeen = new Set<string>();
+  for (let i = 0; i < sample.size; i++) {
+    if (out.status[i] === STATUS.excluded) continue;
+    const holding: number[] = [];
+    for (let j = 0; j < plan.clauses.length; j++) if ((out.clauseMask[i * words + (j >> 5)]! >>> (j & 31)) & 1) holding.push(j);
+    if (holding.length === 0) continue;
+    for (const j of holding) reached[j]!++;
+    if (plan.overlapForbidden)
+      for (const a of holding)
+        for (const b of holding) {
+          const key = `${a}:${b}`;
+          if (a < b && measureCode(plan.clauses[a]!.measure) !== measureCode(plan.clauses[b]!.measure) && !overlapSeen.has(key)) {
+            overlapSeen.add(key);
+            errors.push(at(['clauses', b, 'when'], `clauses ${plan.clauses[a]!.id} and ${plan.clauses[b]!.id} both apply to person ${sample.personId[i]} with different measures, which the act forbids`));
           }
-    }
-    // persons a clause covers whom only the Code's exclusions take: the act does not say so
-    const onlyCode = new Map<number, number>();
-    const firstCode = plan.exclusions.findIndex((x) => x.origin === 'code');
-    if (firstCode >= 0) {
-      const own = compileActKernel({ ...plan, exclusions: plan.exclusions.filter((x) => x.origin === 'act') }, law).run(sample, asOfDay);
-      const full = compileActKernel(plan, law).run(sample, asOfDay);
-      for (let i = 0; i < sample.size; i++)
-        if (full.status[i] === STATUS.excluded && full.exclusion[i]! >= firstCode && own.status[i] !== STATUS.excluded) onlyCode.set(full.exclusion[i]!, (onlyCode.get(full.exclusion[i]!) ?? 0) + 1);
-    }
-    for (const [k, n] of onlyCode) {
-      const x = plan.exclusions[k]!;
-      warnings.push(
-        at(['exclusions'], `${n} persons of the sample registry whom the act's clauses cover are excluded only by the Criminal Code (${x.ref}: ${x.label?.en ?? x.id}); the act does not exclude them itself — the Code does, whether the act says so or not`),
-      );
-    }
-    reached.forEach((n, j) => {
-      if (n === 0) warnings.push(at(['clauses', j, 'when'], `no person of the sample registry (${sample.size} persons) meets clause ${plan.clauses[j]!.id} on ${formatIsoDate(asOfDay)}`));
-    });
-    if (plan.combine === 'first_match') {
-      const firstMatch = compileActKernel(plan, law).run(sample, asOfDay);
-      const applied = new Array<number>(plan.clauses.length).fill(0);
-      for (let i = 0; i < sample.size; i++) if (firstMatch.status[i] === STATUS.eligible && firstMatch.clause[i]! >= 0) applied[firstMatch.clause[i]!]!++;
-      applied.forEach((n, j) => {
-        if (n === 0 && reached[j]! > 0)
-          warnings.push(at(['clauses', j, 'when'], `in the sample registry every person meeting clause ${plan.clauses[j]!.id} is taken by an earlier clause or excluded`));
-      });
-    }
+        }
   }
-  return { errors, warnings };
+  // persons a clause covers whom only the Code's exclusions take: the act does not say so
+  const onlyCode = new Map<number, number>();
+  const firstCode = plan.exclusions.findIndex((x) => x.origin === 'code');
+  if (firstCode >= 0) {
+    const own = compileActKernel({ ...plan, exclusions: plan.exclusions.filter((x) => x.origin === 'act') }, law).run(sample, asOfDay);
+    const full = compileActKernel(plan, law).run(sample, asOfDay);
+    for (let i = 0; i < sample.size; i++)
+      if (full.status[i] === STATUS.excluded && full.exclusion[i]! >= firstCode && own.status[i] !== STATUS.excluded) onlyCode.set(full.exclusion[i]!, (onlyCode.get(full.exclusion[i]!) ?? 0) + 1);
+  }
+  for (const [k, n] of onlyCode) {
+    const x = plan.exclusions[k]!;
+    warnings.push(
+      at(['exclusions'], `${n} persons of the sample registry whom the act's clauses cover are excluded only by the Criminal Code (${x.ref}: ${x.label?.en ?? x.id}); the act does not exclude them itself — the Code does, whether the act says so or not`),
+    );
+  }
+  reached.forEach((n, j) => {
+    if (n === 0) warnings.push(at(['clauses', j, 'when'], `no person of the sample registry (${sample.size} persons) meets clause ${plan.clauses[j]!.id} on ${formatIsoDate(asOfDay)}`));
+  });
+  if (plan.combine === 'first_match') {
+    const firstMatch = compileActKernel(plan, law).run(sample, asOfDay);
+    const applied = new Array<number>(plan.clauses.length).fill(0);
+    for (let i = 0; i < sample.size; i++) if (firstMatch.status[i] === STATUS.eligible && firstMatch.clause[i]! >= 0) applied[firstMatch.clause[i]!]!++;
+    applied.forEach((n, j) => {
+      if (n === 0 && reached[j]! > 0)
+        warnings.push(at(['clauses', j, 'when'], `in the sample registry every person meeting clause ${plan.clauses[j]!.id} is taken by an earlier clause or excluded`));
+    });
+  }
 }

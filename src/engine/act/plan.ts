@@ -9,8 +9,8 @@ import { DataFileError, parseYamlSource, readDataText, validateWith, type Locate
 import { readYamlQuickly } from '../../domain/yaml-quick.ts';
 import type { Text } from '../../i18n/text.ts';
 import type { Law } from '../../law/law.ts';
-import { checkCondition, conditionSize, orderDefinitions, type ActParameterValue, type Checked, type ConditionError } from '../condition.ts';
-import { factByName } from '../facts.ts';
+import { checkCondition, conditionSize, orderDefinitions, type ActParameterValue, type Checked, type ConditionError, type CheckContext } from '../condition.ts';
+import { factByName } from '../facts/index.ts';
 import { fraction, fractionOfNumber, parseTerm, type Fraction } from '../../domain/terms.ts';
 import { inheritedExclusions } from '../../law/amnesty-limits.ts';
 import { provenanceOf, type Provenance } from '../../law/provenance.ts';
@@ -176,100 +176,29 @@ function resolveMeasure(m: MeasureSource, act: ActSource, path: (string | number
   }
 }
 
+/** The parameters an act's condition names, as its check records them. */
+type Used = { act: Set<string>; law: Set<string> };
+type CheckCtx = Omit<CheckContext, 'used'>;
+/** What a rule rests on: the parameters its condition names, through its definitions, and those definitions. */
+type RestsOn = (c: Checked, used: Used, extra?: string[]) => { parameters: string[]; lawParameters: string[]; definitions: string[] };
+
 /** Checks an act already parsed into its schema; every error is located in the act file. */
 export function compileAct(source: ActSource, law: Law, map: SourceMap | null, hash: string): CompileResult {
   const errors: ConditionError[] = [];
   const actParameters = new Map(Object.entries(source.parameters).map(([k, v]) => [k, actParameterValue(v.value)] as const));
-  const ctx = { law: law.criminalCode, definitions: new Set(Object.keys(source.definitions)), lawParameters: law.parameters, actParameters };
+  const ctx: CheckCtx = { law: law.criminalCode, definitions: new Set(Object.keys(source.definitions)), lawParameters: law.parameters, actParameters };
   const defs = new Map<string, Checked>();
-  const defUsed = new Map<string, { act: Set<string>; law: Set<string> }>();
+  const defUsed = new Map<string, Used>();
   for (const [name, d] of Object.entries(source.definitions)) {
     const used = { act: new Set<string>(), law: new Set<string>() };
     defUsed.set(name, used);
     defs.set(name, checkCondition(d.when, ['definitions', name, 'when'], { ...ctx, used }, errors));
   }
-  // what a rule rests on: the parameters its condition names, through its definitions
-  const restsOn = (c: Checked, used: { act: Set<string>; law: Set<string> }, extra: string[] = []) => {
-    const act = new Set([...used.act, ...extra]);
-    const law = new Set(used.law);
-    const seen = new Set<string>();
-    const walk = (x: Checked): void => {
-      if (x.k === 'and' || x.k === 'or') x.items.forEach(walk);
-      else if (x.k === 'not' || x.k === 'during') walk(x.item);
-      else if (x.k === 'def' && !seen.has(x.name)) {
-        seen.add(x.name);
-        const u = defUsed.get(x.name);
-        u?.act.forEach((n) => act.add(n));
-        u?.law.forEach((n) => law.add(n));
-        const d = defs.get(x.name);
-        if (d) walk(d);
-      }
-    };
-    walk(c);
-    return { parameters: [...act].sort(), lawParameters: [...law].sort(), definitions: [...seen] };
-  };
+  const restsOn = restsOnOf(defs, defUsed);
   const order = orderDefinitions(defs, (name) => ['definitions', name], errors);
-
-  const clauseCtx = { ...ctx, allowDuring: true };
-  const clauses: PlanClause[] = source.clauses.map((c, i) => {
-    const used = { act: new Set<string>(), law: new Set<string>() };
-    const condition = checkCondition(c.when, ['clauses', i, 'when'], { ...clauseCtx, used }, errors);
-    const measureParams = Object.values(c.measure).filter((v): v is string => typeof v === 'string' && v in source.parameters);
-    const isAll = condition.k === 'and' && typeof c.when === 'object' && c.when !== null && 'all' in c.when;
-    return {
-      index: i,
-      id: c.id,
-      ref: c.ref,
-      text: c.text,
-      label: c.label ?? null,
-      condition,
-      criteria: isAll ? condition.items : [condition],
-      criteriaPaths: isAll ? condition.items.map((_, j) => ['clauses', i, 'when', 'all', j]) : [['clauses', i, 'when']],
-      measure: resolveMeasure(c.measure, source, ['clauses', i, 'measure'], errors),
-      source: c.source ? provenanceOf(c.source) : null,
-      ...restsOn(condition, used, measureParams),
-    };
-  });
-  const exclusions: PlanExclusion[] = source.exclusions.map((e, i) => {
-    const used = { act: new Set<string>(), law: new Set<string>() };
-    const condition = checkCondition(e.when, ['exclusions', i, 'when'], { ...ctx, used }, errors);
-    return {
-      index: i,
-      id: e.id,
-      ref: e.ref,
-      text: e.text,
-      label: e.label ?? null,
-      condition,
-      origin: 'act' as const,
-      source: e.source ? provenanceOf(e.source) : null,
-      note: e.note ?? null,
-      ...restsOn(condition, used),
-    };
-  });
-  // The Code's own exclusions (Criminal Code Art. 78 part 2), after the act's: an act in force under
-  // the Code cannot reach these persons, whether or not it says so.
-  for (const x of inheritedExclusions(law.amnestyLimits, source.entry_into_force)) {
-    if (exclusions.some((e) => e.id === x.id)) errors.push({ path: ['exclusions'], column: null, message: `exclusion id ${x.id} is the Criminal Code's own (${x.ref}); choose another id` });
-    exclusions.push({ index: exclusions.length, id: x.id, ref: x.ref, text: x.text, label: x.label, condition: x.condition, origin: 'code', source: x.source, note: x.note, parameters: [], lawParameters: [], definitions: [] });
-  }
-  if (clauses.length > 32000 || exclusions.length > 32000) errors.push({ path: ['clauses'], column: null, message: 'too many clauses' });
-  // A definition named like a fact would be shadowed by the fact everywhere it is used.
-  for (const name of Object.keys(source.definitions))
-    if (factByName(name)) errors.push({ path: ['definitions', name], column: null, message: `the definition ${name} has the name of a fact; conditions would read the fact, not the definition: rename it` });
-  const sized: [(string | number)[], Checked][] = [
-    ...[...defs].map(([name, c]): [(string | number)[], Checked] => [['definitions', name, 'when'], c]),
-    ...clauses.map((c, i): [(string | number)[], Checked] => [['clauses', i, 'when'], c.condition]),
-    ...exclusions.map((x, i): [(string | number)[], Checked] => [['exclusions', i, 'when'], x.condition]),
-  ];
-  let comparisons = 0;
-  for (const [path, c] of sized) {
-    const size = conditionSize(c);
-    comparisons += size.leaves;
-    if (size.depth > ACT_LIMITS.depth) errors.push({ path, column: null, message: `the condition nests all / any / not ${size.depth} deep; at most ${ACT_LIMITS.depth}` });
-    if (size.longestList > ACT_LIMITS.listValues) errors.push({ path, column: null, message: `an in [...] list holds ${size.longestList} values; at most ${ACT_LIMITS.listValues}` });
-  }
-  if (comparisons > ACT_LIMITS.comparisons)
-    errors.push({ path: [], column: null, message: `the act's conditions hold ${comparisons} comparisons; at most ${ACT_LIMITS.comparisons} compile into a kernel that runs at its usual speed (write long alternatives as one "fact in [a, b, …]")` });
+  const clauses = checkClauses(source, ctx, restsOn, errors);
+  const exclusions = checkExclusions(source, law, ctx, restsOn, errors);
+  checkLimits(source, defs, clauses, exclusions, errors);
 
   const toLocated = (e: ConditionError): LocatedError => {
     const base = map ? map.error(e.path, e.message) : { file: '(act)', path: e.path.join('.'), line: null, column: null, message: e.message };
@@ -294,6 +223,101 @@ export function compileAct(source: ActSource, law: Law, map: SourceMap | null, h
     parameters: Object.fromEntries(Object.entries(source.parameters).map(([k, v]) => [k, { value: actParameters.get(k)!, text: String(v.value), verified: v.verified, source: v.source }])),
   };
   return { plan, warnings: [], map };
+}
+
+function restsOnOf(defs: ReadonlyMap<string, Checked>, defUsed: ReadonlyMap<string, Used>): RestsOn {
+  return (c, used, extra = []) => {
+    const act = new Set([...used.act, ...extra]);
+    const law = new Set(used.law);
+    const seen = new Set<string>();
+    const walk = (x: Checked): void => {
+      if (x.k === 'and' || x.k === 'or') x.items.forEach(walk);
+      else if (x.k === 'not' || x.k === 'during') walk(x.item);
+      else if (x.k === 'def' && !seen.has(x.name)) {
+        seen.add(x.name);
+        const u = defUsed.get(x.name);
+        u?.act.forEach((n) => act.add(n));
+        u?.law.forEach((n) => law.add(n));
+        const d = defs.get(x.name);
+        if (d) walk(d);
+      }
+    };
+    walk(c);
+    return { parameters: [...act].sort(), lawParameters: [...law].sort(), definitions: [...seen] };
+  };
+}
+
+/** The clauses, their criteria (the items of a top-level `all`) and their measures. */
+function checkClauses(source: ActSource, ctx: CheckCtx, restsOn: RestsOn, errors: ConditionError[]): PlanClause[] {
+  const clauseCtx = { ...ctx, allowDuring: true };
+  return source.clauses.map((c, i) => {
+    const used = { act: new Set<string>(), law: new Set<string>() };
+    const condition = checkCondition(c.when, ['clauses', i, 'when'], { ...clauseCtx, used }, errors);
+    const measureParams = Object.values(c.measure).filter((v): v is string => typeof v === 'string' && v in source.parameters);
+    const isAll = condition.k === 'and' && typeof c.when === 'object' && c.when !== null && 'all' in c.when;
+    return {
+      index: i,
+      id: c.id,
+      ref: c.ref,
+      text: c.text,
+      label: c.label ?? null,
+      condition,
+      criteria: isAll ? condition.items : [condition],
+      criteriaPaths: isAll ? condition.items.map((_, j) => ['clauses', i, 'when', 'all', j]) : [['clauses', i, 'when']],
+      measure: resolveMeasure(c.measure, source, ['clauses', i, 'measure'], errors),
+      source: c.source ? provenanceOf(c.source) : null,
+      ...restsOn(condition, used, measureParams),
+    };
+  });
+}
+
+/** The act's exclusions, then the Criminal Code's own. */
+function checkExclusions(source: ActSource, law: Law, ctx: CheckCtx, restsOn: RestsOn, errors: ConditionError[]): PlanExclusion[] {
+  const exclusions: PlanExclusion[] = source.exclusions.map((e, i) => {
+    const used = { act: new Set<string>(), law: new Set<string>() };
+    const condition = checkCondition(e.when, ['exclusions', i, 'when'], { ...ctx, used }, errors);
+    return {
+      index: i,
+      id: e.id,
+      ref: e.ref,
+      text: e.text,
+      label: e.label ?? null,
+      condition,
+      origin: 'act' as const,
+      source: e.source ? provenanceOf(e.source) : null,
+      note: e.note ?? null,
+      ...restsOn(condition, used),
+    };
+  });
+  // The Code's own exclusions (Criminal Code Art. 78 part 2), after the act's: an act in force under
+  // the Code cannot reach these persons, whether or not it says so.
+  for (const x of inheritedExclusions(law.amnestyLimits, source.entry_into_force)) {
+    if (exclusions.some((e) => e.id === x.id)) errors.push({ path: ['exclusions'], column: null, message: `exclusion id ${x.id} is the Criminal Code's own (${x.ref}); choose another id` });
+    exclusions.push({ index: exclusions.length, id: x.id, ref: x.ref, text: x.text, label: x.label, condition: x.condition, origin: 'code', source: x.source, note: x.note, parameters: [], lawParameters: [], definitions: [] });
+  }
+  return exclusions;
+}
+
+/** The act's size within what a kernel runs at its usual speed (ACT_LIMITS), and definitions not named like facts. */
+function checkLimits(source: ActSource, defs: ReadonlyMap<string, Checked>, clauses: PlanClause[], exclusions: PlanExclusion[], errors: ConditionError[]): void {
+  if (clauses.length > 32000 || exclusions.length > 32000) errors.push({ path: ['clauses'], column: null, message: 'too many clauses' });
+  // A definition named like a fact would be shadowed by the fact everywhere it is used.
+  for (const name of Object.keys(source.definitions))
+    if (factByName(name)) errors.push({ path: ['definitions', name], column: null, message: `the definition ${name} has the name of a fact; conditions would read the fact, not the definition: rename it` });
+  const sized: [(string | number)[], Checked][] = [
+    ...[...defs].map(([name, c]): [(string | number)[], Checked] => [['definitions', name, 'when'], c]),
+    ...clauses.map((c, i): [(string | number)[], Checked] => [['clauses', i, 'when'], c.condition]),
+    ...exclusions.map((x, i): [(string | number)[], Checked] => [['exclusions', i, 'when'], x.condition]),
+  ];
+  let comparisons = 0;
+  for (const [path, c] of sized) {
+    const size = conditionSize(c);
+    comparisons += size.leaves;
+    if (size.depth > ACT_LIMITS.depth) errors.push({ path, column: null, message: `the condition nests all / any / not ${size.depth} deep; at most ${ACT_LIMITS.depth}` });
+    if (size.longestList > ACT_LIMITS.listValues) errors.push({ path, column: null, message: `an in [...] list holds ${size.longestList} values; at most ${ACT_LIMITS.listValues}` });
+  }
+  if (comparisons > ACT_LIMITS.comparisons)
+    errors.push({ path: [], column: null, message: `the act's conditions hold ${comparisons} comparisons; at most ${ACT_LIMITS.comparisons} compile into a kernel that runs at its usual speed (write long alternatives as one "fact in [a, b, …]")` });
 }
 
 /** Condition errors of an act that failed its schema, read from the raw document. */

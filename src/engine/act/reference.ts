@@ -28,7 +28,7 @@ import { sentenceTerm } from '../calendar.ts';
 import type { Law } from '../../law/law.ts';
 import type { PersonRecord } from '../../registry/record.ts';
 import { F, T, U, type Checked, type Truth } from '../condition.ts';
-import type { FactEnv } from '../facts.ts';
+import type { FactEnv } from '../facts/index.ts';
 import { interpret } from '../interpret.ts';
 import { measureCode, MEASURE_CODES, type Measure, type Plan } from './plan.ts';
 import type { Outcome, Reason } from './outcome.ts';
@@ -129,170 +129,194 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
     return outcome({ status: 'not_covered', reason: 'not_serving' });
   const env = actEnv(law, day0);
   const defs = definitionsOf(plan);
-  /** Exclusions are read only for a person some clause covers (or may cover); the first that holds excludes. */
-  let exUnknown = -1;
-  const excludedBy = (): number => {
-    for (const e of plan.exclusions) {
-      const t = interpret(e.condition, p, env, defs);
-      if (t === T) return e.index;
-      if (t === U && exUnknown < 0) exUnknown = e.index;
-    }
-    return -1;
-  };
+  const sentence = sentenceOf(p);
+  const d = plan.combine !== 'first_match' || plan.overlapForbidden ? combineAll(plan, p, env, defs, sentence, day0) : firstMatchInOrder(plan, p, env, defs);
+  // Exclusions are read only for a person some clause covers (or may cover); the first that holds excludes.
+  const firstNotFalse = () => d.evals.findIndex((e) => e !== null && e.truth !== F);
+  if (d.overlap) {
+    const ex = exclusionsOf(plan, p, env, defs);
+    if (ex.excluding >= 0) return outcome({ status: 'excluded', reason: 'excluded', exclusion: ex.excluding, clause: firstNotFalse() });
+    return outcome({ status: 'needs_review', reason: 'overlap', clause: d.mask[0]!, clauses: d.mask });
+  }
+  if (d.chosen < 0 && d.undecided < 0) return notCovered(plan, p, law, env, defs, day0, dayLater, d);
 
-  const evalAll = plan.combine !== 'first_match' || plan.overlapForbidden;
+  const ex = exclusionsOf(plan, p, env, defs);
+  if (ex.excluding >= 0) return outcome({ status: 'excluded', reason: 'excluded', exclusion: ex.excluding, clause: firstNotFalse() });
+  if (d.chosen < 0) return outcome({ status: 'needs_review', reason: 'unknown_fact', clause: d.undecided, exclusion: ex.undecided, clauses: d.mask });
+
+  const m = plan.clauses[d.chosen]!.measure;
+  let { days, newEnd, remainingUnknown } = d;
+  if (plan.combine !== 'all_that_apply') {
+    const r = remit(m, sentence, day0);
+    days = r.days;
+    newEnd = r.newEnd;
+    remainingUnknown = r.unknown;
+  }
+  const measure = MEASURE_CODES[measureCode(m)]!;
+  // Not granted yet: the measure is named, but no days are remitted until the exclusion is decided.
+  if (ex.undecided >= 0) return outcome({ status: 'needs_review', reason: 'exclusion_unknown', exclusion: ex.undecided, clause: d.chosen, measure, clauses: d.mask });
+  // Under first match, an earlier clause may take the person later in the execution period.
+  const better = plan.combine === 'first_match' && dayLater > day0 ? laterInPeriod(plan, p, law, defs, day0, dayLater, d.chosen) : NONE_ALMOST;
+  return outcome({ status: 'eligible', reason: remainingUnknown ? 'remaining_unknown' : 'matched', clause: d.chosen, measure, daysRemitted: days, newEnd, clauses: d.mask, almost: better });
+}
+
+/** What the clauses decide, before exclusions are read. */
+interface ClauseDecision {
+  /** Each clause's evaluation; null where first match stopped before it. */
+  evals: (ClauseEval | null)[];
+  /** The clause that applies, or -1. */
+  chosen: number;
+  /** The undecided clause that makes the outcome need review, or -1. */
+  undecided: number;
+  /** The clauses that hold (when all are read). */
+  mask: number[];
+  /** all_that_apply: the days remitted by the clauses together and the new end. */
+  days: number | null;
+  newEnd: number | null;
+  remainingUnknown: boolean;
+  /** Clauses of different measures hold while the act forbids overlaps. */
+  overlap: boolean;
+  almost: Outcome['almost'];
+}
+
+const decision = (evals: (ClauseEval | null)[], partial: Partial<ClauseDecision>): ClauseDecision => ({
+  evals,
+  chosen: -1,
+  undecided: -1,
+  mask: [],
+  days: null,
+  newEnd: null,
+  remainingUnknown: false,
+  overlap: false,
+  almost: NONE_ALMOST,
+  ...partial,
+});
+
+/** First match without overlap checking: clauses in the law's order, up to the first that holds or cannot be decided. */
+function firstMatchInOrder(plan: Plan, p: PersonRecord, env: ActEnv, defs: ReadonlyMap<string, Checked>): ClauseDecision {
   const evals: (ClauseEval | null)[] = plan.clauses.map(() => null);
-  let almost: Outcome['almost'] = NONE_ALMOST;
-  const noteAlmost = (j: number, ev: ClauseEval) => {
-    if (almost.kind !== 'none' || ev.criteria.length < 2) return;
-    const fails = ev.criteria.filter((c) => c === F).length;
-    const unknowns = ev.criteria.filter((c) => c === U).length;
-    if (fails === 1 && unknowns === 0) almost = { kind: 'one_short', clause: j, criterion: ev.criteria.indexOf(F), from: null };
-  };
-  let chosen = -1;
-  let undecided = -1;
   for (let j = 0; j < plan.clauses.length; j++) {
     const ev = evalClause(plan, j, p, env, defs);
     evals[j] = ev;
-    if (!evalAll) {
-      if (ev.truth === T) {
-        chosen = j;
-        break;
-      }
-      if (ev.truth === U) {
-        undecided = j;
-        break;
-      }
-      noteAlmost(j, ev);
+    if (ev.truth === T) return decision(evals, { chosen: j, almost: oneShort(evals, j) });
+    if (ev.truth === U) return decision(evals, { undecided: j, almost: oneShort(evals, j) });
+  }
+  return decision(evals, { almost: oneShort(evals, evals.length) });
+}
+
+/** Every clause read, then combined by the act's rule (and overlaps checked when forbidden). */
+function combineAll(plan: Plan, p: PersonRecord, env: ActEnv, defs: ReadonlyMap<string, Checked>, sentence: SentenceDays, day0: number): ClauseDecision {
+  const evals = plan.clauses.map((_, j) => evalClause(plan, j, p, env, defs));
+  const holding = evals.map((e, j) => (e.truth === T ? j : -1)).filter((j) => j >= 0);
+  const unknown = evals.map((e, j) => (e.truth === U ? j : -1)).filter((j) => j >= 0);
+  const mask = holding;
+  if (plan.overlapForbidden && new Set(holding.map((j) => measureCode(plan.clauses[j]!.measure))).size > 1) return decision(evals, { mask, overlap: true });
+  if (plan.combine === 'first_match') {
+    // first_match with overlap checking: the first holding or undecided clause in order decides
+    const firstDecisive = evals.findIndex((e) => e.truth !== F);
+    if (firstDecisive < 0) return decision(evals, { mask, almost: oneShort(evals, evals.length) });
+    const side = evals[firstDecisive]!.truth === T ? { chosen: firstDecisive } : { undecided: firstDecisive };
+    return decision(evals, { mask, ...side, almost: oneShort(evals, firstDecisive) });
+  }
+  if (plan.combine === 'most_favourable') {
+    const { chosen, undecided } = mostFavourable(plan, holding, unknown, sentence, day0);
+    return decision(evals, { mask, chosen, undecided, almost: chosen < 0 && undecided < 0 ? oneShort(evals, evals.length) : NONE_ALMOST });
+  }
+  if (unknown.length > 0) return decision(evals, { mask, undecided: unknown[0]! });
+  if (holding.length === 0) return decision(evals, { mask, almost: oneShort(evals, evals.length) });
+  return decision(evals, { mask, ...allThatApply(plan, holding, sentence, day0) });
+}
+
+/** most_favourable: the holding clause remitting most, unless an undecided one could remit more. */
+function mostFavourable(plan: Plan, holding: number[], unknown: number[], sentence: SentenceDays, day0: number): { chosen: number; undecided: number } {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (const j of holding) {
+    const m = plan.clauses[j]!.measure;
+    const score = favour(m, remit(m, sentence, day0).days);
+    if (score > bestScore) {
+      best = j;
+      bestScore = score;
     }
   }
+  for (const j of unknown) {
+    const m = plan.clauses[j]!.measure;
+    const r = remit(m, sentence, day0);
+    if (best < 0 || r.unknown || favour(m, r.days) > bestScore) return { chosen: -1, undecided: j };
+  }
+  return { chosen: best, undecided: -1 };
+}
 
-  const sentence = sentenceOf(p);
-  const end = p.sentenceEndDay;
-  let mask: number[] = [];
-  let days: number | null = null;
-  let newEnd: number | null = null;
+/** all_that_apply: reductions add up in days, capped at what is left; a release absorbs them; the most favourable names the measure. */
+function allThatApply(plan: Plan, holding: number[], sentence: SentenceDays, day0: number): Pick<ClauseDecision, 'chosen' | 'days' | 'newEnd' | 'remainingUnknown'> {
+  let best = holding[0]!;
+  let bestScore = -Infinity;
+  let sum = 0;
+  let release = false;
   let remainingUnknown = false;
-  if (evalAll) {
-    const holding = evals.map((e, j) => (e!.truth === T ? j : -1)).filter((j) => j >= 0);
-    const unknown = evals.map((e, j) => (e!.truth === U ? j : -1)).filter((j) => j >= 0);
-    mask = holding;
-    if (plan.overlapForbidden) {
-      const codes = new Set(holding.map((j) => measureCode(plan.clauses[j]!.measure)));
-      if (codes.size > 1) {
-        const ex = excludedBy();
-        if (ex >= 0) return outcome({ status: 'excluded', reason: 'excluded', exclusion: ex, clause: evals.findIndex((e) => e!.truth !== F) });
-        return outcome({ status: 'needs_review', reason: 'overlap', clause: holding[0]!, clauses: mask });
-      }
-    }
-    if (plan.combine === 'first_match') {
-      // first_match with overlap checking: the first holding or undecided clause in order decides
-      const firstDecisive = evals.findIndex((e) => e!.truth !== F);
-      if (firstDecisive >= 0 && evals[firstDecisive]!.truth === T) chosen = firstDecisive;
-      else if (firstDecisive >= 0) undecided = firstDecisive;
-      for (let j = 0; j < (firstDecisive < 0 ? evals.length : firstDecisive); j++) noteAlmost(j, evals[j]!);
-    } else if (plan.combine === 'most_favourable') {
-      let best = -1;
-      let bestScore = -Infinity;
-      for (const j of holding) {
-        const m = plan.clauses[j]!.measure;
-        const score = favour(m, remit(m, sentence, day0).days);
-        if (score > bestScore) {
-          best = j;
-          bestScore = score;
-        }
-      }
-      for (const j of unknown) {
-        const m = plan.clauses[j]!.measure;
-        const r = remit(m, sentence, day0);
-        if (best < 0 || r.unknown || favour(m, r.days) > bestScore) {
-          undecided = j;
-          break;
-        }
-      }
-      if (undecided < 0) chosen = best;
-      if (chosen < 0 && undecided < 0) for (let j = 0; j < evals.length; j++) noteAlmost(j, evals[j]!);
-    } else {
-      if (unknown.length > 0) undecided = unknown[0]!;
-      else if (holding.length > 0) {
-        chosen = holding[0]!;
-        let best = holding[0]!;
-        let bestScore = -Infinity;
-        let sum = 0;
-        let release = false;
-        for (const j of holding) {
-          const m = plan.clauses[j]!.measure;
-          const r = remit(m, sentence, day0);
-          if (r.unknown) remainingUnknown = true;
-          if ((m.type === 'release' && m.punishment === 'main') || m.type === 'release_from_liability') release = true;
-          else if (r.days !== null) sum += r.days;
-          const score = favour(m, r.days);
-          if (score > bestScore) {
-            best = j;
-            bestScore = score;
-          }
-        }
-        chosen = best;
-        if (end !== null && !remainingUnknown) {
-          const rem = Math.max(0, end - day0);
-          const anyRemission = release || holding.some((j) => remit(plan.clauses[j]!.measure, sentence, day0).days !== null);
-          if (anyRemission) {
-            days = release ? rem : Math.min(rem, sum);
-            newEnd = end - days;
-          }
-        }
-      } else for (let j = 0; j < evals.length; j++) noteAlmost(j, evals[j]!);
+  for (const j of holding) {
+    const m = plan.clauses[j]!.measure;
+    const r = remit(m, sentence, day0);
+    if (r.unknown) remainingUnknown = true;
+    if ((m.type === 'release' && m.punishment === 'main') || m.type === 'release_from_liability') release = true;
+    else if (r.days !== null) sum += r.days;
+    const score = favour(m, r.days);
+    if (score > bestScore) {
+      best = j;
+      bestScore = score;
     }
   }
+  const end = sentence.end;
+  if (end === null || remainingUnknown) return { chosen: best, days: null, newEnd: null, remainingUnknown };
+  const rem = Math.max(0, end - day0);
+  const anyRemission = release || holding.some((j) => remit(plan.clauses[j]!.measure, sentence, day0).days !== null);
+  if (!anyRemission) return { chosen: best, days: null, newEnd: null, remainingUnknown };
+  const days = release ? rem : Math.min(rem, sum);
+  return { chosen: best, days, newEnd: end - days, remainingUnknown };
+}
 
-  if (chosen >= 0 || undecided >= 0) {
-    const ex = excludedBy();
-    if (ex >= 0) {
-      const first = evals.findIndex((e) => e !== null && e.truth !== F);
-      return outcome({ status: 'excluded', reason: 'excluded', exclusion: ex, clause: first });
-    }
+/** Almost eligible, one short: the first clause before `upTo` with at least two criteria, exactly one false and none unknown. */
+function oneShort(evals: (ClauseEval | null)[], upTo: number): Outcome['almost'] {
+  for (let j = 0; j < upTo; j++) {
+    const ev = evals[j]!;
+    if (ev.criteria.length < 2) continue;
+    const fails = ev.criteria.filter((c) => c === F).length;
+    const unknowns = ev.criteria.filter((c) => c === U).length;
+    if (fails === 1 && unknowns === 0) return { kind: 'one_short', clause: j, criterion: ev.criteria.indexOf(F), from: null };
   }
-  if (chosen >= 0) {
-    const m = plan.clauses[chosen]!.measure;
-    if (plan.combine !== 'all_that_apply') {
-      const r = remit(m, sentence, day0);
-      days = r.days;
-      newEnd = r.newEnd;
-      remainingUnknown = r.unknown;
-    }
-    const measure = MEASURE_CODES[measureCode(m)]!;
-    // Not granted yet: the measure is named, but no days are remitted until the exclusion is decided.
-    if (exUnknown >= 0) return outcome({ status: 'needs_review', reason: 'exclusion_unknown', exclusion: exUnknown, clause: chosen, measure, clauses: mask });
-    // Under first match, an earlier clause may take the person later in the execution period.
-    let better: Outcome['almost'] = NONE_ALMOST;
-    if (plan.combine === 'first_match' && dayLater > day0) {
-      const later = actEnv(law, day0, dayLater);
-      for (let j = 0; j < chosen; j++) {
-        if (!plan.clauses[j]!.criteria.some(usesDuring)) continue;
-        if (evalClause(plan, j, p, later, defs).truth === T) {
-          better = { kind: 'later', clause: j, criterion: -1, from: eligibleFrom(plan, j, p, law, day0, dayLater) };
-          break;
-        }
-      }
-    }
-    return outcome({ status: 'eligible', reason: remainingUnknown ? 'remaining_unknown' : 'matched', clause: chosen, measure, daysRemitted: days, newEnd, clauses: mask, almost: better });
-  }
-  if (undecided >= 0) return outcome({ status: 'needs_review', reason: 'unknown_fact', clause: undecided, exclusion: exUnknown, clauses: mask });
+  return NONE_ALMOST;
+}
 
-  // Not covered on the day of entry into force: eligible later in the execution period?
+/** The exclusion that takes the person (the first that holds), and the first before it that cannot be decided; -1 for none. */
+function exclusionsOf(plan: Plan, p: PersonRecord, env: ActEnv, defs: ReadonlyMap<string, Checked>): { excluding: number; undecided: number } {
+  let undecided = -1;
+  for (const e of plan.exclusions) {
+    const t = interpret(e.condition, p, env, defs);
+    if (t === T) return { excluding: e.index, undecided };
+    if (t === U && undecided < 0) undecided = e.index;
+  }
+  return { excluding: -1, undecided };
+}
+
+/** The first clause before `upTo` read `during` the execution period that holds on its last day, and from which day. */
+function laterInPeriod(plan: Plan, p: PersonRecord, law: Law, defs: ReadonlyMap<string, Checked>, day0: number, dayLater: number, upTo: number): Outcome['almost'] {
+  const later = actEnv(law, day0, dayLater);
+  for (let j = 0; j < upTo; j++) {
+    if (!plan.clauses[j]!.criteria.some(usesDuring)) continue;
+    if (evalClause(plan, j, p, later, defs).truth === T) return { kind: 'later', clause: j, criterion: -1, from: eligibleFrom(plan, j, p, law, day0, dayLater) };
+  }
+  return NONE_ALMOST;
+}
+
+/** Not covered on the day of entry into force: almost eligible one short, or eligible later in the execution period — unless an exclusion would take the person anyway. */
+function notCovered(plan: Plan, p: PersonRecord, law: Law, env: ActEnv, defs: ReadonlyMap<string, Checked>, day0: number, dayLater: number, d: ClauseDecision): Outcome {
+  let almost = d.almost;
   if (hasDuring(plan) && dayLater > day0) {
-    const later = actEnv(law, day0, dayLater);
-    for (let j = 0; j < plan.clauses.length; j++) {
-      if (!plan.clauses[j]!.criteria.some(usesDuring)) continue;
-      if (evalClause(plan, j, p, later, defs).truth === T) {
-        almost = { kind: 'later', clause: j, criterion: -1, from: eligibleFrom(plan, j, p, law, day0, dayLater) };
-        break;
-      }
-    }
+    const later = laterInPeriod(plan, p, law, defs, day0, dayLater, plan.clauses.length);
+    if (later.kind !== 'none') almost = later;
   }
-  // A person an exclusion would take anyway is not "almost eligible".
-  if (almost.kind !== 'none' && excludedBy() >= 0) almost = NONE_ALMOST;
-  return outcome({ status: 'not_covered', reason: 'no_clause', almost, clauses: mask });
+  if (almost.kind !== 'none' && exclusionsOf(plan, p, env, defs).excluding >= 0) almost = NONE_ALMOST;
+  return outcome({ status: 'not_covered', reason: 'no_clause', almost, clauses: d.mask });
 }
 
 export function usesDuring(c: Checked): boolean {

@@ -19,17 +19,15 @@ import type { Fraction } from '../../domain/terms.ts';
 import { UNKNOWN_DATE } from '../../domain/dates.ts';
 import type { Law } from '../../law/law.ts';
 import type { Checked } from '../condition.ts';
-import { measureCode, type Measure, type Plan } from '../act/plan.ts';
+import { measureCode, type Measure, type Plan, type PlanClause } from '../act/plan.ts';
 import { maskWordsFor, REASON, STATUS } from '../act/outcome.ts';
 import { usesDuring } from '../act/reference.ts';
-import { addMonthsSql, DATE_YMD_SQL, FACT_SQL, monthsBetweenSql, SENTENCE_TERM_DAYS_SQL, SENTENCE_TERM_MONTHS_SQL, servedFractionSignSql, relativeDateSignSql, sqlNumber, sqlString, TERM_SIGN_SQL, ymdOfSql, type SqlContext } from './facts-sql.ts';
+import { addMonthsSql, monthsBetweenSql, SENTENCE_TERM_DAYS_SQL, SENTENCE_TERM_MONTHS_SQL, relativeDateSignSql, sqlNumber, sqlString, ymdOfSql, type SqlContext } from './expressions.ts';
 
 const OP: Record<string, string> = { '=': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
 function factSql(c: Extract<Checked, { fact: unknown }>, ctx: SqlContext): string {
-  const emit = FACT_SQL[c.fact.name];
-  if (!emit) throw new Error(`no SQL for fact ${c.fact.name}`);
-  return emit(ctx, c.arg);
+  return c.fact.sql(ctx, c.arg);
 }
 
 /** A condition as an SQL boolean expression (NULL = unknown). */
@@ -53,17 +51,15 @@ export function conditionSql(c: Checked, ctx: SqlContext, during: SqlContext, de
       case 'bool':
         return `(${factSql(x, cx)})`;
       case 'num':
-        if (x.fact.name === 'served_fraction' && x.value.kind === 'const') return `(${servedFractionSignSql(cx, x.value.frac)} ${OP[x.op]} 0)`;
+        if (x.fact.fractionSign && x.value.kind === 'const') return `(${x.fact.fractionSign.sql(cx, x.value.frac)} ${OP[x.op]} 0)`;
         return `(${factSql(x, cx)} ${OP[x.op]} ${x.value.kind === 'law' ? cx.param(x.value.name) : sqlNumber(x.value.value)})`;
       case 'term': {
-        const emit = TERM_SIGN_SQL[x.fact.name];
-        if (!emit) throw new Error(`no SQL for the term fact ${x.fact.name}`);
-        return `(${emit(cx, x.term)} ${OP[x.op]} 0)`;
+        if (!x.fact.termSign) throw new Error(`${x.fact.name} is not a term fact`);
+        return `(${x.fact.termSign.sql(cx, x.term)} ${OP[x.op]} 0)`;
       }
       case 'relDate': {
-        const emit = DATE_YMD_SQL[x.fact.name];
-        if (!emit) throw new Error(`no SQL for the date fact ${x.fact.name}`);
-        return `(${relativeDateSignSql(cx, emit(), x.shift)} ${OP[x.op]} 0)`;
+        if (!x.fact.ymd) throw new Error(`${x.fact.name} has no date to compare`);
+        return `(${relativeDateSignSql(cx, x.fact.ymd.sql(), x.shift)} ${OP[x.op]} 0)`;
       }
       case 'numIn':
         return `(${factSql(x, cx)} ${x.negated ? 'NOT IN' : 'IN'} (${x.values.map(sqlNumber).join(', ')}))`;
@@ -152,14 +148,61 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
     param: (name) => sqlNumber(law.parameters.value(name, asOfDay)),
     law: law.criminalCode,
   });
-  const now = ctxFor(asOfDay);
-  const later = ctxFor(laterDay);
-  const defs = new Map(plan.definitions.map((d) => [d.name, d.condition]));
-  const n = plan.clauses.length;
-  const D0 = String(asOfDay);
+  const q: QueryContext = { plan, now: ctxFor(asOfDay), later: ctxFor(laterDay), defs: new Map(plan.definitions.map((d) => [d.name, d.condition])), asOfDay, laterDay, D0: String(asOfDay) };
+  const cCols = criteriaLayer(q);
+  const kCols = clauseLayer(q);
+  const { mCols, words } = decisionLayer(q);
+  const dCols = combinationLayer(q);
+  const o = outcomeLayer(q, words);
+  const { bisect, last, steps } = bisectionLayers(q, o.laterClauses, o.laterPossible);
+  const from = o.laterPossible ? `(CASE WHEN almost_kind = 2 THEN hi${steps} ELSE ${UNKNOWN_DATE} END)` : String(UNKNOWN_DATE);
+  const outputs = ['row_index', 'status', 'measure', 'clause', 'exclusion', 'days_remitted', 'new_end', 'reason', 'almost_kind', 'almost_clause', 'almost_criterion', ...Array.from({ length: words }, (_, w) => `clause_mask${w}`)];
 
-  // ---- layer c
-  // the sentence's term, and the part left from the day of entry into force in months and days
+  return `WITH f1 AS (
+  SELECT p.*, a.gravity, a.tag_mask, a.all_negligent, a.any_violent, ${SENTENCE_TERM_MONTHS_SQL} AS term_months FROM persons p LEFT JOIN person_facts a ON a.row_index = p.row_index
+), f AS (
+  SELECT f1.*, ${SENTENCE_TERM_DAYS_SQL} AS term_days FROM f1
+), c ${M} (
+  SELECT ${cCols.join(',\n    ')} FROM f
+), k ${M} (
+  SELECT ${kCols.join(',\n    ')} FROM c
+), m ${M} (
+  SELECT ${mCols.join(',\n    ')} FROM k
+), d ${M} (
+  SELECT ${dCols.join(',\n    ')} FROM m
+), g ${M} (
+  SELECT d.*, ${o.grantDays} AS grant_days FROM d
+)${o.laterPossible ? `, o AS MATERIALIZED (
+  SELECT row_index, ${o.outcomeCols},
+  (CASE WHEN ${o.almostKind} = 2 THEN ${q.D0} END) AS lo0, (CASE WHEN ${o.almostKind} = 2 THEN ${laterDay} END) AS hi0
+  FROM g
+)${bisect.length > 0 ? `, ${bisect.join(', ')}` : ''}
+SELECT ${outputs.join(', ')}, ${from} AS almost_from FROM ${last}` : `
+SELECT row_index, ${o.outcomeCols}, ${from} AS almost_from FROM g`}`;
+}
+
+/** What every layer of the query reads: the plan, the days facts are read on, the definitions. */
+interface QueryContext {
+  plan: Plan;
+  /** Facts read on the day of entry into force, and on the last day of the execution period. */
+  now: SqlContext;
+  later: SqlContext;
+  defs: ReadonlyMap<string, Checked>;
+  asOfDay: number;
+  laterDay: number;
+  /** The day of entry into force as an SQL literal. */
+  D0: string;
+}
+
+const tr = (j: number) => `tr${j}`;
+const favOfClause = (plan: Plan, j: number) => favourSql(plan.clauses[j]!.measure, `dy${j}`);
+
+/**
+ * Layer c: the truth code (0 false, 1 unknown, 2 true) of every criterion of every clause, of each
+ * clause read on the last day of the execution period, of every exclusion; the sentence's term and
+ * the part left from the day of entry into force in months and days.
+ */
+function criteriaLayer({ plan, now, later, defs, D0 }: QueryContext): string[] {
   const um = `(CASE WHEN sentence_end > ${D0} THEN ${monthsBetweenSql(D0, 'sentence_end')} ELSE 0 END)`;
   const cCols: string[] = ['row_index', 'sentence_start AS st', 'sentence_end AS en', 'term_months AS tm', 'term_days AS td', `${um} AS um`, `(CASE WHEN sentence_end > ${D0} THEN sentence_end - ${addMonthsSql(D0, um)} ELSE 0 END) AS ud`];
   plan.clauses.forEach((cl, j) => {
@@ -167,8 +210,15 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
     if (cl.criteria.some(usesDuring)) cCols.push(`${truthCode(conditionSql(cl.condition, now, later, defs))} AS l${j}`);
   });
   plan.exclusions.forEach((x, k) => cCols.push(`${truthCode(conditionSql(x.condition, now, now, defs))} AS x${k}`));
+  return cCols;
+}
 
-  // ---- layer k
+/**
+ * Layer k: per clause, its criteria false (nf) and unknown (nu), the first false one (ms), its
+ * truth (tr) and the days its measure would remit (dy); the exclusion that holds (ex) and the first
+ * undecided one before it (exu).
+ */
+function clauseLayer({ plan, D0 }: QueryContext): string[] {
   const kCols: string[] = ['c.*'];
   plan.clauses.forEach((cl, j) => {
     const crits = cl.criteria.map((_, q) => `c${j}_${q}`);
@@ -184,9 +234,12 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
   // the first undecided exclusion before the first that holds (as the kernel reads them in order)
   const exU = plan.exclusions.flatMap((_, k) => [`WHEN x${k} = 1 THEN ${k}`, `WHEN x${k} = 2 THEN -1`]);
   kCols.push(plan.exclusions.length ? `(CASE ${exU.join(' ')} ELSE -1 END) AS exu` : '-1 AS exu');
+  return kCols;
+}
 
-  // ---- layer m: the decision
-  const tr = (j: number) => `tr${j}`;
+/** Layer m: what the decision reads — the first decisive clause, the clause mask, overlaps, the best score, the first holding and unknown. */
+function decisionLayer({ plan }: QueryContext): { mCols: string[]; words: number } {
+  const n = plan.clauses.length;
   const mCols: string[] = ['k.*'];
   mCols.push(`${firstOf(plan.clauses.map((_, j) => [j, `${tr(j)} <> 0`]))} AS first_idx`);
   // the clause mask, one 32-bit word per 32 clauses: bit j % 32 of word j / 32
@@ -195,24 +248,26 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
     const inWord = plan.clauses.slice(w * 32, w * 32 + 32);
     mCols.push(`(${inWord.length === 0 ? '0' : inWord.map((c) => `(CASE WHEN ${tr(c.index)} = 2 THEN ${2 ** (c.index % 32)} ELSE 0 END)`).join(' + ')}) AS clause_bits${w}`);
   }
-  const fast = plan.combine === 'first_match' && !plan.overlapForbidden;
   // overlap: two holding clauses with different measures
   const pairs: string[] = [];
   if (plan.overlapForbidden)
     for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (measureCode(plan.clauses[a]!.measure) !== measureCode(plan.clauses[b]!.measure)) pairs.push(`(${tr(a)} = 2 AND ${tr(b)} = 2)`);
   mCols.push(pairs.length ? `(${pairs.join(' OR ')}) AS has_overlap` : 'FALSE AS has_overlap');
   mCols.push(`${firstOf(plan.clauses.map((_, j) => [j, `${tr(j)} = 2`]))} AS first_holding_idx`);
-  const fav = (j: number) => favourSql(plan.clauses[j]!.measure, `dy${j}`);
+  const fav = (j: number) => favOfClause(plan, j);
   const bestScore = n === 1 ? `(CASE WHEN ${tr(0)} = 2 THEN ${fav(0)} ELSE -1000000000000 END)` : `GREATEST(${plan.clauses.map((_, j) => `(CASE WHEN ${tr(j)} = 2 THEN ${fav(j)} ELSE -1000000000000 END)`).join(', ')})`;
   mCols.push(`${bestScore} AS best_score`);
   mCols.push(`${firstOf(plan.clauses.map((_, j) => [j, `${tr(j)} = 2`]))} AS any_holding`);
   mCols.push(`${firstOf(plan.clauses.map((_, j) => [j, `${tr(j)} = 1`]))} AS first_unknown`);
+  return { mCols, words };
+}
 
-  // ---- layer d: chosen / undecided per rule
+/** Layer d: the clause chosen and the undecided one by the act's combination rule, how far "one short" is looked for, and the days of all that apply. */
+function combinationLayer({ plan }: QueryContext): string[] {
+  const n = plan.clauses.length;
   const dCols: string[] = ['m.*'];
   const trOf = (idx: string) => (n === 0 ? '0' : `(CASE ${idx} ${plan.clauses.map((_, j) => `WHEN ${j} THEN ${tr(j)}`).join(' ')} ELSE 0 END)`);
-  const dyOf = (idx: string) => `(CASE ${idx} ${plan.clauses.map((_, j) => `WHEN ${j} THEN dy${j}`).join(' ')} END)`;
-  const favOf = (idx: string) => `(CASE ${idx} ${plan.clauses.map((_, j) => `WHEN ${j} THEN ${fav(j)}`).join(' ')} END)`;
+  const fav = (j: number) => favOfClause(plan, j);
   const best = firstOf(plan.clauses.map((_, j) => [j, `${tr(j)} = 2 AND ${fav(j)} = best_score`]));
   let chosen: string;
   let undecided: string;
@@ -244,8 +299,13 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
     const anyDays = releaseKinds.filter(([, r]) => !r).map(([j]) => `(${tr(j)} = 2 AND dy${j} >= 0)`);
     dCols.push(`(${[...anyRelease, ...anyDays, 'FALSE'].join(' OR ')}) AS any_days`);
   }
+  return dCols;
+}
 
-  // ---- layer o: the outcome
+/** Layer o: the outcome columns — status, measure, clause, exclusion, days, new end, reason, almost eligible, the clause mask. */
+function outcomeLayer({ plan, asOfDay, laterDay, D0 }: QueryContext, words: number) {
+  const n = plan.clauses.length;
+  const dyOf = (idx: string) => `(CASE ${idx} ${plan.clauses.map((_, j) => `WHEN ${j} THEN dy${j}`).join(' ')} END)`;
   const rem = `(CASE WHEN en > ${D0} THEN en - ${D0} ELSE 0 END)`;
   const grantDays =
     plan.combine === 'all_that_apply'
@@ -254,7 +314,7 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
   const covered = `(chosen >= 0 OR undecided >= 0 OR has_overlap)`;
   const excluded = `(${covered} AND ex >= 0)`;
   const notServing = `((en IS NOT NULL AND en <= ${D0}) OR (st IS NOT NULL AND st > ${D0}))`;
-  const useMask = !fast;
+  const useMask = !(plan.combine === 'first_match' && !plan.overlapForbidden);
   // almost: one criterion short
   const oneShort = firstOf(plan.clauses.filter((c) => c.criteria.length >= 2).map((c) => [c.index, `${c.index} < almost_upto AND nf${c.index} = 1 AND nu${c.index} = 0`]));
   const laterClauses = plan.clauses.filter((c) => c.criteria.some(usesDuring));
@@ -289,9 +349,25 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
   const almostClause = `(CASE WHEN ${eligibleLater} THEN ${laterBefore} WHEN ${notCovered} AND ex < 0 AND ${almostNc} > 0 THEN ${almostNcClause} ELSE -1 END)`;
   const almostCrit = `(CASE WHEN ${notCovered} AND ex < 0 AND ${almostNc} > 0 THEN ${almostNcCrit} ELSE -1 END)`;
   const maskOut = (w: number) => (useMask ? `(CASE WHEN ${notServing} OR ${excluded} THEN 0 ELSE clause_bits${w} END)` : '0');
+  const outcomeCols = `${status} AS status,
+  ${measure} AS measure,
+  ${clause} AS clause,
+  ${exclusion} AS exclusion,
+  ${days} AS days_remitted,
+  ${newEnd} AS new_end,
+  ${reason} AS reason,
+  ${almostKind} AS almost_kind,
+  ${almostClause} AS almost_clause,
+  ${almostCrit} AS almost_criterion,
+  ${Array.from({ length: words }, (_, w) => `${maskOut(w)} AS clause_mask${w}`).join(',\n  ')}`;
+  return { grantDays, outcomeCols, almostKind, laterClauses, laterPossible };
+}
 
-  // The first day of a `later` outcome: bisection over the execution period as the reference's
-  // eligibleFrom, one pair of layers per halving — the day tried (mid), then the new bounds.
+/**
+ * The first day of a `later` outcome: bisection over the execution period as the reference's
+ * eligibleFrom, one pair of layers per halving — the day tried (mid), then the new bounds.
+ */
+function bisectionLayers({ now, defs, asOfDay, laterDay }: QueryContext, laterClauses: PlanClause[], laterPossible: boolean): { bisect: string[]; last: string; steps: number } {
   let steps = 0;
   for (let d = laterDay - asOfDay; d > 1; d = Math.ceil(d / 2)) steps++;
   const bisect: string[] = [];
@@ -311,41 +387,7 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
 )`);
       prev = `b${k}`;
     }
-  const outcomeCols = `${status} AS status,
-  ${measure} AS measure,
-  ${clause} AS clause,
-  ${exclusion} AS exclusion,
-  ${days} AS days_remitted,
-  ${newEnd} AS new_end,
-  ${reason} AS reason,
-  ${almostKind} AS almost_kind,
-  ${almostClause} AS almost_clause,
-  ${almostCrit} AS almost_criterion,
-  ${Array.from({ length: words }, (_, w) => `${maskOut(w)} AS clause_mask${w}`).join(',\n  ')}`;
-  const from = laterPossible ? `(CASE WHEN almost_kind = 2 THEN hi${steps} ELSE ${UNKNOWN_DATE} END)` : String(UNKNOWN_DATE);
-  const outputs = ['row_index', 'status', 'measure', 'clause', 'exclusion', 'days_remitted', 'new_end', 'reason', 'almost_kind', 'almost_clause', 'almost_criterion', ...Array.from({ length: words }, (_, w) => `clause_mask${w}`)];
-
-  return `WITH f1 AS (
-  SELECT p.*, a.gravity, a.tag_mask, a.all_negligent, a.any_violent, ${SENTENCE_TERM_MONTHS_SQL} AS term_months FROM persons p LEFT JOIN person_facts a ON a.row_index = p.row_index
-), f AS (
-  SELECT f1.*, ${SENTENCE_TERM_DAYS_SQL} AS term_days FROM f1
-), c ${M} (
-  SELECT ${cCols.join(',\n    ')} FROM f
-), k ${M} (
-  SELECT ${kCols.join(',\n    ')} FROM c
-), m ${M} (
-  SELECT ${mCols.join(',\n    ')} FROM k
-), d ${M} (
-  SELECT ${dCols.join(',\n    ')} FROM m
-), g ${M} (
-  SELECT d.*, ${grantDays} AS grant_days FROM d
-)${laterPossible ? `, o AS MATERIALIZED (
-  SELECT row_index, ${outcomeCols},
-  (CASE WHEN ${almostKind} = 2 THEN ${D0} END) AS lo0, (CASE WHEN ${almostKind} = 2 THEN ${laterDay} END) AS hi0
-  FROM g
-)${bisect.length > 0 ? `, ${bisect.join(', ')}` : ''}
-SELECT ${outputs.join(', ')}, ${from} AS almost_from FROM ${prev}` : `
-SELECT row_index, ${outcomeCols}, ${from} AS almost_from FROM g`}`;
+  return { bisect, last: prev, steps };
 }
 
 /** The outcome columns of the query, in order (after row_index): `words` clause mask words. */

@@ -69,15 +69,8 @@ function drawAge(rnd: Random, lo: number, hi: number): number {
   return Math.min(hi, lo + Math.floor(skew * (hi - lo + 1)));
 }
 
-function planPopulation(profile: Profile, rnd: Random): Plan {
-  const groups: [Sex, GroupProfile][] = [
-    ['F', profile.women],
-    ['M', profile.men],
-  ];
-  const nF = profile.women.custody.institution + profile.women.custody.probation;
-  const nM = profile.men.custody.institution + profile.men.custody.probation;
-  const size = nF + nM;
-  const plan: Plan = {
+function emptyPlan(size: number): Plan {
+  return {
     size,
     sex: new Int8Array(size),
     custody: new Int8Array(size),
@@ -93,6 +86,17 @@ function planPopulation(profile: Profile, rnd: Random): Plan {
     vulnerable: new Int8Array(size).fill(NONE),
     age: new Int16Array(size),
   };
+}
+
+function planPopulation(profile: Profile, rnd: Random): Plan {
+  const groups: [Sex, GroupProfile][] = [
+    ['F', profile.women],
+    ['M', profile.men],
+  ];
+  const nF = profile.women.custody.institution + profile.women.custody.probation;
+  const nM = profile.men.custody.institution + profile.men.custody.probation;
+  const size = nF + nM;
+  const plan = emptyPlan(size);
   const all = indexesWhere(size, () => true);
   const women = rnd.choose(all, nF);
   for (const i of women) plan.sex[i] = 0;
@@ -101,100 +105,125 @@ function planPopulation(profile: Profile, rnd: Random): Plan {
   for (const [sexCode, g] of groups) {
     const sx = sexCode === 'F' ? 0 : 1;
     const members = indexesWhere(size, (i) => plan.sex[i] === sx);
-    // custody
-    const inst = rnd.choose(members, g.custody.institution);
-    for (const i of members) plan.custody[i] = 1;
-    for (const i of inst) plan.custody[i] = 0;
-    // gravity classes within custody
-    for (const [c, custody] of CUSTODIES.entries()) {
-      const inC = indexesWhere(size, (i) => plan.sex[i] === sx && plan.custody[i] === c);
-      const cls = g.gravity[custody];
-      const mis = rnd.choose(inC, cls.misdemeanour);
-      for (const i of inC) plan.gclass[i] = GRAVE_ESP;
-      for (const i of mis) plan.gclass[i] = MISDEMEANOUR;
-      const rest = inC.subarray(cls.misdemeanour);
-      for (const i of rnd.choose(rest, cls.minor_medium)) plan.gclass[i] = MINOR_MEDIUM;
-    }
-    // violence and first conviction
-    if (g.non_violent) {
-      const mm = indexesWhere(size, (i) => plan.sex[i] === sx && plan.gclass[i] === MINOR_MEDIUM);
-      const other = indexesWhere(size, (i) => plan.sex[i] === sx && plan.gclass[i] !== MINOR_MEDIUM);
-      for (const i of members) plan.violent[i] = 1;
-      const nvMm = rnd.choose(mm, g.non_violent.of_them_minor_medium);
-      const nvOther = rnd.choose(other, Math.min(other.length, g.non_violent.count - g.non_violent.of_them_minor_medium));
-      for (const i of nvMm) plan.violent[i] = 0;
-      for (const i of nvOther) plan.violent[i] = 0;
-      const nv = indexesWhere(size, (i) => plan.sex[i] === sx && plan.violent[i] === 0);
-      for (const i of rnd.choose(nv, Math.min(nv.length, g.non_violent.of_them_first_conviction))) plan.first[i] = 1;
-      const v = indexesWhere(size, (i) => plan.sex[i] === sx && plan.violent[i] === 1);
-      for (const i of rnd.choose(v, shareCount(rnd, v.length, g.first_conviction_share_of_violent ?? 0.7))) plan.first[i] = 1;
-    } else {
-      for (const [c, custody] of CUSTODIES.entries()) {
-        const inC = indexesWhere(size, (i) => plan.sex[i] === sx && plan.custody[i] === c);
-        for (const i of rnd.choose(inC, shareCount(rnd, inC.length, g.violent_share?.[custody] ?? 0.5))) plan.violent[i] = 1;
-        const inC2 = indexesWhere(size, (i) => plan.sex[i] === sx && plan.custody[i] === c);
-        const priorShare = g.prior_conviction_share?.[custody] ?? 0.3;
-        for (const i of inC2) plan.first[i] = 1;
-        for (const i of rnd.choose(inC2, shareCount(rnd, inC2.length, priorShare))) plan.first[i] = 0;
-      }
-    }
+    planCustodyAndGravity(plan, rnd, sx, g, members);
+    planViolenceAndFirstConviction(plan, rnd, sx, g, members);
     // social vulnerability (exact categories) comes before age: pensioners are old
-    if (g.socially_vulnerable) {
-      const pool = rnd.choose(members.slice(), members.length);
-      let k = 0;
-      for (const [v, cat] of VULNERABLE.entries()) {
-        const n = g.socially_vulnerable[cat];
-        for (let j = 0; j < n && k < pool.length; j++) plan.vulnerable[pool[k++]!] = v;
-      }
-    }
-    // age
-    if (g.aged_60_plus) {
-      for (const [c, custody] of CUSTODIES.entries()) {
-        const inC = indexesWhere(size, (i) => plan.sex[i] === sx && plan.custody[i] === c);
-        for (const i of inC) plan.old[i] = 0;
-        for (const i of rnd.choose(inC, g.aged_60_plus[custody])) plan.old[i] = 1;
-      }
-    }
-    for (const i of members) {
-      const pensioner = plan.vulnerable[i] === VULNERABLE.indexOf('pensioner');
-      if (plan.old[i] === 1) plan.age[i] = 60 + Math.floor(Math.pow(rnd.float(), 1.8) * 19);
-      else if (pensioner) plan.age[i] = 63 + Math.floor(Math.pow(rnd.float(), 1.6) * 18);
-      else if (plan.old[i] === 0) plan.age[i] = drawAge(rnd, 18, 59);
-      else plan.age[i] = drawAge(rnd, 18, g.socially_vulnerable ? 62 : 75);
-    }
-    // pregnancy and children (exact targets)
-    if (g.pregnant) {
-      const cand = indexesWhere(size, (i) => plan.sex[i] === sx && plan.age[i]! >= 18 && plan.age[i]! <= 42);
-      for (const i of rnd.choose(cand, Math.min(cand.length, g.pregnant))) plan.pregnant[i] = 1;
-    }
-    if (g.children_under_3 !== undefined) {
-      const cand = indexesWhere(size, (i) => plan.sex[i] === sx && plan.age[i]! >= 19 && plan.age[i]! <= 45);
-      for (const i of rnd.choose(cand, Math.min(cand.length, g.children_under_3))) plan.youngChild[i] = 1;
-    } else {
-      for (const i of members) plan.youngChild[i] = NONE;
-    }
-    if (g.many_children !== undefined) {
-      const cand = indexesWhere(size, (i) => plan.sex[i] === sx && plan.age[i]! >= 27 && plan.age[i]! <= 52);
-      for (const i of rnd.choose(cand, Math.min(cand.length, g.many_children))) plan.manyChildren[i] = 1;
-    } else {
-      for (const i of members) plan.manyChildren[i] = NONE;
-    }
-    // disability
-    if (g.disability_groups) {
-      const pool = rnd.choose(members.slice(), members.length);
-      let k = 0;
-      for (const grp of [1, 2, 3] as const) for (let j = 0; j < g.disability_groups[String(grp) as '1' | '2' | '3'] && k < pool.length; j++) plan.disability[pool[k++]!] = grp;
-    } else {
-      for (const i of members) {
-        if (plan.vulnerable[i] === 0) plan.disability[i] = rnd.chance(0.2) ? 1 : 2;
-        else plan.disability[i] = rnd.chance(0.012) ? 3 : 0;
-      }
-    }
+    planVulnerability(plan, rnd, g, members);
+    planAges(plan, rnd, sx, g, members);
+    planPregnancyAndChildren(plan, rnd, sx, g, members);
+    planDisability(plan, rnd, g, members);
     // unpaid civil claims
     const nUnpaid = g.unpaid_claims ?? shareCount(rnd, members.length, g.unpaid_claim_share ?? 0);
     for (const i of rnd.choose(members.slice(), Math.min(nUnpaid, members.length))) plan.unpaid[i] = 1;
   }
   return plan;
+}
+
+/** Custody, then the gravity classes within each custody, to the group's exact counts. */
+function planCustodyAndGravity(plan: Plan, rnd: Random, sx: number, g: GroupProfile, members: Int32Array): void {
+  const inst = rnd.choose(members, g.custody.institution);
+  for (const i of members) plan.custody[i] = 1;
+  for (const i of inst) plan.custody[i] = 0;
+  for (const [c, custody] of CUSTODIES.entries()) {
+    const inC = indexesWhere(plan.size, (i) => plan.sex[i] === sx && plan.custody[i] === c);
+    const cls = g.gravity[custody];
+    const mis = rnd.choose(inC, cls.misdemeanour);
+    for (const i of inC) plan.gclass[i] = GRAVE_ESP;
+    for (const i of mis) plan.gclass[i] = MISDEMEANOUR;
+    const rest = inC.subarray(cls.misdemeanour);
+    for (const i of rnd.choose(rest, cls.minor_medium)) plan.gclass[i] = MINOR_MEDIUM;
+  }
+}
+
+/** Violence and first conviction: exact counts where the profile gives them, shares by custody otherwise. */
+function planViolenceAndFirstConviction(plan: Plan, rnd: Random, sx: number, g: GroupProfile, members: Int32Array): void {
+  const size = plan.size;
+  if (g.non_violent) {
+    const mm = indexesWhere(size, (i) => plan.sex[i] === sx && plan.gclass[i] === MINOR_MEDIUM);
+    const other = indexesWhere(size, (i) => plan.sex[i] === sx && plan.gclass[i] !== MINOR_MEDIUM);
+    for (const i of members) plan.violent[i] = 1;
+    const nvMm = rnd.choose(mm, g.non_violent.of_them_minor_medium);
+    const nvOther = rnd.choose(other, Math.min(other.length, g.non_violent.count - g.non_violent.of_them_minor_medium));
+    for (const i of nvMm) plan.violent[i] = 0;
+    for (const i of nvOther) plan.violent[i] = 0;
+    const nv = indexesWhere(size, (i) => plan.sex[i] === sx && plan.violent[i] === 0);
+    for (const i of rnd.choose(nv, Math.min(nv.length, g.non_violent.of_them_first_conviction))) plan.first[i] = 1;
+    const v = indexesWhere(size, (i) => plan.sex[i] === sx && plan.violent[i] === 1);
+    for (const i of rnd.choose(v, shareCount(rnd, v.length, g.first_conviction_share_of_violent ?? 0.7))) plan.first[i] = 1;
+    return;
+  }
+  for (const [c, custody] of CUSTODIES.entries()) {
+    const inC = indexesWhere(size, (i) => plan.sex[i] === sx && plan.custody[i] === c);
+    for (const i of rnd.choose(inC, shareCount(rnd, inC.length, g.violent_share?.[custody] ?? 0.5))) plan.violent[i] = 1;
+    const inC2 = indexesWhere(size, (i) => plan.sex[i] === sx && plan.custody[i] === c);
+    const priorShare = g.prior_conviction_share?.[custody] ?? 0.3;
+    for (const i of inC2) plan.first[i] = 1;
+    for (const i of rnd.choose(inC2, shareCount(rnd, inC2.length, priorShare))) plan.first[i] = 0;
+  }
+}
+
+/** The socially vulnerable categories, each to its exact count, over distinct persons. */
+function planVulnerability(plan: Plan, rnd: Random, g: GroupProfile, members: Int32Array): void {
+  if (!g.socially_vulnerable) return;
+  const pool = rnd.choose(members.slice(), members.length);
+  let k = 0;
+  for (const [v, cat] of VULNERABLE.entries()) {
+    const n = g.socially_vulnerable[cat];
+    for (let j = 0; j < n && k < pool.length; j++) plan.vulnerable[pool[k++]!] = v;
+  }
+}
+
+/** Ages: those aged 60 and over to the exact count by custody, pensioners older, the rest peaked. */
+function planAges(plan: Plan, rnd: Random, sx: number, g: GroupProfile, members: Int32Array): void {
+  if (g.aged_60_plus) {
+    for (const [c, custody] of CUSTODIES.entries()) {
+      const inC = indexesWhere(plan.size, (i) => plan.sex[i] === sx && plan.custody[i] === c);
+      for (const i of inC) plan.old[i] = 0;
+      for (const i of rnd.choose(inC, g.aged_60_plus[custody])) plan.old[i] = 1;
+    }
+  }
+  for (const i of members) {
+    const pensioner = plan.vulnerable[i] === VULNERABLE.indexOf('pensioner');
+    if (plan.old[i] === 1) plan.age[i] = 60 + Math.floor(Math.pow(rnd.float(), 1.8) * 19);
+    else if (pensioner) plan.age[i] = 63 + Math.floor(Math.pow(rnd.float(), 1.6) * 18);
+    else if (plan.old[i] === 0) plan.age[i] = drawAge(rnd, 18, 59);
+    else plan.age[i] = drawAge(rnd, 18, g.socially_vulnerable ? 62 : 75);
+  }
+}
+
+/** Pregnancy, a child under 3 and many children (exact targets), among persons of a fitting age. */
+function planPregnancyAndChildren(plan: Plan, rnd: Random, sx: number, g: GroupProfile, members: Int32Array): void {
+  const aged = (lo: number, hi: number) => indexesWhere(plan.size, (i) => plan.sex[i] === sx && plan.age[i]! >= lo && plan.age[i]! <= hi);
+  if (g.pregnant) {
+    const cand = aged(18, 42);
+    for (const i of rnd.choose(cand, Math.min(cand.length, g.pregnant))) plan.pregnant[i] = 1;
+  }
+  if (g.children_under_3 !== undefined) {
+    const cand = aged(19, 45);
+    for (const i of rnd.choose(cand, Math.min(cand.length, g.children_under_3))) plan.youngChild[i] = 1;
+  } else {
+    for (const i of members) plan.youngChild[i] = NONE;
+  }
+  if (g.many_children !== undefined) {
+    const cand = aged(27, 52);
+    for (const i of rnd.choose(cand, Math.min(cand.length, g.many_children))) plan.manyChildren[i] = 1;
+  } else {
+    for (const i of members) plan.manyChildren[i] = NONE;
+  }
+}
+
+/** Disability groups: exact counts where the profile gives them, else the disabled of the vulnerable and a few more. */
+function planDisability(plan: Plan, rnd: Random, g: GroupProfile, members: Int32Array): void {
+  if (g.disability_groups) {
+    const pool = rnd.choose(members.slice(), members.length);
+    let k = 0;
+    for (const grp of [1, 2, 3] as const) for (let j = 0; j < g.disability_groups[String(grp) as '1' | '2' | '3'] && k < pool.length; j++) plan.disability[pool[k++]!] = grp;
+    return;
+  }
+  for (const i of members) {
+    if (plan.vulnerable[i] === 0) plan.disability[i] = rnd.chance(0.2) ? 1 : 2;
+    else plan.disability[i] = rnd.chance(0.012) ? 3 : 0;
+  }
 }
 
 interface OffencePicker {
@@ -282,6 +311,40 @@ export interface GenerateOptions {
   seed: number;
 }
 
+/** What drawing each person's record reads: the plan, the profile, the law and the places. */
+interface Population {
+  rnd: Random;
+  plan: Plan;
+  profile: Profile;
+  law: CriminalCode;
+  asOf: number;
+  asOfYmd: number;
+  pickers: Record<Sex, OffencePicker>;
+  places: Places;
+  serials: Map<number, number>;
+  missing: [string, number | undefined][];
+  width: number;
+}
+
+interface Places {
+  institutions: Record<Sex, Extract<Facility, { type: 'institution' }>[]>;
+  weights: Record<Sex, number[]>;
+  /** The probation service of each region. */
+  probation: Map<string, string>;
+  regionCodes: string[];
+}
+
+function placesOf(facilities: Facilities): Places {
+  const institutions = {
+    F: facilities.facilities.filter((f): f is Extract<Facility, { type: 'institution' }> => f.type === 'institution' && f.sex === 'F'),
+    M: facilities.facilities.filter((f): f is Extract<Facility, { type: 'institution' }> => f.type === 'institution' && f.sex === 'M'),
+  };
+  const weights = { F: institutions.F.map((f) => f.capacity), M: institutions.M.map((f) => f.capacity) };
+  if (institutions.F.length === 0 || institutions.M.length === 0) throw new Error('the facilities file needs institutions for women and for men');
+  const probation = new Map(facilities.facilities.filter((f) => f.type === 'probation').map((f) => [f.region, f.code]));
+  return { institutions, weights, probation, regionCodes: facilities.regions.map((r) => r.code) };
+}
+
 /**
  * The persons of a profile, one record at a time (deterministic for a seed).
  * The plan is fixed first; records are drawn in person order.
@@ -289,221 +352,261 @@ export interface GenerateOptions {
 export function* generatePersons(profile: Profile, law: CriminalCode, facilities: Facilities, options: GenerateOptions): Generator<PersonRecord> {
   const rnd = new Random(options.seed);
   const plan = planPopulation(profile, rnd);
-  const asOf = profile.as_of;
-  const asOfYmd = ymdOfDay(asOf);
-  const pickers = { F: offencePicker(law, profile.women.offences), M: offencePicker(law, profile.men.offences) };
-  const institutions = {
-    F: facilities.facilities.filter((f): f is Extract<Facility, { type: 'institution' }> => f.type === 'institution' && f.sex === 'F'),
-    M: facilities.facilities.filter((f): f is Extract<Facility, { type: 'institution' }> => f.type === 'institution' && f.sex === 'M'),
+  const pop: Population = {
+    rnd,
+    plan,
+    profile,
+    law,
+    asOf: profile.as_of,
+    asOfYmd: ymdOfDay(profile.as_of),
+    pickers: { F: offencePicker(law, profile.women.offences), M: offencePicker(law, profile.men.offences) },
+    places: placesOf(facilities),
+    serials: new Map<number, number>(),
+    missing: Object.entries(profile.missing),
+    width: String(plan.size).length,
   };
-  const instWeights = { F: institutions.F.map((f) => f.capacity), M: institutions.M.map((f) => f.capacity) };
-  if (institutions.F.length === 0 || institutions.M.length === 0) throw new Error('the facilities file needs institutions for women and for men');
-  const probation = new Map(facilities.facilities.filter((f) => f.type === 'probation').map((f) => [f.region, f.code]));
-  const regionCodes = facilities.regions.map((r) => r.code);
-  const serials = new Map<number, number>();
-  const missing = Object.entries(profile.missing);
-  const width = String(plan.size).length;
+  for (let i = 0; i < plan.size; i++) yield drawRecord(pop, i);
+}
 
-  for (let i = 0; i < plan.size; i++) {
-    const sex: Sex = plan.sex[i] === 0 ? 'F' : 'M';
-    const group = sex === 'F' ? profile.women : profile.men;
-    const female = sex === 'F';
-    const custody = CUSTODIES[plan.custody[i]!]!;
-    const age = plan.age[i]!;
-    const birthDay = birthDayForAge(rnd, asOfYmd, age);
-    const birthYmd = ymdOfDay(birthDay);
+/** One person's record, drawn from the plan; the draws keep their order, so that a seed gives the same registry. */
+function drawRecord(pop: Population, i: number): PersonRecord {
+  const { rnd, plan, asOf, asOfYmd } = pop;
+  const sex: Sex = plan.sex[i] === 0 ? 'F' : 'M';
+  const group = sex === 'F' ? pop.profile.women : pop.profile.men;
+  const female = sex === 'F';
+  const custody = CUSTODIES[plan.custody[i]!]!;
+  const age = plan.age[i]!;
+  const birthDay = birthDayForAge(rnd, asOfYmd, age);
+  const birthYmd = ymdOfDay(birthDay);
 
-    // offences
-    const cls = plan.gclass[i]!;
-    const gravityIdx =
-      cls === MISDEMEANOUR ? 0 : cls === MINOR_MEDIUM ? (rnd.chance(group.minor_share_of_minor_medium) ? 1 : 2) : rnd.chance(group.especially_grave_share_of_grave) ? 4 : 3;
-    const violent = plan.violent[i] === 1;
-    const picker = pickers[sex];
-    const main = picker.pick(rnd, gravityIdx, violent);
-    const articles = [main.index];
-    if (cls !== MISDEMEANOUR && rnd.chance(group.second_offence_share)) {
-      const extra = picker.second(rnd, gravityIdx, violent);
-      if (extra && extra.index !== main.index && (violent || !(extra.violent === 'yes' || extra.violent === 'threat'))) articles.push(extra.index);
-    }
-    const gravity = GRAVITIES[gravityIdx]!;
+  const { gravity, articles } = drawOffences(rnd, group, pop.pickers[sex], plan.gclass[i]!, plan.violent[i] === 1);
+  const sentence = drawSentence(rnd, asOf, group, custody, gravity, female, birthYmd);
+  // Convictions under the 1997 Code (Criminal Code of 16 July 1997): an offence before 2015 under an
+  // article the table has in both Codes with the same gravity is recorded under the old Code, as the
+  // sentence was passed; other old convictions keep the 2014 article (re-qualified, Art. 6).
+  if (sentence.offence < CODE_2014_IN_FORCE) for (let k = 0; k < articles.length; k++) articles[k] = under1997(pop.law, articles[k]!);
+  const history = drawHistory(rnd, pop.profile, plan.first[i] === 1, custody, gravity, sentence.offence, birthYmd);
 
-    // sentence: the person is serving on the as-of day
-    // P(life | especially grave, institution) = life share of inmates / share of inmates with especially grave crimes
-    const espShare = (group.gravity.institution.grave_especially_grave / Math.max(1, group.custody.institution)) * group.especially_grave_share_of_grave;
-    const life = custody === 'institution' && gravity === 'especially_grave' && !female && rnd.chance(Math.min(1, (group.life_share_of_institution ?? 0) / Math.max(espShare, 1e-9)));
-    const [lo, hi] = TERM_MONTHS[gravity][custody];
-    let months = rnd.int(lo, hi);
-    const adult = dayOfYmd(addYearsYmd(birthYmd, 16));
-    let start: number;
-    let end: number | null;
-    if (life) {
-      start = asOf - rnd.int(30, Math.max(30, Math.min(20 * 365, asOf - adult - 30)));
-      end = null;
-    } else {
-      const span = addMonths(asOf, months) - asOf;
-      const served = rnd.int(0, Math.max(0, Math.min(span - 1, asOf - adult - 30)));
-      start = asOf - served;
+  const children = drawChildren(rnd, asOf, asOfYmd, birthYmd, plan.youngChild[i]!, plan.manyChildren[i]!);
+  const social = drawSocialStatus(rnd, asOf, asOfYmd, birthYmd, group, plan.vulnerable[i]!, female, age, children);
+  const claim = drawClaim(rnd, plan.unpaid[i] === 1);
+
+  // place
+  const { institutions, weights, probation, regionCodes } = pop.places;
+  const facility = custody === 'institution' ? institutions[sex][rnd.weighted(weights[sex])]! : null;
+  const region = facility ? facility.region : rnd.pick(regionCodes);
+  const facilityCode = facility ? facility.code : (probation.get(region) ?? null);
+
+  // identity
+  const serialBase = pop.serials.get(birthYmd) ?? 0;
+  const { iin, serial } = makeIin(birthYmd, sex, serialBase);
+  pop.serials.set(birthYmd, serial + 1);
+  const father = rnd.pick(FATHER_NAMES);
+
+  const { life, months } = sentence;
+  const record: PersonRecord = {
+    personId: `KZ${String(i + 1).padStart(pop.width, '0')}`,
+    iin,
+    lastName: surname(rnd.pick(SURNAME_STEMS), female),
+    firstName: rnd.pick(female ? FEMALE_NAMES : MALE_NAMES),
+    middleName: patronymic(father, female),
+    sex,
+    birthYmd,
+    custody,
+    facility: facilityCode,
+    region,
+    articles,
+    offenceDay: sentence.offence,
+    sentenceType: sentence.sentenceType,
+    sentenceStartDay: sentence.start,
+    sentenceEndDay: sentence.end,
+    imposedTermMonths: life ? null : months,
+    imposedTermDays: life ? null : 0,
+    priorConvictions: history.prior,
+    recidivism: history.recidivism,
+    behaviour: history.behaviour,
+    maliciousViolator: history.malicious,
+    pregnant: female ? plan.pregnant[i] === 1 : false,
+    childrenBirthYmd: children.map(ymdOfDay),
+    disabledChild: social.disabledChild,
+    parentalRightsDeprived: children.length > 0 && !social.disabledChild && !social.singleParent && rnd.chance(0.02),
+    disabilityGroup: plan.disability[i] as 0 | 1 | 2 | 3,
+    veteran: social.veteran,
+    pensioner: social.pensioner,
+    singleParent: social.singleParent,
+    civilClaimAmount: claim.claim,
+    civilClaimPaid: claim.paid,
+    damageCaused: claim.damageCaused,
+    damageCompensated: claim.damageCompensated,
+    priorImprisonment: history.first ? false : history.priorGraveImprisonment ? true : null,
+    juvenileColony: history.first ? false : null,
+    disabledChildGroup: social.disabledChild ? null : 'none',
+    veteranKind: social.veteran ? null : 'none',
+    victimAged14To18: null,
+  };
+  for (const [column, share] of pop.missing) if (share !== undefined && rnd.chance(share)) blank(record, column);
+  return record;
+}
+
+/** The offences: the main one of the planned gravity class and violence, and sometimes a second. */
+function drawOffences(rnd: Random, group: GroupProfile, picker: OffencePicker, cls: number, violent: boolean): { gravity: Gravity; articles: number[] } {
+  const gravityIdx =
+    cls === MISDEMEANOUR ? 0 : cls === MINOR_MEDIUM ? (rnd.chance(group.minor_share_of_minor_medium) ? 1 : 2) : rnd.chance(group.especially_grave_share_of_grave) ? 4 : 3;
+  const main = picker.pick(rnd, gravityIdx, violent);
+  const articles = [main.index];
+  if (cls !== MISDEMEANOUR && rnd.chance(group.second_offence_share)) {
+    const extra = picker.second(rnd, gravityIdx, violent);
+    if (extra && extra.index !== main.index && (violent || !(extra.violent === 'yes' || extra.violent === 'threat'))) articles.push(extra.index);
+  }
+  return { gravity: GRAVITIES[gravityIdx]!, articles };
+}
+
+interface DrawnSentence {
+  life: boolean;
+  months: number;
+  start: number;
+  end: number | null;
+  offence: number;
+  sentenceType: SentenceType;
+}
+
+/** The sentence, which the person is serving on the as-of day, and the day of the offence. */
+function drawSentence(rnd: Random, asOf: number, group: GroupProfile, custody: Custody, gravity: Gravity, female: boolean, birthYmd: number): DrawnSentence {
+  // P(life | especially grave, institution) = life share of inmates / share of inmates with especially grave crimes
+  const espShare = (group.gravity.institution.grave_especially_grave / Math.max(1, group.custody.institution)) * group.especially_grave_share_of_grave;
+  const life = custody === 'institution' && gravity === 'especially_grave' && !female && rnd.chance(Math.min(1, (group.life_share_of_institution ?? 0) / Math.max(espShare, 1e-9)));
+  const [lo, hi] = TERM_MONTHS[gravity][custody];
+  let months = rnd.int(lo, hi);
+  const adult = dayOfYmd(addYearsYmd(birthYmd, 16));
+  let start: number;
+  let end: number | null;
+  if (life) {
+    start = asOf - rnd.int(30, Math.max(30, Math.min(20 * 365, asOf - adult - 30)));
+    end = null;
+  } else {
+    const span = addMonths(asOf, months) - asOf;
+    const served = rnd.int(0, Math.max(0, Math.min(span - 1, asOf - adult - 30)));
+    start = asOf - served;
+    end = addMonths(start, months);
+    if (end <= asOf) end = asOf + 1;
+  }
+  let offence = start - rnd.int(20, 540);
+  if (offence < adult) offence = Math.min(start, adult + rnd.int(0, Math.max(0, start - adult)));
+  // Minors (Criminal Code Art. 81, read in the Code's text): a person under 18 at the offence is not
+  // imprisoned for a minor or medium crime, is imprisoned for at most 10 years, never for life, and
+  // gets restriction of liberty for at most 2 years (parts 6-7). A draw the Code does not allow a
+  // minor is made an adult's: the offence moves after the 18th birthday (and the sentence with it
+  // when it began before), or a grave crime's term is cut to 10 years.
+  const adult18 = dayOfYmd(addYearsYmd(birthYmd, 18));
+  const graveClass = gravity === 'grave' || gravity === 'especially_grave';
+  if (offence < adult18) {
+    const allowed = !life && (graveClass || (custody === 'probation' && months <= 24));
+    if (!allowed) {
+      if (start <= adult18) {
+        start = adult18 + rnd.int(0, Math.max(0, Math.min(asOf - 1, adult18 + 540) - adult18));
+        if (end !== null) {
+          end = addMonths(start, months);
+          if (end <= asOf) end = asOf + 1;
+        }
+      }
+      offence = adult18 + rnd.int(0, Math.max(0, start - adult18));
+    } else if (graveClass && months > 120) {
+      months = 120;
       end = addMonths(start, months);
       if (end <= asOf) end = asOf + 1;
     }
-    let offence = start - rnd.int(20, 540);
-    if (offence < adult) offence = Math.min(start, adult + rnd.int(0, Math.max(0, start - adult)));
-    // Minors (Criminal Code Art. 81, read in the Code's text): a person under 18 at the offence is not
-    // imprisoned for a minor or medium crime, is imprisoned for at most 10 years, never for life, and
-    // gets restriction of liberty for at most 2 years (parts 6-7). A draw the Code does not allow a
-    // minor is made an adult's: the offence moves after the 18th birthday (and the sentence with it
-    // when it began before), or a grave crime's term is cut to 10 years.
-    const adult18 = dayOfYmd(addYearsYmd(birthYmd, 18));
-    const graveClass = gravity === 'grave' || gravity === 'especially_grave';
-    if (offence < adult18) {
-      const allowed = !life && (graveClass || (custody === 'probation' && months <= 24));
-      if (!allowed) {
-        if (start <= adult18) {
-          start = adult18 + rnd.int(0, Math.max(0, Math.min(asOf - 1, adult18 + 540) - adult18));
-          if (end !== null) {
-            end = addMonths(start, months);
-            if (end <= asOf) end = asOf + 1;
-          }
-        }
-        offence = adult18 + rnd.int(0, Math.max(0, start - adult18));
-      } else if (graveClass && months > 120) {
-        months = 120;
-        end = addMonths(start, months);
-        if (end <= asOf) end = asOf + 1;
-      }
-    }
-    const minorAtOffence = offence < adult18;
-    const sentenceType: SentenceType = life
-      ? 'life_imprisonment'
-      : minorAtOffence && !graveClass
-        ? rnd.pick(['restriction_of_liberty', 'restriction_of_liberty', 'correctional_work', 'community_work'] as const)
-        : sentenceTypeFor(rnd, custody, gravity);
-    // Convictions under the 1997 Code (Criminal Code of 16 July 1997): an offence before 2015 under an
-    // article the table has in both Codes with the same gravity is recorded under the old Code, as the
-    // sentence was passed; other old convictions keep the 2014 article (re-qualified, Art. 6).
-    if (offence < CODE_2014_IN_FORCE) for (let k = 0; k < articles.length; k++) articles[k] = under1997(law, articles[k]!);
-
-    // convictions and conduct
-    const first = plan.first[i] === 1;
-    const prior = first ? 0 : rnd.int(1, 4);
-    // Criminal Code Art. 14 (K1400000226): recidivism is a grave or especially grave crime after
-    // imprisonment for a grave one; an especially grave crime after it is dangerous recidivism, a grave
-    // one is when imprisoned for grave crimes twice or convicted of an especially grave one before.
-    // Convictions for crimes committed under 18 do not count (part 3): nobody under 20 here has one.
-    const graveNow = gravity === 'grave' || gravity === 'especially_grave';
-    const ageAtOffence = Math.floor((ymdOfDay(offence) - birthYmd) / 10000);
-    const priorGraveImprisonment = !first && graveNow && ageAtOffence >= 20 && rnd.chance(profile.recidivism.prior_grave_imprisonment);
-    const recidivism: Recidivism = !priorGraveImprisonment ? 'none' : gravity === 'especially_grave' || rnd.chance(profile.recidivism.dangerous_of_grave) ? 'dangerous' : 'simple';
-    const malicious = custody === 'institution' && rnd.chance(0.04);
-    const behaviour = malicious ? 'negative' : rnd.weighted([45, 42, 13]) === 0 ? 'positive' : rnd.chance(0.76) ? 'neutral' : 'negative';
-
-    // family
-    const children: number[] = [];
-    const motherFrom = dayOfYmd(addYearsYmd(birthYmd, 17));
-    const motherTo = Math.min(dayOfYmd(addYearsYmd(birthYmd, 44)), asOf);
-    const under3From = dayOfYmd(addYearsYmd(asOfYmd, -3)) + 1; // born on or after: under 3 on the as-of day
-    const minorFrom = dayOfYmd(addYearsYmd(asOfYmd, -18)) + 1;
-    const young = plan.youngChild[i]!;
-    const many = plan.manyChildren[i]!;
-    const olderTo = young === NONE ? motherTo : Math.min(motherTo, under3From - 1); // children not under 3 unless planned
-    if (young === 1) children.push(rnd.int(Math.max(under3From, motherFrom), asOf));
-    if (many === 1) {
-      const n = rnd.int(4, 7) - children.length;
-      const from = Math.max(minorFrom, motherFrom);
-      for (let k = 0; k < n; k++) children.push(rnd.int(from, Math.max(from, olderTo)));
-    } else if (motherFrom <= olderTo) {
-      // at most three minor children (otherwise a family with many children), any number of adult ones
-      const n = rnd.weighted([30, 25, 25, 15, 5]);
-      let minors = children.filter((c) => c >= minorFrom).length;
-      for (let k = 0; k < n; k++) {
-        const c = rnd.int(motherFrom, olderTo);
-        if (c >= minorFrom) {
-          if (many === NONE || minors < 3) minors++;
-          else continue;
-        }
-        children.push(c);
-      }
-    }
-    children.sort((a, b) => a - b);
-    const hasMinor = children.some((c) => c >= minorFrom);
-    const vulnerable = plan.vulnerable[i]!;
-    const socialTargets = group.socially_vulnerable !== undefined && group.socially_vulnerable !== null;
-    const disabledChild = socialTargets ? vulnerable === 2 : hasMinor && rnd.chance(0.02);
-    const singleParent = socialTargets ? vulnerable === 4 : hasMinor && rnd.chance(0.12);
-    const pensioner = socialTargets ? vulnerable === 3 : female ? age >= 61 : age >= 63;
-    const veteran = socialTargets ? vulnerable === 1 : false;
-    if ((disabledChild || singleParent) && !hasMinor && socialTargets) {
-      children.push(rnd.int(Math.max(minorFrom, motherFrom, under3From - 365 * 12), Math.max(Math.max(minorFrom, motherFrom), Math.min(motherTo, asOf))));
-      children.sort((a, b) => a - b);
-    }
-
-    // civil claim
-    let claim = 0;
-    let paid = 0;
-    if (plan.unpaid[i] === 1) {
-      claim = Math.round(Math.exp(11 + rnd.float() * 5) / 1000) * 1000 + 50_000;
-      paid = Math.round((claim * rnd.float() * 0.8) / 1000) * 1000;
-    } else if (rnd.chance(0.25)) {
-      claim = Math.round(Math.exp(11 + rnd.float() * 4) / 1000) * 1000 + 20_000;
-      paid = claim;
-    }
-    const damageCaused = claim > 0 || rnd.chance(0.2);
-    const damageCompensated = damageCaused ? claim > 0 && paid >= claim : false;
-
-    // place
-    const facility = custody === 'institution' ? institutions[sex][rnd.weighted(instWeights[sex])]! : null;
-    const region = facility ? facility.region : rnd.pick(regionCodes);
-    const facilityCode = facility ? facility.code : (probation.get(region) ?? null);
-
-    // identity
-    const serialBase = serials.get(birthYmd) ?? 0;
-    const { iin, serial } = makeIin(birthYmd, sex, serialBase);
-    serials.set(birthYmd, serial + 1);
-    const father = rnd.pick(FATHER_NAMES);
-
-    const record: PersonRecord = {
-      personId: `KZ${String(i + 1).padStart(width, '0')}`,
-      iin,
-      lastName: surname(rnd.pick(SURNAME_STEMS), female),
-      firstName: rnd.pick(female ? FEMALE_NAMES : MALE_NAMES),
-      middleName: patronymic(father, female),
-      sex,
-      birthYmd,
-      custody,
-      facility: facilityCode,
-      region,
-      articles,
-      offenceDay: offence,
-      sentenceType,
-      sentenceStartDay: start,
-      sentenceEndDay: end,
-      imposedTermMonths: life ? null : months,
-      imposedTermDays: life ? null : 0,
-      priorConvictions: prior,
-      recidivism,
-      behaviour,
-      maliciousViolator: malicious,
-      pregnant: female ? plan.pregnant[i] === 1 : false,
-      childrenBirthYmd: children.map(ymdOfDay),
-      disabledChild,
-      parentalRightsDeprived: children.length > 0 && !disabledChild && !singleParent && rnd.chance(0.02),
-      disabilityGroup: plan.disability[i] as 0 | 1 | 2 | 3,
-      veteran,
-      pensioner,
-      singleParent,
-      civilClaimAmount: claim,
-      civilClaimPaid: paid,
-      damageCaused,
-      damageCompensated,
-      priorImprisonment: first ? false : priorGraveImprisonment ? true : null,
-      juvenileColony: first ? false : null,
-      disabledChildGroup: disabledChild ? null : 'none',
-      veteranKind: veteran ? null : 'none',
-      victimAged14To18: null,
-    };
-    for (const [column, share] of missing) if (share !== undefined && rnd.chance(share)) blank(record, column);
-    yield record;
   }
+  const minorAtOffence = offence < adult18;
+  const sentenceType: SentenceType = life
+    ? 'life_imprisonment'
+    : minorAtOffence && !graveClass
+      ? rnd.pick(['restriction_of_liberty', 'restriction_of_liberty', 'correctional_work', 'community_work'] as const)
+      : sentenceTypeFor(rnd, custody, gravity);
+  return { life, months, start, end, offence, sentenceType };
+}
+
+/** Earlier convictions, recidivism and conduct while serving. */
+function drawHistory(rnd: Random, profile: Profile, first: boolean, custody: Custody, gravity: Gravity, offence: number, birthYmd: number) {
+  const prior = first ? 0 : rnd.int(1, 4);
+  // Criminal Code Art. 14 (K1400000226): recidivism is a grave or especially grave crime after
+  // imprisonment for a grave one; an especially grave crime after it is dangerous recidivism, a grave
+  // one is when imprisoned for grave crimes twice or convicted of an especially grave one before.
+  // Convictions for crimes committed under 18 do not count (part 3): nobody under 20 here has one.
+  const graveNow = gravity === 'grave' || gravity === 'especially_grave';
+  const ageAtOffence = Math.floor((ymdOfDay(offence) - birthYmd) / 10000);
+  const priorGraveImprisonment = !first && graveNow && ageAtOffence >= 20 && rnd.chance(profile.recidivism.prior_grave_imprisonment);
+  const recidivism: Recidivism = !priorGraveImprisonment ? 'none' : gravity === 'especially_grave' || rnd.chance(profile.recidivism.dangerous_of_grave) ? 'dangerous' : 'simple';
+  const malicious = custody === 'institution' && rnd.chance(0.04);
+  const behaviour = malicious ? 'negative' : rnd.weighted([45, 42, 13]) === 0 ? 'positive' : rnd.chance(0.76) ? 'neutral' : 'negative';
+  return { first, prior, priorGraveImprisonment, recidivism, malicious, behaviour } as const;
+}
+
+/** The children's birth days, sorted: a child under 3 and many children where planned, otherwise a few. */
+function drawChildren(rnd: Random, asOf: number, asOfYmd: number, birthYmd: number, young: number, many: number): number[] {
+  const children: number[] = [];
+  const motherFrom = dayOfYmd(addYearsYmd(birthYmd, 17));
+  const motherTo = Math.min(dayOfYmd(addYearsYmd(birthYmd, 44)), asOf);
+  const under3From = dayOfYmd(addYearsYmd(asOfYmd, -3)) + 1; // born on or after: under 3 on the as-of day
+  const minorFrom = dayOfYmd(addYearsYmd(asOfYmd, -18)) + 1;
+  const olderTo = young === NONE ? motherTo : Math.min(motherTo, under3From - 1); // children not under 3 unless planned
+  if (young === 1) children.push(rnd.int(Math.max(under3From, motherFrom), asOf));
+  if (many === 1) {
+    const n = rnd.int(4, 7) - children.length;
+    const from = Math.max(minorFrom, motherFrom);
+    for (let k = 0; k < n; k++) children.push(rnd.int(from, Math.max(from, olderTo)));
+  } else if (motherFrom <= olderTo) {
+    // at most three minor children (otherwise a family with many children), any number of adult ones
+    const n = rnd.weighted([30, 25, 25, 15, 5]);
+    let minors = children.filter((c) => c >= minorFrom).length;
+    for (let k = 0; k < n; k++) {
+      const c = rnd.int(motherFrom, olderTo);
+      if (c >= minorFrom) {
+        if (many === NONE || minors < 3) minors++;
+        else continue;
+      }
+      children.push(c);
+    }
+  }
+  children.sort((a, b) => a - b);
+  return children;
+}
+
+/**
+ * Disabled child, single parent, pensioner, veteran: the planned category where the profile counts
+ * them, else drawn; a parent the plan makes one is given a minor child if none was drawn (`children` grows).
+ */
+function drawSocialStatus(rnd: Random, asOf: number, asOfYmd: number, birthYmd: number, group: GroupProfile, vulnerable: number, female: boolean, age: number, children: number[]) {
+  const motherFrom = dayOfYmd(addYearsYmd(birthYmd, 17));
+  const motherTo = Math.min(dayOfYmd(addYearsYmd(birthYmd, 44)), asOf);
+  const under3From = dayOfYmd(addYearsYmd(asOfYmd, -3)) + 1;
+  const minorFrom = dayOfYmd(addYearsYmd(asOfYmd, -18)) + 1;
+  const hasMinor = children.some((c) => c >= minorFrom);
+  const socialTargets = group.socially_vulnerable !== undefined && group.socially_vulnerable !== null;
+  const disabledChild = socialTargets ? vulnerable === 2 : hasMinor && rnd.chance(0.02);
+  const singleParent = socialTargets ? vulnerable === 4 : hasMinor && rnd.chance(0.12);
+  const pensioner = socialTargets ? vulnerable === 3 : female ? age >= 61 : age >= 63;
+  const veteran = socialTargets ? vulnerable === 1 : false;
+  if ((disabledChild || singleParent) && !hasMinor && socialTargets) {
+    children.push(rnd.int(Math.max(minorFrom, motherFrom, under3From - 365 * 12), Math.max(Math.max(minorFrom, motherFrom), Math.min(motherTo, asOf))));
+    children.sort((a, b) => a - b);
+  }
+  return { disabledChild, singleParent, pensioner, veteran };
+}
+
+/** The civil claim and the damage: an unpaid claim where planned, a paid one for some others. */
+function drawClaim(rnd: Random, unpaid: boolean) {
+  let claim = 0;
+  let paid = 0;
+  if (unpaid) {
+    claim = Math.round(Math.exp(11 + rnd.float() * 5) / 1000) * 1000 + 50_000;
+    paid = Math.round((claim * rnd.float() * 0.8) / 1000) * 1000;
+  } else if (rnd.chance(0.25)) {
+    claim = Math.round(Math.exp(11 + rnd.float() * 4) / 1000) * 1000 + 20_000;
+    paid = claim;
+  }
+  const damageCaused = claim > 0 || rnd.chance(0.2);
+  const damageCompensated = damageCaused ? claim > 0 && paid >= claim : false;
+  return { claim, paid, damageCaused, damageCompensated };
 }
 
 /** Makes one contract column of a record unknown. */

@@ -11,7 +11,7 @@ import { TAGS } from '../../domain/enums.ts';
 import { CUSTODY_LABELS, GRAVITY_LABELS, SEX_LABELS } from '../../i18n/enums.ts';
 import { ALMOST_KINDS, REASONS, STATUSES } from '../../engine/act/outcome.ts';
 import { MEASURE_CODES, MEASURE_LABELS } from '../../engine/act/plan.ts';
-import { FACTS, type FactDef } from '../../engine/facts.ts';
+import { FACTS, type FactDef } from '../../engine/facts/index.ts';
 import { nameOf } from '../../registry/facilities.ts';
 
 const text3 = z.object({ kk: z.string(), ru: z.string(), en: z.string() });

@@ -1,6 +1,7 @@
 /** The versions of an act, and two of them compared clause by clause. */
 import { Link, useParams, useSearchParams } from 'react-router';
 import { getJson, query } from '../api/client.ts';
+import type { z } from 'zod';
 import { diffSchema, versionsSchema } from '../api/schemas.ts';
 import { ErrorView, Loading, PageTitle } from '../components/Status.tsx';
 import { useLang } from '../lib/format.ts';
@@ -8,7 +9,7 @@ import { useAsync } from '../lib/useAsync.ts';
 
 export function HistoryPage() {
   const { id = '' } = useParams();
-  const { t, when } = useLang();
+  const { t } = useLang();
   const [params, setParams] = useSearchParams();
   const versions = useAsync((s) => getJson(`/api/acts/${id}/versions`, versionsSchema, s), [id]);
   const list = versions.data ?? [];
@@ -30,31 +31,7 @@ export function HistoryPage() {
       <PageTitle sub={<Link to={`/acts/${id}`}>{id}</Link>}>{t('acts.history')}</PageTitle>
       {versions.loading && <Loading />}
       {versions.error !== null && <ErrorView error={versions.error} />}
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t('reg.created')}</th>
-            <th scope="col">{t('ed.note')}</th>
-            <th scope="col">{t('hist.hash')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((v) => (
-            <tr key={v.version}>
-              <th scope="row">
-                <Link to={`/acts/${id}?version=${v.version}`}>{v.version}</Link>
-              </th>
-              <td>
-                {when(v.created_at)}
-                {v.author ? `, ${v.author}` : ''}
-              </td>
-              <td>{v.note ?? ''}</td>
-              <td className="mono small">{v.hash.slice(0, 12)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <VersionsTable id={id} versions={list} />
       {list.length > 1 && (
         <section aria-labelledby="h-diff">
           <h2 id="h-diff">
@@ -85,31 +62,74 @@ export function HistoryPage() {
           {diff.error !== null && <ErrorView error={diff.error} />}
           {diff.data && changed.length === 0 && <p>{t('hist.same')}</p>}
           {changed.map((p) => (
-            <div key={`${p.kind}:${p.id}`} className={`card diff diff-${p.change}`}>
-              <h3>
-                <span className="badge">{t(`hist.change.${p.change}`)}</span> {t(`hist.kind.${p.kind}`)} <span className="mono">{p.id}</span> {p.ref ?? ''}
-              </h3>
-              <table className="data compact">
-                <tbody>
-                  {p.fields.map((f) => (
-                    <tr key={f.field}>
-                      <th scope="row" className="mono">
-                        {f.field}
-                      </th>
-                      <td className="before">
-                        <del>{f.before ?? '—'}</del>
-                      </td>
-                      <td className="after">
-                        <ins>{f.after ?? '—'}</ins>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ChangedPart key={`${p.kind}:${p.id}`} part={p} />
           ))}
         </section>
       )}
+    </div>
+  );
+}
+
+type Versions = z.output<typeof versionsSchema>;
+type DiffPart = z.output<typeof diffSchema>['parts'][number];
+
+/** The versions of the act: when and by whom each was saved, its note and hash. */
+function VersionsTable({ id, versions }: { id: string; versions: Versions }) {
+  const { t, when } = useLang();
+  return (
+    <table className="data">
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">{t('reg.created')}</th>
+          <th scope="col">{t('ed.note')}</th>
+          <th scope="col">{t('hist.hash')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {versions.map((v) => (
+          <tr key={v.version}>
+            <th scope="row">
+              <Link to={`/acts/${id}?version=${v.version}`}>{v.version}</Link>
+            </th>
+            <td>
+              {when(v.created_at)}
+              {v.author ? `, ${v.author}` : ''}
+            </td>
+            <td>{v.note ?? ''}</td>
+            <td className="mono small">{v.hash.slice(0, 12)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A clause, exclusion or definition that changed between the two versions: each field before and after. */
+function ChangedPart({ part: p }: { part: DiffPart }) {
+  const { t } = useLang();
+  return (
+    <div className={`card diff diff-${p.change}`}>
+      <h3>
+        <span className="badge">{t(`hist.change.${p.change}`)}</span> {t(`hist.kind.${p.kind}`)} <span className="mono">{p.id}</span> {p.ref ?? ''}
+      </h3>
+      <table className="data compact">
+        <tbody>
+          {p.fields.map((f) => (
+            <tr key={f.field}>
+              <th scope="row" className="mono">
+                {f.field}
+              </th>
+              <td className="before">
+                <del>{f.before ?? '—'}</del>
+              </td>
+              <td className="after">
+                <ins>{f.after ?? '—'}</ins>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -10,12 +10,10 @@ import { useSession, useVocabulary } from '../lib/session.tsx';
 import { useAsync } from '../lib/useAsync.ts';
 
 export function HomePage() {
-  const { t, text, n, when } = useLang();
+  const { t, text, when } = useLang();
   const { user, can } = useSession();
   const vocab = useVocabulary();
-  const registry = useAsync((s) => getJson('/api/registries/current', registrySchema, s), []);
   const acts = useAsync((s) => getJson('/api/acts', z.array(actSummarySchema), s), []);
-  const runs = useAsync(can('aggregates.read') ? (s) => getJson('/api/evaluations?limit=6', z.array(runSchema), s) : null, [can('aggregates.read')]);
   const imports = useAsync(can('registries.write') ? (s) => getJson('/api/registries/imports?limit=5', z.array(importSchema), s) : null, [can('registries.write')]);
   if (!user) return null;
   const actTitle = (id: string) => {
@@ -34,23 +32,7 @@ export function HomePage() {
     <div className="home">
       <PageTitle sub={t(`home.roleIntro.${user.role}`)}>{t('home.welcome', { user: user.username })}</PageTitle>
       <div className="grid cols-3">
-        <section className="card" aria-labelledby="h-current">
-          <h2 id="h-current">{t('home.current')}</h2>
-          {registry.loading && <Loading />}
-          {registry.error !== null && <ErrorView error={registry.error} />}
-          {registry.data && (
-            <>
-              <p className="big">{registry.data.name}</p>
-              <p>
-                {n(registry.data.persons)} {t('common.persons')} · {registry.data.source}
-              </p>
-              <p className="mono small" title={registry.data.id}>
-                {registry.data.id.slice(0, 16)}…
-              </p>
-              {can('registries.read') && <Link to="/registries">{t('nav.registries')} →</Link>}
-            </>
-          )}
-        </section>
+        <CurrentRegistry />
         {news.length > 0 && (
           <section className="card" aria-labelledby="h-new">
             <h2 id="h-new">{t('home.new')}</h2>
@@ -72,25 +54,7 @@ export function HomePage() {
             </Link>
           </section>
         )}
-        {user.role === 'analyst' && (
-          <section className="card" aria-labelledby="h-start">
-            <h2 id="h-start">{t('home.startHere')}</h2>
-            <ol>
-              <li>
-                <Link to="/acts/kz-2025-constitution-30">{t('home.step.literate')}</Link>
-              </li>
-              <li>
-                <Link to="/acts">{t('home.step.edit')}</Link>
-              </li>
-              <li>
-                <Link to="/compare?acts=kz-2025-women-proposal,kz-2025-sex-neutral">{t('home.step.compare')}</Link>
-              </li>
-              <li>
-                <Link to="/letter">{t('home.step.letter')}</Link>
-              </li>
-            </ol>
-          </section>
-        )}
+        {user.role === 'analyst' && <StartHere />}
       </div>
 
       <section aria-labelledby="h-acts">
@@ -109,23 +73,80 @@ export function HomePage() {
         </ul>
       </section>
 
-      {can('aggregates.read') && (
-        <section aria-labelledby="h-runs">
-          <h2 id="h-runs">{t('home.recent')}</h2>
-          {runs.error !== null && <ErrorView error={runs.error} />}
-          {runs.data && runs.data.length === 0 && <p>{t('home.noRuns')}</p>}
-          <ul className="plain">
-            {(runs.data ?? []).map((r) => (
-              <li key={r.id}>
-                <Link to={`/impact/${r.id}`}>
-                  {actTitle(r.act.id)} — {t('common.version', { n: r.act.version ?? '?' })}, {t('common.asOf')} {r.as_of}: {t('fig.covered')} {n(r.summary.by_status['eligible'] ?? null)}
-                </Link>{' '}
-                <span className="muted">({when(r.created_at)}{r.created_by ? `, ${r.created_by}` : ''})</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {can('aggregates.read') && <RecentRuns actTitle={actTitle} />}
     </div>
+  );
+}
+
+/** The registry evaluations read now. */
+function CurrentRegistry() {
+  const { t, n } = useLang();
+  const { can } = useSession();
+  const registry = useAsync((s) => getJson('/api/registries/current', registrySchema, s), []);
+  return (
+    <section className="card" aria-labelledby="h-current">
+      <h2 id="h-current">{t('home.current')}</h2>
+      {registry.loading && <Loading />}
+      {registry.error !== null && <ErrorView error={registry.error} />}
+      {registry.data && (
+        <>
+          <p className="big">{registry.data.name}</p>
+          <p>
+            {n(registry.data.persons)} {t('common.persons')} · {registry.data.source}
+          </p>
+          <p className="mono small" title={registry.data.id}>
+            {registry.data.id.slice(0, 16)}…
+          </p>
+          {can('registries.read') && <Link to="/registries">{t('nav.registries')} →</Link>}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** An analyst's first steps: an act read literately, edited, compared, and the letter. */
+function StartHere() {
+  const { t } = useLang();
+  return (
+    <section className="card" aria-labelledby="h-start">
+      <h2 id="h-start">{t('home.startHere')}</h2>
+      <ol>
+        <li>
+          <Link to="/acts/kz-2025-constitution-30">{t('home.step.literate')}</Link>
+        </li>
+        <li>
+          <Link to="/acts">{t('home.step.edit')}</Link>
+        </li>
+        <li>
+          <Link to="/compare?acts=kz-2025-women-proposal,kz-2025-sex-neutral">{t('home.step.compare')}</Link>
+        </li>
+        <li>
+          <Link to="/letter">{t('home.step.letter')}</Link>
+        </li>
+      </ol>
+    </section>
+  );
+}
+
+/** The latest evaluations, each with its act, day and the persons it covers. */
+function RecentRuns({ actTitle }: { actTitle: (id: string) => string }) {
+  const { t, n, when } = useLang();
+  const runs = useAsync((s) => getJson('/api/evaluations?limit=6', z.array(runSchema), s), []);
+  return (
+    <section aria-labelledby="h-runs">
+      <h2 id="h-runs">{t('home.recent')}</h2>
+      {runs.error !== null && <ErrorView error={runs.error} />}
+      {runs.data && runs.data.length === 0 && <p>{t('home.noRuns')}</p>}
+      <ul className="plain">
+        {(runs.data ?? []).map((r) => (
+          <li key={r.id}>
+            <Link to={`/impact/${r.id}`}>
+              {actTitle(r.act.id)} — {t('common.version', { n: r.act.version ?? '?' })}, {t('common.asOf')} {r.as_of}: {t('fig.covered')} {n(r.summary.by_status['eligible'] ?? null)}
+            </Link>{' '}
+            <span className="muted">({when(r.created_at)}{r.created_by ? `, ${r.created_by}` : ''})</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -3,7 +3,7 @@
  * custody, gravity, social category, sex, region and facility; money by custody and measure beside
  * the letter's method; the 24-month projection; equality; victims; repeat-offending risk.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -166,48 +166,23 @@ function Section({ id, title, open, onToggle, children }: { id: string; title: s
 }
 
 function ImpactView({ run, report }: { run: Run; report: Report }) {
-  const { t, lang, text, n, money } = useLang();
+  const { t, lang, text, n } = useLang();
   const { can } = useSession();
-  const vocab = useVocabulary();
   const a = report.acts[0]!;
   const [open, setOpen] = useState<Record<string, boolean>>({ coverage: true });
-  const [group, setGroup] = useState('any_category');
-  const categoryNames = new Map(a.coverage.social_category.map((r) => [r.key, r.label]));
-  // every group of the disparity table is a row of the coverage by category, named by the server as the report names it
-  const groupName = (g: string) => text(categoryNames.get(g) ?? null) || g;
   const toggle = (key: string, v: boolean) => setOpen((o) => ({ ...o, [key]: v }));
   const reveal = (key: string) => {
     setOpen((o) => ({ ...o, [key]: true }));
     window.setTimeout(() => document.getElementById(`sec-${key}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 50);
   };
-  const h = a.outcomes;
-  const cov = a.coverage;
-  const risk1 = a.risk.horizons[0];
-  const kinds = (key: 'released' | 'reduced' | 'replaced') => cov.custody.reduce<number | null>((s, r) => (s === null || r[key] === null ? null : s + (r[key] ?? 0)), 0);
-  const bedsAt12 = a.projection.months[11]?.beds_freed ?? null;
   const chartButton = (key: string) => (
     <button type="button" className="link small" onClick={() => reveal(key)} aria-controls={`sec-${key}`} aria-expanded={open[key] ?? false}>
       {t('fig.showChart')}
     </button>
   );
-  const items: FigureItem[] = [
-    { key: 'covered', label: t('fig.covered'), value: h.by_status['eligible'] ?? null, sub: chartButton('coverage') },
-    { key: 'released', label: t('fig.released'), value: kinds('released'), sub: chartButton('coverage') },
-    { key: 'reduced', label: t('fig.reduced'), value: kinds('reduced'), sub: chartButton('coverage') },
-    { key: 'replaced', label: t('fig.replaced'), value: kinds('replaced'), sub: chartButton('coverage') },
-    { key: 'excluded', label: t('fig.excluded'), value: h.by_status['excluded'] ?? null, sub: chartButton('coverage') },
-    { key: 'needs_review', label: t('fig.needsReview'), value: h.by_status['needs_review'] ?? null, sub: chartButton('coverage') },
-    { key: 'days_remitted', label: t('fig.daysRemitted'), value: h.days_remitted, sub: chartButton('coverage') },
-    ...a.money.variants.map((v, i) => ({ key: `saved_${i}`, label: t('fig.savedFirstYear', { cost: n(v.inmate_cost.value) }), value: v.total.first_year, money: true, sub: chartButton('money') })),
-    { key: 'letter', label: t('fig.letterMethod'), value: a.money.letter_method.per_year, money: true, sub: chartButton('money') },
-    { key: 'beds', label: `${t('fig.bedsFreed')} (12)`, value: bedsAt12, sub: chartButton('projection') },
-    ...(risk1
-      ? [{ key: 'risk', label: t('fig.reoffending', { years: risk1.years }), value: risk1.expected, sub: <>{t('fig.interval', { p: Math.round((a.risk.interval ?? 0) * 100), low: n(risk1.low), high: n(risk1.high) })} {chartButton('risk')}</> }]
-      : []),
-  ];
+  const items = headlineFigures(a, t, n, chartButton);
   const actId = a.act.id;
   const base = `${actId}-${run.id.slice(0, 8)}`;
-  const vc = a.victims;
 
   return (
     <div className="impact">
@@ -226,28 +201,11 @@ function ImpactView({ run, report }: { run: Run; report: Report }) {
       </section>
 
       <Section id="sec-coverage" title={t('imp.coverage')} open={open['coverage'] ?? false} onToggle={(v) => toggle('coverage', v)}>
-        <div className="grid cols-2">
-          <ChartCard title={t('imp.by.custody')} fileName={`${base}-custody`} {...coverageChart(cov.custody, t, lang, { names: vocab.custodies })} />
-          <ChartCard title={t('imp.by.gravity')} fileName={`${base}-gravity`} {...coverageChart(cov.gravity, t, lang, { names: vocab.gravities })} />
-          <ChartCard title={t('imp.by.social_category')} fileName={`${base}-category`} {...coverageChart(cov.social_category, t, lang)} />
-          <ChartCard title={t('imp.by.sex')} fileName={`${base}-sex`} {...coverageChart(cov.sex, t, lang, { names: vocab.sexes })} />
-          <ChartCard title={t('imp.by.region')} fileName={`${base}-region`} {...coverageChart(cov.region, t, lang, { names: vocab.regions })} />
-          <ChartCard title={t('imp.by.facility')} fileName={`${base}-facility`} {...coverageChart(cov.facility, t, lang, { names: vocab.facilities, top: 25 })} />
-        </div>
+        <CoverageCharts coverage={a.coverage} base={base} />
       </Section>
 
       <Section id="sec-money" title={t('imp.money')} open={open['money'] ?? false} onToggle={(v) => toggle('money', v)}>
-        <ChartCard title={t('imp.moneyBy')} fileName={`${base}-money`} {...moneyChart(a.money.variants as MoneyVariantLike[], t, lang)} />
-        <p className="card">{t('imp.letterMethodNote', { days: n(a.money.days_per_year), v: n(a.money.letter_method.per_year), why: text(a.money.difference) })}</p>
-        <ul className="small">
-          {a.money.variants.map((v, i) => (
-            <li key={i}>
-              {text(v.inmate_cost.label)}: {n(v.inmate_cost.value)} ₸ — {v.inmate_cost.source}
-              {v.inmate_cost.assumption && <span className="badge doubt">{t('imp.assumption')}</span>}; {text(v.probation_cost.label)}: {n(v.probation_cost.value)} ₸
-              {v.probation_cost.assumption && <span className="badge doubt">{t('imp.assumption')}</span>}
-            </li>
-          ))}
-        </ul>
+        <MoneyDetails impact={a} base={base} />
       </Section>
 
       <Section id="sec-projection" title={t('imp.projection')} open={open['projection'] ?? false} onToggle={(v) => toggle('projection', v)}>
@@ -255,62 +213,19 @@ function ImpactView({ run, report }: { run: Run; report: Report }) {
       </Section>
 
       <Section id="sec-equality" title={t('imp.equality')} open={open['equality'] ?? false} onToggle={(v) => toggle('equality', v)}>
-        <p className="card verdict">{text(a.equality.verdict)}</p>
-        <p>{t('imp.eq.counterfactual', { persons: n(a.equality.counterfactual.added.persons), women: n(a.equality.counterfactual.added.women), men: n(a.equality.counterfactual.added.men) })}</p>
-        {a.equality.depends_on_sex.clauses.length > 0 && <p>{t('imp.eq.dependsOnSex', { list: a.equality.depends_on_sex.clauses.map((c) => c.ref).join(', ') })}</p>}
-        <label className="inline">
-          {t('series.group')}{' '}
-          <select value={group} onChange={(e) => setGroup(e.target.value)}>
-            {[...new Set(a.equality.disparity.map((r) => r.group))].map((g) => (
-              <option key={g} value={g}>
-                {groupName(g)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <ChartCard title={`${t('imp.eq.disparity')}: ${groupName(group)}`} fileName={`${base}-equality`} {...disparityChart(a, group, t, lang, vocab.gravities, groupName)} />
+        <EqualityDetails impact={a} base={base} />
       </Section>
 
       <Section id="sec-victims" title={t('imp.victims')} open={open['victims'] ?? false} onToggle={(v) => toggle('victims', v)}>
-        <p>{t('imp.victims.text', { n: n(vc.covered_with_unpaid_claims), sum: money(vc.unpaid_total), unknown: n(vc.covered_claim_unknown) })}</p>
-        <p>
-          {t('imp.victims.condition', {
-            label: text(vc.with_condition.label),
-            before: n(vc.with_condition.released_before),
-            after: n(vc.with_condition.released_after),
-            ub: n(vc.with_condition.released_with_unpaid_claims_before),
-            ua: n(vc.with_condition.released_with_unpaid_claims_after),
-          })}
-        </p>
-        <ChartCard title={t('imp.victims.byMeasure')} fileName={`${base}-victims`} {...recordBars(t('per.measure'), vc.by_measure, t, lang, (k) => (['release', 'reduce', 'replace', 'other', 'none'].includes(k) ? t(`kind.${k as 'release'}`) : k))} />
+        <VictimsDetails impact={a} base={base} />
       </Section>
 
       <Section id="sec-risk" title={t('imp.risk')} open={open['risk'] ?? false} onToggle={(v) => toggle('risk', v)}>
-        <p>{text(a.risk.note)}</p>
-        <table className="data compact">
-          <tbody>
-            {a.risk.horizons.map((r) => (
-              <tr key={r.years}>
-                <th scope="row">{t('fig.reoffending', { years: r.years })}</th>
-                <td className="num">{n(r.expected, 1)}</td>
-                <td>{t('fig.interval', { p: Math.round((a.risk.interval ?? 0) * 100), low: n(r.low), high: n(r.high) })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="small muted">
-          {a.risk.source} {a.risk.assumption && <span className="badge doubt">{t('imp.assumption')}</span>}
-        </p>
+        <RiskDetails impact={a} />
       </Section>
 
       <Section id="sec-params" title={t('imp.parameters')} open={open['params'] ?? false} onToggle={(v) => toggle('params', v)}>
-        <ul className="small">
-          {report.parameters.map((p) => (
-            <li key={p.name}>
-              <span className="mono">{p.name}</span> = {n(p.value, 4)} {p.unit} ({p.from}) — {text(p.label)}. {p.source} {p.assumption && <span className="badge doubt">{t('imp.assumption')}</span>}
-            </li>
-          ))}
-        </ul>
+        <ParametersList parameters={report.parameters} />
       </Section>
     </div>
   );
@@ -326,4 +241,151 @@ export function ImpactPage() {
   if (run.error !== null || report.error !== null) return <ErrorView error={run.error ?? report.error} />;
   if (!run.data || !report.data) return <Loading />;
   return <ImpactView run={run.data} report={report.data} />;
+}
+
+/** What the act saves, by the cost variants, beside the letter's method; each cost with its source. */
+function MoneyDetails({ impact: a, base }: { impact: ActImpact; base: string }) {
+  const { t, lang, text, n } = useLang();
+  return (
+    <>
+      <ChartCard title={t('imp.moneyBy')} fileName={`${base}-money`} {...moneyChart(a.money.variants as MoneyVariantLike[], t, lang)} />
+      <p className="card">{t('imp.letterMethodNote', { days: n(a.money.days_per_year), v: n(a.money.letter_method.per_year), why: text(a.money.difference) })}</p>
+      <ul className="small">
+        {a.money.variants.map((v, i) => (
+          <li key={i}>
+            {text(v.inmate_cost.label)}: {n(v.inmate_cost.value)} ₸ — {v.inmate_cost.source}
+            {v.inmate_cost.assumption && <span className="badge doubt">{t('imp.assumption')}</span>}; {text(v.probation_cost.label)}: {n(v.probation_cost.value)} ₸
+            {v.probation_cost.assumption && <span className="badge doubt">{t('imp.assumption')}</span>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The verdict on equality, the sex-neutral counterfactual, the clauses that depend on sex and the disparity of a chosen group. */
+function EqualityDetails({ impact: a, base }: { impact: ActImpact; base: string }) {
+  const { t, lang, text, n } = useLang();
+  const vocab = useVocabulary();
+  const [group, setGroup] = useState('any_category');
+  const categoryNames = new Map(a.coverage.social_category.map((r) => [r.key, r.label]));
+  // every group of the disparity table is a row of the coverage by category, named by the server as the report names it
+  const groupName = (g: string) => text(categoryNames.get(g) ?? null) || g;
+  return (
+    <>
+      <p className="card verdict">{text(a.equality.verdict)}</p>
+      <p>{t('imp.eq.counterfactual', { persons: n(a.equality.counterfactual.added.persons), women: n(a.equality.counterfactual.added.women), men: n(a.equality.counterfactual.added.men) })}</p>
+      {a.equality.depends_on_sex.clauses.length > 0 && <p>{t('imp.eq.dependsOnSex', { list: a.equality.depends_on_sex.clauses.map((c) => c.ref).join(', ') })}</p>}
+      <label className="inline">
+        {t('series.group')}{' '}
+        <select value={group} onChange={(e) => setGroup(e.target.value)}>
+          {[...new Set(a.equality.disparity.map((r) => r.group))].map((g) => (
+            <option key={g} value={g}>
+              {groupName(g)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ChartCard title={`${t('imp.eq.disparity')}: ${groupName(group)}`} fileName={`${base}-equality`} {...disparityChart(a, group, t, lang, vocab.gravities, groupName)} />
+    </>
+  );
+}
+
+/** The covered who owe victims an unpaid claim, and what the victims' condition would change. */
+function VictimsDetails({ impact: a, base }: { impact: ActImpact; base: string }) {
+  const { t, lang, text, n, money } = useLang();
+  const vc = a.victims;
+  return (
+    <>
+      <p>{t('imp.victims.text', { n: n(vc.covered_with_unpaid_claims), sum: money(vc.unpaid_total), unknown: n(vc.covered_claim_unknown) })}</p>
+      <p>
+        {t('imp.victims.condition', {
+          label: text(vc.with_condition.label),
+          before: n(vc.with_condition.released_before),
+          after: n(vc.with_condition.released_after),
+          ub: n(vc.with_condition.released_with_unpaid_claims_before),
+          ua: n(vc.with_condition.released_with_unpaid_claims_after),
+        })}
+      </p>
+      <ChartCard title={t('imp.victims.byMeasure')} fileName={`${base}-victims`} {...recordBars(t('per.measure'), vc.by_measure, t, lang, (k) => (['release', 'reduce', 'replace', 'other', 'none'].includes(k) ? t(`kind.${k as 'release'}`) : k))} />
+    </>
+  );
+}
+
+/** Repeat offending of those released, by horizon, with its interval and source. */
+function RiskDetails({ impact: a }: { impact: ActImpact }) {
+  const { t, text, n } = useLang();
+  return (
+    <>
+      <p>{text(a.risk.note)}</p>
+      <table className="data compact">
+        <tbody>
+          {a.risk.horizons.map((r) => (
+            <tr key={r.years}>
+              <th scope="row">{t('fig.reoffending', { years: r.years })}</th>
+              <td className="num">{n(r.expected, 1)}</td>
+              <td>{t('fig.interval', { p: Math.round((a.risk.interval ?? 0) * 100), low: n(r.low), high: n(r.high) })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="small muted">
+        {a.risk.source} {a.risk.assumption && <span className="badge doubt">{t('imp.assumption')}</span>}
+      </p>
+    </>
+  );
+}
+
+/** The dated law parameters the report read, each with its value, source and whether it is an assumption. */
+function ParametersList({ parameters }: { parameters: Report['parameters'] }) {
+  const { t, text, n } = useLang();
+  return (
+    <ul className="small">
+      {parameters.map((p) => (
+        <li key={p.name}>
+          <span className="mono">{p.name}</span> = {n(p.value, 4)} {p.unit} ({p.from}) — {text(p.label)}. {p.source} {p.assumption && <span className="badge doubt">{t('imp.assumption')}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Who the act covers and how, by custody, gravity, social category, sex, region and facility. */
+function CoverageCharts({ coverage, base }: { coverage: ActImpact['coverage']; base: string }) {
+  const { t, lang } = useLang();
+  const vocab = useVocabulary();
+  return (
+    <div className="grid cols-2">
+      <ChartCard title={t('imp.by.custody')} fileName={`${base}-custody`} {...coverageChart(coverage.custody, t, lang, { names: vocab.custodies })} />
+      <ChartCard title={t('imp.by.gravity')} fileName={`${base}-gravity`} {...coverageChart(coverage.gravity, t, lang, { names: vocab.gravities })} />
+      <ChartCard title={t('imp.by.social_category')} fileName={`${base}-category`} {...coverageChart(coverage.social_category, t, lang)} />
+      <ChartCard title={t('imp.by.sex')} fileName={`${base}-sex`} {...coverageChart(coverage.sex, t, lang, { names: vocab.sexes })} />
+      <ChartCard title={t('imp.by.region')} fileName={`${base}-region`} {...coverageChart(coverage.region, t, lang, { names: vocab.regions })} />
+      <ChartCard title={t('imp.by.facility')} fileName={`${base}-facility`} {...coverageChart(coverage.facility, t, lang, { names: vocab.facilities, top: 25 })} />
+    </div>
+  );
+}
+
+/** The headline figures of the act: outcomes, money, beds and repeat offending, each opening its section's chart. */
+function headlineFigures(a: ActImpact, t: ReturnType<typeof useLang>['t'], n: ReturnType<typeof useLang>['n'], chartButton: (key: string) => ReactNode): FigureItem[] {
+  const h = a.outcomes;
+  const cov = a.coverage;
+  const risk1 = a.risk.horizons[0];
+  const kinds = (key: 'released' | 'reduced' | 'replaced') => cov.custody.reduce<number | null>((s, r) => (s === null || r[key] === null ? null : s + (r[key] ?? 0)), 0);
+  const bedsAt12 = a.projection.months[11]?.beds_freed ?? null;
+  return [
+    { key: 'covered', label: t('fig.covered'), value: h.by_status['eligible'] ?? null, sub: chartButton('coverage') },
+    { key: 'released', label: t('fig.released'), value: kinds('released'), sub: chartButton('coverage') },
+    { key: 'reduced', label: t('fig.reduced'), value: kinds('reduced'), sub: chartButton('coverage') },
+    { key: 'replaced', label: t('fig.replaced'), value: kinds('replaced'), sub: chartButton('coverage') },
+    { key: 'excluded', label: t('fig.excluded'), value: h.by_status['excluded'] ?? null, sub: chartButton('coverage') },
+    { key: 'needs_review', label: t('fig.needsReview'), value: h.by_status['needs_review'] ?? null, sub: chartButton('coverage') },
+    { key: 'days_remitted', label: t('fig.daysRemitted'), value: h.days_remitted, sub: chartButton('coverage') },
+    ...a.money.variants.map((v, i) => ({ key: `saved_${i}`, label: t('fig.savedFirstYear', { cost: n(v.inmate_cost.value) }), value: v.total.first_year, money: true, sub: chartButton('money') })),
+    { key: 'letter', label: t('fig.letterMethod'), value: a.money.letter_method.per_year, money: true, sub: chartButton('money') },
+    { key: 'beds', label: `${t('fig.bedsFreed')} (12)`, value: bedsAt12, sub: chartButton('projection') },
+    ...(risk1
+      ? [{ key: 'risk', label: t('fig.reoffending', { years: risk1.years }), value: risk1.expected, sub: <>{t('fig.interval', { p: Math.round((a.risk.interval ?? 0) * 100), low: n(risk1.low), high: n(risk1.high) })} {chartButton('risk')}</> }]
+      : []),
+  ];
 }

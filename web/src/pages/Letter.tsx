@@ -1,39 +1,20 @@
 /** The letter's figures F1–F18 recomputed from a registry, beside the letter's values, with its audit. */
-import { Fragment } from 'react';
 import { useSearchParams } from 'react-router';
 import { getJson, query } from '../api/client.ts';
 import { letterSchema, registryListSchema, type LetterFigure } from '../api/schemas.ts';
+import type { z } from 'zod';
 import { ErrorView, Loading, PageTitle } from '../components/Status.tsx';
 import { useLang } from '../lib/format.ts';
 import { useAsync } from '../lib/useAsync.ts';
 import { useVocabulary } from '../lib/session.tsx';
 
 export function LetterPage() {
-  const { t, n, lang, text } = useLang();
-  const vocab = useVocabulary();
+  const { t, n, lang } = useLang();
   const [params, setParams] = useSearchParams();
   const registry = params.get('registry') ?? '';
   const registries = useAsync((s) => getJson('/api/registries', registryListSchema, s), []);
   const letter = useAsync((s) => getJson(`/api/letter${query({ registry, lang })}`, letterSchema, s), [registry, lang]);
   const l = letter.data;
-  const statusText = (s: string) => (['match', 'differs', 'letter_inconsistent', 'computed'].includes(s) ? t(`letter.status.${s as 'match'}`) : s);
-  const row = (f: LetterFigure, depth: number) => (
-    <Fragment key={f.id}>
-      <tr className={`st-${f.status}`}>
-        <th scope="row" style={{ paddingLeft: `${0.5 + depth * 1.2}rem` }}>
-          <span className="mono">{f.id}</span> {f.label}
-          {f.note && <div className="small muted">{f.note}</div>}
-        </th>
-        <td className="num">{n(f.letter)}</td>
-        <td className="num">{n(f.computed)}</td>
-        <td>
-          <span className={`badge st-${f.status}`}>{statusText(f.status)}</span>
-        </td>
-        <td className="small">{f.split ? Object.entries(f.split).map(([k, v]) => `${text(vocab.custodies.get(k)) || k}: ${n(v.letter)} / ${n(v.computed)}`).join('; ') : ''}</td>
-      </tr>
-      {f.parts.map((p) => row(p, depth + 1))}
-    </Fragment>
-  );
   return (
     <div>
       <PageTitle sub={l ? `${l.source} · ${t('common.asOf')} ${l.asOf}` : undefined}>{t('letter.title')}</PageTitle>
@@ -72,28 +53,68 @@ export function LetterPage() {
                   <th scope="col">{t('letter.split')}</th>
                 </tr>
               </thead>
-              <tbody>{l.figures.map((f) => row(f, 0))}</tbody>
+              <tbody>
+                {l.figures.map((f) => (
+                  <FigureRows key={f.id} figure={f} depth={0} />
+                ))}
+              </tbody>
             </table>
           </div>
-          <section aria-labelledby="h-audit">
-            <h2 id="h-audit">{t('letter.audit')}</h2>
-            <ul className="audit">
-              {l.audits.map((a) => (
-                <li key={a.id} className={a.holds ? 'holds' : 'fails'}>
-                  <span className={`badge ${a.holds ? 'ok' : 'doubt'}`}>{a.holds ? t('letter.holds') : t('letter.fails')}</span> <span className="mono">{a.id}</span> {a.message}
-                  {a.details.length > 0 && (
-                    <ul>
-                      {a.details.map((d, i) => (
-                        <li key={i}>{d}</li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </section>
+          <LetterAudit audits={l.audits} />
         </>
       )}
     </div>
+  );
+}
+
+/** A figure of the letter beside the value computed, its status and its split by custody; then its parts, indented. */
+function FigureRows({ figure: f, depth }: { figure: LetterFigure; depth: number }) {
+  const { t, n, text } = useLang();
+  const vocab = useVocabulary();
+  const statusText = (s: string) => (['match', 'differs', 'letter_inconsistent', 'computed'].includes(s) ? t(`letter.status.${s as 'match'}`) : s);
+  return (
+    <>
+      <tr className={`st-${f.status}`}>
+        <th scope="row" style={{ paddingLeft: `${0.5 + depth * 1.2}rem` }}>
+          <span className="mono">{f.id}</span> {f.label}
+          {f.note && <div className="small muted">{f.note}</div>}
+        </th>
+        <td className="num">{n(f.letter)}</td>
+        <td className="num">{n(f.computed)}</td>
+        <td>
+          <span className={`badge st-${f.status}`}>{statusText(f.status)}</span>
+        </td>
+        <td className="small">{f.split ? Object.entries(f.split).map(([k, v]) => `${text(vocab.custodies.get(k)) || k}: ${n(v.letter)} / ${n(v.computed)}`).join('; ') : ''}</td>
+      </tr>
+      {f.parts.map((p) => (
+        <FigureRows key={p.id} figure={p} depth={depth + 1} />
+      ))}
+    </>
+  );
+}
+
+type Letter = z.output<typeof letterSchema>;
+
+/** The audit of the letter: each check, whether it holds, and its details. */
+function LetterAudit({ audits }: { audits: Letter['audits'] }) {
+  const { t } = useLang();
+  return (
+    <section aria-labelledby="h-audit">
+      <h2 id="h-audit">{t('letter.audit')}</h2>
+      <ul className="audit">
+        {audits.map((a) => (
+          <li key={a.id} className={a.holds ? 'holds' : 'fails'}>
+            <span className={`badge ${a.holds ? 'ok' : 'doubt'}`}>{a.holds ? t('letter.holds') : t('letter.fails')}</span> <span className="mono">{a.id}</span> {a.message}
+            {a.details.length > 0 && (
+              <ul>
+                {a.details.map((d, i) => (
+                  <li key={i}>{d}</li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

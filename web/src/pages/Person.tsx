@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { getJson, query } from '../api/client.ts';
+import type { z } from 'zod';
 import { personSchema, type RuleTrace } from '../api/schemas.ts';
 import { ErrorView, Loading, PageTitle } from '../components/Status.tsx';
 import { LANGS, type Lang } from '../i18n/catalogue.ts';
@@ -64,7 +65,7 @@ function Rule({ rule, lang }: { rule: RuleTrace; lang: Lang }) {
 export function PersonPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
-  const { t, lang: uiLang, n, text } = useLang();
+  const { t, lang: uiLang, text } = useLang();
   const vocab = useVocabulary();
   const [lang, setLang] = useState<Lang>(uiLang);
   const act = params.get('act');
@@ -80,7 +81,6 @@ export function PersonPage() {
   }
   const p = person.data;
   if (!p) return null;
-  const o = p.outcome;
   const trace = p.explanation.trace;
   const name = [p.record['last_name'], p.record['first_name'], p.record['middle_name']].filter(Boolean).join(' ');
 
@@ -91,22 +91,7 @@ export function PersonPage() {
         <Link to={`/acts/${p.act.id}`}>{text(p.act.title)}</Link> · {p.registry.name} · {t('common.asOf')} {p.as_of}
       </p>
       <div className="grid cols-2">
-        <section className="card" aria-labelledby="h-outcome">
-          <h2 id="h-outcome">{t('person.outcome')}</h2>
-          <p className="big">
-            <span className={`badge st-${o.status}`} data-testid="status">
-              {t(`status.${o.status as 'eligible'}`)}
-            </span>{' '}
-            {o.measure && <span>{text(vocab.measures.get(o.measure)) || o.measure}</span>}
-          </p>
-          {o.clause && o.status !== 'not_covered' && <p>{t('person.clauseApplied', { ref: o.clause })}</p>}
-          {o.excluded_by && <p>{t('person.excludedBy', { ref: o.excluded_by })}</p>}
-          {o.days_remitted !== null && <p>{t('person.days', { days: n(o.days_remitted), end: o.new_end_date ?? '—' })}</p>}
-          <p className="small">
-            {t('per.reason')}: {t(`reason.${o.reason as 'matched'}`)}
-          </p>
-          {p.unknown_facts.length > 0 && <p className="warn">{t('person.unknownFacts', { list: p.unknown_facts.join(', ') })}</p>}
-        </section>
+        <OutcomeCard person={p} />
         <section className="card" aria-labelledby="h-articles">
           <h2 id="h-articles">{t('person.articles')}</h2>
           <ul className="plain">
@@ -152,21 +137,56 @@ export function PersonPage() {
           </details>
         </div>
       </section>
-      <section aria-labelledby="h-record">
-        <h2 id="h-record">{t('person.record')}</h2>
-        <table className="data compact record">
-          <tbody>
-            {Object.entries(p.record).map(([k, v]) => (
-              <tr key={k}>
-                <th scope="row" className="mono">
-                  {k}
-                </th>
-                <td>{v ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <RecordTable record={p.record} />
     </article>
+  );
+}
+
+type Person = z.output<typeof personSchema>;
+
+/** The person's outcome: status and measure, the clause or exclusion, the days remitted, the reason, the unknown facts. */
+function OutcomeCard({ person: p }: { person: Person }) {
+  const { t, n, text } = useLang();
+  const vocab = useVocabulary();
+  const o = p.outcome;
+  return (
+    <section className="card" aria-labelledby="h-outcome">
+      <h2 id="h-outcome">{t('person.outcome')}</h2>
+      <p className="big">
+        <span className={`badge st-${o.status}`} data-testid="status">
+          {t(`status.${o.status as 'eligible'}`)}
+        </span>{' '}
+        {o.measure && <span>{text(vocab.measures.get(o.measure)) || o.measure}</span>}
+      </p>
+      {o.clause && o.status !== 'not_covered' && <p>{t('person.clauseApplied', { ref: o.clause })}</p>}
+      {o.excluded_by && <p>{t('person.excludedBy', { ref: o.excluded_by })}</p>}
+      {o.days_remitted !== null && <p>{t('person.days', { days: n(o.days_remitted), end: o.new_end_date ?? '—' })}</p>}
+      <p className="small">
+        {t('per.reason')}: {t(`reason.${o.reason as 'matched'}`)}
+      </p>
+      {p.unknown_facts.length > 0 && <p className="warn">{t('person.unknownFacts', { list: p.unknown_facts.join(', ') })}</p>}
+    </section>
+  );
+}
+
+/** The person's record as the registry holds it, column by column. */
+function RecordTable({ record }: { record: Person['record'] }) {
+  const { t } = useLang();
+  return (
+    <section aria-labelledby="h-record">
+      <h2 id="h-record">{t('person.record')}</h2>
+      <table className="data compact record">
+        <tbody>
+          {Object.entries(record).map(([k, v]) => (
+            <tr key={k}>
+              <th scope="row" className="mono">
+                {k}
+              </th>
+              <td>{v ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

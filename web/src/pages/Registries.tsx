@@ -78,7 +78,7 @@ function UploadForm() {
 }
 
 export function RegistriesPage() {
-  const { t, n, when } = useLang();
+  const { t } = useLang();
   const { can } = useSession();
   const list = useAsync((s) => getJson('/api/registries', registryListSchema, s), []);
   const imports = useAsync(can('registries.write') ? (s) => getJson('/api/registries/imports?limit=20', z.array(importSchema), s) : null, [can('registries.write')]);
@@ -110,57 +110,12 @@ export function RegistriesPage() {
         <h2 id="h-list">{t('reg.list')}</h2>
         {list.loading && <Loading />}
         {list.error !== null && <ErrorView error={list.error} retry={list.reload} />}
-        {list.data && (
-          <div className="table-scroll">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reg.name')}</th>
-                  <th scope="col">{t('reg.persons')}</th>
-                  <th scope="col">{t('reg.source')}</th>
-                  <th scope="col">{t('reg.created')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t('reg.current')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.registries.map((r) => (
-                  <tr key={r.id} aria-current={r.current ? 'true' : undefined}>
-                    <th scope="row">
-                      {r.name}
-                      <div className="mono small">{r.id.slice(0, 16)}…</div>
-                    </th>
-                    <td className="num">{n(r.persons)}</td>
-                    <td>{r.source}</td>
-                    <td>{when(r.created_at)}</td>
-                    <td>
-                      {r.current ? (
-                        <span className="badge ok">{t('reg.current')}</span>
-                      ) : can('registries.write') ? (
-                        <button type="button" onClick={() => void makeCurrent(r.id)}>
-                          {t('reg.makeCurrent')}
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {list.data && <RegistryTable registries={list.data.registries} onMakeCurrent={(id) => void makeCurrent(id)} />}
       </section>
       {imports.data && imports.data.length > 0 && (
         <section aria-labelledby="h-imports">
           <h2 id="h-imports">{t('reg.imports')}</h2>
-          <ul className="plain">
-            {imports.data.map((i) => (
-              <li key={i.id}>
-                <Link to={`/registries/imports/${i.id}`}>{i.file_name}</Link> — <span className={`badge imp-${i.status}`}>{t(`reg.status.${i.status}`)}</span> {i.rows !== null && t('reg.counts', { rows: n(i.rows), accepted: n(i.accepted), rejected: n(i.rejected) })}{' '}
-                <span className="muted">({when(i.started_at)})</span>
-              </li>
-            ))}
-          </ul>
+          <ImportList imports={imports.data} />
         </section>
       )}
     </div>
@@ -218,135 +173,220 @@ export function ImportPage() {
       <PageTitle sub={i ? `${i.file_name} — ${t(`reg.status.${i.status}`)}` : undefined}>{t('reg.report')}</PageTitle>
       {info.loading && <Loading />}
       {info.error !== null && <ErrorView error={info.error} />}
-      {i && (
-        <>
-          <section className="card" aria-labelledby="h-counts">
-            <h2 id="h-counts" className="sr-only">
-              {t('reg.report')}
-            </h2>
-            <p className="big" data-testid="import-counts">
-              {t('reg.counts', { rows: n(i.rows), accepted: n(i.accepted), rejected: n(i.rejected) })}
-            </p>
-            <p className={i.status === 'accepted' ? 'ok' : 'warn'}>{i.status === 'accepted' ? t('reg.acceptedNote') : i.status === 'rejected' ? t('reg.rejectedNote') : (i.error ?? '')}</p>
-            {i.status === 'accepted' && <Link to="/registries">{t('reg.makeCurrent')} →</Link>}
-            {i.file_issues.length > 0 && (
-              <>
-                <h3>{t('reg.fileIssues')}</h3>
-                <ul>
-                  {i.file_issues.map((f, k) => (
-                    <li key={k}>{f.message}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </section>
-          {i.issues_by_rule.length > 0 && (
-            <section aria-labelledby="h-rules">
-              <h2 id="h-rules">{t('reg.byRule')}</h2>
-              <table className="data compact">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('reg.col.rule')}</th>
-                    <th scope="col">{t('reg.col.column')}</th>
-                    <th scope="col">{t('reg.col.severity')}</th>
-                    <th scope="col">{t('reg.col.count')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {i.issues_by_rule.map((r) => (
-                    <tr key={`${r.rule}|${r.column}|${r.severity}`}>
-                      <th scope="row">
-                        <button type="button" className="link" onClick={() => setFilter('rule', r.rule)}>
-                          {r.rule}
-                        </button>
-                      </th>
-                      <td>{r.column ?? '—'}</td>
-                      <td>{t(`reg.severity.${r.severity}`)}</td>
-                      <td className="num">{n(r.count)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          )}
-        </>
-      )}
+      {i && <ImportSummary info={i} onRule={(r) => setFilter('rule', r)} />}
       <section aria-labelledby="h-issues">
         <h2 id="h-issues">{t('reg.issues')}</h2>
-        <div className="filters" role="search">
-          <label>
-            {t('reg.filter.severity')}
-            <select name="severity" value={severity} onChange={(e) => setFilter('severity', e.target.value)}>
-              <option value="">{t('common.all')}</option>
-              <option value="error">{t('reg.severity.error')}</option>
-              <option value="warning">{t('reg.severity.warning')}</option>
-            </select>
-          </label>
-          <label>
-            {t('reg.filter.rule')}
-            <select name="rule" value={rule} onChange={(e) => setFilter('rule', e.target.value)}>
-              <option value="">{t('common.all')}</option>
-              {rules.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('reg.filter.column')}
-            <select name="column" value={column} onChange={(e) => setFilter('column', e.target.value)}>
-              <option value="">{t('common.all')}</option>
-              {columns.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('reg.filter.fromRow')}
-            <input type="number" min={1} value={fromRow} onChange={(e) => setFilter('from_row', e.target.value)} inputMode="numeric" />
-          </label>
-        </div>
+        <IssueFilters severity={severity} rule={rule} column={column} fromRow={fromRow} rules={rules} columns={columns} onChange={setFilter} />
         {issuesError !== null && <ErrorView error={issuesError} />}
         <p role="status" aria-live="polite">
           {t('reg.shown', { shown: n(issues.length), total: n(total) })}
         </p>
-        <div className="table-scroll tall">
-          <table className="data compact" data-testid="issues">
-            <thead>
-              <tr>
-                <th scope="col">{t('reg.col.row')}</th>
-                <th scope="col">{t('reg.col.column')}</th>
-                <th scope="col">{t('reg.col.value')}</th>
-                <th scope="col">{t('reg.col.rule')}</th>
-                <th scope="col">{t('reg.col.severity')}</th>
-                <th scope="col">{t('reg.col.message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {issues.map((x, k) => (
-                <tr key={k} className={x.severity}>
-                  <th scope="row" className="num">
-                    {x.row ?? '—'}
-                  </th>
-                  <td className="mono">{x.column ?? '—'}</td>
-                  <td className="mono">{x.value}</td>
-                  <td className="mono">{x.rule}</td>
-                  <td>{t(`reg.severity.${x.severity}`)}</td>
-                  <td>{x.rule_text ?? x.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <IssuesTable issues={issues} />
         {issues.length < total && (
           <button type="button" disabled={loadingIssues} onClick={() => void load(issues.length)}>
             {t('reg.more')}
           </button>
         )}
       </section>
+    </div>
+  );
+}
+
+type Registries = z.output<typeof registryListSchema>['registries'];
+
+/** The stored registries, the current one marked; another made current by a writer. */
+function RegistryTable({ registries, onMakeCurrent }: { registries: Registries; onMakeCurrent: (id: string) => void }) {
+  const { t, n, when } = useLang();
+  const { can } = useSession();
+  return (
+    <div className="table-scroll">
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">{t('reg.name')}</th>
+            <th scope="col">{t('reg.persons')}</th>
+            <th scope="col">{t('reg.source')}</th>
+            <th scope="col">{t('reg.created')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('reg.current')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {registries.map((r) => (
+            <tr key={r.id} aria-current={r.current ? 'true' : undefined}>
+              <th scope="row">
+                {r.name}
+                <div className="mono small">{r.id.slice(0, 16)}…</div>
+              </th>
+              <td className="num">{n(r.persons)}</td>
+              <td>{r.source}</td>
+              <td>{when(r.created_at)}</td>
+              <td>
+                {r.current ? (
+                  <span className="badge ok">{t('reg.current')}</span>
+                ) : can('registries.write') ? (
+                  <button type="button" onClick={() => onMakeCurrent(r.id)}>
+                    {t('reg.makeCurrent')}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The latest imports, each with its status and counts. */
+function ImportList({ imports }: { imports: ImportInfo[] }) {
+  const { t, n, when } = useLang();
+  return (
+    <ul className="plain">
+      {imports.map((i) => (
+        <li key={i.id}>
+          <Link to={`/registries/imports/${i.id}`}>{i.file_name}</Link> — <span className={`badge imp-${i.status}`}>{t(`reg.status.${i.status}`)}</span> {i.rows !== null && t('reg.counts', { rows: n(i.rows), accepted: n(i.accepted), rejected: n(i.rejected) })}{' '}
+          <span className="muted">({when(i.started_at)})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** An import's counts, its verdict, the problems of the file as a whole, and the issues by rule (a rule chosen filters the list). */
+function ImportSummary({ info: i, onRule }: { info: ImportInfo; onRule: (rule: string) => void }) {
+  const { t, n } = useLang();
+  return (
+    <>
+      <section className="card" aria-labelledby="h-counts">
+        <h2 id="h-counts" className="sr-only">
+          {t('reg.report')}
+        </h2>
+        <p className="big" data-testid="import-counts">
+          {t('reg.counts', { rows: n(i.rows), accepted: n(i.accepted), rejected: n(i.rejected) })}
+        </p>
+        <p className={i.status === 'accepted' ? 'ok' : 'warn'}>{i.status === 'accepted' ? t('reg.acceptedNote') : i.status === 'rejected' ? t('reg.rejectedNote') : (i.error ?? '')}</p>
+        {i.status === 'accepted' && <Link to="/registries">{t('reg.makeCurrent')} →</Link>}
+        {i.file_issues.length > 0 && (
+          <>
+            <h3>{t('reg.fileIssues')}</h3>
+            <ul>
+              {i.file_issues.map((f, k) => (
+                <li key={k}>{f.message}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      {i.issues_by_rule.length > 0 && (
+        <section aria-labelledby="h-rules">
+          <h2 id="h-rules">{t('reg.byRule')}</h2>
+          <table className="data compact">
+            <thead>
+              <tr>
+                <th scope="col">{t('reg.col.rule')}</th>
+                <th scope="col">{t('reg.col.column')}</th>
+                <th scope="col">{t('reg.col.severity')}</th>
+                <th scope="col">{t('reg.col.count')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {i.issues_by_rule.map((r) => (
+                <tr key={`${r.rule}|${r.column}|${r.severity}`}>
+                  <th scope="row">
+                    <button type="button" className="link" onClick={() => onRule(r.rule)}>
+                      {r.rule}
+                    </button>
+                  </th>
+                  <td>{r.column ?? '—'}</td>
+                  <td>{t(`reg.severity.${r.severity}`)}</td>
+                  <td className="num">{n(r.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </>
+  );
+}
+
+/** The filters of the issue list: severity, rule, column, from a row. */
+function IssueFilters(props: { severity: string; rule: string; column: string; fromRow: string; rules: string[]; columns: string[]; onChange: (key: string, value: string) => void }) {
+  const { severity, rule, column, fromRow, rules, columns, onChange } = props;
+  const { t } = useLang();
+  return (
+    <div className="filters" role="search">
+      <label>
+        {t('reg.filter.severity')}
+        <select name="severity" value={severity} onChange={(e) => onChange('severity', e.target.value)}>
+          <option value="">{t('common.all')}</option>
+          <option value="error">{t('reg.severity.error')}</option>
+          <option value="warning">{t('reg.severity.warning')}</option>
+        </select>
+      </label>
+      <label>
+        {t('reg.filter.rule')}
+        <select name="rule" value={rule} onChange={(e) => onChange('rule', e.target.value)}>
+          <option value="">{t('common.all')}</option>
+          {rules.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('reg.filter.column')}
+        <select name="column" value={column} onChange={(e) => onChange('column', e.target.value)}>
+          <option value="">{t('common.all')}</option>
+          {columns.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('reg.filter.fromRow')}
+        <input type="number" min={1} value={fromRow} onChange={(e) => onChange('from_row', e.target.value)} inputMode="numeric" />
+      </label>
+    </div>
+  );
+}
+
+/** The issues shown: row, column, value, rule, severity and message. */
+function IssuesTable({ issues }: { issues: ImportIssue[] }) {
+  const { t } = useLang();
+  return (
+    <div className="table-scroll tall">
+      <table className="data compact" data-testid="issues">
+        <thead>
+          <tr>
+            <th scope="col">{t('reg.col.row')}</th>
+            <th scope="col">{t('reg.col.column')}</th>
+            <th scope="col">{t('reg.col.value')}</th>
+            <th scope="col">{t('reg.col.rule')}</th>
+            <th scope="col">{t('reg.col.severity')}</th>
+            <th scope="col">{t('reg.col.message')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {issues.map((x, k) => (
+            <tr key={k} className={x.severity}>
+              <th scope="row" className="num">
+                {x.row ?? '—'}
+              </th>
+              <td className="mono">{x.column ?? '—'}</td>
+              <td className="mono">{x.value}</td>
+              <td className="mono">{x.rule}</td>
+              <td>{t(`reg.severity.${x.severity}`)}</td>
+              <td>{x.rule_text ?? x.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
