@@ -1,6 +1,7 @@
 /**
  * The server's benchmark (npm run bench:server): the real `amnestia serve` in a child process on the
- * national registry, driven over loopback by autocannon from this process, on PGlite and on the
+ * national registry, driven over loopback from this process by an open-loop load (requests sent at
+ * evenly spaced moments, latency counted from the moment each was due), on PGlite and on the
  * PostgreSQL server side by side. Measures:
  *
  * - what-if (headline figures) at 40 requests a second from 20 clients for 30 s, every request a
@@ -21,7 +22,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { createServer } from 'node:net';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { loadLaw } from '../src/law/law.ts';
 import { DEFAULT_PATHS, PROJECT_ROOT } from '../src/paths.ts';
@@ -124,46 +124,78 @@ interface Load {
   errors: number;
 }
 
-function summarize(r: autocannon.Result, seconds: number): Load {
-  return {
-    requests: r.requests.total,
-    rate: r.requests.total / seconds,
-    p50: r.latency.p50,
-    p90: r.latency.p90,
-    p99: r.latency.p99,
-    max: r.latency.max,
-    errors: r.errors + r.timeouts + r.non2xx,
-  };
+const percentile = (sorted: number[], q: number): number => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!);
+
+interface Shot {
+  path: string;
+  init: RequestInit;
+}
+
+/**
+ * An open-loop load: `rate` requests a second for `seconds`, sent at evenly spaced moments (not in
+ * bursts), at most `clients` of them in flight at once. The latency of a request counts from the
+ * moment it was due, so a server that falls behind is not excused by the requests it delayed
+ * (no coordinated omission). A request that does not answer within 10 s, or answers other than
+ * 2xx, is an error.
+ */
+async function openLoop(s: Server, shot: (k: number) => Shot, rate: number, seconds: number, clients: number): Promise<Load> {
+  const n = Math.max(1, Math.round(rate * seconds));
+  const interval = 1000 / rate;
+  const latencies: number[] = [];
+  let errors = 0;
+  let inFlight = 0;
+  let freed: (() => void) | null = null;
+  const running: Promise<void>[] = [];
+  const t0 = performance.now();
+  for (let k = 0; k < n; k++) {
+    const due = t0 + k * interval;
+    const wait = due - performance.now();
+    if (wait > 0.5) await new Promise((r) => setTimeout(r, wait));
+    while (inFlight >= clients) await new Promise<void>((r) => (freed = r));
+    inFlight++;
+    const { path, init } = shot(k);
+    running.push(
+      fetch(`${s.base}${path}`, { ...init, signal: AbortSignal.timeout(10_000) })
+        .then(async (res) => {
+          await res.arrayBuffer();
+          if (!res.ok) errors++;
+          else latencies.push(performance.now() - due);
+        })
+        .catch(() => {
+          errors++;
+        })
+        .finally(() => {
+          inFlight--;
+          const f = freed;
+          freed = null;
+          f?.();
+        }),
+    );
+  }
+  await Promise.all(running);
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { requests: n, rate: latencies.length / elapsed, p50: percentile(latencies, 0.5), p90: percentile(latencies, 0.9), p99: percentile(latencies, 0.99), max: latencies.at(-1) ?? NaN, errors };
 }
 
 /** A what-if request whose draft differs each time: a fraction, or (`structural`) a condition's age. */
-function whatIfRequests(source: string, session: Session, structural: boolean): autocannon.Request[] {
-  let k = 0;
-  return [
-    {
-      method: 'POST',
-      path: '/api/what-if',
-      headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
-      setupRequest: (req) => {
-        k++;
-        const text = structural
-          ? source.replace(/age >= (\d+)/, (_m, a: string) => `age >= ${Number(a) - 10 + (k % 20)}`).replace('value: 0.5', `value: 0.${String(100000 + k).slice(1)}`)
-          : source.replace('value: 0.5', `value: 0.${String(100000 + k).slice(1)}`);
-        return { ...req, body: JSON.stringify({ source: text }) };
-      },
-    },
-  ];
+function whatIfShot(source: string, session: Session, structural: boolean): (k: number) => Shot {
+  return (k) => {
+    const text = structural
+      ? source.replace(/age >= (\d+)/, (_m, a: string) => `age >= ${Number(a) - 10 + (k % 20)}`).replace('value: 0.5', `value: 0.${String(100000 + k).slice(1)}`)
+      : source.replace('value: 0.5', `value: 0.${String(100000 + k).slice(1)}`);
+    return { path: '/api/what-if', init: { method: 'POST', headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf }, body: JSON.stringify({ source: text }) } };
+  };
 }
 
-async function run(opts: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
-  });
-}
+let drafts = 0;
 
 async function whatIfAt(s: Server, session: Session, source: string, rate: number, seconds: number, structural: boolean): Promise<Load> {
-  const r = await run({ url: s.base, connections: 20, overallRate: rate, duration: seconds, requests: whatIfRequests(source, session, structural), timeout: 10 });
-  return summarize(r, seconds);
+  // Every request of the run is a draft never seen before (k continues across phases).
+  const base = drafts;
+  drafts += Math.round(rate * seconds) + 1;
+  const shot = whatIfShot(source, session, structural);
+  return openLoop(s, (k) => shot(base + k), rate, seconds, 20);
 }
 
 async function saturation(s: Server, session: Session, source: string): Promise<{ steps: { rate: number; load: Load }[]; saturatedAt: number | null }> {
@@ -171,28 +203,37 @@ async function saturation(s: Server, session: Session, source: string): Promise<
   for (const rate of [40, 60, 80, 100, 120, 150, 180, 220, 260, 300]) {
     const load = await whatIfAt(s, session, source, rate, STEP_SECONDS, false);
     steps.push({ rate, load });
-    log(`  saturation ${rate}/s: achieved ${load.rate.toFixed(1)}/s, p50 ${load.p50} ms, p99 ${load.p99} ms, errors ${load.errors}`);
+    log(`  saturation ${rate}/s: achieved ${load.rate.toFixed(1)}/s, p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, errors ${load.errors}`);
     if (load.p99 > 250 || load.rate < rate * 0.9) return { steps, saturatedAt: rate };
   }
   return { steps, saturatedAt: null };
 }
 
 /**
- * GET requests over `paths` in turn from 10 clients: at `rate` requests a second in all (latency at a
- * given load), or as fast as the server answers when `rate` is null (its throughput; latencies then
- * include the queue of 10 waiting requests, so they are not reported as the endpoint's latency).
+ * GET requests over `paths` in turn: at `rate` requests a second, evenly spaced, from up to 10 clients
+ * (latency at a given load); or, when `rate` is null, from 10 clients that send the next request as
+ * soon as the last is answered (throughput; latencies then include the queue, so they are not
+ * reported as the endpoint's latency).
  */
 async function getLoad(s: Server, session: Session, paths: string[], seconds: number, rate: number | null): Promise<Load> {
+  const init: RequestInit = { headers: { cookie: session.cookie } };
+  if (rate !== null) return openLoop(s, (k) => ({ path: paths[k % paths.length]!, init }), rate, seconds, 10);
   let k = 0;
-  const r = await run({
-    url: s.base,
-    connections: 10,
-    ...(rate === null ? {} : { overallRate: rate }),
-    duration: seconds,
-    requests: [{ method: 'GET', headers: { cookie: session.cookie }, setupRequest: (req) => ({ ...req, path: paths[k++ % paths.length]! }) }],
-    timeout: 10,
-  });
-  return summarize(r, seconds);
+  let done = 0;
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      while (performance.now() < end) {
+        const res = await fetch(`${s.base}${paths[k++ % paths.length]!}`, { ...init, signal: AbortSignal.timeout(10_000) }).catch(() => null);
+        if (res) await res.arrayBuffer();
+        if (res?.ok) done++;
+        else errors++;
+      }
+    }),
+  );
+  return { requests: done + errors, rate: done / ((performance.now() - t0) / 1000), p50: NaN, p90: NaN, p99: NaN, max: NaN, errors };
 }
 
 async function importFile(s: Server, session: Session, file: string): Promise<{ ms: number; status: string; accepted: number; peakRss: number }> {
@@ -294,7 +335,7 @@ function report(results: StoreResult[], machine: string, csvBytes: number): stri
     '',
     machine,
     '',
-    `The real server (\`amnestia serve\`) in a child process on the national synthetic registry (61 899 persons), driven over loopback by autocannon (20 connections). Every what-if request is a distinct draft of \`${ACT}\`: a reduction fraction changed (the act is parsed, checked and evaluated afresh; the kernel's code is shared by acts of the same structure), or also a condition's age changed (a new kernel each time).`,
+    `The real server (\`amnestia serve\`) in a child process on the national synthetic registry (61 899 persons), driven over loopback by an open-loop load from this process: requests sent at evenly spaced moments (not in bursts), at most 20 in flight for what-if and 10 for the other endpoints, each latency counted from the moment the request was due, so that a server falling behind is not excused by the requests it delayed. Every what-if request is a distinct draft of \`${ACT}\`: a reduction fraction changed (the act is parsed, checked and evaluated afresh; the kernel's code is shared by acts of the same structure), or also a condition's age changed (a new kernel each time).`,
     '',
     head,
     `| what-if at 40/s for ${WHAT_IF_SECONDS} s: median | ${col((r) => `${ms(r.whatIf.p50)} ms`)} | < 15 ms |`,
