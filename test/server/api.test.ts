@@ -213,6 +213,7 @@ describe.each(storeKinds())('the API on $name', (kind) => {
       expect(counts.length).toBeGreaterThan(20);
       for (const n of counts) expect(n === 0 || n >= 10).toBe(true);
       expect(impact['suppressed_cells']).toBeGreaterThan(0);
+      expect(impact['suppressed_below']).toBe(10);
       expect(JSON.stringify(impact)).not.toMatch(/"person_id"/);
       const compared = (await researcher.request('POST', '/api/evaluations/compare', { body: { acts: [{ act: WOMEN }, { act: LAW }] } })).json() as { comparison: { transitions: { changes: unknown[] }[] } };
       for (const t of compared.comparison.transitions) expect(t.changes).toEqual([]);

@@ -33,6 +33,7 @@ const runSchema = z.object({
   created_by: z.string().nullable(),
   created_at: z.string(),
   suppressed_cells: z.number().int().optional(),
+  suppressed_below: z.number().int().optional().describe('The disclosure threshold the suppressed counts were under (data/disclosure.yaml)'),
 });
 
 const reportSchema = z
@@ -58,10 +59,10 @@ function runView(r: RunRecord) {
 export function evaluationRoutes(ctx: AppContext, options: Pick<ServerOptions, 'disclosure'>): FastifyPluginAsyncZod {
   const threshold = options.disclosure.minCellCount;
   /** Aggregates as the asking role may see them. */
-  const forRole = <T extends Record<string, unknown>>(request: FastifyRequest, value: T): T & { suppressed_cells?: number } => {
+  const forRole = <T extends Record<string, unknown>>(request: FastifyRequest, value: T): T & { suppressed_cells?: number; suppressed_below?: number } => {
     if (request.user?.role !== 'researcher') return value;
     const s = suppressSmallCells(value, threshold);
-    return { ...s.value, suppressed_cells: s.cells };
+    return { ...s.value, suppressed_cells: s.cells, suppressed_below: threshold };
   };
 
   return async (app) => {

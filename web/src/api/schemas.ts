@@ -195,6 +195,7 @@ export const runSchema = z.object({
   created_by: z.string().nullable(),
   created_at: z.string(),
   suppressed_cells: z.number().optional(),
+  suppressed_below: z.number().optional(),
 });
 export type Run = z.output<typeof runSchema>;
 
@@ -207,7 +208,7 @@ export type Suppressible<T> = T extends number
       ? { [K in keyof T]: Suppressible<T[K]> }
       : T;
 
-export type Report = Suppressible<ImpactReport> & { suppressed_cells?: number };
+export type Report = Suppressible<ImpactReport> & { suppressed_cells?: number; suppressed_below?: number };
 export type ActImpact = Report['acts'][number];
 export type CoverageRow = ActImpact['coverage']['custody'][number];
 
@@ -396,5 +397,6 @@ export const letterSchema = z.object({
   audits: z.array(z.object({ id: z.string(), kind: z.string(), figure: z.string(), holds: z.boolean(), message: z.string(), details: z.array(z.string()) })),
   summary: z.object({ consistent: z.number().nullable(), matching: z.number().nullable(), inconsistentInLetter: z.array(z.string()), differing: z.array(z.string()) }).passthrough(),
   suppressed_cells: z.number().optional(),
+  suppressed_below: z.number().optional(),
 });
 export type Letter = z.output<typeof letterSchema>;

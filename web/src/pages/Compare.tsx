@@ -62,7 +62,7 @@ export function ComparePage() {
       {report.error !== null && <ErrorView error={report.error} retry={report.reload} />}
       {cmp && (
         <>
-          {report.data?.suppressed_cells !== undefined && report.data.suppressed_cells > 0 && <p className="note">{t('common.suppressedNote', { n: 10, cells: report.data.suppressed_cells })}</p>}
+          {report.data?.suppressed_cells !== undefined && report.data.suppressed_cells > 0 && <p className="note">{t('common.suppressedNote', { n: report.data.suppressed_below ?? '', cells: report.data.suppressed_cells })}</p>}
           <section aria-labelledby="h-figures">
             <h2 id="h-figures">{t('cmp.figures')}</h2>
             <FiguresTable ids={ids} rows={rows} titleOf={titleOf} />

@@ -190,7 +190,7 @@ function ImpactView({ run, report }: { run: Run; report: Report }) {
       <p className="small muted provenance">
         {t('imp.provenance', { run: run.id.slice(0, 12), act: `${run.act.id}@${run.act.version ?? '?'} (${run.act.hash.slice(0, 8)})`, law: run.law.hash.slice(0, 8), registry: `${report.registry.source}`, asOf: run.as_of, engine: run.engine_version })}
       </p>
-      {report.suppressed_cells !== undefined && report.suppressed_cells > 0 && <p className="note">{t('common.suppressedNote', { n: 10, cells: report.suppressed_cells })}</p>}
+      {report.suppressed_cells !== undefined && report.suppressed_cells > 0 && <p className="note">{t('common.suppressedNote', { n: report.suppressed_below ?? '', cells: report.suppressed_cells })}</p>}
       <div className="toolbar">
         <Link to={`/acts/${actId}`}>{t('acts.read')}</Link>
         {can('persons.read') && <Link to={`/persons?act=${actId}&status=eligible`}>{t('fig.openPersons')}</Link>}

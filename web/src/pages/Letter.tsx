@@ -38,7 +38,7 @@ export function LetterPage() {
       {l && (
         <>
           <p>{t('letter.summary', { matching: n(l.summary.matching), inconsistent: l.summary.inconsistentInLetter.join(', ') || '—', differing: l.summary.differing.join(', ') || '—' })}</p>
-          {l.suppressed_cells !== undefined && l.suppressed_cells > 0 && <p className="note">{t('common.suppressedNote', { n: 10, cells: l.suppressed_cells })}</p>}
+          {l.suppressed_cells !== undefined && l.suppressed_cells > 0 && <p className="note">{t('common.suppressedNote', { n: l.suppressed_below ?? '', cells: l.suppressed_cells })}</p>}
           <div className="table-scroll">
             <table className="data letter">
               <caption>
