@@ -287,9 +287,9 @@ async function benchStore(store: string, csv: string): Promise<StoreResult> {
       // warm-up: the first requests compile the server's code paths
       await whatIfAt(s, analyst, source, 20, 3, false);
       const whatIf = await whatIfAt(s, analyst, source, 40, WHAT_IF_SECONDS, false);
-      log(`${store}: what-if 40/s: p50 ${whatIf.p50} ms, p99 ${whatIf.p99} ms, errors ${whatIf.errors}`);
+      log(`${store}: what-if 40/s: p50 ${whatIf.p50.toFixed(1)} ms, p99 ${whatIf.p99.toFixed(1)} ms, errors ${whatIf.errors}`);
       const whatIfStructural = await whatIfAt(s, analyst, source, 40, WHAT_IF_SECONDS, true);
-      log(`${store}: what-if 40/s, new kernels: p50 ${whatIfStructural.p50} ms, p99 ${whatIfStructural.p99} ms, errors ${whatIfStructural.errors}`);
+      log(`${store}: what-if 40/s, new kernels: p50 ${whatIfStructural.p50.toFixed(1)} ms, p99 ${whatIfStructural.p99.toFixed(1)} ms, errors ${whatIfStructural.errors}`);
       const sat = await saturation(s, analyst, source);
 
       const list = (await (await fetch(`${s.base}/api/persons?act=${ACT}&limit=100000`, { headers: { cookie: analyst.cookie } })).json()) as { rows: { person_id: string; facility: string }[] };
@@ -301,11 +301,11 @@ async function benchStore(store: string, csv: string): Promise<StoreResult> {
       const listPaths = [`/api/persons?act=${ACT}&facility=${facility}&limit=5000`];
       await getLoad(s, analyst, personPaths.slice(0, 50), 2, null);
       const person = await getLoad(s, analyst, personPaths, QUICK ? 3 : 15, PERSON_RATE);
-      log(`${store}: a person with the explanation at ${PERSON_RATE}/s: p50 ${person.p50} ms, p99 ${person.p99} ms`);
+      log(`${store}: a person with the explanation at ${PERSON_RATE}/s: p50 ${person.p50.toFixed(1)} ms, p99 ${person.p99.toFixed(1)} ms`);
       const personMax = await getLoad(s, analyst, personPaths, QUICK ? 3 : 10, null);
       log(`${store}: persons answered a second by 10 clients: ${personMax.rate.toFixed(0)}`);
       const facilityList = { ...(await getLoad(s, analyst, listPaths, QUICK ? 3 : 15, LIST_RATE)), rows, facility };
-      log(`${store}: ${facility}'s list (${rows} rows) at ${LIST_RATE}/s: p50 ${facilityList.p50} ms, p99 ${facilityList.p99} ms`);
+      log(`${store}: ${facility}'s list (${rows} rows) at ${LIST_RATE}/s: p50 ${facilityList.p50.toFixed(1)} ms, p99 ${facilityList.p99.toFixed(1)} ms`);
       const listMax = await getLoad(s, analyst, listPaths, QUICK ? 3 : 10, null);
       log(`${store}: lists answered a second by 10 clients: ${listMax.rate.toFixed(0)}`);
 
