@@ -8,8 +8,9 @@ import { PROJECT_ROOT } from '../paths.ts';
 import { makeIin } from '../domain/iin.ts';
 import { importRegistryFile } from './import.ts';
 import { buildCriminalCode, criminalCodeFileSchema } from '../law/criminal-code.ts';
-import { CONTRACT_COLUMNS, type ContractColumn } from './record.ts';
+import { CONTRACT_COLUMNS } from './record.ts';
 import { parseRow, recordToCells, rowSchema } from './row.ts';
+import { goodRow as sharedGoodRow, type Row } from './testing/files.ts';
 
 const law = loadLaw();
 const BAD = resolve(PROJECT_ROOT, 'test/fixtures/bad-registry.csv');
@@ -18,49 +19,12 @@ function tmp(name: string): string {
   return join(mkdtempSync(join(tmpdir(), 'amnestia-import-')), name);
 }
 
-/** A valid row (a woman born 1979-03-03 whose ИИН is the documented example). */
-function goodRow(overrides: Partial<Record<ContractColumn, string>> = {}): Record<ContractColumn, string> {
-  const base: Record<ContractColumn, string> = {
-    person_id: 'P1',
-    iin: '790303402568',
-    last_name: 'Ахметова',
-    first_name: 'Айгүл',
-    middle_name: 'Серіковна',
-    sex: 'F',
-    birth_date: '1979-03-03',
-    custody: 'institution',
-    facility: 'W-01',
-    region: 'karaganda',
-    articles: '190-2;188-1',
-    offence_date: '2022-05-10',
-    sentence_type: 'imprisonment',
-    sentence_start: '2023-01-15',
-    sentence_end: '2027-01-15',
-    imposed_term_months: '48',
-    prior_convictions: '0',
-    recidivism: 'none',
-    behaviour: 'positive',
-    malicious_violator: 'false',
-    pregnant: 'false',
-    children_birth_dates: '2008-04-01;2012-11-30',
-    disabled_child: 'false',
-    parental_rights_deprived: 'false',
-    disability_group: '0',
-    veteran: 'false',
-    pensioner: 'false',
-    single_parent: 'true',
-    civil_claim_amount: '1500000',
-    civil_claim_paid: '200000',
-    damage_caused: 'true',
-    damage_compensated: 'false',
-    imposed_term_days: '0',
-    prior_imprisonment: '',
-    juvenile_colony: '',
-    disabled_child_group: 'none',
-    veteran_kind: 'none',
-    victim_aged_14_18: '',
-  };
-  return { ...base, ...overrides };
+/**
+ * The shared valid row (src/registry/testing/files.ts) with Kazakh letters in her names and the
+ * optional columns written out as their explicit "none" / zero values.
+ */
+function goodRow(overrides: Partial<Row> = {}): Row {
+  return sharedGoodRow({ first_name: 'Айгүл', middle_name: 'Серіковна', imposed_term_days: '0', disabled_child_group: 'none', veteran_kind: 'none', ...overrides });
 }
 
 function csv(rows: Record<string, string>[], columns: readonly string[] = CONTRACT_COLUMNS): string {
