@@ -88,17 +88,20 @@ function storedOutcomes(run: ActRun, registry: Registry): Iterable<StoredOutcome
         const end = o.newEnd[i]!;
         const status = entryAt(STATUSES, o.status[i]!, 'outcome status');
         const almost = entryAt(ALMOST_KINDS, o.almostKind[i]!, 'almost kind');
+        const clause = o.clause[i]!;
+        const exclusion = o.exclusion[i]!;
+        const almostClause = o.almostClause[i]!;
         yield {
           personId: registry.personId[i]!,
           status,
           measure: o.measure[i] === 0 ? null : entryAt(MEASURE_CODES, o.measure[i]!, 'measure code'),
-          clauseId: o.clause[i]! >= 0 ? entryAt(plan.clauses, o.clause[i]!, 'clause index').id : null,
-          exclusionId: o.exclusion[i]! >= 0 ? entryAt(plan.exclusions, o.exclusion[i]!, 'exclusion index').id : null,
+          clauseId: clause >= 0 ? entryAt(plan.clauses, clause, 'clause index').id : null,
+          exclusionId: exclusion >= 0 ? entryAt(plan.exclusions, exclusion, 'exclusion index').id : null,
           daysRemitted: d < 0 ? null : d,
           newEnd: end === -2147483648 ? null : formatIsoDate(end),
           reason: entryAt(REASONS, o.reason[i]!, 'outcome reason'),
           almostKind: almost === 'none' ? null : almost,
-          almostClause: almost === 'none' || o.almostClause[i]! < 0 ? null : (plan.clauses[o.almostClause[i]!]?.id ?? null),
+          almostClause: almost === 'none' || almostClause < 0 ? null : (plan.clauses[almostClause]?.id ?? null),
         };
       }
     },

@@ -157,8 +157,10 @@ function rowOf(r: Resolved, i: number): PersonRow {
     for (let k = c.articleOffsets[i]!; k < c.articleOffsets[i + 1]!; k++) articles.push(entryAt(parts, c.articleValues[k]!, 'law part').id);
   }
   const kept = status !== 'excluded';
-  const clause = o.clause[i]! >= 0 && kept ? entryAt(plan.clauses, o.clause[i]!, 'clause index') : null;
-  const exclusion = o.exclusion[i]! >= 0 && !kept ? entryAt(plan.exclusions, o.exclusion[i]!, 'exclusion index') : null;
+  const clauseIndex = o.clause[i]!;
+  const exclusionIndex = o.exclusion[i]!;
+  const clause = clauseIndex >= 0 && kept ? entryAt(plan.clauses, clauseIndex, 'clause index') : null;
+  const exclusion = exclusionIndex >= 0 && !kept ? entryAt(plan.exclusions, exclusionIndex, 'exclusion index') : null;
   const sex = c.sex[i]!;
   const custody = c.custody[i]!;
   const daysRemitted = o.daysRemitted[i]!;
