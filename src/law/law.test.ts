@@ -124,8 +124,17 @@ describe('Criminal Code table', () => {
     // the gravity of each 1997 part read, derived by its Art. 10 from the maximum
     const g = (id: string) => cc.part(id)!.gravity;
     expect(['1997:96-2', '1997:103-1', '1997:121-1', '1997:121-2', '1997:187-1', '1997:233-2', '1997:311-1'].map(g)).toEqual(['especially_grave', 'grave', 'medium', 'grave', 'minor', 'grave', 'medium']);
+    // 103 parts 2-3 (8 and 10 years), 128 (recruitment for exploitation, December 2004: 1, 5, 8 years),
+    // 133 (trafficking in minors: 7, 10, 15 years), 307 part 1 (2 years)
+    expect(['1997:103-2', '1997:103-3', '1997:128-1', '1997:128-2', '1997:128-3', '1997:133-1', '1997:133-2', '1997:133-3', '1997:307-1'].map(g)).toEqual([
+      'grave', 'grave', 'minor', 'medium', 'grave', 'grave', 'grave', 'especially_grave', 'minor',
+    ]);
     expect(cc.part('1997:233-1')!.tags).toContain('terrorism');
     expect(cc.part('1997:311-1')!.tags).toContain('corruption');
+    expect(cc.part('1997:307-1')!.tags).toContain('corruption');
+    expect(cc.matching('1997:133').every((p) => p.tags.includes('trafficking'))).toBe(true);
+    // a part not read stays out: 307 part 2 is rejected, never given a default gravity
+    expect(cc.resolve('1997:307-2')).toMatchObject({ error: expect.stringContaining('no part 2') });
   });
   it('matches a part\'s points and an article\'s parts', () => {
     expect(cc.matching('189-3').map((p) => p.id)).toEqual(['189-3', '189-3.1', '189-3.2']);
