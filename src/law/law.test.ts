@@ -132,6 +132,10 @@ describe('Criminal Code table', () => {
     expect(cc.part('1997:233-1')!.tags).toContain('terrorism');
     expect(cc.part('1997:311-1')!.tags).toContain('corruption');
     expect(cc.part('1997:307-1')!.tags).toContain('corruption');
+    // 259 parts 3-4 (December 2004: 12 and 15 years); parts 1-2 were not read and are rejected
+    expect(['1997:259-3', '1997:259-4'].map(g)).toEqual(['grave', 'especially_grave']);
+    expect(cc.part('1997:259-4')!.tags).toContain('drug_trafficking');
+    expect(cc.resolve('1997:259-1')).toMatchObject({ error: expect.stringContaining('no part 1') });
     expect(cc.matching('1997:133').every((p) => p.tags.includes('trafficking'))).toBe(true);
     // a part not read stays out: 307 part 2 is rejected, never given a default gravity
     expect(cc.resolve('1997:307-2')).toMatchObject({ error: expect.stringContaining('no part 2') });
