@@ -137,6 +137,13 @@ describe('Criminal Code table', () => {
     expect(cc.part('1997:259-4')!.tags).toContain('drug_trafficking');
     expect(cc.resolve('1997:259-1')).toMatchObject({ error: expect.stringContaining('no part 1') });
     expect(cc.matching('1997:133').every((p) => p.tags.includes('trafficking'))).toBe(true);
+    // 308 parts 1-3 (3, 5, 8 years), 310 part 1 (1 year), 314 parts 1-3 (2, 3, 5 years); 309 has no
+    // imprisonment and no parts: minor under the 1997 Art. 10, which knew no criminal misdemeanours
+    expect(['1997:308-1', '1997:308-2', '1997:308-3', '1997:310-1', '1997:314-1', '1997:314-2', '1997:314-3', '1997:309'].map(g)).toEqual([
+      'medium', 'medium', 'grave', 'minor', 'minor', 'medium', 'medium', 'minor',
+    ]);
+    // corruption as the 2014 Code lists the successor: 310 (364) and 314 (369) whole, 308 (362) not
+    expect(['1997:310-1', '1997:314-2', '1997:308-3'].map((id) => cc.part(id)!.tags.includes('corruption'))).toEqual([true, true, false]);
     // a part not read stays out: 307 part 2 is rejected, never given a default gravity
     expect(cc.resolve('1997:307-2')).toMatchObject({ error: expect.stringContaining('no part 2') });
   });
