@@ -124,8 +124,28 @@ describe('Criminal Code table', () => {
     // the gravity of each 1997 part read, derived by its Art. 10 from the maximum
     const g = (id: string) => cc.part(id)!.gravity;
     expect(['1997:96-2', '1997:103-1', '1997:121-1', '1997:121-2', '1997:187-1', '1997:233-2', '1997:311-1'].map(g)).toEqual(['especially_grave', 'grave', 'medium', 'grave', 'minor', 'grave', 'medium']);
+    // 103 parts 2-3 (8 and 10 years), 128 (recruitment for exploitation, December 2004: 1, 5, 8 years),
+    // 133 (trafficking in minors: 7, 10, 15 years), 307 part 1 (2 years)
+    expect(['1997:103-2', '1997:103-3', '1997:128-1', '1997:128-2', '1997:128-3', '1997:133-1', '1997:133-2', '1997:133-3', '1997:307-1'].map(g)).toEqual([
+      'grave', 'grave', 'minor', 'medium', 'grave', 'grave', 'grave', 'especially_grave', 'minor',
+    ]);
     expect(cc.part('1997:233-1')!.tags).toContain('terrorism');
     expect(cc.part('1997:311-1')!.tags).toContain('corruption');
+    expect(cc.part('1997:307-1')!.tags).toContain('corruption');
+    // 259 parts 3-4 (December 2004: 12 and 15 years); parts 1-2 were not read and are rejected
+    expect(['1997:259-3', '1997:259-4'].map(g)).toEqual(['grave', 'especially_grave']);
+    expect(cc.part('1997:259-4')!.tags).toContain('drug_trafficking');
+    expect(cc.resolve('1997:259-1')).toMatchObject({ error: expect.stringContaining('no part 1') });
+    expect(cc.matching('1997:133').every((p) => p.tags.includes('trafficking'))).toBe(true);
+    // 308 parts 1-3 (3, 5, 8 years), 310 part 1 (1 year), 314 parts 1-3 (2, 3, 5 years); 309 has no
+    // imprisonment and no parts: minor under the 1997 Art. 10, which knew no criminal misdemeanours
+    expect(['1997:308-1', '1997:308-2', '1997:308-3', '1997:310-1', '1997:314-1', '1997:314-2', '1997:314-3', '1997:309'].map(g)).toEqual([
+      'medium', 'medium', 'grave', 'minor', 'minor', 'medium', 'medium', 'minor',
+    ]);
+    // corruption as the 2014 Code lists the successor: 310 (364) and 314 (369) whole, 308 (362) not
+    expect(['1997:310-1', '1997:314-2', '1997:308-3'].map((id) => cc.part(id)!.tags.includes('corruption'))).toEqual([true, true, false]);
+    // a part not read stays out: 307 part 2 is rejected, never given a default gravity
+    expect(cc.resolve('1997:307-2')).toMatchObject({ error: expect.stringContaining('no part 2') });
   });
   it('matches a part\'s points and an article\'s parts', () => {
     expect(cc.matching('189-3').map((p) => p.id)).toEqual(['189-3', '189-3.1', '189-3.2']);
