@@ -107,6 +107,9 @@ export class Emitter implements EmitContext {
   helper(name: HelperName): string {
     return `H.${name}`;
   }
+  childrenUnder(years: string): string {
+    return `${this.helper('childrenUnder')}(${this.col('childOffsets')}, ${this.col('childBirthYmd')}, i, ${this.asOfYmd}, ${years})`;
+  }
   temp(): string {
     return `t${this.temps++}`;
   }

@@ -11,6 +11,7 @@
  */
 import { addMonths, UNKNOWN_DATE, ymdOfDay } from '../../domain/dates.ts';
 import { imposedReductionDays, unservedReductionDays } from '../calendar.ts';
+import { childrenUnderColumn } from '../children-counts.ts';
 import type { Law } from '../../law/law.ts';
 import type { ColumnName, DictColumn, Registry } from '../../registry/registry.ts';
 import type { Checked } from '../condition.ts';
@@ -312,6 +313,7 @@ type ActKernelFn = (
   S: Scratch,
   A: ActConstants,
   B: Float64Array,
+  U: (Uint8Array | Int32Array)[],
 ) => void;
 
 /** The act's kernel bound to one registry and one day: evaluates ranges of persons. */
@@ -387,7 +389,8 @@ function kernelFunction(source: string): ActKernelFn {
   if (fn) {
     kernelFunctions.delete(source);
   } else {
-    fn = new Function('C', 'K', 'P', 'H', 'asOfYmd', 'asOfDay', 'laterYmd', 'laterDay', 'start', 'end', 'O', 'S', 'A', 'B', source) as ActKernelFn;
+    // a named function (actKernel in CPU profiles and V8's traces)
+    fn = new Function(`return function actKernel(C, K, P, H, asOfYmd, asOfDay, laterYmd, laterDay, start, end, O, S, A, B, U) {\n${source}\n};`)() as ActKernelFn;
     if (kernelFunctions.size >= KERNEL_FUNCTIONS_KEPT) kernelFunctions.delete(kernelFunctions.keys().next().value as string);
   }
   kernelFunctions.set(source, fn);
@@ -412,9 +415,35 @@ function tagGate(c: Checked): number {
   return 0;
 }
 
+/**
+ * The act kernel's emitter: the number of a person's children under an age on the day of the
+ * evaluation is read from a column counted once per registry and day (`U[k]`,
+ * src/engine/children-counts.ts), not by a loop over the person's children; on other days (facts
+ * read `during` the execution period) the loop stays.
+ */
+class ActEmitter extends Emitter {
+  /** The ages (expressions: literals or parameters) of the counted columns, by index in U. */
+  readonly childCounts: string[] = [];
+
+  override childrenUnder(years: string): string {
+    if (this.asOfYmd !== 'asOfYmd') return super.childrenUnder(years);
+    this.col('childOffsets');
+    this.col('childBirthYmd');
+    let k = this.childCounts.indexOf(years);
+    if (k < 0) k = this.childCounts.push(years) - 1;
+    return `U[${k}][i]`;
+  }
+}
+
+/** The value of an age the emitter wrote: a parameter `P[k]` or a numeric literal. */
+function yearsValue(expr: string, P: number[]): number {
+  const m = /^P\[(\d+)\]$/.exec(expr);
+  return m ? P[Number(m[1])]! : Number(expr.replace(/[()]/g, ''));
+}
+
 /** Generates the act's kernel. */
 export function compileActKernel(plan: Plan, law: Law): CompiledAct {
-  const e = new Emitter(law.criminalCode);
+  const e = new ActEmitter(law.criminalCode);
   const stCol = e.col('sentenceStartDay');
   const enCol = e.col('sentenceEndDay');
   // the term imposed, for measures that take a fraction of it
@@ -603,6 +632,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   // Bound constants, parameters and outcome columns in locals: the loop reads no property.
   const constantsUsed = e.constants.map((_, k) => `const k_${k} = K[${k}];`);
   const paramsUsed = e.params.map((_, k) => `const p_${k} = P[${k}];`);
+  const countsUsed = e.childCounts.map((_, k) => `const u_${k} = U[${k}];`);
   const source = [
     ...decl,
     ...OUT_NAMES.map((name) => `const o_${name} = O.${name};`),
@@ -611,8 +641,12 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     'const S_tr = S.tr, S_nf = S.nf, S_nu = S.nu, S_ms = S.ms, S_r = S.r;',
     ...constantsUsed,
     ...paramsUsed,
+    ...countsUsed,
     ...temps,
-    loopSource.replace(/\bK\[(\d+)\]/g, 'k_$1').replace(/\bP\[(\d+)\]/g, 'p_$1'),
+    loopSource
+      .replace(/\bK\[(\d+)\]/g, 'k_$1')
+      .replace(/\bP\[(\d+)\]/g, 'p_$1')
+      .replace(/\bU\[(\d+)\]/g, 'u_$1'),
   ].join('\n');
   const fn = kernelFunction(source);
   // counts only: the same loop without the stores into outcome columns (the breakdowns alone)
@@ -623,6 +657,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   let countFn: ActKernelFn | null = null;
   const constants = e.constants;
   const paramNames = [...e.params];
+  const childCounts = [...e.childCounts];
   const A: ActConstants = {
     kinds: Int8Array.from(plan.clauses.map((c) => measureKind(c.measure))),
     nums: Float64Array.from(plan.clauses.map((c) => measureNum(c.measure))),
@@ -644,6 +679,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     const C = registry.columns as unknown as Record<string, unknown>;
     const asOfYmd = ymdOfDay(asOfDay);
     const laterYmd = ymdOfDay(laterDay);
+    const U = childCounts.map((years) => childrenUnderColumn(registry.columns, registry.size, asOfYmd, yearsValue(years, P)));
     if (memoDay !== asOfDay) {
       memo = new Int32Array(memoSize).fill(-1);
       memoDay = asOfDay;
@@ -653,14 +689,14 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
       count(start, end, t) {
         if (t.clauses !== n || t.exclusions !== plan.exclusions.length) throw new Error('the tally is not of this act');
         countFn ??= kernelFunction(countSource);
-        countFn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, NO_OUTCOMES, S, AB, t.values);
+        countFn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, NO_OUTCOMES, S, AB, t.values, U);
       },
       run(start, end, out, t) {
         if (t.clauses !== n || t.exclusions !== plan.exclusions.length) throw new Error('the tally is not of this act');
         if (out.maskWords !== words) throw new Error(`the outcome columns hold clause masks of ${out.maskWords} words; this act needs ${words} (newOutcomes(size, shared, clauses))`);
         if (fast) out.clauseMask.fill(0, start * words, end * words);
         if (laterClauses.length === 0) out.almostFrom.fill(UNKNOWN_DATE, start, end);
-        fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, AB, t.values);
+        fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, AB, t.values, U);
       },
     };
   };
