@@ -71,6 +71,12 @@ export interface CompiledAct {
   plan: Plan;
   source: string;
   columns: ColumnName[];
+  /**
+   * What the loop reads by person on a registry and day: the registry columns it reads (a value
+   * each, or a list through its offsets), and the counted columns it reads instead of a person's
+   * children (src/engine/children-counts.ts). The benchmark's floor reads the same.
+   */
+  inputs(registry: Registry, asOfDay?: number): { columns: ColumnName[]; counted: (Uint8Array | Int32Array)[] };
   /** An empty tally of this act's breakdowns. */
   newTally(values?: Float64Array): Tally;
   /** The kernel bound to a registry; `asOfDay` replaces the day of entry into force. */
@@ -516,6 +522,15 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     plan,
     source,
     columns: [...g.e.columns.keys()],
+    inputs(registry, asOfDay = plan.entryIntoForce) {
+      const P = g.e.params.map((name) => law.parameters.value(name, asOfDay));
+      const asOfYmd = ymdOfDay(asOfDay);
+      return {
+        // read by the loop: named past its declaration
+        columns: [...g.e.columns.keys()].filter((name) => source.split(`c_${name}`).length > 2),
+        counted: g.e.childCounts.map((years) => childrenUnderColumn(registry.columns, registry.size, asOfYmd, yearsValue(years, P))),
+      };
+    },
     newTally: (values) => new Tally(n, plan.exclusions.length, values),
     bind,
     count(registry, asOfDay, range, t) {
