@@ -457,6 +457,8 @@ async function main(): Promise<void> {
     '',
     `Machine: ${machine}. The whole run took ${totalMin.toFixed(0)} minutes; other processes shared the 2 cores (load averages below).`,
     '',
+    `Settings: BENCH_SIZES ${SIZES.join(',')}, BENCH_REAL_SIZES ${REAL_SIZES.join(',') || 'none'}, BENCH_RUNS ${RUNS}, BENCH_SQL_RUNS_LARGE ${SQL_RUNS_LARGE}, BENCH_EMITTED_MAX ${EMITTED_MAX}, BENCH_PG_MAX ${PG_MAX}, BENCH_JRE_SAMPLE ${JRE_SAMPLE}, BENCH_NATIONAL_RUNS ${NATIONAL_RUNS}, BENCH_DUCKDB_MEMORY ${DUCKDB_MEMORY}.`,
+    '',
     '## The figures of issue 14',
     '',
     ...figures,
