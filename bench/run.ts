@@ -50,6 +50,8 @@ import { peakRss } from './peak-rss.ts';
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000,10000000').split(',').map(Number);
 const REAL_SIZES = (process.env.BENCH_REAL_SIZES ?? '1000000').split(',').filter((x) => x !== '').map(Number);
 const PG_MAX = Number(process.env.BENCH_PG_MAX ?? 1_000_000);
+/** DuckDB (the hand-written and the emitted SQL) runs up to this many persons (all sizes by default). */
+const DUCKDB_MAX = Number(process.env.BENCH_DUCKDB_MAX ?? Infinity);
 /** The emitted SQL in DuckDB runs up to this many persons (all sizes by default). */
 const EMITTED_MAX = Number(process.env.BENCH_EMITTED_MAX ?? Infinity);
 const JRE_SAMPLE = Number(process.env.BENCH_JRE_SAMPLE ?? 100_000);
@@ -137,7 +139,7 @@ interface Row {
   /** The first evaluation on the registry, 1 thread: the kernel not yet optimized by V8, and the children counted (src/engine/children-counts.ts). */
   kernelFirst: number;
   kernel2: number;
-  hand: number;
+  hand: number | null;
   floorRead1: number;
   floorRead2: number;
   floorWrite1: number;
@@ -162,8 +164,8 @@ interface Load {
   generateMs: number | null;
   generateRss: number | null;
   bytesPerPersonAll: number;
-  duckLoadMs: number;
-  flatMs: number;
+  duckLoadMs: number | null;
+  flatMs: number | null;
   pgLoadMs: number | null;
   load: [number, number];
 }
@@ -247,12 +249,16 @@ async function main(): Promise<void> {
     const { file, reg, snapshotMs, generateMs, generateRss } = loadRegistry(n, kind);
 
     log(`${kind} ${n}: loading DuckDB`);
-    const duck = await DuckDbBackend.open(':memory:', cpus().length);
-    await duck.exec(`SET memory_limit = '${DUCKDB_MEMORY.replace(/[^\w.]/g, '')}'`);
-    await duck.exec(`SET temp_directory = '${join(OUT, 'duckdb-tmp').replace(/'/g, "''")}'`);
-    const duckLoadMs = await time(() => duck.loadRegistry(reg, law));
-    const flatMs = await time(() => duck.exec(FLAT_TABLE_SQL));
-    for (const m of MACROS) await duck.exec(m);
+    const duck = n <= DUCKDB_MAX ? await DuckDbBackend.open(':memory:', cpus().length) : null;
+    let duckLoadMs: number | null = null;
+    let flatMs: number | null = null;
+    if (duck) {
+      await duck.exec(`SET memory_limit = '${DUCKDB_MEMORY.replace(/[^\w.]/g, '')}'`);
+      await duck.exec(`SET temp_directory = '${join(OUT, 'duckdb-tmp').replace(/'/g, "''")}'`);
+      duckLoadMs = await time(() => duck.loadRegistry(reg, law));
+      flatMs = await time(() => duck.exec(FLAT_TABLE_SQL));
+      for (const m of MACROS) await duck.exec(m);
+    }
     let pgb: PostgresBackend | null = null;
     let pgLoadMs: number | null = null;
     if (kind === 'default' && n <= PG_MAX) {
@@ -280,10 +286,12 @@ async function main(): Promise<void> {
       const emittedDuck = outcomesSql(plan, law, undefined, false);
       const hand = handWrittenSql(plan, law);
       const duckEmitted = async () => {
+        if (!duck) return;
         await duck.exec(`CREATE OR REPLACE TABLE outcomes AS ${emittedDuck}`);
         await duck.exec(BREAKDOWN_SQL);
       };
       const duckHand = async () => {
+        if (!duck) return;
         await duck.exec(`CREATE OR REPLACE TABLE outcomes AS ${hand}`);
         await duck.exec(BREAKDOWN_SQL);
       };
@@ -300,7 +308,7 @@ async function main(): Promise<void> {
       const kernelFirst = performance.now() - firstStart;
       const two = par.evaluateWithBreakdown(reg, undefined, out2);
       const checked: string[] = [];
-      const emittedRun = n <= EMITTED_MAX;
+      const emittedRun = duck !== null && n <= EMITTED_MAX;
       if (firstDifference(out1, out2) >= 0) throw new Error(`${plan.id}: 2 threads differ from 1 thread at person ${firstDifference(out1, out2)}`);
       if (!sameBreakdown(one, breakdown(out1)) || !sameBreakdown(one, two.breakdown)) throw new Error(`${plan.id}: the breakdowns counted by the kernel differ from its outcomes'`);
       checked.push('kernel 2 threads (and the breakdowns of both)');
@@ -308,10 +316,12 @@ async function main(): Promise<void> {
       for (let i = 0; i < n; i++) statusCounts[out1.status[i]!]!++;
       let notServing = 0;
       for (let i = 0; i < n; i++) if (out1.reason[i] === 6) notServing++;
-      const handOut = await readOutcomes(duck.connection, hand, n, plan.clauses.length);
-      if (firstDifference(out1, handOut) >= 0) throw new Error(`${plan.id}: the hand-written DuckDB SQL differs at person ${firstDifference(out1, handOut)}`);
-      checked.push('hand-written DuckDB SQL');
-      if (emittedRun) {
+      if (duck) {
+        const handOut = await readOutcomes(duck.connection, hand, n, plan.clauses.length);
+        if (firstDifference(out1, handOut) >= 0) throw new Error(`${plan.id}: the hand-written DuckDB SQL differs at person ${firstDifference(out1, handOut)}`);
+        checked.push('hand-written DuckDB SQL');
+      }
+      if (emittedRun && duck) {
         const duckOut = await duck.outcomes(plan, law, n);
         if (firstDifference(out1, duckOut) >= 0) throw new Error(`${plan.id}: DuckDB differs at person ${firstDifference(out1, duckOut)}`);
         checked.push('emitted SQL in DuckDB');
@@ -367,7 +377,7 @@ async function main(): Promise<void> {
       const fr2 = () => floorRead.run(fRead, fc.ints, fc.floats, null, n);
       const fw2 = () => floorWrite.run(fWrite, fc.ints, fc.floats, floorOut, n);
       for (let w = 0; w < (n <= 100_000 ? 20 : 2); w++) for (const f of [k1, k2, fr1, fr2, fw1, fw2]) await time(f);
-      await time(duckHand);
+      if (duck) await time(duckHand);
       if (emittedRun) await time(duckEmitted);
       if (pgb) {
         log(`${plan.id} @ ${n}: PostgreSQL warm-up`);
@@ -382,7 +392,7 @@ async function main(): Promise<void> {
         t.fr2.push(await time(fr2));
         t.fw1.push(await time(fw1));
         t.fw2.push(await time(fw2));
-        t.hand.push(await time(duckHand));
+        if (duck) t.hand.push(await time(duckHand));
         if (emittedRun && r < sqlRuns) t.duck.push(await time(duckEmitted));
         if (pgb && r < PG_RUNS) t.pg.push(await time(pgRun));
       }
@@ -404,7 +414,7 @@ async function main(): Promise<void> {
         kernel1: median(t.k1),
         kernelFirst,
         kernel2: median(t.k2),
-        hand: median(t.hand),
+        hand: duck ? median(t.hand) : null,
         floorRead1: median(t.fr1),
         floorRead2: median(t.fr2),
         floorWrite1: median(t.fw1),
@@ -421,10 +431,10 @@ async function main(): Promise<void> {
         checked,
       };
       rows.push(row);
-      log(`${plan.id} @ ${kind} ${n}: kernel ${row.kernel1.toFixed(1)} / ${row.kernel2.toFixed(1)} ms, floor (r+w) ${row.floorWrite1.toFixed(1)} / ${row.floorWrite2.toFixed(1)} ms, hand-written DuckDB ${row.hand.toFixed(0)} ms, emitted DuckDB ${row.duckdb === null ? 'not run' : `${row.duckdb.toFixed(0)} ms`}${pgb ? `, PostgreSQL ${median(t.pg).toFixed(0)} ms` : ''}`);
+      log(`${plan.id} @ ${kind} ${n}: kernel ${row.kernel1.toFixed(1)} / ${row.kernel2.toFixed(1)} ms, floor (r+w) ${row.floorWrite1.toFixed(1)} / ${row.floorWrite2.toFixed(1)} ms, hand-written DuckDB ${row.hand === null ? 'not run' : `${row.hand.toFixed(0)} ms`}, emitted DuckDB ${row.duckdb === null ? 'not run' : `${row.duckdb.toFixed(0)} ms`}${pgb ? `, PostgreSQL ${median(t.pg).toFixed(0)} ms` : ''}`);
       await par.close();
     }
-    await duck.close();
+    await duck?.close();
     if (pgb) {
       await pgb.exec('DROP SCHEMA IF EXISTS amnestia_bench CASCADE');
       await pgb.close();
@@ -447,7 +457,7 @@ async function main(): Promise<void> {
   const r2 = (x: number) => x.toFixed(2);
   const big = rows.filter((r) => r.size === largest && r.kind === 'default');
   const figures = [
-    `- ${largest.toLocaleString('en')} persons, 2 threads, hand-written DuckDB SQL ÷ kernel: ${big.map((r) => `${r.act} ${r2(r.hand / r.kernel2)}`).join(', ')} (to reach: ≥ 4).`,
+    `- ${largest.toLocaleString('en')} persons, 2 threads, hand-written DuckDB SQL ÷ kernel: ${big.map((r) => `${r.act} ${r.hand === null ? 'not run' : r2(r.hand / r.kernel2)}`).join(', ')} (to reach: ≥ 4).`,
     `- ${largest.toLocaleString('en')} persons, 1 thread, kernel ÷ floor (reading the act's columns and writing the outcome columns): ${big.map((r) => `${r.act} ${r2(r.kernel1 / r.floorWrite1)}`).join(', ')} (to reach: ≤ 1.6).`,
     `- National re-evaluation, 1 thread, median: ${nat.rows.map((r) => `${r.act} ${f(r.ms)} ms`).join(', ')} (to reach: < 3 ms).`,
     `- Peak resident memory of a ${largest.toLocaleString('en')}-person kernel evaluation (every act, 1 and 2 threads, in a process of its own): ${(rss.maxRssBytes / GiB).toFixed(2)} GiB (to reach: < 4 GB).`,
@@ -457,7 +467,7 @@ async function main(): Promise<void> {
     '',
     `Machine: ${machine}. The whole run took ${totalMin.toFixed(0)} minutes; other processes shared the 2 cores (load averages below).`,
     '',
-    `Settings: BENCH_SIZES ${SIZES.join(',')}, BENCH_REAL_SIZES ${REAL_SIZES.join(',') || 'none'}, BENCH_RUNS ${RUNS}, BENCH_SQL_RUNS_LARGE ${SQL_RUNS_LARGE}, BENCH_EMITTED_MAX ${EMITTED_MAX}, BENCH_PG_MAX ${PG_MAX}, BENCH_JRE_SAMPLE ${JRE_SAMPLE}, BENCH_NATIONAL_RUNS ${NATIONAL_RUNS}, BENCH_DUCKDB_MEMORY ${DUCKDB_MEMORY}.`,
+    `Settings: BENCH_SIZES ${SIZES.join(',')}, BENCH_REAL_SIZES ${REAL_SIZES.join(',') || 'none'}, BENCH_RUNS ${RUNS}, BENCH_SQL_RUNS_LARGE ${SQL_RUNS_LARGE}, BENCH_DUCKDB_MAX ${DUCKDB_MAX}, BENCH_EMITTED_MAX ${EMITTED_MAX}, BENCH_PG_MAX ${PG_MAX}, BENCH_JRE_SAMPLE ${JRE_SAMPLE}, BENCH_NATIONAL_RUNS ${NATIONAL_RUNS}, BENCH_DUCKDB_MEMORY ${DUCKDB_MEMORY}.`,
     '',
     '## The figures of issue 14',
     '',
@@ -469,7 +479,7 @@ async function main(): Promise<void> {
     '',
     '| registry | persons | act | kernel 1 thread (first) | kernel 2 threads | hand-written DuckDB SQL | hand-written ÷ kernel 2 threads | statuses (not covered / eligible / excluded / needs review) |',
     '|---|---:|---|---:|---:|---:|---:|---|',
-    ...rows.map((r) => `| ${r.kind} | ${r.size.toLocaleString('en')} | ${r.act} | ${f(r.kernel1)} (${f(r.kernelFirst)}) | ${f(r.kernel2)} | ${f(r.hand)} | ${r2(r.hand / r.kernel2)} | ${r.statuses} |`),
+    ...rows.map((r) => `| ${r.kind} | ${r.size.toLocaleString('en')} | ${r.act} | ${f(r.kernel1)} (${f(r.kernelFirst)}) | ${f(r.kernel2)} | ${r.hand === null ? 'not run' : f(r.hand)} | ${r.hand === null ? '—' : r2(r.hand / r.kernel2)} | ${r.statuses} |`),
     '',
     '## The floor',
     '',
@@ -509,7 +519,7 @@ async function main(): Promise<void> {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...loads.map(
       (l) =>
-        `| ${l.kind} | ${l.size.toLocaleString('en')} | ${l.generateMs === null ? 'cached' : `${f(l.generateMs)}; ${(l.generateRss! / GiB).toFixed(2)} GiB`} | ${l.fileBytes.toLocaleString('en')} | ${f(l.snapshotMs)} | ${l.bytesPerPersonAll.toFixed(1)} | ${f(l.duckLoadMs)} | ${f(l.flatMs)} | ${l.pgLoadMs === null ? 'not run' : f(l.pgLoadMs)} | ${l.load[0].toFixed(2)} / ${l.load[1].toFixed(2)} |`,
+        `| ${l.kind} | ${l.size.toLocaleString('en')} | ${l.generateMs === null ? 'cached' : `${f(l.generateMs)}; ${(l.generateRss! / GiB).toFixed(2)} GiB`} | ${l.fileBytes.toLocaleString('en')} | ${f(l.snapshotMs)} | ${l.bytesPerPersonAll.toFixed(1)} | ${l.duckLoadMs === null ? 'not run' : f(l.duckLoadMs)} | ${l.flatMs === null ? 'not run' : f(l.flatMs)} | ${l.pgLoadMs === null ? 'not run' : f(l.pgLoadMs)} | ${l.load[0].toFixed(2)} / ${l.load[1].toFixed(2)} |`,
     ),
     '',
     'Registries: `default` is the default profile scaled to the size (unknown cells in the profile\'s shares; persons whose term ends between the registry\'s day and an act\'s entry into force are no longer serving on it). `real` adds, as real registries hold them, persons whose term begins after the day (not yet serving), and more unknown birth dates, children and convictions (bench/make-snapshot.ts).',
