@@ -248,7 +248,7 @@ async function main(): Promise<void> {
     log(`${kind} ${n}: registry`);
     const { file, reg, snapshotMs, generateMs, generateRss } = loadRegistry(n, kind);
 
-    log(`${kind} ${n}: loading DuckDB`);
+    if (n <= DUCKDB_MAX) log(`${kind} ${n}: loading DuckDB`);
     const duck = n <= DUCKDB_MAX ? await DuckDbBackend.open(':memory:', cpus().length) : null;
     let duckLoadMs: number | null = null;
     let flatMs: number | null = null;
