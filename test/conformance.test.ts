@@ -260,8 +260,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
   'src/registry/registry.ts: findValueProblem': 'the domain of each column of a snapshot read from disk, one check per column',
   'src/law/criminal-code.ts: buildCriminalCode': 'the checks of the Criminal Code table, one after another, each with its located error',
   'src/documents/letter.ts: letterFields': 'the reply letter\'s template fields, one after another',
-  'web/src/pages/Editor.tsx: EditorBody': 'not yet split: the editor page — the text, its headline, charts, lint and save, whose requests cancel one another; to be split into one hook each',
-  'web/src/editor/YamlEditor.tsx: YamlEditor': 'not yet split: the editor component — CodeMirror\'s set-up and its effects',
 };
 
 /** Every function of the production sources (tests and test helpers aside) with its length in lines. */

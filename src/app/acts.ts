@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { DataFileError, type LocatedError } from '../domain/located.ts';
 import { formatIsoDate } from '../domain/dates.ts';
+import { entryAt, present } from '../domain/lookup.ts';
 import { factsUsed, type Checked } from '../engine/condition.ts';
 import { findActs } from '../engine/act/act-tests.ts';
 import { describeCondition } from '../engine/act/describe.ts';
@@ -168,7 +169,7 @@ function criteriaOf(c: Checked): CriterionView[] {
 }
 
 function measureView(m: Measure) {
-  const code = MEASURE_CODES[measureCode(m)]!;
+  const code = entryAt(MEASURE_CODES, measureCode(m), 'measure code');
   const base = { code, label: MEASURE_LABELS[code] };
   if (m.type === 'reduce_unserved' || m.type === 'reduce_imposed') return { ...base, fraction: m.fraction.num / m.fraction.den, fraction_text: `${m.fraction.num}/${m.fraction.den}` };
   if (m.type === 'reduce_months') return { ...base, months: m.months };
@@ -237,8 +238,8 @@ export async function createDraft(ctx: AppContext, actor: Actor, text: string, n
     await insertAct(tx, { id, kind: 'draft', forkedFrom, createdBy: actor.userId, hash: plan.hash, source: text, readme: null, note });
     await appendAuditIn(tx, audit(actor, 'act.create', { act_id: id, version: 1, hash: plan.hash, forked_from: forkedFrom }));
   });
-  const act = await getAct(ctx.db, id);
-  return summaryOf(act!, plan, ctx.env.law);
+  const act = present(await getAct(ctx.db, id), `act ${id} vanished after it was stored`);
+  return summaryOf(act, plan, ctx.env.law);
 }
 
 /** Forks an act (a law or a draft) into a new draft named `newId`: the text is the same but its id. */
@@ -277,8 +278,8 @@ export async function updateDraft(ctx: AppContext, actor: Actor, id: string, tex
     maybeKill('act.update');
     await appendAuditIn(tx, audit(actor, 'act.update', { act_id: id, version: next, hash: plan.hash }));
   });
-  const act = await getAct(ctx.db, id);
-  return summaryOf(act!, plan, ctx.env.law);
+  const act = present(await getAct(ctx.db, id), `act ${id} vanished after it was stored`);
+  return summaryOf(act, plan, ctx.env.law);
 }
 
 /** Records that a draft was adopted as law: its text gets `status: law` and is frozen from then on. */
@@ -300,7 +301,7 @@ export async function adoptAct(ctx: AppContext, actor: Actor, id: string, ifMatc
     await markAdopted(tx, id, actor.userId);
     await appendAuditIn(tx, audit(actor, 'act.adopt', { act_id: id, version: next, hash: plan.hash, from_version: act.headVersion }));
   });
-  return summaryOf((await getAct(ctx.db, id))!, plan, ctx.env.law);
+  return summaryOf(present(await getAct(ctx.db, id), `act ${id} vanished after it was adopted`), plan, ctx.env.law);
 }
 
 /** At first start: the acts under acts/ enter the store (laws frozen, the others as drafts). */

@@ -33,6 +33,7 @@ import { appendAudit } from '../store/audit.ts';
 import type { RegistryRef } from '../store/registries.ts';
 import { readActPlan } from './acts.ts';
 import type { Actor, AppContext } from './context.ts';
+import { firstLine, present } from '../domain/lookup.ts';
 import { AppError } from './errors.ts';
 import { dayOf, isSynthetic, planOn, registryFor } from './evaluations.ts';
 import { refused } from './persons.ts';
@@ -64,12 +65,17 @@ function courts(ctx: AppContext): Courts {
   return ctx.env.courts;
 }
 
-async function plansFor(ctx: AppContext, acts: readonly { act: string; version?: number | undefined }[], asOf: string | undefined): Promise<Plan[]> {
+type ActRef = { act: string; version?: number | undefined };
+
+/** The act's plan on the day asked for (by default its entry into force). */
+async function planFor(ctx: AppContext, a: ActRef, asOf: string | undefined): Promise<Plan> {
+  const { plan } = await readActPlan(ctx, a.act, a.version);
+  return planOn(plan, dayOf(plan, asOf));
+}
+
+async function plansFor(ctx: AppContext, acts: readonly ActRef[], asOf: string | undefined): Promise<Plan[]> {
   const plans: Plan[] = [];
-  for (const a of acts) {
-    const { plan } = await readActPlan(ctx, a.act, a.version);
-    plans.push(planOn(plan, dayOf(plan, asOf)));
-  }
+  for (const a of acts) plans.push(await planFor(ctx, a, asOf));
   return plans;
 }
 
@@ -88,13 +94,13 @@ export async function letterDocument(ctx: AppContext, actor: Actor, req: LetterD
   const file = readTemplate(DOCUMENT_PATHS.templates, 'letter', req.lang);
   const template = letterTemplate(file.bytes, file.name);
   const { info, registry } = await registryFor(ctx, req.registry);
-  const plans = await plansFor(ctx, [req.act], req.asOf);
+  const plan = await planFor(ctx, req.act, req.asOf);
   const addressee = req.addressee === undefined ? undefined : { kk: req.addressee, ru: req.addressee, en: req.addressee };
   const data = buildLetterData({
     law: ctx.env.law,
     registry,
     letterDefinition: ctx.env.letter,
-    plans,
+    plans: [plan],
     facilities: ctx.env.facilities,
     impactConfig: ctx.env.impactConfig,
     identity: identityOf(ctx, info),
@@ -103,16 +109,17 @@ export async function letterDocument(ctx: AppContext, actor: Actor, req: LetterD
   });
   const bytes = req.format === 'pdf' ? await renderLetterPdf(data, req.lang, template, dejavuSerif()) : renderLetterDocx(data, req.lang, template);
   await appendAudit(ctx.db, { userId: actor.userId, username: actor.username, role: actor.role, action: 'document.letter', target: { act_id: req.act.act, registry_id: info.id, lang: req.lang, format: req.format }, result: 'ok', ip: actor.ip });
-  return { bytes, fileName: `letter-${plans[0]!.id}.${req.lang}.${req.format}`, contentType: CONTENT_TYPES[req.format] };
+  return { bytes, fileName: `letter-${plan.id}.${req.lang}.${req.format}`, contentType: CONTENT_TYPES[req.format] };
 }
 
 export async function annexDocument(ctx: AppContext, actor: Actor, req: { acts: { act: string; version?: number | undefined }[]; registry?: string | undefined; asOf?: string | undefined; lang: DocLang }): Promise<DocumentFile> {
   const { info, registry } = await registryFor(ctx, req.registry);
   const plans = await plansFor(ctx, req.acts, req.asOf);
+  const letterAct = present(plans[0], 'the annex names no act (its first act is the letter’s)');
   const annex = buildAnnexData({ law: ctx.env.law, registry, letterDefinition: ctx.env.letter, plans, facilities: ctx.env.facilities, impactConfig: ctx.env.impactConfig, identity: identityOf(ctx, info), synthetic: synthetic(ctx, info) });
   const bytes = await renderAnnexXlsx(annex.letter, annex.impact, annex.provenance, req.lang);
   await appendAudit(ctx.db, { userId: actor.userId, username: actor.username, role: actor.role, action: 'document.annex', target: { acts: req.acts.map((a) => a.act), registry_id: info.id, lang: req.lang }, result: 'ok', ip: actor.ip });
-  return { bytes, fileName: `annex-${plans[0]!.id}.${req.lang}.xlsx`, contentType: CONTENT_TYPES.xlsx };
+  return { bytes, fileName: `annex-${letterAct.id}.${req.lang}.xlsx`, contentType: CONTENT_TYPES.xlsx };
 }
 
 interface PersonDocumentSource {
@@ -124,12 +131,12 @@ interface PersonDocumentSource {
 
 async function submissionInput(ctx: AppContext, src: PersonDocumentSource): Promise<{ info: RegistryRef; registry: Registry; input: Parameters<typeof buildSubmission>[0] }> {
   const { info, registry } = await registryFor(ctx, src.registry);
-  const [plan] = await plansFor(ctx, [{ act: src.act, version: src.version }], src.asOf);
+  const plan = await planFor(ctx, { act: src.act, version: src.version }, src.asOf);
   const c = courts(ctx);
   return {
     info,
     registry,
-    input: { law: ctx.env.law, registry, plan: plan!, facilities: ctx.env.facilities, courts: c, identity: identityOf(ctx, info), synthetic: { ...synthetic(ctx, info), courts: c.synthetic }, asOfDay: plan!.entryIntoForce },
+    input: { law: ctx.env.law, registry, plan, facilities: ctx.env.facilities, courts: c, identity: identityOf(ctx, info), synthetic: { ...synthetic(ctx, info), courts: c.synthetic }, asOfDay: plan.entryIntoForce },
   };
 }
 
@@ -229,7 +236,7 @@ export async function startSubmissionsJob(ctx: AppContext, actor: Actor, facilit
       job.status = 'done';
     } catch (e) {
       job.status = 'failed';
-      job.error = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+      job.error = e instanceof Error ? firstLine(e.message) : String(e);
     } finally {
       setTimeout(() => jobs.delete(job.id), JOB_KEPT_MS).unref();
     }

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { formatIsoDate, isoDay, parseIsoDate } from '../domain/dates.ts';
+import { entryAt, present } from '../domain/lookup.ts';
 import { evaluate, evaluateWithBreakdown, outcomeDetails } from '../engine/act/evaluate.ts';
 import { actDoubts, outcomeDoubts, type ActDoubts } from '../engine/act/doubt.ts';
 import { outcomeAt, outcomeRow, STATUS } from '../engine/act/outcome.ts';
@@ -82,19 +83,22 @@ function storedOutcomes(run: ActRun, registry: Registry): Iterable<StoredOutcome
       for (let i = 0; i < o.size; i++) {
         const d = o.daysRemitted[i]!;
         const end = o.newEnd[i]!;
-        const status = STATUSES[o.status[i]!]!;
-        const almost = ALMOST_KINDS[o.almostKind[i]!]!;
+        const status = entryAt(STATUSES, o.status[i]!, 'outcome status');
+        const almost = entryAt(ALMOST_KINDS, o.almostKind[i]!, 'almost kind');
+        const clause = o.clause[i]!;
+        const exclusion = o.exclusion[i]!;
+        const almostClause = o.almostClause[i]!;
         yield {
           personId: registry.personId[i]!,
           status,
-          measure: o.measure[i] === 0 ? null : MEASURE_CODES[o.measure[i]!]!,
-          clauseId: o.clause[i]! >= 0 ? plan.clauses[o.clause[i]!]!.id : null,
-          exclusionId: o.exclusion[i]! >= 0 ? plan.exclusions[o.exclusion[i]!]!.id : null,
+          measure: o.measure[i] === 0 ? null : entryAt(MEASURE_CODES, o.measure[i]!, 'measure code'),
+          clauseId: clause >= 0 ? entryAt(plan.clauses, clause, 'clause index').id : null,
+          exclusionId: exclusion >= 0 ? entryAt(plan.exclusions, exclusion, 'exclusion index').id : null,
           daysRemitted: d < 0 ? null : d,
           newEnd: end === -2147483648 ? null : formatIsoDate(end),
-          reason: REASONS[o.reason[i]!]!,
+          reason: entryAt(REASONS, o.reason[i]!, 'outcome reason'),
           almostKind: almost === 'none' ? null : almost,
-          almostClause: almost === 'none' || o.almostClause[i]! < 0 ? null : (plan.clauses[o.almostClause[i]!]?.id ?? null),
+          almostClause: almost === 'none' || almostClause < 0 ? null : (plan.clauses[almostClause]?.id ?? null),
         };
       }
     },
@@ -119,7 +123,7 @@ export async function runEvaluation(ctx: AppContext, actor: Actor, req: RunReque
   const impact = impactOn(ctx, [planOn(plan, day)], info, registry, {});
   const t3 = performance.now();
   const run = runFromOutcomes(planOn(plan, day), evaluated.outcomes, day, ctx.env.law);
-  const summary = impact.acts[0]!.outcomes;
+  const summary = present(impact.acts[0], 'the impact of one act has no act').outcomes;
   const record = {
     id,
     actId: act.id,
@@ -222,7 +226,7 @@ export function outcomeRows(plan: Plan, registry: Registry, law: Law, day: numbe
     for (let i = 0; i < registry.size; i++) {
       const needsDetail = outcomes.status[i] === STATUS.needs_review;
       const { outcome, reasons } = needsDetail ? outcomeDetails(plan, registry, law, outcomes, i, day) : { outcome: outcomeAt(outcomes, i), reasons: [] as string[] };
-      const unverified = outcomeDoubts(doubts, outcome, (registry.articlesOf(i) ?? []).map((a) => law.criminalCode.parts[a]!));
+      const unverified = outcomeDoubts(doubts, outcome, (registry.articlesOf(i) ?? []).map((a) => entryAt(law.criminalCode.parts, a, 'law part')));
       yield { status: outcome.status, unverified, row: outcomeRow(plan, registry.personId[i]!, outcome, needsDetail ? reasons : [outcome.reason], unverified) };
     }
   }

@@ -6,6 +6,7 @@
  */
 import { CUSTODIES, SEXES } from '../domain/enums.ts';
 import { formatIsoDate, UNKNOWN_DATE } from '../domain/dates.ts';
+import { entryAt } from '../domain/lookup.ts';
 import { outcomeDetails } from '../engine/act/evaluate.ts';
 import { explain, renderTrace, type Trace } from '../engine/act/explain.ts';
 import { ALMOST_KINDS, outcomeRow, REASONS, STATUSES, type Outcomes } from '../engine/act/outcome.ts';
@@ -137,46 +138,54 @@ export interface PersonList {
 
 const ymd = (v: number) => `${String(Math.floor(v / 10000)).padStart(4, '0')}-${String(Math.floor(v / 100) % 100).padStart(2, '0')}-${String(v % 100).padStart(2, '0')}`;
 
-const dictValue = (col: { codes: Uint32Array; values: string[] }, i: number): string | null => (col.codes[i] === 0 ? null : col.values[col.codes[i]!]!);
+const dictValue = (col: { codes: Uint32Array; values: string[] }, i: number): string | null => {
+  const code = col.codes[i]!;
+  return code === 0 ? null : entryAt(col.values, code, 'dictionary code');
+};
 const dateValue = (v: number): string | null => (v === UNKNOWN_DATE ? null : formatIsoDate(v));
 
 function rowOf(r: Resolved, i: number): PersonRow {
   const c = r.registry.columns;
   const o = r.outcomes;
   const plan = r.plan;
-  const status = STATUSES[o.status[i]!]!;
-  const clause = o.clause[i]!;
-  const exclusion = o.exclusion[i]!;
-  const almost = ALMOST_KINDS[o.almostKind[i]!]!;
+  const status = entryAt(STATUSES, o.status[i]!, 'outcome status');
+  const almost = entryAt(ALMOST_KINDS, o.almostKind[i]!, 'almost kind');
   const parts = r.registry.law.parts;
   let articles: string[] | null = null;
   if (c.articlesKnown[i]) {
     articles = [];
-    for (let k = c.articleOffsets[i]!; k < c.articleOffsets[i + 1]!; k++) articles.push(parts[c.articleValues[k]!]!.id);
+    for (let k = c.articleOffsets[i]!; k < c.articleOffsets[i + 1]!; k++) articles.push(entryAt(parts, c.articleValues[k]!, 'law part').id);
   }
   const kept = status !== 'excluded';
+  const clauseIndex = o.clause[i]!;
+  const exclusionIndex = o.exclusion[i]!;
+  const clause = clauseIndex >= 0 && kept ? entryAt(plan.clauses, clauseIndex, 'clause index') : null;
+  const exclusion = exclusionIndex >= 0 && !kept ? entryAt(plan.exclusions, exclusionIndex, 'exclusion index') : null;
+  const sex = c.sex[i]!;
+  const custody = c.custody[i]!;
+  const daysRemitted = o.daysRemitted[i]!;
   return {
     person_id: r.registry.personId[i]!,
     last_name: dictValue(c.lastName, i),
     first_name: dictValue(c.firstName, i),
     middle_name: dictValue(c.middleName, i),
-    sex: c.sex[i]! < 0 ? null : SEXES[c.sex[i]!]!,
+    sex: sex < 0 ? null : entryAt(SEXES, sex, 'sex code'),
     birth_date: c.birthYmd[i] === UNKNOWN_DATE ? null : ymd(c.birthYmd[i]!),
-    custody: c.custody[i]! < 0 ? null : CUSTODIES[c.custody[i]!]!,
+    custody: custody < 0 ? null : entryAt(CUSTODIES, custody, 'custody code'),
     facility: dictValue(c.facility, i),
     region: dictValue(c.region, i),
     articles,
     sentence_start: dateValue(c.sentenceStartDay[i]!),
     sentence_end: dateValue(c.sentenceEndDay[i]!),
     status,
-    measure: o.measure[i] === 0 ? null : MEASURE_CODES[o.measure[i]!]!,
-    clause: clause >= 0 && kept ? plan.clauses[clause]!.ref : null,
-    clause_id: clause >= 0 && kept ? plan.clauses[clause]!.id : null,
-    excluded_by: exclusion >= 0 && !kept ? plan.exclusions[exclusion]!.ref : null,
-    excluded_by_id: exclusion >= 0 && !kept ? plan.exclusions[exclusion]!.id : null,
-    days_remitted: o.daysRemitted[i]! < 0 ? null : o.daysRemitted[i]!,
+    measure: o.measure[i] === 0 ? null : entryAt(MEASURE_CODES, o.measure[i]!, 'measure code'),
+    clause: clause?.ref ?? null,
+    clause_id: clause?.id ?? null,
+    excluded_by: exclusion?.ref ?? null,
+    excluded_by_id: exclusion?.id ?? null,
+    days_remitted: daysRemitted < 0 ? null : daysRemitted,
     new_end_date: dateValue(o.newEnd[i]!),
-    reason: REASONS[o.reason[i]!]!,
+    reason: entryAt(REASONS, o.reason[i]!, 'outcome reason'),
     almost: almost === 'none' ? null : almost,
     almost_clause: almost === 'none' ? null : (plan.clauses[o.almostClause[i]!]?.ref ?? null),
   };
@@ -185,6 +194,12 @@ function rowOf(r: Resolved, i: number): PersonRow {
 function codesOf(list: readonly string[] | undefined, values: readonly string[]): Set<number> | null {
   if (list === undefined || list.length === 0) return null;
   return new Set(list.map((v) => values.indexOf(v)).filter((k) => k >= 0));
+}
+
+/** The indexes of the clauses (or exclusions) named by id or reference; null when none is asked for. */
+function indexesNamed(items: readonly { id: string; ref: string; index: number }[], names: readonly string[] | undefined): Set<number> | null {
+  if (names === undefined || names.length === 0) return null;
+  return new Set(items.filter((x) => names.includes(x.id) || names.includes(x.ref)).map((x) => x.index));
 }
 
 function dictCodes(list: readonly string[] | undefined, col: { values: string[] }): Set<number> | null {
@@ -201,8 +216,8 @@ async function selectRows(ctx: AppContext, r: Resolved, f: PersonFilter, scope: 
   const reason = codesOf(f.reason, REASONS);
   const custody = codesOf(f.custody, CUSTODIES);
   const sex = codesOf(f.sex, SEXES);
-  const clause = f.clause?.length ? new Set(r.plan.clauses.filter((x) => f.clause!.includes(x.id) || f.clause!.includes(x.ref)).map((x) => x.index)) : null;
-  const exclusion = f.exclusion?.length ? new Set(r.plan.exclusions.filter((x) => f.exclusion!.includes(x.id) || f.exclusion!.includes(x.ref)).map((x) => x.index)) : null;
+  const clause = indexesNamed(r.plan.clauses, f.clause);
+  const exclusion = indexesNamed(r.plan.exclusions, f.exclusion);
   const facility = dictCodes(f.facility, c.facility);
   const region = dictCodes(f.region, c.region);
   const almost = f.almost === undefined ? null : f.almost === 'any' ? new Set([1, 2]) : new Set([ALMOST_KINDS.indexOf(f.almost)]);
@@ -358,7 +373,7 @@ export async function readPerson(ctx: AppContext, actor: Actor, personId: string
     throw await refused(ctx, actor, 'person.read', { person_id: personId, registry_id: r.info.id }, new AppError('forbidden', API_MESSAGES.forbidden_scope, { person: personId }));
   const { outcome, reasons } = outcomeDetails(r.plan, r.registry, ctx.env.law, r.outcomes, i, r.day);
   const doubts = actDoubts(r.plan, ctx.env.law, r.day);
-  const restsOn = outcomeDoubts(doubts, outcome, (record.articles ?? []).map((a) => r.registry.law.parts[a]!));
+  const restsOn = outcomeDoubts(doubts, outcome, (record.articles ?? []).map((a) => entryAt(r.registry.law.parts, a, 'law part')));
   await appendAudit(ctx.db, audit(actor, 'person.read', { person_id: personId, registry_id: r.info.id, act_id: r.actId, act_version: r.version, explanation: lang }));
   const { act: _act, ...traceData } = trace;
   return {
@@ -367,7 +382,7 @@ export async function readPerson(ctx: AppContext, actor: Actor, personId: string
     as_of: formatIsoDate(r.day),
     record: recordToCells(record, r.registry.law),
     articles: (record.articles ?? []).map((a) => {
-      const p = r.registry.law.parts[a]!;
+      const p = entryAt(r.registry.law.parts, a, 'law part');
       // An article without its Kazakh title in the table is named in Russian (the Code's other official language).
       return { id: p.id, title: { kk: p.title.kk ?? p.title.ru, ru: p.title.ru, en: p.title.en }, gravity: p.gravity };
     }),

@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { API_MESSAGES } from '../i18n/api.ts';
 import { formatLocation, RejectedRowsError, UnreadableFileError } from '../domain/errors.ts';
+import { firstLine } from '../domain/lookup.ts';
 import type { Law } from '../law/law.ts';
 import { loadFacilities } from '../registry/facilities.ts';
 import { MESSAGES } from '../i18n/messages.ts';
@@ -46,7 +47,7 @@ import {
   type RegistryQuality,
   type StoredIssue,
 } from '../store/registries.ts';
-import type { Actor, AppContext } from './context.ts';
+import type { Actor, AppContext, ImportProgress } from './context.ts';
 import { AppError } from './errors.ts';
 import { maybeKill } from './faults.ts';
 
@@ -63,7 +64,11 @@ export function* canonicalRows(registry: Registry): Generator<PersonRowForStore>
   for (let i = 0; i < registry.size; i++) {
     const cells = recordToCells(registry.record(i), registry.law);
     let record = '';
-    for (let k = 0; k < CONTRACT_COLUMNS.length; k++) record += (k === 0 ? '' : ',') + csvField(cells[CONTRACT_COLUMNS[k]!]);
+    let separator = '';
+    for (const column of CONTRACT_COLUMNS) {
+      record += separator + csvField(cells[column]);
+      separator = ',';
+    }
     yield { personId: cells.person_id, facility: cells.facility || null, region: cells.region || null, custody: cells.custody || null, sex: cells.sex || null, record };
   }
 }
@@ -133,11 +138,12 @@ async function storeRegistry(
 }
 
 /** Starts an upload's record; the file is imported by `runImport`. */
-export async function startImport(ctx: AppContext, actor: Actor, fileName: string): Promise<string> {
+export async function startImport(ctx: AppContext, actor: Actor, fileName: string): Promise<{ id: string; progress: ImportProgress }> {
   const id = randomUUID();
   await insertImport(ctx.db, { id, fileName: basename(fileName), startedBy: actor.userId });
-  ctx.imports.set(id, { phase: 'receiving', bytes: 0, rows: 0, fraction: null });
-  return id;
+  const progress: ImportProgress = { phase: 'receiving', bytes: 0, rows: 0, fraction: null };
+  ctx.imports.set(id, progress);
+  return { id, progress };
 }
 
 /**
@@ -168,7 +174,7 @@ export async function runImport(ctx: AppContext, actor: Actor, importId: string,
     });
   } catch (e) {
     // The uploaded file's temporary name means nothing to the user: the message names the upload.
-    const detail = e instanceof UnreadableFileError ? `${formatLocation(fileName, e.at)}: ${e.detail}` : e instanceof Error ? e.message.split('\n')[0]!.replace(file, fileName) : String(e);
+    const detail = e instanceof UnreadableFileError ? `${formatLocation(fileName, e.at)}: ${e.detail}` : e instanceof Error ? firstLine(e.message).replace(file, fileName) : String(e);
     const rule = e instanceof UnreadableFileError ? e.rule : 'file.unreadable';
     await ctx.db.transaction(async (tx) => {
       await finishImport(tx, importId, { status: 'failed', rows: null, accepted: null, rejected: null, fileIssues: [{ severity: 'error', rule, message: detail }], registryId: null, error: detail });
@@ -224,8 +230,9 @@ export async function openRegistryFile(
     const registry = generateRegistry(profile, law.criminalCode, loadFacilities(profile.facilitiesPath), { seed: DEFAULT_SEED });
     return { registry, source: render(MESSAGES['registry.default'], opts.lang, { profile: profile.id, seed: String(DEFAULT_SEED) }), synthetic: true };
   }
+  const { onProgress } = opts;
   const result = await importRegistryFile(law.criminalCode, file, {
-    ...(opts.onProgress ? { onProgress: (rows: number) => opts.onProgress!(rows) } : {}),
+    ...(onProgress ? { onProgress: (rows: number) => onProgress(rows) } : {}),
     ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
   });
   const fatal = result.fileIssues.filter((i) => i.severity === 'error');

@@ -11,6 +11,7 @@ import { API_MESSAGES } from '../i18n/api.ts';
 import { appendAuditIn } from '../store/audit.ts';
 import { endSession, findSession, findUserByName, insertSession, insertUser, touchSession, userCount, type User } from '../store/users.ts';
 import type { Actor, AppContext } from './context.ts';
+import { present } from '../domain/lookup.ts';
 import { AppError } from './errors.ts';
 import { ROLES, type Role } from './roles.ts';
 
@@ -105,7 +106,7 @@ export interface InitialUser {
 export async function ensureUsers(ctx: AppContext, dataDir: string | null): Promise<{ created: InitialUser[]; file: string | null }> {
   if ((await userCount(ctx.db)) > 0) return { created: [], file: null };
   const f = ctx.env.facilities;
-  const officerFacility = f.facilities.find((x) => x.type === 'institution' && x.sex === 'F') ?? f.facilities[0]!;
+  const officerFacility = f.facilities.find((x) => x.type === 'institution' && x.sex === 'F') ?? present(f.facilities[0], 'the facility list is empty (data/facilities.yaml)');
   const probation = f.facilities.find((x) => x.type === 'probation' && x.region === officerFacility.region);
   const region = officerFacility.region;
   const scopes: Record<Role, Pick<NewUserRequest, 'facilities' | 'regions' | 'courts'>> = {

@@ -104,7 +104,7 @@ export function whatIfOn(env: Environment, plan0: Plan, registry: Registry, regi
 
 /** Covered persons by kind of measure, and the beds freed at once (institution, released or replaced). */
 function countKinds(run: ActRun, registry: Registry): { release: number; reduce: number; replace: number; other: number; bedsFreed: number } {
-  const k = [0, 0, 0, 0];
+  const k: [release: number, reduce: number, replace: number, other: number] = [0, 0, 0, 0];
   let beds = 0;
   const custody = registry.columns.custody;
   const institution = CUSTODIES.indexOf('institution');
@@ -114,7 +114,7 @@ function countKinds(run: ActRun, registry: Registry): { release: number; reduce:
     k[kind]!++;
     if (custody[i] === institution && (kind === KIND.release || kind === KIND.replace)) beds++;
   }
-  return { release: k[0]!, reduce: k[1]!, replace: k[2]!, other: k[3]!, bedsFreed: beds };
+  return { release: k[0], reduce: k[1], replace: k[2], other: k[3], bedsFreed: beds };
 }
 
 /** What-if for a request: on the server's worker threads when it has them, else here. */

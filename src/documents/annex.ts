@@ -4,7 +4,7 @@
  */
 import type { ImpactReport } from '../impact/report.ts';
 import type { LetterReport } from '../reports/letter.ts';
-import { computeReports, letterInputs, type LetterInput } from './letter.ts';
+import { computeReports, letterAct, letterInputs, type LetterInput } from './letter.ts';
 import { provenanceOf, unverifiedOfAct, type Provenance } from './provenance.ts';
 
 export interface AnnexData {
@@ -16,5 +16,5 @@ export interface AnnexData {
 export function buildAnnexData(input: Omit<LetterInput, 'options'>): AnnexData {
   const { letter, impact } = computeReports(input);
   const list = [...letterInputs(input.law, input.plans, impact, input.synthetic).list, ...input.plans.slice(1).flatMap((p) => unverifiedOfAct(p, input.law))];
-  return { letter, impact, provenance: provenanceOf(input.identity, input.plans, impact.acts[0]!.act.entry_into_force, list) };
+  return { letter, impact, provenance: provenanceOf(input.identity, input.plans, letterAct(impact).act.entry_into_force, list) };
 }

@@ -165,17 +165,18 @@ export function allParagraphs(blocks: readonly Block[]): Paragraph[] {
   return blocks.flatMap((b) => (b.kind === 'paragraph' ? [b] : b.rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs))));
 }
 
-/** The parts of a .docx that hold text: the body, headers and footers. */
-export function textParts(zip: PizZip): string[] {
-  return Object.keys(zip.files)
-    .filter((f) => f === 'word/document.xml' || /^word\/(header|footer)\d*\.xml$/.test(f))
-    .sort((a, b) => (a === 'word/document.xml' ? -1 : b === 'word/document.xml' ? 1 : a.localeCompare(b)));
+/** The parts of a .docx that hold text: the body, headers and footers (body first). */
+export function textParts(zip: PizZip): PizZip.ZipObject[] {
+  const order = (a: string, b: string) => (a === 'word/document.xml' ? -1 : b === 'word/document.xml' ? 1 : a.localeCompare(b));
+  return Object.values(zip.files)
+    .filter((f) => f.name === 'word/document.xml' || /^word\/(header|footer)\d*\.xml$/.test(f.name))
+    .sort((a, b) => order(a.name, b.name));
 }
 
 /** The text of a .docx, paragraph by paragraph (body first, then headers and footers). */
 export function docxText(docx: Buffer | Uint8Array): string {
   const zip = new PizZip(docx);
   return textParts(zip)
-    .flatMap((f) => allParagraphs(blocksOfXml(zip.file(f)!.asText())).map(paragraphText))
+    .flatMap((f) => allParagraphs(blocksOfXml(f.asText())).map(paragraphText))
     .join('\n');
 }

@@ -4,6 +4,7 @@
  * carries the act out from (rendered as XLSX by ./xlsx.ts).
  */
 import { formatIsoDate, dayOfYmd } from '../domain/dates.ts';
+import { entryAt, present } from '../domain/lookup.ts';
 import { evaluate } from '../engine/act/evaluate.ts';
 import { explain } from '../engine/act/explain.ts';
 import { outcomeAt } from '../engine/act/outcome.ts';
@@ -73,7 +74,7 @@ export function buildFacilityList(input: FacilityListInput, facilityCode: string
     const o = outcomeAt(outcomes, i);
     const r = registry.record(i);
     counts[o.status]++;
-    let reason: Text = REASONS[o.reason] ?? REASONS['none']!;
+    let reason: Text = REASONS[o.reason];
     if (o.status === 'needs_review') {
       const t = explain(plan, r, law, day);
       const unknown = t.unknownFacts.join(', ') || '—';
@@ -87,10 +88,10 @@ export function buildFacilityList(input: FacilityListInput, facilityCode: string
       birth_date: r.birthYmd === null ? null : formatIsoDate(dayOfYmd(r.birthYmd)),
       custody: r.custody,
       status: o.status,
-      status_label: KIND_LABELS[o.status]!,
+      status_label: present(KIND_LABELS[o.status], `no label for the status ${o.status}`),
       measure: o.measure === 'none' ? null : MEASURE_LABELS[o.measure],
-      clause: o.clause >= 0 && due ? citeRef(plan.clauses[o.clause]!.ref) : null,
-      exclusion: o.exclusion >= 0 ? citeRef(plan.exclusions[o.exclusion]!.ref) : null,
+      clause: o.clause >= 0 && due ? citeRef(entryAt(plan.clauses, o.clause, 'clause index').ref) : null,
+      exclusion: o.exclusion >= 0 ? citeRef(entryAt(plan.exclusions, o.exclusion, 'exclusion index').ref) : null,
       days_remitted: o.daysRemitted,
       sentence_end: iso(r.sentenceEndDay),
       new_end: iso(o.newEnd),

@@ -1,5 +1,6 @@
 /** How documents write numbers, money and dates in Kazakh and Russian (and English for tests and logs). */
 import { civilOf, isoDay } from '../domain/dates.ts';
+import { entryAt } from '../domain/lookup.ts';
 import { FORMAT_TEXTS as F, MONTHS } from '../i18n/documents/format.ts';
 import { formatNumber, render, type Lang } from '../i18n/text.ts';
 
@@ -27,7 +28,7 @@ export function dateNumeric(iso: string): string {
 /** A date in words: "2025 жылғы 30 қаңтардағы", "30 января 2025 года", "30 January 2025". */
 export function dateLong(iso: string, lang: Lang): string {
   const { year, month, day } = civilOf(isoDay(iso));
-  return render(F.dateLong, lang, { year: String(year), day: String(day), month: MONTHS[month - 1]![lang] });
+  return render(F.dateLong, lang, { year: String(year), day: String(day), month: entryAt(MONTHS, month - 1, 'month')[lang] });
 }
 
 /** A term in months as years and months: "2 жыл 6 ай", "2 г. 6 мес.". */

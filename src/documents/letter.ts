@@ -16,6 +16,7 @@ import type { ImpactConfig } from '../impact/config.ts';
 import { computeImpact, type ImpactOptions } from '../impact/impact.ts';
 import type { ImpactReport } from '../impact/report.ts';
 import { computeLetter, type LetterDefinition, type LetterReport } from '../reports/letter.ts';
+import { present } from '../domain/lookup.ts';
 import { dateLong, dateNumeric, marks, millions, n, type DocLang } from './format.ts';
 import {
   isoDateSchema,
@@ -252,9 +253,14 @@ export function letterInputs(law: Law, plans: readonly Plan[], impact: ImpactRep
   const money = [...outcomes];
   for (const p of impact.parameters) if (p.assumption && p.name.startsWith('cost.')) money.push(at(unverifiedParameter(p.name, p.label, p.value)));
   const risk = [...outcomes];
-  const act = impact.acts[0]!;
+  const act = letterAct(impact);
   if (act.risk.assumption) risk.push(at(REOFFENDING_INPUT));
   return { list, restsOn: { population, outcomes, money, risk } };
+}
+
+/** The act the letter speaks of: the impact report's first. */
+export function letterAct(impact: ImpactReport): ImpactReport['acts'][number] {
+  return present(impact.acts[0], 'the impact report has no act (its first is the letter’s)');
 }
 
 function fig(r: LetterReport, id: string): LetterReport['figures'][number] {
@@ -278,7 +284,7 @@ function splitOf(r: LetterReport, id: string): { institution: number; probation:
 export function buildLetterData(input: LetterInput): LetterDocumentData {
   const options = letterOptionsSchema.parse(input.options);
   const { letter, impact } = computeReports(input);
-  const act = impact.acts[0]!;
+  const act = letterAct(impact);
   const { list, restsOn } = letterInputs(input.law, input.plans, impact, input.synthetic);
   const provenance: Provenance = provenanceOf(input.identity, input.plans.slice(0, 1), act.act.entry_into_force, list);
   // provenanceOf drops repeats; `list` has none, so the indexes of restsOn stay valid.
@@ -366,7 +372,7 @@ export function provenanceLine(p: Provenance, lang: Lang): string {
 
 export function letterFields(d: LetterDocumentData, lang: DocLang): LetterTemplateFields {
   const p = d.population;
-  const v0 = d.money.variants[0]!;
+  const v0 = present(d.money.variants[0], 'the letter has no daily cost to compute its money with');
   const v1 = d.money.variants[1] ?? v0;
   const risk1 = d.risk.horizons[0] ?? { years: 1, expected: 0, low: 0, high: 0 };
   const fields: LetterTemplateFields = {

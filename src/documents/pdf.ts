@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Content, TDocumentDefinitions, TableCell as PdfCell } from 'pdfmake/interfaces.d.ts';
 import PizZip from 'pizzip';
+import { present } from '../domain/lookup.ts';
 import { blocksOfXml, paragraphText, type Block, type Paragraph, type Table } from './docx-xml.ts';
 
 /** Font files (paths) of the one family the PDFs use. */
@@ -97,7 +98,7 @@ function table(t: Table, base: number, width: number): Content {
 /** The body of a filled .docx as pdfmake content. */
 export function docxToContent(docx: Buffer | Uint8Array | PizZip): { content: Content[]; margins: Margins } {
   const zip = docx instanceof PizZip ? docx : new PizZip(docx);
-  const xml = zip.file('word/document.xml')!.asText();
+  const xml = present(zip.file('word/document.xml'), 'not a Word document (.docx): word/document.xml is missing').asText();
   const margins = pageMargins(xml);
   const base = defaultSize(zip);
   const width = A4_WIDTH - margins.left - margins.right;

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { entryAt } from '../domain/lookup.ts';
 import { actDoubts } from '../engine/act/doubt.ts';
 import type { Plan } from '../engine/act/plan.ts';
 import { PROVENANCE_TEXTS as P } from '../i18n/documents/provenance.ts';
@@ -68,7 +69,7 @@ export function unverifiedParameter(name: string, label: Text, value: number): U
 /** Articles of the Criminal Code table whose gravity or title is not verified. */
 export function unverifiedArticles(law: Law, parts: readonly number[]): UnverifiedInput[] {
   return parts
-    .map((i) => law.criminalCode.parts[i]!)
+    .map((i) => entryAt(law.criminalCode.parts, i, 'law part'))
     .filter((p) => !p.verified)
     .map((p) => ({
       name: `article:${p.id}`,

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { formatIsoDate, dayOfYmd } from '../domain/dates.ts';
 import { type Sex } from '../domain/enums.ts';
+import { entryAt } from '../domain/lookup.ts';
 import { BEHAVIOUR_LABELS, CUSTODY_LABELS, GRAVITY_LABELS, INTENT_LABELS, RECIDIVISM_LABELS, SENTENCE_TYPE_LABELS } from '../i18n/enums.ts';
 import { explain, type FactTrace, type RuleTrace, type Trace } from '../engine/act/explain.ts';
 import { MEASURE_CODES, MEASURE_LABELS, measureCode, type Plan } from '../engine/act/plan.ts';
@@ -198,23 +199,23 @@ function clauseTextOf(t: { kk: string; ru: string; en?: string | undefined }): T
 function noSubmission(plan: Plan, t: Trace, personId: string, who: string, day: number): SubmissionResult {
   const o = t.outcome;
   if (o.status === 'excluded') {
-    const e = plan.exclusions[o.exclusion]!;
+    const e = entryAt(plan.exclusions, o.exclusion, 'exclusion index');
     const text = clauseTextOf(e.text);
     return refusal(personId, 'excluded', renderAll(R.excluded, (lang) => ({ person: who, ref: citeRef(e.ref)[lang], text: text[lang] })));
   }
   if (!t.serving) return refusal(personId, 'not_covered', renderAll(R.notServing, () => ({ person: who, date: dateNumeric(formatIsoDate(day)) })));
   const almost: Text =
     o.almost.kind === 'one_short'
-      ? renderAll(R.almostOne, (lang) => ({ ref: citeRef(plan.clauses[o.almost.clause]!.ref)[lang], condition: t.clauses[o.almost.clause]!.criteria[o.almost.criterion]!.condition }))
+      ? renderAll(R.almostOne, (lang) => ({ ref: citeRef(entryAt(plan.clauses, o.almost.clause, 'clause index').ref)[lang], condition: entryAt(entryAt(t.clauses, o.almost.clause, 'clause of the trace').criteria, o.almost.criterion, 'criterion of the clause').condition }))
       : o.almost.kind === 'later'
-        ? renderAll(R.almostLater, (lang) => ({ ref: citeRef(plan.clauses[o.almost.clause]!.ref)[lang], date: o.almost.from ? dateNumeric(formatIsoDate(o.almost.from)) : '—' }))
+        ? renderAll(R.almostLater, (lang) => ({ ref: citeRef(entryAt(plan.clauses, o.almost.clause, 'clause index').ref)[lang], date: o.almost.from ? dateNumeric(formatIsoDate(o.almost.from)) : '—' }))
         : same('');
   return refusal(personId, 'not_covered', renderAll(R.noClause, (lang) => ({ person: who, almost: almost[lang] })));
 }
 
 /** A conviction's article part as the submission cites it: its titles (with the part's own) and its gravity. */
 function articleOf(law: Law, i: number) {
-  const part = law.criminalCode.parts[i]!;
+  const part = entryAt(law.criminalCode.parts, i, 'law part');
   const base = { kk: part.title.kk ?? part.title.ru, ru: part.title.ru, en: part.title.en };
   const pt = part.partTitle;
   const title: Text = pt?.ru ? { kk: `${base.kk} (${pt.kk ?? pt.ru})`, ru: `${base.ru} (${pt.ru})`, en: `${base.en} (${pt.en ?? pt.ru})` } : base;
@@ -233,17 +234,18 @@ export function buildSubmission(input: SubmissionInput, index: number, trace?: T
   // Who submits: the person's facility; one missing from the facilities list is named by its code
   // (and its custody), and the court is then the record's region's (./courts.ts).
   const listed = record.facility === null ? undefined : input.facilities.facilities.find((f) => f.code === record.facility);
-  if (!listed && (record.facility === null || record.custody === null))
-    return refusal(record.personId, 'no_court', renderAll(R.noFacility, () => ({ person: who, facility: record.facility ?? '—' })));
   const facility = listed
     ? { code: listed.code, name: nameOf(listed), type: listed.type }
-    : { code: record.facility!, name: same(record.facility!), type: record.custody! };
+    : record.facility !== null && record.custody !== null
+      ? { code: record.facility, name: same(record.facility), type: record.custody }
+      : null;
+  if (facility === null) return refusal(record.personId, 'no_court', renderAll(R.noFacility, () => ({ person: who, facility: record.facility ?? '—' })));
   const court = courtFor(record, input.facilities, input.courts);
   if (court.court === null) return refusal(record.personId, 'no_court', renderAll(R.noCourt, (lang) => ({ person: who, why: court.why[lang] })));
 
-  const clause = plan.clauses[o.clause]!;
-  const measure = o.measure === 'none' ? MEASURE_CODES[measureCode(clause.measure)]! : o.measure;
-  const decisive = t.clauses[o.clause]!;
+  const clause = entryAt(plan.clauses, o.clause, 'clause index');
+  const measure = o.measure === 'none' ? entryAt(MEASURE_CODES, measureCode(clause.measure), 'measure code') : o.measure;
+  const decisive = entryAt(t.clauses, o.clause, 'clause of the trace');
   const unverified: UnverifiedInput[] = [];
   if (input.synthetic.registry) unverified.push(SYNTHETIC_INPUT.registry);
   if (input.synthetic.facilities) unverified.push(SYNTHETIC_INPUT.facilities);

@@ -48,9 +48,9 @@ function fieldKind(s: z.ZodType): FieldKind {
 function placeOf(xmlByPart: Map<string, string[]>, part: string, raw: string): string {
   const paragraphs = xmlByPart.get(part) ?? [];
   const k = paragraphs.findIndex((t) => t.includes(raw));
-  if (k < 0) return part;
+  const full = paragraphs[k];
+  if (full === undefined) return part;
   // The paragraph's text around the tag, so that the reader finds it in Word.
-  const full = paragraphs[k]!;
   const at = full.indexOf(raw);
   const from = Math.max(0, at - 30);
   const to = Math.min(full.length, at + raw.length + 30);
@@ -92,7 +92,7 @@ function docxtemplaterErrors(e: unknown): { explanation: string; xtag: string | 
 
 function paragraphsByPart(zip: PizZip): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const f of textParts(zip)) map.set(partName(f), allParagraphs(blocksOfXml(zip.file(f)!.asText())).map(paragraphText));
+  for (const f of textParts(zip)) map.set(partName(f.name), allParagraphs(blocksOfXml(f.asText())).map(paragraphText));
   return map;
 }
 
@@ -113,24 +113,28 @@ export function checkTemplate(template: Buffer | Uint8Array, fields: Fields, nam
   const paragraphs = paragraphsByPart(zip);
   const errors: LocatedError[] = [];
   const used = new Set<string>();
-  const walk = (parts: TagPart[], scopes: Fields[], part: string, path: string) => {
+  // The fields in scope, the innermost section's first.
+  const walk = (parts: TagPart[], scopes: readonly [Fields, ...Fields[]], part: string, path: string) => {
     for (const t of parts) {
       if (t.type !== 'placeholder') continue;
       const isSection = t.module === 'loop';
       const raw = isSection ? `{${t.inverted ? '^' : '#'}${t.value}}` : `{${t.value}}`;
       let found: z.ZodType | undefined;
-      for (let k = scopes.length - 1; k >= 0 && !found; k--) found = scopes[k]!.shape[t.value] as z.ZodType | undefined;
+      for (const scope of scopes) {
+        found = scope.shape[t.value] as z.ZodType | undefined;
+        if (found) break;
+      }
       const here = `${path}${path ? '.' : ''}${t.value}`;
       const fail = (message: string) => errors.push({ file: name, path: placeOf(paragraphs, part, raw), line: null, column: null, message });
       if (!found) {
-        fail(`placeholder “${raw}” names no field of this document (fields here: ${Object.keys(scopes[scopes.length - 1]!.shape).join(', ')})`);
+        fail(`placeholder “${raw}” names no field of this document (fields here: ${Object.keys(scopes[0].shape).join(', ')})`);
         continue;
       }
       used.add(here);
       const kind = fieldKind(found);
       if (isSection) {
         if (kind.kind === 'scalar') fail(`“${raw}” opens a section, but ${t.value} is a single value: write {${t.value}}`);
-        else walk(t.subparsed ?? [], kind.kind === 'list' && kind.item ? [...scopes, kind.item] : scopes, part, here);
+        else walk(t.subparsed ?? [], kind.kind === 'list' && kind.item ? [kind.item, ...scopes] : scopes, part, here);
       } else if (kind.kind !== 'scalar') fail(`placeholder “${raw}” stands for ${kind.kind === 'list' ? 'a list' : 'a yes/no'}: use it as a section {#${t.value}}…{/${t.value}}`);
     }
   };

@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { isoDay, civilOf } from '../domain/dates.ts';
+import { present } from '../domain/lookup.ts';
 import type { Text } from '../i18n/text.ts';
 import type { ImpactReport, CoverageRow } from '../impact/report.ts';
 import type { LetterReport, FigureResult } from '../reports/letter.ts';
@@ -26,7 +27,7 @@ interface Column {
 }
 type Cell = string | number | null;
 
-const FORMATS: Record<Kind, string | undefined> = { text: undefined, int: '#,##0', money: '#,##0 "₸"', share: '0.0%', date: 'dd.mm.yyyy', decimal: '#,##0.0' };
+const FORMATS = { text: undefined, int: '#,##0', money: '#,##0 "₸"', share: '0.0%', date: 'dd.mm.yyyy', decimal: '#,##0.0' } as const satisfies Record<Kind, string | undefined>;
 
 function excelDate(iso: string): Date {
   const { year, month, day } = civilOf(isoDay(iso));
@@ -36,7 +37,10 @@ function excelDate(iso: string): Date {
 /** A sheet with a frozen, bold header row; cells typed by their column. */
 function sheet(wb: ExcelJS.Workbook, name: Text, lang: DocLang, columns: Column[], rows: Cell[][]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name[lang].slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header[lang], width: c.width ?? (c.kind === 'text' ? 40 : 14), ...(FORMATS[c.kind] ? { style: { numFmt: FORMATS[c.kind]! } } : {}) }));
+  ws.columns = columns.map((c) => {
+    const numFmt = FORMATS[c.kind];
+    return { header: c.header[lang], width: c.width ?? (c.kind === 'text' ? 40 : 14), ...(numFmt ? { style: { numFmt } } : {}) };
+  });
   const header = ws.getRow(1);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'top' };
@@ -64,17 +68,17 @@ function provenanceSheet(wb: ExcelJS.Workbook, p: Provenance, lang: DocLang): vo
   // The as-of day is a date; the rest of the column is text.
   const asOfRow = rows.findIndex((r) => r[0] === H.asOf[lang]) + 2;
   ws.getCell(asOfRow, 2).value = excelDate(p.asOf);
-  ws.getCell(asOfRow, 2).numFmt = FORMATS.date!;
+  ws.getCell(asOfRow, 2).numFmt = FORMATS.date;
 }
 
 function letterSheets(wb: ExcelJS.Workbook, r: LetterReport, lang: DocLang): void {
   const rows: Cell[][] = [];
-  const push = (f: FigureResult, label: string) => rows.push([f.id, label, f.letter, f.computed, STATUS_TEXT[f.status]![lang], f.unknown]);
+  const push = (f: FigureResult, label: string) => rows.push([f.id, label, f.letter, f.computed, STATUS_TEXT[f.status][lang], f.unknown]);
   for (const f of r.figures) {
     push(f, f.label[lang]);
     if (f.split)
       for (const c of ['institution', 'probation'] as const)
-        rows.push([`${f.id}.${CUSTODY_LABELS[c][lang]}`, `  ${CUSTODY_LABELS[c][lang]}`, f.split[c].letter, f.split[c].computed, STATUS_TEXT[f.split[c].status]![lang], null]);
+        rows.push([`${f.id}.${CUSTODY_LABELS[c][lang]}`, `  ${CUSTODY_LABELS[c][lang]}`, f.split[c].letter, f.split[c].computed, STATUS_TEXT[f.split[c].status][lang], null]);
     for (const p of f.parts) push(p, `  ${p.label[lang]}`);
   }
   sheet(
@@ -141,7 +145,7 @@ export async function renderAnnexXlsx(letter: LetterReport, impact: ImpactReport
   wb.creator = 'Amnestia';
   provenanceSheet(wb, provenance, lang);
   letterSheets(wb, letter, lang);
-  const act = impact.acts[0]!;
+  const act = present(impact.acts[0], 'the impact report has no act (its first is the letter’s)');
   const cov = act.coverage;
   for (const [title, rows] of [
     [H.byCustody, cov.custody],

@@ -7,15 +7,17 @@ import { z } from 'zod';
 import { isoDateSchema } from '../domain/date-schema.ts';
 import { CUSTODIES, type Custody } from '../domain/enums.ts';
 import { formatIsoDate } from '../domain/dates.ts';
+import { entryAt } from '../domain/lookup.ts';
 import { loadDataFile } from '../domain/located.ts';
 import { actDoubts, fixedDoubt, outcomeDoubts, type Doubt, DOUBT_KINDS } from '../engine/act/doubt.ts';
 import { evaluate } from '../engine/act/evaluate.ts';
-import { outcomeAt, STATUSES } from '../engine/act/outcome.ts';
+import { outcomeAt, STATUSES, type Status } from '../engine/act/outcome.ts';
 import type { Plan } from '../engine/act/plan.ts';
 import { formatNumber, render, type Lang, type Text } from '../i18n/text.ts';
 import type { Law } from '../law/law.ts';
 import type { Registry } from '../registry/registry.ts';
 import { BACKTEST_TEXTS as T } from '../i18n/backtest.ts';
+import { table } from './table.ts';
 
 const text = z.strictObject({ kk: z.string().min(1), ru: z.string().min(1), en: z.string().min(1) });
 export const MEASURE_GROUPS = ['released', 'reduced', 'replaced'] as const;
@@ -101,7 +103,8 @@ export function computeBacktest(results: ResultsFile, plan: Plan, law: Law, regi
   const outcomes = evaluate(plan, registry, law, day);
   const doubts = actDoubts(plan, law, day);
   const byCustody = Object.fromEntries(CUSTODIES.map((c) => [c, { released: 0, reduced: 0, replaced: 0 }])) as Record<Custody, Record<MeasureGroup, number>>;
-  const byStatus: Record<string, Record<string, number>> = Object.fromEntries(STATUSES.map((s) => [s, { institution: 0, probation: 0 }]));
+  const custodies = (): Record<Custody, number> => ({ institution: 0, probation: 0 });
+  const byStatus: Record<Status, Record<Custody, number>> = { not_covered: custodies(), eligible: custodies(), excluded: custodies(), needs_review: custodies() };
   // what each count rests on: the outcomes it counts
   const restsOn = { measure: new Map<string, Set<string>>(), status: new Map<string, Set<string>>() };
   const note = (m: Map<string, Set<string>>, key: string, keys: readonly string[]) => {
@@ -115,8 +118,8 @@ export function computeBacktest(results: ResultsFile, plan: Plan, law: Law, regi
     if (o.reason === 'not_serving') continue;
     serving++;
     const custody = registry.record(i).custody;
-    const keys = outcomeDoubts(doubts, o, (registry.articlesOf(i) ?? []).map((a) => law.criminalCode.parts[a]!));
-    if (custody !== null) byStatus[o.status]![custody]!++;
+    const keys = outcomeDoubts(doubts, o, (registry.articlesOf(i) ?? []).map((a) => entryAt(law.criminalCode.parts, a, 'law part')));
+    if (custody !== null) byStatus[o.status][custody]++;
     note(restsOn.status, o.status, keys);
     const group = o.status === 'eligible' ? GROUP_OF_MEASURE[o.measure] : null;
     if (group && custody !== null) {
@@ -135,7 +138,7 @@ export function computeBacktest(results: ResultsFile, plan: Plan, law: Law, regi
     } else {
       keys = new Set();
       for (const s of f.model.status) {
-        for (const c of custodies) model += byStatus[s]![c]!;
+        for (const c of custodies) model += byStatus[s][c];
         for (const k of restsOn.status.get(s) ?? []) keys.add(k);
       }
     }
@@ -160,7 +163,7 @@ export function computeBacktest(results: ResultsFile, plan: Plan, law: Law, regi
     act: { id: plan.id, title: plan.source.title, asOf: formatIsoDate(day) },
     registry: { source: registrySource, persons: registry.size, serving },
     tolerance: results.tolerance,
-    outcome: { byCustody, byStatus: Object.fromEntries(STATUSES.map((s) => [s, byStatus[s]!['institution']! + byStatus[s]!['probation']!])) },
+    outcome: { byCustody, byStatus: Object.fromEntries(STATUSES.map((s) => [s, byStatus[s].institution + byStatus[s].probation])) },
     figures,
     forecasts: results.forecasts.map((x) => ({ date: formatIsoDate(x.date), by: x.by, text: x.text })),
     unverified: [...doubts.all.values()].filter((d) => used.has(d.key)).sort((a, b) => DOUBT_KINDS.indexOf(a.kind) - DOUBT_KINDS.indexOf(b.kind) || a.key.localeCompare(b.key, 'en', { numeric: true })),
@@ -185,9 +188,7 @@ export function renderBacktest(r: BacktestReport, lang: Lang): string {
     f.unverified.map((k) => number.get(k) ?? 0).sort((a, b) => a - b).map((k) => `[${k}]`).join(', '),
   ]);
   const header = [t(T.colFigure), t(T.colReported), t(T.colModel), t(T.colGap), '', t(T.colUnverified)];
-  const widths = header.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k]!.length)));
-  const fmt = (row: string[]) => row.map((cell, k) => (k === 0 || k >= 4 ? cell.padEnd(widths[k]!) : cell.padStart(widths[k]!))).join('  ').trimEnd();
-  lines.push(fmt(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(fmt), '');
+  lines.push(table(header, rows, ['l', 'r', 'r', 'r', 'l', 'l'], 'text'), '');
   const off = r.figures.filter((f) => !f.within);
   if (off.length > 0) {
     lines.push(t(T.accounts, { t: tol }));

@@ -8,7 +8,8 @@ import { registryOf } from '../registry/registry.ts';
 import { testPerson } from '../engine/testing/person.ts';
 import { generateRegistry } from '../registry/synthetic/generate.ts';
 import { loadProfile } from '../registry/synthetic/profile.ts';
-import { computeLetter, letterJson, loadLetterDefinition, renderLetterText } from './letter.ts';
+import { DataFileError } from '../domain/located.ts';
+import { checkLetterDefinition, computeLetter, letterJson, loadLetterDefinition, renderLetterText } from './letter.ts';
 
 const law = loadLaw();
 const def = loadLetterDefinition(DEFAULT_PATHS.letterFigures, law);
@@ -152,5 +153,16 @@ describe('the letter counts only persons serving on its day', () => {
     expect(renderLetterText(report, 'ru')).toMatch(/не отбывают наказание на дату расчёта.*: 3/);
     expect(renderLetterText(report, 'en')).toMatch(/not serving on the day.*: 3/);
     expect(renderLetterText(report, 'kk')).toContain('3');
+  });
+});
+
+describe('the letter definition', () => {
+  it('refuses an audit that names a part of a figure, where the definition is read', () => {
+    const audit = { id: 'A-part', kind: 'sum_of' as const, figure: 'F9', of: ['F9.I', 'F9.II'] };
+    const check = () => checkLetterDefinition({ ...def.file, audits: [...def.file.audits, audit] }, law, null);
+    expect(check).toThrow(DataFileError);
+    expect(check).toThrow('F9.I is a part of a figure: an audit names whole figures');
+    // the same audit over whole figures is accepted
+    expect(() => checkLetterDefinition({ ...def.file, audits: [...def.file.audits, { ...audit, of: ['F1', 'F2'] }] }, law, null)).not.toThrow();
   });
 });

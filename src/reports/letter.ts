@@ -9,6 +9,7 @@ import { DOUBT_KINDS, fixedDoubt, lawParameterDoubt, type Doubt } from '../engin
 import { z } from 'zod';
 import { CUSTODIES, type Custody } from '../domain/enums.ts';
 import { formatIsoDate } from '../domain/dates.ts';
+import { entryAt, present } from '../domain/lookup.ts';
 import { isoDateSchema } from '../domain/date-schema.ts';
 import { DataFileError, loadDataFile, type LocatedError, type SourceMap } from '../domain/located.ts';
 import { render, renderAll, formatNumber, type Lang, type Text } from '../i18n/text.ts';
@@ -171,6 +172,7 @@ export function checkLetterDefinition(data: LetterFile, law: Law, map: SourceMap
       if (!law.parameters.has(f.parameter)) errors.push({ path: ['figures', i, 'parameter'], column: null, message: `unknown parameter ${f.parameter}` });
     }
   });
+  const figureIds = new Set(data.figures.map((f) => f.id));
   const before = new Set<string>();
   data.figures.forEach((f, i) => {
     if ('product' in f)
@@ -184,7 +186,10 @@ export function checkLetterDefinition(data: LetterFile, law: Law, map: SourceMap
   });
   data.audits.forEach((a, i) => {
     const refs = [a.figure, ...(a.kind === 'sum_of' ? a.of : a.kind === 'at_most' ? [a.bound] : a.kind === 'cost_basis' ? [a.base] : [])];
-    for (const r of refs) if (!ids.has(r)) errors.push({ path: ['audits', i], column: null, message: `unknown figure ${r}` });
+    for (const r of refs) {
+      if (!ids.has(r)) errors.push({ path: ['audits', i], column: null, message: `unknown figure ${r}` });
+      else if (!figureIds.has(r)) errors.push({ path: ['audits', i], column: null, message: `${r} is a part of a figure: an audit names whole figures` });
+    }
     if (a.kind === 'cost_basis')
       for (const p of [...a.inmate_cost, a.probationer_cost]) if (!law.parameters.has(p)) errors.push({ path: ['audits', i], column: null, message: `unknown parameter ${p}` });
   });
@@ -193,7 +198,7 @@ export function checkLetterDefinition(data: LetterFile, law: Law, map: SourceMap
     located.push(e.column ? { ...base, message: `${e.message} (column ${e.column} of the condition)` } : base);
   }
   if (located.length > 0) throw new DataFileError(located);
-  return withAuditSplits({ file: data, outputs, definitions: order.map((name) => ({ name, condition: defs.get(name)! })) }, law);
+  return withAuditSplits({ file: data, outputs, definitions: order.map((name) => ({ name, condition: present(defs.get(name), `definition ${name} was ordered but not checked`) })) }, law);
 }
 
 /** The output counting persons serving on the day (not a figure id: figure ids are user names). */
@@ -202,14 +207,16 @@ const SERVING = '\u0000serving';
 function servingCondition(law: Law): Checked {
   const errors: ConditionError[] = [];
   const c = checkCondition('serving', [], { law: law.criminalCode, definitions: new Set() }, errors);
-  if (errors.length > 0) throw new Error(errors[0]!.message);
+  const [error] = errors;
+  if (error) throw new Error(error.message);
   return c;
 }
 
 function custodyIs(custody: Custody, ctx: { law: Law['criminalCode']; definitions: ReadonlySet<string> }): Checked {
   const errors: ConditionError[] = [];
   const c = checkCondition(`custody = ${custody}`, [], ctx, errors);
-  if (errors.length > 0) throw new Error(errors[0]!.message);
+  const [error] = errors;
+  if (error) throw new Error(error.message);
   return c;
 }
 
@@ -225,10 +232,10 @@ export function computeLetter(def: LetterDefinition, law: Law, registry: Registr
   // (or on) the day, or begins after it, is left out of every figure, and counted apart.
   const kernel = compileConditions([...def.outputs, { name: SERVING, condition: servingCondition(law) }], def.definitions, law.criminalCode, law.parameters);
   const out = kernel.run(registry, asOfDay);
-  const serving = out[kernel.outputs.indexOf(SERVING)]!;
+  const serving = entryAt(out, kernel.outputs.indexOf(SERVING), 'kernel output');
   const counts = new Map<string, { t: number; u: number }>();
   kernel.outputs.forEach((name, j) => {
-    const o = out[j]!;
+    const o = entryAt(out, j, 'kernel output');
     let t = 0;
     let u = 0;
     for (let i = 0; i < o.length; i++) {
@@ -238,7 +245,7 @@ export function computeLetter(def: LetterDefinition, law: Law, registry: Registr
     }
     counts.set(name, { t, u });
   });
-  const servingCount = counts.get(SERVING)!.t;
+  const servingCount = countOf(counts, SERVING).t;
 
   const results = new Map<string, FigureResult>();
   const valueOf = (ref: string): number => {
@@ -252,7 +259,7 @@ export function computeLetter(def: LetterDefinition, law: Law, registry: Registr
   const doubts = new Map<string, Doubt>();
   const countDoubts = registrySynthetic ? fixedDoubt(doubts, 'registry') : [];
   for (const f of def.file.figures) {
-    const r = results.get(f.id)!;
+    const r = figureIn(results, f.id);
     if ('count' in f) {
       r.unverified = countDoubts;
       for (const p of r.parts) p.unverified = countDoubts;
@@ -292,21 +299,32 @@ export function computeLetter(def: LetterDefinition, law: Law, registry: Registr
   };
 }
 
+/** A count of the kernel's outputs (each count figure, its split by custody, its parts). */
+function countOf(counts: ReadonlyMap<string, { t: number; u: number }>, output: string): { t: number; u: number } {
+  return present(counts.get(output), `the letter's kernel has no output ${output}`);
+}
+
+/** A figure of the letter (checkLetterDefinition lets audits name only figures). */
+function figureIn(results: ReadonlyMap<string, FigureResult>, id: string): FigureResult {
+  return present(results.get(id), `the letter has no figure ${id}`);
+}
+
 function figureResult(f: FigureDef, counts: Map<string, { t: number; u: number }>, law: Law, asOfDay: number, valueOf: (ref: string) => number): FigureResult {
   const base = { id: f.id, label: f.label, note: f.note ?? null, letter: f.letter, parts: [] as FigureResult[], split: null, source: null, unverified: [] as string[] };
   if ('count' in f) {
-    const c = counts.get(f.id)!;
-    const split = f.split
+    const c = countOf(counts, f.id);
+    const letterSplit = f.split;
+    const split = letterSplit
       ? (Object.fromEntries(
           CUSTODIES.map((custody) => {
-            const computed = counts.get(`${f.id}@${custody}`)!.t;
-            const letter = f.split![custody];
+            const computed = countOf(counts, `${f.id}@${custody}`).t;
+            const letter = letterSplit[custody];
             return [custody, { letter, computed, status: statusOf(letter, computed, null) }];
           }),
         ) as FigureResult['split'])
       : null;
     const parts = (f.parts ?? []).map((p) => {
-      const pc = counts.get(p.id)!;
+      const pc = countOf(counts, p.id);
       return { ...base, id: p.id, label: p.label, note: null, kind: 'count' as const, letter: p.letter, computed: pc.t, unknown: pc.u, status: statusOf(p.letter, pc.t, null), precision: null };
     });
     return { ...base, kind: 'count', computed: c.t, unknown: c.u, status: statusOf(f.letter, c.t, null), precision: null, split, parts };
@@ -327,11 +345,12 @@ function filled(key: MessageKey, params: Record<string, string | number | Text>)
 }
 
 function audit(a: LetterFile['audits'][number], results: Map<string, FigureResult>, law: Law, asOfDay: number, counts: Map<string, { t: number; u: number }>): AuditResult {
-  const fig = results.get(a.figure)!;
+  const fig = figureIn(results, a.figure);
   const letter = fig.letter ?? 0;
   switch (a.kind) {
     case 'parts_sum': {
-      const parts: number[] = fig.split ? CUSTODIES.map((c) => fig.split![c].letter ?? 0) : fig.parts.map((p) => p.letter ?? 0);
+      const split = fig.split;
+      const parts: number[] = split ? CUSTODIES.map((c) => split[c].letter ?? 0) : fig.parts.map((p) => p.letter ?? 0);
       const sum = parts.reduce((x, y) => x + y, 0);
       return {
         id: a.id,
@@ -344,7 +363,7 @@ function audit(a: LetterFile['audits'][number], results: Map<string, FigureResul
       };
     }
     case 'sum_of': {
-      const sum = a.of.reduce((x, id) => x + (results.get(id)!.letter ?? 0), 0);
+      const sum = a.of.reduce((x, id) => x + (figureIn(results, id).letter ?? 0), 0);
       return {
         id: a.id,
         kind: a.kind,
@@ -356,7 +375,7 @@ function audit(a: LetterFile['audits'][number], results: Map<string, FigureResul
       };
     }
     case 'at_most': {
-      const bound = results.get(a.bound)!;
+      const bound = figureIn(results, a.bound);
       const boundValue = bound.letter ?? 0;
       const inInstitutions = counts.get(`${a.figure}@institution`)?.t;
       const outside = inInstitutions === undefined ? Math.max(0, fig.computed - bound.computed) : fig.computed - inInstitutions;
@@ -371,10 +390,10 @@ function audit(a: LetterFile['audits'][number], results: Map<string, FigureResul
       };
     }
     case 'cost_basis': {
-      const base = results.get(a.base)!;
+      const base = figureIn(results, a.base);
       const institution = counts.get(`${a.base}@institution`)?.t ?? NaN;
       const probation = counts.get(`${a.base}@probation`)?.t ?? NaN;
-      const letterCostParam = law.parameters.at(a.inmate_cost[0]!, asOfDay);
+      const letterCostParam = law.parameters.at(present(a.inmate_cost[0], `audit ${a.id} names no inmate cost`), asOfDay);
       const prob = law.parameters.at(a.probationer_cost, asOfDay);
       const days = law.parameters.value('calendar.days_per_year', asOfDay);
       const details = a.inmate_cost.map((name) => {

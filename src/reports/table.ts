@@ -14,10 +14,10 @@ export function table(headers: string[], rows: string[][], align: Align[], forma
     return [line(headers), `|${align.map((a) => (a === 'r' ? '---:' : '---')).join('|')}|`, ...rows.map(line)].join('\n');
   }
   const widths = headers.map((h, k) => Math.max(width(h), ...rows.map((r) => width(r[k] ?? ''))));
-  const pad = (s: string, k: number) => {
-    const fill = ' '.repeat(Math.max(0, widths[k]! - width(s)));
-    return align[k] === 'r' ? fill + s : s + fill;
+  const pad = (s: string, w: number, a: Align | undefined) => {
+    const fill = ' '.repeat(Math.max(0, w - width(s)));
+    return a === 'r' ? fill + s : s + fill;
   };
-  const line = (cells: string[]) => cells.map((c, k) => pad(c, k)).join('  ').trimEnd();
+  const line = (cells: string[]) => widths.map((w, k) => pad(cells[k] ?? '', w, align[k])).join('  ').trimEnd();
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

@@ -46,6 +46,12 @@ export function actor(request: FastifyRequest): Actor {
   return actorOf(request.user, request.ip);
 }
 
+/** The request's session: its user and token; only for routes with a permission (both are known there). */
+export function session(request: FastifyRequest): { user: User; token: string } {
+  if (!request.user || request.sessionToken === null) throw new AppError('unauthenticated', API_MESSAGES.unauthenticated);
+  return { user: request.user, token: request.sessionToken };
+}
+
 /** A request from another site: its Origin names another host, or the browser says so. */
 function crossSite(request: FastifyRequest): string | null {
   const site = request.headers['sec-fetch-site'];
@@ -96,12 +102,12 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     }
     const permission = config.permission;
     if (permission === undefined) return;
-    if (!request.user) await refuse(request, token ? 'session_unknown_or_expired' : 'signed_out', new AppError('unauthenticated', API_MESSAGES.unauthenticated));
-    const user = request.user!;
+    const { user, sessionToken } = request;
+    if (!user || sessionToken === null) return refuse(request, token ? 'session_unknown_or_expired' : 'signed_out', new AppError('unauthenticated', API_MESSAGES.unauthenticated));
     if (!can(user.role, permission)) await refuse(request, `role:${permission}`, new AppError('forbidden', API_MESSAGES.forbidden_role, { role: user.role }));
     if (changing && !config.csrfExempt) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !sameToken(sent, csrfOf(request.sessionToken!))) await refuse(request, 'csrf', new AppError('csrf', API_MESSAGES.csrf));
+      if (typeof sent !== 'string' || !sameToken(sent, csrfOf(sessionToken))) await refuse(request, 'csrf', new AppError('csrf', API_MESSAGES.csrf));
     }
   });
 }

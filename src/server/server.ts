@@ -119,7 +119,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   });
   app.setNotFoundHandler((request, reply) => {
     if (!request.url.startsWith('/api/') && options.webRoot && request.method === 'GET') return reply.sendFile('index.html');
-    return sendError(reply, new AppError('not_found', API_MESSAGES.route_not_found, { method: request.method, url: request.url.split('?')[0]! }), langOf(request));
+    return sendError(reply, new AppError('not_found', API_MESSAGES.route_not_found, { method: request.method, url: request.url.replace(/\?.*$/s, '') }), langOf(request));
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

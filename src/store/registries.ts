@@ -140,9 +140,11 @@ export async function* readRecords(q: Queryable, registryId: string, pageSize = 
       await q.query('SELECT row_index, record FROM registry_persons WHERE registry_id = $1 AND row_index >= $2 ORDER BY row_index LIMIT $3', [registryId, from, pageSize]),
       'registry_persons',
     );
-    for (const r of rows) yield { rowIndex: r.row_index, record: r.record };
+    for (const r of rows) {
+      yield { rowIndex: r.row_index, record: r.record };
+      from = r.row_index + 1;
+    }
     if (rows.length < pageSize) return;
-    from = rows[rows.length - 1]!.row_index + 1;
   }
 }
 

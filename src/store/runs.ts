@@ -164,7 +164,7 @@ export async function* readOutcomes(q: Queryable, runId: string, pageSize = 50_0
       ),
       'run_outcomes',
     );
-    for (const r of rows)
+    for (const r of rows) {
       yield {
         rowIndex: r.row_index,
         personId: r.person_id,
@@ -178,7 +178,8 @@ export async function* readOutcomes(q: Queryable, runId: string, pageSize = 50_0
         almostKind: r.almost_kind,
         almostClause: r.almost_clause,
       };
+      from = r.row_index + 1;
+    }
     if (rows.length < pageSize) return;
-    from = rows[rows.length - 1]!.row_index + 1;
   }
 }

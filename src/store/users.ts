@@ -1,5 +1,6 @@
 /** Users and sessions in the store. Passwords are kept only as argon2id hashes. */
 import { z } from 'zod';
+import { present } from '../domain/lookup.ts';
 import { rowsOf, type Queryable } from './db.ts';
 import { ROLES, type Role } from '../app/roles.ts';
 
@@ -47,7 +48,7 @@ export async function insertUser(q: Queryable, u: NewUser): Promise<User> {
     `INSERT INTO users (username, password_hash, role, facilities, regions, courts) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${USER_COLUMNS}`,
     [u.username, u.passwordHash, u.role, u.facilities, u.regions, u.courts],
   );
-  return toUser(rowsOf(userRow, rows, 'users')[0]!);
+  return toUser(present(rowsOf(userRow, rows, 'users')[0], `the new user ${u.username} was not returned by its INSERT`));
 }
 
 export async function userCount(q: Queryable): Promise<number> {

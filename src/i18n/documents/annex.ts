@@ -72,9 +72,9 @@ export const ANNEX_TEXTS = {
 } satisfies Record<string, Text>;
 
 /** Whether a figure of the letter matches the records. */
-export const FIGURE_STATUS_TEXTS: Record<string, Text> = {
+export const FIGURE_STATUS_TEXTS = {
   match: { kk: 'сәйкес', ru: 'совпадает', en: 'matches' },
   differs: { kk: 'сәйкес емес', ru: 'расходится', en: 'differs' },
   letter_inconsistent: { kk: 'хаттың өзі қайшы', ru: 'письмо противоречиво', en: 'letter inconsistent' },
   computed: { kk: 'есептелді', ru: 'рассчитано', en: 'computed' },
-};
+} satisfies Record<string, Text>;

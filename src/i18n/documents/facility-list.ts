@@ -28,8 +28,8 @@ export const NO_FACILITY: Text = {
   en: 'facility {code} is not in the facilities list (e.g. {examples})',
 };
 
-/** Why a person is or is not on the list. */
-export const REASONS: Record<string, Text> = {
+/** Why a person is or is not on the list: one text per reason of an outcome (src/engine/act/outcome.ts REASONS). */
+export const REASONS = {
   matched: { kk: 'бап қолданылады', ru: 'статья применяется', en: 'a clause applies' },
   excluded: { kk: 'алып тастау қолданылады', ru: 'применяется исключение', en: 'an exclusion applies' },
   no_clause: { kk: 'бірде-бір бап қолданылмайды', ru: 'ни одна статья не применяется', en: 'no clause applies' },
@@ -39,4 +39,4 @@ export const REASONS: Record<string, Text> = {
   remaining_unknown: { kk: 'мерзімнің аяқталу күні белгісіз', ru: 'дата окончания срока неизвестна', en: 'the end of the term is unknown' },
   overlap: { kk: 'әртүрлі шаралары бар екі бап қолданылады', ru: 'применяются две статьи с разными мерами', en: 'two clauses with different measures apply' },
   none: { kk: '—', ru: '—', en: '—' },
-};
+} satisfies Record<string, Text>;

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Actor, AppContext } from '../../app/context.ts';
 import { AppError } from '../../app/errors.ts';
 import { currentRegistryInfo, generateStoredRegistry, runImport, setCurrentRegistry, startImport } from '../../app/registries.ts';
+import { firstLine, present } from '../../domain/lookup.ts';
 import { API_MESSAGES } from '../../i18n/api.ts';
 import { appendAudit } from '../../store/audit.ts';
 import {
@@ -255,9 +256,8 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
           const ext = extname(fileName).toLowerCase();
           if (!EXTENSIONS.has(ext)) throw new AppError('unsupported_media_type', API_MESSAGES.unsupported_media_type, { type: ext || fileName, expected: '.csv, .xlsx' }, [{ file: 'query', path: 'query:$.file_name' }]);
           const a: Actor = actor(request);
-          const importId = await startImport(ctx, a, fileName);
+          const { id: importId, progress } = await startImport(ctx, a, fileName);
           const file = join(ctx.tmpDir, `upload-${importId}${ext}`);
-          const progress = ctx.imports.get(importId)!;
           const length = Number(request.headers['content-length'] ?? NaN);
           try {
             await receive(request.body as Readable, file, options.uploadLimit, (n) => {
@@ -276,7 +276,7 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
               return await runImport(ctx, a, importId, file, fileName);
             } catch (e) {
               rmSync(file, { force: true });
-              const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+              const detail = e instanceof Error ? firstLine(e.message) : String(e);
               await finishImport(ctx.db, importId, { status: 'failed', rows: null, accepted: null, rejected: null, fileIssues: [], registryId: null, error: detail });
               throw e;
             }
@@ -286,9 +286,9 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
             return reply.code(done.status === 'accepted' ? 201 : 422).send(await importView(ctx, done));
           }
           job.catch((err: unknown) => request.log.error({ err }, 'import failed'));
-          const info = await getImport(ctx.db, importId);
+          const info = present(await getImport(ctx.db, importId), `import ${importId} vanished after it was started`);
           reply.header('location', `/api/registries/imports/${importId}`);
-          return reply.code(202).send(await importView(ctx, info!));
+          return reply.code(202).send(await importView(ctx, info));
         },
       );
     });

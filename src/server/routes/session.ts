@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { PERMISSIONS, ROLES } from '../../app/roles.ts';
 import { csrfOf, signIn, signOut } from '../../app/users.ts';
-import { actor, SESSION_COOKIE } from '../auth.ts';
+import { actor, session, SESSION_COOKIE } from '../auth.ts';
 import { errorBodySchema } from '../http.ts';
 import type { ServerOptions } from '../server.ts';
 
@@ -52,14 +52,17 @@ export function sessionRoutes(ctx: AppContext, options: Pick<ServerOptions, 'sec
     app.get(
       '/api/session',
       { config: { permission: 'session' }, schema: { tags: ['session'], summary: 'The signed-in user and the CSRF token', response: { 200: sessionSchema, 401: errorBodySchema } } },
-      async (request) => ({ user: userView(request.user!), csrf_token: csrfOf(request.sessionToken!), expires_at: null }),
+      async (request) => {
+        const { user, token } = session(request);
+        return { user: userView(user), csrf_token: csrfOf(token), expires_at: null };
+      },
     );
 
     app.delete(
       '/api/session',
       { config: { permission: 'session' }, schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null(), 401: errorBodySchema } } },
       async (request, reply) => {
-        await signOut(ctx, actor(request), request.sessionToken!);
+        await signOut(ctx, actor(request), session(request).token);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return reply.code(204).send(null);
       },

@@ -5,6 +5,7 @@ import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../app/errors.ts';
 import { ROLES } from '../../app/roles.ts';
 import { createUser, forgetSessionsOf, hashPassword } from '../../app/users.ts';
+import { present } from '../../domain/lookup.ts';
 import { API_MESSAGES } from '../../i18n/api.ts';
 import { appendAuditIn } from '../../store/audit.ts';
 import { listUsers, setUserDisabled, setUserPassword, type User } from '../../store/users.ts';
@@ -67,7 +68,7 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const user = await ctx.db.transaction(async (tx) => {
           let u = (await listUsers(tx)).find((x) => x.id === request.params.id) ?? null;
           if (!u) throw new AppError('not_found', API_MESSAGES.not_found, { what: `user ${request.params.id}` });
-          if (request.body.disabled !== undefined) u = await setUserDisabled(tx, u.id, request.body.disabled);
+          if (request.body.disabled !== undefined) u = present(await setUserDisabled(tx, u.id, request.body.disabled), `user ${u.id} vanished while it was being updated`);
           if (passwordHash !== null) await setUserPassword(tx, request.params.id, passwordHash);
           await appendAuditIn(tx, {
             userId: a.userId,
@@ -78,7 +79,7 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             result: 'ok',
             ip: a.ip,
           });
-          return u!;
+          return u;
         });
         forgetSessionsOf(ctx, request.params.id);
         return view(user);

@@ -208,8 +208,10 @@ export type Suppressible<T> = T extends number
       ? { [K in keyof T]: Suppressible<T[K]> }
       : T;
 
-export type Report = Suppressible<ImpactReport> & { suppressed_cells?: number; suppressed_below?: number };
-export type ActImpact = Report['acts'][number];
+type ReportBody = Suppressible<ImpactReport> & { suppressed_cells?: number; suppressed_below?: number };
+export type ActImpact = ReportBody['acts'][number];
+/** The report with at least one act (reportSchema checks it): the first is the act the report is of. */
+export type Report = Omit<ReportBody, 'acts'> & { acts: [ActImpact, ...ActImpact[]] };
 export type CoverageRow = ActImpact['coverage']['custody'][number];
 
 /** The impact report (amnestia.impact/1): its envelope is checked here; its body is typed by the server's contract. */

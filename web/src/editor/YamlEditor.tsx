@@ -2,10 +2,10 @@
  * The act's YAML in CodeMirror 6: highlighting, completion of fact names (and tags in has_tag(…)),
  * and the checker's errors and warnings marked at their line (pushed in from the server's answers).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { basicSetup } from 'codemirror';
 import { EditorView } from '@codemirror/view';
-import { EditorState, Compartment } from '@codemirror/state';
+import { EditorState, Compartment, type Text } from '@codemirror/state';
 import { yaml } from '@codemirror/lang-yaml';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
@@ -44,16 +44,28 @@ function completions(meta: Meta | null, lang: Lang) {
   };
 }
 
-export function YamlEditor({
-  initial,
-  onChange,
-  marks,
-  meta,
-  lang,
-  handle,
-  label,
-  describedBy,
-}: {
+/** Rewrites only the part of the document that differs from `text`, so the cursor and the scroll stay where they are. */
+function replaceText(v: EditorView, text: string): void {
+  const cur = v.state.doc.toString();
+  if (cur === text) return;
+  let a = 0;
+  while (a < cur.length && a < text.length && cur[a] === text[a]) a++;
+  let b = 0;
+  while (b < cur.length - a && b < text.length - a && cur[cur.length - 1 - b] === text[text.length - 1 - b]) b++;
+  v.dispatch({ changes: { from: a, to: cur.length - b, insert: text.slice(a, text.length - b) } });
+}
+
+/** The marks as CodeMirror's diagnostics: each from its column (or the line's start) to the line's end; a line beyond the text is its last. */
+function diagnosticsOf(marks: Mark[], doc: Text): Diagnostic[] {
+  return marks.map((m) => {
+    const lineNo = Math.min(Math.max(1, m.line ?? 1), doc.lines);
+    const line = doc.line(lineNo);
+    const from = Math.min(line.to, line.from + Math.max(0, (m.column ?? 1) - 1));
+    return { from, to: Math.max(from, line.to), severity: m.severity, message: m.message };
+  });
+}
+
+interface YamlEditorProps {
   initial: string;
   onChange: (text: string) => void;
   marks: Mark[];
@@ -62,8 +74,13 @@ export function YamlEditor({
   handle: React.MutableRefObject<EditorHandle | null>;
   label: string;
   describedBy?: string;
-}) {
-  const host = useRef<HTMLDivElement>(null);
+}
+
+/**
+ * CodeMirror's view, made once per act in `host` (later texts arrive through the handle's replace),
+ * with completion in a compartment of its own that follows the vocabulary and the language.
+ */
+function useEditorView(host: RefObject<HTMLDivElement | null>, { initial, onChange, meta, lang, handle, label, describedBy }: Omit<YamlEditorProps, 'marks'>): RefObject<EditorView | null> {
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
@@ -89,18 +106,7 @@ export function YamlEditor({
       }),
     });
     view.current = v;
-    handle.current = {
-      replace(text: string) {
-        const cur = v.state.doc.toString();
-        if (cur === text) return;
-        // Rewrite only the part that differs, so the cursor and the scroll stay where they are.
-        let a = 0;
-        while (a < cur.length && a < text.length && cur[a] === text[a]) a++;
-        let b = 0;
-        while (b < cur.length - a && b < text.length - a && cur[cur.length - 1 - b] === text[text.length - 1 - b]) b++;
-        v.dispatch({ changes: { from: a, to: cur.length - b, insert: text.slice(a, text.length - b) } });
-      },
-    };
+    handle.current = { replace: (text: string) => replaceText(v, text) };
     return () => {
       v.destroy();
       view.current = null;
@@ -113,19 +119,18 @@ export function YamlEditor({
   useEffect(() => {
     view.current?.dispatch({ effects: completion.current.reconfigure(autocompletion({ override: [completions(meta, lang)] })) });
   }, [meta, lang]);
+  return view;
+}
 
+export function YamlEditor(props: YamlEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useEditorView(host, props);
+  const { marks } = props;
   useEffect(() => {
     const v = view.current;
     if (!v) return;
-    const doc = v.state.doc;
-    const diagnostics: Diagnostic[] = marks.map((m) => {
-      const lineNo = Math.min(Math.max(1, m.line ?? 1), doc.lines);
-      const line = doc.line(lineNo);
-      const from = Math.min(line.to, line.from + Math.max(0, (m.column ?? 1) - 1));
-      return { from, to: Math.max(from, line.to), severity: m.severity, message: m.message };
-    });
-    v.dispatch(setDiagnostics(v.state, diagnostics));
-  }, [marks]);
+    v.dispatch(setDiagnostics(v.state, diagnosticsOf(marks, v.state.doc)));
+  }, [marks, view]);
 
   return <div ref={host} className="yaml-editor" data-testid="yaml-editor" />;
 }

@@ -6,29 +6,21 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { parseDocument, type Document } from 'yaml';
-import { api, ApiError, getJson } from '../api/client.ts';
-import { actSummarySchema, actViewSchema, validationSchema, whatIfSchema, type ActView, type WhatIf } from '../api/schemas.ts';
+import { getJson } from '../api/client.ts';
+import { actViewSchema, type ActView, type WhatIf } from '../api/schemas.ts';
 import { ChartCard } from '../components/Chart.tsx';
 import { Figures, type FigureItem } from '../components/Figures.tsx';
 import { ForkForm } from '../components/Fork.tsx';
 import { ErrorView, Loading, PageTitle } from '../components/Status.tsx';
-import { findNumbers, withNumber, type ActNumber, type NumericFact } from '../editor/numbers.ts';
+import { useActText, useCharts, useHeadline, useLint, useParsedText, useSave, type EditorCharts, type Headline, type Saving } from '../editor/hooks.ts';
+import { withNumber, type ActNumber } from '../editor/numbers.ts';
 import { YamlEditor, type EditorHandle, type Mark } from '../editor/YamlEditor.tsx';
-import { coverageChart, moneyChart } from '../lib/charts.ts';
 import { useLang } from '../lib/format.ts';
-import { useSession, useVocabulary } from '../lib/session.tsx';
+import { useSession } from '../lib/session.tsx';
 
-const HEADLINE_DELAY_MS = 25;
-const CHARTS_DELAY_MS = 350;
-const VALIDATE_DELAY_MS = 700;
+type Translate = ReturnType<typeof useLang>['t'];
 
-/** Errors of the YAML itself, found here at once (the server reports them without a line). */
-function syntaxMarks(doc: Document.Parsed): Mark[] {
-  return doc.errors.map((e) => ({ line: e.linePos?.[0]?.line ?? 1, column: e.linePos?.[0]?.col ?? 1, message: (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ''), severity: 'error' as const }));
-}
-
-function headlineItems(w: WhatIf, base: WhatIf | null, t: ReturnType<typeof useLang>['t']): FigureItem[] {
+function headlineItems(w: WhatIf, base: WhatIf | null, t: Translate): FigureItem[] {
   const h = w.headline;
   const b = base?.headline;
   const items: FigureItem[] = [
@@ -71,163 +63,153 @@ function NumberControl({ n, onChange, label }: { n: ActNumber; onChange: (v: num
   );
 }
 
+/** The label of a number's slider: the parameter's label, or the clause and the fact it is compared with. */
+function numberLabel(n: ActNumber, view: ActView, t: Translate, pickText: ReturnType<typeof useLang>['text']): string {
+  const clause = view.clauses.find((c) => c.id === n.owner);
+  const param = n.key.startsWith('parameters.') ? view.parameters.find((p) => p.name === n.name) : undefined;
+  if (param) return `${param.label ? pickText(param.label) : param.name}`;
+  const where = clause ? `${clause.ref}${clause.label ? ` (${pickText(clause.label)})` : ''}` : n.owner ?? '';
+  return `${where}: ${n.name}${n.kind === 'term' ? ` (${t('ed.inMonths')})` : ''}`;
+}
+
+/** Whether the text is valid, its errors at their line and column, and the linter's warnings folded away. */
+function CheckReport({ marks }: { marks: Mark[] }) {
+  const { t } = useLang();
+  const errors = marks.filter((m) => m.severity === 'error');
+  const warnings = marks.filter((m) => m.severity === 'warning');
+  return (
+    <div className="check" aria-live="polite" data-testid="check">
+      {errors.length === 0 ? (
+        <p className="ok">{t('ed.valid')}</p>
+      ) : (
+        <>
+          <p className="warn">{t('ed.invalid')}</p>
+          <h3>{t('ed.errors')}</h3>
+          <ul className="locations" data-testid="errors">
+            {errors.map((m, i) => (
+              <li key={i}>
+                <span className="where">{m.column ? t('common.lineColumn', { line: m.line ?? '?', column: m.column }) : t('common.line', { line: m.line ?? '?' })}</span>: {m.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {warnings.length > 0 && (
+        <details>
+          <summary>
+            {t('ed.warnings')} ({warnings.length})
+          </summary>
+          <ul className="locations">
+            {warnings.map((m, i) => (
+              <li key={i}>
+                <span className="where">{t('common.line', { line: m.line ?? '?' })}</span>: {m.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+/** The note, the save button and what came of saving: the new version, an error, or a conflict with its three ways out. */
+function SaveBar({ id, saving, dirty }: { id: string; saving: Saving; dirty: boolean }) {
+  const { t } = useLang();
+  const { saved, state } = saving;
+  return (
+    <div className="save-bar">
+      <label>
+        {t('ed.note')}
+        <input value={saving.note} onChange={(e) => saving.setNote(e.target.value)} maxLength={2000} />
+      </label>
+      <button type="button" className="primary" disabled={!dirty} onClick={() => void saving.save(saved.etag)}>
+        {t('ed.save')}
+      </button>
+      {dirty && <span className="muted">{t('ed.unsaved')}</span>}
+      <div aria-live="polite">
+        {state?.kind === 'saved' && <p className="ok">{t('ed.saved', { n: state.version })}</p>}
+        {state?.kind === 'error' && <ErrorView error={state.error} />}
+      </div>
+      {state?.kind === 'conflict' && (
+        <div className="card warn" role="alert">
+          <p>{t('ed.conflict', { n: state.version })}</p>
+          <div className="actions">
+            <button type="button" onClick={() => void saving.loadTheirs()}>
+              {t('ed.loadTheirs')}
+            </button>
+            <button type="button" onClick={() => void saving.save(state.etag)}>
+              {t('ed.saveOnTop')}
+            </button>
+            <Link to={`/acts/${id}/history?from=${saved.version}&to=${state.version}`}>{t('ed.diffTheirs')}</Link>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The headline figures with their change since the editor was opened, the registry and the time taken. */
+function HeadlinePanel({ headline }: { headline: Headline }) {
+  const { t } = useLang();
+  const { figures, baseline, busy, requestError } = headline;
+  const w = figures?.data ?? null;
+  return (
+    <>
+      <h2 id="h-figures">
+        {t('ed.figures')} {busy && <span className="muted small">{t('ed.updating')}</span>}
+      </h2>
+      {requestError !== null && <ErrorView error={requestError} />}
+      {w ? (
+        <>
+          <Figures items={headlineItems(w, baseline, t)} label={t('ed.figures')} busy={busy} revision={figures?.revision} />
+          <p className="small muted">
+            {w.registry.name}, {t('common.asOf')} {w.as_of} · {t('ed.evaluatedIn', { ms: Math.round((w.timings['compile_ms'] ?? 0) + (w.timings['evaluate_ms'] ?? 0) + (w.timings['figures_ms'] ?? 0)) })}
+          </p>
+        </>
+      ) : (
+        <Loading />
+      )}
+    </>
+  );
+}
+
+function ChartsPanel({ id, charts }: { id: string; charts: EditorCharts }) {
+  const { t } = useLang();
+  if (!charts.shown) return null;
+  return (
+    <>
+      <h3>{t('ed.charts')}</h3>
+      {charts.custody && <ChartCard title={t('imp.by.custody')} fileName={`${id}-custody`} {...charts.custody} />}
+      {charts.gravity && <ChartCard title={t('imp.by.gravity')} fileName={`${id}-gravity`} {...charts.gravity} />}
+      {charts.money && <ChartCard title={t('imp.moneyBy')} fileName={`${id}-money`} {...charts.money} />}
+    </>
+  );
+}
+
 function EditorBody({ view }: { view: ActView }) {
   const { t, lang, text: pickText } = useLang();
   const { meta, can } = useSession();
-  const vocab = useVocabulary();
   const id = view.summary.id;
   const frozen = view.summary.kind === 'law';
-  const [text, setText] = useState(view.source);
-  const [saved, setSaved] = useState({ source: view.source, etag: view.summary.etag, version: view.summary.version });
-  const [revision, setRevision] = useState(0);
-  const [figures, setFigures] = useState<{ data: WhatIf; revision: number } | null>(null);
-  const [baseline, setBaseline] = useState<WhatIf | null>(null);
-  const [charts, setCharts] = useState<WhatIf | null>(null);
-  const [serverMarks, setServerMarks] = useState<Mark[]>([]);
-  const [warnings, setWarnings] = useState<Mark[]>([]);
-  const [requestError, setRequestError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState('');
-  const [saveState, setSaveState] = useState<{ kind: 'saved'; version: number } | { kind: 'conflict'; version: number; etag: string } | { kind: 'error'; error: unknown } | null>(null);
   const editor = useRef<EditorHandle | null>(null);
-  const headlineAbort = useRef<AbortController | null>(null);
-  const chartsAbort = useRef<AbortController | null>(null);
-  const validateAbort = useRef<AbortController | null>(null);
-  const revisionRef = useRef(0);
-
-  const numericFacts = useMemo(
-    () => new Map<string, NumericFact>((meta?.facts ?? []).filter((f) => f.type === 'number' || f.type === 'term').map((f) => [f.name, { name: f.name, unit: f.type === 'term' ? 'term' : f.unit }])),
-    [meta],
+  const actText = useActText(view.source);
+  const { text, revision, edit } = actText;
+  const { numbers, syntax } = useParsedText(text, meta);
+  const parses = syntax.length === 0;
+  const headline = useHeadline(actText, parses);
+  const charts = useCharts(actText, parses);
+  const warnings = useLint(text, parses);
+  const saving = useSave(view, text, editor);
+  const { clear: clearSaveState } = saving;
+  const marks = useMemo(() => (syntax.length > 0 ? syntax : [...headline.serverMarks, ...warnings]), [syntax, headline.serverMarks, warnings]);
+  const change = useCallback(
+    (next: string) => {
+      edit(next);
+      clearSaveState();
+    },
+    [edit, clearSaveState],
   );
-  // One parse of the text serves both the check of its syntax and the numbers under the sliders.
-  const doc = useMemo(() => parseDocument(text), [text]);
-  const numbers = useMemo(() => findNumbers(text, numericFacts, doc), [text, numericFacts, doc]);
-  const syntax = useMemo(() => syntaxMarks(doc), [doc]);
-  const marks = useMemo(() => (syntax.length > 0 ? syntax : [...serverMarks, ...warnings]), [syntax, serverMarks, warnings]);
-
-  const evaluate = useCallback(async (source: string, rev: number, sections: boolean, signal: AbortSignal) => {
-    const { data } = await api('/api/what-if', whatIfSchema, { method: 'POST', body: sections ? { source, sections: ['coverage', 'money'] } : { source }, signal });
-    return { data, rev };
-  }, []);
-
-  // The headline: at once when no request is on its way, else after a short pause in typing; the
-  // older request is cancelled either way.
-  const inFlight = useRef(false);
-  useEffect(() => {
-    const rev = revision;
-    if (syntax.length > 0) return;
-    const timer = window.setTimeout(() => {
-      headlineAbort.current?.abort();
-      const c = new AbortController();
-      headlineAbort.current = c;
-      setBusy(true);
-      inFlight.current = true;
-      evaluate(text, rev, false, c.signal).then(
-        ({ data }) => {
-          if (c.signal.aborted || rev !== revisionRef.current) return;
-          inFlight.current = false;
-          setFigures({ data, revision: rev });
-          setBaseline((b) => b ?? data);
-          setServerMarks([]);
-          setRequestError(null);
-          setBusy(false);
-        },
-        (e: unknown) => {
-          if (c.signal.aborted) return;
-          inFlight.current = false;
-          setBusy(false);
-          if (e instanceof ApiError && e.status === 422) setServerMarks(e.locations.map((l) => ({ line: l.line, column: l.column, message: l.message ?? e.message, severity: 'error' })));
-          else setRequestError(e);
-        },
-      );
-    }, rev === 0 || !inFlight.current ? 0 : HEADLINE_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [text, revision, syntax.length, evaluate]);
-
-  // The charts: when typing pauses a little longer.
-  useEffect(() => {
-    if (syntax.length > 0) return;
-    const rev = revision;
-    const timer = window.setTimeout(() => {
-      chartsAbort.current?.abort();
-      const c = new AbortController();
-      chartsAbort.current = c;
-      evaluate(text, rev, true, c.signal).then(
-        ({ data }) => {
-          if (!c.signal.aborted) setCharts(data);
-        },
-        () => undefined,
-      );
-    }, CHARTS_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [text, revision, syntax.length, evaluate]);
-
-  // The linter's warnings (unreachable or overlapping clauses on the registry).
-  useEffect(() => {
-    if (syntax.length > 0) return;
-    const timer = window.setTimeout(() => {
-      validateAbort.current?.abort();
-      const c = new AbortController();
-      validateAbort.current = c;
-      api('/api/acts/validate', validationSchema, { method: 'POST', body: { source: text }, signal: c.signal }).then(
-        ({ data }) => {
-          if (c.signal.aborted) return;
-          setWarnings([...data.errors.map((l) => ({ line: l.line, column: l.column, message: l.message ?? '', severity: 'error' as const })), ...data.warnings.map((l) => ({ line: l.line, column: l.column, message: l.message ?? '', severity: 'warning' as const }))]);
-        },
-        () => undefined,
-      );
-    }, VALIDATE_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [text, syntax.length]);
-
-  const change = useCallback((next: string) => {
-    revisionRef.current += 1;
-    setRevision(revisionRef.current);
-    setText(next);
-    setSaveState(null);
-  }, []);
-
-  const setNumber = (n: ActNumber, v: number) => {
-    const next = withNumber(text, n, v);
-    editor.current?.replace(next);
-  };
-
-  const save = async (etag: string) => {
-    setSaveState(null);
-    try {
-      const { data } = await api(`/api/acts/${id}`, actSummarySchema, { method: 'PUT', body: { source: text, ...(note ? { note } : {}) }, headers: { 'if-match': etag } });
-      setSaved({ source: text, etag: data.etag, version: data.version });
-      setSaveState({ kind: 'saved', version: data.version });
-      setNote('');
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && typeof e.details['etag'] === 'string') setSaveState({ kind: 'conflict', version: Number(e.details['current_version'] ?? 0), etag: e.details['etag'] });
-      else setSaveState({ kind: 'error', error: e });
-    }
-  };
-
-  const loadTheirs = async () => {
-    const v = await getJson(`/api/acts/${id}`, actViewSchema);
-    setSaved({ source: v.source, etag: v.summary.etag, version: v.summary.version });
-    editor.current?.replace(v.source);
-    setSaveState(null);
-  };
-
-  const w = figures?.data ?? null;
-  const dirty = text !== saved.source;
-  const ownerLabel = (n: ActNumber) => {
-    const clause = view.clauses.find((c) => c.id === n.owner);
-    const param = n.key.startsWith('parameters.') ? view.parameters.find((p) => p.name === n.name) : undefined;
-    if (param) return `${param.label ? pickText(param.label) : param.name}`;
-    const where = clause ? `${clause.ref}${clause.label ? ` (${pickText(clause.label)})` : ''}` : n.owner ?? '';
-    return `${where}: ${n.name}${n.kind === 'term' ? ` (${t('ed.inMonths')})` : ''}`;
-  };
-
-  const cov = charts?.sections.coverage;
-  const money = charts?.sections.money;
-  // Chart options change only with the charts' own answer (not with every keystroke).
-  const custodyChart = useMemo(() => (cov ? coverageChart(cov.custody, t, lang, { names: vocab.custodies }) : null), [cov, t, lang, vocab]);
-  const gravityChart = useMemo(() => (cov ? coverageChart(cov.gravity, t, lang, { names: vocab.gravities }) : null), [cov, t, lang, vocab]);
-  const moneyBars = useMemo(() => (money ? moneyChart(money.variants, t, lang) : null), [money, t, lang]);
+  const setNumber = (n: ActNumber, v: number) => editor.current?.replace(withNumber(text, n, v));
   return (
     <div className="editor-page" data-text-revision={revision}>
       <PageTitle sub={pickText(view.summary.title)}>{t('ed.title', { act: id })}</PageTitle>
@@ -244,105 +226,22 @@ function EditorBody({ view }: { view: ActView }) {
             {t('ed.completion')}
           </p>
           <YamlEditor initial={view.source} onChange={change} marks={marks} meta={meta} lang={lang} handle={editor} label={t('ed.yaml')} describedBy="ed-hint" />
-          <div className="check" aria-live="polite" data-testid="check">
-            {marks.filter((m) => m.severity === 'error').length === 0 ? (
-              <p className="ok">{t('ed.valid')}</p>
-            ) : (
-              <>
-                <p className="warn">{t('ed.invalid')}</p>
-                <h3>{t('ed.errors')}</h3>
-                <ul className="locations" data-testid="errors">
-                  {marks
-                    .filter((m) => m.severity === 'error')
-                    .map((m, i) => (
-                      <li key={i}>
-                        <span className="where">{m.column ? t('common.lineColumn', { line: m.line ?? '?', column: m.column }) : t('common.line', { line: m.line ?? '?' })}</span>: {m.message}
-                      </li>
-                    ))}
-                </ul>
-              </>
-            )}
-            {marks.some((m) => m.severity === 'warning') && (
-              <details>
-                <summary>
-                  {t('ed.warnings')} ({marks.filter((m) => m.severity === 'warning').length})
-                </summary>
-                <ul className="locations">
-                  {marks
-                    .filter((m) => m.severity === 'warning')
-                    .map((m, i) => (
-                      <li key={i}>
-                        <span className="where">{t('common.line', { line: m.line ?? '?' })}</span>: {m.message}
-                      </li>
-                    ))}
-                </ul>
-              </details>
-            )}
-          </div>
-          {!frozen && can('acts.write') && (
-            <div className="save-bar">
-              <label>
-                {t('ed.note')}
-                <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
-              </label>
-              <button type="button" className="primary" disabled={!dirty} onClick={() => void save(saved.etag)}>
-                {t('ed.save')}
-              </button>
-              {dirty && <span className="muted">{t('ed.unsaved')}</span>}
-              <div aria-live="polite">
-                {saveState?.kind === 'saved' && <p className="ok">{t('ed.saved', { n: saveState.version })}</p>}
-                {saveState?.kind === 'error' && <ErrorView error={saveState.error} />}
-              </div>
-              {saveState?.kind === 'conflict' && (
-                <div className="card warn" role="alert">
-                  <p>{t('ed.conflict', { n: saveState.version })}</p>
-                  <div className="actions">
-                    <button type="button" onClick={() => void loadTheirs()}>
-                      {t('ed.loadTheirs')}
-                    </button>
-                    <button type="button" onClick={() => void save(saveState.etag)}>
-                      {t('ed.saveOnTop')}
-                    </button>
-                    <Link to={`/acts/${id}/history?from=${saved.version}&to=${saveState.version}`}>{t('ed.diffTheirs')}</Link>
-                  </div>
-                </div>
-              )}
-            </div>
-          )}
+          <CheckReport marks={marks} />
+          {!frozen && can('acts.write') && <SaveBar id={id} saving={saving} dirty={text !== saving.saved.source} />}
         </section>
         <section className="editor-right" aria-labelledby="h-figures">
-          <h2 id="h-figures">
-            {t('ed.figures')} {busy && <span className="muted small">{t('ed.updating')}</span>}
-          </h2>
-          {requestError !== null && <ErrorView error={requestError} />}
-          {w ? (
-            <>
-              <Figures items={headlineItems(w, baseline, t)} label={t('ed.figures')} busy={busy} revision={figures?.revision} />
-              <p className="small muted">
-                {w.registry.name}, {t('common.asOf')} {w.as_of} · {t('ed.evaluatedIn', { ms: Math.round((w.timings['compile_ms'] ?? 0) + (w.timings['evaluate_ms'] ?? 0) + (w.timings['figures_ms'] ?? 0)) })}
-              </p>
-            </>
-          ) : (
-            <Loading />
-          )}
+          <HeadlinePanel headline={headline} />
           <h3>{t('ed.parameters')}</h3>
           {numbers.length === 0 ? (
             <p className="muted">{t('ed.noParameters')}</p>
           ) : (
             <div className="numbers">
               {numbers.map((n) => (
-                <NumberControl key={n.key} n={n} label={ownerLabel(n)} onChange={(v) => setNumber(n, v)} />
+                <NumberControl key={n.key} n={n} label={numberLabel(n, view, t, pickText)} onChange={(v) => setNumber(n, v)} />
               ))}
             </div>
           )}
-          {cov && (
-            <>
-              <h3>{t('ed.charts')}</h3>
-              {custodyChart && <ChartCard title={t('imp.by.custody')} fileName={`${id}-custody`} {...custodyChart} />}
-              {gravityChart && <ChartCard title={t('imp.by.gravity')} fileName={`${id}-gravity`} {...gravityChart} />}
-              {moneyBars && <ChartCard title={t('imp.moneyBy')} fileName={`${id}-money`} {...moneyBars} />}
-            </>
-          )}
+          <ChartsPanel id={id} charts={charts} />
         </section>
       </div>
     </div>

@@ -168,7 +168,7 @@ function Section({ id, title, open, onToggle, children }: { id: string; title: s
 function ImpactView({ run, report }: { run: Run; report: Report }) {
   const { t, lang, text, n } = useLang();
   const { can } = useSession();
-  const a = report.acts[0]!;
+  const a = report.acts[0];
   const [open, setOpen] = useState<Record<string, boolean>>({ coverage: true });
   const toggle = (key: string, v: boolean) => setOpen((o) => ({ ...o, [key]: v }));
   const reveal = (key: string) => {
