@@ -5,8 +5,9 @@
  * threads. The kernel's time divided by the floor's is the price of its decisions. (The shipped acts
  * are first-match acts with no clause read later: the floor writes what their kernels write.)
  *
- * The lists the kernel reads through offsets (articles, children) are read as the offsets only:
- * the kernel reaches their values for few persons.
+ * The lists the kernel reads through offsets (articles) are read as the offsets only: the kernel
+ * reaches their values for few persons. The kernel counts a person's children under an age once
+ * per registry and day (src/engine/children-counts.ts) and reads the counts: so does the floor.
  */
 import { Worker } from 'node:worker_threads';
 import type { ColumnName, Registry } from '../src/registry/registry.ts';
@@ -20,13 +21,16 @@ type Column = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | U
  */
 const OUT = ['status', 'measure', 'clause', 'exclusion', 'daysRemitted', 'newEnd', 'reason', 'almostKind', 'almostClause', 'almostCriterion'] as const;
 
-/** The per-person columns of a registry among `names` (a value per person, or offsets: n + 1). */
-export function floorColumns(registry: Registry, names: readonly ColumnName[]): { ints: Column[]; floats: Float64Array[]; bytesPerPerson: number } {
+/**
+ * The per-person columns of a registry among `names` (a value per person, or offsets: n + 1), and
+ * `extra` per-person columns (the counted columns a kernel reads instead of a person's children).
+ */
+export function floorColumns(registry: Registry, names: readonly ColumnName[], extra: readonly Column[] = []): { ints: Column[]; floats: Float64Array[]; bytesPerPerson: number } {
   const ints: Column[] = [];
   const floats: Float64Array[] = [];
   let bytes = 0;
-  for (const name of names) {
-    const c = registry.columns[name] as unknown as Column | { codes: Column };
+  const arrays = [...names.map((name) => registry.columns[name] as unknown as Column | { codes: Column }), ...extra];
+  for (const c of arrays) {
     const a = 'codes' in c ? c.codes : c;
     if (a.length !== registry.size && a.length !== registry.size + 1) continue;
     bytes += a.BYTES_PER_ELEMENT;

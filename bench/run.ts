@@ -8,7 +8,8 @@
  *      (bench/handwritten.ts; the table's build timed apart);
  *    - the floor: a trivial pass reading the columns the act reads (and one also writing the
  *      outcome columns), 1 and 2 threads (bench/floor.ts);
- *    - the emitted SQL (src/engine/sql/emit.ts) in DuckDB and PostgreSQL (up to BENCH_PG_MAX,
+ *    - the emitted SQL (src/engine/sql/emit.ts) in DuckDB (up to BENCH_EMITTED_MAX, default every
+ *      size) and PostgreSQL (up to BENCH_PG_MAX,
  *      default 1000000 persons), and json-rules-engine per record: independent implementations,
  *      checked equal, timed for what they are;
  *    every engine's outcomes are checked equal to the kernel's on every field before any time;
@@ -49,11 +50,17 @@ import { peakRss } from './peak-rss.ts';
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000,10000000').split(',').map(Number);
 const REAL_SIZES = (process.env.BENCH_REAL_SIZES ?? '1000000').split(',').filter((x) => x !== '').map(Number);
 const PG_MAX = Number(process.env.BENCH_PG_MAX ?? 1_000_000);
+/** DuckDB (the hand-written and the emitted SQL) runs up to this many persons (all sizes by default). */
+const DUCKDB_MAX = Number(process.env.BENCH_DUCKDB_MAX ?? Infinity);
+/** The emitted SQL in DuckDB runs up to this many persons (all sizes by default). */
+const EMITTED_MAX = Number(process.env.BENCH_EMITTED_MAX ?? Infinity);
 const JRE_SAMPLE = Number(process.env.BENCH_JRE_SAMPLE ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PG_RUNS = Math.min(RUNS, Number(process.env.BENCH_PG_RUNS ?? RUNS));
 const SQL_RUNS_LARGE = Math.min(RUNS, Number(process.env.BENCH_SQL_RUNS_LARGE ?? 2));
 const NATIONAL_RUNS = Number(process.env.BENCH_NATIONAL_RUNS ?? 101);
+/** DuckDB's memory limit (its default is 80 % of the machine's memory); it spills to bench/out/duckdb-tmp past it. */
+const DUCKDB_MEMORY = process.env.BENCH_DUCKDB_MEMORY ?? '6GB';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const OUT = resolve(PROJECT_ROOT, 'bench/out');
 const law = loadLaw();
@@ -129,14 +136,16 @@ interface Row {
   kind: Kind;
   act: string;
   kernel1: number;
+  /** The first evaluation on the registry, 1 thread: the kernel not yet optimized by V8, and the children counted (src/engine/children-counts.ts). */
+  kernelFirst: number;
   kernel2: number;
-  hand: number;
+  hand: number | null;
   floorRead1: number;
   floorRead2: number;
   floorWrite1: number;
   floorWrite2: number;
   floorBytes: number;
-  duckdb: number;
+  duckdb: number | null;
   duckRuns: number;
   postgres: number | null;
   jrePerPerson: number | null;
@@ -155,8 +164,8 @@ interface Load {
   generateMs: number | null;
   generateRss: number | null;
   bytesPerPersonAll: number;
-  duckLoadMs: number;
-  flatMs: number;
+  duckLoadMs: number | null;
+  flatMs: number | null;
   pgLoadMs: number | null;
   load: [number, number];
 }
@@ -239,11 +248,17 @@ async function main(): Promise<void> {
     log(`${kind} ${n}: registry`);
     const { file, reg, snapshotMs, generateMs, generateRss } = loadRegistry(n, kind);
 
-    log(`${kind} ${n}: loading DuckDB`);
-    const duck = await DuckDbBackend.open(':memory:', cpus().length);
-    const duckLoadMs = await time(() => duck.loadRegistry(reg, law));
-    const flatMs = await time(() => duck.exec(FLAT_TABLE_SQL));
-    for (const m of MACROS) await duck.exec(m);
+    if (n <= DUCKDB_MAX) log(`${kind} ${n}: loading DuckDB`);
+    const duck = n <= DUCKDB_MAX ? await DuckDbBackend.open(':memory:', cpus().length) : null;
+    let duckLoadMs: number | null = null;
+    let flatMs: number | null = null;
+    if (duck) {
+      await duck.exec(`SET memory_limit = '${DUCKDB_MEMORY.replace(/[^\w.]/g, '')}'`);
+      await duck.exec(`SET temp_directory = '${join(OUT, 'duckdb-tmp').replace(/'/g, "''")}'`);
+      duckLoadMs = await time(() => duck.loadRegistry(reg, law));
+      flatMs = await time(() => duck.exec(FLAT_TABLE_SQL));
+      for (const m of MACROS) await duck.exec(m);
+    }
     let pgb: PostgresBackend | null = null;
     let pgLoadMs: number | null = null;
     if (kind === 'default' && n <= PG_MAX) {
@@ -271,10 +286,12 @@ async function main(): Promise<void> {
       const emittedDuck = outcomesSql(plan, law, undefined, false);
       const hand = handWrittenSql(plan, law);
       const duckEmitted = async () => {
+        if (!duck) return;
         await duck.exec(`CREATE OR REPLACE TABLE outcomes AS ${emittedDuck}`);
         await duck.exec(BREAKDOWN_SQL);
       };
       const duckHand = async () => {
+        if (!duck) return;
         await duck.exec(`CREATE OR REPLACE TABLE outcomes AS ${hand}`);
         await duck.exec(BREAKDOWN_SQL);
       };
@@ -286,9 +303,12 @@ async function main(): Promise<void> {
 
       // correctness first: every engine's outcomes equal the single-thread kernel's, on every field
       log(`${plan.id} @ ${kind} ${n}: checking outcomes`);
+      const firstStart = performance.now();
       const one = kernelRun(kernel, reg, out1);
+      const kernelFirst = performance.now() - firstStart;
       const two = par.evaluateWithBreakdown(reg, undefined, out2);
       const checked: string[] = [];
+      const emittedRun = duck !== null && n <= EMITTED_MAX;
       if (firstDifference(out1, out2) >= 0) throw new Error(`${plan.id}: 2 threads differ from 1 thread at person ${firstDifference(out1, out2)}`);
       if (!sameBreakdown(one, breakdown(out1)) || !sameBreakdown(one, two.breakdown)) throw new Error(`${plan.id}: the breakdowns counted by the kernel differ from its outcomes'`);
       checked.push('kernel 2 threads (and the breakdowns of both)');
@@ -296,12 +316,16 @@ async function main(): Promise<void> {
       for (let i = 0; i < n; i++) statusCounts[out1.status[i]!]!++;
       let notServing = 0;
       for (let i = 0; i < n; i++) if (out1.reason[i] === 6) notServing++;
-      const handOut = await readOutcomes(duck.connection, hand, n, plan.clauses.length);
-      if (firstDifference(out1, handOut) >= 0) throw new Error(`${plan.id}: the hand-written DuckDB SQL differs at person ${firstDifference(out1, handOut)}`);
-      checked.push('hand-written DuckDB SQL');
-      const duckOut = await duck.outcomes(plan, law, n);
-      if (firstDifference(out1, duckOut) >= 0) throw new Error(`${plan.id}: DuckDB differs at person ${firstDifference(out1, duckOut)}`);
-      checked.push('emitted SQL in DuckDB');
+      if (duck) {
+        const handOut = await readOutcomes(duck.connection, hand, n, plan.clauses.length);
+        if (firstDifference(out1, handOut) >= 0) throw new Error(`${plan.id}: the hand-written DuckDB SQL differs at person ${firstDifference(out1, handOut)}`);
+        checked.push('hand-written DuckDB SQL');
+      }
+      if (emittedRun && duck) {
+        const duckOut = await duck.outcomes(plan, law, n);
+        if (firstDifference(out1, duckOut) >= 0) throw new Error(`${plan.id}: DuckDB differs at person ${firstDifference(out1, duckOut)}`);
+        checked.push('emitted SQL in DuckDB');
+      }
       if (pgb) {
         log(`${plan.id} @ ${n}: checking PostgreSQL`);
         const pgOut = await pgb.outcomes(plan, law, n);
@@ -334,7 +358,8 @@ async function main(): Promise<void> {
       }
 
       // the floor: the columns this act's kernel reads, in shared memory for the worker
-      const fc = floorColumns(reg, kernel.columns);
+      const inputs = kernel.inputs(reg);
+      const fc = floorColumns(reg, inputs.columns, inputs.counted);
       const readSrc = floorSource(fc.ints.length, fc.floats.length, false);
       const writeSrc = floorSource(fc.ints.length, fc.floats.length, true);
       const fRead = floorFunction(readSrc);
@@ -352,8 +377,8 @@ async function main(): Promise<void> {
       const fr2 = () => floorRead.run(fRead, fc.ints, fc.floats, null, n);
       const fw2 = () => floorWrite.run(fWrite, fc.ints, fc.floats, floorOut, n);
       for (let w = 0; w < (n <= 100_000 ? 20 : 2); w++) for (const f of [k1, k2, fr1, fr2, fw1, fw2]) await time(f);
-      await time(duckHand);
-      await time(duckEmitted);
+      if (duck) await time(duckHand);
+      if (emittedRun) await time(duckEmitted);
       if (pgb) {
         log(`${plan.id} @ ${n}: PostgreSQL warm-up`);
         await time(pgRun);
@@ -367,8 +392,8 @@ async function main(): Promise<void> {
         t.fr2.push(await time(fr2));
         t.fw1.push(await time(fw1));
         t.fw2.push(await time(fw2));
-        t.hand.push(await time(duckHand));
-        if (r < sqlRuns) t.duck.push(await time(duckEmitted));
+        if (duck) t.hand.push(await time(duckHand));
+        if (emittedRun && r < sqlRuns) t.duck.push(await time(duckEmitted));
         if (pgb && r < PG_RUNS) t.pg.push(await time(pgRun));
       }
       let jrePerPerson: number | null = null;
@@ -387,14 +412,15 @@ async function main(): Promise<void> {
         kind,
         act: plan.id,
         kernel1: median(t.k1),
+        kernelFirst,
         kernel2: median(t.k2),
-        hand: median(t.hand),
+        hand: duck ? median(t.hand) : null,
         floorRead1: median(t.fr1),
         floorRead2: median(t.fr2),
         floorWrite1: median(t.fw1),
         floorWrite2: median(t.fw2),
         floorBytes: fc.bytesPerPerson,
-        duckdb: median(t.duck),
+        duckdb: emittedRun ? median(t.duck) : null,
         duckRuns: t.duck.length,
         postgres: pgb ? median(t.pg) : null,
         jrePerPerson,
@@ -405,10 +431,10 @@ async function main(): Promise<void> {
         checked,
       };
       rows.push(row);
-      log(`${plan.id} @ ${kind} ${n}: kernel ${row.kernel1.toFixed(1)} / ${row.kernel2.toFixed(1)} ms, floor (r+w) ${row.floorWrite1.toFixed(1)} / ${row.floorWrite2.toFixed(1)} ms, hand-written DuckDB ${row.hand.toFixed(0)} ms, emitted DuckDB ${row.duckdb.toFixed(0)} ms${pgb ? `, PostgreSQL ${median(t.pg).toFixed(0)} ms` : ''}`);
+      log(`${plan.id} @ ${kind} ${n}: kernel ${row.kernel1.toFixed(1)} / ${row.kernel2.toFixed(1)} ms, floor (r+w) ${row.floorWrite1.toFixed(1)} / ${row.floorWrite2.toFixed(1)} ms, hand-written DuckDB ${row.hand === null ? 'not run' : `${row.hand.toFixed(0)} ms`}, emitted DuckDB ${row.duckdb === null ? 'not run' : `${row.duckdb.toFixed(0)} ms`}${pgb ? `, PostgreSQL ${median(t.pg).toFixed(0)} ms` : ''}`);
       await par.close();
     }
-    await duck.close();
+    await duck?.close();
     if (pgb) {
       await pgb.exec('DROP SCHEMA IF EXISTS amnestia_bench CASCADE');
       await pgb.close();
@@ -431,7 +457,7 @@ async function main(): Promise<void> {
   const r2 = (x: number) => x.toFixed(2);
   const big = rows.filter((r) => r.size === largest && r.kind === 'default');
   const figures = [
-    `- ${largest.toLocaleString('en')} persons, 2 threads, hand-written DuckDB SQL ÷ kernel: ${big.map((r) => `${r.act} ${r2(r.hand / r.kernel2)}`).join(', ')} (to reach: ≥ 4).`,
+    `- ${largest.toLocaleString('en')} persons, 2 threads, hand-written DuckDB SQL ÷ kernel: ${big.map((r) => `${r.act} ${r.hand === null ? 'not run' : r2(r.hand / r.kernel2)}`).join(', ')} (to reach: ≥ 4).`,
     `- ${largest.toLocaleString('en')} persons, 1 thread, kernel ÷ floor (reading the act's columns and writing the outcome columns): ${big.map((r) => `${r.act} ${r2(r.kernel1 / r.floorWrite1)}`).join(', ')} (to reach: ≤ 1.6).`,
     `- National re-evaluation, 1 thread, median: ${nat.rows.map((r) => `${r.act} ${f(r.ms)} ms`).join(', ')} (to reach: < 3 ms).`,
     `- Peak resident memory of a ${largest.toLocaleString('en')}-person kernel evaluation (every act, 1 and 2 threads, in a process of its own): ${(rss.maxRssBytes / GiB).toFixed(2)} GiB (to reach: < 4 GB).`,
@@ -441,17 +467,19 @@ async function main(): Promise<void> {
     '',
     `Machine: ${machine}. The whole run took ${totalMin.toFixed(0)} minutes; other processes shared the 2 cores (load averages below).`,
     '',
+    `Settings: BENCH_SIZES ${SIZES.join(',')}, BENCH_REAL_SIZES ${REAL_SIZES.join(',') || 'none'}, BENCH_RUNS ${RUNS}, BENCH_SQL_RUNS_LARGE ${SQL_RUNS_LARGE}, BENCH_DUCKDB_MAX ${DUCKDB_MAX}, BENCH_EMITTED_MAX ${EMITTED_MAX}, BENCH_PG_MAX ${PG_MAX}, BENCH_JRE_SAMPLE ${JRE_SAMPLE}, BENCH_NATIONAL_RUNS ${NATIONAL_RUNS}, BENCH_DUCKDB_MEMORY ${DUCKDB_MEMORY}.`,
+    '',
     '## The figures of issue 14',
     '',
     ...figures,
     '',
     '## The fair comparison: the kernel against hand-written DuckDB SQL',
     '',
-    `Each act written by hand in DuckDB SQL (bench/handwritten.ts) over a flattened table of one row per person, built once per registry from the loaded tables (the aggregates of the convictions, the age at the offence, the unpaid claim pre-joined; articles and children as lists; its build time is in *Loading*). DuckDB on all ${cpus().length} threads. Outcomes checked equal to the kernel's on every field before timing. Medians of ${RUNS} rounds after a warm-up; times in ms for the outcome of every person and the standard breakdowns.`,
+    `Each act written by hand in DuckDB SQL (bench/handwritten.ts) over a flattened table of one row per person, built once per registry from the loaded tables (the aggregates of the convictions, the age at the offence, the unpaid claim pre-joined; articles and children as lists; its build time is in *Loading*). DuckDB on all ${cpus().length} threads. Outcomes checked equal to the kernel's on every field before timing. Medians of ${RUNS} rounds after a warm-up; times in ms for the outcome of every person and the standard breakdowns. *First* is the kernel's first evaluation on the registry (1 thread, before the warm-up): V8 has not yet optimized it, and the children under an age are counted then, once per registry and day (src/engine/children-counts.ts).`,
     '',
-    '| registry | persons | act | kernel 1 thread | kernel 2 threads | hand-written DuckDB SQL | hand-written ÷ kernel 2 threads | statuses (not covered / eligible / excluded / needs review) |',
+    '| registry | persons | act | kernel 1 thread (first) | kernel 2 threads | hand-written DuckDB SQL | hand-written ÷ kernel 2 threads | statuses (not covered / eligible / excluded / needs review) |',
     '|---|---:|---|---:|---:|---:|---:|---|',
-    ...rows.map((r) => `| ${r.kind} | ${r.size.toLocaleString('en')} | ${r.act} | ${f(r.kernel1)} | ${f(r.kernel2)} | ${f(r.hand)} | ${r2(r.hand / r.kernel2)} | ${r.statuses} |`),
+    ...rows.map((r) => `| ${r.kind} | ${r.size.toLocaleString('en')} | ${r.act} | ${f(r.kernel1)} (${f(r.kernelFirst)}) | ${f(r.kernel2)} | ${r.hand === null ? 'not run' : f(r.hand)} | ${r.hand === null ? '—' : r2(r.hand / r.kernel2)} | ${r.statuses} |`),
     '',
     '## The floor',
     '',
@@ -469,7 +497,7 @@ async function main(): Promise<void> {
     '|---|---:|---|---:|---:|---:|---:|---|',
     ...rows.map((r) => {
       const jre = r.jrePerPerson === null ? '—' : `${f(r.jrePerPerson * r.size)}${r.jreMeasured === r.size ? '' : ' (extrapolated)'}`;
-      return `| ${r.kind} | ${r.size.toLocaleString('en')} | ${r.act} | ${f(r.duckdb)}${r.duckRuns < RUNS ? ` (${r.duckRuns} runs)` : ''} | ${r.postgres === null ? 'not run' : f(r.postgres)} | ${jre} | ${r.bytesPerPerson.toFixed(1)} | ${r.checked.join(', ')} |`;
+      return `| ${r.kind} | ${r.size.toLocaleString('en')} | ${r.act} | ${r.duckdb === null ? 'not run' : `${f(r.duckdb)}${r.duckRuns < RUNS ? ` (${r.duckRuns} runs)` : ''}`} | ${r.postgres === null ? 'not run' : f(r.postgres)} | ${jre} | ${r.bytesPerPerson.toFixed(1)} | ${r.checked.join(', ')} |`;
     }),
     '',
     `## Re-evaluation on the national default registry (${nat.size.toLocaleString('en')} persons, in-process, outcomes and breakdowns, median of ${NATIONAL_RUNS} after a warm-up)`,
@@ -483,7 +511,7 @@ async function main(): Promise<void> {
     '## Memory',
     '',
     `- A kernel evaluation of ${rss.persons.toLocaleString('en')} persons in a process of its own (the snapshot loaded into shared memory, every act on 1 thread and on 2 threads, outcome columns for both): peak resident set ${(rss.maxRssBytes / GiB).toFixed(2)} GiB; ${(rss.rssAfterLoad / GiB).toFixed(2)} GiB once the registry was loaded; the registry's columns are ${(rss.columnBytes / GiB).toFixed(2)} GiB.`,
-    `- This benchmark's process (the registries one at a time, DuckDB in-process with the loaded tables, the flattened table and the outcomes, the kernel's and the floor's outcome columns): peak resident set ${(benchRss / GiB).toFixed(2)} GiB. Registries are generated in processes of their own (peak in *Loading*).`,
+    `- This benchmark's process (the registries one at a time, DuckDB in-process with the loaded tables, the flattened table and the outcomes — its memory limited to ${DUCKDB_MEMORY}, BENCH_DUCKDB_MEMORY — the kernel's and the floor's outcome columns, the outcomes read back for the checks): peak resident set ${(benchRss / GiB).toFixed(2)} GiB. Registries are generated in processes of their own (peak in *Loading*).`,
     '',
     '## Loading',
     '',
@@ -491,7 +519,7 @@ async function main(): Promise<void> {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...loads.map(
       (l) =>
-        `| ${l.kind} | ${l.size.toLocaleString('en')} | ${l.generateMs === null ? 'cached' : `${f(l.generateMs)}; ${(l.generateRss! / GiB).toFixed(2)} GiB`} | ${l.fileBytes.toLocaleString('en')} | ${f(l.snapshotMs)} | ${l.bytesPerPersonAll.toFixed(1)} | ${f(l.duckLoadMs)} | ${f(l.flatMs)} | ${l.pgLoadMs === null ? 'not run' : f(l.pgLoadMs)} | ${l.load[0].toFixed(2)} / ${l.load[1].toFixed(2)} |`,
+        `| ${l.kind} | ${l.size.toLocaleString('en')} | ${l.generateMs === null ? 'cached' : `${f(l.generateMs)}; ${(l.generateRss! / GiB).toFixed(2)} GiB`} | ${l.fileBytes.toLocaleString('en')} | ${f(l.snapshotMs)} | ${l.bytesPerPersonAll.toFixed(1)} | ${l.duckLoadMs === null ? 'not run' : f(l.duckLoadMs)} | ${l.flatMs === null ? 'not run' : f(l.flatMs)} | ${l.pgLoadMs === null ? 'not run' : f(l.pgLoadMs)} | ${l.load[0].toFixed(2)} / ${l.load[1].toFixed(2)} |`,
     ),
     '',
     'Registries: `default` is the default profile scaled to the size (unknown cells in the profile\'s shares; persons whose term ends between the registry\'s day and an act\'s entry into force are no longer serving on it). `real` adds, as real registries hold them, persons whose term begins after the day (not yet serving), and more unknown birth dates, children and convictions (bench/make-snapshot.ts).',

@@ -250,8 +250,6 @@ describe('docs/extending.md', () => {
  */
 const MAX_FUNCTION_LINES = 80;
 const LONG_FUNCTIONS: Record<string, string> = {
-  'src/engine/act/kernel.ts: compileActKernel': 'writes the act kernel as one template of its outcome loop: the parts are string fragments of that loop, in its order; not yet split (kept whole while the benchmark work changed it)',
-  'src/engine/act/kernel.ts: decideAll': 'emits the combination rules into the kernel loop, one branch per rule, beside the reference semantics it must reproduce; not yet split (kept whole while the benchmark work changed it)',
   'src/engine/kernel.ts: truthW': 'one case per kind of checked condition, each a few lines of emitted code; a switch the compiler holds exhaustive',
   'src/registry/csv/tokenizer.ts: CsvTokenizer.scan': 'the tokenizer\'s inner loop, a state machine over characters whose states share the loop\'s locals (position, line, cells, error)',
   'src/server/routes/registries.ts: registryRoutes': 'a Fastify plugin: the routes of one resource, each a handful of lines beside its schema',

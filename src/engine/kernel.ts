@@ -107,6 +107,9 @@ export class Emitter implements EmitContext {
   helper(name: HelperName): string {
     return `H.${name}`;
   }
+  childrenUnder(years: string): string {
+    return `${this.helper('childrenUnder')}(${this.col('childOffsets')}, ${this.col('childBirthYmd')}, i, ${this.asOfYmd}, ${years})`;
+  }
   temp(): string {
     return `t${this.temps++}`;
   }
@@ -144,11 +147,12 @@ export function fromW(w: string): string {
 }
 
 /**
- * Whether an emitted expression calls a helper (a loop over a person's articles or children): such
- * items of all/any are read last, and only when the others leave the answer open.
+ * Whether an emitted expression calls a helper (a loop over a person's articles or children) or
+ * reads a counted column of children (`U[k]`, src/engine/children-counts.ts): such items of all/any
+ * are read last, and only when the others leave the answer open.
  */
 export function isCostly(expr: string): boolean {
-  return expr.includes('H.');
+  return expr.includes('H.') || expr.includes('U[');
 }
 
 /** The truth of a checked condition in bits (W_F, W_U, W_T), as a JavaScript expression. */

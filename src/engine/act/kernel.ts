@@ -5,297 +5,41 @@
  *
  * The loop mirrors the reference semantics of ./reference.ts. The common case — first match in the
  * law's order — is generated inline; the other combination rules evaluate every clause and decide
- * in a fixed (not generated) function. Truth values are bits (F 0, U 1, T 3; src/engine/kernel.ts)
+ * in a fixed (not generated) function (./kernel-decide.ts). Truth values are bits (F 0, U 1, T 3; src/engine/kernel.ts)
  * combined without branches; a person's outcome is kept in locals and written once, and counted
  * into the standard breakdowns (./breakdown.ts) in the same pass.
  */
-import { addMonths, UNKNOWN_DATE, ymdOfDay } from '../../domain/dates.ts';
-import { imposedReductionDays, unservedReductionDays } from '../calendar.ts';
+import { UNKNOWN_DATE, ymdOfDay } from '../../domain/dates.ts';
+import { childrenUnderColumn } from '../children-counts.ts';
 import type { Law } from '../../law/law.ts';
 import type { ColumnName, DictColumn, Registry } from '../../registry/registry.ts';
 import type { Checked } from '../condition.ts';
-import { DICT_COLUMNS, Emitter, isCostly, KERNEL_HELPERS, stringMask, truthW, W_T, W_U } from '../kernel.ts';
+import { DICT_COLUMNS, Emitter, isCostly, stringMask, truthW, W_T, W_U } from '../kernel.ts';
 import { Tally } from './breakdown.ts';
+import {
+  ACT_HELPERS,
+  K_REDUCE_UNSERVED,
+  MEMO_DAYS,
+  newScratch,
+  R_ALMOST_CLAUSE,
+  R_ALMOST_CRITERION,
+  R_ALMOST_KIND,
+  R_CLAUSE,
+  R_DAYS,
+  R_END,
+  R_EXCLUSION,
+  R_MASK,
+  R_MEASURE,
+  R_REASON,
+  R_STATUS,
+  type ActConstants,
+  type Scratch,
+} from './kernel-decide.ts';
 import { measureCode, type Measure, type Plan } from './plan.ts';
 import { maskWordsFor, newOutcomes, REASON, STATUS, type Outcomes } from './outcome.ts';
 import { usesDuring } from './reference.ts';
 
-/** Measure kinds for the arithmetic of days (measureCode − 1). */
-const K_RELEASE = 0;
-const K_RELEASE_ADDITIONAL = 1;
-const K_LIABILITY = 2;
-const K_REDUCE_UNSERVED = 3;
-const K_REDUCE_IMPOSED = 4;
-const K_REDUCE_MONTHS = 5;
-const K_REPLACE = 6;
-
-/**
- * Days remitted: -1 when the measure remits no days of the main term, NaN when unknown. `num`/`den`
- * is the measure's fraction (or `num` its months); `mo`/`dd` the term imposed (-1 unknown). The
- * arithmetic of terms is the reference's (./reference.ts remit, src/domain/terms.ts).
- */
-function remitDays(kind: number, num: number, den: number, st: number, en: number, mo: number, dd: number, day0: number): number {
-  if (kind === K_REPLACE || kind === K_RELEASE_ADDITIONAL) return -1;
-  if (en === UNKNOWN_DATE) return NaN;
-  const rem = en > day0 ? en - day0 : 0;
-  if (kind === K_RELEASE || kind === K_LIABILITY) return rem;
-  let d: number;
-  if (kind === K_REDUCE_UNSERVED) {
-    if (rem === 0) return 0;
-    d = unservedReductionDays(day0, en, num, den);
-  } else if (kind === K_REDUCE_IMPOSED) {
-    if (st === UNKNOWN_DATE) return NaN;
-    d = imposedReductionDays(st, en, mo, dd, num, den);
-    if (d !== d) return NaN;
-  } else d = en - addMonths(en, -num);
-  return d < 0 ? 0 : d < rem ? d : rem;
-}
-
-function favourOf(kind: number, days: number): number {
-  if (kind === K_RELEASE) return 4e9;
-  if (kind === K_LIABILITY) return 4e9 + 1;
-  if (kind === K_REPLACE) return -1;
-  if (kind === K_RELEASE_ADDITIONAL) return -2;
-  return days === days && days >= 0 ? days : 0;
-}
-
-/**
- * One person's outcome as the fixed helpers of the other combination rules leave it, for the
- * generated code to copy into its locals (indexes R_*).
- */
-const R_STATUS = 0;
-const R_REASON = 1;
-const R_CLAUSE = 2;
-const R_EXCLUSION = 3;
-const R_MEASURE = 4;
-const R_DAYS = 5;
-const R_END = 6;
-const R_ALMOST_KIND = 7;
-const R_ALMOST_CLAUSE = 8;
-const R_ALMOST_CRITERION = 9;
-/** The clause mask's words follow, one per 32 clauses. */
-const R_MASK = 10;
-
-interface Scratch {
-  /** Truth of each clause (F 0, U 1, T 2), its false and unknown criteria, and its first false criterion. */
-  tr: Uint8Array;
-  nf: Int32Array;
-  nu: Int32Array;
-  ms: Int32Array;
-  /** The outcome being decided (R_*). */
-  r: Int32Array;
-}
-
-/**
- * Days remitted by reducing the unserved part depend only on the days left (the day of the
- * evaluation fixed): remembered per clause for up to MEMO_DAYS days left, -1 until computed.
- */
-const MEMO_DAYS = 8192;
-
-const ACT_HELPERS = {
-  ...KERNEL_HELPERS,
-  remitDays,
-  /** remitDays, remembered per clause by the days left where the measure reduces the unserved part. */
-  remitDaysMemo(memo: Int32Array, chosen: number, kind: number, num: number, den: number, st: number, en: number, mo: number, dd: number, day0: number): number {
-    if (kind === K_REDUCE_UNSERVED && en !== UNKNOWN_DATE) {
-      const left = en - day0;
-      if (left > 0 && left < MEMO_DAYS) {
-        const k = chosen * MEMO_DAYS + left;
-        let v = memo[k]!;
-        if (v < 0) memo[k] = v = remitDays(kind, num, den, st, en, mo, dd, day0);
-        return v;
-      }
-    }
-    return remitDays(kind, num, den, st, en, mo, dd, day0);
-  },
-  /** Writes a granted (or undecided-by-exclusion) outcome into R (the clause mask is already there). */
-  grant(R: Int32Array, chosen: number, exU: number, kinds: Int8Array, nums: Float64Array, dens: Float64Array, codes: Uint8Array, st: number, en: number, mo: number, dd: number, day0: number, days: number, newEnd: number, computed: boolean): void {
-    const kind = kinds[chosen]!;
-    let d = days;
-    let ne = newEnd;
-    if (!computed) {
-      d = remitDays(kind, nums[chosen]!, dens[chosen]!, st, en, mo, dd, day0);
-      ne = d >= 0 ? en - d : UNKNOWN_DATE;
-      if (d !== d) ne = UNKNOWN_DATE;
-    }
-    R[R_CLAUSE] = chosen;
-    R[R_MEASURE] = codes[chosen]!;
-    // an outcome that needs review remits no days until the exclusion is decided
-    R[R_DAYS] = d !== d || d < 0 || exU >= 0 ? -1 : d;
-    R[R_END] = d !== d || d < 0 || exU >= 0 ? UNKNOWN_DATE : ne;
-    if (exU >= 0) {
-      R[R_STATUS] = STATUS.needs_review;
-      R[R_REASON] = REASON.exclusion_unknown;
-      R[R_EXCLUSION] = exU;
-    } else {
-      R[R_STATUS] = STATUS.eligible;
-      R[R_REASON] = d !== d ? REASON.remaining_unknown : REASON.matched;
-    }
-  },
-  /**
-   * most_favourable, all_that_apply, or first_match with overlap checking: decides from every
-   * clause's truth into R. False when no clause covers the person (R then holds the clause mask and
-   * "almost eligible").
-   */
-  decideAll(
-    s: Scratch,
-    n: number,
-    ncrit: Int32Array,
-    rule: number,
-    overlapForbidden: boolean,
-    exU: number,
-    kinds: Int8Array,
-    nums: Float64Array,
-    dens: Float64Array,
-    codes: Uint8Array,
-    st: number,
-    en: number,
-    mo: number,
-    dd: number,
-    day0: number,
-  ): boolean {
-    const R = s.r;
-    R[R_STATUS] = STATUS.not_covered;
-    R[R_REASON] = REASON.no_clause;
-    R[R_CLAUSE] = -1;
-    R[R_EXCLUSION] = -1;
-    R[R_MEASURE] = 0;
-    R[R_DAYS] = -1;
-    R[R_END] = UNKNOWN_DATE;
-    R[R_ALMOST_KIND] = 0;
-    R[R_ALMOST_CLAUSE] = -1;
-    R[R_ALMOST_CRITERION] = -1;
-    // the clauses that hold, bit j % 32 of word j / 32
-    R.fill(0, R_MASK);
-    for (let j = 0; j < n; j++) if (s.tr[j] === 2) R[R_MASK + (j >> 5)]! |= 1 << (j & 31);
-    if (overlapForbidden) {
-      let first = -1;
-      for (let j = 0; j < n; j++) {
-        if (s.tr[j] !== 2) continue;
-        if (first < 0) first = j;
-        else if (codes[j] !== codes[first]) {
-          R[R_STATUS] = STATUS.needs_review;
-          R[R_REASON] = REASON.overlap;
-          R[R_CLAUSE] = first;
-          return true;
-        }
-      }
-    }
-    let chosen = -1;
-    let undecided = -1;
-    let almostUpTo = 0;
-    if (rule === 0) {
-      let first = -1;
-      for (let j = 0; j < n; j++)
-        if (s.tr[j] !== 0) {
-          first = j;
-          break;
-        }
-      if (first >= 0 && s.tr[first] === 2) chosen = first;
-      else if (first >= 0) undecided = first;
-      almostUpTo = first < 0 ? n : first;
-    } else if (rule === 1) {
-      let best = -1;
-      let bestScore = -Infinity;
-      for (let j = 0; j < n; j++) {
-        if (s.tr[j] !== 2) continue;
-        const score = favourOf(kinds[j]!, remitDays(kinds[j]!, nums[j]!, dens[j]!, st, en, mo, dd, day0));
-        if (score > bestScore) {
-          best = j;
-          bestScore = score;
-        }
-      }
-      for (let j = 0; j < n; j++) {
-        if (s.tr[j] !== 1) continue;
-        const d = remitDays(kinds[j]!, nums[j]!, dens[j]!, st, en, mo, dd, day0);
-        if (best < 0 || d !== d || favourOf(kinds[j]!, d) > bestScore) {
-          undecided = j;
-          break;
-        }
-      }
-      if (undecided < 0) chosen = best;
-      almostUpTo = chosen < 0 && undecided < 0 ? n : 0;
-    } else {
-      for (let j = 0; j < n; j++)
-        if (s.tr[j] === 1) {
-          undecided = j;
-          break;
-        }
-      if (undecided < 0) {
-        let best = -1;
-        let bestScore = -Infinity;
-        let sum = 0;
-        let release = false;
-        let unknown = false;
-        let any = false;
-        for (let j = 0; j < n; j++) {
-          if (s.tr[j] !== 2) continue;
-          const k = kinds[j]!;
-          const d = remitDays(k, nums[j]!, dens[j]!, st, en, mo, dd, day0);
-          if (d !== d) unknown = true;
-          if (k === K_RELEASE || k === K_LIABILITY) {
-            release = true;
-            any = true;
-          } else if (d === d && d >= 0) {
-            sum += d;
-            any = true;
-          }
-          const score = favourOf(k, d);
-          if (score > bestScore) {
-            best = j;
-            bestScore = score;
-          }
-        }
-        if (best >= 0) {
-          let days = -1;
-          let newEnd = UNKNOWN_DATE;
-          if (unknown) days = NaN;
-          else if (any) {
-            const rem = en > day0 ? en - day0 : 0;
-            days = release ? rem : sum < rem ? sum : rem;
-            newEnd = en - days;
-          }
-          ACT_HELPERS.grant(R, best, exU, kinds, nums, dens, codes, st, en, mo, dd, day0, days, newEnd, true);
-          return true;
-        }
-        almostUpTo = n;
-      }
-    }
-    if (chosen >= 0) {
-      ACT_HELPERS.grant(R, chosen, exU, kinds, nums, dens, codes, st, en, mo, dd, day0, 0, 0, false);
-      return true;
-    }
-    if (undecided >= 0) {
-      R[R_STATUS] = STATUS.needs_review;
-      R[R_REASON] = REASON.unknown_fact;
-      R[R_CLAUSE] = undecided;
-      R[R_EXCLUSION] = exU;
-      return true;
-    }
-    for (let j = 0; j < almostUpTo; j++) {
-      if (ncrit[j]! >= 2 && s.nf[j] === 1 && s.nu[j] === 0) {
-        R[R_ALMOST_KIND] = 1;
-        R[R_ALMOST_CLAUSE] = j;
-        R[R_ALMOST_CRITERION] = s.ms[j]!;
-        break;
-      }
-    }
-    return false;
-  },
-};
-
 type OutcomeArrays = Omit<Outcomes, 'size'>;
-
-interface ActConstants {
-  kinds: Int8Array;
-  /** Per clause: the fraction's numerator (or the months of reduce_months) and denominator. */
-  nums: Float64Array;
-  dens: Float64Array;
-  codes: Uint8Array;
-  ncrit: Int32Array;
-  /** remitDaysMemo's memory for one registry and day (clauses × MEMO_DAYS), -1 not yet computed. */
-  memo: Int32Array;
-}
 
 type ActKernelFn = (
   C: Record<string, unknown>,
@@ -312,6 +56,7 @@ type ActKernelFn = (
   S: Scratch,
   A: ActConstants,
   B: Float64Array,
+  U: (Uint8Array | Int32Array)[],
 ) => void;
 
 /** The act's kernel bound to one registry and one day: evaluates ranges of persons. */
@@ -326,6 +71,12 @@ export interface CompiledAct {
   plan: Plan;
   source: string;
   columns: ColumnName[];
+  /**
+   * What the loop reads by person on a registry and day: the registry columns it reads (a value
+   * each, or a list through its offsets), and the counted columns it reads instead of a person's
+   * children (src/engine/children-counts.ts). The benchmark's floor reads the same.
+   */
+  inputs(registry: Registry, asOfDay?: number): { columns: ColumnName[]; counted: (Uint8Array | Int32Array)[] };
   /** An empty tally of this act's breakdowns. */
   newTally(values?: Float64Array): Tally;
   /** The kernel bound to a registry; `asOfDay` replaces the day of entry into force. */
@@ -387,7 +138,8 @@ function kernelFunction(source: string): ActKernelFn {
   if (fn) {
     kernelFunctions.delete(source);
   } else {
-    fn = new Function('C', 'K', 'P', 'H', 'asOfYmd', 'asOfDay', 'laterYmd', 'laterDay', 'start', 'end', 'O', 'S', 'A', 'B', source) as ActKernelFn;
+    // a named function (actKernel in CPU profiles and V8's traces)
+    fn = new Function(`return function actKernel(C, K, P, H, asOfYmd, asOfDay, laterYmd, laterDay, start, end, O, S, A, B, U) {\n${source}\n};`)() as ActKernelFn;
     if (kernelFunctions.size >= KERNEL_FUNCTIONS_KEPT) kernelFunctions.delete(kernelFunctions.keys().next().value as string);
   }
   kernelFunctions.set(source, fn);
@@ -412,9 +164,56 @@ function tagGate(c: Checked): number {
   return 0;
 }
 
-/** Generates the act's kernel. */
-export function compileActKernel(plan: Plan, law: Law): CompiledAct {
-  const e = new Emitter(law.criminalCode);
+/**
+ * The act kernel's emitter: the number of a person's children under an age on the day of the
+ * evaluation is read from a column counted once per registry and day (`U[k]`,
+ * src/engine/children-counts.ts), not by a loop over the person's children; on other days (facts
+ * read `during` the execution period) the loop stays.
+ */
+class ActEmitter extends Emitter {
+  /** The ages (expressions: literals or parameters) of the counted columns, by index in U. */
+  readonly childCounts: string[] = [];
+
+  override childrenUnder(years: string): string {
+    if (this.asOfYmd !== 'asOfYmd') return super.childrenUnder(years);
+    this.col('childOffsets');
+    this.col('childBirthYmd');
+    let k = this.childCounts.indexOf(years);
+    if (k < 0) k = this.childCounts.push(years) - 1;
+    return `U[${k}][i]`;
+  }
+}
+
+/** The value of an age the emitter wrote: a parameter `P[k]` or a numeric literal. */
+function yearsValue(expr: string, P: number[]): number {
+  const m = /^P\[(\d+)\]$/.exec(expr);
+  return m ? P[Number(m[1])]! : Number(expr.replace(/[()]/g, ''));
+}
+
+/** What the parts of an act's kernel source are written from. */
+interface KernelGen {
+  plan: Plan;
+  e: ActEmitter;
+  /** A checked condition's truth in bits (definitions read once per person). */
+  w: (c: Checked) => string;
+  n: number;
+  words: number;
+  layout: Tally;
+  /** The columns of the term: start, end, the term imposed (months, days). */
+  stCol: string;
+  enCol: string;
+  moCol: string;
+  ddCol: string;
+  /** Clauses with facts read `during` the execution period (eligible later in it). */
+  laterClauses: Plan['clauses'];
+  /** First match without overlap checking: decided inline, clause by clause. */
+  fast: boolean;
+}
+
+const UNK = String(UNKNOWN_DATE);
+
+function newKernelGen(plan: Plan, law: Law): KernelGen {
+  const e = new ActEmitter(law.criminalCode);
   const stCol = e.col('sentenceStartDay');
   const enCol = e.col('sentenceEndDay');
   // the term imposed, for measures that take a fraction of it
@@ -434,152 +233,175 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     return `(d${k} >= 0 ? d${k} : (d${k} = ${defExpr.get(name)}))`;
   };
   const w = (c: Checked) => truthW(c, e, defVar);
-  const n = plan.clauses.length;
-  const words = maskWordsFor(n);
-  const UNK = String(UNKNOWN_DATE);
-  const layout = new Tally(n, plan.exclusions.length);
-
   for (const d of plan.definitions) {
     const k = defIndex.size;
     defExpr.set(d.name, w(d.condition));
     defIndex.set(d.name, k);
   }
-
-  /**
-   * The criteria of clause j as bits in `q<k>`, their conjunction in `a`. Cheap criteria are read at
-   * once; a costly one (a loop over articles or children) only while `needed` — otherwise it
-   * counts as false, which can then change nothing.
-   */
-  const criteria = (j: number, needed: string): { code: string; qs: string[] } => {
-    const c = plan.clauses[j]!;
-    const exprs = c.criteria.map((x) => w(x));
-    const qs = exprs.map((_, q) => `q${q}`);
-    const cheap = exprs.map((x, q) => (isCostly(x) ? -1 : q)).filter((q) => q >= 0);
-    const costly = exprs.map((x, q) => (isCostly(x) ? q : -1)).filter((q) => q >= 0);
-    const parts = [`let ${qs.join(', ')};`];
-    for (const q of cheap) parts.push(`q${q} = ${exprs[q]};`);
-    parts.push(`a = ${cheap.length > 0 ? cheap.map((q) => `q${q}`).join(' & ') : W_T};`);
-    if (costly.length > 0) {
-      parts.push(`nf = ${cheap.length > 0 ? cheap.map((q) => `(q${q} & 1 ^ 1)`).join(' + ') : 0};`);
-      for (const q of costly) parts.push(`q${q} = ${needed} ? ${exprs[q]} : 0; a &= q${q}; nf += q${q} & 1 ^ 1;`);
-    }
-    return { code: parts.join(' '), qs };
+  const n = plan.clauses.length;
+  return {
+    plan,
+    e,
+    w,
+    n,
+    words: maskWordsFor(n),
+    layout: new Tally(n, plan.exclusions.length),
+    stCol,
+    enCol,
+    moCol,
+    ddCol,
+    laterClauses: plan.clauses.filter((c) => c.criteria.some(usesDuring)),
+    fast: plan.combine === 'first_match' && !plan.overlapForbidden,
   };
-  const falseCount = (qs: string[]) => qs.map((q) => `(${q} & 1 ^ 1)`).join(' + ');
-  const unknownCount = (qs: string[]) => qs.map((q) => `((${q} ^ ${q} >> 1) & 1)`).join(' + ');
-  const firstFalse = (qs: string[]) => qs.map((q, k) => (k < qs.length - 1 ? `${q} === 0 ? ${k} : ` : `${k}`)).join('');
+}
 
-  /**
-   * The exclusions' bits in `x<k>`, read once some clause covers or may cover the person. A costly
-   * exclusion is read only if no earlier one holds (the first that holds is the one recorded).
-   * Sets `ex` (the first that holds) and, with `withUnknown`, `exU` (the first undecided).
-   */
-  const exclusions = (withUnknown: boolean): string => {
-    if (plan.exclusions.length === 0) return '';
-    const xs = plan.exclusions.map((_, k) => `x${k}`);
-    // Exclusions that are tags of the offences (has_tag, or any of them) hold or may hold only when one of their
-    // bits is set, or no conviction is recorded: one test of the mask before reading them one by one.
-    const tagged = plan.exclusions.map((x) => tagGate(x.condition));
-    const tagMask = tagged.reduce((m, b) => (m | b) >>> 0, 0);
-    const parts = [`let ${xs.map((x, k) => (tagged[k] !== 0 ? `${x} = 0` : x)).join(', ')};`];
-    if (tagMask !== 0) {
-      const reads = plan.exclusions.map((x, k) => (tagged[k] !== 0 ? `x${k} = ${w(x.condition)};` : '')).join(' ');
-      parts.push(`if (${e.col('gravity')}[i] < 0 || (${e.col('tagMask')}[i] & ${e.num(tagMask)}) !== 0) { ${reads} }`);
-    }
-    plan.exclusions.forEach((x, k) => {
-      if (tagged[k] !== 0) return;
-      const expr = w(x.condition);
-      const earlier = xs.slice(0, k);
-      parts.push(isCostly(expr) && k > 0 ? `x${k} = ((${earlier.join(' | ')}) & 2) !== 0 ? 0 : ${expr};` : `x${k} = ${expr};`);
-    });
-    const chain = (v: number) => xs.map((x, k) => `${x} === ${v} ? ${k} : `).join('') + '-1';
-    parts.push(`if ((${xs.join(' | ')}) !== 0) { ex = ${chain(W_T)};${withUnknown ? ` exU = ${chain(W_U)};` : ''} }`);
-    return parts.join(' ');
-  };
-
-  /** Under first match: an earlier clause that takes the eligible person later in the execution period. */
-  const withDuring = plan.clauses.filter((c) => c.criteria.some(usesDuring));
-  const earlierLater = (chosen: string): string => {
-    if (withDuring.length === 0) return '';
-    const checks = withDuring.map((c) => `if (aL < 0 && ${chosen} > ${c.index}) { if (${w(c.condition)} === ${W_T}) aL = ${c.index}; }`).join(' ');
-    return `if (exU < 0 && laterDay > asOfDay) { duringYmd = laterYmd; duringDay = laterDay; let aL = -1; ${checks} if (aL >= 0) { z_almostKind = 2; z_almostClause = aL; } }`;
-  };
-
-  const body: string[] = [];
-  body.push('let a = 0, nf = 0, ex = -1, exU = -1;');
-  // declared before the person's block: the first day of a `later` outcome is found after it
-  const personLocals = ['duringYmd = asOfYmd', 'duringDay = asOfDay', 'zm = 0', ...plan.definitions.map((_, k) => `d${k} = -1`)];
-  const fast = plan.combine === 'first_match' && !plan.overlapForbidden;
-  if (fast) {
-    body.push('let chosen = -1, undecided = -1, aK = 0, aC = -1, aX = -1;');
-    plan.clauses.forEach((c, j) => {
-      const { code, qs } = criteria(j, '(a !== 0 || (aK === 0 && nf < 2))');
-      const almost = c.criteria.length >= 2 ? ` else if (aK === 0 && ${falseCount(qs)} === 1 && ${unknownCount(qs)} === 0) { aK = 1; aC = ${j}; aX = ${firstFalse(qs)}; }` : '';
-      body.push(`${j === 0 ? '' : 'if (chosen < 0 && undecided < 0) '}{ ${code} if (a === ${W_T}) chosen = ${j}; else if (a === ${W_U}) undecided = ${j};${almost} }`);
-    });
-    body.push('if (chosen >= 0 || undecided >= 0) {');
-    body.push(exclusions(true));
-    body.push(`if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = chosen >= 0 ? chosen : undecided; break person; }`);
-    // granted: the days remitted under the chosen clause's measure
-    body.push('if (chosen >= 0) {');
-    body.push(`const dd = H.remitDaysMemo(a_memo, chosen, a_kinds[chosen], a_nums[chosen], a_dens[chosen], st, en, ${moCol}[i], ${ddCol}[i], asOfDay);`);
-    body.push(`z_clause = chosen; z_measure = a_codes[chosen]; if (exU < 0 && dd === dd && dd >= 0) { z_daysRemitted = dd; z_newEnd = en - dd; }`);
-    body.push(
-      `if (exU >= 0) { z_status = ${STATUS.needs_review}; z_reason = ${REASON.exclusion_unknown}; z_exclusion = exU; } else { z_status = ${STATUS.eligible}; z_reason = dd !== dd ? ${REASON.remaining_unknown} : ${REASON.matched}; }`,
-    );
-    body.push(`${earlierLater('chosen')} break person; }`);
-    body.push(`z_status = ${STATUS.needs_review}; z_reason = ${REASON.unknown_fact}; z_clause = undecided; z_exclusion = exU; break person;`);
-    body.push('}');
-    body.push('z_almostKind = aK; z_almostClause = aC; z_almostCriterion = aX;');
-  } else {
-    plan.clauses.forEach((c, j) => {
-      const { code, qs } = criteria(j, 'nf < 2');
-      body.push(`{ ${code} S_tr[${j}] = a - (a >> 1); S_nf[${j}] = ${falseCount(qs)}; S_nu[${j}] = ${unknownCount(qs)}; S_ms[${j}] = ${firstFalse(qs)}; }`);
-    });
-    body.push(`let first = -1; for (let j = 0; j < ${n}; j++) if (S_tr[j] !== 0) { first = j; break; }`);
-    body.push(`if (first >= 0) { ${exclusions(true)} if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = first; break person; } }`);
-    const copy = (Object.keys(R_OF) as (keyof typeof R_OF)[]).map((name) => `z_${name} = S_r[${R_OF[name]}];`).join(' ');
-    const after = plan.combine === 'first_match' ? `if (z_status === ${STATUS.eligible}) { const chosen = z_clause; ${earlierLater('chosen')} }` : '';
-    body.push(`const decided = H.decideAll(S, ${n}, a_ncrit, ${RULE_CODE[plan.combine]}, ${plan.overlapForbidden}, exU, a_kinds, a_nums, a_dens, a_codes, st, en, ${moCol}[i], ${ddCol}[i], asOfDay);`);
-    body.push(`${copy} zm = 1; if (decided) { ${after} break person; }`);
+/**
+ * The criteria of clause j as bits in `q<k>`, their conjunction in `a`. Cheap criteria are read at
+ * once; a costly one (a loop over articles or children) only while `needed` — otherwise it
+ * counts as false, which can then change nothing.
+ */
+function criteriaCode(g: KernelGen, j: number, needed: string): { code: string; qs: string[] } {
+  const c = g.plan.clauses[j]!;
+  const exprs = c.criteria.map((x) => g.w(x));
+  const qs = exprs.map((_, q) => `q${q}`);
+  const cheap = exprs.map((x, q) => (isCostly(x) ? -1 : q)).filter((q) => q >= 0);
+  const costly = exprs.map((x, q) => (isCostly(x) ? q : -1)).filter((q) => q >= 0);
+  const parts = [`let ${qs.join(', ')};`];
+  for (const q of cheap) parts.push(`q${q} = ${exprs[q]};`);
+  parts.push(`a = ${cheap.length > 0 ? cheap.map((q) => `q${q}`).join(' & ') : W_T};`);
+  if (costly.length > 0) {
+    parts.push(`nf = ${cheap.length > 0 ? cheap.map((q) => `(q${q} & 1 ^ 1)`).join(' + ') : 0};`);
+    for (const q of costly) parts.push(`q${q} = ${needed} ? ${exprs[q]} : 0; a &= q${q}; nf += q${q} & 1 ^ 1;`);
   }
-  body.push(`z_status = ${STATUS.not_covered}; z_reason = ${REASON.no_clause};`);
+  return { code: parts.join(' '), qs };
+}
+
+/** The number of false criteria, of unknown ones, and the index of the first false one, as expressions over `q<k>`. */
+const falseCount = (qs: string[]) => qs.map((q) => `(${q} & 1 ^ 1)`).join(' + ');
+const unknownCount = (qs: string[]) => qs.map((q) => `((${q} ^ ${q} >> 1) & 1)`).join(' + ');
+const firstFalse = (qs: string[]) => qs.map((q, k) => (k < qs.length - 1 ? `${q} === 0 ? ${k} : ` : `${k}`)).join('');
+
+/**
+ * The exclusions' bits in `x<k>`, read once some clause covers or may cover the person. A costly
+ * exclusion is read only if no earlier one holds (the first that holds is the one recorded).
+ * Sets `ex` (the first that holds) and, with `withUnknown`, `exU` (the first undecided).
+ */
+function exclusionsCode(g: KernelGen, withUnknown: boolean): string {
+  const { plan, e, w } = g;
+  if (plan.exclusions.length === 0) return '';
+  const xs = plan.exclusions.map((_, k) => `x${k}`);
+  // Exclusions that are tags of the offences (has_tag, or any of them) hold or may hold only when one of their
+  // bits is set, or no conviction is recorded: one test of the mask before reading them one by one.
+  const tagged = plan.exclusions.map((x) => tagGate(x.condition));
+  const tagMask = tagged.reduce((m, b) => (m | b) >>> 0, 0);
+  const parts = [`let ${xs.map((x, k) => (tagged[k] !== 0 ? `${x} = 0` : x)).join(', ')};`];
+  if (tagMask !== 0) {
+    const reads = plan.exclusions.map((x, k) => (tagged[k] !== 0 ? `x${k} = ${w(x.condition)};` : '')).join(' ');
+    parts.push(`if (${e.col('gravity')}[i] < 0 || (${e.col('tagMask')}[i] & ${e.num(tagMask)}) !== 0) { ${reads} }`);
+  }
+  plan.exclusions.forEach((x, k) => {
+    if (tagged[k] !== 0) return;
+    const expr = w(x.condition);
+    const earlier = xs.slice(0, k);
+    parts.push(isCostly(expr) && k > 0 ? `x${k} = ((${earlier.join(' | ')}) & 2) !== 0 ? 0 : ${expr};` : `x${k} = ${expr};`);
+  });
+  const chain = (v: number) => xs.map((x, k) => `${x} === ${v} ? ${k} : `).join('') + '-1';
+  parts.push(`if ((${xs.join(' | ')}) !== 0) { ex = ${chain(W_T)};${withUnknown ? ` exU = ${chain(W_U)};` : ''} }`);
+  return parts.join(' ');
+}
+
+/** Under first match: an earlier clause that takes the eligible person later in the execution period. */
+function earlierLaterCode(g: KernelGen, chosen: string): string {
+  if (g.laterClauses.length === 0) return '';
+  const checks = g.laterClauses.map((c) => `if (aL < 0 && ${chosen} > ${c.index}) { if (${g.w(c.condition)} === ${W_T}) aL = ${c.index}; }`).join(' ');
+  return `if (exU < 0 && laterDay > asOfDay) { duringYmd = laterYmd; duringDay = laterDay; let aL = -1; ${checks} if (aL >= 0) { z_almostKind = 2; z_almostClause = aL; } }`;
+}
+
+/** First match without overlap checking, inline: the clauses in order, then the exclusions and the days remitted of the one chosen. */
+function firstMatchBody(g: KernelGen): string[] {
+  const body = ['let chosen = -1, undecided = -1, aK = 0, aC = -1, aX = -1;'];
+  g.plan.clauses.forEach((c, j) => {
+    const { code, qs } = criteriaCode(g, j, '(a !== 0 || (aK === 0 && nf < 2))');
+    const almost = c.criteria.length >= 2 ? ` else if (aK === 0 && ${falseCount(qs)} === 1 && ${unknownCount(qs)} === 0) { aK = 1; aC = ${j}; aX = ${firstFalse(qs)}; }` : '';
+    body.push(`${j === 0 ? '' : 'if (chosen < 0 && undecided < 0) '}{ ${code} if (a === ${W_T}) chosen = ${j}; else if (a === ${W_U}) undecided = ${j};${almost} }`);
+  });
+  body.push('if (chosen >= 0 || undecided >= 0) {');
+  body.push(exclusionsCode(g, true));
+  body.push(`if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = chosen >= 0 ? chosen : undecided; break person; }`);
+  // granted: the days remitted under the chosen clause's measure
+  body.push('if (chosen >= 0) {');
+  body.push(`const dd = H.remitDaysMemo(a_memo, chosen, a_kinds[chosen], a_nums[chosen], a_dens[chosen], st, en, ${g.moCol}[i], ${g.ddCol}[i], asOfDay);`);
+  body.push(`z_clause = chosen; z_measure = a_codes[chosen]; if (exU < 0 && dd === dd && dd >= 0) { z_daysRemitted = dd; z_newEnd = en - dd; }`);
+  body.push(
+    `if (exU >= 0) { z_status = ${STATUS.needs_review}; z_reason = ${REASON.exclusion_unknown}; z_exclusion = exU; } else { z_status = ${STATUS.eligible}; z_reason = dd !== dd ? ${REASON.remaining_unknown} : ${REASON.matched}; }`,
+  );
+  body.push(`${earlierLaterCode(g, 'chosen')} break person; }`);
+  body.push(`z_status = ${STATUS.needs_review}; z_reason = ${REASON.unknown_fact}; z_clause = undecided; z_exclusion = exU; break person;`);
+  body.push('}');
+  body.push('z_almostKind = aK; z_almostClause = aC; z_almostCriterion = aX;');
+  return body;
+}
+
+/** The other combination rules: every clause's truth into the scratch, the exclusions, then the fixed decideAll. */
+function allClausesBody(g: KernelGen): string[] {
+  const { plan, n } = g;
+  const body: string[] = [];
+  plan.clauses.forEach((c, j) => {
+    const { code, qs } = criteriaCode(g, j, 'nf < 2');
+    body.push(`{ ${code} S_tr[${j}] = a - (a >> 1); S_nf[${j}] = ${falseCount(qs)}; S_nu[${j}] = ${unknownCount(qs)}; S_ms[${j}] = ${firstFalse(qs)}; }`);
+  });
+  body.push(`let first = -1; for (let j = 0; j < ${n}; j++) if (S_tr[j] !== 0) { first = j; break; }`);
+  body.push(`if (first >= 0) { ${exclusionsCode(g, true)} if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = first; break person; } }`);
+  const copy = (Object.keys(R_OF) as (keyof typeof R_OF)[]).map((name) => `z_${name} = S_r[${R_OF[name]}];`).join(' ');
+  const after = plan.combine === 'first_match' ? `if (z_status === ${STATUS.eligible}) { const chosen = z_clause; ${earlierLaterCode(g, 'chosen')} }` : '';
+  body.push(`const decided = H.decideAll(S, ${n}, ${RULE_CODE[plan.combine]}, ${plan.overlapForbidden}, exU, A, st, en, ${g.moCol}[i], ${g.ddCol}[i], asOfDay);`);
+  body.push(`${copy} zm = 1; if (decided) { ${after} break person; }`);
+  return body;
+}
+
+/** Not covered: eligible later in the execution period, or "almost eligible" unless an exclusion would take the person anyway. */
+function notCoveredBody(g: KernelGen): string[] {
+  const body = [`z_status = ${STATUS.not_covered}; z_reason = ${REASON.no_clause};`];
   // Eligible later in the execution period: clauses with facts read `during` it, on its last day.
-  const laterClauses = plan.clauses.filter((c) => c.criteria.some(usesDuring));
-  if (laterClauses.length > 0) {
+  if (g.laterClauses.length > 0) {
     body.push('if (laterDay > asOfDay) {');
     body.push('duringYmd = laterYmd; duringDay = laterDay; let found = false;');
-    for (const c of laterClauses) {
-      body.push(`if (!found) { if (${w(c.condition)} === ${W_T}) { found = true; z_almostKind = 2; z_almostClause = ${c.index}; z_almostCriterion = -1; } }`);
+    for (const c of g.laterClauses) {
+      body.push(`if (!found) { if (${g.w(c.condition)} === ${W_T}) { found = true; z_almostKind = 2; z_almostClause = ${c.index}; z_almostCriterion = -1; } }`);
     }
     body.push('}');
   }
   // A person an exclusion would take anyway is not "almost eligible".
-  if (plan.exclusions.length > 0) {
-    body.push(`if (z_almostKind !== 0) { ex = -1; ${exclusions(false)} if (ex >= 0) { z_almostKind = 0; z_almostClause = -1; z_almostCriterion = -1; } }`);
+  if (g.plan.exclusions.length > 0) {
+    body.push(`if (z_almostKind !== 0) { ex = -1; ${exclusionsCode(g, false)} if (ex >= 0) { z_almostKind = 0; z_almostClause = -1; z_almostCriterion = -1; } }`);
   }
+  return body;
+}
 
-  /**
-   * For an outcome `later`: the first day of the execution period its clause holds, by bisection
-   * (as the reference's eligibleFrom), facts marked `during` read on the day tried.
-   */
-  const bisection: string[] = [];
-  if (laterClauses.length > 0) {
-    const cases = laterClauses.map((c) => `case ${c.index}: h = ${w(c.condition)}; break;`).join(' ');
-    bisection.push(
-      `if (z_almostKind === 2) { let lo = asOfDay, hi = laterDay, h = 0; while (hi - lo > 1) { const mid = Math.floor((lo + hi) / 2); duringDay = mid; duringYmd = H.ymdOfDay(mid); h = 0; switch (z_almostClause) { ${cases} } if (h === ${W_T}) hi = mid; else lo = mid; } z_almostFrom = hi; }`,
-    );
-  }
+/**
+ * For an outcome `later`: the first day of the execution period its clause holds, by bisection
+ * (as the reference's eligibleFrom), facts marked `during` read on the day tried.
+ */
+function bisectionCode(g: KernelGen): string[] {
+  if (g.laterClauses.length === 0) return [];
+  const cases = g.laterClauses.map((c) => `case ${c.index}: h = ${g.w(c.condition)}; break;`).join(' ');
+  return [
+    `if (z_almostKind === 2) { let lo = asOfDay, hi = laterDay, h = 0; while (hi - lo > 1) { const mid = Math.floor((lo + hi) / 2); duringDay = mid; duringYmd = H.ymdOfDay(mid); h = 0; switch (z_almostClause) { ${cases} } if (h === ${W_T}) hi = mid; else lo = mid; } z_almostFrom = hi; }`,
+  ];
+}
 
+/** The loop over persons: the test of serving, the person's columns read once, the decision, the outcome stored and counted. */
+function loopSource(g: KernelGen, body: string[]): string {
+  const { plan, n, words, layout, fast } = g;
   // Columns read for a person are read once, after the test of serving (the kernel reads them by
   // `c_<column>[i]` only; the start and end of the term are read before it).
   const personBody = body.join('\n').replace(/\bc_(\w+)\[i\]/g, (_, name: string) => `v_${name}`);
   const personColumns = [...new Set([...personBody.matchAll(/\bv_(\w+)/g)].map((m) => m[1]!))];
   const reads = personColumns.map((name) => `const v_${name} = c_${name}[i];`).join(' ');
-
-  const loop = [
+  const personLocals = ['duringYmd = asOfYmd', 'duringDay = asOfDay', 'zm = 0', ...plan.definitions.map((_, k) => `d${k} = -1`)];
+  return [
     'for (let i = start; i < end; i++) {',
-    `const st = ${stCol}[i], en = ${enCol}[i];`,
+    `const st = ${g.stCol}[i], en = ${g.enCol}[i];`,
     `let ${OUT_NAMES.map((name) => `z_${name} = ${name === 'newEnd' || name === 'almostFrom' ? UNK : ['status', 'measure', 'almostKind', 'reason'].includes(name) ? 0 : -1}`).join(', ')};`,
     `let ${personLocals.join(', ')};`,
     'person: {',
@@ -587,43 +409,52 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     reads,
     personBody,
     '}',
-    ...bisection,
+    ...bisectionCode(g),
     // columns the act leaves constant (no clause read on a later day; first match reads no mask) are filled, not stored per person
-    ...OUT_NAMES.filter((name) => name !== 'almostFrom' || laterClauses.length > 0).map((name) => `o_${name}[i] = z_${name};`),
+    ...OUT_NAMES.filter((name) => name !== 'almostFrom' || g.laterClauses.length > 0).map((name) => `o_${name}[i] = z_${name};`),
     fast ? '' : words === 1 ? `o_clauseMask[i] = zm * S_r[${R_MASK}];` : `for (let w = 0; w < ${words}; w++) o_clauseMask[i * ${words} + w] = zm * S_r[${R_MASK} + w];`,
     // the breakdowns, counted as decided
     // (Tally: lanes of persons and days taken in turn, then sinks, then persons by exclusion)
     `const lane = i & ${Tally.LANES - 1}, key = lane * ${2 * layout.keys} + (z_status * 8 + z_measure) * ${n + 1} + z_clause + 1, xd = (z_status === ${STATUS.excluded}) * 1;`,
     `B[key] += 1; B[${layout.keys} + key] += z_daysRemitted & ~(z_daysRemitted >> 31); B[${layout.exclusionBase} + lane + xd * (${Tally.LANES} + z_exclusion - lane)] += 1;`,
     '}',
-  ];
-  const loopSource = loop.join('\n');
+  ].join('\n');
+}
+
+/** The kernel's whole source: columns, outcome columns, constants, parameters and counted columns in locals (the loop reads no property), then the loop. */
+function kernelSource(g: KernelGen): string {
+  const { e } = g;
+  const body = ['let a = 0, nf = 0, ex = -1, exU = -1;', ...(g.fast ? firstMatchBody(g) : allClausesBody(g)), ...notCoveredBody(g)];
+  const loop = loopSource(g, body);
   const decl = [...e.columns].map(([name, v]) => `const ${v} = C.${name}${DICT_COLUMNS.has(name) ? '.codes' : ''};`);
   const temps = e.tempCount > 0 ? [`let ${Array.from({ length: e.tempCount }, (_, k) => `t${k}`).join(', ')};`] : [];
-  // Bound constants, parameters and outcome columns in locals: the loop reads no property.
-  const constantsUsed = e.constants.map((_, k) => `const k_${k} = K[${k}];`);
-  const paramsUsed = e.params.map((_, k) => `const p_${k} = P[${k}];`);
-  const source = [
+  return [
     ...decl,
     ...OUT_NAMES.map((name) => `const o_${name} = O.${name};`),
     'const o_clauseMask = O.clauseMask;',
     'const a_kinds = A.kinds, a_nums = A.nums, a_dens = A.dens, a_codes = A.codes, a_ncrit = A.ncrit, a_memo = A.memo;',
     'const S_tr = S.tr, S_nf = S.nf, S_nu = S.nu, S_ms = S.ms, S_r = S.r;',
-    ...constantsUsed,
-    ...paramsUsed,
+    ...e.constants.map((_, k) => `const k_${k} = K[${k}];`),
+    ...e.params.map((_, k) => `const p_${k} = P[${k}];`),
+    ...e.childCounts.map((_, k) => `const u_${k} = U[${k}];`),
     ...temps,
-    loopSource.replace(/\bK\[(\d+)\]/g, 'k_$1').replace(/\bP\[(\d+)\]/g, 'p_$1'),
+    loop
+      .replace(/\bK\[(\d+)\]/g, 'k_$1')
+      .replace(/\bP\[(\d+)\]/g, 'p_$1')
+      .replace(/\bU\[(\d+)\]/g, 'u_$1'),
   ].join('\n');
-  const fn = kernelFunction(source);
-  // counts only: the same loop without the stores into outcome columns (the breakdowns alone)
-  const countSource = source
+}
+
+/** Counts only: the same loop without the stores into outcome columns (the breakdowns alone). */
+function countSourceOf(source: string): string {
+  return source
     .split('\n')
     .filter((line) => !/^o_\w+\[i\] = /.test(line) && !line.startsWith('o_clauseMask[') && !line.startsWith('for (let w = 0;'))
     .join('\n');
-  let countFn: ActKernelFn | null = null;
-  const constants = e.constants;
-  const paramNames = [...e.params];
-  const A: ActConstants = {
+}
+
+function actConstants(plan: Plan): ActConstants {
+  return {
     kinds: Int8Array.from(plan.clauses.map((c) => measureKind(c.measure))),
     nums: Float64Array.from(plan.clauses.map((c) => measureNum(c.measure))),
     dens: Float64Array.from(plan.clauses.map((c) => measureDen(c.measure))),
@@ -631,19 +462,34 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     ncrit: Int32Array.from(plan.clauses.map((c) => c.criteria.length)),
     memo: new Int32Array(0),
   };
+}
+
+/** The kernel's binder: constants, parameters and counted columns of a registry and day, and the memory of days remitted. */
+function binder(g: KernelGen, law: Law, source: string): (registry: Registry, asOfDay?: number) => BoundAct {
+  const { plan, e, n, words, fast } = g;
+  const fn = kernelFunction(source);
+  const countSource = countSourceOf(source);
+  let countFn: ActKernelFn | null = null;
+  const constants = e.constants;
+  const paramNames = [...e.params];
+  const childCounts = [...e.childCounts];
+  const A = actConstants(plan);
   // the memory of remitDaysMemo for the last day evaluated on (it holds for any registry)
   const memoSize = plan.clauses.some((c) => measureKind(c.measure) === K_REDUCE_UNSERVED) ? n * MEMO_DAYS : 0;
   let memoDay = NaN;
   let memo = new Int32Array(0);
-
-  const bind = (registry: Registry, asOfDay: number = plan.entryIntoForce): BoundAct => {
+  const checkTally = (t: Tally) => {
+    if (t.clauses !== n || t.exclusions !== plan.exclusions.length) throw new Error('the tally is not of this act');
+  };
+  return (registry, asOfDay = plan.entryIntoForce) => {
     const K = constants.map((k) => (k.kind === 'set' ? k.values : stringMask(registry.columns[k.column] as DictColumn, k.values)));
     const P = paramNames.map((name) => law.parameters.value(name, asOfDay));
     const laterDay = asOfDay + (plan.executionEnd - plan.entryIntoForce);
-    const S: Scratch = { tr: new Uint8Array(n), nf: new Int32Array(n), nu: new Int32Array(n), ms: new Int32Array(n), r: new Int32Array(R_MASK + words) };
+    const S = newScratch(n, words);
     const C = registry.columns as unknown as Record<string, unknown>;
     const asOfYmd = ymdOfDay(asOfDay);
     const laterYmd = ymdOfDay(laterDay);
+    const U = childCounts.map((years) => childrenUnderColumn(registry.columns, registry.size, asOfYmd, yearsValue(years, P)));
     if (memoDay !== asOfDay) {
       memo = new Int32Array(memoSize).fill(-1);
       memoDay = asOfDay;
@@ -651,23 +497,40 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     const AB: ActConstants = { ...A, memo };
     return {
       count(start, end, t) {
-        if (t.clauses !== n || t.exclusions !== plan.exclusions.length) throw new Error('the tally is not of this act');
+        checkTally(t);
         countFn ??= kernelFunction(countSource);
-        countFn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, NO_OUTCOMES, S, AB, t.values);
+        countFn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, NO_OUTCOMES, S, AB, t.values, U);
       },
       run(start, end, out, t) {
-        if (t.clauses !== n || t.exclusions !== plan.exclusions.length) throw new Error('the tally is not of this act');
+        checkTally(t);
         if (out.maskWords !== words) throw new Error(`the outcome columns hold clause masks of ${out.maskWords} words; this act needs ${words} (newOutcomes(size, shared, clauses))`);
         if (fast) out.clauseMask.fill(0, start * words, end * words);
-        if (laterClauses.length === 0) out.almostFrom.fill(UNKNOWN_DATE, start, end);
-        fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, AB, t.values);
+        if (g.laterClauses.length === 0) out.almostFrom.fill(UNKNOWN_DATE, start, end);
+        fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, AB, t.values, U);
       },
     };
   };
+}
+
+/** Generates the act's kernel. */
+export function compileActKernel(plan: Plan, law: Law): CompiledAct {
+  const g = newKernelGen(plan, law);
+  const source = kernelSource(g);
+  const bind = binder(g, law, source);
+  const { n } = g;
   return {
     plan,
     source,
-    columns: [...e.columns.keys()],
+    columns: [...g.e.columns.keys()],
+    inputs(registry, asOfDay = plan.entryIntoForce) {
+      const P = g.e.params.map((name) => law.parameters.value(name, asOfDay));
+      const asOfYmd = ymdOfDay(asOfDay);
+      return {
+        // read by the loop: named past its declaration
+        columns: [...g.e.columns.keys()].filter((name) => source.split(`c_${name}`).length > 2),
+        counted: g.e.childCounts.map((years) => childrenUnderColumn(registry.columns, registry.size, asOfYmd, yearsValue(years, P))),
+      };
+    },
     newTally: (values) => new Tally(n, plan.exclusions.length, values),
     bind,
     count(registry, asOfDay, range, t) {

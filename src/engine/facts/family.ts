@@ -34,7 +34,7 @@ export const FAMILY_FACTS = {
     arg: { kind: 'number', min: 1, max: 30 },
     columns: ['childrenKnown', 'childOffsets', 'childBirthYmd'],
     kernel: (ctx, arg) =>
-      `(${ctx.col('childrenKnown')}[i] === 0 ? NaN : ${ctx.helper('childrenUnder')}(${ctx.col('childOffsets')}, ${ctx.col('childBirthYmd')}, i, ${ctx.asOfYmd}, ${ctx.num(Number(arg))}))`,
+      `(${ctx.col('childrenKnown')}[i] === 0 ? NaN : ${ctx.childrenUnder(ctx.num(Number(arg)))})`,
     reference: (p, env, arg) => childrenUnder(p, Number(arg), env.asOfYmd),
     sql: (c, arg) => `(CASE WHEN NOT f.children_known THEN NULL ELSE ${childrenUnderSql(c, String(Number(arg)))} END)`,
     leaves: [
@@ -51,7 +51,7 @@ export const FAMILY_FACTS = {
     type: { kind: 'boolean' },
     columns: ['childrenKnown', 'childOffsets', 'childBirthYmd'],
     kernel: (ctx) =>
-      `(${ctx.col('childrenKnown')}[i] === 0 ? -1 : (${ctx.helper('childrenUnder')}(${ctx.col('childOffsets')}, ${ctx.col('childBirthYmd')}, i, ${ctx.asOfYmd}, ${ctx.param('family.child_age_limit')}) >= ${ctx.param('family.many_children_threshold')}) * 1)`,
+      `(${ctx.col('childrenKnown')}[i] === 0 ? -1 : (${ctx.childrenUnder(ctx.param('family.child_age_limit'))} >= ${ctx.param('family.many_children_threshold')}) * 1)`,
     reference: (p, env) => {
       const n = childrenUnder(p, env.parameters.value('family.child_age_limit', paramDayOf(env)), env.asOfYmd);
       return n === null ? null : n >= env.parameters.value('family.many_children_threshold', paramDayOf(env));

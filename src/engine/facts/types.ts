@@ -51,6 +51,12 @@ export interface EmitContext {
   set(values: Uint8Array): string;
   /** A helper function from the kernel's fixed library. */
   helper(name: HelperName): string;
+  /**
+   * The number of the person's children under `years` (an expression: a literal or a parameter)
+   * on the day facts are read on — the caller tests `childrenKnown` first. The act kernel reads it
+   * from a column counted once per registry and day (src/engine/children-counts.ts).
+   */
+  childrenUnder(years: string): string;
 }
 
 /** The kernel's fixed library of helpers (src/engine/kernel.ts). */
