@@ -134,7 +134,7 @@ describe('conditions the kernel could not run are refused by validate', () => {
 
   it('rejects a definition named like a fact (conditions would read the fact)', () => {
     const errors = errorsOf(file(actText({ definitions: '  age:\n    when: "sex = F"', clauses: [{ when: 'age' }] })));
-    expect(errors.some((e) => e.path === '$.definitions.age' && /has the name of a fact/.test(e.message))).toBe(true);
+    expect(errors.some((e) => e.path === '$.definitions.age' && e.message.key === 'act.definition_named_as_fact')).toBe(true);
   });
 });
 
