@@ -119,7 +119,6 @@ const CYRILLIC_ALLOWED: Record<string, string> = {
   'src/registry/registry.ts': '“ИИН” as the name of the identifier in English messages',
   'src/domain/iin.ts': '“ИИН” as the name of the identifier in English messages',
   'src/server/routes/persons.ts': '“ИИН” in the OpenAPI description of a query parameter',
-  'src/documents/letter.ts': 'the names of the signatory and the executor of the reply letter (defaults, data)',
   'src/cli/documents.ts': 'the inquiry number ДС-45, an identifier',
   'src/server/routes/documents.ts': 'the inquiry number ДС-45, an identifier',
   'src/engine/testing/arbitraries.ts': 'test data',
