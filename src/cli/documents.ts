@@ -3,9 +3,11 @@
  * in Kazakh or Russian, as DOCX, PDF or XLSX (docs/documents.md). Files are read here and written
  * here — whole or not at all; src/documents/ builds and renders from values.
  */
+import { argumentError } from './arguments.ts';
+import { msg } from '../i18n/message.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { UserError } from '../domain/errors.ts';
 import { isoDay, parseIsoDate } from '../domain/dates.ts';
 import { render, type Text } from '../i18n/text.ts';
@@ -202,7 +204,7 @@ export async function documentsCommand(kind: Kind, o: DocumentsOptions): Promise
 }
 
 const dateArg = (v: string) => {
-  if (parseIsoDate(v) === null) throw new InvalidArgumentError('expected a date YYYY-MM-DD');
+  if (parseIsoDate(v) === null) throw argumentError(msg('cli.expected_date'));
   return v;
 };
 
@@ -217,7 +219,7 @@ export function addDocumentsCommand(program: Command): void {
     .option('--facility <code>', 'facility code (submissions, facility-list)')
     .addOption(
       new Option('--lang <lang>', 'language of the document: kk or ru').default('ru').argParser((v) => {
-        if (!isDocLang(v)) throw new InvalidArgumentError('expected kk or ru: documents are written in Kazakh or Russian');
+        if (!isDocLang(v)) throw argumentError(msg('cli.expected_doc_lang'));
         return v;
       }),
     )
