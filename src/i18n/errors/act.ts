@@ -81,7 +81,7 @@ export const ACT_ERRORS = {
     en: 'clauses {first} and {second} both apply to person {person} with different measures, which the act forbids',
   },
   'act.only_code_excludes': {
-    kk: 'үлгі тізілімде акт баптары қамтитын {n} адамды тек Қылмыстық кодекс алып тастайды ({ref}: {label}); акттің өзі оларды алып тастамайды — акт бұл туралы айтса да, айтпаса да, оларды Кодекс алып тастайды',
+    kk: 'үлгі тізілімде акт баптары қамтитын {n} адамды тек Қылмыстық кодекс алып тастайды ({ref}: {label}); актінің өзі оларды алып тастамайды — акт бұл туралы айтса да, айтпаса да, оларды Кодекс алып тастайды',
     ru: '{n} лиц из образца реестра, которых охватывают статьи акта, исключены только Уголовным кодексом ({ref}: {label}); сам акт их не исключает — их исключает Кодекс, говорит об этом акт или нет',
     en: "{n} persons of the sample registry whom the act's clauses cover are excluded only by the Criminal Code ({ref}: {label}); the act does not exclude them itself — the Code does, whether the act says so or not",
   },

@@ -50,7 +50,6 @@ export const LAW_DATA_ERRORS = {
   'profile.more_than_count': { kk: 'non_violent.count мәнінен көп', ru: 'больше, чем non_violent.count', en: 'more than non_violent.count' },
   'profile.claims_or_share': { kk: 'unpaid_claims немесе unpaid_claim_share беріңіз', ru: 'укажите unpaid_claims или unpaid_claim_share', en: 'give unpaid_claims or unpaid_claim_share' },
   'profile.max_persons': { kk: 'ең көбі 100 000 000 адам', ru: 'не больше 100 000 000 человек', en: 'at most 100 000 000 persons' },
-  'profile.unknown_offence': { kk: '{id} қылмысы Қылмыстық кодекстің кестесінде жоқ ({detail})', ru: 'преступления {id} нет в таблице Уголовного кодекса ({detail})', en: 'offence {id} is not in the Criminal Code table ({detail})' },
   'template.not_zip': { kk: 'Word құжаты (.docx) емес: файл ZIP мұрағаты емес', ru: 'не документ Word (.docx): файл не ZIP-архив', en: 'not a Word document (.docx): the file is not a ZIP archive' },
   'template.no_document_xml': { kk: 'Word құжаты (.docx) емес: word/document.xml жоқ', ru: 'не документ Word (.docx): нет word/document.xml', en: 'not a Word document (.docx): word/document.xml is missing' },
   'template.syntax': { kk: 'үлгі оқылмады: {detail}', ru: 'шаблон не прочитан: {detail}', en: 'the template cannot be read: {detail}' },
