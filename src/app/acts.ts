@@ -22,7 +22,7 @@ import type { Registry } from '../registry/registry.ts';
 import type { Law } from '../law/law.ts';
 import { actDoubts, type Doubt } from '../engine/act/doubt.ts';
 import { appendAuditIn } from '../store/audit.ts';
-import { actCount, getAct, getVersion, insertAct, insertVersion, listActs, listVersions, markAdopted, type ActRecord, type ActVersion } from '../store/acts.ts';
+import { actCount, getAct, getVersion, getVersionRef, getVersionSource, insertAct, insertVersion, listActs, listVersions, markAdopted, type ActRecord, type ActVersion } from '../store/acts.ts';
 import type { Actor, AppContext } from './context.ts';
 import { AppError, locationsOf } from './errors.ts';
 import { maybeKill } from './faults.ts';
@@ -199,6 +199,21 @@ export async function readAct(ctx: AppContext, id: string, version?: number): Pr
   const v = await getVersion(ctx.db, id, version ?? act.headVersion);
   if (!v) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id} version ${version}` });
   return { act, version: v, plan: planOf(ctx, v.source, actFileLabel(id, v.version)) };
+}
+
+/**
+ * An act's plan for the read paths (persons, documents, comparisons): one small query for the
+ * version's hash, and the text only when the plan of that hash is not in memory.
+ */
+export async function readActPlan(ctx: AppContext, id: string, version?: number): Promise<{ actId: string; version: number; plan: Plan }> {
+  const ref = await getVersionRef(ctx.db, id, version ?? null);
+  if (!ref) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id}` });
+  if (ref.version === null || ref.hash === null) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id} version ${version}` });
+  const cached = ctx.plans.get(ref.hash);
+  if (cached) return { actId: ref.actId, version: ref.version, plan: cached };
+  const source = await getVersionSource(ctx.db, id, ref.version);
+  if (source === null) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id} version ${ref.version}` });
+  return { actId: ref.actId, version: ref.version, plan: planOf(ctx, source, actFileLabel(id, ref.version)) };
 }
 
 export async function actHistory(ctx: AppContext, id: string) {

@@ -100,8 +100,12 @@ export class ComputePool {
         if (!this.closed) this.fail(slot, new Error(`a compute worker stopped (exit code ${code})`));
       });
     });
-    // A worker waiting for requests does not keep the process alive.
-    worker.unref();
+    // A worker waiting for requests does not keep the process alive; one still starting does (else a
+    // process with nothing else to wait for would end while awaiting `ready`).
+    slot.ready.then(
+      () => worker.unref(),
+      () => worker.unref(),
+    );
     return slot;
   }
 

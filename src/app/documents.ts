@@ -30,8 +30,8 @@ import type { Text } from '../i18n/text.ts';
 import type { Plan } from '../engine/act/plan.ts';
 import type { Registry } from '../registry/registry.ts';
 import { appendAudit } from '../store/audit.ts';
-import type { RegistryInfo } from '../store/registries.ts';
-import { readAct } from './acts.ts';
+import type { RegistryRef } from '../store/registries.ts';
+import { readActPlan } from './acts.ts';
 import type { Actor, AppContext } from './context.ts';
 import { AppError } from './errors.ts';
 import { dayOf, isSynthetic, planOn, registryFor } from './evaluations.ts';
@@ -52,11 +52,11 @@ const CONTENT_TYPES = {
   zip: 'application/zip',
 } as const;
 
-function identityOf(ctx: AppContext, info: RegistryInfo): SourceIdentity {
+function identityOf(ctx: AppContext, info: RegistryRef): SourceIdentity {
   return { registry: { source: `${info.name} (${info.id.slice(0, 12)})`, persons: info.persons, hash: info.id }, lawHash: ctx.env.lawFingerprint.hash };
 }
 
-function synthetic(ctx: AppContext, info: RegistryInfo) {
+function synthetic(ctx: AppContext, info: RegistryRef) {
   return { registry: isSynthetic(info), facilities: ctx.env.facilities.synthetic };
 }
 
@@ -67,7 +67,7 @@ function courts(ctx: AppContext): Courts {
 async function plansFor(ctx: AppContext, acts: readonly { act: string; version?: number | undefined }[], asOf: string | undefined): Promise<Plan[]> {
   const plans: Plan[] = [];
   for (const a of acts) {
-    const { plan } = await readAct(ctx, a.act, a.version);
+    const { plan } = await readActPlan(ctx, a.act, a.version);
     plans.push(planOn(plan, dayOf(plan, asOf)));
   }
   return plans;
@@ -123,7 +123,7 @@ interface PersonDocumentSource {
   asOf?: string | undefined;
 }
 
-async function submissionInput(ctx: AppContext, src: PersonDocumentSource): Promise<{ info: RegistryInfo; registry: Registry; input: Parameters<typeof buildSubmission>[0] }> {
+async function submissionInput(ctx: AppContext, src: PersonDocumentSource): Promise<{ info: RegistryRef; registry: Registry; input: Parameters<typeof buildSubmission>[0] }> {
   const { info, registry } = await registryFor(ctx, src.registry);
   const [plan] = await plansFor(ctx, [{ act: src.act, version: src.version }], src.asOf);
   const c = courts(ctx);

@@ -18,13 +18,12 @@ import { impactReportSchema, type ImpactReport } from '../impact/report.ts';
 import { runFromOutcomes, type ActRun } from '../impact/run.ts';
 import type { Registry } from '../registry/registry.ts';
 import { appendAuditIn } from '../store/audit.ts';
+import type { RegistryRef } from '../store/registries.ts';
 import { getRun, insertRun, type RunRecord, type StoredOutcome } from '../store/runs.ts';
-import { currentRegistryId } from '../store/registries.ts';
-import { readAct } from './acts.ts';
+import { readAct, readActPlan } from './acts.ts';
 import type { Actor, AppContext, Evaluated } from './context.ts';
 import { AppError } from './errors.ts';
-import { openStoredRegistry } from './registries.ts';
-import type { RegistryInfo } from '../store/registries.ts';
+import { openRegistry } from './registries.ts';
 
 /** The day an act is evaluated on: the given one, or the act's day of entry into force. */
 export function dayOf(plan: Plan, asOf: string | undefined): number {
@@ -42,10 +41,8 @@ export function planOn(plan: Plan, day: number): Plan {
   return { ...plan, entryIntoForce: day, executionEnd: day + (plan.executionEnd - plan.entryIntoForce) };
 }
 
-export async function registryFor(ctx: AppContext, registryId: string | undefined): Promise<{ info: RegistryInfo; registry: Registry }> {
-  const id = registryId ?? (await currentRegistryId(ctx.db));
-  if (id === null) throw new AppError('not_found', API_MESSAGES.no_registry);
-  return openStoredRegistry(ctx, id);
+export async function registryFor(ctx: AppContext, registryId: string | undefined): Promise<{ info: RegistryRef; registry: Registry }> {
+  return openRegistry(ctx, registryId);
 }
 
 /** Every person's outcome of a plan on a registry and day, kept in memory by content hashes. */
@@ -170,7 +167,7 @@ export async function runEvaluation(ctx: AppContext, actor: Actor, req: RunReque
 export const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** A registry generated from a profile: every figure on it rests on the synthetic population (docs/doubt.md). */
-export function isSynthetic(info: RegistryInfo): boolean {
+export function isSynthetic(info: RegistryRef): boolean {
   return info.source.startsWith('synthetic');
 }
 
@@ -183,7 +180,7 @@ export function impactReport(input: ImpactInput): { report: ImpactReport; runs: 
   return { report: impactReportSchema.parse(report), runs };
 }
 
-export function impactOn(ctx: AppContext, plans: Plan[], info: RegistryInfo, registry: Registry, options: ImpactOptions): ImpactReport {
+export function impactOn(ctx: AppContext, plans: Plan[], info: RegistryRef, registry: Registry, options: ImpactOptions): ImpactReport {
   const { report } = impactReport({
     plans,
     registry,
@@ -204,14 +201,14 @@ export interface CompareRequest {
   changes?: number | undefined;
 }
 
-export async function compareActs(ctx: AppContext, req: CompareRequest): Promise<{ report: ImpactReport; registry: RegistryInfo; acts: { id: string; version: number; hash: string }[] }> {
+export async function compareActs(ctx: AppContext, req: CompareRequest): Promise<{ report: ImpactReport; registry: RegistryRef; acts: { id: string; version: number; hash: string }[] }> {
   if (req.acts.length < 2 || req.acts.length > 4) throw new AppError('bad_request', API_MESSAGES.compare_count, {}, [{ path: '$.acts', message: msg('data.items_between', { min: 2, max: 4 }) }]);
   const resolved = [];
-  for (const a of req.acts) resolved.push(await readAct(ctx, a.act, a.version));
+  for (const a of req.acts) resolved.push(await readActPlan(ctx, a.act, a.version));
   const { info, registry } = await registryFor(ctx, req.registry);
   const plans = resolved.map((r) => planOn(r.plan, dayOf(r.plan, req.asOf)));
   const report = impactOn(ctx, plans, info, registry, { changesLimit: req.changes ?? 100 });
-  return { report, registry: info, acts: resolved.map((r) => ({ id: r.act.id, version: r.version.version, hash: r.plan.hash })) };
+  return { report, registry: info, acts: resolved.map((r) => ({ id: r.actId, version: r.version, hash: r.plan.hash })) };
 }
 
 /**

@@ -20,9 +20,9 @@ import type { PersonRecord } from '../registry/record.ts';
 import type { Registry } from '../registry/registry.ts';
 import { recordToCells } from '../registry/row.ts';
 import { appendAudit, type AuditEntry } from '../store/audit.ts';
-import type { RegistryInfo } from '../store/registries.ts';
+import type { RegistryRef } from '../store/registries.ts';
 import { getRun } from '../store/runs.ts';
-import { readAct, type UnverifiedInput } from './acts.ts';
+import { readActPlan, type UnverifiedInput } from './acts.ts';
 import { actDoubts, outcomeDoubts } from '../engine/act/doubt.ts';
 import type { Actor, AppContext } from './context.ts';
 import { AppError } from './errors.ts';
@@ -42,7 +42,7 @@ export interface Resolved {
   plan: Plan;
   actId: string;
   version: number;
-  info: RegistryInfo;
+  info: RegistryRef;
   registry: Registry;
   day: number;
   outcomes: Outcomes;
@@ -53,16 +53,16 @@ export async function resolveOutcomes(ctx: AppContext, src: OutcomeSource): Prom
   if (src.run !== undefined) {
     const run = await getRun(ctx.db, src.run);
     if (!run) throw new AppError('not_found', API_MESSAGES.not_found, { what: `evaluation ${src.run}` });
-    const { act, version, plan } = await readAct(ctx, run.actId, run.actVersion ?? undefined);
+    const { actId, version, plan } = await readActPlan(ctx, run.actId, run.actVersion ?? undefined);
     const { info, registry } = await registryFor(ctx, run.registryId);
     const day = dayOf(plan, run.asOf);
-    return { plan: planOn(plan, day), actId: act.id, version: version.version, info, registry, day, outcomes: evaluatedOn(ctx, plan, info.id, registry, day).outcomes, runId: run.id };
+    return { plan: planOn(plan, day), actId, version, info, registry, day, outcomes: evaluatedOn(ctx, plan, info.id, registry, day).outcomes, runId: run.id };
   }
   if (src.act === undefined) throw new AppError('bad_request', API_MESSAGES.validation, { n: 1 }, [{ path: '$.act', message: msg('act.act_or_run') }]);
-  const { act, version, plan } = await readAct(ctx, src.act, src.version);
+  const { actId, version, plan } = await readActPlan(ctx, src.act, src.version);
   const { info, registry } = await registryFor(ctx, src.registry);
   const day = dayOf(plan, src.asOf);
-  return { plan: planOn(plan, day), actId: act.id, version: version.version, info, registry, day, outcomes: evaluatedOn(ctx, plan, info.id, registry, day).outcomes, runId: null };
+  return { plan: planOn(plan, day), actId, version, info, registry, day, outcomes: evaluatedOn(ctx, plan, info.id, registry, day).outcomes, runId: null };
 }
 
 export const PERSON_SORTS = ['row', 'person_id', 'last_name', 'days_remitted', 'new_end', 'facility'] as const;
@@ -216,7 +216,7 @@ async function selectRows(ctx: AppContext, r: Resolved, f: PersonFilter, scope: 
   const wantThere = kindCode(f.compareKind);
   if (wantHere !== null) kindHere = runFromOutcomes(r.plan, o, r.day, ctx.env.law).kind;
   if (f.compareWith !== undefined && wantThere !== null) {
-    const other = await readAct(ctx, f.compareWith.act, f.compareWith.version);
+    const other = await readActPlan(ctx, f.compareWith.act, f.compareWith.version);
     const day = other.plan.entryIntoForce;
     kindThere = runFromOutcomes(other.plan, evaluatedOn(ctx, other.plan, r.info.id, r.registry, day).outcomes, day, ctx.env.law).kind;
   }

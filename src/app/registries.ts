@@ -29,6 +29,7 @@ import {
   finishImport,
   getImport,
   getRegistry,
+  getRegistryRef,
   insertImport,
   insertImportIssues,
   insertRegistry,
@@ -41,6 +42,7 @@ import {
   type ImportInfo,
   type PersonRowForStore,
   type RegistryInfo,
+  type RegistryRef,
   type RegistryQuality,
   type StoredIssue,
 } from '../store/registries.ts';
@@ -288,22 +290,33 @@ export async function currentRegistryInfo(ctx: AppContext): Promise<RegistryInfo
 }
 
 /** The columnar registry of a stored snapshot (from memory, its columnar pieces, or its rows). */
-export async function openStoredRegistry(ctx: AppContext, id: string): Promise<{ info: RegistryInfo; registry: Registry }> {
-  const info = await getRegistry(ctx.db, id);
+export async function openStoredRegistry(ctx: AppContext, id: string): Promise<{ info: RegistryRef; registry: Registry }> {
+  const info = await getRegistryRef(ctx.db, id);
   if (!info) throw new AppError('not_found', API_MESSAGES.not_found, { what: `registry ${id}` });
-  const cached = ctx.registries.get(id);
-  if (cached) return { info, registry: cached };
-  let pending = ctx.loading.get(id);
-  if (!pending) {
-    pending = loadRegistry(ctx, info).finally(() => ctx.loading.delete(id));
-    ctx.loading.set(id, pending);
-  }
-  const registry = await pending;
-  ctx.registries.set(id, registry);
-  return { info, registry };
+  return { info, registry: await columnarOf(ctx, info) };
 }
 
-async function loadRegistry(ctx: AppContext, info: RegistryInfo): Promise<Registry> {
+/** The current registry (or the one named) with its columnar form: one query when the form is in memory. */
+export async function openRegistry(ctx: AppContext, id: string | undefined): Promise<{ info: RegistryRef; registry: Registry }> {
+  const info = await getRegistryRef(ctx.db, id ?? null);
+  if (!info) throw id === undefined ? new AppError('not_found', API_MESSAGES.no_registry) : new AppError('not_found', API_MESSAGES.not_found, { what: `registry ${id}` });
+  return { info, registry: await columnarOf(ctx, info) };
+}
+
+async function columnarOf(ctx: AppContext, info: RegistryRef): Promise<Registry> {
+  const cached = ctx.registries.get(info.id);
+  if (cached) return cached;
+  let pending = ctx.loading.get(info.id);
+  if (!pending) {
+    pending = loadRegistry(ctx, info).finally(() => ctx.loading.delete(info.id));
+    ctx.loading.set(info.id, pending);
+  }
+  const registry = await pending;
+  ctx.registries.set(info.id, registry);
+  return registry;
+}
+
+async function loadRegistry(ctx: AppContext, info: RegistryRef): Promise<Registry> {
   if (info.lawHash === ctx.env.criminalCodeHash) {
     const pieces = await readPieces(ctx.db, info.id);
     if (pieces.length > 0) {
@@ -325,7 +338,7 @@ async function loadRegistry(ctx: AppContext, info: RegistryInfo): Promise<Regist
  * Reads a snapshot's rows again under the current Criminal Code table, checks that they still give
  * the snapshot's content hash, and stores the new columnar form.
  */
-async function rebuildFromRecords(ctx: AppContext, info: RegistryInfo): Promise<Registry> {
+async function rebuildFromRecords(ctx: AppContext, info: RegistryRef): Promise<Registry> {
   const law = ctx.env.law.criminalCode;
   const schema = rowSchema(law);
   const builder = new RegistryBuilder(law, Math.max(1024, info.persons));

@@ -104,6 +104,34 @@ export async function getAct(q: Queryable, id: string, forUpdate = false): Promi
   return rowsOf(actRow, await q.query(`${SELECT_ACT} WHERE a.id = $1${forUpdate ? ' FOR UPDATE OF a' : ''}`, [id]), 'acts').map(toAct)[0] ?? null;
 }
 
+/** Which version of an act a read means, and its hash (no text): `version` null is the head. */
+export interface VersionRef {
+  actId: string;
+  kind: ActKind;
+  headVersion: number;
+  /** Null when the act has no such version. */
+  version: number | null;
+  hash: string | null;
+}
+
+const versionRefRow = z.object({ id: z.string(), kind: z.enum(ACT_KINDS), head_version: z.number().int(), version: z.number().int().nullable(), hash: z.string().nullable() });
+
+/** An act's version by number (or its head) without its text: one small query for the read paths. */
+export async function getVersionRef(q: Queryable, id: string, version: number | null): Promise<VersionRef | null> {
+  const rows = await q.query(
+    `SELECT a.id, a.kind, a.head_version, v.version, v.hash
+       FROM acts a LEFT JOIN act_versions v ON v.act_id = a.id AND v.version = COALESCE($2::int, a.head_version)
+      WHERE a.id = $1`,
+    [id, version],
+  );
+  return rowsOf(versionRefRow, rows, 'acts').map((r) => ({ actId: r.id, kind: r.kind, headVersion: r.head_version, version: r.version, hash: r.hash }))[0] ?? null;
+}
+
+/** The text of one version (for a plan not yet in memory). */
+export async function getVersionSource(q: Queryable, id: string, version: number): Promise<string | null> {
+  return rowsOf(z.object({ source: z.string() }), await q.query('SELECT source FROM act_versions WHERE act_id = $1 AND version = $2', [id, version]), 'act_versions')[0]?.source ?? null;
+}
+
 export async function getVersion(q: Queryable, id: string, version: number): Promise<ActVersion | null> {
   return rowsOf(versionRow, await q.query(`${SELECT_VERSION} WHERE v.act_id = $1 AND v.version = $2`, [id, version]), 'act_versions').map(toVersion)[0] ?? null;
 }

@@ -52,28 +52,96 @@ export function entryHash(prevHash: string, e: Omit<AuditRecord, 'prevHash' | 'h
 
 const headRow = z.object({ seq: z.coerce.number().int().nonnegative(), hash: z.string().length(64) });
 
+/** The entry that follows `head`: its sequence number, time and hash. */
+function entryAfter(head: { seq: number; hash: string }, entry: AuditEntry, now: Date): AuditRecord {
+  // Round-trips through timestamptz exactly (millisecond precision).
+  const at = now.toISOString();
+  // The target as jsonb will give it back: through JSON, so that undefined members vanish.
+  const target = JSON.parse(JSON.stringify(entry.target)) as Record<string, unknown>;
+  const record: AuditRecord = { ...entry, target, seq: head.seq + 1, at, prevHash: head.hash, hash: '' };
+  record.hash = entryHash(head.hash, record);
+  return record;
+}
+
+function insertParams(r: AuditRecord): unknown[] {
+  return [r.seq, r.at, r.userId, r.username, r.role, r.action, JSON.stringify(r.target), r.result, r.ip, r.prevHash, r.hash];
+}
+
+const INSERT_ENTRY = `INSERT INTO audit_log (seq, at, user_id, username, role, action, target, result, ip, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
+
 /** Appends one entry inside the given transaction (the head row's lock serializes appends). */
 export async function appendAuditIn(tx: Queryable, entry: AuditEntry, now: Date = new Date()): Promise<AuditRecord> {
   const [head] = rowsOf(headRow, await tx.query('SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1 FOR UPDATE'), 'audit_head');
   if (!head) throw new Error('audit_head is missing: the store was not migrated');
-  // Round-trips through timestamptz exactly (millisecond precision).
-  const at = now.toISOString();
-  const seq = head.seq + 1;
-  // The target as jsonb will give it back: through JSON, so that undefined members vanish.
-  const target = JSON.parse(JSON.stringify(entry.target)) as Record<string, unknown>;
-  const record: AuditRecord = { ...entry, target, seq, at, prevHash: head.hash, hash: '' };
-  record.hash = entryHash(head.hash, record);
-  await tx.query(
-    `INSERT INTO audit_log (seq, at, user_id, username, role, action, target, result, ip, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [seq, at, entry.userId, entry.username, entry.role, entry.action, JSON.stringify(target), entry.result, entry.ip, record.prevHash, record.hash],
-  );
-  await tx.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [seq, record.hash]);
+  const record = entryAfter(head, entry, now);
+  await tx.query(INSERT_ENTRY, insertParams(record));
+  await tx.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [record.seq, record.hash]);
   return record;
 }
 
+/**
+ * The head this process last wrote or read, per store: the guess the next append starts from. A
+ * guess another writer has overtaken costs one more round (its entry's number is taken), never a
+ * wrong chain: the entry's number is the log's primary key and the head only moves one step at a time.
+ */
+const lastHead = new WeakMap<Db, { seq: number; hash: string }>();
+/** Appends of this process, one after another per store (each waits for the previous one). */
+const appending = new WeakMap<Db, Promise<unknown>>();
+
+/**
+ * One statement: the head's row is locked first (as `appendAuditIn` locks it, so the two never wait
+ * on each other in opposite orders), the entry is inserted only when the head is still the one it
+ * follows, and the head moves onto it. No row back: the head had moved on.
+ */
+const APPEND_AT_HEAD = `WITH head AS (SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE),
+  ins AS (
+    INSERT INTO audit_log (seq, at, user_id, username, role, action, target, result, ip, prev_hash, hash)
+    SELECT $1::bigint, $2::timestamptz, $3::integer, $4::text, $5::text, $6::text, $7::jsonb, $8::text, $9::text, $10::text, $11::text
+      FROM head WHERE head.seq = $1::bigint - 1 AND head.hash = $10::text
+    RETURNING seq, hash)
+  UPDATE audit_head h SET seq = ins.seq, hash = ins.hash FROM ins WHERE h.id = 1 RETURNING h.seq::text AS seq`;
+
+async function appendOnce(db: Db, entry: AuditEntry): Promise<AuditRecord> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let head = lastHead.get(db);
+    if (head === undefined) {
+      [head] = rowsOf(headRow, await db.query('SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1'), 'audit_head');
+      if (!head) throw new Error('audit_head is missing: the store was not migrated');
+    }
+    const record = entryAfter(head, entry, new Date());
+    let moved: Record<string, unknown>[];
+    try {
+      moved = await db.query(APPEND_AT_HEAD, insertParams(record));
+    } catch (e) {
+      lastHead.delete(db);
+      throw e;
+    }
+    if (moved.length === 1) {
+      lastHead.set(db, { seq: record.seq, hash: record.hash });
+      return record;
+    }
+    // Another writer moved the head: read it again.
+    lastHead.delete(db);
+  }
+  // Writers keep overtaking this one: wait for the head's lock instead.
+  const record = await db.transaction((tx) => appendAuditIn(tx, entry));
+  lastHead.set(db, { seq: record.seq, hash: record.hash });
+  return record;
+}
+
+/**
+ * Appends one entry on its own: in one statement when this process knows the head (the usual case,
+ * a person's read), atomically either way.
+ */
 export async function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRecord> {
-  return db.transaction((tx) => appendAuditIn(tx, entry));
+  const previous = appending.get(db) ?? Promise.resolve();
+  const mine = previous.then(
+    () => appendOnce(db, entry),
+    () => appendOnce(db, entry),
+  );
+  appending.set(db, mine.catch(() => undefined));
+  return mine;
 }
 
 const recordRow = z.object({

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Db } from './db.ts';
 import { migrate } from './migrate.ts';
-import { openPglite } from './pglite.ts';
+import { openPglite, openPgliteThread } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 
 export interface StoreOptions {
@@ -15,12 +15,17 @@ export interface StoreOptions {
   dataDir: string | null;
   /** Server only: a schema of its own (tests). */
   schema?: string;
+  /**
+   * PGlite only: run it on a thread of its own (the server, whose other requests go on meanwhile)
+   * rather than on the calling thread (a command that runs one statement after another).
+   */
+  pgliteThread?: boolean;
 }
 
 export async function openStore(options: StoreOptions): Promise<Db> {
   const db = options.databaseUrl
     ? await openPostgres(options.databaseUrl, options.schema ? { schema: options.schema } : {})
-    : await openPglite(options.dataDir === null ? null : join(options.dataDir, 'pgdata'));
+    : await (options.pgliteThread ? openPgliteThread : openPglite)(options.dataDir === null ? null : join(options.dataDir, 'pgdata'));
   try {
     await migrate(db);
   } catch (e) {

@@ -49,6 +49,24 @@ export async function listRegistries(q: Queryable): Promise<RegistryInfo[]> {
   return rowsOf(registryRow, await q.query(`SELECT ${REGISTRY_COLUMNS} FROM registries ORDER BY created_at DESC, id`), 'registries').map(toRegistry);
 }
 
+/** A registry without its data-quality report: what reading persons needs. */
+export type RegistryRef = Omit<RegistryInfo, 'quality'>;
+
+const registryRefRow = registryRow.omit({ quality: true });
+
+/**
+ * A registry's reference by id, or the current registry's when `id` is null: one small query (no
+ * quality report), as every read of persons asks it.
+ */
+export async function getRegistryRef(q: Queryable, id: string | null): Promise<RegistryRef | null> {
+  const rows = await q.query(
+    `SELECT id, name, source, persons, law_hash, created_by, created_at FROM registries
+      WHERE id = COALESCE($1::text, (SELECT value #>> '{}' FROM settings WHERE key = 'current_registry'))`,
+    [id],
+  );
+  return rowsOf(registryRefRow, rows, 'registries').map((r) => ({ id: r.id, name: r.name, source: r.source, persons: r.persons, lawHash: r.law_hash, createdBy: r.created_by, createdAt: r.created_at }))[0] ?? null;
+}
+
 export async function getRegistry(q: Queryable, id: string): Promise<RegistryInfo | null> {
   return rowsOf(registryRow, await q.query(`SELECT ${REGISTRY_COLUMNS} FROM registries WHERE id = $1`, [id]), 'registries').map(toRegistry)[0] ?? null;
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropSchema, storeKinds } from '../../test/support/stores.ts';
-import { appendAudit, verifyAudit, type AuditEntry } from './audit.ts';
+import { appendAudit, appendAuditIn, verifyAudit, type AuditEntry } from './audit.ts';
 import type { Db } from './db.ts';
 import { migrate, readMigrations } from './migrate.ts';
 import { openStore } from './open.ts';
@@ -49,6 +49,27 @@ describe.each(storeKinds())('the store on $name', (kind) => {
     await Promise.all(Array.from({ length: 25 }, (_, k) => appendAudit(db, entry(100 + k))));
     const v = await verifyAudit(db);
     expect(v).toMatchObject({ ok: true, entries: 37 });
+  });
+
+  it('keeps one chain when other writers append in between: a transaction, another connection', async () => {
+    const before = (await verifyAudit(db)).entries;
+    // A second handle on the same store, as a second server process would hold (PostgreSQL only:
+    // an embedded store has one owner).
+    const other = kind.databaseUrl ? await openStore({ databaseUrl: kind.databaseUrl, dataDir: null, ...(kind.schema ? { schema: kind.schema } : {}) }) : null;
+    try {
+      const writes: Promise<unknown>[] = [];
+      for (let k = 0; k < 20; k++) {
+        writes.push(appendAudit(db, entry(200 + k)));
+        if (k % 3 === 0) writes.push(db.transaction((tx) => appendAuditIn(tx, entry(300 + k))));
+        if (other) writes.push(appendAudit(other, entry(400 + k)));
+      }
+      await Promise.all(writes);
+      // This process's guess of the head is stale now (the transactions moved it): the next append still follows it.
+      await appendAudit(db, entry(500));
+      expect(await verifyAudit(db)).toMatchObject({ ok: true, entries: before + writes.length + 1 });
+    } finally {
+      await other?.close();
+    }
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE of the audit log', async () => {
