@@ -56,6 +56,7 @@ export const DATA_ERRORS = {
     en: 'the aliases ({aliases} of them, the first here) expand beyond {max} nodes: a document that expands itself is not read',
   },
   'data.expected_date': { kk: 'ЖЖЖЖ-АА-КК түріндегі күн күтіледі', ru: 'ожидается дата ГГГГ-ММ-ДД', en: 'expected a date YYYY-MM-DD' },
+  'data.not_a_date': { kk: '{received} — ЖЖЖЖ-АА-КК түріндегі нақты күн емес', ru: '{received} — несуществующая дата вида ГГГГ-ММ-ДД', en: '{received} is not a real date YYYY-MM-DD' },
   'data.items_between': { kk: 'элементтер саны: ең азы {min}, ең көбі {max}', ru: 'число элементов: от {min} до {max}', en: '{min} to {max} items' },
   'data.duplicate_id': { kk: '{id} идентификаторы екі рет қолданылған', ru: 'идентификатор {id} использован дважды', en: 'the id {id} is used twice' },
   'data.unknown_parameter': { kk: 'заңның белгісіз параметрі {name} (law/parameters.yaml)', ru: 'неизвестный параметр закона {name} (law/parameters.yaml)', en: 'unknown law parameter {name} (law/parameters.yaml)' },
