@@ -7,6 +7,7 @@
  * 2025 law (kz-2025-constitution-30) covers, all placed in institution M-04.
  * Results: bench/results/documents-<date>.md.
  */
+import { loadLetterSignature } from '../src/documents/signature.ts';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -71,7 +72,7 @@ async function runCase(c: Case): Promise<{ ms: number; detail: string }> {
   }
   const template = letterTemplate(readFileSync(resolve(DOCUMENT_PATHS.templates, 'letter.ru.docx')), 'letter.ru.docx');
   const t0 = performance.now();
-  const data = buildLetterData({ law, registry, letterDefinition, plans, facilities, impactConfig, identity, synthetic: { registry: true, facilities: true }, options: { inquiryNumber: 'ДС-45', inquiryDate: '2025-01-30' } });
+  const data = buildLetterData({ law, registry, letterDefinition, plans, facilities, impactConfig, identity, synthetic: { registry: true, facilities: true }, signature: loadLetterSignature(DOCUMENT_PATHS.letterSignature), options: { inquiryNumber: 'ДС-45', inquiryDate: '2025-01-30' } });
   const docx = renderLetterDocx(data, 'ru', template);
   const pdf = await renderLetterPdf(data, 'ru', template, dejavuSerif());
   return { ms: performance.now() - t0, detail: `figures, impact, DOCX ${(docx.length / 1e3).toFixed(0)} kB and PDF ${(pdf.length / 1e3).toFixed(0)} kB` };

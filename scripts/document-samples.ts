@@ -4,6 +4,7 @@
  * first page rendered to PNG by pdftoppm (Debian's poppler-utils). Made from the default synthetic
  * registry, so that a reader sees what the commands produce.
  */
+import { loadLetterSignature } from '../src/documents/signature.ts';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,6 +53,7 @@ const letter = buildLetterData({
   law,
   registry,
   letterDefinition: loadLetterDefinition(DEFAULT_PATHS.letterFigures, law),
+  signature: loadLetterSignature(DOCUMENT_PATHS.letterSignature),
   plans: [women],
   facilities,
   impactConfig: loadImpactConfig(DEFAULT_PATHS.impact, law),

@@ -3,6 +3,7 @@
  * the literate view, drafts with versions and optimistic concurrency, forking and adoption, and
  * the import of the shipped acts at first start.
  */
+import { msg } from '../i18n/message.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -262,7 +263,7 @@ export async function updateDraft(ctx: AppContext, actor: Actor, id: string, tex
   if (before.kind === 'law') throw new AppError('frozen', API_MESSAGES.act_frozen, { id });
   const label = actFileLabel(id);
   const plan = planOf(ctx, text, label);
-  if (plan.id !== id) throw new AppError('bad_request', API_MESSAGES.act_id_mismatch, { inText: plan.id, inUrl: id }, [{ file: label, path: '$.id', message: `id ${plan.id}` }]);
+  if (plan.id !== id) throw new AppError('bad_request', API_MESSAGES.act_id_mismatch, { inText: plan.id, inUrl: id }, [{ file: label, path: '$.id', message: msg('act.id_in_text', { id: plan.id }) }]);
   await ctx.db.transaction(async (tx) => {
     const act = await getAct(tx, id, true);
     if (!act) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id}` });

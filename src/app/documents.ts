@@ -100,6 +100,7 @@ export async function letterDocument(ctx: AppContext, actor: Actor, req: LetterD
     law: ctx.env.law,
     registry,
     letterDefinition: ctx.env.letter,
+    signature: ctx.env.letterSignature,
     plans: [plan],
     facilities: ctx.env.facilities,
     impactConfig: ctx.env.impactConfig,

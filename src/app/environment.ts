@@ -3,6 +3,7 @@
  * the facilities, the impact configuration and the letter's definition — loaded once — and their
  * fingerprints, which key every evaluation run (docs/architecture.md, "Provenance").
  */
+import { loadLetterSignature, type LetterSignature } from '../documents/signature.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -43,6 +44,8 @@ export interface Environment {
   facilities: Facilities;
   /** The courts that decide submissions (data/courts-kz.yaml). */
   courts: Courts;
+  /** Who signs the reply letter unless the request names them (data/letter-signature.yaml). */
+  letterSignature: LetterSignature;
   impactConfig: ImpactConfig;
   letter: LetterDefinition;
   /** Passwords, sessions, sign-in attempts (data/security.yaml). */
@@ -84,6 +87,7 @@ export function loadEnvironment(): Environment {
     courts: loadCourts(DOCUMENT_PATHS.courts, facilities),
     impactConfig: loadImpactConfig(DEFAULT_PATHS.impact, law),
     letter: loadLetterDefinition(DEFAULT_PATHS.letterFigures, law),
+    letterSignature: loadLetterSignature(DOCUMENT_PATHS.letterSignature),
     security: loadSecurityPolicy(),
   };
 }

@@ -4,6 +4,7 @@
  * JSON answers with an HTTP status; the CLI prints them.
  */
 import type { LocatedError } from '../domain/located.ts';
+import type { Message } from '../i18n/message.ts';
 import { render, type Lang, type Text } from '../i18n/text.ts';
 
 export const ERROR_STATUS = {
@@ -39,7 +40,8 @@ export interface ErrorLocation {
   /** A registry file's row (as a spreadsheet shows it) and column name. */
   row?: number | null;
   field?: string | null;
-  message?: string;
+  /** What is wrong there: a message of the catalogues, rendered in the answer's language. */
+  message?: Message;
 }
 
 export class AppError extends Error {

@@ -3,6 +3,7 @@
  * give the same run), the impact report and the comparison of acts, and the what-if evaluation of an
  * unsaved draft that stores nothing.
  */
+import { msg } from '../i18n/message.ts';
 import { createHash } from 'node:crypto';
 import { formatIsoDate, isoDay, parseIsoDate } from '../domain/dates.ts';
 import { entryAt, present } from '../domain/lookup.ts';
@@ -28,7 +29,7 @@ import { openRegistry } from './registries.ts';
 /** The day an act is evaluated on: the given one, or the act's day of entry into force. */
 export function dayOf(plan: Plan, asOf: string | undefined): number {
   if (asOf === undefined) return plan.entryIntoForce;
-  if (parseIsoDate(asOf) === null) throw new AppError('bad_request', API_MESSAGES.bad_date, { value: asOf }, [{ path: '$.as_of', message: 'YYYY-MM-DD' }]);
+  if (parseIsoDate(asOf) === null) throw new AppError('bad_request', API_MESSAGES.bad_date, { value: asOf }, [{ path: '$.as_of', message: msg('data.expected_date') }]);
   return isoDay(asOf);
 }
 
@@ -205,7 +206,7 @@ export interface CompareRequest {
 }
 
 export async function compareActs(ctx: AppContext, req: CompareRequest): Promise<{ report: ImpactReport; registry: RegistryRef; acts: { id: string; version: number; hash: string }[] }> {
-  if (req.acts.length < 2 || req.acts.length > 4) throw new AppError('bad_request', API_MESSAGES.compare_count, {}, [{ path: '$.acts', message: '2 to 4 acts' }]);
+  if (req.acts.length < 2 || req.acts.length > 4) throw new AppError('bad_request', API_MESSAGES.compare_count, {}, [{ path: '$.acts', message: msg('data.items_between', { min: 2, max: 4 }) }]);
   const resolved = [];
   for (const a of req.acts) resolved.push(await readActPlan(ctx, a.act, a.version));
   const { info, registry } = await registryFor(ctx, req.registry);

@@ -4,6 +4,7 @@
  * between two acts. Every answer is limited to the asking user's scope, and every read is recorded
  * in the audit log (who, what query or which persons, how many) before the data leaves.
  */
+import { msg } from '../i18n/message.ts';
 import { CUSTODIES, SEXES } from '../domain/enums.ts';
 import { formatIsoDate, UNKNOWN_DATE } from '../domain/dates.ts';
 import { entryAt } from '../domain/lookup.ts';
@@ -58,7 +59,7 @@ export async function resolveOutcomes(ctx: AppContext, src: OutcomeSource): Prom
     const day = dayOf(plan, run.asOf);
     return { plan: planOn(plan, day), actId, version, info, registry, day, outcomes: evaluatedOn(ctx, plan, info.id, registry, day).outcomes, runId: run.id };
   }
-  if (src.act === undefined) throw new AppError('bad_request', API_MESSAGES.validation, { n: 1 }, [{ path: '$.act', message: 'give an act (act=…) or an evaluation (run=…)' }]);
+  if (src.act === undefined) throw new AppError('bad_request', API_MESSAGES.validation, { n: 1 }, [{ path: '$.act', message: msg('act.act_or_run') }]);
   const { actId, version, plan } = await readActPlan(ctx, src.act, src.version);
   const { info, registry } = await registryFor(ctx, src.registry);
   const day = dayOf(plan, src.asOf);

@@ -35,10 +35,10 @@ export function validateCommand(actArg: string, opts: { lang: Lang; sample: bool
   if (checked.plan === null) throw new DataFileError(checked.errors);
   const plan = checked.plan;
   const lint = checked;
-  for (const w of lint.warnings) process.stdout.write(`${render(T.warning, opts.lang)}: ${formatLocated(w)}\n`);
+  for (const w of lint.warnings) process.stdout.write(`${render(T.warning, opts.lang)}: ${formatLocated(w, opts.lang)}\n`);
   for (const [name, p] of Object.entries(plan.parameters)) if (!p.verified) process.stdout.write(`${render(T.unverified, opts.lang, { name, value: p.text, source: p.source })}\n`);
   if (lint.errors.length > 0) {
-    process.stderr.write(`${render(T.invalid, opts.lang, { file, n: lint.errors.length })}\n${lint.errors.map(formatLocated).join('\n')}\n`);
+    process.stderr.write(`${render(T.invalid, opts.lang, { file, n: lint.errors.length })}\n${lint.errors.map((e) => formatLocated(e, opts.lang)).join('\n')}\n`);
     return false;
   }
   process.stdout.write(`${render(T.valid, opts.lang, { file, clauses: plan.clauses.length, exclusions: plan.exclusions.length, definitions: plan.definitions.length })}\n`);

@@ -3,9 +3,11 @@
  * in Kazakh or Russian, as DOCX, PDF or XLSX (docs/documents.md). Files are read here and written
  * here — whole or not at all; src/documents/ builds and renders from values.
  */
+import { argumentError } from './arguments.ts';
+import { msg } from '../i18n/message.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { UserError } from '../domain/errors.ts';
 import { isoDay, parseIsoDate } from '../domain/dates.ts';
 import { render, type Text } from '../i18n/text.ts';
@@ -36,7 +38,7 @@ import {
   type SourceIdentity,
 } from '../documents/index.ts';
 import { DOCUMENT_PATHS, lawHash, loadCourts, readTemplate } from '../documents/load.ts';
-import { SEED_SIGNATORY } from '../documents/letter.ts';
+import { loadLetterSignature, type LetterSignature } from '../documents/signature.ts';
 import { openRegistry } from './registry-source.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { CLI_DOCUMENTS_TEXTS as T } from '../i18n/cli.ts';
@@ -108,7 +110,7 @@ function formatOf(kind: Kind, o: DocumentsOptions): string {
 }
 
 /** The letter's inquiry, addressee, salutation and signatory as given on the command line (`\n` or `|` start a new line). */
-function letterOptionsOf(o: DocumentsOptions) {
+function letterOptionsOf(o: DocumentsOptions, signature: LetterSignature) {
   const line = (s: string | undefined) => (s === undefined ? undefined : s.replace(/\\n|\|/g, '\n'));
   const same = (s: string | undefined): Text | undefined => (s === undefined ? undefined : { kk: line(s)!, ru: line(s)!, en: line(s)! });
   const addressee = same(o.addressee);
@@ -119,7 +121,7 @@ function letterOptionsOf(o: DocumentsOptions) {
     inquiryDate: o.inquiryDate,
     ...(addressee ? { addressee } : {}),
     ...(salutation ? { salutation } : {}),
-    ...(o.signatoryName || position ? { signatory: { name: o.signatoryName ?? SEED_SIGNATORY.name, position: position ?? SEED_SIGNATORY.position } } : {}),
+    ...(o.signatoryName || position ? { signatory: { name: same(o.signatoryName) ?? signature.signatory.name, position: position ?? signature.signatory.position } } : {}),
   };
 }
 
@@ -147,6 +149,7 @@ export async function documentsCommand(kind: Kind, o: DocumentsOptions): Promise
   if (kind === 'letter' || kind === 'annex') {
     const letterDefinition = loadLetterDefinition(DEFAULT_PATHS.letterFigures, law);
     const impactConfig = loadImpactConfig(DEFAULT_PATHS.impact, law);
+    const signature = loadLetterSignature(DOCUMENT_PATHS.letterSignature);
     if (kind === 'annex') {
       const annex = buildAnnexData({ law, registry, letterDefinition, plans, facilities, impactConfig, identity, synthetic });
       write(o.out, await renderAnnexXlsx(annex.letter, annex.impact, annex.provenance, lang));
@@ -161,7 +164,8 @@ export async function documentsCommand(kind: Kind, o: DocumentsOptions): Promise
       impactConfig,
       identity,
       synthetic,
-      options: letterOptionsOf(o),
+      signature,
+      options: letterOptionsOf(o, signature),
     });
     write(o.out, format === 'pdf' ? await renderLetterPdf(data, lang, letterTpl!, dejavuSerif()) : renderLetterDocx(data, lang, letterTpl!));
     return;
@@ -200,7 +204,7 @@ export async function documentsCommand(kind: Kind, o: DocumentsOptions): Promise
 }
 
 const dateArg = (v: string) => {
-  if (parseIsoDate(v) === null) throw new InvalidArgumentError('expected a date YYYY-MM-DD');
+  if (parseIsoDate(v) === null) throw argumentError(msg('cli.expected_date'));
   return v;
 };
 
@@ -215,7 +219,7 @@ export function addDocumentsCommand(program: Command): void {
     .option('--facility <code>', 'facility code (submissions, facility-list)')
     .addOption(
       new Option('--lang <lang>', 'language of the document: kk or ru').default('ru').argParser((v) => {
-        if (!isDocLang(v)) throw new InvalidArgumentError('expected kk or ru: documents are written in Kazakh or Russian');
+        if (!isDocLang(v)) throw argumentError(msg('cli.expected_doc_lang'));
         return v;
       }),
     )

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXIT, UnreadableFileError } from '../domain/errors.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { langOf, reportFailure } from './failure.ts';
+import { validateCommand } from './acts.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'amnestia-failure-'));
 afterEach(() => {
@@ -48,6 +49,28 @@ describe('failures of the command line', () => {
     expect(text).toBe('Файлды оқу мүмкін емес: r.csv:5: кодтауы белгісіз: UTF-8 ретінде сақтаңыз (byte 0xA3 is …) [encoding.unknown]\n');
     expect(langOf(['--lang', 'en'])).toBe('en');
     expect(langOf(['--lang', 'fr'])).toBe('ru');
+  });
+
+  it('prints a bad act’s located errors in the language of --lang (amnestia validate)', () => {
+    const file = join(PROJECT_ROOT, 'test/fixtures/broken-act/act.yaml');
+    const expected = { kk: 'белгісіз факт немесе анықтама agee', ru: 'неизвестный факт или определение agee', en: 'unknown fact or definition agee' } as const;
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      const argv = ['node', 'amnestia', 'validate', file, '--no-sample', '--lang', lang];
+      const { code, text } = stderrOf(() => {
+        try {
+          validateCommand(file, { lang, sample: false });
+          return 0;
+        } catch (e) {
+          return reportFailure(e, argv);
+        }
+      });
+      expect(code).toBe(EXIT.usage);
+      const line = text.split('\n').find((l) => l.includes('agee'));
+      expect(line).toContain(`${file}:15:`);
+      expect(line).toContain('$.clauses[0].when.all[0]');
+      expect(line).toContain(expected[lang]);
+      expect(text).not.toMatch(/\{\w+\}/);
+    }
   });
 
   it('ends the real process with the documented code and no stack trace', () => {

@@ -11,6 +11,7 @@ import { DataFileError, formatLocated } from '../domain/located.ts';
 import { EXIT, formatLocation, OutputError, UnreadableFileError, UserError, type ExitCode } from '../domain/errors.ts';
 import { isLang, render, type Lang } from '../i18n/text.ts';
 import { MESSAGES } from '../i18n/messages.ts';
+import { renderMessage } from '../i18n/message.ts';
 import { ruleText } from '../i18n/rules.ts';
 import { abortOpenWrites } from '../output/atomic.ts';
 import { AppError } from '../app/errors.ts';
@@ -50,7 +51,7 @@ export function reportFailure(e: unknown, argv: readonly string[]): ExitCode {
   const lang = langOf(argv);
   if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   if (e instanceof DataFileError) {
-    process.stderr.write(`${e.errors.map(formatLocated).join('\n')}\n`);
+    process.stderr.write(`${e.errors.map((x) => formatLocated(x, lang)).join('\n')}\n`);
     return EXIT.usage;
   }
   if (e instanceof UnreadableFileError) {
@@ -67,7 +68,7 @@ export function reportFailure(e: unknown, argv: readonly string[]): ExitCode {
   }
   if (e instanceof AppError) {
     // A use case's refusal (src/app): its message in the language asked for, and where.
-    const at = (l: AppError['locations'][number]) => [l.file, l.path, l.line ? `${l.line}:${l.column ?? 1}` : null, l.row ? `row ${l.row}` : null, l.message].filter(Boolean).join(' ');
+    const at = (l: AppError['locations'][number]) => [l.file, l.path, l.line ? `${l.line}:${l.column ?? 1}` : null, l.row ? `row ${l.row}` : null, l.message ? renderMessage(l.message, lang) : null].filter(Boolean).join(' ');
     process.stderr.write(`${[e.messageIn(lang), ...e.locations.map((l) => `  ${at(l)}`)].join('\n')}\n`);
     return e.code === 'registry_rejected' ? EXIT.rejected : e.code === 'unavailable' ? EXIT.unreadable : EXIT.usage;
   }

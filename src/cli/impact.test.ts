@@ -66,9 +66,9 @@ describe('impact of the women’s proposal on the default registry', () => {
 describe('impact command options', () => {
   it('read admissions and shares, and refuse what they cannot read', () => {
     expect(admissionsArg('institution=440,probation=1200.5')).toEqual({ institution: 440, probation: 1200.5 });
-    expect(() => admissionsArg('institution=440')).toThrow('give both');
-    expect(() => admissionsArg('prison=4')).toThrow('cannot read "prison=4"');
+    expect(() => admissionsArg('institution=440')).toThrow('cli.admissions_both');
+    expect(() => admissionsArg('prison=4')).toThrow('{"key":"cli.expected_admissions","params":{"part":"prison=4"}}');
     expect(shareArg('0.85')).toBe(0.85);
-    expect(() => shareArg('1.5')).toThrow('share from 0 to 1');
+    expect(() => shareArg('1.5')).toThrow('cli.expected_share');
   });
 });

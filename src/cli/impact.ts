@@ -1,6 +1,7 @@
 /** `amnestia impact`: what acts do to a registry — coverage, money, equality, victims, risk, projection, comparison. */
+import { argumentError } from './arguments.ts';
+import { msg } from '../i18n/message.ts';
 import { stringify } from 'csv-stringify/sync';
-import { InvalidArgumentError } from 'commander';
 import { UserError } from '../domain/errors.ts';
 import { isoDay } from '../domain/dates.ts';
 import { render, type Lang } from '../i18n/text.ts';
@@ -29,16 +30,16 @@ export function admissionsArg(v: string): { institution: number; probation: numb
   const out: Record<string, number> = {};
   for (const part of v.split(',')) {
     const m = /^\s*(institution|probation)\s*=\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
-    if (!m) throw new InvalidArgumentError(`expected institution=N,probation=M; cannot read "${part}"`);
+    if (!m) throw argumentError(msg('cli.expected_admissions', { part }));
     out[m[1]!] = Number(m[2]);
   }
-  if (out['institution'] === undefined || out['probation'] === undefined) throw new InvalidArgumentError('give both institution=N and probation=M');
+  if (out['institution'] === undefined || out['probation'] === undefined) throw argumentError(msg('cli.admissions_both'));
   return { institution: out['institution'], probation: out['probation'] };
 }
 
 export function shareArg(v: string): number {
   const x = Number(v);
-  if (!/^\d*\.?\d+$/.test(v) || !(x >= 0 && x <= 1)) throw new InvalidArgumentError('expected a share from 0 to 1, like 0.85');
+  if (!/^\d*\.?\d+$/.test(v) || !(x >= 0 && x <= 1)) throw argumentError(msg('cli.expected_share'));
   return x;
 }
 

@@ -3,7 +3,7 @@
  */
 import { CLI_EVALUATE_TEXTS } from '../i18n/cli.ts';
 import { backtestJson, computeBacktest, loadResults, renderBacktest } from '../reports/backtest.ts';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { isoDay, parseIsoDate } from '../domain/dates.ts';
 import { isLang, render, type Lang } from '../i18n/text.ts';
 import { MESSAGES } from '../i18n/messages.ts';
@@ -23,7 +23,9 @@ import { loadAct } from '../engine/act/plan.ts';
 import { resolveActPath } from '../engine/act/act-tests.ts';
 import { UserError } from '../domain/errors.ts';
 import { runCheck } from './check.ts';
-import { installProcessGuards, reportFailure } from './failure.ts';
+import { installProcessGuards, langOf, reportFailure } from './failure.ts';
+import { argumentError, localizeCommanderError } from './arguments.ts';
+import { msg } from '../i18n/message.ts';
 import { evaluateCommand, explainCommand, testCommand, validateCommand } from './acts.ts';
 import { dbLoadCommand, evaluateSqlCommand } from './sql.ts';
 import { addDocumentsCommand } from './documents.ts';
@@ -33,15 +35,15 @@ import type { Registry } from '../registry/registry.ts';
 
 const langOption = () =>
   new Option('--lang <lang>', 'language of the output: kk, ru or en').default('ru').argParser((v) => {
-    if (!isLang(v)) throw new InvalidArgumentError('expected kk, ru or en');
+    if (!isLang(v)) throw argumentError(msg('cli.expected_lang'));
     return v;
   });
 const dateArg = (v: string) => {
-  if (parseIsoDate(v) === null) throw new InvalidArgumentError('expected a date YYYY-MM-DD');
+  if (parseIsoDate(v) === null) throw argumentError(msg('cli.expected_date'));
   return v;
 };
 const intArg = (v: string) => {
-  if (!/^\d+$/.test(v) || Number(v) > 2_147_483_647) throw new InvalidArgumentError('expected a whole number from 0 to 2147483647');
+  if (!/^\d+$/.test(v) || Number(v) > 2_147_483_647) throw argumentError(msg('cli.expected_whole_number', { max: 2_147_483_647 }));
   return Number(v);
 };
 
@@ -231,12 +233,12 @@ function addImpactCommand(program: Command): void {
     .option('--admissions <counts>', 'admissions a month, institution=N,probation=M (default: the steady state)', admissionsArg)
     .option('--horizon <months>', 'months projected (default 24)', (v) => {
       const m = intArg(v);
-      if (m < 1 || m > 120) throw new InvalidArgumentError('expected 1 to 120 months');
+      if (m < 1 || m > 120) throw argumentError(msg('cli.expected_range', { min: 1, max: 120 }));
       return m;
     })
     .option('--runs <n>', 'Monte Carlo runs of the risk estimate', (v) => {
       const m = intArg(v);
-      if (m < 100 || m > 100_000) throw new InvalidArgumentError('expected 100 to 100000 runs');
+      if (m < 100 || m > 100_000) throw argumentError(msg('cli.expected_range', { min: 100, max: 100_000 }));
       return m;
     })
     .option('--seed <n>', 'seed of the risk estimate', intArg)
@@ -264,9 +266,11 @@ function addTestCommand(program: Command): void {
     });
 }
 
-export function buildProgram(): Command {
+/** The program; `lang` is the language its refusals are written in (the command line's --lang, read before parsing). */
+export function buildProgram(lang: Lang = 'ru'): Command {
   const program = new Command('amnestia')
     .description('Model, evaluate and apply amnesty acts over a registry of convicts (kk / ru / en)')
+    .configureOutput({ outputError: (text, write) => write(localizeCommanderError(text, lang)) })
     .showHelpAfterError()
     .exitOverride();
 
@@ -289,7 +293,7 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<void> {
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(langOf(argv)).parseAsync(argv);
   } catch (e) {
     // Exit codes (docs/cli.md): 1 rows rejected, 2 bad options, 3 unreadable file, 4 unwritable output, 70 unexpected.
     process.exitCode = reportFailure(e, argv);

@@ -1,6 +1,8 @@
 /** The commands of the server and its store: `serve` (and `start`), `users add`, `audit verify`. */
+import { argumentError } from './arguments.ts';
+import { msg } from '../i18n/message.ts';
 import { resolve } from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { createContext, cliActor } from '../app/context.ts';
 import { loadEnvironment } from '../app/environment.ts';
 import { ROLES, type Role } from '../app/roles.ts';
@@ -15,13 +17,13 @@ import { userInfo } from 'node:os';
 
 const langOption = () =>
   new Option('--lang <lang>', 'language of the output: kk, ru or en').default('ru').argParser((v) => {
-    if (!isLang(v)) throw new InvalidArgumentError('expected kk, ru or en');
+    if (!isLang(v)) throw argumentError(msg('cli.expected_lang'));
     return v;
   });
 
 const portArg = (v: string) => {
   const n = Number(v);
-  if (!/^\d+$/.test(v) || n < 1 || n > 65535) throw new InvalidArgumentError('expected a port from 1 to 65535');
+  if (!/^\d+$/.test(v) || n < 1 || n > 65535) throw argumentError(msg('cli.expected_port'));
   return n;
 };
 
@@ -77,12 +79,12 @@ function addServeOptions(cmd: Command): Command {
     .option('--log', 'log every request (JSON lines on standard output)', false)
     .option('--threads <n>', 'worker threads for what-if (0: on the HTTP thread)', (v) => {
       const n = Number(v);
-      if (!/^\d+$/.test(v) || n > 64) throw new InvalidArgumentError('expected 0 to 64 threads');
+      if (!/^\d+$/.test(v) || n > 64) throw argumentError(msg('cli.expected_range', { min: 0, max: 64 }));
       return n;
     }, DEFAULT_THREADS)
     .option('--registry-persons <n>', 'persons of the synthetic registry loaded into an empty store (default: the national profile, 61 899)', (v) => {
       const n = Number(v);
-      if (!/^\d+$/.test(v) || n < 100 || n > 20_000_000) throw new InvalidArgumentError('expected 100 to 20000000 persons');
+      if (!/^\d+$/.test(v) || n < 100 || n > 20_000_000) throw argumentError(msg('cli.expected_range', { min: 100, max: 20_000_000 }));
       return n;
     })
     .addOption(langOption());

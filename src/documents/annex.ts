@@ -13,7 +13,7 @@ export interface AnnexData {
   provenance: Provenance;
 }
 
-export function buildAnnexData(input: Omit<LetterInput, 'options'>): AnnexData {
+export function buildAnnexData(input: Omit<LetterInput, 'options' | 'signature'>): AnnexData {
   const { letter, impact } = computeReports(input);
   const list = [...letterInputs(input.law, input.plans, impact, input.synthetic).list, ...input.plans.slice(1).flatMap((p) => unverifiedOfAct(p, input.law))];
   return { letter, impact, provenance: provenanceOf(input.identity, input.plans, letterAct(impact).act.entry_into_force, list) };

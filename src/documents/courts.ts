@@ -9,8 +9,9 @@
  * in the execution of a sentence are decided by the court at the place where the sentence is
  * served) — UNVERIFIED against the official text; see docs/documents.md.
  */
+import { msg, type Message } from '../i18n/message.ts';
 import { z } from 'zod';
-import { DataFileError, type LocatedError, type SourceMap } from '../domain/located.ts';
+import { DataFileError, unlocated, type LocatedError, type SourceMap } from '../domain/located.ts';
 import { COURT_TEXTS } from '../i18n/documents/provenance.ts';
 import { renderAll, type Text } from '../i18n/text.ts';
 import type { Facilities } from '../registry/facilities.ts';
@@ -36,14 +37,13 @@ export type Courts = z.output<typeof courtsFileSchema>;
 export function checkCourts(courts: Courts, facilities: Facilities, map: SourceMap | null): Courts {
   const regions = new Set(facilities.regions.map((r) => r.code));
   const errors: LocatedError[] = [];
-  const at = (path: (string | number)[], message: string): LocatedError =>
-    map ? map.error(path, message) : { file: '(courts)', path: path.join('.'), line: null, column: null, message };
+  const at = (path: (string | number)[], message: Message): LocatedError => (map ? map.error(path, message) : unlocated('(courts)', path, message));
   const codes = new Set<string>();
   const byRegion = new Set<string>();
   courts.courts.forEach((c, i) => {
-    if (!regions.has(c.region)) errors.push(at(['courts', i, 'region'], `unknown region ${c.region} (regions are those of the facilities file)`));
-    if (byRegion.has(c.region)) errors.push(at(['courts', i, 'region'], `a second court for region ${c.region}: the rule needs one court per region`));
-    if (codes.has(c.code)) errors.push(at(['courts', i, 'code'], `court code ${c.code} used twice`));
+    if (!regions.has(c.region)) errors.push(at(['courts', i, 'region'], msg('facilities.unknown_region_courts', { region: c.region })));
+    if (byRegion.has(c.region)) errors.push(at(['courts', i, 'region'], msg('courts.second_court', { region: c.region })));
+    if (codes.has(c.code)) errors.push(at(['courts', i, 'code'], msg('facilities.code_twice', { code: c.code })));
     codes.add(c.code);
     byRegion.add(c.region);
   });

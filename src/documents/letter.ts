@@ -30,7 +30,8 @@ import {
   type SourceIdentity,
   type UnverifiedInput,
 } from './provenance.ts';
-import { LETTER_INPUT_TEXTS, PROVENANCE_LINE_TEXTS, SEED_ADDRESSEE, SEED_SALUTATION, SEED_SIGNATORY_POSITION } from '../i18n/documents/letter.ts';
+import { LETTER_INPUT_TEXTS, PROVENANCE_LINE_TEXTS, SEED_ADDRESSEE, SEED_SALUTATION } from '../i18n/documents/letter.ts';
+import { letterExecutorSchema, letterSignatorySchema, type LetterSignature } from './signature.ts';
 export { SEED_SALUTATION };
 export { SEED_ADDRESSEE };
 
@@ -43,8 +44,8 @@ export const letterDocumentSchema = z.strictObject({
   inquiry: z.strictObject({ number: z.string().min(1), date: isoDateSchema }),
   addressee: textSchema,
   salutation: textSchema,
-  signatory: z.strictObject({ position: textSchema, name: z.string() }),
-  executor: z.strictObject({ name: z.string(), phone: z.string(), email: z.string() }),
+  signatory: letterSignatorySchema,
+  executor: letterExecutorSchema,
   act: z.strictObject({ id: z.string(), title: textSchema }),
   /** F1–F15 computed from records (the letter's own value is in the annex, not in the reply). */
   population: z.strictObject({
@@ -168,22 +169,17 @@ export const letterTemplateFields = z.strictObject({
 });
 export type LetterTemplateFields = z.output<typeof letterTemplateFields>;
 
-/** The inputs an official types: the inquiry answered, to whom, who signs. Defaults are the seed's. */
+/** The inputs an official types: the inquiry answered, to whom, who signs. Defaults are the seed's (who signs: data/letter-signature.yaml). */
 export const letterOptionsSchema = z.strictObject({
   inquiryNumber: z.string().min(1),
   inquiryDate: isoDateSchema,
   addressee: textSchema.optional(),
   salutation: textSchema.optional(),
-  signatory: z.strictObject({ position: textSchema, name: z.string() }).optional(),
-  executor: z.strictObject({ name: z.string(), phone: z.string(), email: z.string() }).optional(),
+  signatory: letterSignatorySchema.optional(),
+  executor: letterExecutorSchema.optional(),
 });
 export type LetterOptions = z.output<typeof letterOptionsSchema>;
 
-export const SEED_SIGNATORY = {
-  position: SEED_SIGNATORY_POSITION,
-  name: 'Е. Саденов',
-};
-export const SEED_EXECUTOR = { name: 'Сагымбаев М.', phone: '8 (7172) 72-30-58', email: 'm.sagymbaev@mvd.gov.kz' };
 
 export interface LetterInput {
   law: Law;
@@ -198,6 +194,8 @@ export interface LetterInput {
   /** Which inputs are synthetic (said in the provenance as unverified). */
   synthetic: { registry: boolean; facilities: boolean };
   options: LetterOptions;
+  /** Who signs and who prepared it unless the options name them (data/letter-signature.yaml). */
+  signature: LetterSignature;
   impactOptions?: ImpactOptions;
   /** Reports already computed (the server may hold them); computed here when absent. */
   letterReport?: LetterReport;
@@ -297,8 +295,8 @@ export function buildLetterData(input: LetterInput): LetterDocumentData {
     inquiry: { number: options.inquiryNumber, date: options.inquiryDate },
     addressee: options.addressee ?? SEED_ADDRESSEE,
     salutation: options.salutation ?? SEED_SALUTATION,
-    signatory: options.signatory ?? SEED_SIGNATORY,
-    executor: options.executor ?? SEED_EXECUTOR,
+    signatory: options.signatory ?? input.signature.signatory,
+    executor: options.executor ?? input.signature.executor,
     act: { id: act.act.id, title: act.act.title },
     population: {
       women: c('F1'),
@@ -443,8 +441,8 @@ export function letterFields(d: LetterDocumentData, lang: DocLang): LetterTempla
     hasNotes: d.provenance.unverified.length > 0,
     notes: d.provenance.unverified.map((u, i) => ({ mark: `[${i + 1}]`, text: u.text[lang] })),
     signatoryPosition: d.signatory.position[lang],
-    signatoryName: d.signatory.name,
-    executorName: d.executor.name,
+    signatoryName: d.signatory.name[lang],
+    executorName: d.executor.name[lang],
     executorPhone: d.executor.phone,
     executorEmail: d.executor.email,
     provenance: provenanceLine(d.provenance, lang),

@@ -17,6 +17,8 @@ import type { DocLang } from './format.ts';
 export const DOCUMENT_PATHS = {
   templates: resolve(PROJECT_ROOT, 'templates'),
   courts: resolve(PROJECT_ROOT, 'data/courts-kz.yaml'),
+  /** The letter's default signatory and executor. */
+  letterSignature: resolve(PROJECT_ROOT, 'data/letter-signature.yaml'),
 } as const;
 
 export function loadCourts(path: string, facilities: Facilities): Courts {

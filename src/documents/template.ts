@@ -9,6 +9,7 @@ import inspectModuleExport from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
 import { z } from 'zod';
 import { DataFileError, type LocatedError } from '../domain/located.ts';
+import { listOf, msg, type Message } from '../i18n/message.ts';
 import { allParagraphs, blocksOfXml, paragraphText, textParts } from './docx-xml.ts';
 
 type Fields = z.ZodObject<z.ZodRawShape>;
@@ -74,7 +75,7 @@ function compile(zip: PizZip, name: string, modules: InspectModule[]): Docxtempl
         path: x.xtag ? placeOf(paragraphs, partName(x.file ?? 'word/document.xml'), x.xtag) : partName(x.file ?? 'word/document.xml'),
         line: null,
         column: null,
-        message: `${x.explanation}${x.xtag ? ` (placeholder “${x.xtag}”)` : ''}`,
+        message: x.xtag ? msg('template.syntax_at', { detail: x.explanation, placeholder: x.xtag }) : msg('template.syntax', { detail: x.explanation }),
       })),
     );
   }
@@ -105,9 +106,9 @@ export function checkTemplate(template: Buffer | Uint8Array, fields: Fields, nam
   try {
     zip = new PizZip(template);
   } catch {
-    throw new DataFileError([{ file: name, path: '', line: null, column: null, message: 'not a Word document (.docx): the file is not a ZIP archive' }]);
+    throw new DataFileError([{ file: name, path: '', line: null, column: null, message: msg('template.not_zip') }]);
   }
-  if (!zip.file('word/document.xml')) throw new DataFileError([{ file: name, path: '', line: null, column: null, message: 'not a Word document (.docx): word/document.xml is missing' }]);
+  if (!zip.file('word/document.xml')) throw new DataFileError([{ file: name, path: '', line: null, column: null, message: msg('template.no_document_xml') }]);
   const inspect = newInspectModule();
   compile(zip, name, [inspect]);
   const paragraphs = paragraphsByPart(zip);
@@ -125,17 +126,17 @@ export function checkTemplate(template: Buffer | Uint8Array, fields: Fields, nam
         if (found) break;
       }
       const here = `${path}${path ? '.' : ''}${t.value}`;
-      const fail = (message: string) => errors.push({ file: name, path: placeOf(paragraphs, part, raw), line: null, column: null, message });
+      const fail = (message: Message) => errors.push({ file: name, path: placeOf(paragraphs, part, raw), line: null, column: null, message });
       if (!found) {
-        fail(`placeholder “${raw}” names no field of this document (fields here: ${Object.keys(scopes[0].shape).join(', ')})`);
+        fail(msg('template.no_field', { placeholder: raw, fields: listOf(Object.keys(scopes[0].shape)) }));
         continue;
       }
       used.add(here);
       const kind = fieldKind(found);
       if (isSection) {
-        if (kind.kind === 'scalar') fail(`“${raw}” opens a section, but ${t.value} is a single value: write {${t.value}}`);
+        if (kind.kind === 'scalar') fail(msg('template.section_of_scalar', { placeholder: raw, field: t.value }));
         else walk(t.subparsed ?? [], kind.kind === 'list' && kind.item ? [kind.item, ...scopes] : scopes, part, here);
-      } else if (kind.kind !== 'scalar') fail(`placeholder “${raw}” stands for ${kind.kind === 'list' ? 'a list' : 'a yes/no'}: use it as a section {#${t.value}}…{/${t.value}}`);
+      } else if (kind.kind !== 'scalar') fail(msg(kind.kind === 'list' ? 'template.list_as_value' : 'template.flag_as_value', { placeholder: raw, field: t.value }));
     }
   };
   for (const file of Object.keys(inspect.fullInspected)) walk(inspect.getStructuredTags(file) as unknown as TagPart[], [fields], partName(file), '');

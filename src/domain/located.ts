@@ -5,7 +5,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAlias, isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
+import { renderMessage, msg, type Message } from '../i18n/message.ts';
+import type { Lang } from '../i18n/text.ts';
 import { UnreadableFileError } from './errors.ts';
+import { locateIssue } from './issues.ts';
 import { firstInvalidUtf8 } from './utf8.ts';
 
 /** The largest act or data file read (a YAML document of this size is already far beyond any real act). */
@@ -19,19 +22,27 @@ export interface LocatedError {
   path: string;
   line: number | null;
   column: number | null;
-  message: string;
+  /** A message of the catalogues (src/i18n/errors/), rendered in the reader's language at the edge. */
+  message: Message;
 }
 
+/** Errors of a data or act file; its own `message` is the English form (for logs). */
 export class DataFileError extends Error {
   constructor(readonly errors: LocatedError[]) {
-    super(errors.map(formatLocated).join('\n'));
+    super(errors.map((e) => formatLocated(e, 'en')).join('\n'));
     this.name = 'DataFileError';
   }
 }
 
-export function formatLocated(e: LocatedError): string {
+/** `file:line:column $.path: message`, the message in `lang`. */
+export function formatLocated(e: LocatedError, lang: Lang): string {
   const at = e.line === null ? e.file : `${e.file}:${e.line}:${e.column ?? 1}`;
-  return `${at} ${e.path}: ${e.message}`;
+  return `${at} ${e.path}: ${renderMessage(e.message, lang)}`;
+}
+
+/** A located error without a source map (a file known by name only, or a value built in memory). */
+export function unlocated(file: string, path: readonly (string | number)[], message: Message): LocatedError {
+  return { file, path: path.length === 0 ? '$' : jsonPath(path), line: null, column: null, message };
 }
 
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -64,7 +75,7 @@ export class SourceMap {
     return null;
   }
 
-  error(path: readonly PropertyKey[], message: string): LocatedError {
+  error(path: readonly PropertyKey[], message: Message): LocatedError {
     const pos = this.locate(path);
     return { file: this.file, path: jsonPath(path), line: pos?.line ?? null, column: pos?.column ?? null, message };
   }
@@ -113,14 +124,14 @@ export function parseYamlSource(text: string, file: string): { value: unknown; m
   try {
     doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   } catch (e) {
-    if (e instanceof RangeError) throw new DataFileError([{ file, path: '$', line: null, column: null, message: 'the document is nested too deeply to be read' }]);
+    if (e instanceof RangeError) throw new DataFileError([unlocated(file, [], msg('data.too_deep'))]);
     throw e;
   }
   if (doc.errors.length > 0) {
     throw new DataFileError(
       doc.errors.map((e) => {
         const pos = e.linePos?.[0] ?? (e.pos?.[0] !== undefined ? lines.linePos(Math.min(e.pos[0], text.length)) : undefined);
-        return { file, path: '$', line: pos?.line ?? null, column: pos?.col ?? null, message: e.message.split('\n')[0] ?? e.message };
+        return { file, path: '$', line: pos?.line ?? null, column: pos?.col ?? null, message: yamlMessage(e.code, e.message) };
       }),
     );
   }
@@ -138,20 +149,30 @@ export function parseYamlSource(text: string, file: string): { value: unknown; m
   } catch (e) {
     const at = firstAlias === null ? null : lines.linePos(firstAlias);
     if (e instanceof ReferenceError || (e instanceof Error && /alias/i.test(e.message)))
-      throw new DataFileError([
-        { file, path: '$', line: at?.line ?? null, column: at?.col ?? null, message: `the aliases (${aliases} of them, the first here) expand beyond ${MAX_ALIAS_COUNT} nodes: a document that expands itself is not read` },
-      ]);
-    if (e instanceof RangeError) throw new DataFileError([{ file, path: '$', line: null, column: null, message: 'the document is nested too deeply to be read' }]);
+      throw new DataFileError([{ file, path: '$', line: at?.line ?? null, column: at?.col ?? null, message: msg('data.alias_bomb', { aliases, max: MAX_ALIAS_COUNT }) }]);
+    if (e instanceof RangeError) throw new DataFileError([unlocated(file, [], msg('data.too_deep'))]);
     throw e;
   }
   return { value, map: new SourceMap(file, doc, lines) };
 }
 
-/** Validates a parsed value against a schema; failures become located errors. */
+/** A YAML syntax error as a message: the common ones in words of the catalogue, the rest with the parser's detail. */
+function yamlMessage(code: string, detail: string): Message {
+  if (code === 'DUPLICATE_KEY') return msg('data.yaml.duplicate_key');
+  if (code === 'BAD_INDENT' || code === 'TAB_AS_INDENT') return msg('data.yaml.indentation');
+  return msg('data.yaml.syntax', { detail: detail.split('\n')[0] ?? detail });
+}
+
+/** Validates a parsed value against a schema; failures become located errors with messages of the catalogues. */
 export function validateWith<S extends z.ZodType>(schema: S, value: unknown, map: SourceMap): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
-  throw new DataFileError(result.error.issues.map((issue) => map.error(issue.path, issue.message)));
+  throw new DataFileError(
+    result.error.issues.map((issue) => {
+      const { path, message } = locateIssue(issue);
+      return map.error(path, message);
+    }),
+  );
 }
 
 /** Reads and validates a YAML or JSON data file. */

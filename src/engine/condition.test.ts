@@ -12,6 +12,10 @@ import { checkCondition, F, orderDefinitions, T, U, type CheckContext, type Chec
 import { interpret } from './interpret.ts';
 import { compileConditions } from './kernel.ts';
 import { testPerson } from './testing/person.ts';
+import { renderMessage } from '../i18n/message.ts';
+
+/** An error with its message in English, for assertions on its words. */
+const inEnglish = (e: ConditionError) => ({ ...e, message: renderMessage(e.message, 'en') });
 
 const law = loadLaw();
 const code = law.criminalCode;
@@ -27,13 +31,13 @@ function check(source: ConditionSource): Checked {
 }
 
 /** Checks a condition that must be invalid; returns its errors. */
-function errorsOf(source: unknown, path: (string | number)[] = ['acts', 0, 'condition']): ConditionError[] {
+function errorsOf(source: unknown, path: (string | number)[] = ['acts', 0, 'condition']): ReturnType<typeof inEnglish>[] {
   const errors: ConditionError[] = [];
   const c = checkCondition(source, path, ctx, errors);
   expect(errors.length).toBeGreaterThan(0);
   // An invalid part is replaced by unknown, never by true or false.
   expect(c).toBeDefined();
-  return errors;
+  return errors.map(inEnglish);
 }
 
 function partIndex(id: string): number {
@@ -255,7 +259,7 @@ describe('errors carry the JSON path and the column in the leaf', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]!.path).toEqual(['definitions', 'a']);
     expect(errors[0]!.column).toBeNull();
-    expect(errors[0]!.message).toContain('a → b → a');
+    expect(inEnglish(errors[0]!).message).toContain('a → b → a');
   });
 
   it('definitions without a cycle come in dependency order', () => {
@@ -596,7 +600,7 @@ describe('values that real laws need', () => {
   const checkIn = (source: string, c: CheckContext = actCtx) => {
     const errors: ConditionError[] = [];
     const out = checkCondition(source, ['c'], c, errors);
-    return { out, errors };
+    return { out, errors: errors.map(inEnglish) };
   };
 
   it('a fraction written 1/3 is exact', () => {

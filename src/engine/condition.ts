@@ -27,7 +27,8 @@
  */
 import { GRAVITY_ALIASES, TAGS } from '../domain/enums.ts';
 import { parseIsoDate } from '../domain/dates.ts';
-import { jsonPath } from '../domain/located.ts';
+import { jsonPath, type LocatedError, type SourceMap } from '../domain/located.ts';
+import { isMessageKey, listOf, msg, renderMessage, type Message } from '../i18n/message.ts';
 import { formatTerm, fraction, fractionOfNumber, parseTerm, type Fraction, type Term } from '../domain/terms.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
 import type { Parameters } from '../law/parameters.ts';
@@ -86,14 +87,24 @@ export interface ConditionError {
   path: (string | number)[];
   /** 1-based column inside the leaf text, when the error is inside a leaf. */
   column: number | null;
-  message: string;
+  message: Message;
 }
 
 export class ConditionErrors extends Error {
   constructor(readonly errors: ConditionError[]) {
-    super(errors.map((e) => `${jsonPath(e.path)}${e.column ? ` (column ${e.column})` : ''}: ${e.message}`).join('\n'));
+    super(errors.map((e) => `${jsonPath(e.path)}: ${renderMessage(conditionMessage(e), 'en')}`).join('\n'));
     this.name = 'ConditionErrors';
   }
+}
+
+/** The message of a condition error, with the column inside the condition's text when there is one. */
+export function conditionMessage(e: ConditionError): Message {
+  return e.column ? msg('condition.at_column', { message: e.message, column: e.column }) : e.message;
+}
+
+/** Condition errors located in their file. */
+export function locateConditionErrors(map: SourceMap | null, file: string, errors: readonly ConditionError[]): LocatedError[] {
+  return errors.map((e) => (map ? map.error(e.path, conditionMessage(e)) : { file, path: jsonPath(e.path), line: null, column: null, message: conditionMessage(e) }));
 }
 
 // ---------------------------------------------------------------- leaf tokens
@@ -114,11 +125,11 @@ const TOKEN =
   /\s*(?:(\d{4}-\d{2}-\d{2})(?![\d-])|((?:\d{4}:\d+(?:-\d+)*|\d+(?:-\d+)+)(?:\.\d+(?:-\d+)?)?)|(\d+\/\d+)|(day\s*[+-]\s*\d+[ymd](?:\d+[md])*)(?![\p{L}\p{N}_])|(\d+[ymd](?:\d+[md])*)(?![\p{L}\p{N}_])|(-?\d+(?:\.\d+)?)|([\p{L}_][\p{L}\p{N}_.]*)|'([^']*)'|"([^"]*)"|(==|!=|<>|<=|>=|=|<|>)|([()[\],]))/uy;
 
 /** A relative date `day - 60y`, `day + 6m`, `day - 30d`: one unit, years and months counted as months. */
-function relativeDate(text: string): DateShift | string {
+function relativeDate(text: string): DateShift | Message {
   const m = /^day\s*([+-])\s*(\S+)$/.exec(text);
   const t = m ? parseTerm(m[2]!) : null;
-  if (!m || t === null) return `not a relative date: ${text}`;
-  if (t.months > 0 && t.days > 0) return `a relative date shifts by years and months, or by days, not both: ${text}`;
+  if (!m || t === null) return msg('condition.bad_relative_date', { text });
+  if (t.months > 0 && t.days > 0) return msg('condition.relative_mixed', { text });
   const sign = m[1] === '-' ? -1 : 1;
   return t.days > 0 ? { unit: 'days', amount: sign * t.days } : { unit: 'months', amount: sign * t.months };
 }
@@ -126,7 +137,7 @@ function relativeDate(text: string): DateShift | string {
 /** The largest number a condition may hold (ten trillion: beyond any age, day count or amount in tenge). */
 export const MAX_CONDITION_NUMBER = 1e13;
 
-function tokenize(text: string): Tok[] | { at: number; message: string } {
+function tokenize(text: string): Tok[] | { at: number; message: Message } {
   const out: Tok[] = [];
   TOKEN.lastIndex = 0;
   let pos = 0;
@@ -136,30 +147,30 @@ function tokenize(text: string): Tok[] | { at: number; message: string } {
     const m = TOKEN.exec(text);
     if (m === null) {
       const at = pos + (text.slice(pos).length - text.slice(pos).trimStart().length);
-      return { at, message: `unexpected ${JSON.stringify(text[at])}` };
+      return { at, message: msg('condition.unexpected', { token: JSON.stringify(text[at]) }) };
     }
     const at = pos + (m[0].length - m[0].trimStart().length);
     if (m[1] !== undefined) {
       const d = parseIsoDate(m[1]);
-      if (d === null) return { at, message: `not a real date: ${m[1]}` };
+      if (d === null) return { at, message: msg('condition.bad_date', { text: m[1] }) };
       out.push({ t: 'date', v: d, text: m[1], at });
     } else if (m[2] !== undefined) out.push({ t: 'ref', v: m[2], at });
     else if (m[3] !== undefined) {
       const [num, den] = m[3].split('/').map(Number) as [number, number];
-      if (den === 0) return { at, message: `a fraction cannot have the denominator 0: ${m[3]}` };
+      if (den === 0) return { at, message: msg('condition.zero_denominator', { text: m[3] }) };
       out.push({ t: 'frac', v: fraction(num, den), text: m[3], at });
     } else if (m[4] !== undefined) {
       const shift = relativeDate(m[4]);
-      if (typeof shift === 'string') return { at, message: shift };
+      if ('key' in shift) return { at, message: shift };
       out.push({ t: 'rel', v: shift, text: m[4], at });
     } else if (m[5] !== undefined) {
       const term = parseTerm(m[5]);
-      if (term === null) return { at, message: `not a term like 5y, 1y8m, 18m, 2y3m15d or 10d: ${m[5]}` };
+      if (term === null) return { at, message: msg('condition.bad_term', { text: m[5] }) };
       out.push({ t: 'term', v: term, text: m[5], at });
     } else if (m[6] !== undefined) {
       const v = Number(m[6]);
       // A number no fact can reach (ages, days, months, tenge) is a mistake, and past 2^53 it is not even exact.
-      if (!(Math.abs(v) <= MAX_CONDITION_NUMBER)) return { at, message: `the number ${m[6].length > 24 ? `${m[6].slice(0, 20)}…` : m[6]} is too large: at most ${MAX_CONDITION_NUMBER} in size` };
+      if (!(Math.abs(v) <= MAX_CONDITION_NUMBER)) return { at, message: msg('condition.number_too_large', { text: m[6].length > 24 ? `${m[6].slice(0, 20)}…` : m[6], max: MAX_CONDITION_NUMBER }) };
       out.push({ t: 'num', v, text: m[6], at });
     }
     else if (m[7] !== undefined) out.push({ t: 'id', v: m[7], at });
@@ -220,22 +231,36 @@ class LeafParser {
 class LeafError extends Error {
   constructor(
     readonly at: number,
-    message: string,
+    readonly text: Message,
   ) {
-    super(message);
+    super(renderMessage(text, 'en'));
   }
 }
 
-function describeType(f: FactDef): string {
+function describeType(f: FactDef): Message {
   const t = f.type;
-  return t.kind === 'enum' ? `enumeration (${t.values.join(', ')})` : t.kind;
+  switch (t.kind) {
+    case 'enum':
+      return msg('condition.type.enum', { values: listOf(t.values) });
+    case 'boolean':
+      return msg('data.type.boolean');
+    default:
+      return msg(`condition.type.${t.kind}`);
+  }
+}
+
+/** A number fact's unit, in words where the catalogue has them. */
+function unitOf(f: FactDef): Message | string {
+  const unit = f.type.kind === 'number' ? f.type.unit : '';
+  const key = `condition.unit.${unit}`;
+  return isMessageKey(key) ? { key, params: {} } : unit;
 }
 
 export { formatTerm };
 
 function literal(p: LeafParser): Literal {
   const tok = p.next();
-  if (!tok) throw new LeafError(p.at(), 'a value is missing');
+  if (!tok) throw new LeafError(p.at(), msg('condition.value_missing'));
   if (tok.t === 'num') return { kind: 'num', v: tok.v, frac: fractionOfNumber(tok.v), at: tok.at };
   if (tok.t === 'frac') return { kind: 'num', v: tok.v.num / tok.v.den, frac: tok.v, at: tok.at };
   if (tok.t === 'term') return { kind: 'term', v: tok.v, at: tok.at };
@@ -244,23 +269,23 @@ function literal(p: LeafParser): Literal {
   if (tok.t === 'id' && tok.v.startsWith('param.')) {
     const name = tok.v.slice('param.'.length);
     const params = p.ctx.actParameters;
-    if (!params) throw new LeafError(tok.at, `param.${name}: act parameters can be named only in an act's conditions`);
+    if (!params) throw new LeafError(tok.at, msg('condition.param_outside_act', { name }));
     const value = params.get(name);
-    if (!value) throw new LeafError(tok.at, `unknown act parameter ${name} (parameters: ${[...params.keys()].join(', ') || 'none'})`);
+    if (!value) throw new LeafError(tok.at, msg('condition.unknown_act_parameter', { name, names: listOf([...params.keys()]) }));
     p.ctx.used?.act.add(name);
     return value.kind === 'term' ? { kind: 'term', v: value.term, at: tok.at } : { kind: 'num', v: value.value, frac: value.frac, at: tok.at };
   }
   if (tok.t === 'id' && tok.v.startsWith('law.')) {
     const name = tok.v.slice('law.'.length);
     const params = p.ctx.lawParameters;
-    if (!params || !params.has(name)) throw new LeafError(tok.at, `unknown law parameter ${name} (law/parameters.yaml)`);
+    if (!params || !params.has(name)) throw new LeafError(tok.at, msg('condition.unknown_law_parameter', { name }));
     p.ctx.used?.law.add(name);
     return { kind: 'law', name, at: tok.at };
   }
   if (tok.t === 'id') return { kind: 'word', v: tok.v, at: tok.at, quoted: false };
   if (tok.t === 'str') return { kind: 'word', v: tok.v, at: tok.at, quoted: true };
   if (tok.t === 'ref') return { kind: 'word', v: tok.v, at: tok.at, quoted: false };
-  throw new LeafError(tok.at, `expected a value, found ${JSON.stringify(tokText(tok))}`);
+  throw new LeafError(tok.at, msg('condition.expected_value', { token: JSON.stringify(tokText(tok)) }));
 }
 
 function tokText(tok: Tok): string {
@@ -269,41 +294,41 @@ function tokText(tok: Tok): string {
 
 function literalList(p: LeafParser): Literal[] {
   const open = p.next();
-  if (!open || open.t !== 'punct' || open.v !== '[') throw new LeafError(open?.at ?? p.at(), 'expected [ after in');
+  if (!open || open.t !== 'punct' || open.v !== '[') throw new LeafError(open?.at ?? p.at(), msg('condition.expected_list'));
   const out: Literal[] = [];
   for (;;) {
     out.push(literal(p));
     const sep = p.next();
     if (sep && sep.t === 'punct' && sep.v === ']') return out;
-    if (!sep || sep.t !== 'punct' || sep.v !== ',') throw new LeafError(sep?.at ?? p.at(), 'expected , or ] in the list');
+    if (!sep || sep.t !== 'punct' || sep.v !== ',') throw new LeafError(sep?.at ?? p.at(), msg('condition.expected_list_separator'));
   }
 }
 
 function enumIndex(f: FactDef, lit: Literal): number {
   if (f.type.kind !== 'enum') throw new Error('not an enumeration');
-  if (lit.kind !== 'word') throw new LeafError(lit.at, `${f.name} takes one of ${f.type.values.join(', ')}`);
+  if (lit.kind !== 'word') throw new LeafError(lit.at, msg('condition.enum_takes', { fact: f.name, values: listOf(f.type.values) }));
   const code = f.type.aliases?.[lit.v] ?? lit.v;
   const idx = f.type.values.indexOf(code);
-  if (idx < 0) throw new LeafError(lit.at, `${f.name} has no value ${lit.v}; expected one of ${f.type.values.join(', ')}`);
+  if (idx < 0) throw new LeafError(lit.at, msg('condition.enum_no_value', { fact: f.name, value: lit.v, values: listOf(f.type.values) }));
   return idx;
 }
 
 function numberOf(f: FactDef, lit: Literal): number {
   if (f.type.kind === 'date') {
-    if (lit.kind !== 'date') throw new LeafError(lit.at, `${f.name} is a date: compare it with a date like 2025-06-23${lit.kind === 'rel' ? ' (a relative date only with = != < <= > >=)' : ''}`);
+    if (lit.kind !== 'date') throw new LeafError(lit.at, msg(lit.kind === 'rel' ? 'condition.date_compare_relative' : 'condition.date_compare', { fact: f.name }));
     return lit.v;
   }
-  if (lit.kind !== 'num') throw new LeafError(lit.at, `${f.name} is a number${f.type.kind === 'number' ? ` (${f.type.unit})` : ''}: compare it with a number${lit.kind === 'law' ? ' (a law parameter only with = != < <= > >=)' : ''}`);
+  if (lit.kind !== 'num') throw new LeafError(lit.at, msg(lit.kind === 'law' ? 'condition.number_compare_law' : 'condition.number_compare', { fact: f.name, unit: unitOf(f) }));
   return lit.v;
 }
 
 /** The operand of a number comparison: a constant or a law parameter. */
 function numOperand(f: FactDef, lit: Literal): NumOperand {
   if (lit.kind === 'law') {
-    if (f.name === 'served_fraction') throw new LeafError(lit.at, 'served_fraction is compared with a fraction or an act parameter, not a law parameter');
+    if (f.name === 'served_fraction') throw new LeafError(lit.at, msg('condition.served_fraction_law'));
     return { kind: 'law', name: lit.name };
   }
-  if (lit.kind !== 'num') throw new LeafError(lit.at, `${f.name} is a number${f.type.kind === 'number' ? ` (${f.type.unit})` : ''}: compare it with a number`);
+  if (lit.kind !== 'num') throw new LeafError(lit.at, msg('condition.number_compare', { fact: f.name, unit: unitOf(f) }));
   return { kind: 'const', value: lit.v, frac: lit.frac };
 }
 
@@ -311,29 +336,29 @@ function parseArg(p: LeafParser, f: FactDef, ctx: CheckContext): ArgValue | null
   const open = p.peek();
   const hasParen = open !== undefined && open.t === 'punct' && open.v === '(';
   if (!f.arg) {
-    if (hasParen) throw new LeafError(open.at, `${f.name} takes no argument`);
+    if (hasParen) throw new LeafError(open.at, msg('condition.takes_no_argument', { fact: f.name }));
     return null;
   }
-  if (!hasParen) throw new LeafError(p.at(), `${f.name} needs an argument: ${f.name}(…)`);
+  if (!hasParen) throw new LeafError(p.at(), msg('condition.needs_argument', { fact: f.name }));
   p.next();
   const tok = p.next();
-  if (!tok) throw new LeafError(p.at(), `${f.name}(…) needs an argument`);
+  if (!tok) throw new LeafError(p.at(), msg('condition.needs_argument', { fact: f.name }));
   let arg: ArgValue;
   if (f.arg.kind === 'number') {
     if (tok.t !== 'num' || !Number.isInteger(tok.v) || tok.v < f.arg.min || tok.v > f.arg.max)
-      throw new LeafError(tok.at, `${f.name} takes a whole number from ${f.arg.min} to ${f.arg.max}`);
+      throw new LeafError(tok.at, msg('condition.argument_range', { fact: f.name, min: f.arg.min, max: f.arg.max }));
     arg = tok.v;
   } else if (f.arg.kind === 'tag') {
-    if (tok.t !== 'id' || !(TAGS as readonly string[]).includes(tok.v)) throw new LeafError(tok.at, `unknown tag ${tokText(tok)}; tags: ${TAGS.join(', ')}`);
+    if (tok.t !== 'id' || !(TAGS as readonly string[]).includes(tok.v)) throw new LeafError(tok.at, msg('condition.unknown_tag', { tag: tokText(tok), tags: listOf(TAGS) }));
     arg = tok.v;
   } else {
     const ref = tok.t === 'ref' ? tok.v : tok.t === 'num' && Number.isInteger(tok.v) ? tok.text : tok.t === 'str' ? tok.v : null;
-    if (ref === null) throw new LeafError(tok.at, `${f.name} takes an article like 188, a part like 188-2, a point like 189-3.2, or an article of the 1997 Code like 1997:96`);
-    if (ctx.law.part(ref) === undefined && !ctx.law.hasArticle(ref)) throw new LeafError(tok.at, `article ${ref} is not in the Criminal Code table`);
+    if (ref === null) throw new LeafError(tok.at, msg('condition.article_argument', { fact: f.name }));
+    if (ctx.law.part(ref) === undefined && !ctx.law.hasArticle(ref)) throw new LeafError(tok.at, msg('condition.unknown_article', { ref }));
     arg = ref;
   }
   const close = p.next();
-  if (!close || close.t !== 'punct' || close.v !== ')') throw new LeafError(close?.at ?? p.at(), 'expected )');
+  if (!close || close.t !== 'punct' || close.v !== ')') throw new LeafError(close?.at ?? p.at(), msg('condition.expected_close'));
   return arg;
 }
 
@@ -344,13 +369,13 @@ export function checkLeaf(text: string, ctx: CheckContext): Checked {
   const p = new LeafParser(toks, text, ctx);
   let negate = false;
   const first = p.peek();
-  if (!first) throw new LeafError(0, 'empty condition');
+  if (!first) throw new LeafError(0, msg('condition.empty'));
   if (first.t === 'id' && first.v === 'not' && toks.length > 1) {
     negate = true;
     p.next();
   }
   const head = p.next();
-  if (!head || head.t !== 'id') throw new LeafError(head?.at ?? p.at(), 'a condition starts with a fact or a definition name');
+  if (!head || head.t !== 'id') throw new LeafError(head?.at ?? p.at(), msg('condition.starts_with_name'));
   let result: Checked;
   if ((head.v === 'true' || head.v === 'false') && p.done()) {
     result = { k: 'const', truth: head.v === 'true' ? T : F };
@@ -360,14 +385,14 @@ export function checkLeaf(text: string, ctx: CheckContext): Checked {
     const f = factByName(head.v);
     if (!f) {
       const close = FACTS.filter((x) => x.name.includes(head.v) || head.v.includes(x.name)).map((x) => x.name);
-      throw new LeafError(head.at, `unknown fact or definition ${head.v}${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}`);
+      throw new LeafError(head.at, close.length ? msg('condition.unknown_fact_close', { name: head.v, close: listOf(close) }) : msg('condition.unknown_fact', { name: head.v }));
     }
     const arg = parseArg(p, f, ctx);
     result = comparison(p, f, arg);
   }
-  if (!p.done()) throw new LeafError(p.at(), `unexpected ${JSON.stringify(tokText(p.peek()!))}`);
+  if (!p.done()) throw new LeafError(p.at(), msg('condition.unexpected', { token: JSON.stringify(tokText(p.peek()!)) }));
   if (negate) {
-    if (result.k !== 'bool' && result.k !== 'def' && result.k !== 'const') throw new LeafError(0, 'write "not" before a boolean fact, or use { not: … }');
+    if (result.k !== 'bool' && result.k !== 'def' && result.k !== 'const') throw new LeafError(0, msg('condition.not_before_boolean'));
     return { k: 'not', item: result };
   }
   return result;
@@ -376,20 +401,20 @@ export function checkLeaf(text: string, ctx: CheckContext): Checked {
 function comparison(p: LeafParser, f: FactDef, arg: ArgValue | null): Checked {
   const tok = p.peek();
   if (!tok) {
-    if (f.type.kind !== 'boolean') throw new LeafError(p.at(), `${f.name} is a ${describeType(f)}: compare it (e.g. ${f.name} = …)`);
+    if (f.type.kind !== 'boolean') throw new LeafError(p.at(), msg('condition.compare_it', { fact: f.name, type: describeType(f) }));
     return { k: 'bool', fact: f, arg };
   }
   if (tok.t === 'id' && tok.v === 'is') {
     p.next();
     const w = p.next();
     if (w && w.t === 'id' && (w.v === 'known' || w.v === 'unknown')) return { k: 'known', fact: f, arg, negated: w.v === 'unknown' };
-    throw new LeafError(w?.at ?? p.at(), 'expected "is known" or "is unknown"');
+    throw new LeafError(w?.at ?? p.at(), msg('condition.expected_known'));
   }
   let negatedIn = false;
   if (tok.t === 'id' && tok.v === 'not') {
     p.next();
     const inTok = p.peek();
-    if (!inTok || inTok.t !== 'id' || inTok.v !== 'in') throw new LeafError(inTok?.at ?? p.at(), 'expected "not in"');
+    if (!inTok || inTok.t !== 'id' || inTok.v !== 'in') throw new LeafError(inTok?.at ?? p.at(), msg('condition.expected_not_in'));
     negatedIn = true;
   }
   const opTok = p.peek();
@@ -398,14 +423,14 @@ function comparison(p: LeafParser, f: FactDef, arg: ArgValue | null): Checked {
     const list = literalList(p);
     return membership(f, arg, list, negatedIn);
   }
-  if (!opTok || opTok.t !== 'op') throw new LeafError(opTok?.at ?? p.at(), 'expected an operator (= != < <= > >= in)');
+  if (!opTok || opTok.t !== 'op') throw new LeafError(opTok?.at ?? p.at(), msg('condition.expected_operator'));
   p.next();
   const value = literal(p);
   const op = opTok.v;
   switch (f.type.kind) {
     case 'boolean': {
-      if (op !== '=' && op !== '!=') throw new LeafError(opTok.at, `${f.name} is true or false: use = or !=`);
-      if (value.kind !== 'word' || (value.v !== 'true' && value.v !== 'false')) throw new LeafError(value.at, `${f.name} is true or false`);
+      if (op !== '=' && op !== '!=') throw new LeafError(opTok.at, msg('condition.boolean_operator', { fact: f.name }));
+      if (value.kind !== 'word' || (value.v !== 'true' && value.v !== 'false')) throw new LeafError(value.at, msg('condition.boolean_value', { fact: f.name }));
       const positive = (value.v === 'true') === (op === '=');
       const b: Checked = { k: 'bool', fact: f, arg };
       return positive ? b : { k: 'not', item: b };
@@ -416,14 +441,14 @@ function comparison(p: LeafParser, f: FactDef, arg: ArgValue | null): Checked {
       if (value.kind === 'rel') return { k: 'relDate', fact: f, arg, op, shift: value.v };
       return { k: 'num', fact: f, arg, op, value: { kind: 'const', value: numberOf(f, value), frac: fraction(0, 1) } };
     case 'term':
-      if (value.kind !== 'term') throw new LeafError(value.at, `${f.name} is a term: compare it with a term like 3y, 1y6m, 18m or 10d`);
+      if (value.kind !== 'term') throw new LeafError(value.at, msg('condition.term_compare', { fact: f.name }));
       return { k: 'term', fact: f, arg, op, term: value.v };
     case 'enum': {
-      if (!f.type.ordered && op !== '=' && op !== '!=') throw new LeafError(opTok.at, `${f.name} has no order: use = != or in`);
+      if (!f.type.ordered && op !== '=' && op !== '!=') throw new LeafError(opTok.at, msg('condition.enum_unordered', { fact: f.name }));
       return { k: 'enum', fact: f, arg, op, index: enumIndex(f, value) };
     }
     case 'string': {
-      if (op !== '=' && op !== '!=') throw new LeafError(opTok.at, `${f.name} is a name: use = != or in`);
+      if (op !== '=' && op !== '!=') throw new LeafError(opTok.at, msg('condition.name_operator', { fact: f.name }));
       return { k: 'str', fact: f, arg, values: [nameOf(f, value)], negated: op === '!=' };
     }
   }
@@ -431,7 +456,7 @@ function comparison(p: LeafParser, f: FactDef, arg: ArgValue | null): Checked {
 
 /** A name (facility, region) written in a condition: a word or a quoted text, never a number or a date. */
 function nameOf(f: FactDef, lit: Literal): string {
-  if (lit.kind !== 'word') throw new LeafError(lit.at, `${f.name} is a name: quote it, e.g. '${f.name === 'region' ? 'Астана' : 'ИУ-1'}'`);
+  if (lit.kind !== 'word') throw new LeafError(lit.at, msg('condition.name_quote', { fact: f.name, example: msg(f.name === 'region' ? 'condition.example.region' : 'condition.example.facility') }));
   return lit.v;
 }
 
@@ -445,9 +470,9 @@ function membership(f: FactDef, arg: ArgValue | null, list: Literal[], negated: 
     case 'string':
       return { k: 'str', fact: f, arg, values: list.map((l) => nameOf(f, l)), negated };
     case 'boolean':
-      throw new LeafError(list[0]?.at ?? 0, `${f.name} is true or false: "in" does not apply`);
+      throw new LeafError(list[0]?.at ?? 0, msg('condition.in_boolean', { fact: f.name }));
     case 'term':
-      throw new LeafError(list[0]?.at ?? 0, `${f.name} is a term: compare it with = != < <= > >=, "in" does not apply`);
+      throw new LeafError(list[0]?.at ?? 0, msg('condition.in_term', { fact: f.name }));
   }
 }
 
@@ -465,7 +490,7 @@ export function checkCondition(source: unknown, path: (string | number)[], ctx: 
       return checkLeaf(source, ctx);
     } catch (e) {
       if (e instanceof LeafError) {
-        errors.push({ path, column: e.at + 1, message: `${e.message} — in "${source}"` });
+        errors.push({ path, column: e.at + 1, message: msg('condition.in_source', { message: e.text, source }) });
         return { k: 'const', truth: U };
       }
       throw e;
@@ -476,29 +501,29 @@ export function checkCondition(source: unknown, path: (string | number)[], ctx: 
     if (keys.includes('during')) {
       const body = source as Record<string, unknown>;
       if (keys.length !== 2 || !keys.includes('when') || body['during'] !== 'execution_period') {
-        errors.push({ path, column: null, message: 'write { during: execution_period, when: <condition> }' });
+        errors.push({ path, column: null, message: msg('condition.during_form') });
         return { k: 'const', truth: U };
       }
       if (!ctx.allowDuring) {
-        errors.push({ path: [...path, 'during'], column: null, message: 'during: execution_period is allowed only in the conditions of clauses' });
+        errors.push({ path: [...path, 'during'], column: null, message: msg('condition.during_only_clauses') });
         return { k: 'const', truth: U };
       }
       return { k: 'during', item: checkCondition(body['when'], [...path, 'when'], ctx, errors) };
     }
     if (keys.length !== 1 || !['all', 'any', 'not'].includes(keys[0]!)) {
-      errors.push({ path, column: null, message: `a condition map has exactly one key: all, any or not (found ${keys.join(', ') || 'none'})` });
+      errors.push({ path, column: null, message: msg('condition.map_one_key', { keys: listOf(keys) }) });
       return { k: 'const', truth: U };
     }
     const key = keys[0] as 'all' | 'any' | 'not';
     const body = (source as Record<string, unknown>)[key];
     if (key === 'not') return { k: 'not', item: checkCondition(body, [...path, 'not'], ctx, errors) };
     if (!Array.isArray(body) || body.length === 0) {
-      errors.push({ path: [...path, key], column: null, message: `${key} takes a non-empty list of conditions` });
+      errors.push({ path: [...path, key], column: null, message: msg('condition.list_nonempty', { key }) });
       return { k: 'const', truth: U };
     }
     return { k: key === 'all' ? 'and' : 'or', items: body.map((c, i) => checkCondition(c, [...path, key, i], ctx, errors)) };
   }
-  errors.push({ path, column: null, message: 'a condition is a text like "age >= 50" or a map with all / any / not' });
+  errors.push({ path, column: null, message: msg('condition.not_condition') });
   return { k: 'const', truth: U };
 }
 
@@ -550,7 +575,7 @@ export function orderDefinitions(defs: ReadonlyMap<string, Checked>, pathOf: (na
     const s = state.get(name);
     if (s === 'done') return;
     if (s === 'visiting') {
-      errors.push({ path: pathOf(name), column: null, message: `definitions refer to each other in a cycle: ${[...chain, name].join(' → ')}` });
+      errors.push({ path: pathOf(name), column: null, message: msg('condition.definition_cycle', { chain: [...chain, name].join(' → ') }) });
       return;
     }
     state.set(name, 'visiting');

@@ -16,6 +16,9 @@ import { loadProfile, scaleProfile } from '../registry/synthetic/profile.ts';
 import { impactOf, SHIPPED_ACTS } from '../cli/impact.ts';
 import { renderComparison, renderImpact } from '../impact/render.ts';
 import { computeLetter, loadLetterDefinition, renderLetterMarkdown, renderLetterText } from '../reports/letter.ts';
+import { compileActText } from '../engine/act/plan.ts';
+import { DataFileError, type LocatedError } from '../domain/located.ts';
+import { ERROR_CATALOGUE, renderMessage } from './message.ts';
 
 const I18N = join(PROJECT_ROOT, 'src/i18n');
 
@@ -104,6 +107,66 @@ describe('rendered reports', () => {
   });
 });
 
+describe('messages of located errors (src/i18n/errors/)', () => {
+  const law = loadLaw();
+  const broken = readFileSync(join(PROJECT_ROOT, 'test/fixtures/broken-act/act.yaml'), 'utf8');
+  const head = 'id: x\ntitle: { kk: a, ru: a, en: a }\nsource: { text: s, verified: false }\nstatus: draft\nentry_into_force: 2025-06-01\nexecution_end: 2025-12-01\ncombine: { rule: first_match, text: t }\n';
+  const clause = (when: string, measure = '{ type: release }') => `clauses:\n  - id: c1\n    ref: r\n    text: { kk: a, ru: a }\n    when: ${when}\n    measure: ${measure}\n`;
+  /** Acts wrong in many ways: each zod issue code the act schema can raise, and the condition language's errors. */
+  const acts = [
+    broken,
+    `${head}${clause('"age >= 50"')}extra: 1\n`,
+    `${head}${clause('"age >= 50"', '{ type: reduce_unserved, fraction: 2 }')}`,
+    `${head}${clause('"age >= 50"', '{ type: pardon }')}`,
+    `${head.replace('status: draft', 'status: bill')}${clause('"age >= 50"')}`,
+    `${head.replace('title: { kk: a, ru: a, en: a }', 'title: 5')}${clause('[1, 2]')}`,
+    `${head}clauses: []\n`,
+    `${head}${clause('"region = 5 and"')}`,
+    `${head}${clause('"facility in [1]"')}`,
+    `${head}${clause('"imposed_term > 5"')}`,
+    `${head}${clause('"has_tag(bribery) = yes"')}`,
+    `${head}${clause('{ all: [], any: [] }')}`,
+    `${head}${clause('"age >= param.share"', '{ type: reduce_months, months: 700 }')}`,
+    `${head}execution_end: 2025-01-01\n${clause('"pregnant"')}`.replace('execution_end: 2025-12-01\n', ''),
+    'id: [',
+  ];
+  const errors: LocatedError[] = acts.flatMap((text, i) => {
+    try {
+      compileActText(text, `act-${i}.yaml`, law);
+      return [];
+    } catch (e) {
+      if (e instanceof DataFileError) return e.errors;
+      throw e;
+    }
+  });
+
+  it('every act of the corpus is refused', () => {
+    expect(new Set(errors.map((e) => e.file)).size).toBe(acts.length);
+    expect(errors.length).toBeGreaterThan(20);
+  });
+
+  it('render in kk, ru and en with every placeholder filled, and the three differ', () => {
+    const faults: string[] = [];
+    for (const e of errors) {
+      const texts = Object.fromEntries(LANGS.map((lang) => [lang, renderMessage(e.message, lang)]));
+      for (const lang of LANGS) if (/\{\w+\}/.test(texts[lang]!) || texts[lang] === e.message.key) faults.push(`${e.file} ${e.path} ${lang}: ${texts[lang]}`);
+      if (texts['kk'] === texts['en'] || texts['ru'] === texts['en']) faults.push(`${e.file} ${e.path}: not translated: ${texts['en']}`);
+    }
+    expect(faults).toEqual([]);
+  });
+
+  it('name zod’s issues in words of the catalogue, never in zod’s English', () => {
+    const keys = new Set(errors.map((e) => e.message.key));
+    for (const key of ['data.unknown_keys', 'data.invalid_type', 'data.one_of', 'data.unknown_kind', 'act.needs_clause', 'act.kk_missing', 'act.fraction_bounds'] as const) expect(keys, key).toContain(key);
+    expect([...keys].some((k) => k.startsWith('data.yaml.'))).toBe(true);
+    expect(keys).not.toContain('data.invalid');
+  });
+
+  it('every key of the catalogue is a Text in the three languages', () => {
+    for (const [key, text] of Object.entries(ERROR_CATALOGUE)) for (const lang of LANGS) expect(text[lang].trim(), `${key} ${lang}`).not.toBe('');
+  });
+});
+
 /**
  * Files outside src/i18n that may hold Cyrillic literals, and why: none of them is a text for a
  * reader. A file not named here holding one fails, and so does a file named here that no longer does.
@@ -119,8 +182,6 @@ const CYRILLIC_ALLOWED: Record<string, string> = {
   'src/registry/registry.ts': '“ИИН” as the name of the identifier in English messages',
   'src/domain/iin.ts': '“ИИН” as the name of the identifier in English messages',
   'src/server/routes/persons.ts': '“ИИН” in the OpenAPI description of a query parameter',
-  'src/engine/condition.ts': 'example names (a region, a facility code) in an English error message',
-  'src/documents/letter.ts': 'the names of the signatory and the executor of the reply letter (defaults, data)',
   'src/cli/documents.ts': 'the inquiry number ДС-45, an identifier',
   'src/server/routes/documents.ts': 'the inquiry number ДС-45, an identifier',
   'src/engine/testing/arbitraries.ts': 'test data',

@@ -4,13 +4,15 @@
  * and the names of the dated parameters it prices with (law/parameters.yaml). Every condition is
  * checked against the fact catalogue and every error is located in its file.
  */
+import { issueKey } from '../domain/issues.ts';
+import { msg } from '../i18n/message.ts';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { GRAVITIES, type Gravity } from '../domain/enums.ts';
 import { DataFileError, loadDataFile, type LocatedError, type SourceMap } from '../domain/located.ts';
 import type { Text } from '../i18n/text.ts';
 import type { Law } from '../law/law.ts';
-import { checkCondition, type Checked, type ConditionError } from '../engine/condition.ts';
+import { checkCondition, locateConditionErrors, type Checked, type ConditionError } from '../engine/condition.ts';
 
 const text = z.strictObject({ kk: z.string().min(1), ru: z.string().min(1), en: z.string().min(1) });
 const parameterName = z.string().regex(/^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*$/, 'a parameter name like cost.inmate_per_day');
@@ -22,7 +24,7 @@ export type MeasureKind = (typeof MEASURE_KINDS)[number];
 export const impactFileSchema = z.strictObject({
   id: z.string().min(1),
   social_categories: z
-    .array(z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'an id like child_under_3'), label: text, when: z.unknown() }))
+    .array(z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9_]*$/, issueKey('impact.category_id')), label: text, when: z.unknown() }))
     .min(1),
   victims: z.strictObject({
     ref: text,
@@ -78,17 +80,11 @@ export interface ImpactConfig {
   risk: { runs: number; seed: number; interval: number; ratesFile: string; rates: ReoffendingRates };
 }
 
-function locate(map: SourceMap, errors: ConditionError[]): LocatedError[] {
-  return errors.map((e) => {
-    const base = map.error(e.path, e.message);
-    return e.column ? { ...base, message: `${e.message} (column ${e.column} of the condition)` } : base;
-  });
-}
 
 /** Steps must start at 0 and rise, so that every count or age falls in exactly one. */
 function checkSteps(steps: { at_least: number }[], path: (string | number)[], map: SourceMap, out: LocatedError[]): void {
-  if (steps[0]!.at_least !== 0) out.push(map.error([...path, 0, 'at_least'], 'the first step must start at 0'));
-  for (let i = 1; i < steps.length; i++) if (steps[i]!.at_least <= steps[i - 1]!.at_least) out.push(map.error([...path, i, 'at_least'], 'steps must rise'));
+  if (steps[0]!.at_least !== 0) out.push(map.error([...path, 0, 'at_least'], msg('impact.first_step_zero')));
+  for (let i = 1; i < steps.length; i++) if (steps[i]!.at_least <= steps[i - 1]!.at_least) out.push(map.error([...path, i, 'at_least'], msg('impact.steps_rise')));
 }
 
 export function loadImpactConfig(path: string, law: Law): ImpactConfig {
@@ -98,12 +94,12 @@ export function loadImpactConfig(path: string, law: Law): ImpactConfig {
   const ids = new Set<string>();
   const located: LocatedError[] = [];
   const socialCategories = data.social_categories.map((c, i) => {
-    if (ids.has(c.id)) located.push(map.error(['social_categories', i, 'id'], `category ${c.id} defined twice`));
+    if (ids.has(c.id)) located.push(map.error(['social_categories', i, 'id'], msg('data.duplicate_id', { id: c.id })));
     ids.add(c.id);
     return { id: c.id, label: c.label, condition: checkCondition(c.when, ['social_categories', i, 'when'], ctx, errors) };
   });
   const victimsCondition = checkCondition(data.victims.when, ['victims', 'when'], ctx, errors);
-  located.push(...locate(map, errors));
+  located.push(...locateConditionErrors(map, map.file, errors));
   const names: [string, (string | number)[]][] = [
     ...data.money.inmate_costs.map((n, i): [string, (string | number)[]] => [n, ['money', 'inmate_costs', i]]),
     [data.money.probation_cost, ['money', 'probation_cost']],
@@ -111,7 +107,7 @@ export function loadImpactConfig(path: string, law: Law): ImpactConfig {
     [data.money.days_per_year, ['money', 'days_per_year']],
     [data.projection.grant_rate, ['projection', 'grant_rate']],
   ];
-  for (const [name, at] of names) if (!law.parameters.has(name)) located.push(map.error(at, `unknown parameter ${name} (law/parameters.yaml)`));
+  for (const [name, at] of names) if (!law.parameters.has(name)) located.push(map.error(at, msg('data.unknown_parameter', { name })));
   if (located.length > 0) throw new DataFileError(located);
 
   const ratesFile = resolve(dirname(path), data.risk.rates);
@@ -121,7 +117,7 @@ export function loadImpactConfig(path: string, law: Law): ImpactConfig {
   checkSteps(rates.data.multipliers.age, ['multipliers', 'age'], rates.map, rateErrors);
   for (const g of GRAVITIES) {
     const r = rates.data.base_rates[g];
-    if (r.within_3y < r.within_1y) rateErrors.push(rates.map.error(['base_rates', g, 'within_3y'], 'the rate within 3 years cannot be lower than within 1 year'));
+    if (r.within_3y < r.within_1y) rateErrors.push(rates.map.error(['base_rates', g, 'within_3y'], msg('impact.rate_3y_below_1y')));
   }
   if (rateErrors.length > 0) throw new DataFileError(rateErrors);
 

@@ -6,10 +6,11 @@
  * рецидиве преступлений или опасном рецидиве преступлений." Every act in force under the Code
  * inherits these exclusions (src/engine/act/plan.ts), whether or not it repeats them.
  */
+import { msg } from '../i18n/message.ts';
 import { z } from 'zod';
 import { isoDateSchema } from '../domain/date-schema.ts';
 import { DataFileError, loadDataFile, type LocatedError } from '../domain/located.ts';
-import { checkCondition, type Checked, type ConditionError } from '../engine/condition.ts';
+import { checkCondition, locateConditionErrors, type Checked, type ConditionError } from '../engine/condition.ts';
 import type { Text } from '../i18n/text.ts';
 import type { CriminalCode } from './criminal-code.ts';
 import type { Parameters } from './parameters.ts';
@@ -79,13 +80,10 @@ export function loadAmnestyLimits(path: string, law: CriminalCode, parameters: P
     source: provenanceOf(x.source),
     fromVerified: data.from_verified,
   }));
-  const located: LocatedError[] = errors.map((e) => {
-    const base = map.error(e.path, e.message);
-    return e.column ? { ...base, message: `${e.message} (column ${e.column} of the condition)` } : base;
-  });
+  const located: LocatedError[] = locateConditionErrors(map, map.file, errors);
   const ids = new Set<string>();
   data.exclusions.forEach((x, i) => {
-    if (ids.has(x.id)) located.push(map.error(['exclusions', i, 'id'], `exclusion id ${x.id} is used twice`));
+    if (ids.has(x.id)) located.push(map.error(['exclusions', i, 'id'], msg('act.exclusion_id_twice', { id: x.id })));
     ids.add(x.id);
   });
   if (located.length > 0) throw new DataFileError(located);

@@ -15,10 +15,12 @@
  * - Convictions under the 1997 Code are written `1997:96-1` and resolved in that edition only: an
  *   article of one edition never silently means another edition's article.
  */
+import { customIssue, issueKey } from '../domain/issues.ts';
+import { msg, type Message } from '../i18n/message.ts';
 import { z } from 'zod';
 import { isoDateSchema } from '../domain/date-schema.ts';
 import { INTENTS, TAGS, VIOLENCE, type Gravity, type Intent, type Tag, type Violence } from '../domain/enums.ts';
-import { DataFileError, loadDataFile, type LocatedError, type SourceMap } from '../domain/located.ts';
+import { DataFileError, loadDataFile, unlocated, type LocatedError, type SourceMap } from '../domain/located.ts';
 import { deriveGravity, parseMaxPunishment, type GravityRules, type MaxPunishment } from './gravity.ts';
 
 const titleSchema = z.strictObject({
@@ -28,7 +30,7 @@ const titleSchema = z.strictObject({
 });
 
 const maxSchema = z.string().superRefine((s, ctx) => {
-  if (parseMaxPunishment(s) === null) ctx.addIssue({ code: 'custom', message: `max must be none, life, or a term like 3y, 2y6m, 18m; got ${JSON.stringify(s)}` });
+  if (parseMaxPunishment(s) === null) ctx.addIssue(customIssue(msg('law.max_form', { received: JSON.stringify(s) })));
 });
 const tagsSchema = z.array(z.enum(TAGS));
 
@@ -73,7 +75,7 @@ const typedGravity = {
     .unknown()
     .optional()
     .superRefine((g, ctx) => {
-      if (g !== undefined) ctx.addIssue({ code: 'custom', message: 'gravity is derived from max by Art. 11 (Art. 10 of the 1997 Code), never typed: remove it and give max as the sanction reads' });
+      if (g !== undefined) ctx.addIssue(customIssue(msg('law.gravity_typed')));
     }),
 };
 
@@ -98,9 +100,9 @@ const articleSchema = z
     ...typedGravity,
   })
   .superRefine((a, ctx) => {
-    if (a.parts === undefined && a.max === undefined) ctx.addIssue({ code: 'custom', message: 'an article needs parts, or max when it has no parts', path: [] });
-    if (a.parts !== undefined && a.max !== undefined) ctx.addIssue({ code: 'custom', message: 'give max on each part, not on an article that has parts', path: ['max'] });
-    if (a.parts !== undefined && Object.keys(a.parts).length === 0) ctx.addIssue({ code: 'custom', message: 'an article needs at least one part', path: ['parts'] });
+    if (a.parts === undefined && a.max === undefined) ctx.addIssue(customIssue(msg('law.article_needs_parts'), []));
+    if (a.parts !== undefined && a.max !== undefined) ctx.addIssue(customIssue(msg('law.max_on_parts'), ['max']));
+    if (a.parts !== undefined && Object.keys(a.parts).length === 0) ctx.addIssue(customIssue(msg('law.article_one_part'), ['parts']));
   });
 
 const ARTICLE_KEY = /^\d+(?:-\d+)?$/;
@@ -116,12 +118,12 @@ const editionSchema = z.strictObject({
   until: isoDateSchema.optional(),
   gravity_rules: z.enum(['cc2014', 'cc1997']),
   source: z.string(),
-  articles: z.record(z.string().regex(ARTICLE_KEY, 'an article number like 188 or 110-1'), articleSchema),
+  articles: z.record(z.string().regex(ARTICLE_KEY, issueKey('law.article_key')), articleSchema),
 });
 
 export const criminalCodeFileSchema = editionSchema.extend({
   /** Earlier Codes whose convictions are still served, by the prefix a registry writes (`1997:96-1`). */
-  earlier_codes: z.record(z.string().regex(/^\d{4}$/, 'an earlier Code is named by its year, like 1997'), editionSchema).optional(),
+  earlier_codes: z.record(z.string().regex(/^\d{4}$/, issueKey('law.earlier_code_year')), editionSchema).optional(),
 });
 export type CriminalCodeFile = z.output<typeof criminalCodeFileSchema>;
 
@@ -298,8 +300,7 @@ export function buildCriminalCode(file: CriminalCodeFile, map: SourceMap | null)
   const errors: LocatedError[] = [];
   const parts: ArticlePart[] = [];
   const editions: EditionInfo[] = [];
-  const fail = (path: (string | number)[], message: string) =>
-    errors.push(map ? map.error(path, message) : { file: '(memory)', path: path.join('.'), line: null, column: null, message });
+  const fail = (path: (string | number)[], message: Message) => errors.push(map ? map.error(path, message) : unlocated('(memory)', path, message));
   const seen = new Set<string>();
 
   const addEdition = (e: z.output<typeof editionSchema>, prefix: string | null, base: (string | number)[]) => {
@@ -312,12 +313,12 @@ export function buildCriminalCode(file: CriminalCodeFile, map: SourceMap | null)
         const at = part === null ? [...base, 'articles', article] : [...base, 'articles', article, 'parts', part];
         const intent = p.intent ?? a.intent;
         const violent = p.violent ?? a.violent;
-        if (intent === undefined) fail(at, 'intent is missing (on the part or the article)');
-        if (violent === undefined) fail(at, 'violent is missing (on the part or the article)');
+        if (intent === undefined) fail(at, msg('law.intent_missing'));
+        if (violent === undefined) fail(at, msg('law.violent_missing'));
         if (intent === undefined || violent === undefined) continue;
         const id = q(part === null ? article : `${article}-${part}`);
         if (seen.has(id)) {
-          fail(at, `article part ${id} is defined twice (as another article's part)`);
+          fail(at, msg('law.part_twice', { id }));
           continue;
         }
         seen.add(id);
@@ -348,13 +349,13 @@ export function buildCriminalCode(file: CriminalCodeFile, map: SourceMap | null)
         const earlier = [...(p.earlier ?? [])].sort((x, y) => x.until - y.until);
         let prevUntil: number | null = null;
         earlier.forEach((w, i) => {
-          if (w.from !== undefined && w.from >= w.until) fail([...at, 'earlier', i, 'from'], 'from must be before until');
-          if (prevUntil !== null && w.from !== undefined && w.from < prevUntil) fail([...at, 'earlier', i, 'from'], 'earlier wordings overlap');
+          if (w.from !== undefined && w.from >= w.until) fail([...at, 'earlier', i, 'from'], msg('law.from_before_until'));
+          if (prevUntil !== null && w.from !== undefined && w.from < prevUntil) fail([...at, 'earlier', i, 'from'], msg('law.wordings_overlap'));
           prevUntil = w.until;
         });
         if (earlier.length > 0 && since !== null && since !== earlier[earlier.length - 1]!.until)
-          fail([...at, 'since'], 'the current wording takes effect on the day the last earlier wording ends (since = its until)');
-        if (earlier.length > 0 && since === null) fail([...at, 'since'], 'a part with earlier wordings says since when the current one is in force');
+          fail([...at, 'since'], msg('law.since_is_until'));
+        if (earlier.length > 0 && since === null) fail([...at, 'since'], msg('law.since_missing'));
         const entries: { wording: { from: number | null; until: number | null; max: MaxPunishment; verified: boolean; source: string; note: string | null }; current: boolean }[] = [
           ...earlier.map((w) => ({ wording: { from: w.from ?? null, until: w.until, max: parseMaxPunishment(w.max)!, verified: w.verified, source: w.source, note: w.note ?? note }, current: false })),
           { wording: { from: since, until: null, max, verified, source, note }, current: true },
@@ -382,7 +383,7 @@ export function buildCriminalCode(file: CriminalCodeFile, map: SourceMap | null)
   };
   addEdition(file, null, []);
   for (const [prefix, e] of Object.entries(file.earlier_codes ?? {})) addEdition(e, prefix, ['earlier_codes', prefix]);
-  if (parts.length > 65535) fail(['articles'], 'more than 65 535 article parts');
+  if (parts.length > 65535) fail(['articles'], msg('law.too_many_parts', { max: 65535 }));
   if (errors.length > 0) throw new DataFileError(errors);
   return new CriminalCode(file.code, file.source, parts, editions);
 }

@@ -3,6 +3,7 @@
  * date until the next value, and names its source. A value that is not a published figure but a
  * working assumption says so (`assumption: true`), and reports label it as such.
  */
+import { msg } from '../i18n/message.ts';
 import { z } from 'zod';
 import { formatIsoDate } from '../domain/dates.ts';
 import { isoDateSchema } from '../domain/date-schema.ts';
@@ -119,7 +120,7 @@ export function loadParameters(path: string): Parameters {
   for (const [name, p] of Object.entries(data.parameters)) {
     const values = [...p.values].sort((a, b) => a.from - b.from);
     for (let i = 1; i < values.length; i++)
-      if (values[i]!.from === values[i - 1]!.from) errors.push(map.error(['parameters', name, 'values', i], 'two values from the same date'));
+      if (values[i]!.from === values[i - 1]!.from) errors.push(map.error(['parameters', name, 'values', i], msg('law.same_date_twice')));
     list.push({ name, description: p.description, unit: p.unit, values: values.map((v) => ({ ...v, note: v.note ?? null })) });
   }
   if (errors.length > 0) throw new DataFileError(errors);

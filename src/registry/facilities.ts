@@ -2,6 +2,7 @@
  * Penal institutions and probation services: codes, names in kk and ru, type, region, capacity.
  * Registries refer to a facility by its code; occupancy relief is measured against capacity.
  */
+import { msg } from '../i18n/message.ts';
 import { z } from 'zod';
 import { SEXES } from '../domain/enums.ts';
 import { DataFileError, loadDataFile } from '../domain/located.ts';
@@ -48,8 +49,8 @@ export function loadFacilities(path: string): Facilities {
   const codes = new Set<string>();
   const errors = [];
   for (const [i, f] of data.facilities.entries()) {
-    if (!regions.has(f.region)) errors.push(map.error(['facilities', i, 'region'], `unknown region ${f.region}`));
-    if (codes.has(f.code)) errors.push(map.error(['facilities', i, 'code'], `facility code ${f.code} used twice`));
+    if (!regions.has(f.region)) errors.push(map.error(['facilities', i, 'region'], msg('facilities.unknown_region', { region: f.region })));
+    if (codes.has(f.code)) errors.push(map.error(['facilities', i, 'code'], msg('facilities.code_twice', { code: f.code })));
     codes.add(f.code);
   }
   if (errors.length > 0) throw new DataFileError(errors);

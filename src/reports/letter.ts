@@ -12,11 +12,12 @@ import { formatIsoDate } from '../domain/dates.ts';
 import { entryAt, present } from '../domain/lookup.ts';
 import { isoDateSchema } from '../domain/date-schema.ts';
 import { DataFileError, loadDataFile, type LocatedError, type SourceMap } from '../domain/located.ts';
+import { msg as message, renderMessage } from '../i18n/message.ts';
 import { render, renderAll, formatNumber, type Lang, type Text } from '../i18n/text.ts';
 import { MESSAGES, type MessageKey } from '../i18n/messages.ts';
 import type { Law } from '../law/law.ts';
 import type { Registry } from '../registry/registry.ts';
-import { checkCondition, orderDefinitions, T, U, type Checked, type ConditionError } from '../engine/condition.ts';
+import { checkCondition, locateConditionErrors, orderDefinitions, T, U, type Checked, type ConditionError } from '../engine/condition.ts';
 import { compileConditions } from '../engine/kernel.ts';
 import { LETTER_UNVERIFIED, LETTER_VERIFIED } from '../i18n/letter.ts';
 
@@ -158,7 +159,7 @@ export function checkLetterDefinition(data: LetterFile, law: Law, map: SourceMap
   const outputs: { name: string; condition: Checked }[] = [];
   const ids = new Set<string>();
   data.figures.forEach((f, i) => {
-    if (ids.has(f.id)) errors.push({ path: ['figures', i, 'id'], column: null, message: `figure ${f.id} defined twice` });
+    if (ids.has(f.id)) errors.push({ path: ['figures', i, 'id'], column: null, message: message('data.duplicate_id', { id: f.id }) });
     ids.add(f.id);
     if ('count' in f) {
       const c = checkCondition(f.count, ['figures', i, 'count'], ctx, errors);
@@ -169,7 +170,7 @@ export function checkLetterDefinition(data: LetterFile, law: Law, map: SourceMap
         outputs.push({ name: p.id, condition: checkCondition(p.count, ['figures', i, 'parts', j, 'count'], ctx, errors) });
       });
     } else if ('parameter' in f) {
-      if (!law.parameters.has(f.parameter)) errors.push({ path: ['figures', i, 'parameter'], column: null, message: `unknown parameter ${f.parameter}` });
+      if (!law.parameters.has(f.parameter)) errors.push({ path: ['figures', i, 'parameter'], column: null, message: message('data.unknown_parameter', { name: f.parameter }) });
     }
   });
   const figureIds = new Set(data.figures.map((f) => f.id));
@@ -179,7 +180,7 @@ export function checkLetterDefinition(data: LetterFile, law: Law, map: SourceMap
       f.product.forEach((factor, j) => {
         const known = factor.startsWith('parameter:') ? law.parameters.has(factor.slice('parameter:'.length)) : before.has(factor);
         if (!known)
-          errors.push({ path: ['figures', i, 'product', j], column: null, message: ids.has(factor) ? `figure ${factor} must come before ${f.id}` : `unknown figure or parameter ${factor}` });
+          errors.push({ path: ['figures', i, 'product', j], column: null, message: ids.has(factor) ? message('letter.figure_before', { factor, figure: f.id }) : message('letter.unknown_factor', { factor }) });
       });
     before.add(f.id);
     if ('parts' in f) for (const p of f.parts ?? []) before.add(p.id);
@@ -187,16 +188,13 @@ export function checkLetterDefinition(data: LetterFile, law: Law, map: SourceMap
   data.audits.forEach((a, i) => {
     const refs = [a.figure, ...(a.kind === 'sum_of' ? a.of : a.kind === 'at_most' ? [a.bound] : a.kind === 'cost_basis' ? [a.base] : [])];
     for (const r of refs) {
-      if (!ids.has(r)) errors.push({ path: ['audits', i], column: null, message: `unknown figure ${r}` });
-      else if (!figureIds.has(r)) errors.push({ path: ['audits', i], column: null, message: `${r} is a part of a figure: an audit names whole figures` });
+      if (!ids.has(r)) errors.push({ path: ['audits', i], column: null, message: message('letter.unknown_figure', { figure: r }) });
+      else if (!figureIds.has(r)) errors.push({ path: ['audits', i], column: null, message: message('letter.part_of_figure', { figure: r }) });
     }
     if (a.kind === 'cost_basis')
-      for (const p of [...a.inmate_cost, a.probationer_cost]) if (!law.parameters.has(p)) errors.push({ path: ['audits', i], column: null, message: `unknown parameter ${p}` });
+      for (const p of [...a.inmate_cost, a.probationer_cost]) if (!law.parameters.has(p)) errors.push({ path: ['audits', i], column: null, message: message('data.unknown_parameter', { name: p }) });
   });
-  for (const e of errors) {
-    const base = map ? map.error(e.path, e.message) : { file: '(memory)', path: e.path.join('.'), line: null, column: null, message: e.message };
-    located.push(e.column ? { ...base, message: `${e.message} (column ${e.column} of the condition)` } : base);
-  }
+  located.push(...locateConditionErrors(map, '(memory)', errors));
   if (located.length > 0) throw new DataFileError(located);
   return withAuditSplits({ file: data, outputs, definitions: order.map((name) => ({ name, condition: present(defs.get(name), `definition ${name} was ordered but not checked`) })) }, law);
 }
@@ -208,7 +206,7 @@ function servingCondition(law: Law): Checked {
   const errors: ConditionError[] = [];
   const c = checkCondition('serving', [], { law: law.criminalCode, definitions: new Set() }, errors);
   const [error] = errors;
-  if (error) throw new Error(error.message);
+  if (error) throw new Error(renderMessage(error.message, 'en'));
   return c;
 }
 
@@ -216,7 +214,7 @@ function custodyIs(custody: Custody, ctx: { law: Law['criminalCode']; definition
   const errors: ConditionError[] = [];
   const c = checkCondition(`custody = ${custody}`, [], ctx, errors);
   const [error] = errors;
-  if (error) throw new Error(error.message);
+  if (error) throw new Error(renderMessage(error.message, 'en'));
   return c;
 }
 

@@ -10,6 +10,8 @@ import { AppError, locationsOf, type ErrorLocation } from '../app/errors.ts';
 import { UserError } from '../domain/errors.ts';
 import { DataFileError } from '../domain/located.ts';
 import { API_MESSAGES } from '../i18n/api.ts';
+import { msg, renderMessage, renderParams } from '../i18n/message.ts';
+import { issueMessage } from '../domain/issues.ts';
 import { isLang, type Lang } from '../i18n/text.ts';
 
 export const langSchema = z.enum(['kk', 'ru', 'en']);
@@ -35,7 +37,9 @@ export const errorLocationSchema = z.object({
   column: z.number().int().nullable().optional(),
   row: z.number().int().nullable().optional(),
   field: z.string().nullable().optional(),
-  message: z.string().optional(),
+  message: z.string().optional().describe('What is wrong there, in the requested language'),
+  key: z.string().optional().describe('The message key (src/i18n/errors/), stable for programs'),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('The values the message names (text in the requested language)'),
 });
 
 export const errorBodySchema = z
@@ -51,8 +55,16 @@ export const errorBodySchema = z
 
 export type ErrorBody = z.output<typeof errorBodySchema>;
 
+export type RenderedLocation = z.output<typeof errorLocationSchema>;
+
+/** A location of an error as an answer shows it: its message in `lang`, with its key and parameters. */
+export function renderLocation({ message, ...at }: ErrorLocation, lang: Lang): RenderedLocation {
+  return message ? { ...at, message: renderMessage(message, lang), key: message.key, params: renderParams(message.params, lang) } : at;
+}
+
 export function errorBody(e: AppError, lang: Lang): ErrorBody {
-  return { error: { code: e.code, message: e.messageIn(lang), locations: e.locations, ...(Object.keys(e.details).length > 0 ? { details: e.details } : {}) } };
+  const locations = e.locations.map((l) => renderLocation(l, lang));
+  return { error: { code: e.code, message: e.messageIn(lang), locations, ...(Object.keys(e.details).length > 0 ? { details: e.details } : {}) } };
 }
 
 function jsonPath(part: string, path: readonly PropertyKey[]): string {
@@ -73,6 +85,16 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - last };
 }
 
+function partOf(request: FastifyRequest, part: string): unknown {
+  return part === 'query' ? request.query : part === 'params' ? request.params : part === 'headers' ? request.headers : request.body;
+}
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let v = value;
+  for (const p of path) v = typeof v === 'object' && v !== null ? (v as Record<string | number, unknown>)[p] : undefined;
+  return v;
+}
+
 /** Turns any error a route or the framework throws into an AppError (unexpected ones are logged). */
 export function toAppError(err: unknown, request: FastifyRequest): AppError {
   if (err instanceof AppError) return err;
@@ -87,9 +109,11 @@ export function toAppError(err: unknown, request: FastifyRequest): AppError {
         .split('/')
         .filter((p: string) => p.length > 0)
         .map((p: string) => (/^\d+$/.test(p) ? Number(p) : p));
-      const keys = (v.params as { keys?: unknown }).keys;
-      const extra = Array.isArray(keys) ? ` (${keys.join(', ')})` : '';
-      return { file: part, path: jsonPath(part, path), message: `${v.message ?? 'invalid'}${extra}` };
+      // the zod issue again, as fastify-type-provider-zod split it (code, message, the rest in params)
+      // (zod reports no input there: the value is read back from the request part for "expected …, found …")
+      const found = 'input' in (v.params as object) ? {} : { input: valueAt(partOf(request, part), path) };
+      const issue = { ...(v.params as object), ...found, code: v.keyword, message: v.message ?? '', path } as z.core.$ZodIssue;
+      return { file: part, path: jsonPath(part, path), message: issueMessage(issue) };
     });
     return new AppError('validation', API_MESSAGES.validation, { n: locations.length }, locations);
   }
@@ -99,14 +123,14 @@ export function toAppError(err: unknown, request: FastifyRequest): AppError {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('unsupported_media_type', API_MESSAGES.unsupported_media_type, { type: String(request.headers['content-type'] ?? '(none)'), expected: 'application/json' });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new AppError('invalid_json', API_MESSAGES.invalid_json, { detail: 'empty body' }, [{ file: 'body', path: '$', message: 'empty body' }]);
+      return new AppError('invalid_json', API_MESSAGES.invalid_json, { detail: 'empty body' }, [{ file: 'body', path: '$', message: msg('data.required') }]);
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new AppError('bad_request', API_MESSAGES.invalid_json, { detail: fe.message }, [{ file: 'body', path: '$', message: fe.message }]);
+      return new AppError('bad_request', API_MESSAGES.invalid_json, { detail: fe.message }, [{ file: 'body', path: '$', message: msg('data.invalid', { detail: fe.message }) }]);
   }
   if (err instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && /JSON/.test(fe.message))) {
     const m = /position (\d+)/.exec(fe.message);
     const raw = typeof fe.body === 'string' ? fe.body : null;
-    const loc: ErrorLocation = { file: 'body', path: '$', message: fe.message };
+    const loc: ErrorLocation = { file: 'body', path: '$', message: msg('data.invalid', { detail: fe.message }) };
     if (m && raw !== null) Object.assign(loc, lineColumn(raw, Number(m[1])));
     else if (m) loc.column = Number(m[1]) + 1;
     return new AppError('invalid_json', API_MESSAGES.invalid_json, { detail: fe.message }, [loc]);

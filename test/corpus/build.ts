@@ -311,7 +311,7 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
   act('deep-nesting', `${'['.repeat(5000)}${']'.repeat(5000)}`, 2, 'act.yaml');
   act('condition-nesting', actText(clause(`${'{ not: '.repeat(40)}"age >= 50"${' }'.repeat(40)}`)), 2, 'nests all / any / not 40 deep');
   act('number-overflow', actText(clause('"imposed_term_months >= 1' + '0'.repeat(30) + '"')), 2, 'too large.*column');
-  act('many-comparisons', actText(clause(`{ any: [${Array.from({ length: 3000 }, (_, i) => `"age >= ${i % 90}"`).join(', ')}] }`)), 2, '30\\d\\d comparisons');
+  act('many-comparisons', actText(clause(`{ any: [${Array.from({ length: 3000 }, (_, i) => `"age >= ${i % 90}"`).join(', ')}] }`)), 2, '3,0\\d\\d comparisons');
   act('definition-like-fact', actText(`definitions:\n  age:\n    when: "sex = F"\n${clause('age')}`), 2, '\\$\\.definitions\\.age: the definition age has the name of a fact');
   act('binary', Buffer.from([0x69, 0x64, 0x3a, 0x20, 0, 0, 0, 1, 2]), 3, 'file.binary');
   act('windows-1251', Buffer.concat([Buffer.from('id: x\ntitle: '), Buffer.from([0xc0, 0xec, 0xed, 0xe8]), Buffer.from('\n')]), 3, 'act.yaml:2.*encoding.invalid');
@@ -330,10 +330,10 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
   cases.push({ id: 'option.profile-missing', args: ['generate', '--profile', f('none.yaml'), '--out', f('gen.csv'), '--lang', 'en'], exit: 3, message: 'none.yaml: no such file', located: true });
   writeFileSync(f('facilities-bad.yaml'), 'synthetic: true\nsource: x\nregions: []\nfacilities:\n  - code: A\n    type: prison\n');
   cases.push({ id: 'option.facilities-invalid', args: ['impact', '--facilities', f('facilities-bad.yaml'), '--lang', 'en'], exit: 2, message: 'facilities-bad.yaml:\\d+:\\d+', located: true });
-  cases.push({ id: 'option.limit-not-a-number', args: ['check', f('ok.csv'), '--limit', 'many'], exit: 2, message: 'expected a whole number', located: false });
-  cases.push({ id: 'option.grant-rate', args: ['impact', '--grant-rate', '1.5'], exit: 2, message: 'expected a share from 0 to 1', located: false });
-  cases.push({ id: 'option.unknown', args: ['check', f('ok.csv'), '--frobnicate'], exit: 2, message: 'unknown option', located: false });
-  cases.push({ id: 'option.unknown-command', args: ['frobnicate'], exit: 2, message: 'unknown command', located: false });
+  cases.push({ id: 'option.limit-not-a-number', args: ['check', f('ok.csv'), '--limit', 'many', '--lang', 'en'], exit: 2, message: 'expected a whole number', located: false });
+  cases.push({ id: 'option.grant-rate', args: ['impact', '--grant-rate', '1.5', '--lang', 'en'], exit: 2, message: 'expected a share from 0 to 1', located: false });
+  cases.push({ id: 'option.unknown', args: ['check', f('ok.csv'), '--frobnicate', '--lang', 'en'], exit: 2, message: 'unknown option', located: false });
+  cases.push({ id: 'option.unknown-command', args: ['frobnicate', '--lang', 'en'], exit: 2, message: 'unknown command', located: false });
   cases.push({ id: 'option.as-of-before-parameters', args: ['letter', '--as-of', '1990-01-01', '--lang', 'en'], exit: 2, message: 'has no value on 1990-01-01', located: false });
   cases.push({ id: 'option.rejected-registry', args: ['letter', '--registry', f('stray-quote.csv'), '--lang', 'en'], exit: 1, message: '2 rows rejected', located: false });
   cases.push({ id: 'option.unreadable-registry', args: ['evaluate', '--act', 'kz-2025-sex-neutral', '--registry', f('gzip.csv')], exit: 3, message: 'file.compressed', located: true });

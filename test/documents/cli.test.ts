@@ -83,7 +83,7 @@ describe('amnestia documents', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(DataFileError);
-    expect((error as DataFileError).errors.map(formatLocated)[0]).toMatch(/letter\.kk\.docx body, paragraph \d+: “.*\{f5x\}.*”: placeholder “\{f5x\}” names no field/);
+    expect((error as DataFileError).errors.map((x) => formatLocated(x, 'en'))[0]).toMatch(/letter\.kk\.docx body, paragraph \d+: “.*\{f5x\}.*”: placeholder “\{f5x\}” names no field/);
     expect(existsSync(out)).toBe(false);
   });
 

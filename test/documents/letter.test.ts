@@ -3,6 +3,8 @@
  * from the files produced: every figure in the DOCX and the PDF equals the computed one, in Kazakh
  * and in Russian, and the annex stores the same numbers as numbers.
  */
+import { loadLetterSignature } from '../../src/documents/signature.ts';
+import { DOCUMENT_PATHS } from '../../src/documents/load.ts';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAnnexData, buildLetterData, computeReports, dejavuSerif, renderAnnexXlsx, renderLetterDocx, renderLetterPdf, type LetterDocumentData } from '../../src/documents/index.ts';
@@ -18,6 +20,7 @@ const data: LetterDocumentData = buildLetterData({
   law,
   registry,
   letterDefinition,
+  signature: loadLetterSignature(DOCUMENT_PATHS.letterSignature),
   plans: [women],
   facilities,
   impactConfig,

@@ -19,7 +19,7 @@ function errorsOf(f: () => unknown): string[] {
   try {
     f();
   } catch (e) {
-    if (e instanceof DataFileError) return e.errors.map(formatLocated);
+    if (e instanceof DataFileError) return e.errors.map((x) => formatLocated(x, 'en'));
     throw e;
   }
   throw new Error('the template was accepted');

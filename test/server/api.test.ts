@@ -293,6 +293,25 @@ describe.each(storeKinds())('the API on $name', (kind) => {
       expect((syntax.json() as ErrorJson).error.locations[0]!.line).toBeGreaterThan(0);
     });
 
+    it('a bad act’s located errors come in the language asked for, each with its key (what-if and validate)', async () => {
+      const a = await as('analyst');
+      const broken = readFileSync(join(PROJECT_ROOT, 'test/fixtures/broken-act/act.yaml'), 'utf8');
+      const expected = { kk: 'белгісіз факт немесе анықтама agee', ru: 'неизвестный факт или определение agee', en: 'unknown fact or definition agee' } as const;
+      for (const lang of ['kk', 'ru', 'en'] as const) {
+        const res = await a.request('POST', `/api/what-if?lang=${lang}`, { body: { source: broken } });
+        expect(res.statusCode).toBe(422);
+        const e = (res.json() as ErrorJson).error;
+        const agee = e.locations.find((l) => l.line === 15 && l.path === '$.clauses[0].when.all[0]');
+        expect(agee?.message).toContain(expected[lang]);
+        expect((agee as { key?: string } | undefined)?.key).toBe('condition.at_column');
+        expect(e.locations.every((l) => !/\{\w+\}/.test(l.message ?? ''))).toBe(true);
+        const checked = await a.request('POST', '/api/acts/validate', { body: { source: broken, sample: false, lang } });
+        const v = checked.json() as { valid: boolean; errors: { line?: number | null; message?: string }[] };
+        expect(v.valid).toBe(false);
+        expect(v.errors.find((l) => l.line === 15)?.message).toContain(expected[lang]);
+      }
+    });
+
     it('an unknown endpoint, an unknown act and a person not in the registry', async () => {
       const a = await as('analyst');
       expect((await a.request('GET', '/api/nothing-here')).statusCode).toBe(404);

@@ -7,7 +7,8 @@ import { readdirSync, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { formatIsoDate } from '../../domain/dates.ts';
-import { DataFileError, parseYamlSource, readDataText, validateWith } from '../../domain/located.ts';
+import { DataFileError, parseYamlSource, readDataText, unlocated, validateWith } from '../../domain/located.ts';
+import { msg } from '../../i18n/message.ts';
 import type { Law } from '../../law/law.ts';
 import { CONTRACT_COLUMNS, type ContractColumn, type PersonRecord } from '../../registry/record.ts';
 import { registryOf } from '../../registry/registry.ts';
@@ -111,7 +112,7 @@ export function resolveActPath(arg: string, actsRoot: string): string {
   if (existsSync(arg) && arg.endsWith('.yaml')) return resolve(arg);
   if (existsSync(join(arg, 'act.yaml'))) return resolve(arg, 'act.yaml');
   if (existsSync(join(actsRoot, arg, 'act.yaml'))) return join(actsRoot, arg, 'act.yaml');
-  throw new DataFileError([{ file: arg, path: '$', line: null, column: null, message: 'no act here: expected an act.yaml, a folder holding one, or an act id under acts/' }]);
+  throw new DataFileError([unlocated(arg, [], msg('act.no_act_here'))]);
 }
 
 function nameOf(plan: Plan, o: Outcome): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../i18n/message.ts';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,7 +26,7 @@ describe('a deliberately broken act', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(DataFileError);
-      const errors = (e as DataFileError).errors.map((x) => ({ path: x.path, line: x.line, message: x.message }));
+      const errors = (e as DataFileError).errors.map((x) => ({ path: x.path, line: x.line, message: renderMessage(x.message, 'en') }));
       expect(errors).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ path: '$.clauses[0].text.kk', line: 13, message: expect.stringContaining('Kazakh text') }),
@@ -173,11 +174,11 @@ describe('validate as of another day', () => {
     const cc = law.criminalCode;
     const sample = registryOf(cc, [testPerson(cc, { personId: 'A', sentenceStartDay: isoDay('2024-01-01'), sentenceEndDay: isoDay('2026-01-01') })]);
     const now = lintAct(plan, law, map, sample);
-    expect(now.warnings.some((w) => w.message.includes('art1'))).toBe(false);
+    expect(now.warnings.some((w) => renderMessage(w.message, 'en').includes('art1'))).toBe(false);
     // by 2030 her term is over: no clause reaches anyone
     const later = lintAct(plan, law, map, sample, isoDay('2030-01-01'));
-    expect(later.warnings.filter((w) => w.message.startsWith('no person of the sample registry')).length).toBe(plan.clauses.length);
-    expect(later.warnings[0]!.message).toContain('2030-01-01');
+    expect(later.warnings.filter((w) => w.message.key === 'act.nobody_meets').length).toBe(plan.clauses.length);
+    expect(renderMessage(later.warnings[0]!.message, 'en')).toContain('2030-01-01');
   });
 });
 
@@ -300,9 +301,9 @@ describe('validate and the Criminal Code’s limits', () => {
   const cc = law.criminalCode;
 
   it('warns when a clause covers only what the Code forbids (recidivists, terrorist crimes)', () => {
-    expect(lintAct(act('recidivism = simple'), law, null, null).warnings.map((w) => w.message)).toEqual([expect.stringContaining('covers only punishments imposed for recidivism')]);
+    expect(lintAct(act('recidivism = simple'), law, null, null).warnings.map((w) => renderMessage(w.message, 'en'))).toEqual([expect.stringContaining('covers only punishments imposed for recidivism')]);
     expect(lintAct(act('recidivism != none'), law, null, null).warnings).toHaveLength(1);
-    expect(lintAct(act('has_tag(terrorism)'), law, null, null).warnings[0]!.message).toContain('CC Art. 78 part 2');
+    expect(renderMessage(lintAct(act('has_tag(terrorism)'), law, null, null).warnings[0]!.message, 'en')).toContain('CC Art. 78 part 2');
     expect(lintAct(act('recidivism in [none, simple]'), law, null, null).warnings).toEqual([]);
   });
 
@@ -311,7 +312,7 @@ describe('validate and the Criminal Code’s limits', () => {
       testPerson(cc, { personId: 'A', sentenceStartDay: isoDay('2024-01-01'), sentenceEndDay: isoDay('2027-01-01'), priorConvictions: 1, recidivism: 'simple' }),
       testPerson(cc, { personId: 'B', sentenceStartDay: isoDay('2024-01-01'), sentenceEndDay: isoDay('2027-01-01') }),
     ]);
-    const w = lintAct(act('true'), law, null, sample).warnings.map((x) => x.message);
+    const w = lintAct(act('true'), law, null, sample).warnings.map((x) => renderMessage(x.message, 'en'));
     expect(w).toEqual([expect.stringMatching(/^1 persons of the sample registry .* excluded only by the Criminal Code \(CC Art\. 78 part 2: recidivism/)]);
   });
 });

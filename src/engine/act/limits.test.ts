@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { DataFileError, type LocatedError } from '../../domain/located.ts';
+import { renderMessage } from '../../i18n/message.ts';
 import { UnreadableFileError } from '../../domain/errors.ts';
 import { loadLaw } from '../../law/law.ts';
 import { DEFAULT_PATHS } from '../../paths.ts';
@@ -48,12 +49,14 @@ function file(text: string | Buffer): string {
   return f;
 }
 
-function errorsOf(f: string): LocatedError[] {
+/** The errors of an act file, each message in English (for assertions on its words) beside its key. */
+function errorsOf(f: string): (Omit<LocatedError, 'message'> & { message: string; key: string })[] {
+  const inEnglish = (e: LocatedError) => ({ ...e, message: renderMessage(e.message, 'en'), key: e.message.key });
   try {
     const { plan, map } = loadAct(f, law);
-    return lintAct(plan, law, map, null).errors;
+    return lintAct(plan, law, map, null).errors.map(inEnglish);
   } catch (e) {
-    if (e instanceof DataFileError) return e.errors;
+    if (e instanceof DataFileError) return e.errors.map(inEnglish);
     throw e;
   }
 }
@@ -79,7 +82,7 @@ describe('act files the reader refuses, located', () => {
   it('refuses a document that expands itself through aliases (billion laughs), at the first alias', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n');
     const [e] = errorsOf(file(bomb));
-    expect(e!.message).toMatch(/aliases .* expand beyond 1000/);
+    expect(e!.message).toMatch(/aliases .* expand beyond 1,000/);
     expect(e!.line).toBe(2);
   });
 
@@ -113,7 +116,7 @@ describe('conditions the kernel could not run are refused by validate', () => {
       .plan.exclusions.filter((x) => x.origin === 'code')
       .reduce((n, x) => n + conditionSize(x.condition).leaves, 0);
     const [e] = errorsOf(file(actText({ clauses: [{ when: many(ACT_LIMITS.comparisons - inherited + 1) }] })));
-    expect(e!.message).toMatch(/1001 comparisons; at most 1000/);
+    expect(e!.message).toMatch(/1,001 comparisons; at most 1,000/);
     const atLimit = file(actText({ clauses: [{ when: many(ACT_LIMITS.comparisons - inherited) }] }));
     expect(errorsOf(atLimit)).toEqual([]);
     const { plan } = loadAct(atLimit, law);
@@ -129,12 +132,12 @@ describe('conditions the kernel could not run are refused by validate', () => {
     for (let i = 0; i < ACT_LIMITS.depth + 1; i++) deep = `{ not: ${deep} }`;
     expect(errorsOf(file(actText({ clauses: [{ when: deep }] })))[0]!.message).toMatch(/nests all \/ any \/ not 33 deep/);
     const list = `"age in [${Array.from({ length: ACT_LIMITS.listValues + 1 }, (_, i) => i).join(', ')}]"`;
-    expect(errorsOf(file(actText({ clauses: [{ when: list }] })))[0]!.message).toMatch(/10001 values/);
+    expect(errorsOf(file(actText({ clauses: [{ when: list }] })))[0]!.message).toMatch(/10,001 values/);
   });
 
   it('rejects a definition named like a fact (conditions would read the fact)', () => {
     const errors = errorsOf(file(actText({ definitions: '  age:\n    when: "sex = F"', clauses: [{ when: 'age' }] })));
-    expect(errors.some((e) => e.path === '$.definitions.age' && /has the name of a fact/.test(e.message))).toBe(true);
+    expect(errors.some((e) => e.path === '$.definitions.age' && e.key === 'act.definition_named_as_fact')).toBe(true);
   });
 });
 

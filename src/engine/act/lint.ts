@@ -11,7 +11,8 @@
  *   both apply to;
  * - a clause no person of a sample registry reaches (a warning: the sample may just lack such persons).
  */
-import type { LocatedError, SourceMap } from '../../domain/located.ts';
+import { unlocated, type LocatedError, type SourceMap } from '../../domain/located.ts';
+import { listOf, msg, type Message } from '../../i18n/message.ts';
 import { formatIsoDate } from '../../domain/dates.ts';
 import type { Law } from '../../law/law.ts';
 import type { Registry } from '../../registry/registry.ts';
@@ -29,12 +30,12 @@ export interface LintResult {
 }
 
 /** What a criterion alone requires that the Criminal Code forbids an amnesty to reach, or null. */
-function forbiddenByCode(c: Checked): string | null {
-  if (c.k === 'bool' && c.fact.name === 'has_tag' && ['terrorism', 'extremism', 'torture', 'sexual_minor'].includes(String(c.arg))) return `persons convicted under articles tagged ${String(c.arg)}`;
+function forbiddenByCode(c: Checked): Message | null {
+  if (c.k === 'bool' && c.fact.name === 'has_tag' && ['terrorism', 'extremism', 'torture', 'sexual_minor'].includes(String(c.arg))) return msg('act.forbidden.tagged', { tag: String(c.arg) });
   if ((c.k === 'enum' || c.k === 'enumIn') && c.fact.name === 'recidivism') {
     const holds = (index: number) => (c.k === 'enum' ? compare(index, c.op, c.index) : c.indexes.includes(index) !== c.negated);
     // index 0 is `none`: a criterion that admits no person without recidivism
-    if (!holds(0) && RECIDIVISMS.some((_, k) => k > 0 && holds(k))) return 'punishments imposed for recidivism';
+    if (!holds(0) && RECIDIVISMS.some((_, k) => k > 0 && holds(k))) return msg('act.forbidden.recidivism');
   }
   return null;
 }
@@ -49,22 +50,21 @@ const includes = (a: Set<string>, b: Set<string>) => [...b].every((x) => a.has(x
 export function lintAct(plan: Plan, law: Law, map: SourceMap | null, sample: Registry | null, asOfDay: number = plan.entryIntoForce): LintResult {
   const errors: LocatedError[] = [];
   const warnings: LocatedError[] = [];
-  const at = (path: (string | number)[], message: string): LocatedError =>
-    map ? map.error(path, message) : { file: '(act)', path: path.join('.'), line: null, column: null, message };
+  const at = (path: (string | number)[], message: Message): LocatedError => (map ? map.error(path, message) : unlocated('(act)', path, message));
   // validate passing must mean evaluate works: the kernel of the act itself is compiled here.
   let compiles = true;
   try {
     compileActKernel(plan, law);
   } catch (e) {
     compiles = false;
-    errors.push(at([], `the act does not compile into a kernel: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`));
+    errors.push(at([], msg('act.not_compiled', { detail: e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e) })));
   }
   lintClauses(plan, at, errors, warnings);
   if (sample && sample.size > 0 && compiles) lintOnSample(plan, law, sample, asOfDay, at, errors, warnings);
   return { errors, warnings };
 }
 
-type At = (path: (string | number)[], message: string) => LocatedError;
+type At = (path: (string | number)[], message: Message) => LocatedError;
 
 /** What the clauses' texts show: criteria the Criminal Code forbids an amnesty, clauses that can never apply, overlaps the act forbids. */
 function lintClauses(plan: Plan, at: At, errors: LocatedError[], warnings: LocatedError[]): void {
@@ -75,8 +75,8 @@ function lintClauses(plan: Plan, at: At, errors: LocatedError[], warnings: Locat
       c.criteria.forEach((crit, q) => {
         const forbidden = forbiddenByCode(crit);
         if (forbidden) {
-          const refs = [...new Set(codeExclusions.map((x) => x.ref))].join(', ');
-          warnings.push(at(c.criteriaPaths[q] ?? ['clauses', j, 'when'], `clause ${c.id} (${c.ref}) covers only ${forbidden}, whom the Criminal Code forbids an amnesty to reach (${refs}): every such person is excluded`));
+          const refs = listOf([...new Set(codeExclusions.map((x) => x.ref))]);
+          warnings.push(at(c.criteriaPaths[q] ?? ['clauses', j, 'when'], msg('act.forbidden_only', { id: c.id, ref: c.ref, forbidden, refs })));
         }
       });
     });
@@ -85,9 +85,9 @@ function lintClauses(plan: Plan, at: At, errors: LocatedError[], warnings: Locat
       const ci = plan.clauses[i]!;
       const cj = plan.clauses[j]!;
       if (plan.combine === 'first_match' && includes(sets[j]!, sets[i]!))
-        errors.push(at(['clauses', j, 'when'], `clause ${cj.id} (${cj.ref}) can never apply: every person it covers is covered by the earlier clause ${ci.id} (${ci.ref})`));
+        errors.push(at(['clauses', j, 'when'], msg('act.never_applies', { id: cj.id, ref: cj.ref, earlier: ci.id, earlierRef: ci.ref })));
       else if (plan.overlapForbidden && measureCode(ci.measure) !== measureCode(cj.measure) && (includes(sets[j]!, sets[i]!) || includes(sets[i]!, sets[j]!)))
-        errors.push(at(['clauses', j, 'when'], `clauses ${ci.id} and ${cj.id} overlap with different measures, which the act forbids`));
+        errors.push(at(['clauses', j, 'when'], msg('act.overlap', { first: ci.id, second: cj.id })));
     }
   }
 }
@@ -111,7 +111,7 @@ function lintOnSample(plan: Plan, law: Law, sample: Registry, asOfDay: number, a
           const key = `${a}:${b}`;
           if (a < b && measureCode(plan.clauses[a]!.measure) !== measureCode(plan.clauses[b]!.measure) && !overlapSeen.has(key)) {
             overlapSeen.add(key);
-            errors.push(at(['clauses', b, 'when'], `clauses ${plan.clauses[a]!.id} and ${plan.clauses[b]!.id} both apply to person ${sample.personId[i]} with different measures, which the act forbids`));
+            errors.push(at(['clauses', b, 'when'], msg('act.overlap_person', { first: plan.clauses[a]!.id, second: plan.clauses[b]!.id, person: String(sample.personId[i]) })));
           }
         }
   }
@@ -127,11 +127,11 @@ function lintOnSample(plan: Plan, law: Law, sample: Registry, asOfDay: number, a
   for (const [k, n] of onlyCode) {
     const x = plan.exclusions[k]!;
     warnings.push(
-      at(['exclusions'], `${n} persons of the sample registry whom the act's clauses cover are excluded only by the Criminal Code (${x.ref}: ${x.label?.en ?? x.id}); the act does not exclude them itself — the Code does, whether the act says so or not`),
+      at(['exclusions'], msg('act.only_code_excludes', { n, ref: x.ref, label: x.label ?? x.id })),
     );
   }
   reached.forEach((n, j) => {
-    if (n === 0) warnings.push(at(['clauses', j, 'when'], `no person of the sample registry (${sample.size} persons) meets clause ${plan.clauses[j]!.id} on ${formatIsoDate(asOfDay)}`));
+    if (n === 0) warnings.push(at(['clauses', j, 'when'], msg('act.nobody_meets', { size: sample.size, id: plan.clauses[j]!.id, date: formatIsoDate(asOfDay) })));
   });
   if (plan.combine === 'first_match') {
     const firstMatch = compileActKernel(plan, law).run(sample, asOfDay);
@@ -139,7 +139,7 @@ function lintOnSample(plan: Plan, law: Law, sample: Registry, asOfDay: number, a
     for (let i = 0; i < sample.size; i++) if (firstMatch.status[i] === STATUS.eligible && firstMatch.clause[i]! >= 0) applied[firstMatch.clause[i]!]!++;
     applied.forEach((n, j) => {
       if (n === 0 && reached[j]! > 0)
-        warnings.push(at(['clauses', j, 'when'], `in the sample registry every person meeting clause ${plan.clauses[j]!.id} is taken by an earlier clause or excluded`));
+        warnings.push(at(['clauses', j, 'when'], msg('act.all_taken_earlier', { id: plan.clauses[j]!.id })));
     });
   }
 }

@@ -9,7 +9,8 @@ import { DataFileError, parseYamlSource, readDataText, validateWith, type Locate
 import { readYamlQuickly } from '../../domain/yaml-quick.ts';
 import type { Text } from '../../i18n/text.ts';
 import type { Law } from '../../law/law.ts';
-import { checkCondition, conditionSize, orderDefinitions, type ActParameterValue, type Checked, type ConditionError, type CheckContext } from '../condition.ts';
+import { msg, listOf } from '../../i18n/message.ts';
+import { checkCondition, conditionSize, locateConditionErrors, orderDefinitions, type ActParameterValue, type Checked, type ConditionError, type CheckContext } from '../condition.ts';
 import { factByName } from '../facts/index.ts';
 import { fraction, fractionOfNumber, parseTerm, type Fraction } from '../../domain/terms.ts';
 import { inheritedExclusions } from '../../law/amnesty-limits.ts';
@@ -22,6 +23,10 @@ import { provenanceOf, type Provenance } from '../../law/provenance.ts';
  * one 32-bit word per 32 clauses, so an act may have any number of clauses.)
  */
 export const ACT_LIMITS = { comparisons: 1000, depth: 32, listValues: 10_000 } as const;
+/** Clauses, and exclusions, an act may have: their indexes are kept in 16-bit outcome columns. */
+const MAX_RULES = 32000;
+/** The longest reduction by months an act may state (50 years: beyond any term the Code imposes). */
+const MAX_REDUCTION_MONTHS = 600;
 import { actSchema, type ActSource, type Combine, type MeasureSource } from './schema.ts';
 import { MEASURE_LABELS } from '../../i18n/act.ts';
 export { MEASURE_LABELS };
@@ -122,7 +127,7 @@ export function actParameterValue(v: number | string): ActParameterValue {
 function resolveParameter(v: string, act: ActSource, path: (string | number)[], errors: ConditionError[]): ActParameterValue | null {
   const p = act.parameters[v];
   if (!p) {
-    errors.push({ path, column: null, message: `unknown act parameter ${v} (parameters: ${Object.keys(act.parameters).join(', ') || 'none'})` });
+    errors.push({ path, column: null, message: msg('condition.unknown_act_parameter', { name: v, names: listOf(Object.keys(act.parameters)) }) });
     return null;
   }
   return actParameterValue(p.value);
@@ -133,7 +138,7 @@ function resolveAmount(v: number | string, act: ActSource, path: (string | numbe
   const p = resolveParameter(v, act, path, errors);
   if (p === null) return NaN;
   if (p.kind !== 'number') {
-    errors.push({ path, column: null, message: `act parameter ${v} is a term, not a number` });
+    errors.push({ path, column: null, message: msg('act.parameter_term_not_number', { name: v }) });
     return NaN;
   }
   return p.value;
@@ -149,12 +154,12 @@ function resolveMeasure(m: MeasureSource, act: ActSource, path: (string | number
     }
     else {
       const p = resolveParameter(v, act, [...path, key], errors);
-      if (p !== null && p.kind !== 'number') errors.push({ path: [...path, key], column: null, message: `act parameter ${v} is a term, not a fraction` });
+      if (p !== null && p.kind !== 'number') errors.push({ path: [...path, key], column: null, message: msg('act.parameter_term_not_fraction', { name: v }) });
       f = p !== null && p.kind === 'number' ? p.frac : null;
     }
     if (f === null) return { num: 0, den: 1 };
     if (!(f.num > 0 && f.num <= f.den))
-      errors.push({ path: [...path, key], column: null, message: `a fraction must be in (0, 1]; got ${f.num}/${f.den}${typeof v === 'string' && !v.includes('/') ? ` (parameter ${v})` : ''}` });
+      errors.push({ path: [...path, key], column: null, message: typeof v === 'string' && !v.includes('/') ? msg('act.fraction_range_parameter', { num: f.num, den: f.den, name: v }) : msg('act.fraction_range', { num: f.num, den: f.den }) });
     return f;
   };
   switch (m.type) {
@@ -168,7 +173,7 @@ function resolveMeasure(m: MeasureSource, act: ActSource, path: (string | number
       return { type: 'reduce_imposed', fraction: fraction(m.fraction, 'fraction') };
     case 'reduce_months': {
       const months = resolveAmount(m.months, act, [...path, 'months'], errors);
-      if (!(Number.isInteger(months) && months > 0 && months <= 600)) errors.push({ path: [...path, 'months'], column: null, message: `months must be a whole number from 1 to 600; got ${months}` });
+      if (!(Number.isInteger(months) && months > 0 && months <= MAX_REDUCTION_MONTHS)) errors.push({ path: [...path, 'months'], column: null, message: msg('act.months_range', { max: MAX_REDUCTION_MONTHS, months: String(months) }) });
       return { type: 'reduce_months', months };
     }
     case 'replace_milder':
@@ -200,11 +205,7 @@ export function compileAct(source: ActSource, law: Law, map: SourceMap | null, h
   const exclusions = checkExclusions(source, law, ctx, restsOn, errors);
   checkLimits(source, defs, clauses, exclusions, errors);
 
-  const toLocated = (e: ConditionError): LocatedError => {
-    const base = map ? map.error(e.path, e.message) : { file: '(act)', path: e.path.join('.'), line: null, column: null, message: e.message };
-    return e.column ? { ...base, message: `${e.message} (column ${e.column} of the condition)` } : base;
-  };
-  if (errors.length > 0) throw new DataFileError(errors.map(toLocated));
+  if (errors.length > 0) throw new DataFileError(locateConditionErrors(map, '(act)', errors));
 
   const plan: Plan = {
     id: source.id,
@@ -292,7 +293,7 @@ function checkExclusions(source: ActSource, law: Law, ctx: CheckCtx, restsOn: Re
   // The Code's own exclusions (Criminal Code Art. 78 part 2), after the act's: an act in force under
   // the Code cannot reach these persons, whether or not it says so.
   for (const x of inheritedExclusions(law.amnestyLimits, source.entry_into_force)) {
-    if (exclusions.some((e) => e.id === x.id)) errors.push({ path: ['exclusions'], column: null, message: `exclusion id ${x.id} is the Criminal Code's own (${x.ref}); choose another id` });
+    if (exclusions.some((e) => e.id === x.id)) errors.push({ path: ['exclusions'], column: null, message: msg('act.exclusion_id_of_code', { id: x.id, ref: x.ref }) });
     exclusions.push({ index: exclusions.length, id: x.id, ref: x.ref, text: x.text, label: x.label, condition: x.condition, origin: 'code', source: x.source, note: x.note, parameters: [], lawParameters: [], definitions: [] });
   }
   return exclusions;
@@ -300,10 +301,10 @@ function checkExclusions(source: ActSource, law: Law, ctx: CheckCtx, restsOn: Re
 
 /** The act's size within what a kernel runs at its usual speed (ACT_LIMITS), and definitions not named like facts. */
 function checkLimits(source: ActSource, defs: ReadonlyMap<string, Checked>, clauses: PlanClause[], exclusions: PlanExclusion[], errors: ConditionError[]): void {
-  if (clauses.length > 32000 || exclusions.length > 32000) errors.push({ path: ['clauses'], column: null, message: 'too many clauses' });
+  if (clauses.length > MAX_RULES || exclusions.length > MAX_RULES) errors.push({ path: ['clauses'], column: null, message: msg('act.too_many_clauses', { max: MAX_RULES }) });
   // A definition named like a fact would be shadowed by the fact everywhere it is used.
   for (const name of Object.keys(source.definitions))
-    if (factByName(name)) errors.push({ path: ['definitions', name], column: null, message: `the definition ${name} has the name of a fact; conditions would read the fact, not the definition: rename it` });
+    if (factByName(name)) errors.push({ path: ['definitions', name], column: null, message: msg('act.definition_named_as_fact', { name }) });
   const sized: [(string | number)[], Checked][] = [
     ...[...defs].map(([name, c]): [(string | number)[], Checked] => [['definitions', name, 'when'], c]),
     ...clauses.map((c, i): [(string | number)[], Checked] => [['clauses', i, 'when'], c.condition]),
@@ -313,11 +314,11 @@ function checkLimits(source: ActSource, defs: ReadonlyMap<string, Checked>, clau
   for (const [path, c] of sized) {
     const size = conditionSize(c);
     comparisons += size.leaves;
-    if (size.depth > ACT_LIMITS.depth) errors.push({ path, column: null, message: `the condition nests all / any / not ${size.depth} deep; at most ${ACT_LIMITS.depth}` });
-    if (size.longestList > ACT_LIMITS.listValues) errors.push({ path, column: null, message: `an in [...] list holds ${size.longestList} values; at most ${ACT_LIMITS.listValues}` });
+    if (size.depth > ACT_LIMITS.depth) errors.push({ path, column: null, message: msg('act.depth', { depth: size.depth, max: ACT_LIMITS.depth }) });
+    if (size.longestList > ACT_LIMITS.listValues) errors.push({ path, column: null, message: msg('act.list_values', { n: size.longestList, max: ACT_LIMITS.listValues }) });
   }
   if (comparisons > ACT_LIMITS.comparisons)
-    errors.push({ path: [], column: null, message: `the act's conditions hold ${comparisons} comparisons; at most ${ACT_LIMITS.comparisons} compile into a kernel that runs at its usual speed (write long alternatives as one "fact in [a, b, …]")` });
+    errors.push({ path: [], column: null, message: msg('act.comparisons', { n: comparisons, max: ACT_LIMITS.comparisons }) });
 }
 
 /** Condition errors of an act that failed its schema, read from the raw document. */
@@ -342,10 +343,7 @@ function rawConditionErrors(value: unknown, law: Law, map: SourceMap): LocatedEr
         if (whenOf(x) !== undefined) checkCondition(whenOf(x), [key, i, 'when'], { ...ctx, allowDuring: key === 'clauses' }, errors);
       });
   }
-  return errors.map((e) => {
-    const base = map.error(e.path, e.message);
-    return e.column ? { ...base, message: `${e.message} (column ${e.column} of the condition)` } : base;
-  });
+  return locateConditionErrors(map, map.file, errors);
 }
 
 /** Reads, validates and compiles an act file (YAML). */
@@ -389,7 +387,7 @@ export function compileActText(text: string, file: string, law: Law): CompileRes
   // act's id would be mistaken for that act in runs and reports.
   const folder = basename(dirname(file));
   if (basename(file) === 'act.yaml' && source.id !== folder)
-    throw new DataFileError([map.error(['id'], `the act's id ${source.id} differs from the name of its folder ${folder}: rename one of them`)]);
+    throw new DataFileError([map.error(['id'], msg('act.id_folder', { id: source.id, folder }))]);
   const hash = createHash('sha256').update(text).digest('hex');
   return compileAct(source, law, map, hash);
 }

@@ -7,25 +7,32 @@
  */
 import { z } from 'zod';
 import { isoDateSchema } from '../../domain/date-schema.ts';
+import { customIssue, issueKey } from '../../domain/issues.ts';
+import { msg } from '../../i18n/message.ts';
 import { provenanceSchema } from '../../law/provenance.ts';
 
 export { isoDateSchema };
 
+/**
+ * Messages of the checks below are keys of src/i18n/errors/act.ts (the data file reader renders
+ * them in the reader's language: src/domain/issues.ts).
+ */
+
 /** Text of the law: Kazakh and Russian are required (the law's languages), English optional. */
 export const lawTextSchema = z.strictObject({
-  kk: z.string({ error: 'the Kazakh text (kk) is missing' }).trim().min(1, 'the Kazakh text (kk) is empty'),
-  ru: z.string({ error: 'the Russian text (ru) is missing' }).trim().min(1, 'the Russian text (ru) is empty'),
+  kk: z.string({ error: issueKey('act.kk_missing') }).trim().min(1, issueKey('act.kk_empty')),
+  ru: z.string({ error: issueKey('act.ru_missing') }).trim().min(1, issueKey('act.ru_empty')),
   en: z.string().trim().min(1).optional(),
 });
 
 export const labelSchema = z.strictObject({ kk: z.string().min(1), ru: z.string().min(1), en: z.string().min(1) });
 
 /** A number the law states: a literal, or the name of one of the act's parameters. */
-export const amountSchema = z.union([z.number(), z.string().regex(/^[a-z][a-z0-9_]*$/, 'a parameter name')]);
+export const amountSchema = z.union([z.number(), z.string().regex(/^[a-z][a-z0-9_]*$/, issueKey('act.parameter_name'))]);
 /** A fraction in (0, 1] — a number, or written `1/3` — or the name of a parameter (checked when the act compiles). */
 export const fractionSchema = z.union([
-  z.number().gt(0, 'a fraction must be in (0, 1]').lte(1, 'a fraction must be in (0, 1]'),
-  z.string().regex(/^(?:[a-z][a-z0-9_]*|\d+\/\d+)$/, 'a fraction in (0, 1] like 0.5 or 1/3, or a parameter name'),
+  z.number().gt(0, issueKey('act.fraction_bounds')).lte(1, issueKey('act.fraction_bounds')),
+  z.string().regex(/^(?:[a-z][a-z0-9_]*|\d+\/\d+)$/, issueKey('act.fraction_form')),
 ]);
 
 /** Facts are read on one of the act's days. */
@@ -49,10 +56,10 @@ export const measureSchema = z.discriminatedUnion('type', [
 export type MeasureSource = z.output<typeof measureSchema>;
 export type MeasureType = MeasureSource['type'];
 
-export const conditionSchema = z.unknown().refine((v) => v !== undefined && v !== null, 'a condition is required');
+export const conditionSchema = z.unknown().refine((v) => v !== undefined && v !== null, issueKey('act.condition_required'));
 
 export const clauseSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a clause id like art2_1'),
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, issueKey('act.clause_id')),
   ref: z.string().min(1),
   text: lawTextSchema,
   /** A short name for reports; defaults to the reference. */
@@ -65,7 +72,7 @@ export const clauseSchema = z.strictObject({
 });
 
 export const exclusionSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'an exclusion id like corruption'),
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, issueKey('act.exclusion_id')),
   ref: z.string().min(1),
   text: lawTextSchema,
   label: labelSchema.optional(),
@@ -90,7 +97,7 @@ export const definitionSchema = z.strictObject({
  */
 export const parameterValueSchema = z.union([
   z.number(),
-  z.string().regex(/^(?:\d+\/\d+|(?:\d+y)?(?:\d+m)?(?:\d+d)?)$/, 'a number, a fraction like 1/3, or a term like 3y, 1y6m, 18m, 10d').refine((v) => v !== '', 'a value is required'),
+  z.string().regex(/^(?:\d+\/\d+|(?:\d+y)?(?:\d+m)?(?:\d+d)?)$/, issueKey('act.parameter_value')).refine((v) => v !== '', issueKey('act.value_required')),
 ]);
 
 export const parameterSchema = z.strictObject({
@@ -106,7 +113,7 @@ export type Combine = (typeof COMBINE)[number];
 
 export const actSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an act id like kz-2025-constitution-30'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, issueKey('act.act_id')),
     title: labelSchema,
     source: z.strictObject({ text: z.string().min(1), url: z.string().optional(), verified: z.boolean() }),
     status: z.enum(['law', 'draft', 'proposal']),
@@ -120,23 +127,23 @@ export const actSchema = z
       /** With `all_that_apply`: reductions are added up (in days) and capped at what is left. */
       overlap: z.enum(['allowed', 'forbidden']).default('allowed'),
     }),
-    parameters: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), parameterSchema).default({}),
-    definitions: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a definition name like socially_vulnerable'), definitionSchema).default({}),
-    clauses: z.array(clauseSchema).min(1, 'an act needs at least one clause'),
+    parameters: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, issueKey('act.parameter_name')), parameterSchema).default({}),
+    definitions: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, issueKey('act.definition_name')), definitionSchema).default({}),
+    clauses: z.array(clauseSchema).min(1, issueKey('act.needs_clause')),
     exclusions: z.array(exclusionSchema).default([]),
     execution: z.strictObject({ text: lawTextSchema, by: z.enum(['court', 'administration']).default('court') }).optional(),
   })
   .superRefine((act, ctx) => {
     if (act.execution_end < act.entry_into_force)
-      ctx.addIssue({ code: 'custom', path: ['execution_end'], message: 'the execution period ends before the act enters into force' });
+      ctx.addIssue(customIssue(msg('act.execution_before_entry'), ['execution_end']));
     const seen = new Map<string, number>();
     act.clauses.forEach((c, i) => {
-      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['clauses', i, 'id'], message: `clause id ${c.id} is used twice` });
+      if (seen.has(c.id)) ctx.addIssue(customIssue(msg('act.clause_id_twice', { id: c.id }), ['clauses', i, 'id']));
       seen.set(c.id, i);
     });
     const ex = new Set<string>();
     act.exclusions.forEach((e, i) => {
-      if (ex.has(e.id)) ctx.addIssue({ code: 'custom', path: ['exclusions', i, 'id'], message: `exclusion id ${e.id} is used twice` });
+      if (ex.has(e.id)) ctx.addIssue(customIssue(msg('act.exclusion_id_twice', { id: e.id }), ['exclusions', i, 'id']));
       ex.add(e.id);
     });
   });

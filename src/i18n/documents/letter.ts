@@ -8,9 +8,6 @@ export const SEED_ADDRESSEE: Text = {
   en: 'To the deputies of the Mazhilis\nof the Parliament of the Republic of Kazakhstan',
 };
 
-/** The signatory's position, unless given (the name is data of src/documents/letter.ts). */
-export const SEED_SIGNATORY_POSITION: Text = { kk: 'Қазақстан Республикасының\nІшкі істер министрі', ru: 'Министр внутренних дел\nРеспублики Казахстан', en: 'Minister of Internal Affairs\nof the Republic of Kazakhstan' };
-
 /** The salutation, unless given. */
 export const SEED_SALUTATION: Text = { kk: 'Құрметті депутаттар!', ru: 'Уважаемые депутаты!', en: 'Dear deputies,' };
 

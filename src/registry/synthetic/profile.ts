@@ -2,6 +2,8 @@
  * A profile of target figures for the synthetic population (see profiles/kz-2025.yaml).
  * Counts are reproduced exactly by the generator; shares and weights approximately.
  */
+import { customIssue, issueKey } from '../../domain/issues.ts';
+import { msg } from '../../i18n/message.ts';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { CONTRACT_COLUMNS } from '../record.ts';
@@ -9,7 +11,7 @@ import { DataFileError, loadDataFile } from '../../domain/located.ts';
 import { isoDateSchema } from '../../domain/date-schema.ts';
 
 /** A count of persons: a profile larger than a hundred million persons is a mistake (and would not fit in memory). */
-const count = z.number().int().min(0).max(100_000_000, 'at most 100 000 000 persons');
+const count = z.number().int().min(0).max(100_000_000, issueKey('profile.max_persons'));
 const share = z.number().min(0).max(1);
 const byCustody = <T extends z.ZodType>(t: T) => z.strictObject({ institution: t, probation: t });
 const gravityClasses = z.strictObject({ misdemeanour: count, minor_medium: count, grave_especially_grave: count });
@@ -42,15 +44,15 @@ const groupSchema = z
   .superRefine((g, ctx) => {
     for (const c of ['institution', 'probation'] as const) {
       const sum = g.gravity[c].misdemeanour + g.gravity[c].minor_medium + g.gravity[c].grave_especially_grave;
-      if (sum !== g.custody[c]) ctx.addIssue({ code: 'custom', path: ['gravity', c], message: `gravity classes add up to ${sum}, custody says ${g.custody[c]}` });
+      if (sum !== g.custody[c]) ctx.addIssue(customIssue(msg('profile.gravity_sum', { sum, custody: g.custody[c] }), ['gravity', c]));
     }
-    if (g.non_violent === undefined && g.violent_share === undefined) ctx.addIssue({ code: 'custom', path: [], message: 'give non_violent (counts) or violent_share' });
+    if (g.non_violent === undefined && g.violent_share === undefined) ctx.addIssue(customIssue(msg('profile.non_violent_or_share'), []));
     if (g.non_violent !== undefined && g.first_conviction_share_of_violent === undefined)
-      ctx.addIssue({ code: 'custom', path: ['first_conviction_share_of_violent'], message: 'needed with non_violent counts' });
-    if (g.non_violent === undefined && g.prior_conviction_share === undefined) ctx.addIssue({ code: 'custom', path: ['prior_conviction_share'], message: 'needed with violent_share' });
+      ctx.addIssue(customIssue(msg('profile.needed_with_counts'), ['first_conviction_share_of_violent']));
+    if (g.non_violent === undefined && g.prior_conviction_share === undefined) ctx.addIssue(customIssue(msg('profile.needed_with_share'), ['prior_conviction_share']));
     if (g.non_violent !== undefined && g.non_violent.of_them_first_conviction > g.non_violent.count)
-      ctx.addIssue({ code: 'custom', path: ['non_violent', 'of_them_first_conviction'], message: 'more than non_violent.count' });
-    if (g.unpaid_claims === undefined && g.unpaid_claim_share === undefined) ctx.addIssue({ code: 'custom', path: [], message: 'give unpaid_claims or unpaid_claim_share' });
+      ctx.addIssue(customIssue(msg('profile.more_than_count'), ['non_violent', 'of_them_first_conviction']));
+    if (g.unpaid_claims === undefined && g.unpaid_claim_share === undefined) ctx.addIssue(customIssue(msg('profile.claims_or_share'), []));
   });
 
 export const profileSchema = z.strictObject({
@@ -79,10 +81,10 @@ export function loadProfile(path: string): Profile {
   const { data, map } = loadDataFile(profileSchema, path);
   for (const sex of ['women', 'men'] as const) {
     const g = data[sex];
-    if (g.pregnant !== undefined && sex === 'men') throw new DataFileError([map.error(['men', 'pregnant'], 'men cannot be pregnant')]);
+    if (g.pregnant !== undefined && sex === 'men') throw new DataFileError([map.error(['men', 'pregnant'], msg('profile.men_pregnant'))]);
     if (g.non_violent) {
       const mm = g.gravity.institution.minor_medium + g.gravity.probation.minor_medium;
-      if (g.non_violent.of_them_minor_medium > mm) throw new DataFileError([map.error([sex, 'non_violent', 'of_them_minor_medium'], `more than the ${mm} minor/medium`)]);
+      if (g.non_violent.of_them_minor_medium > mm) throw new DataFileError([map.error([sex, 'non_violent', 'of_them_minor_medium'], msg('profile.more_than_minor_medium', { n: mm }))]);
     }
   }
   return { ...data, file: path, facilitiesPath: resolve(dirname(path), data.facilities) };

@@ -9,7 +9,7 @@ import type { AppContext } from '../../app/context.ts';
 import { locationsOf } from '../../app/errors.ts';
 import { registryFor } from '../../app/evaluations.ts';
 import { actor } from '../auth.ts';
-import { errorBodySchema, errorLocationSchema, langSchema } from '../http.ts';
+import { errorBodySchema, errorLocationSchema, langOf, langSchema, renderLocation } from '../http.ts';
 import { DOUBT_KINDS } from '../../engine/act/doubt.ts';
 
 const text3 = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
@@ -95,7 +95,9 @@ export function actRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const sample = request.body.sample ? (await registryFor(ctx, undefined)).registry : null;
         const r = validateActText(ctx.env.law, request.body.source, 'draft.yaml', sample);
-        return { valid: r.errors.length === 0, errors: locationsOf(r.errors), warnings: locationsOf(r.warnings) };
+        const lang = request.body.lang ?? langOf(request);
+        const rendered = (errors: typeof r.errors) => locationsOf(errors).map((l) => renderLocation(l, lang));
+        return { valid: r.errors.length === 0, errors: rendered(r.errors), warnings: rendered(r.warnings) };
       },
     );
 

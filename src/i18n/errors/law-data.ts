@@ -1,0 +1,82 @@
+/**
+ * What is wrong in the data files the system reads beside acts, in kk, ru and en: the Criminal
+ * Code table and the dated parameters (law/), the limits of amnesty, facilities and courts,
+ * the impact and letter configurations (reports/), the synthetic profile, a Word template.
+ */
+import type { Text } from '../text.ts';
+
+export const LAW_DATA_ERRORS = {
+  'law.max_form': { kk: 'max мәні none, life немесе 3y, 2y6m, 18m сияқты мерзім болуы керек; берілгені: {received}', ru: 'max — это none, life или срок вида 3y, 2y6m, 18m; получено: {received}', en: 'max must be none, life, or a term like 3y, 2y6m, 18m; got {received}' },
+  'law.gravity_typed': {
+    kk: 'ауырлық санаты max бойынша 11-бапқа (1997 жылғы Кодексте 10-бап) сәйкес есептеледі, ол жазылмайды: оны алып тастап, max-ты санкцияда жазылғандай беріңіз',
+    ru: 'категория тяжести выводится из max по статье 11 (статье 10 Кодекса 1997 года) и не пишется вручную: уберите её и укажите max так, как написано в санкции',
+    en: 'gravity is derived from max by Art. 11 (Art. 10 of the 1997 Code), never typed: remove it and give max as the sanction reads',
+  },
+  'law.article_needs_parts': { kk: 'бапта бөліктер немесе (бөліктері болмаса) max болуы керек', ru: 'у статьи должны быть части или, если частей нет, max', en: 'an article needs parts, or max when it has no parts' },
+  'law.max_on_parts': { kk: 'max-ты бөліктері бар бапқа емес, әр бөлікке беріңіз', ru: 'указывайте max у каждой части, а не у статьи с частями', en: 'give max on each part, not on an article that has parts' },
+  'law.article_one_part': { kk: 'бапта кемінде бір бөлік болуы керек', ru: 'у статьи должна быть хотя бы одна часть', en: 'an article needs at least one part' },
+  'law.intent_missing': { kk: 'intent көрсетілмеген (бөлікте де, бапта да)', ru: 'не указан intent (ни у части, ни у статьи)', en: 'intent is missing (on the part or the article)' },
+  'law.violent_missing': { kk: 'violent көрсетілмеген (бөлікте де, бапта да)', ru: 'не указан violent (ни у части, ни у статьи)', en: 'violent is missing (on the part or the article)' },
+  'law.part_twice': { kk: '{id} бабының бөлігі екі рет анықталған (басқа баптың бөлігі ретінде)', ru: 'часть статьи {id} определена дважды (как часть другой статьи)', en: "article part {id} is defined twice (as another article's part)" },
+  'law.from_before_until': { kk: 'from күні until күнінен бұрын болуы керек', ru: 'from должно быть раньше until', en: 'from must be before until' },
+  'law.wordings_overlap': { kk: 'бұрынғы редакциялардың мерзімдері қиылысады', ru: 'сроки прежних редакций пересекаются', en: 'earlier wordings overlap' },
+  'law.since_is_until': {
+    kk: 'қазіргі редакция соңғы бұрынғы редакция аяқталған күні күшіне енеді (since = оның until мәні)',
+    ru: 'текущая редакция действует с того дня, когда кончается последняя прежняя (since = её until)',
+    en: 'the current wording takes effect on the day the last earlier wording ends (since = its until)',
+  },
+  'law.since_missing': { kk: 'бұрынғы редакциялары бар бөлікте қазіргі редакцияның қашаннан күшіне енгені (since) көрсетіледі', ru: 'у части с прежними редакциями указывается, с какого дня действует текущая (since)', en: 'a part with earlier wordings says since when the current one is in force' },
+  'law.too_many_parts': { kk: 'бап бөліктері тым көп: ең көбі {max}', ru: 'слишком много частей статей: не больше {max}', en: 'too many article parts: at most {max}' },
+  'law.same_date_twice': { kk: 'бір күннен басталатын екі мән', ru: 'два значения с одной и той же даты', en: 'two values from the same date' },
+  'law.earlier_code_year': { kk: 'бұрынғы Кодекс жылымен аталады, мысалы 1997', ru: 'прежний Кодекс называется годом, например 1997', en: 'an earlier Code is named by its year, like 1997' },
+  'law.article_key': { kk: '188 немесе 110-1 сияқты бап нөмірі күтіледі', ru: 'ожидается номер статьи вида 188 или 110-1', en: 'expected an article number like 188 or 110-1' },
+  'facilities.unknown_region': { kk: 'белгісіз өңір {region}', ru: 'неизвестный регион {region}', en: 'unknown region {region}' },
+  'facilities.unknown_region_courts': { kk: 'белгісіз өңір {region} (өңірлер мекемелер файлынан алынады)', ru: 'неизвестный регион {region} (регионы берутся из файла учреждений)', en: 'unknown region {region} (regions are those of the facilities file)' },
+  'facilities.code_twice': { kk: '{code} коды екі рет қолданылған', ru: 'код {code} использован дважды', en: 'the code {code} is used twice' },
+  'courts.second_court': { kk: '{region} өңірі үшін екінші сот: ереже бойынша әр өңірге бір сот', ru: 'второй суд для региона {region}: по правилу — один суд на регион', en: 'a second court for region {region}: the rule needs one court per region' },
+  'impact.first_step_zero': { kk: 'бірінші саты 0-ден басталуы керек', ru: 'первая ступень должна начинаться с 0', en: 'the first step must start at 0' },
+  'impact.steps_rise': { kk: 'сатылар өсуі керек', ru: 'ступени должны возрастать', en: 'steps must rise' },
+  'impact.rate_3y_below_1y': { kk: '3 жыл ішіндегі үлес 1 жыл ішіндегіден төмен болмайды', ru: 'доля за 3 года не может быть ниже, чем за 1 год', en: 'the rate within 3 years cannot be lower than within 1 year' },
+  'impact.category_id': { kk: 'child_under_3 сияқты идентификатор күтіледі', ru: 'ожидается идентификатор вида child_under_3', en: 'expected an id like child_under_3' },
+  'letter.figure_before': { kk: '{factor} көрсеткіші {figure} көрсеткішінен бұрын анықталуы керек', ru: 'показатель {factor} должен быть определён раньше {figure}', en: 'figure {factor} must come before {figure}' },
+  'letter.unknown_factor': { kk: 'белгісіз көрсеткіш немесе параметр {factor}', ru: 'неизвестный показатель или параметр {factor}', en: 'unknown figure or parameter {factor}' },
+  'letter.unknown_figure': { kk: 'белгісіз көрсеткіш {figure}', ru: 'неизвестный показатель {figure}', en: 'unknown figure {figure}' },
+  'letter.part_of_figure': {
+    kk: '{figure} — көрсеткіштің бөлігі: тексеру тұтас көрсеткіштерді атайды',
+    ru: '{figure} — часть показателя: проверка называет показатели целиком',
+    en: '{figure} is a part of a figure: an audit names whole figures',
+  },
+  'profile.men_pregnant': { kk: 'ерлер жүкті бола алмайды', ru: 'мужчины не могут быть беременны', en: 'men cannot be pregnant' },
+  'profile.more_than_minor_medium': { kk: 'онша ауыр емес және орташа ауырлықтағы {n} адамнан көп', ru: 'больше, чем {n} лиц небольшой и средней тяжести', en: 'more than the {n} minor/medium' },
+  'profile.gravity_sum': { kk: 'ауырлық сыныптарының қосындысы {sum}, ал custody бойынша {custody}', ru: 'классы тяжести в сумме дают {sum}, а custody — {custody}', en: 'gravity classes add up to {sum}, custody says {custody}' },
+  'profile.non_violent_or_share': { kk: 'non_violent (сандар) немесе violent_share беріңіз', ru: 'укажите non_violent (числа) или violent_share', en: 'give non_violent (counts) or violent_share' },
+  'profile.needed_with_counts': { kk: 'non_violent сандарымен бірге қажет', ru: 'нужно вместе с числами non_violent', en: 'needed with non_violent counts' },
+  'profile.needed_with_share': { kk: 'violent_share-мен бірге қажет', ru: 'нужно вместе с violent_share', en: 'needed with violent_share' },
+  'profile.more_than_count': { kk: 'non_violent.count мәнінен көп', ru: 'больше, чем non_violent.count', en: 'more than non_violent.count' },
+  'profile.claims_or_share': { kk: 'unpaid_claims немесе unpaid_claim_share беріңіз', ru: 'укажите unpaid_claims или unpaid_claim_share', en: 'give unpaid_claims or unpaid_claim_share' },
+  'profile.max_persons': { kk: 'ең көбі 100 000 000 адам', ru: 'не больше 100 000 000 человек', en: 'at most 100 000 000 persons' },
+  'template.not_zip': { kk: 'Word құжаты (.docx) емес: файл ZIP мұрағаты емес', ru: 'не документ Word (.docx): файл не ZIP-архив', en: 'not a Word document (.docx): the file is not a ZIP archive' },
+  'template.no_document_xml': { kk: 'Word құжаты (.docx) емес: word/document.xml жоқ', ru: 'не документ Word (.docx): нет word/document.xml', en: 'not a Word document (.docx): word/document.xml is missing' },
+  'template.syntax': { kk: 'үлгі оқылмады: {detail}', ru: 'шаблон не прочитан: {detail}', en: 'the template cannot be read: {detail}' },
+  'template.syntax_at': { kk: 'үлгі оқылмады: {detail} («{placeholder}» орны)', ru: 'шаблон не прочитан: {detail} (поле «{placeholder}»)', en: 'the template cannot be read: {detail} (placeholder “{placeholder}”)' },
+  'template.no_field': {
+    kk: '«{placeholder}» орны бұл құжаттың ешбір өрісін атамайды (мұндағы өрістер: {fields})',
+    ru: 'поле «{placeholder}» не называет ни одного поля этого документа (здесь есть: {fields})',
+    en: 'placeholder “{placeholder}” names no field of this document (fields here: {fields})',
+  },
+  'template.section_of_scalar': {
+    kk: '«{placeholder}» бөлім ашады, бірақ {field} — жалғыз мән: {{field}} деп жазыңыз',
+    ru: '«{placeholder}» открывает раздел, но {field} — одно значение: пишите {{field}}',
+    en: '“{placeholder}” opens a section, but {field} is a single value: write {{field}}',
+  },
+  'template.list_as_value': {
+    kk: '«{placeholder}» тізімді білдіреді: оны {#{field}}…{/{field}} бөлімі ретінде қолданыңыз',
+    ru: '«{placeholder}» обозначает список: используйте его как раздел {#{field}}…{/{field}}',
+    en: 'placeholder “{placeholder}” stands for a list: use it as a section {#{field}}…{/{field}}',
+  },
+  'template.flag_as_value': {
+    kk: '«{placeholder}» иә/жоқ мәнін білдіреді: оны {#{field}}…{/{field}} бөлімі ретінде қолданыңыз',
+    ru: '«{placeholder}» обозначает да/нет: используйте его как раздел {#{field}}…{/{field}}',
+    en: 'placeholder “{placeholder}” stands for a yes/no: use it as a section {#{field}}…{/{field}}',
+  },
+} as const satisfies Record<string, Text>;
