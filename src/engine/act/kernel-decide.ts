@@ -235,7 +235,7 @@ function grantAllThatApply(R: Int32Array, c: Int32Array, tr: Uint8Array, n: numb
   let sum = 0;
   let release = false;
   let unknown = false;
-  let any = false;
+  let measured = false;
   for (let j = 0; j < n; j++) {
     if (tr[j] !== 2) continue;
     const k = A.kinds[j]!;
@@ -243,10 +243,10 @@ function grantAllThatApply(R: Int32Array, c: Int32Array, tr: Uint8Array, n: numb
     if (d !== d) unknown = true;
     if (k === K_RELEASE || k === K_LIABILITY) {
       release = true;
-      any = true;
+      measured = true;
     } else if (d === d && d >= 0) {
       sum += d;
-      any = true;
+      measured = true;
     }
     const score = favourOf(k, d);
     if (score > bestScore) {
@@ -262,7 +262,7 @@ function grantAllThatApply(R: Int32Array, c: Int32Array, tr: Uint8Array, n: numb
   let days = -1;
   let newEnd = UNKNOWN_DATE;
   if (unknown) days = NaN;
-  else if (any) {
+  else if (measured) {
     const rem = en > day0 ? en - day0 : 0;
     days = release ? rem : sum < rem ? sum : rem;
     newEnd = en - days;
