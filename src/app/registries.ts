@@ -296,14 +296,10 @@ export async function currentRegistryInfo(ctx: AppContext): Promise<RegistryInfo
   return info;
 }
 
-/** The columnar registry of a stored snapshot (from memory, its columnar pieces, or its rows). */
-export async function openStoredRegistry(ctx: AppContext, id: string): Promise<{ info: RegistryRef; registry: Registry }> {
-  const info = await getRegistryRef(ctx.db, id);
-  if (!info) throw new AppError('not_found', API_MESSAGES.not_found, { what: `registry ${id}` });
-  return { info, registry: await columnarOf(ctx, info) };
-}
-
-/** The current registry (or the one named) with its columnar form: one query when the form is in memory. */
+/**
+ * The current registry (or the one named) with its columnar form (from memory, its columnar pieces,
+ * or its rows): one query when the form is in memory.
+ */
 export async function openRegistry(ctx: AppContext, id: string | undefined): Promise<{ info: RegistryRef; registry: Registry }> {
   const info = await getRegistryRef(ctx.db, id ?? null);
   if (!info) throw id === undefined ? new AppError('not_found', API_MESSAGES.no_registry) : new AppError('not_found', API_MESSAGES.not_found, { what: `registry ${id}` });
