@@ -89,31 +89,31 @@ export function readDataText(file: string): string {
   let size: number;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) throw new UnreadableFileError(file, 'file.directory', 'is a folder, expected a YAML or JSON file');
+    if (st.isDirectory()) throw new UnreadableFileError(file, 'file.directory', msg('file.data_directory'));
     size = st.size;
   } catch (e) {
     if (e instanceof UnreadableFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UnreadableFileError(file, 'file.missing', code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : `cannot be opened (${code ?? String(e)})`);
+    throw new UnreadableFileError(file, 'file.missing', code === 'ENOENT' || code === 'ENOTDIR' ? msg('file.no_such_file') : msg('file.cannot_open', { code: code ?? String(e) }));
   }
-  if (size > DATA_FILE_MAX_BYTES) throw new UnreadableFileError(file, 'file.too_large', `${size} bytes; an act or data file may hold at most ${DATA_FILE_MAX_BYTES} bytes`);
+  if (size > DATA_FILE_MAX_BYTES) throw new UnreadableFileError(file, 'file.too_large', msg('file.data_too_large', { size, max: DATA_FILE_MAX_BYTES }));
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    throw new UnreadableFileError(file, 'file.unreadable', `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new UnreadableFileError(file, 'file.unreadable', msg('file.cannot_read', { code: (e as NodeJS.ErrnoException).code ?? String(e) }));
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const line = bytes.subarray(0, nul).toString('latin1').split('\n').length;
-    throw new UnreadableFileError(file, 'file.binary', 'a NUL byte: this is a binary file, not YAML text', { line, byte: nul });
+    throw new UnreadableFileError(file, 'file.binary', msg('file.data_binary'), { line, byte: nul });
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const good = Math.max(0, firstInvalidUtf8(bytes, false));
     const line = bytes.subarray(0, good).toString('latin1').split('\n').length;
-    throw new UnreadableFileError(file, 'encoding.invalid', 'bytes that are not UTF-8: act and data files are UTF-8 text', { line, byte: good });
+    throw new UnreadableFileError(file, 'encoding.invalid', msg('file.data_not_utf8'), { line, byte: good });
   }
 }
 

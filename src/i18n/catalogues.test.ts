@@ -178,8 +178,6 @@ const CYRILLIC_ALLOWED: Record<string, string> = {
   'src/registry/synthetic/names.ts': 'the synthetic population’s surnames and given names (data)',
   'src/registry/row.ts': 'patterns that recognise Cyrillic input: mis-decoded text, spreadsheet error values, Ж/М/Ә/Е for sex',
   'src/registry/csv/encoding.ts': 'a pattern that recognises Windows-1251 text read as another encoding',
-  'src/registry/importer.ts': '“ИИН” as the name of the identifier in English messages',
-  'src/registry/registry.ts': '“ИИН” as the name of the identifier in English messages',
   'src/domain/iin.ts': '“ИИН” as the name of the identifier in English messages',
   'src/server/routes/persons.ts': '“ИИН” in the OpenAPI description of a query parameter',
   'src/cli/documents.ts': 'the inquiry number ДС-45, an identifier',
