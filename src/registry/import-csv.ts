@@ -182,7 +182,8 @@ function readRow(importer: RegistryImporter, rec: CsvRecord, h: string[], delimi
       },
     ]);
   } else {
-    // the cell count equals the header's here: every rec.cells[i] below is there
+    // the cell count equals the header's here: every rec.cells[i] below is there (the assertions
+    // stay, as these loops run over every cell of every row of the file)
     const unnamed = h.findIndex((name, i) => name === '' && rec.cells[i]!.trim() !== '');
     if (unnamed >= 0) {
       importer.rejectRow([

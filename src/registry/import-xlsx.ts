@@ -116,9 +116,9 @@ interface SheetEntry {
 
 const xmlText = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()]!,
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()] ?? e,
   );
-const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, xmlText(m[2]!)]));
+const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map(([, name = '', value = '']) => [name, xmlText(value)]));
 
 /** A merged range of cells (1-based, inclusive). */
 interface Merge {
@@ -146,8 +146,8 @@ async function mergedRanges(file: string, zip: JSZip, sheetNo: string): Promise<
       .nodeStream('nodebuffer')
       .on('data', (chunk: Buffer) => {
         const text = tail + chunk.toString('latin1');
-        for (const m of text.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g))
-          out.push({ ref: `${m[1]}${m[2]}:${m[3]}${m[4]}`, c1: columnNumber(m[1]!), r1: Number(m[2]), c2: columnNumber(m[3]!), r2: Number(m[4]) });
+        for (const [, col1 = '', row1, col2 = '', row2] of text.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g))
+          out.push({ ref: `${col1}${row1}:${col2}${row2}`, c1: columnNumber(col1), r1: Number(row1), c2: columnNumber(col2), r2: Number(row2) });
         const cut = text.lastIndexOf('<');
         tail = cut >= 0 && text.length - cut < 200 ? text.slice(cut) : '';
       })
@@ -195,11 +195,11 @@ async function workbookSheets(file: string): Promise<{ tabs: SheetEntry[]; zip: 
     const name = a['name'] ?? '?';
     if (!rel) throw new UnreadableFileError(file, 'xlsx.corrupt', msg('file.xlsx_sheet_no_part', { sheet: name }));
     if (!/\/worksheet$/.test(rel.type)) continue; // a chart sheet holds no rows
-    const no = /(?:^|\/)worksheets\/sheet(\d+)\.xml$/.exec(rel.target);
-    if (!no) throw new UnreadableFileError(file, 'xlsx.layout', msg('file.xlsx_sheet_layout', { sheet: name, target: rel.target }));
-    if (!zip.file(`xl/worksheets/sheet${no[1]}.xml`)) throw new UnreadableFileError(file, 'xlsx.corrupt', msg('file.xlsx_sheet_missing', { sheet: name, part: `xl/worksheets/sheet${no[1]}.xml` }));
+    const no = /(?:^|\/)worksheets\/sheet(\d+)\.xml$/.exec(rel.target)?.[1];
+    if (no === undefined) throw new UnreadableFileError(file, 'xlsx.layout', msg('file.xlsx_sheet_layout', { sheet: name, target: rel.target }));
+    if (!zip.file(`xl/worksheets/sheet${no}.xml`)) throw new UnreadableFileError(file, 'xlsx.corrupt', msg('file.xlsx_sheet_missing', { sheet: name, part: `xl/worksheets/sheet${no}.xml` }));
     const state = a['state'] === 'hidden' || a['state'] === 'veryHidden' ? a['state'] : 'visible';
-    out.push({ name, state, sheetNo: no[1]! });
+    out.push({ name, state, sheetNo: no });
   }
   return { tabs: out, zip };
 }
@@ -272,7 +272,7 @@ async function readSheets(law: CriminalCode, file: string, size: number, tabs: r
           if ('rule' in c || c.text.trim() !== '') read.set(col, c);
         });
         if (read.size === 0) continue;
-        rows.set(tab.sheetNo, rows.get(tab.sheetNo)! + 1);
+        rows.set(tab.sheetNo, (rows.get(tab.sheetNo) ?? 0) + 1);
         if (!wanted || (chosen !== null && chosen !== name)) continue;
         chosen = name;
         if (header === null) {

@@ -11,10 +11,16 @@
  *
  * Columns derived from the Criminal Code table (gravest offence, tags, intent, violence) are
  * computed once when the registry is built, so that evaluation reads one number per person.
+ *
+ * The reads and writes of the columns index a typed array with a row below its length, or the
+ * Code table with an index the registry stored: their non-null assertions (`a[i]!`) stay, as they
+ * run for every person of a registry of millions and the typed arrays are checked whole where they
+ * come from disk (findValueProblem).
  */
 import { BEHAVIOURS, CUSTODIES, DISABLED_CHILD_GROUPS, GRAVITIES, RECIDIVISMS, SENTENCE_TYPES, SEXES, VETERAN_KINDS } from '../domain/enums.ts';
 import { UNKNOWN_DATE, dayNumberOf, daysInMonth, ymdOfDay } from '../domain/dates.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
+import { present } from '../domain/lookup.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import type { PersonRecord } from './record.ts';
 
@@ -172,7 +178,7 @@ export class Registry {
   private makeIds: (() => readonly string[]) | null = null;
 
   get personId(): readonly string[] {
-    if (this.ids === null) this.ids = this.makeIds!();
+    if (this.ids === null) this.ids = present(this.makeIds, 'the person ids of a registry, or their pattern')();
     return this.ids;
   }
 

@@ -86,11 +86,12 @@ function typeName(a: Typed): TypeName {
 
 /** The pattern of generated ids ("KZ00001" …), if every id follows it. */
 function idPattern(ids: readonly string[]): { prefix: string; width: number } | null {
-  if (ids.length === 0) return null;
-  const m = /^(\D*)(\d+)$/.exec(ids[0]!);
+  const [first] = ids;
+  if (first === undefined) return null;
+  const m = /^(\D*)(\d+)$/.exec(first);
   if (!m) return null;
-  const prefix = m[1]!;
-  const width = m[2]!.length;
+  const [, prefix = '', digits = ''] = m;
+  const width = digits.length;
   if (width > 20) return null;
   for (let i = 0; i < ids.length; i++) if (ids[i] !== `${prefix}${String(i + 1).padStart(width, '0')}`) return null;
   return { prefix, width };

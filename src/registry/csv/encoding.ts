@@ -10,6 +10,7 @@
 import iconv from 'iconv-lite';
 import { UnreadableFileError } from '../../domain/errors.ts';
 import { msg, type Message } from '../../i18n/message.ts';
+import { present } from '../../domain/lookup.ts';
 import { firstInvalidUtf8 } from '../../domain/utf8.ts';
 
 export { firstInvalidUtf8 };
@@ -40,6 +41,9 @@ export function bytePosition(bytes: Uint8Array, index: number, lineBefore = 1): 
     }
   return { line, column: index - lineStart + 1 };
 }
+
+// The loops over a chunk's bytes below index within the chunk's length (`b[i]!`, `bytes[i]!`): the
+// assertions stay there, as a check on every byte of a file of gigabytes would cost more than it says.
 
 /** Index of the first byte above 0x7F that is not plausible Windows-1251 Russian or Kazakh text, or -1. */
 export function firstImplausibleCp1251(b: Uint8Array): number {
@@ -215,7 +219,7 @@ export class ChunkDecoder {
           );
         }
       }
-      text = this.iconvDecoder!.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      text = present(this.iconvDecoder, 'a decoder for a file not in UTF-8').write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       if (this.encoding === 'windows-1251') {
         const swapped = firstCaseSwappedWord(text);
         if (swapped >= 0) {
@@ -245,7 +249,7 @@ export class ChunkDecoder {
         throw new UnreadableFileError(this.file, 'encoding.invalid', msg('file.cut_utf8'), { byte: this.offset });
       }
     }
-    const rest = this.iconvDecoder!.end() ?? '';
+    const rest = present(this.iconvDecoder, 'a decoder for a file not in UTF-8').end() ?? '';
     if (rest.includes('\uFFFD')) throw new UnreadableFileError(this.file, 'encoding.invalid', msg('file.cut'), { byte: this.offset });
     return rest;
   }

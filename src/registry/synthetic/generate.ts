@@ -11,6 +11,10 @@
  *    at a time, so that any size streams without holding persons as objects.
  *
  * The output depends only on the profile, the law table and the seed.
+ *
+ * The plan's typed arrays are read by a person's index below their length, and the tables
+ * (custodies, gravities, the Code's parts, the facilities) by an index drawn within them: those
+ * non-null assertions (`plan.age[i]!`) stay, as they run for every person of millions.
  */
 import { CUSTODIES, GRAVITIES, type Custody, type Gravity, type Recidivism, type SentenceType, type Sex } from '../../domain/enums.ts';
 import { addMonths, addYearsYmd, dayOfYmd, ymdOfDay } from '../../domain/dates.ts';
@@ -247,7 +251,8 @@ const OLD_ARTICLES: Record<string, string> = {
 
 function under1997(law: CriminalCode, index: number): number {
   const p = law.parts[index]!;
-  const old = OLD_ARTICLES[p.id] ? law.part(OLD_ARTICLES[p.id]!) : undefined;
+  const oldId = OLD_ARTICLES[p.id];
+  const old = oldId ? law.part(oldId) : undefined;
   return old && old.gravity === p.gravity && old.tagMask === p.tagMask ? old.index : index;
 }
 
