@@ -9,6 +9,7 @@ import { renderMessage, msg, type Message } from '../i18n/message.ts';
 import type { Lang } from '../i18n/text.ts';
 import { UnreadableFileError } from './errors.ts';
 import { locateIssue } from './issues.ts';
+import { firstLine } from './lookup.ts';
 import { firstInvalidUtf8 } from './utf8.ts';
 
 /** The largest act or data file read (a YAML document of this size is already far beyond any real act). */
@@ -148,6 +149,7 @@ export function parseYamlSource(text: string, file: string): { value: unknown; m
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
   } catch (e) {
     const at = firstAlias === null ? null : lines.linePos(firstAlias);
+    if (e instanceof ReferenceError && /unresolved alias/i.test(e.message)) throw new DataFileError([{ file, path: '$', line: at?.line ?? null, column: at?.col ?? null, message: msg('data.yaml.bad_alias') }]);
     if (e instanceof ReferenceError || (e instanceof Error && /alias/i.test(e.message)))
       throw new DataFileError([{ file, path: '$', line: at?.line ?? null, column: at?.col ?? null, message: msg('data.alias_bomb', { aliases, max: MAX_ALIAS_COUNT }) }]);
     if (e instanceof RangeError) throw new DataFileError([unlocated(file, [], msg('data.too_deep'))]);
@@ -160,7 +162,18 @@ export function parseYamlSource(text: string, file: string): { value: unknown; m
 function yamlMessage(code: string, detail: string): Message {
   if (code === 'DUPLICATE_KEY') return msg('data.yaml.duplicate_key');
   if (code === 'BAD_INDENT' || code === 'TAB_AS_INDENT') return msg('data.yaml.indentation');
-  return msg('data.yaml.syntax', { detail: detail.split('\n')[0] ?? detail });
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') return msg('data.yaml.block_as_key');
+  if (code === 'MULTILINE_IMPLICIT_KEY') return msg('data.yaml.multiline_key');
+  if (code === 'BAD_DQ_ESCAPE') return msg('data.yaml.escape');
+  if (code === 'MULTIPLE_DOCS') return msg('data.yaml.multiple_docs');
+  if (code === 'BAD_SCALAR_START') return msg('data.yaml.scalar_start');
+  if (code === 'BAD_ALIAS') return msg('data.yaml.bad_alias');
+  if (code === 'MISSING_CHAR') return msg('data.yaml.missing_char');
+  const first = firstLine(detail);
+  // the parser names the token it did not expect in quotes at the end of its words
+  const token = code === 'UNEXPECTED_TOKEN' ? /: ("[^"]+")$/.exec(first)?.[1] : undefined;
+  if (token !== undefined) return msg('data.yaml.unexpected_token', { token });
+  return msg('data.yaml.syntax', { detail: first });
 }
 
 /** Validates a parsed value against a schema; failures become located errors with messages of the catalogues. */
