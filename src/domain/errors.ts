@@ -75,9 +75,10 @@ export class OutputError extends UserError {
   constructor(
     readonly file: string,
     readonly rule: string,
-    readonly detail: string,
+    /** The detail: a message of src/i18n/errors/file.ts (its own `message` is English, for logs). */
+    readonly detail: Message,
   ) {
-    super(`${file}: ${detail} [${rule}]`, EXIT.unwritable);
+    super(`${file}: ${renderMessage(detail, 'en')} [${rule}]`, EXIT.unwritable);
   }
 }
 
