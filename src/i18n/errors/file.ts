@@ -165,7 +165,7 @@ export const FILE_ERRORS = {
   },
   'file.snapshot_ids_outside': { kk: 'адам идентификаторлары деректерден тыс жатыр', ru: 'идентификаторы лиц лежат вне данных', en: 'the person ids lie outside the data' },
   'file.snapshot_ids_not_list': { kk: 'адам идентификаторлары JSON тізімі емес', ru: 'идентификаторы лиц — не список JSON', en: 'the person ids are not a JSON list' },
-  'file.snapshot_ids_not_texts': { kk: 'адам идентификаторлары {n} бос емес мәтін емес', ru: 'идентификаторы лиц — не {n} непустых текстов', en: 'the person ids are not {n} non-empty texts' },
+  'file.snapshot_ids_not_texts': { kk: 'адам идентификаторлары бос емес {n} мәтіннен тұрмайды', ru: 'идентификаторы лиц — не {n} непустых текстов', en: 'the person ids are not {n} non-empty texts' },
   'file.snapshot_id_twice': { kk: 'бір адам идентификаторы екі рет берілген', ru: 'идентификатор лица указан дважды', en: 'a person id is given twice' },
   // an output that cannot be written (OutputError, exit code 4: src/output/atomic.ts)
   'file.output_no_folder': { kk: '{folder} қалтасы жоқ', ru: 'папки {folder} нет', en: 'the folder {folder} does not exist' },
@@ -184,7 +184,7 @@ export const FILE_ERRORS = {
   'file.value.dictionary_start': { kk: 'сөздік бос мәтіннен (белгісіз) басталмайды', ru: 'словарь не начинается с пустого текста (неизвестно)', en: 'the dictionary does not begin with the empty text (unknown)' },
   'file.value.lists_start': { kk: 'тізімдер 0-ден басталмайды', ru: 'списки не начинаются с 0', en: 'the lists do not begin at 0' },
   'file.value.code_range': { kk: '{value} коды -1…{max} аралығынан тыс', ru: 'код {value} вне -1…{max}', en: 'code {value} is outside -1…{max}' },
-  'file.value.tristate': { kk: '{value} мәні -1, 0 немесе 1 емес', ru: '{value} — не -1, 0 и не 1', en: '{value} is not -1, 0 or 1' },
+  'file.value.tristate': { kk: '{value} мәні -1, 0 немесе 1 емес', ru: 'значение {value} — не -1, не 0 и не 1', en: '{value} is not -1, 0 or 1' },
   'file.value.dictionary_code': { kk: '{value} коды {size} мәнді сөздіктен тыс', ru: 'код {value} вне своего словаря из {size} значений', en: 'code {value} is outside its dictionary of {size}' },
   'file.value.day_range': { kk: '{value} күні 1900–2100 аралығынан тыс', ru: 'день {value} вне 1900–2100', en: 'day {value} is outside 1900–2100' },
   'file.value.not_date': { kk: '{value} — күн емес', ru: '{value} — не дата', en: '{value} is not a date' },

@@ -83,12 +83,12 @@ export const REGISTRY_ERRORS = {
     en: 'the person was {age} on the offence date, below the age of criminal responsibility ({min})',
   },
   'registry.article_edition': {
-    kk: '{part}: {date} күнгі қылмыс {code} бойынша жазылған, ал ол {from} бастап {until} дейін күшінде болған; соттылықтың Кодексін тексеріңіз',
+    kk: '{part}: {date} күнгі қылмыс {code} бойынша жазылған, ал оның күшінде болған кезеңі: {from} – {until}; соттылықтың Кодексін тексеріңіз',
     ru: '{part}: преступление {date} по {code}, который действовал с {from} по {until}; проверьте Кодекс судимости',
     en: "{part}: an offence of {date} under {code}, which was in force {from} to {until}; check the conviction's Code",
   },
   'registry.article_edition_now': {
-    kk: '{part}: {date} күнгі қылмыс {code} бойынша жазылған, ал ол {from} бастап күшінде; соттылықтың Кодексін тексеріңіз',
+    kk: '{part}: {date} күнгі қылмыс {code} бойынша жазылған, ал ол {from} күнінен бастап күшінде; соттылықтың Кодексін тексеріңіз',
     ru: '{part}: преступление {date} по {code}, который действует с {from}; проверьте Кодекс судимости',
     en: "{part}: an offence of {date} under {code}, which is in force from {from}; check the conviction's Code",
   },
@@ -153,7 +153,7 @@ export const REGISTRY_ERRORS = {
   'registry.header_malformed': { kk: 'тақырып жолы {line}-жолдың {column}-бағанында бұзылған: {detail}', ru: 'строка заголовка повреждена в строке {line}, столбце {column}: {detail}', en: 'the header row is malformed at line {line}, column {column}: {detail}' },
   'registry.csv_at': { kk: '{detail} ({line}-жол, {column}-баған)', ru: '{detail} (строка {line}, столбец {column})', en: '{detail} (line {line}, column {column})' },
   'registry.unclosed_quote': {
-    kk: 'тырнақша ашылған, бірақ жабылмаған; жол осы жолмен аяқталады деп есептеледі',
+    kk: 'тырнақша ашылған, бірақ жабылмаған; жазба осы жолда аяқталады деп есептеледі',
     ru: 'кавычка открыта и не закрыта; строка считается закончившейся на этой строке файла',
     en: 'a quote is opened and never closed; the row is taken to end with this line',
   },
@@ -169,7 +169,7 @@ export const REGISTRY_ERRORS = {
   },
   'registry.cell_count': { kk: 'жолда {cells} ұяшық, тақырыпта {header} ({delimiter} бөлінген)', ru: 'в строке {cells} ячеек, в заголовке {header} (разделено {delimiter})', en: 'the row has {cells} cells, the header {header} (separated by {delimiter})' },
   'registry.cell_count_lines': {
-    kk: 'жолда {cells} ұяшық, тақырыпта {header} ({delimiter} бөлінген); жол {from}–{to} жолдарын алады',
+    kk: 'жолда {cells} ұяшық, тақырыпта {header} ({delimiter} бөлінген); бұл жазба файлдың {from}–{to} жолдарында',
     ru: 'в строке {cells} ячеек, в заголовке {header} (разделено {delimiter}); строка занимает строки файла {from}–{to}',
     en: 'the row has {cells} cells, the header {header} (separated by {delimiter}); the row spans lines {from}–{to}',
   },
