@@ -7,6 +7,7 @@
  * whom it adds, whom it drops, whose measure differs; and how the rates of coverage and of release
  * of women and men compare within the same gravity and social category.
  */
+import { entryAt } from '../domain/lookup.ts';
 import { CUSTODIES, GRAVITIES, SEXES, type Gravity } from '../domain/enums.ts';
 import { GRAVITY_LABELS } from '../i18n/enums.ts';
 import { sexDependence, sexNeutralPlan } from '../engine/act/transform.ts';
@@ -78,8 +79,14 @@ export function equality(run: ActRun, registry: Registry, law: Law, categories: 
   const largest = largestGap(disparity, policy.minGroup);
   const section: EqualitySection = {
     depends_on_sex: {
-      clauses: dep.clauses.map((j) => ({ id: plan.clauses[j]!.id, ref: plan.clauses[j]!.ref, label: plan.clauses[j]!.label })),
-      exclusions: dep.exclusions.map((j) => ({ id: plan.exclusions[j]!.id, ref: plan.exclusions[j]!.ref })),
+      clauses: dep.clauses.map((j) => {
+        const { id, ref, label } = entryAt(plan.clauses, j, 'clause');
+        return { id, ref, label };
+      }),
+      exclusions: dep.exclusions.map((j) => {
+        const { id, ref } = entryAt(plan.exclusions, j, 'exclusion');
+        return { id, ref };
+      }),
       definitions: dep.definitions,
     },
     counterfactual: { act_id: neutralPlan.id, covered: neutralCovered, added, removed, measure_changed: changed },
@@ -87,8 +94,8 @@ export function equality(run: ActRun, registry: Registry, law: Law, categories: 
     largest_gap: largest,
     verdict: verdict({
       groupLabel: (group) => groupLabel(categories, group),
-      clauses: dep.clauses.map((j) => plan.clauses[j]!.ref),
-      exclusions: dep.exclusions.map((j) => plan.exclusions[j]!.ref),
+      clauses: dep.clauses.map((j) => entryAt(plan.clauses, j, 'clause').ref),
+      exclusions: dep.exclusions.map((j) => entryAt(plan.exclusions, j, 'exclusion').ref),
       added,
       removed,
       changed,

@@ -2,6 +2,7 @@
  * The outcomes section of the impact report: how many serving persons each status, measure, clause
  * and exclusion holds, and the days of punishment remitted — computed and rendered here.
  */
+import { entryAt } from '../domain/lookup.ts';
 import { MEASURE_CODES, MEASURE_LABELS, measureCode, type MeasureCode } from '../engine/act/plan.ts';
 import { STATUSES } from '../engine/act/outcome.ts';
 import { OUTCOMES_TEXTS as O } from '../i18n/impact/outcomes.ts';
@@ -44,7 +45,7 @@ export function outcomesSummary(run: ActRun): OutcomesSummary {
     persons: byStatus.reduce((a, b) => a + b, 0),
     by_status: Object.fromEntries(STATUSES.map((s, k) => [s, byStatus[k]!])),
     by_measure: Object.fromEntries(MEASURE_CODES.map((m, k) => [m, byMeasure[k]!]).filter(([m, n]) => m !== 'none' && (n as number) > 0)),
-    by_clause: plan.clauses.map((c, j) => ({ id: c.id, ref: c.ref, label: c.label, measure: MEASURE_CODES[measureCode(c.measure)]!, persons: clausePersons[j]!, days_remitted: clauseDays[j]!, unverified: [] as string[] })),
+    by_clause: plan.clauses.map((c, j) => ({ id: c.id, ref: c.ref, label: c.label, measure: entryAt(MEASURE_CODES, measureCode(c.measure), 'measure code'), persons: clausePersons[j]!, days_remitted: clauseDays[j]!, unverified: [] as string[] })),
     by_exclusion: plan.exclusions.map((x, k) => ({ id: x.id, ref: x.ref, text: x.label ?? { kk: x.text.kk, ru: x.text.ru, en: x.text.en ?? x.text.ru }, persons: exclusion[k]!, unverified: [] as string[] })),
     days_remitted: days,
   };
