@@ -6,6 +6,10 @@
  * everyone would change (the sex-neutral counterfactual, built from the act, not written by hand):
  * whom it adds, whom it drops, whose measure differs; and how the rates of coverage and of release
  * of women and men compare within the same gravity and social category.
+ *
+ * Non-null assertions (`!`) left here are reads of the registry's and the outcomes' columns (typed
+ * arrays) at a person index below the registry's size, and updates of the accumulators at a
+ * category's offset below their length: all in the loops over every person.
  */
 import { entryAt } from '../domain/lookup.ts';
 import { CUSTODIES, GRAVITIES, SEXES, type Gravity } from '../domain/enums.ts';
@@ -56,7 +60,7 @@ export function equality(run: ActRun, registry: Registry, law: Law, categories: 
       count(added, i);
       bump(added.by_gravity, c.gravity[i]! >= 0 ? GRAVITIES[c.gravity[i]!]! : 'unknown');
       bump(added.by_custody, CUSTODIES[c.custody[i]!] ?? 'unknown');
-      bump(added.by_measure, MEASURE_KINDS[b]!);
+      bump(added.by_measure, entryAt(MEASURE_KINDS, b, 'measure kind'));
       bump(added.by_clause, neutralPlan.clauses[neutral.outcomes.clause[i]!]!.ref);
       let inAny = false;
       categories.masks.forEach((m, j) => {

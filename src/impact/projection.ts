@@ -15,7 +15,13 @@
  * inflow × mean term of those admitted). Terms of admissions are drawn from the terms of the persons held, reweighted by
  * 1 / term (a population on a given day over-represents long terms). The act does not touch
  * admissions: it covers offences before its entry into force.
+ *
+ * Non-null assertions (`!`) left here are reads and updates of the registry's columns and of the daily
+ * accumulators (typed arrays, one per custody), in the loop over every person and every day: a
+ * person index below the registry's size, a custody index checked non-negative, a day index below
+ * the horizon.
  */
+import { present } from '../domain/lookup.ts';
 import { addMonths, formatIsoDate, UNKNOWN_DATE } from '../domain/dates.ts';
 import { CUSTODIES } from '../domain/enums.ts';
 import { PROJECTION_TEXTS as P } from '../i18n/impact/projection.ts';
@@ -71,7 +77,7 @@ function survival(registry: Registry, serving: Uint8Array, custody: number, leng
 export function projection(run: ActRun, registry: Registry, opts: ProjectionOptions): ProjectionSection {
   const D = run.day;
   const monthEnds = Array.from({ length: opts.horizonMonths }, (_, k) => addMonths(D, k + 1));
-  const T = monthEnds[monthEnds.length - 1]!;
+  const T = present(monthEnds.at(-1), 'projection: no month to project');
   const { end: X, slots } = applicationSlots(run);
   const { base, act, unknownEnd } = populationChanges(run, registry, T, slots, opts.grantRate.value);
   const baseDaily = base.map(daily);

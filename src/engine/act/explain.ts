@@ -142,7 +142,7 @@ export function explain(plan: Plan, p: PersonRecord, law: Law, asOfDay: number =
   const env = actEnv(law, asOfDay);
   const needed: Checked[] = [];
   if (outcome.status === 'needs_review') {
-    if (outcome.clause >= 0) needed.push(...plan.clauses[outcome.clause]!.criteria);
+    if (outcome.clause >= 0) needed.push(...entryAt(plan.clauses, outcome.clause, 'clause').criteria);
     if (outcome.exclusion >= 0) needed.push(entryAt(plan.exclusions, outcome.exclusion, 'exclusion').condition);
   }
   const unknownFacts = [...new Set(needed.flatMap((c) => unknownsThatMatter(c, p, env, defs)))];
