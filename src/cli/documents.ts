@@ -189,25 +189,36 @@ export async function documentsCommand(kind: Kind, o: DocumentsOptions): Promise
   }
 
   if (kind === 'submissions') {
-    const facility = present(o.facility, '--facility, checked with the format');
-    const template = present(submissionTpl, 'the submission template, read for submissions');
-    const batch = await renderSubmissionBatch(input, facility, lang, template, { pdf: format === 'pdf' ? dejavuSerif() : null, docx: format === 'docx' || o.zip !== undefined }, progressBar);
-    // Write both or neither: the ZIP first, and it is removed if the PDF cannot be written.
-    const zip = () => present(batch.zip, 'the ZIP of the submissions, asked for');
-    if (format === 'docx') write(o.out, zip());
-    else {
-      if (o.zip) write(o.zip, zip());
-      if (batch.pdf) write(o.out, batch.pdf);
-    }
-    process.stderr.write(
-      `${render(T.batch, lang, { facility, produced: batch.produced.length, review: batch.produced.filter((p) => p.status === 'needs_review').length, refused: batch.refused.length })}\n`,
-    );
-    for (const r of batch.refused) process.stderr.write(`  ${r.reason[lang]}\n`);
+    await writeSubmissions(input, o, format, present(submissionTpl, 'the submission template, read for submissions'), write);
     return;
   }
 
   const list = buildFacilityList(input, present(o.facility, '--facility, checked with the format'), lang);
   write(o.out, await renderFacilityListXlsx(list, lang));
+}
+
+/** A facility's submissions: one PDF and, when asked, their DOCX files in a ZIP (or the ZIP alone); the refusals said on stderr. */
+async function writeSubmissions(
+  input: Parameters<typeof renderSubmissionBatch>[0],
+  o: DocumentsOptions,
+  format: string,
+  template: Parameters<typeof renderSubmissionBatch>[3],
+  write: (file: string, bytes: Buffer) => void,
+): Promise<void> {
+  const lang = o.lang;
+  const facility = present(o.facility, '--facility, checked with the format');
+  const batch = await renderSubmissionBatch(input, facility, lang, template, { pdf: format === 'pdf' ? dejavuSerif() : null, docx: format === 'docx' || o.zip !== undefined }, progressBar);
+  // Write both or neither: the ZIP first, and it is removed if the PDF cannot be written.
+  const zip = () => present(batch.zip, 'the ZIP of the submissions, asked for');
+  if (format === 'docx') write(o.out, zip());
+  else {
+    if (o.zip) write(o.zip, zip());
+    if (batch.pdf) write(o.out, batch.pdf);
+  }
+  process.stderr.write(
+    `${render(T.batch, lang, { facility, produced: batch.produced.length, review: batch.produced.filter((p) => p.status === 'needs_review').length, refused: batch.refused.length })}\n`,
+  );
+  for (const r of batch.refused) process.stderr.write(`  ${r.reason[lang]}\n`);
 }
 
 const dateArg = (v: string) => {
