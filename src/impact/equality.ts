@@ -58,14 +58,15 @@ export function equality(run: ActRun, registry: Registry, law: Law, categories: 
     if (b >= 0) neutralCovered++;
     if (a < 0 && b >= 0) {
       count(added, i);
-      bump(added.by_gravity, c.gravity[i]! >= 0 ? GRAVITIES[c.gravity[i]!]! : 'unknown');
+      const gravity = c.gravity[i]!;
+      bump(added.by_gravity, gravity >= 0 ? entryAt(GRAVITIES, gravity, 'gravity') : 'unknown');
       bump(added.by_custody, CUSTODIES[c.custody[i]!] ?? 'unknown');
       bump(added.by_measure, entryAt(MEASURE_KINDS, b, 'measure kind'));
-      bump(added.by_clause, neutralPlan.clauses[neutral.outcomes.clause[i]!]!.ref);
+      bump(added.by_clause, entryAt(neutralPlan.clauses, neutral.outcomes.clause[i]!, 'clause').ref);
       let inAny = false;
       categories.masks.forEach((m, j) => {
         if (m[i]) {
-          bump(added.by_social_category, categories.ids[j]!);
+          bump(added.by_social_category, entryAt(categories.ids, j, 'social category'));
           inAny = true;
         }
       });
