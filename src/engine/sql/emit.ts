@@ -14,6 +14,7 @@
  *
  * Nothing from an act's text reaches the SQL but numbers and escaped string literals.
  */
+import { entryAt } from '../../domain/lookup.ts';
 import { ymdOfDay } from '../../domain/dates.ts';
 import type { Fraction } from '../../domain/terms.ts';
 import { UNKNOWN_DATE } from '../../domain/dates.ts';
@@ -195,7 +196,7 @@ interface QueryContext {
 }
 
 const tr = (j: number) => `tr${j}`;
-const favOfClause = (plan: Plan, j: number) => favourSql(plan.clauses[j]!.measure, `dy${j}`);
+const favOfClause = (plan: Plan, j: number) => favourSql(entryAt(plan.clauses, j, 'clause').measure, `dy${j}`);
 
 /**
  * Layer c: the truth code (0 false, 1 unknown, 2 true) of every criterion of every clause, of each
@@ -251,7 +252,7 @@ function decisionLayer({ plan }: QueryContext): { mCols: string[]; words: number
   // overlap: two holding clauses with different measures
   const pairs: string[] = [];
   if (plan.overlapForbidden)
-    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (measureCode(plan.clauses[a]!.measure) !== measureCode(plan.clauses[b]!.measure)) pairs.push(`(${tr(a)} = 2 AND ${tr(b)} = 2)`);
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (measureCode(entryAt(plan.clauses, a, 'clause').measure) !== measureCode(entryAt(plan.clauses, b, 'clause').measure)) pairs.push(`(${tr(a)} = 2 AND ${tr(b)} = 2)`);
   mCols.push(pairs.length ? `(${pairs.join(' OR ')}) AS has_overlap` : 'FALSE AS has_overlap');
   mCols.push(`${firstOf(plan.clauses.map((_, j) => [j, `${tr(j)} = 2`]))} AS first_holding_idx`);
   const fav = (j: number) => favOfClause(plan, j);
