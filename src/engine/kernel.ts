@@ -110,6 +110,9 @@ export class Emitter implements EmitContext {
   childrenUnder(years: string): string {
     return `${this.helper('childrenUnder')}(${this.col('childOffsets')}, ${this.col('childBirthYmd')}, i, ${this.asOfYmd}, ${years})`;
   }
+  remainingTermSign(months: number, days: number): string {
+    return `${this.helper('remainingTermSign')}(${this.col('sentenceEndDay')}[i], ${this.asOfDay}, ${this.num(months)}, ${this.num(days)})`;
+  }
   temp(): string {
     return `t${this.temps++}`;
   }

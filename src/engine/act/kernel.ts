@@ -9,7 +9,7 @@
  * combined without branches; a person's outcome is kept in locals and written once, and counted
  * into the standard breakdowns (./breakdown.ts) in the same pass.
  */
-import { UNKNOWN_DATE, ymdOfDay } from '../../domain/dates.ts';
+import { addMonths, UNKNOWN_DATE, ymdOfDay } from '../../domain/dates.ts';
 import { childrenUnderColumn } from '../children-counts.ts';
 import type { Law } from '../../law/law.ts';
 import type { ColumnName, DictColumn, Registry } from '../../registry/registry.ts';
@@ -57,6 +57,7 @@ type ActKernelFn = (
   A: ActConstants,
   B: Float64Array,
   U: (Uint8Array | Int32Array)[],
+  L: number[],
 ) => void;
 
 /** The act's kernel bound to one registry and one day: evaluates ranges of persons. */
@@ -133,13 +134,15 @@ const R_OF: Record<Exclude<(typeof OUT_NAMES)[number], 'almostFrom'>, number> = 
 const kernelFunctions = new Map<string, ActKernelFn>();
 const KERNEL_FUNCTIONS_KEPT = 128;
 
-function kernelFunction(source: string): ActKernelFn {
+function kernelFunction(source0: string): ActKernelFn {
+  const edit = (globalThis as unknown as { __kedit?: (s: string) => string }).__kedit;
+  const source = edit ? edit(source0) : source0;
   let fn = kernelFunctions.get(source);
   if (fn) {
     kernelFunctions.delete(source);
   } else {
     // a named function (actKernel in CPU profiles and V8's traces)
-    fn = new Function(`return function actKernel(C, K, P, H, asOfYmd, asOfDay, laterYmd, laterDay, start, end, O, S, A, B, U) {\n${source}\n};`)() as ActKernelFn;
+    fn = new Function(`return function actKernel(C, K, P, H, asOfYmd, asOfDay, laterYmd, laterDay, start, end, O, S, A, B, U, L) {\n${source}\n};`)() as ActKernelFn;
     if (kernelFunctions.size >= KERNEL_FUNCTIONS_KEPT) kernelFunctions.delete(kernelFunctions.keys().next().value as string);
   }
   kernelFunctions.set(source, fn);
@@ -173,6 +176,22 @@ function tagGate(c: Checked): number {
 class ActEmitter extends Emitter {
   /** The ages (expressions: literals or parameters) of the counted columns, by index in U. */
   readonly childCounts: string[] = [];
+  /** The terms (months, days) the remaining term is compared with, by index in L. */
+  readonly remainingTerms: [months: number, days: number][] = [];
+
+  /**
+   * On the day of the evaluation, a person still serving (the loop's `en`: unknown or after the
+   * day) has a remaining term from the day to the end of the term: its sign against a term is the
+   * end compared with the day plus the term, `L[k]`, computed once per day (calendar.ts
+   * remainingTermSign; the helper stays for an end before the day).
+   */
+  override remainingTermSign(months: number, days: number): string {
+    if (this.asOfDay !== 'asOfDay') return super.remainingTermSign(months, days);
+    this.col('sentenceEndDay');
+    let k = this.remainingTerms.findIndex(([m, d]) => m === months && d === days);
+    if (k < 0) k = this.remainingTerms.push([months, days]) - 1;
+    return `(en === ${UNK} ? -2 : en > asOfDay ? (en > L[${k}]) - (en < L[${k}]) : ${this.helper('remainingTermSign')}(en, asOfDay, ${this.num(months)}, ${this.num(days)}))`;
+  }
 
   override childrenUnder(years: string): string {
     if (this.asOfYmd !== 'asOfYmd') return super.childrenUnder(years);
@@ -211,6 +230,13 @@ interface KernelGen {
 }
 
 const UNK = String(UNKNOWN_DATE);
+
+/**
+ * Marks a block (written right after its `{`) whose persons are few: the columns it reads that the
+ * code around it does not are read at its start, for the persons who enter it only.
+ */
+const READS = '/*reads*/';
+
 
 function newKernelGen(plan: Plan, law: Law): KernelGen {
   const e = new ActEmitter(law.criminalCode);
@@ -281,12 +307,21 @@ const falseCount = (qs: string[]) => qs.map((q) => `(${q} & 1 ^ 1)`).join(' + ')
 const unknownCount = (qs: string[]) => qs.map((q) => `((${q} ^ ${q} >> 1) & 1)`).join(' + ');
 const firstFalse = (qs: string[]) => qs.map((q, k) => (k < qs.length - 1 ? `${q} === 0 ? ${k} : ` : `${k}`)).join('');
 
+/** The bits of the exclusions `xs` whose truth is `W_T` (bit k for `xs[k]`), or `W_U` with `unknown`. */
+function truthBits(xs: string[], unknown: boolean): string {
+  return xs.map((x, k) => (unknown ? `((${x} ^ ${x} >> 1) & 1) << ${k}` : `(${x} >> 1) << ${k}`)).join(' | ');
+}
+
+/** The index of the lowest bit set in `bits` (not 0), as an expression. */
+const lowestBit = (bits: string) => `31 - Math.clz32(${bits} & -${bits})`;
+
 /**
  * The exclusions' bits in `x<k>`, read once some clause covers or may cover the person. A costly
  * exclusion is read only if no earlier one holds (the first that holds is the one recorded).
- * Sets `ex` (the first that holds) and, with `withUnknown`, `exU` (the first undecided).
+ * With `first`, sets `ex` (the first that holds) and `exU` (the first undecided); otherwise sets
+ * `ex` ≥ 0 when any holds, reading the costly ones only if no cheap one holds.
  */
-function exclusionsCode(g: KernelGen, withUnknown: boolean): string {
+function exclusionsCode(g: KernelGen, first: boolean): string {
   const { plan, e, w } = g;
   if (plan.exclusions.length === 0) return '';
   const xs = plan.exclusions.map((_, k) => `x${k}`);
@@ -299,14 +334,36 @@ function exclusionsCode(g: KernelGen, withUnknown: boolean): string {
     const reads = plan.exclusions.map((x, k) => (tagged[k] !== 0 ? `x${k} = ${w(x.condition)};` : '')).join(' ');
     parts.push(`if (${e.col('gravity')}[i] < 0 || (${e.col('tagMask')}[i] & ${e.num(tagMask)}) !== 0) { ${reads} }`);
   }
+  // the truth of each as bits of two words (which hold, which are undecided): up to 32 exclusions
+  const words = xs.length <= 32;
+  const chain = (v: number) => xs.map((x, k) => `${x} === ${v} ? ${k} : `).join('') + '-1';
+  if (first) {
+    plan.exclusions.forEach((x, k) => {
+      if (tagged[k] !== 0) return;
+      const expr = w(x.condition);
+      const earlier = xs.slice(0, k);
+      parts.push(isCostly(expr) && k > 0 ? `x${k} = ((${earlier.join(' | ')}) & 2) !== 0 ? 0 : ${expr};` : `x${k} = ${expr};`);
+    });
+    const decide = words
+      ? `const xt = ${truthBits(xs, false)}, xu = ${truthBits(xs, true)}; ex = xt !== 0 ? ${lowestBit('xt')} : -1; exU = xu !== 0 ? ${lowestBit('xu')} : -1;`
+      : `ex = ${chain(W_T)}; exU = ${chain(W_U)};`;
+    parts.push(`if ((${xs.join(' | ')}) !== 0) { ${decide} }`);
+    return parts.join(' ');
+  }
+  // any that holds (bit 1 of a truth is set for W_T only): the cheap ones first, a costly one only while none holds
+  const costly: { k: number; expr: string }[] = [];
+  const cheap = xs.filter((_, k) => tagged[k] !== 0);
   plan.exclusions.forEach((x, k) => {
     if (tagged[k] !== 0) return;
     const expr = w(x.condition);
-    const earlier = xs.slice(0, k);
-    parts.push(isCostly(expr) && k > 0 ? `x${k} = ((${earlier.join(' | ')}) & 2) !== 0 ? 0 : ${expr};` : `x${k} = ${expr};`);
+    if (isCostly(expr)) costly.push({ k, expr });
+    else {
+      parts.push(`x${k} = ${expr};`);
+      cheap.push(`x${k}`);
+    }
   });
-  const chain = (v: number) => xs.map((x, k) => `${x} === ${v} ? ${k} : `).join('') + '-1';
-  parts.push(`if ((${xs.join(' | ')}) !== 0) { ex = ${chain(W_T)};${withUnknown ? ` exU = ${chain(W_U)};` : ''} }`);
+  parts.push(cheap.length > 0 ? `if (((${cheap.join(' | ')}) & 2) !== 0) ex = 0;` : '');
+  for (const { k, expr } of costly) parts.push(`if (ex < 0) { x${k} = ${expr}; if (x${k} === ${W_T}) ex = ${k}; }`);
   return parts.join(' ');
 }
 
@@ -325,11 +382,11 @@ function firstMatchBody(g: KernelGen): string[] {
     const almost = c.criteria.length >= 2 ? ` else if (aK === 0 && ${falseCount(qs)} === 1 && ${unknownCount(qs)} === 0) { aK = 1; aC = ${j}; aX = ${firstFalse(qs)}; }` : '';
     body.push(`${j === 0 ? '' : 'if (chosen < 0 && undecided < 0) '}{ ${code} if (a === ${W_T}) chosen = ${j}; else if (a === ${W_U}) undecided = ${j};${almost} }`);
   });
-  body.push('if (chosen >= 0 || undecided >= 0) {');
+  body.push(`if (chosen >= 0 || undecided >= 0) {${READS}`);
   body.push(exclusionsCode(g, true));
   body.push(`if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = chosen >= 0 ? chosen : undecided; break person; }`);
   // granted: the days remitted under the chosen clause's measure
-  body.push('if (chosen >= 0) {');
+  body.push(`if (chosen >= 0) {${READS}`);
   body.push(`const dd = H.remitDaysMemo(a_memo, chosen, a_kinds[chosen], a_nums[chosen], a_dens[chosen], st, en, ${g.moCol}[i], ${g.ddCol}[i], asOfDay);`);
   body.push(`z_clause = chosen; z_measure = a_codes[chosen]; if (exU < 0 && dd === dd && dd >= 0) { z_daysRemitted = dd; z_newEnd = en - dd; }`);
   body.push(
@@ -351,7 +408,7 @@ function allClausesBody(g: KernelGen): string[] {
     body.push(`{ ${code} S_tr[${j}] = a - (a >> 1); S_nf[${j}] = ${falseCount(qs)}; S_nu[${j}] = ${unknownCount(qs)}; S_ms[${j}] = ${firstFalse(qs)}; }`);
   });
   body.push(`let first = -1; for (let j = 0; j < ${n}; j++) if (S_tr[j] !== 0) { first = j; break; }`);
-  body.push(`if (first >= 0) { ${exclusionsCode(g, true)} if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = first; break person; } }`);
+  body.push(`if (first >= 0) {${READS} ${exclusionsCode(g, true)} if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = first; break person; } }`);
   const copy = (Object.keys(R_OF) as (keyof typeof R_OF)[]).map((name) => `z_${name} = S_r[${R_OF[name]}];`).join(' ');
   const after = plan.combine === 'first_match' ? `if (z_status === ${STATUS.eligible}) { const chosen = z_clause; ${earlierLaterCode(g, 'chosen')} }` : '';
   body.push(`const decided = H.decideAll(S, ${n}, ${RULE_CODE[plan.combine]}, ${plan.overlapForbidden}, exU, A, st, en, ${g.moCol}[i], ${g.ddCol}[i], asOfDay);`);
@@ -364,7 +421,7 @@ function notCoveredBody(g: KernelGen): string[] {
   const body = [`z_status = ${STATUS.not_covered}; z_reason = ${REASON.no_clause};`];
   // Eligible later in the execution period: clauses with facts read `during` it, on its last day.
   if (g.laterClauses.length > 0) {
-    body.push('if (laterDay > asOfDay) {');
+    body.push(`if (laterDay > asOfDay) {${READS}`);
     body.push('duringYmd = laterYmd; duringDay = laterDay; let found = false;');
     for (const c of g.laterClauses) {
       body.push(`if (!found) { if (${g.w(c.condition)} === ${W_T}) { found = true; z_almostKind = 2; z_almostClause = ${c.index}; z_almostCriterion = -1; } }`);
@@ -373,7 +430,7 @@ function notCoveredBody(g: KernelGen): string[] {
   }
   // A person an exclusion would take anyway is not "almost eligible".
   if (g.plan.exclusions.length > 0) {
-    body.push(`if (z_almostKind !== 0) { ex = -1; ${exclusionsCode(g, false)} if (ex >= 0) { z_almostKind = 0; z_almostClause = -1; z_almostCriterion = -1; } }`);
+    body.push(`if (z_almostKind !== 0) {${READS} ex = -1; ${exclusionsCode(g, false)} if (ex >= 0) { z_almostKind = 0; z_almostClause = -1; z_almostCriterion = -1; } }`);
   }
   return body;
 }
@@ -390,14 +447,62 @@ function bisectionCode(g: KernelGen): string[] {
   ];
 }
 
+/** The index of the `}` closing the block whose content starts at `from`. */
+function blockEnd(text: string, from: number): number {
+  let depth = 1;
+  for (let k = from; k < text.length; k++) {
+    const ch = text[k];
+    if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return k;
+  }
+  throw new Error('unbalanced generated code');
+}
+
+/** The code outside the blocks marked READS. */
+function withoutBlocks(text: string): string {
+  let out = '';
+  let pos = 0;
+  for (let m = text.indexOf(READS); m >= 0; m = text.indexOf(READS, pos)) {
+    out += text.slice(pos, m);
+    pos = blockEnd(text, m + READS.length);
+  }
+  return out + text.slice(pos);
+}
+
+/** The columns read by person (`c_<column>[i]`) in `text`. */
+function columnsUsed(text: string): Set<string> {
+  return new Set([...text.matchAll(/\bc_(\w+)\[i\]/g)].map((m) => m[1]!));
+}
+
+/** Code reading the columns from the locals `v_<column>` they were read into. */
+const readLocals = (text: string) => text.replace(/\bc_(\w+)\[i\]/g, (_, name: string) => `v_${name}`);
+
+const readsOf = (names: Iterable<string>) => [...names].map((name) => `const v_${name} = c_${name}[i];`).join(' ');
+
+/** `text` reading each column once, in the outermost block that needs it (`declared`: read around it). */
+function placeReads(text: string, declared: ReadonlySet<string>): string {
+  let out = '';
+  let pos = 0;
+  for (let m = text.indexOf(READS); m >= 0; m = text.indexOf(READS, pos)) {
+    const end = blockEnd(text, m + READS.length);
+    const inner = text.slice(m + READS.length, end);
+    const own = [...columnsUsed(withoutBlocks(inner))].filter((name) => !declared.has(name));
+    out += readLocals(text.slice(pos, m)) + readsOf(own) + ' ' + placeReads(inner, new Set([...declared, ...own]));
+    pos = end;
+  }
+  return out + readLocals(text.slice(pos));
+}
+
 /** The loop over persons: the test of serving, the person's columns read once, the decision, the outcome stored and counted. */
 function loopSource(g: KernelGen, body: string[]): string {
   const { plan, n, words, layout, fast } = g;
-  // Columns read for a person are read once, after the test of serving (the kernel reads them by
-  // `c_<column>[i]` only; the start and end of the term are read before it).
-  const personBody = body.join('\n').replace(/\bc_(\w+)\[i\]/g, (_, name: string) => `v_${name}`);
-  const personColumns = [...new Set([...personBody.matchAll(/\bv_(\w+)/g)].map((m) => m[1]!))];
-  const reads = personColumns.map((name) => `const v_${name} = c_${name}[i];`).join(' ');
+  // Columns read for a person are read once each (the kernel reads them by `c_<column>[i]` only; the
+  // start and end of the term before the test of serving): after that test when the decision of
+  // every serving person needs them, else first thing in the block that does (READS).
+  const text = body.join('\n');
+  const outer = columnsUsed(withoutBlocks(text));
+  const personBody = placeReads(text, outer);
+  const reads = readsOf(outer);
   const personLocals = ['duringYmd = asOfYmd', 'duringDay = asOfDay', 'zm = 0', ...plan.definitions.map((_, k) => `d${k} = -1`)];
   return [
     'for (let i = start; i < end; i++) {',
@@ -437,11 +542,13 @@ function kernelSource(g: KernelGen): string {
     ...e.constants.map((_, k) => `const k_${k} = K[${k}];`),
     ...e.params.map((_, k) => `const p_${k} = P[${k}];`),
     ...e.childCounts.map((_, k) => `const u_${k} = U[${k}];`),
+    ...e.remainingTerms.map((_, k) => `const l_${k} = L[${k}];`),
     ...temps,
     loop
       .replace(/\bK\[(\d+)\]/g, 'k_$1')
       .replace(/\bP\[(\d+)\]/g, 'p_$1')
-      .replace(/\bU\[(\d+)\]/g, 'u_$1'),
+      .replace(/\bU\[(\d+)\]/g, 'u_$1')
+      .replace(/\bL\[(\d+)\]/g, 'l_$1'),
   ].join('\n');
 }
 
@@ -473,6 +580,7 @@ function binder(g: KernelGen, law: Law, source: string): (registry: Registry, as
   const constants = e.constants;
   const paramNames = [...e.params];
   const childCounts = [...e.childCounts];
+  const remainingTerms = [...e.remainingTerms];
   const A = actConstants(plan);
   // the memory of remitDaysMemo for the last day evaluated on (it holds for any registry)
   const memoSize = plan.clauses.some((c) => measureKind(c.measure) === K_REDUCE_UNSERVED) ? n * MEMO_DAYS : 0;
@@ -490,6 +598,7 @@ function binder(g: KernelGen, law: Law, source: string): (registry: Registry, as
     const asOfYmd = ymdOfDay(asOfDay);
     const laterYmd = ymdOfDay(laterDay);
     const U = childCounts.map((years) => childrenUnderColumn(registry.columns, registry.size, asOfYmd, yearsValue(years, P)));
+    const L = remainingTerms.map(([months, days]) => addMonths(asOfDay, months) + days);
     if (memoDay !== asOfDay) {
       memo = new Int32Array(memoSize).fill(-1);
       memoDay = asOfDay;
@@ -499,14 +608,14 @@ function binder(g: KernelGen, law: Law, source: string): (registry: Registry, as
       count(start, end, t) {
         checkTally(t);
         countFn ??= kernelFunction(countSource);
-        countFn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, NO_OUTCOMES, S, AB, t.values, U);
+        countFn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, NO_OUTCOMES, S, AB, t.values, U, L);
       },
       run(start, end, out, t) {
         checkTally(t);
         if (out.maskWords !== words) throw new Error(`the outcome columns hold clause masks of ${out.maskWords} words; this act needs ${words} (newOutcomes(size, shared, clauses))`);
         if (fast) out.clauseMask.fill(0, start * words, end * words);
         if (g.laterClauses.length === 0) out.almostFrom.fill(UNKNOWN_DATE, start, end);
-        fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, AB, t.values, U);
+        fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, AB, t.values, U, L);
       },
     };
   };

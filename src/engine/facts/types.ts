@@ -57,6 +57,12 @@ export interface EmitContext {
    * from a column counted once per registry and day (src/engine/children-counts.ts).
    */
   childrenUnder(years: string): string;
+  /**
+   * The sign of the person's remaining term (from the day facts are read on, or the end if it came
+   * first) against `months` and `days`: calendar.ts remainingTermSign. The act kernel compares the
+   * end of the term with the day the term would end, computed once per day of evaluation.
+   */
+  remainingTermSign(months: number, days: number): string;
 }
 
 /** The kernel's fixed library of helpers (src/engine/kernel.ts). */
