@@ -150,19 +150,26 @@ function kernelFunction(source0: string): ActKernelFn {
 }
 
 /**
- * The tag bits without which a condition is false (when gravity ≥ 0, a conviction recorded): has_tag,
- * or any of has_tags; 0 when the condition holds or may hold otherwise.
+ * The tag bits without which a condition is false (when gravity ≥ 0, a conviction recorded) —
+ * or, with `hold`, without which it does not hold: has_tag, any of has_tags, all of items one of
+ * which is so gated; 0 when the condition holds or may hold otherwise.
  */
-function tagGate(c: Checked): number {
-  if (c.k === 'bool') return c.fact.tagBits ? c.fact.tagBits(c.arg) : 0;
+function tagGate(c: Checked, hold = false): number {
+  if (c.k === 'bool') return (hold ? c.fact.tagHoldBits?.(c.arg) : c.fact.tagBits?.(c.arg)) ?? 0;
   if (c.k === 'or' && c.items.length > 0) {
     let bits = 0;
     for (const item of c.items) {
-      const b = tagGate(item);
+      const b = tagGate(item, hold);
       if (b === 0) return 0;
       bits = (bits | b) >>> 0;
     }
     return bits;
+  }
+  if (c.k === 'and') {
+    for (const item of c.items) {
+      const b = tagGate(item, hold);
+      if (b !== 0) return b;
+    }
   }
   return 0;
 }
@@ -332,7 +339,12 @@ function exclusionsCode(g: KernelGen, first: boolean): string {
   const parts = [`let ${xs.map((x, k) => (tagged[k] !== 0 ? `${x} = 0` : x)).join(', ')};`];
   if (tagMask !== 0) {
     const reads = plan.exclusions.map((x, k) => (tagged[k] !== 0 ? `x${k} = ${w(x.condition)};` : '')).join(' ');
-    parts.push(`if (${e.col('gravity')}[i] < 0 || (${e.col('tagMask')}[i] & ${e.num(tagMask)}) !== 0) { ${reads} }`);
+    // Whether any holds: they may hold without a conviction recorded, but hold only with one of their certain bits.
+    const holds = plan.exclusions.map((x, k) => (tagged[k] !== 0 ? tagGate(x.condition, true) : -1)).filter((b) => b >= 0);
+    const gate = !first && holds.every((b) => b !== 0)
+      ? `(${e.col('tagMask')}[i] & ${e.num(holds.reduce((m, b) => (m | b) >>> 0, 0))}) !== 0`
+      : `${e.col('gravity')}[i] < 0 || (${e.col('tagMask')}[i] & ${e.num(tagMask)}) !== 0`;
+    parts.push(`if (${gate}) {${READS} ${reads} }`);
   }
   // the truth of each as bits of two words (which hold, which are undecided): up to 32 exclusions
   const words = xs.length <= 32;

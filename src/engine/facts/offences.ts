@@ -77,6 +77,7 @@ export const OFFENCE_FACTS = {
       const t = tagIndexOf(String(arg));
       return ((1 << t) | (1 << (MAYBE_SHIFT + t))) >>> 0;
     },
+    tagHoldBits: (arg) => (1 << tagIndexOf(String(arg))) >>> 0,
     reference: (p, env, arg) => {
       if (p.articles === null || p.articles.length === 0) return null;
       const tag = String(arg) as Tag;

@@ -131,6 +131,8 @@ interface FactForms {
   kernelW?(ctx: EmitContext, arg: ArgValue | null, law: CriminalCode): string;
   /** has_tag: the bits of the tag mask the fact reads (certain and maybe), for one mask test over many tags. */
   tagBits?(arg: ArgValue | null): number;
+  /** has_tag: the bits of the tag mask without which the fact does not hold (the certain one). */
+  tagHoldBits?(arg: ArgValue | null): number;
 }
 
 /**
