@@ -10,6 +10,7 @@
  * into the standard breakdowns (./breakdown.ts) in the same pass.
  */
 import { addMonths, UNKNOWN_DATE, ymdOfDay } from '../../domain/dates.ts';
+import { hasArticleColumn } from '../article-columns.ts';
 import { childrenUnderColumn } from '../children-counts.ts';
 import type { Law } from '../../law/law.ts';
 import type { ColumnName, DictColumn, Registry } from '../../registry/registry.ts';
@@ -177,12 +178,14 @@ function tagGate(c: Checked, hold = false): number {
 /**
  * The act kernel's emitter: the number of a person's children under an age on the day of the
  * evaluation is read from a column counted once per registry and day (`U[k]`,
- * src/engine/children-counts.ts), not by a loop over the person's children; on other days (facts
- * read `during` the execution period) the loop stays.
+ * src/engine/children-counts.ts), not by a loop over the person's children (on other days — facts
+ * read `during` the execution period — the loop stays); whether a person has an article of a set,
+ * from a column computed once per registry and set (src/engine/article-columns.ts).
  */
 class ActEmitter extends Emitter {
-  /** The ages (expressions: literals or parameters) of the counted columns, by index in U. */
-  readonly childCounts: string[] = [];
+  /** What the counted columns count, by index in U: children under an age (an expression: a literal or a parameter), or articles of a set. */
+  readonly counted: Counted[] = [];
+
   /** The terms (months, days) the remaining term is compared with, by index in L. */
   readonly remainingTerms: [months: number, days: number][] = [];
 
@@ -204,10 +207,30 @@ class ActEmitter extends Emitter {
     if (this.asOfYmd !== 'asOfYmd') return super.childrenUnder(years);
     this.col('childOffsets');
     this.col('childBirthYmd');
-    let k = this.childCounts.indexOf(years);
-    if (k < 0) k = this.childCounts.push(years) - 1;
+    let k = this.counted.findIndex((c) => c.kind === 'children' && c.years === years);
+    if (k < 0) k = this.counted.push({ kind: 'children', years }) - 1;
     return `U[${k}][i]`;
   }
+
+  /** Articles do not change with the day: always read from a column (src/engine/article-columns.ts). */
+  override hasArticle(set: Uint8Array): string {
+    this.col('articleOffsets');
+    this.col('articleValues');
+    let k = this.counted.findIndex((c) => c.kind === 'articles' && c.set.length === set.length && c.set.every((v, j) => v === set[j]));
+    if (k < 0) k = this.counted.push({ kind: 'articles', set }) - 1;
+    return `U[${k}][i]`;
+  }
+
+}
+
+/** What a counted column counts (U[k]). */
+type Counted = { kind: 'children'; years: string } | { kind: 'articles'; set: Uint8Array };
+
+/** The counted columns of a registry and day (parameters P). */
+function countedColumns(counted: readonly Counted[], registry: Registry, asOfYmd: number, P: number[]): (Uint8Array | Int32Array)[] {
+  return counted.map((c) =>
+    c.kind === 'children' ? childrenUnderColumn(registry.columns, registry.size, asOfYmd, yearsValue(c.years, P)) : hasArticleColumn(registry.columns, registry.size, c.set),
+  );
 }
 
 /** The value of an age the emitter wrote: a parameter `P[k]` or a numeric literal. */
@@ -553,7 +576,7 @@ function kernelSource(g: KernelGen): string {
     'const S_tr = S.tr, S_nf = S.nf, S_nu = S.nu, S_ms = S.ms, S_r = S.r;',
     ...e.constants.map((_, k) => `const k_${k} = K[${k}];`),
     ...e.params.map((_, k) => `const p_${k} = P[${k}];`),
-    ...e.childCounts.map((_, k) => `const u_${k} = U[${k}];`),
+    ...e.counted.map((_, k) => `const u_${k} = U[${k}];`),
     ...e.remainingTerms.map((_, k) => `const l_${k} = L[${k}];`),
     ...temps,
     loop
@@ -591,7 +614,7 @@ function binder(g: KernelGen, law: Law, source: string): (registry: Registry, as
   let countFn: ActKernelFn | null = null;
   const constants = e.constants;
   const paramNames = [...e.params];
-  const childCounts = [...e.childCounts];
+  const counted = [...e.counted];
   const remainingTerms = [...e.remainingTerms];
   const A = actConstants(plan);
   // the memory of remitDaysMemo for the last day evaluated on (it holds for any registry)
@@ -609,7 +632,7 @@ function binder(g: KernelGen, law: Law, source: string): (registry: Registry, as
     const C = registry.columns as unknown as Record<string, unknown>;
     const asOfYmd = ymdOfDay(asOfDay);
     const laterYmd = ymdOfDay(laterDay);
-    const U = childCounts.map((years) => childrenUnderColumn(registry.columns, registry.size, asOfYmd, yearsValue(years, P)));
+    const U = countedColumns(counted, registry, asOfYmd, P);
     const L = remainingTerms.map(([months, days]) => addMonths(asOfDay, months) + days);
     if (memoDay !== asOfDay) {
       memo = new Int32Array(memoSize).fill(-1);
@@ -649,7 +672,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
       return {
         // read by the loop: named past its declaration
         columns: [...g.e.columns.keys()].filter((name) => source.split(`c_${name}`).length > 2),
-        counted: g.e.childCounts.map((years) => childrenUnderColumn(registry.columns, registry.size, asOfYmd, yearsValue(years, P))),
+        counted: countedColumns(g.e.counted, registry, asOfYmd, P),
       };
     },
     newTally: (values) => new Tally(n, plan.exclusions.length, values),

@@ -63,6 +63,12 @@ export interface EmitContext {
    * end of the term with the day the term would end, computed once per day of evaluation.
    */
   remainingTermSign(months: number, days: number): string;
+  /**
+   * 1 when one of the person's articles is in `set` (1 at a part's index), else 0 — the caller
+   * tests `articlesKnown` first. The act kernel reads it from a column computed once per registry
+   * and set (src/engine/article-columns.ts).
+   */
+  hasArticle(set: Uint8Array): string;
 }
 
 /** The kernel's fixed library of helpers (src/engine/kernel.ts). */
