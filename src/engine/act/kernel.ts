@@ -335,6 +335,11 @@ function criteriaCode(g: KernelGen, j: number, needed: string): { code: string; 
 /** The number of false criteria, of unknown ones, and the index of the first false one, as expressions over `q<k>`. */
 const falseCount = (qs: string[]) => qs.map((q) => `(${q} & 1 ^ 1)`).join(' + ');
 const unknownCount = (qs: string[]) => qs.map((q) => `((${q} ^ ${q} >> 1) & 1)`).join(' + ');
+/**
+ * Whether exactly one of the criteria `q<k>` is false and none unknown: `q ^ 3` is 3 for F, 2 for U
+ * and 0 for T, so their sum is 3 exactly then.
+ */
+const oneShort = (qs: string[]) => `${qs.map((q) => `(${q} ^ 3)`).join(' + ')} === 3`;
 const firstFalse = (qs: string[]) => qs.map((q, k) => (k < qs.length - 1 ? `${q} === 0 ? ${k} : ` : `${k}`)).join('');
 
 /** The bits of the exclusions `xs` whose truth is `W_T` (bit k for `xs[k]`), or `W_U` with `unknown`. */
@@ -414,7 +419,7 @@ function firstMatchBody(g: KernelGen): string[] {
   const body = ['let chosen = -1, undecided = -1, aK = 0, aC = -1, aX = -1;'];
   g.plan.clauses.forEach((c, j) => {
     const { code, qs } = criteriaCode(g, j, '(a !== 0 || (aK === 0 && nf < 2))');
-    const almost = c.criteria.length >= 2 ? ` else if (aK === 0 && ${falseCount(qs)} === 1 && ${unknownCount(qs)} === 0) { aK = 1; aC = ${j}; aX = ${firstFalse(qs)}; }` : '';
+    const almost = c.criteria.length >= 2 ? ` else if (aK === 0 && ${oneShort(qs)}) { aK = 1; aC = ${j}; aX = ${firstFalse(qs)}; }` : '';
     body.push(`${j === 0 ? '' : 'if (chosen < 0 && undecided < 0) '}{ ${code} if (a === ${W_T}) chosen = ${j}; else if (a === ${W_U}) undecided = ${j};${almost} }`);
   });
   body.push(`if (chosen >= 0 || undecided >= 0) {${READS}`);
@@ -554,9 +559,10 @@ function loopSource(g: KernelGen, body: string[]): string {
     ...OUT_NAMES.filter((name) => name !== 'almostFrom' || g.laterClauses.length > 0).map((name) => `o_${name}[i] = z_${name};`),
     fast ? '' : words === 1 ? `o_clauseMask[i] = zm * S_r[${R_MASK}];` : `for (let w = 0; w < ${words}; w++) o_clauseMask[i * ${words} + w] = zm * S_r[${R_MASK} + w];`,
     // the breakdowns, counted as decided
-    // (Tally: lanes of persons and days taken in turn, then sinks, then persons by exclusion)
-    `const lane = i & ${Tally.LANES - 1}, key = lane * ${2 * layout.keys} + (z_status * 8 + z_measure) * ${n + 1} + z_clause + 1, xd = (z_status === ${STATUS.excluded}) * 1;`,
-    `B[key] += 1; B[${layout.keys} + key] += z_daysRemitted & ~(z_daysRemitted >> 31); B[${layout.exclusionBase} + lane + xd * (${Tally.LANES} + z_exclusion - lane)] += 1;`,
+    // (Tally: lanes of persons and days taken in turn, then persons by exclusion): the persons of
+    // the key, then either the days remitted (no one excluded has any) or the person excluded by the exclusion
+    `const key = (i & ${Tally.LANES - 1}) * ${2 * layout.keys} + (z_status * 8 + z_measure) * ${n + 1} + z_clause + 1, xd = (z_status === ${STATUS.excluded}) * 1, dk = ${layout.keys} + key;`,
+    `B[key] += 1; B[dk + xd * (${layout.exclusionBase} + z_exclusion - dk)] += (z_daysRemitted & ~(z_daysRemitted >> 31)) | xd;`,
     '}',
   ].join('\n');
 }
