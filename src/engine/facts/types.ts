@@ -95,6 +95,12 @@ export interface SqlContext {
   /** A parameter's value on that day, as an SQL literal. */
   param(name: string): string;
   law: CriminalCode;
+  /**
+   * The number of the person's children under `years` (an SQL number) on that day — the caller
+   * tests `f.children_known` first. The act's query counts them once per person, in one pass over
+   * person_children, for the ages and days its plan reads (src/engine/sql/emit.ts).
+   */
+  childrenUnder(years: string): string;
 }
 
 export type FactValue = number | string | boolean | null;
