@@ -416,13 +416,14 @@ function earlierLaterCode(g: KernelGen, chosen: string): string {
 
 /** First match without overlap checking, inline: the clauses in order, then the exclusions and the days remitted of the one chosen. */
 function firstMatchBody(g: KernelGen): string[] {
-  const body = ['let chosen = -1, undecided = -1, aK = 0, aC = -1, aX = -1;'];
+  // the first clause that holds or may hold (`first`, its truth `fa`): one test a clause
+  const body = ['let first = -1, fa = 0, aK = 0, aC = -1, aX = -1;'];
   g.plan.clauses.forEach((c, j) => {
     const { code, qs } = criteriaCode(g, j, '(a !== 0 || (aK === 0 && nf < 2))');
     const almost = c.criteria.length >= 2 ? ` else if (aK === 0 && ${oneShort(qs)}) { aK = 1; aC = ${j}; aX = ${firstFalse(qs)}; }` : '';
-    body.push(`${j === 0 ? '' : 'if (chosen < 0 && undecided < 0) '}{ ${code} if (a === ${W_T}) chosen = ${j}; else if (a === ${W_U}) undecided = ${j};${almost} }`);
+    body.push(`${j === 0 ? '' : 'if (first < 0) '}{ ${code} if (a !== 0) { first = ${j}; fa = a; }${almost} }`);
   });
-  body.push(`if (chosen >= 0 || undecided >= 0) {${READS}`);
+  body.push(`if (first >= 0) {${READS} const chosen = fa === ${W_T} ? first : -1, undecided = fa === ${W_T} ? -1 : first;`);
   body.push(exclusionsCode(g, true));
   body.push(`if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = chosen >= 0 ? chosen : undecided; break person; }`);
   // granted: the days remitted under the chosen clause's measure
