@@ -135,9 +135,7 @@ const R_OF: Record<Exclude<(typeof OUT_NAMES)[number], 'almostFrom'>, number> = 
 const kernelFunctions = new Map<string, ActKernelFn>();
 const KERNEL_FUNCTIONS_KEPT = 128;
 
-function kernelFunction(source0: string): ActKernelFn {
-  const edit = (globalThis as unknown as { __kedit?: (s: string) => string }).__kedit;
-  const source = edit ? edit(source0) : source0;
+function kernelFunction(source: string): ActKernelFn {
   let fn = kernelFunctions.get(source);
   if (fn) {
     kernelFunctions.delete(source);
