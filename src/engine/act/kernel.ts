@@ -218,7 +218,6 @@ class ActEmitter extends Emitter {
     if (k < 0) k = this.counted.push({ kind: 'articles', set }) - 1;
     return `U[${k}][i]`;
   }
-
 }
 
 /** What a counted column counts (U[k]). */
@@ -264,7 +263,6 @@ const UNK = String(UNKNOWN_DATE);
  * code around it does not are read at its start, for the persons who enter it only.
  */
 const READS = '/*reads*/';
-
 
 function newKernelGen(plan: Plan, law: Law): KernelGen {
   const e = new ActEmitter(law.criminalCode);
