@@ -114,6 +114,12 @@ export class Emitter implements EmitContext {
   childrenUnder(years: string): string {
     return `${this.helper('childrenUnder')}(${this.col('childOffsets')}, ${this.col('childBirthYmd')}, i, ${this.asOfYmd}, ${years})`;
   }
+  hasArticle(set: Uint8Array): string {
+    return `${this.helper('hasArticle')}(${this.col('articleOffsets')}, ${this.col('articleValues')}, i, ${this.set(set)})`;
+  }
+  remainingTermSign(months: number, days: number): string {
+    return `${this.helper('remainingTermSign')}(${this.col('sentenceEndDay')}[i], ${this.asOfDay}, ${this.num(months)}, ${this.num(days)})`;
+  }
   temp(): string {
     return `t${this.temps++}`;
   }

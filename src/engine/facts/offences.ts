@@ -78,6 +78,7 @@ export const OFFENCE_FACTS = {
       const t = tagIndexOf(String(arg));
       return ((1 << t) | (1 << (MAYBE_SHIFT + t))) >>> 0;
     },
+    tagHoldBits: (arg) => (1 << tagIndexOf(String(arg))) >>> 0,
     reference: (p, env, arg) => {
       if (p.articles === null || p.articles.length === 0) return null;
       const tag = String(arg) as Tag;
@@ -94,7 +95,7 @@ export const OFFENCE_FACTS = {
     arg: { kind: 'article' },
     columns: ['articlesKnown', 'articleOffsets', 'articleValues'],
     kernel: (ctx, arg, law) =>
-      `(${ctx.col('articlesKnown')}[i] === 0 ? -1 : ${ctx.helper('hasArticle')}(${ctx.col('articleOffsets')}, ${ctx.col('articleValues')}, i, ${ctx.set(articleSet(law, String(arg)))}))`,
+      `(${ctx.col('articlesKnown')}[i] === 0 ? -1 : ${ctx.hasArticle(articleSet(law, String(arg)))})`,
     reference: (p, env, arg) => {
       if (p.articles === null) return null;
       const set = new Set(env.law.matching(String(arg)).map((x) => x.index));
