@@ -50,6 +50,14 @@ export interface Resolved {
   runId: string | null;
 }
 
+/** Both results; when both fail, the first one's error (as if they had run in this order). */
+async function both<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
+}
+
 export async function resolveOutcomes(ctx: AppContext, src: OutcomeSource): Promise<Resolved> {
   if (src.run !== undefined) {
     const run = await getRun(ctx.db, src.run);
@@ -60,8 +68,8 @@ export async function resolveOutcomes(ctx: AppContext, src: OutcomeSource): Prom
     return { plan: planOn(plan, day), actId, version, info, registry, day, outcomes: evaluatedOn(ctx, plan, info.id, registry, day).outcomes, runId: run.id };
   }
   if (src.act === undefined) throw new AppError('bad_request', API_MESSAGES.validation, { n: 1 }, [{ path: '$.act', message: msg('act.act_or_run') }]);
-  const { actId, version, plan } = await readActPlan(ctx, src.act, src.version);
-  const { info, registry } = await registryFor(ctx, src.registry);
+  // The act and the registry are read at once (two statements in flight, not one after the other).
+  const [{ actId, version, plan }, { info, registry }] = await both(readActPlan(ctx, src.act, src.version), registryFor(ctx, src.registry));
   const day = dayOf(plan, src.asOf);
   return { plan: planOn(plan, day), actId, version, info, registry, day, outcomes: evaluatedOn(ctx, plan, info.id, registry, day).outcomes, runId: null };
 }

@@ -188,11 +188,11 @@ describe.each(storeKinds())('the API on $name', (kind) => {
     it('a supervisor sees the persons of their region only', async () => {
       const sup = await as('supervisor');
       const me = (await sup.request('GET', '/api/session')).json() as { user: { regions: string[] } };
-      const list = (await sup.request('GET', `/api/persons?act=${LAW}&limit=100000`)).json() as { total: number; rows: { region: string }[] };
+      const list = (await sup.request('GET', `/api/persons?act=${LAW}&limit=100000`)).json() as { total: number; rows: { region: string; person_id: string }[] };
       expect(list.total).toBeGreaterThan(0);
       for (const r of list.rows) expect(me.user.regions).toContain(r.region);
       const all = (await (await as('analyst')).request('GET', `/api/persons?act=${LAW}&limit=100000`)).json() as { rows: { region: string; person_id: string }[] };
-      expect((list.rows as { person_id: string }[]).map((r) => r.person_id)).toEqual(all.rows.filter((r) => me.user.regions.includes(r.region)).map((r) => r.person_id));
+      expect(list.rows.map((r) => r.person_id)).toEqual(all.rows.filter((r) => me.user.regions.includes(r.region)).map((r) => r.person_id));
     });
 
     it('a list filtered by facility or region holds exactly the persons a full reading would, in registry order', async () => {
