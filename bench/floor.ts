@@ -5,9 +5,10 @@
  * threads. The kernel's time divided by the floor's is the price of its decisions. (The shipped acts
  * are first-match acts with no clause read later: the floor writes what their kernels write.)
  *
- * The lists the kernel reads through offsets (articles) are read as the offsets only: the kernel
- * reaches their values for few persons. The kernel counts a person's children under an age once
- * per registry and day (src/engine/children-counts.ts) and reads the counts: so does the floor.
+ * The lists the kernel reads through offsets are read as the offsets only: the kernel reaches
+ * their values for few persons. The kernel counts a person's children under an age once per
+ * registry and day (src/engine/children-counts.ts), and whether a person has an article of a set
+ * once per registry and set (src/engine/article-columns.ts), and reads the counts: so does the floor.
  */
 import { Worker } from 'node:worker_threads';
 import type { ColumnName, Registry } from '../src/registry/registry.ts';

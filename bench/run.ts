@@ -483,7 +483,7 @@ async function main(): Promise<void> {
     '',
     '## The floor',
     '',
-    "A trivial loop over the same persons reading exactly the per-person columns the act's kernel reads (the lists of articles and children through their offsets only), XOR-ing them — and the same loop also writing every outcome column the kernel writes. The kernel's time over the floor's is the price of its decisions.",
+    "A trivial loop over the same persons reading exactly the per-person columns the act's kernel reads (lists through their offsets only; the children and articles the kernel reads as counted columns, those columns), XOR-ing them — and the same loop also writing every outcome column the kernel writes. The kernel's time over the floor's is the price of its decisions.",
     '',
     '| registry | persons | act | bytes read / person | floor read, 1 / 2 threads | floor read + write, 1 / 2 threads | kernel ÷ floor (read + write), 1 thread | 2 threads |',
     '|---|---:|---|---:|---:|---:|---:|---:|',

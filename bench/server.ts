@@ -257,6 +257,8 @@ interface StoreResult {
   person: Load;
   personMax: Load;
   facilityList: Load & { rows: number; facility: string };
+  /** The issue's size: 2 000 rows, the first of the two largest facilities' persons. */
+  list2000: Load & { facilities: string };
   listMax: Load;
   import: Awaited<ReturnType<typeof importFile>>;
 }
@@ -306,12 +308,15 @@ async function benchStore(store: string, csv: string): Promise<StoreResult> {
       log(`${store}: persons answered a second by 10 clients: ${personMax.rate.toFixed(0)}`);
       const facilityList = { ...(await getLoad(s, analyst, listPaths, QUICK ? 3 : 15, LIST_RATE)), rows, facility };
       log(`${store}: ${facility}'s list (${rows} rows) at ${LIST_RATE}/s: p50 ${facilityList.p50.toFixed(1)} ms, p99 ${facilityList.p99.toFixed(1)} ms`);
+      const largest = [...byFacility].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([f]) => f).join(',');
+      const list2000 = { ...(await getLoad(s, analyst, [`/api/persons?act=${ACT}&facility=${largest}&limit=2000`], QUICK ? 3 : 15, LIST_RATE)), facilities: largest };
+      log(`${store}: 2 000 rows of ${largest} at ${LIST_RATE}/s: p50 ${list2000.p50.toFixed(1)} ms, p99 ${list2000.p99.toFixed(1)} ms`);
       const listMax = await getLoad(s, analyst, listPaths, QUICK ? 3 : 10, null);
       log(`${store}: lists answered a second by 10 clients: ${listMax.rate.toFixed(0)}`);
 
       const imported = await importFile(s, analyst, csv);
       log(`${store}: import of ${IMPORT_ROWS} rows: ${(imported.ms / 1000).toFixed(1)} s, ${imported.status}, peak RSS ${(imported.peakRss / 2 ** 30).toFixed(2)} GiB`);
-      return { store, startMs, startRss, whatIf, whatIfStructural, saturation: sat, person, personMax, facilityList, listMax, import: imported };
+      return { store, startMs, startRss, whatIf, whatIfStructural, saturation: sat, person, personMax, facilityList, list2000, listMax, import: imported };
     } finally {
       await s.stop();
     }
@@ -346,6 +351,7 @@ function report(results: StoreResult[], machine: string, csvBytes: number): stri
     `| a person with the explanation, ${PERSON_RATE}/s from 10 clients: median / p99 | ${col((r) => `${ms(r.person.p50)} / ${ms(r.person.p99)} ms`)} | p99 < 20 ms |`,
     `| persons with the explanation answered a second (10 clients, no pause) | ${col((r) => `${r.personMax.rate.toFixed(0)}/s`)} | — |`,
     `| a facility's list, ${LIST_RATE}/s from 10 clients: median / p99 | ${col((r) => `${ms(r.facilityList.p50)} / ${ms(r.facilityList.p99)} ms (${r.facilityList.facility}, ${r.facilityList.rows} rows)`)} | p99 < 50 ms |`,
+    `| a list of 2 000 rows (the first of the two largest facilities' persons), ${LIST_RATE}/s: median / p99 | ${col((r) => `${ms(r.list2000.p50)} / ${ms(r.list2000.p99)} ms (${r.list2000.facilities})`)} | p99 < 50 ms |`,
     `| facility lists answered a second (10 clients, no pause) | ${col((r) => `${r.listMax.rate.toFixed(0)}/s`)} | — |`,
     `| import of ${IMPORT_ROWS.toLocaleString('en')} rows (${(csvBytes / 2 ** 20).toFixed(0)} MiB CSV) through the API | ${col((r) => `${(r.import.ms / 1000).toFixed(1)} s, ${r.import.status}`)} | — |`,
     `| server's peak memory (VmHWM) after the import | ${col((r) => `${(r.import.peakRss / 2 ** 30).toFixed(2)} GiB`)} | — |`,

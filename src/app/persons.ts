@@ -18,7 +18,7 @@ import type { Law } from '../law/law.ts';
 import { MEASURE_KINDS } from '../impact/config.ts';
 import { runFromOutcomes } from '../impact/run.ts';
 import type { PersonRecord } from '../registry/record.ts';
-import type { Registry } from '../registry/registry.ts';
+import type { DictColumn, Registry } from '../registry/registry.ts';
 import { recordToCells } from '../registry/row.ts';
 import { appendAudit, type AuditEntry } from '../store/audit.ts';
 import type { RegistryRef } from '../store/registries.ts';
@@ -50,6 +50,14 @@ export interface Resolved {
   runId: string | null;
 }
 
+/** Both results; when both fail, the first one's error (as if they had run in this order). */
+async function both<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
+}
+
 export async function resolveOutcomes(ctx: AppContext, src: OutcomeSource): Promise<Resolved> {
   if (src.run !== undefined) {
     const run = await getRun(ctx.db, src.run);
@@ -60,8 +68,8 @@ export async function resolveOutcomes(ctx: AppContext, src: OutcomeSource): Prom
     return { plan: planOn(plan, day), actId, version, info, registry, day, outcomes: evaluatedOn(ctx, plan, info.id, registry, day).outcomes, runId: run.id };
   }
   if (src.act === undefined) throw new AppError('bad_request', API_MESSAGES.validation, { n: 1 }, [{ path: '$.act', message: msg('act.act_or_run') }]);
-  const { actId, version, plan } = await readActPlan(ctx, src.act, src.version);
-  const { info, registry } = await registryFor(ctx, src.registry);
+  // The act and the registry are read at once (two statements in flight, not one after the other).
+  const [{ actId, version, plan }, { info, registry }] = await both(readActPlan(ctx, src.act, src.version), registryFor(ctx, src.registry));
   const day = dayOf(plan, src.asOf);
   return { plan: planOn(plan, day), actId, version, info, registry, day, outcomes: evaluatedOn(ctx, plan, info.id, registry, day).outcomes, runId: null };
 }
@@ -208,7 +216,43 @@ function dictCodes(list: readonly string[] | undefined, col: { values: string[] 
   return new Set(list.map((v) => col.values.indexOf(v)).filter((k) => k > 0));
 }
 
-/** Row indexes of the persons in scope that pass the filter, in registry order. */
+/** The rows of each code of a dictionary column, in registry order; built once per loaded column. */
+const rowsByCode = new WeakMap<Uint32Array, { offsets: Int32Array; rows: Int32Array }>();
+
+function rowIndex(col: DictColumn): { offsets: Int32Array; rows: Int32Array } {
+  let index = rowsByCode.get(col.codes);
+  if (index === undefined) {
+    const offsets = new Int32Array(col.values.length + 1);
+    for (let i = 0; i < col.codes.length; i++) offsets[col.codes[i]! + 1]!++;
+    for (let k = 0; k < col.values.length; k++) offsets[k + 1]! += offsets[k]!;
+    const next = offsets.slice(0, col.values.length);
+    const rows = new Int32Array(col.codes.length);
+    for (let i = 0; i < col.codes.length; i++) rows[next[col.codes[i]!]!++] = i;
+    index = { offsets, rows };
+    rowsByCode.set(col.codes, index);
+  }
+  return index;
+}
+
+/** The rows whose cell in the column has one of the codes, in registry order. */
+function rowsWithCodes(col: DictColumn, codes: ReadonlySet<number>): Int32Array {
+  const { offsets, rows } = rowIndex(col);
+  let n = 0;
+  for (const k of codes) n += offsets[k + 1]! - offsets[k]!;
+  const out = new Int32Array(n);
+  let at = 0;
+  for (const k of codes) {
+    out.set(rows.subarray(offsets[k]!, offsets[k + 1]!), at);
+    at += offsets[k + 1]! - offsets[k]!;
+  }
+  return codes.size > 1 ? out.sort() : out;
+}
+
+/**
+ * Row indexes of the persons in scope that pass the filter, in registry order. A facility or region
+ * (asked for, or the user's scope) narrows the rows looked at to that facility's or region's; every
+ * condition is still checked on each of them.
+ */
 async function selectRows(ctx: AppContext, r: Resolved, f: PersonFilter, scope: PersonScope): Promise<number[]> {
   const c = r.registry.columns;
   const o = r.outcomes;
@@ -221,6 +265,10 @@ async function selectRows(ctx: AppContext, r: Resolved, f: PersonFilter, scope: 
   const exclusion = indexesNamed(r.plan.exclusions, f.exclusion);
   const facility = dictCodes(f.facility, c.facility);
   const region = dictCodes(f.region, c.region);
+  // The user's scope as codes of the registry's dictionaries (a code is never 0, the unknown cell).
+  const scopeFacility = scope.kind === 'facilities' ? dictCodes([...scope.codes], c.facility) ?? new Set<number>() : null;
+  const scopeRegion = scope.kind === 'regions' ? dictCodes([...scope.codes], c.region) ?? new Set<number>() : null;
+  const scopeByRow = scope.kind === 'courts' || scope.kind === 'none';
   const almost = f.almost === undefined ? null : f.almost === 'any' ? new Set([1, 2]) : new Set([ALMOST_KINDS.indexOf(f.almost)]);
   const search = f.search?.trim().toLowerCase() || null;
   // A transition cell: the kind of measure under this act and under the other one.
@@ -235,9 +283,16 @@ async function selectRows(ctx: AppContext, r: Resolved, f: PersonFilter, scope: 
     const day = other.plan.entryIntoForce;
     kindThere = runFromOutcomes(other.plan, evaluatedOn(ctx, other.plan, r.info.id, r.registry, day).outcomes, day, ctx.env.law).kind;
   }
-  const scopeAll = scope.kind === 'all';
+  const candidates =
+    facility !== null ? rowsWithCodes(c.facility, facility)
+    : scopeFacility !== null ? rowsWithCodes(c.facility, scopeFacility)
+    : region !== null ? rowsWithCodes(c.region, region)
+    : scopeRegion !== null ? rowsWithCodes(c.region, scopeRegion)
+    : null;
+  const n = candidates === null ? r.registry.size : candidates.length;
   const out: number[] = [];
-  for (let i = 0; i < r.registry.size; i++) {
+  for (let k = 0; k < n; k++) {
+    const i = candidates === null ? k : candidates[k]!;
     if (status && !status.has(o.status[i]!)) continue;
     if (measure && !measure.has(o.measure[i]!)) continue;
     if (reason && !reason.has(o.reason[i]!)) continue;
@@ -248,9 +303,11 @@ async function selectRows(ctx: AppContext, r: Resolved, f: PersonFilter, scope: 
     if (sex && !sex.has(c.sex[i]!)) continue;
     if (facility && !facility.has(c.facility.codes[i]!)) continue;
     if (region && !region.has(c.region.codes[i]!)) continue;
+    if (scopeFacility && !scopeFacility.has(c.facility.codes[i]!)) continue;
+    if (scopeRegion && !scopeRegion.has(c.region.codes[i]!)) continue;
     if (kindHere && kindHere[i] !== wantHere) continue;
     if (kindThere && kindThere[i] !== wantThere) continue;
-    if (!scopeAll && !inScope(scope, { facility: dictOf(c.facility, i), region: dictOf(c.region, i) })) continue;
+    if (scopeByRow && !inScope(scope, { facility: dictOf(c.facility, i), region: dictOf(c.region, i) })) continue;
     if (search !== null) {
       const id = r.registry.personId[i]!.toLowerCase();
       const name = (dictOf(c.lastName, i) ?? '').toLowerCase();

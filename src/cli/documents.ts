@@ -3,6 +3,7 @@
  * in Kazakh or Russian, as DOCX, PDF or XLSX (docs/documents.md). Files are read here and written
  * here — whole or not at all; src/documents/ builds and renders from values.
  */
+import { entryAt, present } from '../domain/lookup.ts';
 import { argumentError } from './arguments.ts';
 import { msg } from '../i18n/message.ts';
 import { createHash } from 'node:crypto';
@@ -101,7 +102,7 @@ function progressBar(done: number, total: number): void {
 /** The output format, checked with the options each kind of document needs. */
 function formatOf(kind: Kind, o: DocumentsOptions): string {
   const lang = o.lang;
-  const format = o.format ?? FORMATS[kind][0]!;
+  const format = o.format ?? entryAt(FORMATS[kind], 0, `formats of ${kind}`);
   if (!FORMATS[kind].includes(format)) throw new UserError(render(T.format, lang, { kind, format, allowed: FORMATS[kind].join(', ') }));
   if ((kind === 'submission') && !o.person) throw new UserError(render(T.needs, lang, { kind, option: '--person <id>' }));
   if ((kind === 'submissions' || kind === 'facility-list') && !o.facility) throw new UserError(render(T.needs, lang, { kind, option: '--facility <code>' }));
@@ -111,8 +112,8 @@ function formatOf(kind: Kind, o: DocumentsOptions): string {
 
 /** The letter's inquiry, addressee, salutation and signatory as given on the command line (`\n` or `|` start a new line). */
 function letterOptionsOf(o: DocumentsOptions, signature: LetterSignature) {
-  const line = (s: string | undefined) => (s === undefined ? undefined : s.replace(/\\n|\|/g, '\n'));
-  const same = (s: string | undefined): Text | undefined => (s === undefined ? undefined : { kk: line(s)!, ru: line(s)!, en: line(s)! });
+  const line = (s: string) => s.replace(/\\n|\|/g, '\n');
+  const same = (s: string | undefined): Text | undefined => (s === undefined ? undefined : { kk: line(s), ru: line(s), en: line(s) });
   const addressee = same(o.addressee);
   const salutation = same(o.salutation);
   const position = same(o.signatoryPosition);
@@ -167,40 +168,57 @@ export async function documentsCommand(kind: Kind, o: DocumentsOptions): Promise
       signature,
       options: letterOptionsOf(o, signature),
     });
-    write(o.out, format === 'pdf' ? await renderLetterPdf(data, lang, letterTpl!, dejavuSerif()) : renderLetterDocx(data, lang, letterTpl!));
+    const template = present(letterTpl, 'the letter template, read for a letter');
+    write(o.out, format === 'pdf' ? await renderLetterPdf(data, lang, template, dejavuSerif()) : renderLetterDocx(data, lang, template));
     return;
   }
 
   const courts = loadCourts(o.courts, facilities);
-  const input = { law, registry, plan: plans[0]!, facilities, courts, identity, synthetic: { ...synthetic, courts: courts.synthetic }, ...(asOfDay !== undefined ? { asOfDay } : {}) };
+  const input = { law, registry, plan: entryAt(plans, 0, 'acts'), facilities, courts, identity, synthetic: { ...synthetic, courts: courts.synthetic }, ...(asOfDay !== undefined ? { asOfDay } : {}) };
 
   if (kind === 'submission') {
-    const i = registry.indexOf(o.person!);
-    if (i < 0) throw new UserError(render(T.noPerson, lang, { id: o.person!, source }));
+    const person = present(o.person, '--person, checked with the format');
+    const template = present(submissionTpl, 'the submission template, read for a submission');
+    const i = registry.indexOf(person);
+    if (i < 0) throw new UserError(render(T.noPerson, lang, { id: person, source }));
     const r = buildSubmission(input, i);
     if (!r.ok) throw new SubmissionRefused(r.refusal.reason[lang]);
-    write(o.out, format === 'pdf' ? await renderSubmissionPdf(r.data, lang, submissionTpl!, dejavuSerif()) : renderSubmissionDocx(r.data, lang, submissionTpl!));
-    if (r.data.status === 'needs_review') process.stderr.write(`${render(T.needsReview, lang, { id: o.person! })}\n`);
+    write(o.out, format === 'pdf' ? await renderSubmissionPdf(r.data, lang, template, dejavuSerif()) : renderSubmissionDocx(r.data, lang, template));
+    if (r.data.status === 'needs_review') process.stderr.write(`${render(T.needsReview, lang, { id: person })}\n`);
     return;
   }
 
   if (kind === 'submissions') {
-    const batch = await renderSubmissionBatch(input, o.facility!, lang, submissionTpl!, { pdf: format === 'pdf' ? dejavuSerif() : null, docx: format === 'docx' || o.zip !== undefined }, progressBar);
-    // Write both or neither: the ZIP first, and it is removed if the PDF cannot be written.
-    if (format === 'docx') write(o.out, batch.zip!);
-    else {
-      if (o.zip) write(o.zip, batch.zip!);
-      if (batch.pdf) write(o.out, batch.pdf);
-    }
-    process.stderr.write(
-      `${render(T.batch, lang, { facility: o.facility!, produced: batch.produced.length, review: batch.produced.filter((p) => p.status === 'needs_review').length, refused: batch.refused.length })}\n`,
-    );
-    for (const r of batch.refused) process.stderr.write(`  ${r.reason[lang]}\n`);
+    await writeSubmissions(input, o, format, present(submissionTpl, 'the submission template, read for submissions'), write);
     return;
   }
 
-  const list = buildFacilityList(input, o.facility!, lang);
+  const list = buildFacilityList(input, present(o.facility, '--facility, checked with the format'), lang);
   write(o.out, await renderFacilityListXlsx(list, lang));
+}
+
+/** A facility's submissions: one PDF and, when asked, their DOCX files in a ZIP (or the ZIP alone); the refusals said on stderr. */
+async function writeSubmissions(
+  input: Parameters<typeof renderSubmissionBatch>[0],
+  o: DocumentsOptions,
+  format: string,
+  template: Parameters<typeof renderSubmissionBatch>[3],
+  write: (file: string, bytes: Buffer) => void,
+): Promise<void> {
+  const lang = o.lang;
+  const facility = present(o.facility, '--facility, checked with the format');
+  const batch = await renderSubmissionBatch(input, facility, lang, template, { pdf: format === 'pdf' ? dejavuSerif() : null, docx: format === 'docx' || o.zip !== undefined }, progressBar);
+  // Write both or neither: the ZIP first, and it is removed if the PDF cannot be written.
+  const zip = () => present(batch.zip, 'the ZIP of the submissions, asked for');
+  if (format === 'docx') write(o.out, zip());
+  else {
+    if (o.zip) write(o.zip, zip());
+    if (batch.pdf) write(o.out, batch.pdf);
+  }
+  process.stderr.write(
+    `${render(T.batch, lang, { facility, produced: batch.produced.length, review: batch.produced.filter((p) => p.status === 'needs_review').length, refused: batch.refused.length })}\n`,
+  );
+  for (const r of batch.refused) process.stderr.write(`  ${r.reason[lang]}\n`);
 }
 
 const dateArg = (v: string) => {

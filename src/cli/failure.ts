@@ -3,6 +3,7 @@
  * trace (docs/cli.md, "Exit codes"). An error nobody foresaw prints one line and the file where its
  * details (the stack) were written.
  */
+import { firstLine } from '../domain/lookup.ts';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +18,7 @@ import { AppError } from '../app/errors.ts';
 
 /** The --lang of a command line, read before the command line is parsed (for messages about it). */
 export function langOf(argv: readonly string[]): Lang {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+  for (const [i, a] of argv.entries()) {
     const v = a.startsWith('--lang=') ? a.slice(7) : a === '--lang' ? argv[i + 1] : undefined;
     if (v !== undefined && isLang(v)) return v;
   }
@@ -72,7 +72,7 @@ export function reportFailure(e: unknown, argv: readonly string[]): ExitCode {
     return e.code === 'registry_rejected' ? EXIT.rejected : e.code === 'unavailable' ? EXIT.unreadable : EXIT.usage;
   }
   const file = writeDetails(e, argv);
-  const message = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0]!.slice(0, 300);
+  const message = firstLine(e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 300);
   process.stderr.write(`${render(MESSAGES['error.internal'], lang, { message, file: file ?? '(the details could not be written)' })}\n`);
   return EXIT.internal;
 }

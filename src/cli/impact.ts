@@ -1,4 +1,5 @@
 /** `amnestia impact`: what acts do to a registry — coverage, money, equality, victims, risk, projection, comparison. */
+import { entryAt } from '../domain/lookup.ts';
 import { argumentError } from './arguments.ts';
 import { msg } from '../i18n/message.ts';
 import { stringify } from 'csv-stringify/sync';
@@ -30,8 +31,9 @@ export function admissionsArg(v: string): { institution: number; probation: numb
   const out: Record<string, number> = {};
   for (const part of v.split(',')) {
     const m = /^\s*(institution|probation)\s*=\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
-    if (!m) throw argumentError(msg('cli.expected_admissions', { part }));
-    out[m[1]!] = Number(m[2]);
+    const kind = m?.[1];
+    if (kind === undefined) throw argumentError(msg('cli.expected_admissions', { part }));
+    out[kind] = Number(m?.[2]);
   }
   if (out['institution'] === undefined || out['probation'] === undefined) throw argumentError(msg('cli.admissions_both'));
   return { institution: out['institution'], probation: out['probation'] };
@@ -92,12 +94,13 @@ export async function impactCommand(opts: ImpactCommandOptions, progress: (line:
     const { report, runs } = impactOf(law, registry, source, acts, { ...opts, registrySynthetic: opts.registry === undefined });
     if (out) {
       out.write(stringify([['person_id', 'act_from', 'status_from', 'measure_from', 'clause_from', 'excluded_by_from', 'days_from', 'act_to', 'status_to', 'measure_to', 'clause_to', 'excluded_by_to', 'days_to']]));
+      const base = entryAt(runs, 0, 'evaluations of the acts');
       for (const b of runs.slice(1))
-        for (const c of allChanges(runs[0]!, b, registry)) {
+        for (const c of allChanges(base, b, registry)) {
           k++;
           out.write(
             stringify([
-              [c.person_id, runs[0]!.plan.id, c.from.status, c.from.measure, c.from.clause, c.from.excluded_by, c.from.days_remitted, b.plan.id, c.to.status, c.to.measure, c.to.clause, c.to.excluded_by, c.to.days_remitted].map((v) =>
+              [c.person_id, base.plan.id, c.from.status, c.from.measure, c.from.clause, c.from.excluded_by, c.from.days_remitted, b.plan.id, c.to.status, c.to.measure, c.to.clause, c.to.excluded_by, c.to.days_remitted].map((v) =>
                 spreadsheetCell(v),
               ),
             ]),

@@ -1,4 +1,5 @@
 /** The SQL side of the command line: storing a registry in PostgreSQL, and evaluating in SQL. */
+import { entryAt, present } from '../domain/lookup.ts';
 import { actDoubts, outcomeDoubts } from '../engine/act/doubt.ts';
 import { EXIT, UserError } from '../domain/errors.ts';
 import { isoDay } from '../domain/dates.ts';
@@ -85,8 +86,8 @@ export async function evaluateSqlCommand(opts: { act: string; registry?: string;
       const { outcome, reasons } =
         registry !== null && outcomes.status[i] === STATUS.needs_review ? outcomeDetails(plan, registry, law, outcomes, i, day) : { outcome: outcomeAt(outcomes, i), reasons: [outcomeAt(outcomes, i).reason] };
       // the Criminal Code parts a person's outcome rests on are known only with the registry in memory
-      const parts = registry === null ? null : (registry.articlesOf(i) ?? []).map((a) => law.criminalCode.parts[a]!);
-      process.stdout.write(`${JSON.stringify(outcomeRow(plan, ids[i]!, outcome, reasons, outcomeDoubts(doubts, outcome, parts)))}\n`);
+      const parts = registry === null ? null : (registry.articlesOf(i) ?? []).map((a) => entryAt(law.criminalCode.parts, a, 'Criminal Code part'));
+      process.stdout.write(`${JSON.stringify(outcomeRow(plan, present(ids[i], `person id of row ${i}`), outcome, reasons, outcomeDoubts(doubts, outcome, parts)))}\n`);
     }
   } finally {
     await backend.close();

@@ -9,6 +9,10 @@
  *   A person born on 29 February becomes a year older on 1 March in a common year.
  *
  * Both are plain numbers so that columns of them are typed arrays.
+ *
+ * Non-null assertions (`!`) here are reads of the month tables (typed arrays), each at an index
+ * checked in range just before (`0 <= k < TABLE_DAYS`, `0 <= m < TABLE_MONTHS`): these functions
+ * run once per person and date, so they read the tables without a further check.
  */
 
 /** The value stored in an Int32 date column when the date is unknown. */

@@ -19,13 +19,10 @@ const WEIGHTS_2 = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2] as const;
 /** The check digit for the first 11 digits, or null when such a number is never issued. */
 export function iinCheckDigit(first11: string): number | null {
   if (!/^\d{11}$/.test(first11)) throw new RangeError(`expected 11 digits, got ${JSON.stringify(first11)}`);
-  let s1 = 0;
-  for (let i = 0; i < 11; i++) s1 += Number(first11[i]) * WEIGHTS_1[i]!;
-  s1 %= 11;
+  const weighted = (weights: readonly number[]) => weights.reduce((sum, w, i) => sum + Number(first11[i]) * w, 0) % 11;
+  const s1 = weighted(WEIGHTS_1);
   if (s1 !== 10) return s1;
-  let s2 = 0;
-  for (let i = 0; i < 11; i++) s2 += Number(first11[i]) * WEIGHTS_2[i]!;
-  s2 %= 11;
+  const s2 = weighted(WEIGHTS_2);
   return s2 === 10 ? null : s2;
 }
 

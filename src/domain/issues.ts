@@ -82,7 +82,7 @@ export function locateIssue(issue: Issue): { path: PropertyKey[]; message: Messa
 }
 
 function meantBranch(issue: Extract<Issue, { code: 'invalid_union' }>): Issue | undefined {
-  const typeOnly = (branch: readonly Issue[]) => branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0;
+  const typeOnly = ([only, ...more]: readonly Issue[]) => only !== undefined && more.length === 0 && only.code === 'invalid_type' && only.path.length === 0;
   return issue.errors.find((branch) => branch.length > 0 && !typeOnly(branch))?.[0];
 }
 

@@ -5,8 +5,8 @@
  * `undefined` would fail later and elsewhere.
  */
 
-/** The entry at `index`: a code of `what` outside the table is bad data. */
-export function entryAt<T>(table: readonly T[], index: number, what: string): T {
+/** The entry at `index` (of an array or a typed array): a code of `what` outside the table is bad data. */
+export function entryAt<T>(table: ArrayLike<T>, index: number, what: string): T {
   const entry = table[index];
   if (entry === undefined) throw new Error(`${what}: no entry at ${index} (the table has ${table.length})`);
   return entry;

@@ -1,4 +1,9 @@
-/** Checking UTF-8 bytes without decoding them, to say where a file stops being UTF-8. */
+/**
+ * Checking UTF-8 bytes without decoding them, to say where a file stops being UTF-8.
+ *
+ * Non-null assertions (`!`) here are byte reads from a typed array at indices below its length
+ * (each loop's bound), in a loop over every byte of a file.
+ */
 
 /** Index of the first byte that does not begin a valid UTF-8 sequence, or -1; a sequence cut by the end counts as valid when `partialEnd`. */
 export function firstInvalidUtf8(b: Uint8Array, partialEnd: boolean): number {

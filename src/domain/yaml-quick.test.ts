@@ -52,6 +52,17 @@ describe('readYamlQuickly', () => {
     }
   });
 
+  it('reads keys of every kind as the located reading does (or leaves them to it)', () => {
+    const keys = ['1', '-1', '0x1F', '0o17', '1.5', '.inf', '-.inf', '.nan', 'true', 'False', 'null', 'Null', 'NULL', '~', 'yes', 'abc', '"null"', "'~'", '2025-01-01'];
+    for (const k of keys)
+      for (const text of [`${k}: 1\n`, `a:\n  ${k}: x\n`, `- ${k}: 1\n`, `a: {${k}: 1}\n`]) {
+        const quick = readYamlQuickly(text);
+        if (quick !== undefined) expect(quick, text).toEqual(located(text));
+      }
+    expect(readYamlQuickly('null: 1\n')).toBeUndefined();
+    expect(readYamlQuickly('"null": 1\n')).toEqual({ null: 1 });
+  });
+
   it('agrees on arbitrary plain and quoted scalars and nested maps', () => {
     const scalar = fc.oneof(
       fc.stringMatching(/^[-+.0-9a-zA-Z_:ox ]{0,8}$/),

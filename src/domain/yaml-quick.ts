@@ -47,9 +47,13 @@ const float = new jsyaml.Type('tag:yaml.org,2002:float', {
 
 const CORE_12 = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [nul, bool, int, float] });
 
+const NULL_KEY = /(?:^|[\n{,[])[ \t]*(?:-[ \t]+)*(?:~|null|Null|NULL)[ \t]*:(?:\s|$)/;
+
 export function readYamlQuickly(text: string): unknown {
   // Anchors (&) and aliases (*) are left to the located reading, which limits their expansion.
   if (/(^|[\s[{,:-])[&*][^\s]/.test(text)) return undefined;
+  // A plain key that resolves to null is the empty string for the located reading, "null" for js-yaml.
+  if (NULL_KEY.test(text)) return undefined;
   try {
     return jsyaml.load(text, { schema: CORE_12, json: false });
   } catch {

@@ -127,7 +127,8 @@ const TOKEN =
 /** A relative date `day - 60y`, `day + 6m`, `day - 30d`: one unit, years and months counted as months. */
 function relativeDate(text: string): DateShift | Message {
   const m = /^day\s*([+-])\s*(\S+)$/.exec(text);
-  const t = m ? parseTerm(m[2]!) : null;
+  const shift = m?.[2];
+  const t = shift !== undefined ? parseTerm(shift) : null;
   if (!m || t === null) return msg('condition.bad_relative_date', { text });
   if (t.months > 0 && t.days > 0) return msg('condition.relative_mixed', { text });
   const sign = m[1] === '-' ? -1 : 1;
@@ -390,7 +391,8 @@ export function checkLeaf(text: string, ctx: CheckContext): Checked {
     const arg = parseArg(p, f, ctx);
     result = comparison(p, f, arg);
   }
-  if (!p.done()) throw new LeafError(p.at(), msg('condition.unexpected', { token: JSON.stringify(tokText(p.peek()!)) }));
+  const extra = p.peek();
+  if (extra !== undefined) throw new LeafError(p.at(), msg('condition.unexpected', { token: JSON.stringify(tokText(extra)) }));
   if (negate) {
     if (result.k !== 'bool' && result.k !== 'def' && result.k !== 'const') throw new LeafError(0, msg('condition.not_before_boolean'));
     return { k: 'not', item: result };
@@ -510,11 +512,12 @@ export function checkCondition(source: unknown, path: (string | number)[], ctx: 
       }
       return { k: 'during', item: checkCondition(body['when'], [...path, 'when'], ctx, errors) };
     }
-    if (keys.length !== 1 || !['all', 'any', 'not'].includes(keys[0]!)) {
+    const [only] = keys;
+    if (keys.length !== 1 || (only !== 'all' && only !== 'any' && only !== 'not')) {
       errors.push({ path, column: null, message: msg('condition.map_one_key', { keys: listOf(keys) }) });
       return { k: 'const', truth: U };
     }
-    const key = keys[0] as 'all' | 'any' | 'not';
+    const key = only;
     const body = (source as Record<string, unknown>)[key];
     if (key === 'not') return { k: 'not', item: checkCondition(body, [...path, 'not'], ctx, errors) };
     if (!Array.isArray(body) || body.length === 0) {

@@ -6,7 +6,11 @@
  * whitelisted registry column names, operators, and numeric literals checked to be finite. No text
  * from a condition (names, strings) ever reaches the source: strings and article sets are passed in
  * as bound constants (`K[n]`), and parameters as values (`P[n]`).
+ *
+ * Non-null assertions (`!`) left here are in the helpers the generated loop calls for every person:
+ * typed-array reads at indices between a person's offsets, which the registry keeps in range.
  */
+import { entryAt } from '../domain/lookup.ts';
 import { dayOfYmd, UNKNOWN_DATE, ymdOfDay } from '../domain/dates.ts';
 import { imposedTermSign, relativeDateSign, remainingTermSign, servedFractionSign, servedTermSign } from './calendar.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
@@ -110,6 +114,12 @@ export class Emitter implements EmitContext {
   childrenUnder(years: string): string {
     return `${this.helper('childrenUnder')}(${this.col('childOffsets')}, ${this.col('childBirthYmd')}, i, ${this.asOfYmd}, ${years})`;
   }
+  hasArticle(set: Uint8Array): string {
+    return `${this.helper('hasArticle')}(${this.col('articleOffsets')}, ${this.col('articleValues')}, i, ${this.set(set)})`;
+  }
+  remainingTermSign(months: number, days: number): string {
+    return `${this.helper('remainingTermSign')}(${this.col('sentenceEndDay')}[i], ${this.asOfDay}, ${this.num(months)}, ${this.num(days)})`;
+  }
   temp(): string {
     return `t${this.temps++}`;
   }
@@ -178,50 +188,13 @@ export function truthW(c: Checked, e: Emitter, defVar: (name: string) => string)
       return inner;
     }
     case 'and':
-    case 'or': {
-      const op = c.k === 'and' ? '&' : '|';
-      const stop = c.k === 'and' ? W_F : W_T;
-      const parts = c.items.map((item) => truthW(item, e, defVar));
-      // Cheap items at once, without branches; a costly item only when the rest leave the answer open
-      // (the operators are commutative, so the order of reading does not change the answer).
-      const cheap = parts.filter((p) => !isCostly(p));
-      let expr = cheap.length > 0 ? `(${cheap.join(` ${op} `)})` : '';
-      for (const p of parts.filter(isCostly)) {
-        if (expr === '') {
-          expr = p;
-          continue;
-        }
-        const acc = e.temp();
-        expr = `(${acc} = ${expr}, ${acc} === ${stop} ? ${stop} : ${acc} ${op} ${p})`;
-      }
-      // an empty all holds, an empty any does not
-      return expr === '' ? String(c.k === 'and' ? W_T : W_F) : expr;
-    }
+    case 'or':
+      return junctionW(c.k, c.items.map((item) => truthW(item, e, defVar)), e);
     case 'bool':
       // -1 unknown, 0, 1 → 1, 0, 3
       return e.factW(c.fact, c.arg);
-    case 'num': {
-      const t = e.temp();
-      if (c.fact.fractionSign && c.value.kind === 'const') {
-        // the sign of (part served − fraction) on the calendar, -2 unknown
-        return `(${t} = ${c.fact.fractionSign.kernel(e, c.value.frac)}, ${t} === -2 ? ${W_U} : (${t} ${JS_OP[c.op]} 0) * 3)`;
-      }
-      if (c.fact.name === 'age' && c.value.kind === 'const' && Number.isInteger(c.value.value)) {
-        // completed years compared without a division: floor(x / 10000) >= v exactly when x >= v × 10000
-        // (x = day − birth as YYYYMMDD, a whole number); unknown birth dates U
-        const v = c.value.value;
-        const b = `${e.col('birthYmd')}[i]`;
-        const x = `(${e.asOfYmd} - ${t})`;
-        const lo = e.num(v * 10000);
-        const hi = e.num((v + 1) * 10000);
-        const test = { '>=': `${x} >= ${lo}`, '>': `${x} >= ${hi}`, '<': `${x} < ${lo}`, '<=': `${x} < ${hi}`, '=': `(${x} >= ${lo}) & (${x} < ${hi})`, '!=': `(${x} < ${lo}) | (${x} >= ${hi})` }[c.op];
-        return `(${t} = ${b}, (${t} === ${UNKNOWN_DATE}) | (${test}) * 3 & (${t} !== ${UNKNOWN_DATE}) * 3)`;
-      }
-      const value = c.value.kind === 'law' ? e.param(c.value.name) : e.num(c.value.value);
-      // NaN (unknown) fails every comparison but !==, which is masked out: bit 0 alone
-      const mask = c.op === '!=' ? ` & -(${t} === ${t})` : '';
-      return `(${t} = ${e.fact(c.fact, c.arg)}, (${t} !== ${t}) | (${t} ${JS_OP[c.op]} ${value}) * 3${mask})`;
-    }
+    case 'num':
+      return comparisonW(c, e);
     case 'term': {
       const t = e.temp();
       if (!c.fact.termSign) throw new Error(`${c.fact.name} is not a term fact`);
@@ -251,7 +224,7 @@ export function truthW(c: Checked, e: Emitter, defVar: (name: string) => string)
     }
     case 'str': {
       const t = e.temp();
-      const k = e.strings(c.fact.columns[0]!, c.values);
+      const k = e.strings(entryAt(c.fact.columns, 0, `fact ${c.fact.name}: column`), c.values);
       // code 0 is unknown, and its entry in the mask is 0
       if (!c.negated) return `(${t} = ${e.fact(c.fact, c.arg)}, (${t} === 0) | ${k}[${t}] * 3)`;
       return `(${t} = ${e.fact(c.fact, c.arg)}, (${t} === 0) | (${k}[${t}] ^ 1) * 3 & -(${t} !== 0))`;
@@ -263,6 +236,53 @@ export function truthW(c: Checked, e: Emitter, defVar: (name: string) => string)
       return `(${t} = ${e.fact(c.fact, c.arg)}, ((${unknown})${c.negated ? '' : ' ^ 1'}) * 3)`;
     }
   }
+}
+
+/**
+ * all / any over the items' bit truths: cheap items at once, without branches; a costly item only
+ * when the rest leave the answer open.
+ */
+function junctionW(k: 'and' | 'or', parts: string[], e: Emitter): string {
+  const op = k === 'and' ? '&' : '|';
+  const stop = k === 'and' ? W_F : W_T;
+  // Cheap items at once, without branches; a costly item only when the rest leave the answer open
+  // (the operators are commutative, so the order of reading does not change the answer).
+  const cheap = parts.filter((p) => !isCostly(p));
+  let expr = cheap.length > 0 ? `(${cheap.join(` ${op} `)})` : '';
+  for (const p of parts.filter(isCostly)) {
+    if (expr === '') {
+      expr = p;
+      continue;
+    }
+    const acc = e.temp();
+    expr = `(${acc} = ${expr}, ${acc} === ${stop} ? ${stop} : ${acc} ${op} ${p})`;
+  }
+  // an empty all holds, an empty any does not
+  return expr === '' ? String(k === 'and' ? W_T : W_F) : expr;
+}
+
+/** A number fact compared with a constant or a law parameter, in bits (unknown: W_U). */
+function comparisonW(c: Extract<Checked, { k: 'num' }>, e: Emitter): string {
+  const t = e.temp();
+  if (c.fact.fractionSign && c.value.kind === 'const') {
+    // the sign of (part served − fraction) on the calendar, -2 unknown
+    return `(${t} = ${c.fact.fractionSign.kernel(e, c.value.frac)}, ${t} === -2 ? ${W_U} : (${t} ${JS_OP[c.op]} 0) * 3)`;
+  }
+  if (c.fact.name === 'age' && c.value.kind === 'const' && Number.isInteger(c.value.value)) {
+    // completed years compared without a division: floor(x / 10000) >= v exactly when x >= v × 10000
+    // (x = day − birth as YYYYMMDD, a whole number); unknown birth dates U
+    const v = c.value.value;
+    const b = `${e.col('birthYmd')}[i]`;
+    const x = `(${e.asOfYmd} - ${t})`;
+    const lo = e.num(v * 10000);
+    const hi = e.num((v + 1) * 10000);
+    const test = { '>=': `${x} >= ${lo}`, '>': `${x} >= ${hi}`, '<': `${x} < ${lo}`, '<=': `${x} < ${hi}`, '=': `(${x} >= ${lo}) & (${x} < ${hi})`, '!=': `(${x} < ${lo}) | (${x} >= ${hi})` }[c.op];
+    return `(${t} = ${b}, (${t} === ${UNKNOWN_DATE}) | (${test}) * 3 & (${t} !== ${UNKNOWN_DATE}) * 3)`;
+  }
+  const value = c.value.kind === 'law' ? e.param(c.value.name) : e.num(c.value.value);
+  // NaN (unknown) fails every comparison but !==, which is masked out: bit 0 alone
+  const mask = c.op === '!=' ? ` & -(${t} === ${t})` : '';
+  return `(${t} = ${e.fact(c.fact, c.arg)}, (${t} !== ${t}) | (${t} ${JS_OP[c.op]} ${value}) * 3${mask})`;
 }
 
 /**

@@ -2,7 +2,11 @@
  * Comparison of acts on one registry: their key figures side by side, the transition matrix of
  * measures between the first act and each other (kind under A × kind under B), and the persons
  * whose outcome changes. Each act is evaluated on its own day of entry into force.
+ *
+ * Non-null assertions (`!`) left here are reads of the outcomes' columns (typed arrays) at a person
+ * index below the registry's size, in the loops over every person.
  */
+import { entryAt } from '../domain/lookup.ts';
 import { MEASURE_CODES, MEASURE_LABELS, type MeasureCode } from '../engine/act/plan.ts';
 import { STATUSES } from '../engine/act/outcome.ts';
 import { SEXES } from '../domain/enums.ts';
@@ -23,15 +27,15 @@ type Change = Comparison['transitions'][number]['changes'][number];
 
 function side(run: ActRun, i: number): Change['from'] {
   const o = run.outcomes;
-  const status = STATUSES[o.status[i]!]!;
+  const status = entryAt(STATUSES, o.status[i]!, 'outcome status');
   // An excluded person's clause is the one the exclusion blocked: named by the exclusion instead.
   const clause = status === 'excluded' ? -1 : o.clause[i]!;
   const exclusion = status === 'excluded' ? o.exclusion[i]! : -1;
   return {
     status,
-    measure: o.measure[i] === 0 ? null : MEASURE_CODES[o.measure[i]!]!,
-    clause: clause >= 0 ? run.plan.clauses[clause]!.ref : null,
-    excluded_by: exclusion >= 0 ? run.plan.exclusions[exclusion]!.ref : null,
+    measure: o.measure[i] === 0 ? null : entryAt(MEASURE_CODES, o.measure[i]!, 'measure code'),
+    clause: clause >= 0 ? entryAt(run.plan.clauses, clause, 'clause').ref : null,
+    excluded_by: exclusion >= 0 ? entryAt(run.plan.exclusions, exclusion, 'exclusion').ref : null,
     days_remitted: o.daysRemitted[i]! < 0 ? null : o.daysRemitted[i]!,
   };
 }
@@ -85,7 +89,7 @@ export function summaryRow(impact: ActImpact, run: ActRun, registry: Registry): 
     days_remitted: impact.outcomes.days_remitted,
     saved_first_year: impact.money.variants.map((v) => v.total.first_year),
     released_with_unpaid_claims: impact.victims.with_condition.released_with_unpaid_claims_before,
-    reoffending_1y: impact.risk.horizons[0]!.expected,
+    reoffending_1y: entryAt(impact.risk.horizons, 0, 'reoffending horizons').expected,
     beds_freed_month_12: month12 ? month12.beds_freed : null,
   };
 }
@@ -113,18 +117,20 @@ export function renderComparison(report: ImpactReport, ctx: Ctx, changes = 10): 
   const out: string[] = [];
   const push = paragraphs(out);
   push(heading(t(C.comparison, ctx), 2, ctx));
-  const variants = report.acts[0]!.money.variants;
+  const variants = entryAt(report.acts, 0, 'acts of the report').money.variants;
   const rows = CMP_ROWS.map((key) => [COMPARISON_ROW_TEXTS[key][ctx.lang], ...c.acts.map((a) => {
     const v = a[key] as number | null;
     return v === null ? '—' : n(v, ctx);
   })]);
-  variants.forEach((v, k) => rows.push([`${t(M.firstYear, ctx)} (${n(v.inmate_cost.value, ctx)} ₸)`, ...c.acts.map((a) => mln(a.saved_first_year[k]!, ctx))]));
+  variants.forEach((v, k) => rows.push([`${t(M.firstYear, ctx)} (${n(v.inmate_cost.value, ctx)} ₸)`, ...c.acts.map((a) => mln(entryAt(a.saved_first_year, k, 'saving of a cost variant'), ctx))]));
   push(table([t(C.figure, ctx), ...c.acts.map((a) => a.id)], rows, ['l', ...c.acts.map((): Align => 'r')], ctx.format));
   for (const tr of c.transitions) {
     const caption = t(C.transition, ctx, { from: tr.from, to: tr.to, changed: n(tr.changed, ctx) });
     // Kinds no person has under either act are left out of the printed matrix (the JSON keeps them).
-    const shown = tr.kinds.map((_, i) => i).filter((i) => tr.matrix[i]!.some((x) => x > 0) || tr.matrix.some((row) => row[i]! > 0));
-    push(captioned(caption, table(['', ...shown.map((i) => kindLabel(tr.kinds[i]!, ctx))], shown.map((i) => [kindLabel(tr.kinds[i]!, ctx), ...shown.map((j) => n(tr.matrix[i]![j]!, ctx))]), ['l', ...shown.map((): Align => 'r')], ctx.format), ctx));
+    const cell = (i: number, j: number) => entryAt(entryAt(tr.matrix, i, 'transition row'), j, 'transition cell');
+    const shown = tr.kinds.flatMap((kind, i) => (tr.kinds.some((_, j) => cell(i, j) > 0 || cell(j, i) > 0) ? [{ kind, i }] : []));
+    const matrixRows = shown.map(({ kind, i }) => [kindLabel(kind, ctx), ...shown.map(({ i: j }) => n(cell(i, j), ctx))]);
+    push(captioned(caption, table(['', ...shown.map(({ kind }) => kindLabel(kind, ctx))], matrixRows, ['l', ...shown.map((): Align => 'r')], ctx.format), ctx));
     const list = tr.changes.slice(0, changes);
     if (list.length > 0) {
       const side = (x: (typeof list)[number]['from']) =>

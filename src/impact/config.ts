@@ -83,8 +83,11 @@ export interface ImpactConfig {
 
 /** Steps must start at 0 and rise, so that every count or age falls in exactly one. */
 function checkSteps(steps: { at_least: number }[], path: (string | number)[], map: SourceMap, out: LocatedError[]): void {
-  if (steps[0]!.at_least !== 0) out.push(map.error([...path, 0, 'at_least'], msg('impact.first_step_zero')));
-  for (let i = 1; i < steps.length; i++) if (steps[i]!.at_least <= steps[i - 1]!.at_least) out.push(map.error([...path, i, 'at_least'], msg('impact.steps_rise')));
+  steps.forEach((s, i) => {
+    const previous = steps[i - 1];
+    if (i === 0 && s.at_least !== 0) out.push(map.error([...path, 0, 'at_least'], msg('impact.first_step_zero')));
+    if (previous !== undefined && s.at_least <= previous.at_least) out.push(map.error([...path, i, 'at_least'], msg('impact.steps_rise')));
+  });
 }
 
 export function loadImpactConfig(path: string, law: Law): ImpactConfig {

@@ -2,6 +2,10 @@
  * Coverage: who the act reaches, by status and measure, custody, sex, gravity, region, facility and
  * social category; and the relief of each institution's occupancy against its capacity.
  * One pass over the outcome columns per dimension.
+ *
+ * Non-null assertions (`!`) left here are reads of the registry's and the outcomes' columns (typed
+ * arrays) at a person index below the registry's size, and updates of the accumulators at a group's
+ * offset, which the group codes keep below their length: all in the loop over every person.
  */
 import { CUSTODIES, GRAVITIES, SEXES } from '../domain/enums.ts';
 import { CUSTODY_LABELS, GRAVITY_LABELS, SEX_LABELS } from '../i18n/enums.ts';

@@ -3,7 +3,11 @@
  * (source, rule wordings, act and law parameters, via engine/act/doubt.ts), the Criminal Code parts
  * of the persons counted, the registry and the facilities when synthetic, the cost and grant-rate
  * parameters that are assumptions, and the repeat-offending rates.
+ *
+ * Non-null assertions (`!`) left here are reads of the registry's article columns (typed arrays)
+ * between a person's offsets, in the loop over every person.
  */
+import { entryAt } from '../domain/lookup.ts';
 import { actDoubts, fixedDoubt, partDoubts, type Doubt } from '../engine/act/doubt.ts';
 import { IMPACT_DOUBT_TEXTS as D } from '../i18n/impact/doubt.ts';
 import { render, type Lang, type Text } from '../i18n/text.ts';
@@ -86,8 +90,8 @@ export function actImpactDoubts(
   const byClause = ad.clauses.map((keys) => union(base, keys));
   const byExclusion = ad.exclusions.map((keys) => union(base, keys));
   const decided = [
-    ...summary.by_clause.flatMap((r, j) => (r.persons > 0 ? ad.clauses[j]! : [])),
-    ...summary.by_exclusion.flatMap((r, k) => (r.persons > 0 ? ad.exclusions[k]! : [])),
+    ...summary.by_clause.flatMap((r, j) => (r.persons > 0 ? entryAt(ad.clauses, j, 'doubts of a clause') : [])),
+    ...summary.by_exclusion.flatMap((r, k) => (r.persons > 0 ? entryAt(ad.exclusions, k, 'doubts of an exclusion') : [])),
     ...((summary.by_status['not_covered'] ?? 0) > 0 || (summary.by_status['needs_review'] ?? 0) > 0 ? ad.clauses.flat() : []),
   ];
   const outcomes = union(base, decided);

@@ -6,7 +6,12 @@
  * everyone would change (the sex-neutral counterfactual, built from the act, not written by hand):
  * whom it adds, whom it drops, whose measure differs; and how the rates of coverage and of release
  * of women and men compare within the same gravity and social category.
+ *
+ * Non-null assertions (`!`) left here are reads of the registry's and the outcomes' columns (typed
+ * arrays) at a person index below the registry's size, and updates of the accumulators at a
+ * category's offset below their length: all in the loops over every person.
  */
+import { entryAt } from '../domain/lookup.ts';
 import { CUSTODIES, GRAVITIES, SEXES, type Gravity } from '../domain/enums.ts';
 import { GRAVITY_LABELS } from '../i18n/enums.ts';
 import { sexDependence, sexNeutralPlan } from '../engine/act/transform.ts';
@@ -53,14 +58,15 @@ export function equality(run: ActRun, registry: Registry, law: Law, categories: 
     if (b >= 0) neutralCovered++;
     if (a < 0 && b >= 0) {
       count(added, i);
-      bump(added.by_gravity, c.gravity[i]! >= 0 ? GRAVITIES[c.gravity[i]!]! : 'unknown');
+      const gravity = c.gravity[i]!;
+      bump(added.by_gravity, gravity >= 0 ? entryAt(GRAVITIES, gravity, 'gravity') : 'unknown');
       bump(added.by_custody, CUSTODIES[c.custody[i]!] ?? 'unknown');
-      bump(added.by_measure, MEASURE_KINDS[b]!);
-      bump(added.by_clause, neutralPlan.clauses[neutral.outcomes.clause[i]!]!.ref);
+      bump(added.by_measure, entryAt(MEASURE_KINDS, b, 'measure kind'));
+      bump(added.by_clause, entryAt(neutralPlan.clauses, neutral.outcomes.clause[i]!, 'clause').ref);
       let inAny = false;
       categories.masks.forEach((m, j) => {
         if (m[i]) {
-          bump(added.by_social_category, categories.ids[j]!);
+          bump(added.by_social_category, entryAt(categories.ids, j, 'social category'));
           inAny = true;
         }
       });
@@ -78,8 +84,14 @@ export function equality(run: ActRun, registry: Registry, law: Law, categories: 
   const largest = largestGap(disparity, policy.minGroup);
   const section: EqualitySection = {
     depends_on_sex: {
-      clauses: dep.clauses.map((j) => ({ id: plan.clauses[j]!.id, ref: plan.clauses[j]!.ref, label: plan.clauses[j]!.label })),
-      exclusions: dep.exclusions.map((j) => ({ id: plan.exclusions[j]!.id, ref: plan.exclusions[j]!.ref })),
+      clauses: dep.clauses.map((j) => {
+        const { id, ref, label } = entryAt(plan.clauses, j, 'clause');
+        return { id, ref, label };
+      }),
+      exclusions: dep.exclusions.map((j) => {
+        const { id, ref } = entryAt(plan.exclusions, j, 'exclusion');
+        return { id, ref };
+      }),
       definitions: dep.definitions,
     },
     counterfactual: { act_id: neutralPlan.id, covered: neutralCovered, added, removed, measure_changed: changed },
@@ -87,8 +99,8 @@ export function equality(run: ActRun, registry: Registry, law: Law, categories: 
     largest_gap: largest,
     verdict: verdict({
       groupLabel: (group) => groupLabel(categories, group),
-      clauses: dep.clauses.map((j) => plan.clauses[j]!.ref),
-      exclusions: dep.exclusions.map((j) => plan.exclusions[j]!.ref),
+      clauses: dep.clauses.map((j) => entryAt(plan.clauses, j, 'clause').ref),
+      exclusions: dep.exclusions.map((j) => entryAt(plan.exclusions, j, 'exclusion').ref),
       added,
       removed,
       changed,

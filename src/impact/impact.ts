@@ -5,6 +5,7 @@
  * For each act: the outcome summary, coverage and occupancy, money, equality, victims, risk and the
  * projection; for two acts or more, the comparison of the first with each other.
  */
+import { entryAt } from '../domain/lookup.ts';
 import { formatIsoDate } from '../domain/dates.ts';
 import type { Plan } from '../engine/act/plan.ts';
 import type { Law } from '../law/law.ts';
@@ -72,9 +73,9 @@ function actImpact(run: ActRun, input: ImpactInput, parameters: Map<string, Para
     moneySection.letter_method.cost_per_day,
     grant,
   );
-  summary.by_clause.forEach((r, j) => (r.unverified = d.byClause[j]!));
-  summary.by_exclusion.forEach((r, k) => (r.unverified = d.byExclusion[k]!));
-  moneySection.variants.forEach((v, k) => (v.unverified = d.variants[k]!));
+  summary.by_clause.forEach((r, j) => (r.unverified = entryAt(d.byClause, j, 'doubts of a clause')));
+  summary.by_exclusion.forEach((r, k) => (r.unverified = entryAt(d.byExclusion, k, 'doubts of an exclusion')));
+  moneySection.variants.forEach((v, k) => (v.unverified = entryAt(d.variants, k, 'doubts of a cost variant')));
   moneySection.letter_method.unverified = d.letterMethod;
   return {
     act: {
@@ -124,8 +125,8 @@ export function computeImpact(given: ImpactInput): { report: ImpactReport; runs:
     runs.length < 2
       ? null
       : {
-          acts: acts.map((a, k) => summaryRow(a, runs[k]!, input.registry)),
-          transitions: runs.slice(1).map((b) => transition(runs[0]!, b, input.registry, limit)),
+          acts: acts.map((a, k) => summaryRow(a, entryAt(runs, k, 'evaluations of the acts'), input.registry)),
+          transitions: runs.slice(1).map((b) => transition(entryAt(runs, 0, 'evaluations of the acts'), b, input.registry, limit)),
         };
   const report: ImpactReport = {
     schema: IMPACT_SCHEMA_ID,

@@ -10,7 +10,12 @@
  * Spans: the first month (as an amount per day), the first year, and the whole horizon (until the
  * last remitted day). This is the full effect, as if every covered person were granted on the day
  * of entry into force; the projection spreads applications over time and applies a grant rate.
+ *
+ * Non-null assertions (`!`) left here are reads of the registry's and the outcomes' columns (typed
+ * arrays) at a person index below the registry's size, and of the day accumulators at an offset
+ * below their length, in the loop over every person.
  */
+import { entryAt, present } from '../domain/lookup.ts';
 import { CUSTODIES } from '../domain/enums.ts';
 import { formatIsoDate, UNKNOWN_DATE } from '../domain/dates.ts';
 import { MONEY_DIFFERENCE_TEXTS as D, MONEY_TEXTS as M } from '../i18n/impact/money.ts';
@@ -102,8 +107,8 @@ export function money(run: ActRun, registry: Registry, law: Law, config: ImpactC
     const inmate = parameterUsed(law, name, D);
     const price = (cu: number, k: number) => (k === KIND.replace ? inmate.value - probCost.value : cu === INST ? inmate.value : probCost.value);
     const spans = (cus: number[], kinds: number[]) => {
-      const v = [0, 1, 2].map((s) => cus.reduce((a, cu) => a + kinds.reduce((b, k) => b + sum(cu, k, s) * price(cu, k), 0), 0));
-      return { first_month_per_day: Math.round(v[0]! / fm), first_year: Math.round(v[1]!), horizon: Math.round(v[2]!) };
+      const over = (s: number) => cus.reduce((a, cu) => a + kinds.reduce((b, k) => b + sum(cu, k, s) * price(cu, k), 0), 0);
+      return { first_month_per_day: Math.round(over(0) / fm), first_year: Math.round(over(1)), horizon: Math.round(over(2)) };
     };
     const allKinds = [KIND.release, KIND.reduce, KIND.replace];
     return {
@@ -114,7 +119,7 @@ export function money(run: ActRun, registry: Registry, law: Law, config: ImpactC
       total: spans([INST, PROB], allKinds),
       institution: spans([INST], allKinds),
       probation: spans([PROB], allKinds),
-      by_measure: Object.fromEntries(allKinds.map((k) => [MEASURE_KINDS[k]!, spans([INST, PROB], [k])])),
+      by_measure: Object.fromEntries(allKinds.map((k) => [entryAt(MEASURE_KINDS, k, 'measure kind'), spans([INST, PROB], [k])])),
     };
   });
 
@@ -140,7 +145,7 @@ export function money(run: ActRun, registry: Registry, law: Law, config: ImpactC
     per_year: released * letterCost.value * daysPerYear,
     mean_days_left: saved.releasedDaysLeft.known > 0 ? Math.round((saved.releasedDaysLeft.sum / saved.releasedDaysLeft.known) * 10) / 10 : null,
   };
-  const atLetterCost = variants.find((v) => v.inmate_cost.name === config.money.letter_cost) ?? variants[0]!;
+  const atLetterCost = variants.find((v) => v.inmate_cost.name === config.money.letter_cost) ?? entryAt(variants, 0, 'cost variants');
   return {
     days: {
       released_institution: sum(INST, KIND.release, 2),
@@ -162,7 +167,7 @@ export function money(run: ActRun, registry: Registry, law: Law, config: ImpactC
       probationCost: probCost.value,
       letterYear: letter.per_year,
       meanDaysLeft: letter.mean_days_left,
-      ourYear: atLetterCost.by_measure['release']!.first_year,
+      ourYear: present(atLetterCost.by_measure['release'], 'the cost of releases').first_year,
     }),
   };
 }

@@ -1,7 +1,12 @@
 /**
  * The outcomes section of the impact report: how many serving persons each status, measure, clause
  * and exclusion holds, and the days of punishment remitted — computed and rendered here.
+ *
+ * Non-null assertions (`!`) left here are reads of the outcomes' columns (typed arrays) at a person
+ * index below the registry's size, and counts at a status, measure, clause or exclusion index the
+ * kernel wrote: all in the loop over every person.
  */
+import { entryAt } from '../domain/lookup.ts';
 import { MEASURE_CODES, MEASURE_LABELS, measureCode, type MeasureCode } from '../engine/act/plan.ts';
 import { STATUSES } from '../engine/act/outcome.ts';
 import { OUTCOMES_TEXTS as O } from '../i18n/impact/outcomes.ts';
@@ -42,10 +47,10 @@ export function outcomesSummary(run: ActRun): OutcomesSummary {
   }
   return {
     persons: byStatus.reduce((a, b) => a + b, 0),
-    by_status: Object.fromEntries(STATUSES.map((s, k) => [s, byStatus[k]!])),
+    by_status: Object.fromEntries(STATUSES.map((s, k) => [s, entryAt(byStatus, k, 'status count')])),
     by_measure: Object.fromEntries(MEASURE_CODES.map((m, k) => [m, byMeasure[k]!]).filter(([m, n]) => m !== 'none' && (n as number) > 0)),
-    by_clause: plan.clauses.map((c, j) => ({ id: c.id, ref: c.ref, label: c.label, measure: MEASURE_CODES[measureCode(c.measure)]!, persons: clausePersons[j]!, days_remitted: clauseDays[j]!, unverified: [] as string[] })),
-    by_exclusion: plan.exclusions.map((x, k) => ({ id: x.id, ref: x.ref, text: x.label ?? { kk: x.text.kk, ru: x.text.ru, en: x.text.en ?? x.text.ru }, persons: exclusion[k]!, unverified: [] as string[] })),
+    by_clause: plan.clauses.map((c, j) => ({ id: c.id, ref: c.ref, label: c.label, measure: entryAt(MEASURE_CODES, measureCode(c.measure), 'measure code'), persons: entryAt(clausePersons, j, 'clause count'), days_remitted: entryAt(clauseDays, j, 'clause days'), unverified: [] as string[] })),
+    by_exclusion: plan.exclusions.map((x, k) => ({ id: x.id, ref: x.ref, text: x.label ?? { kk: x.text.kk, ru: x.text.ru, en: x.text.en ?? x.text.ru }, persons: entryAt(exclusion, k, 'exclusion count'), unverified: [] as string[] })),
     days_remitted: days,
   };
 }

@@ -1,4 +1,5 @@
 /** A dated parameter as a report shows it: the value in force on a day, with its source and unit. */
+import { entryAt } from '../domain/lookup.ts';
 import { formatIsoDate } from '../domain/dates.ts';
 import type { Law } from '../law/law.ts';
 import type { ParameterUsed } from './report.ts';
@@ -9,7 +10,7 @@ import type { ParameterUsed } from './report.ts';
  */
 export function parameterUsed(law: Law, name: string, day: number): ParameterUsed {
   const p = law.parameters.get(name);
-  const first = p.values[0]!;
+  const first = entryAt(p.values, 0, `parameter ${name}: first value`);
   const extrapolated = day < first.from;
   const v = extrapolated ? first : law.parameters.at(name, day);
   return { name, label: p.description, value: v.value, unit: p.unit, from: formatIsoDate(v.from), source: v.source, assumption: v.assumption, extrapolated };

@@ -15,7 +15,13 @@
  * inflow × mean term of those admitted). Terms of admissions are drawn from the terms of the persons held, reweighted by
  * 1 / term (a population on a given day over-represents long terms). The act does not touch
  * admissions: it covers offences before its entry into force.
+ *
+ * Non-null assertions (`!`) left here are reads and updates of the registry's columns and of the daily
+ * accumulators (typed arrays, one per custody), in the loop over every person and every day: a
+ * person index below the registry's size, a custody index checked non-negative, a day index below
+ * the horizon.
  */
+import { entryAt, present } from '../domain/lookup.ts';
 import { addMonths, formatIsoDate, UNKNOWN_DATE } from '../domain/dates.ts';
 import { CUSTODIES } from '../domain/enums.ts';
 import { PROJECTION_TEXTS as P } from '../i18n/impact/projection.ts';
@@ -71,19 +77,25 @@ function survival(registry: Registry, serving: Uint8Array, custody: number, leng
 export function projection(run: ActRun, registry: Registry, opts: ProjectionOptions): ProjectionSection {
   const D = run.day;
   const monthEnds = Array.from({ length: opts.horizonMonths }, (_, k) => addMonths(D, k + 1));
-  const T = monthEnds[monthEnds.length - 1]!;
+  const T = present(monthEnds.at(-1), 'projection: no month to project');
   const { end: X, slots } = applicationSlots(run);
   const { base, act, unknownEnd } = populationChanges(run, registry, T, slots, opts.grantRate.value);
   const baseDaily = base.map(daily);
   const actDaily = act.map(daily);
   const admissions = addAdmissions(run, registry, opts, monthEnds, baseDaily, actDaily);
+  const [baseInst, baseProb, actInst, actProb] = [
+    entryAt(baseDaily, INST, 'baseline in institutions'),
+    entryAt(baseDaily, PROB, 'baseline on probation'),
+    entryAt(actDaily, INST, 'institutions under the act'),
+    entryAt(actDaily, PROB, 'probation under the act'),
+  ];
 
   let start = D;
   const savedTotal = opts.costs.map(() => 0);
   const months = monthEnds.map((end, m) => {
     const saved = opts.costs.map(([inmate, probationer], v) => {
       let s = 0;
-      for (let t = start - D; t < end - D; t++) s += (baseDaily[INST]![t]! - actDaily[INST]![t]!) * inmate + (baseDaily[PROB]![t]! - actDaily[PROB]![t]!) * probationer;
+      for (let t = start - D; t < end - D; t++) s += (baseInst[t]! - actInst[t]!) * inmate + (baseProb[t]! - actProb[t]!) * probationer;
       savedTotal[v]! += s;
       return s;
     });
@@ -92,9 +104,9 @@ export function projection(run: ActRun, registry: Registry, opts: ProjectionOpti
     return {
       month: m + 1,
       end: formatIsoDate(end - 1),
-      baseline: { institution: tenth(baseDaily[INST]![last]!), probation: tenth(baseDaily[PROB]![last]!) },
-      act: { institution: tenth(actDaily[INST]![last]!), probation: tenth(actDaily[PROB]![last]!) },
-      beds_freed: tenth(baseDaily[INST]![last]! - actDaily[INST]![last]!),
+      baseline: { institution: tenth(baseInst[last]!), probation: tenth(baseProb[last]!) },
+      act: { institution: tenth(actInst[last]!), probation: tenth(actProb[last]!) },
+      beds_freed: tenth(baseInst[last]! - actInst[last]!),
       saved: saved.map(Math.round),
     };
   });
@@ -192,9 +204,11 @@ function daily(diff: Float64Array): Float64Array {
 /** Admissions on top of both scenarios alike, each month's in the middle of the month, staying as the registry's terms say (survival). */
 function addAdmissions(run: ActRun, registry: Registry, opts: ProjectionOptions, monthEnds: number[], baseDaily: Float64Array[], actDaily: Float64Array[]) {
   const D = run.day;
-  const len = baseDaily[INST]!.length;
+  const len = entryAt(baseDaily, INST, 'baseline in institutions').length;
   const admissions = { institution: 0, probation: 0, basis: opts.admissions === null ? ('steady_state' as const) : ('given' as const) };
   for (const cu of [INST, PROB]) {
+    const base = entryAt(baseDaily, cu, 'baseline by custody');
+    const act = entryAt(actDaily, cu, 'population under the act by custody');
     const sv = survival(registry, run.serving, cu, len);
     const perMonth = opts.admissions === null ? sv.steadyPerDay * (run.calendar.meanDaysPerYear / 12) : cu === INST ? opts.admissions.institution : opts.admissions.probation;
     if (cu === INST) admissions.institution = perMonth;
@@ -204,8 +218,8 @@ function addAdmissions(run: ActRun, registry: Registry, opts: ProjectionOptions,
       const s = Math.floor((start + end) / 2) - D;
       for (let t = s; t < len; t++) {
         const v = perMonth * sv.curve[t - s]!;
-        baseDaily[cu]![t]! += v;
-        actDaily[cu]![t]! += v;
+        base[t]! += v;
+        act[t]! += v;
       }
       start = end;
     }

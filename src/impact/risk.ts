@@ -8,7 +8,12 @@
  * factor for the error of the base rates (triangular on [1 − r, 1 + r]) and then, per cell, the
  * number who reoffend within a year (binomial) and, of the others, within three years (binomial
  * with the conditional rate), so that the 3-year count is never below the 1-year count.
+ *
+ * Non-null assertions (`!`) left here are reads of the registry's columns and of the cell tables
+ * (typed arrays) at a person index below the registry's size or a cell index below the number of
+ * cells, in the loops over every person and every simulated run.
  */
+import { entryAt } from '../domain/lookup.ts';
 import { GRAVITIES } from '../domain/enums.ts';
 import { ymdOfDay } from '../domain/dates.ts';
 import { RISK_TEXTS as K } from '../i18n/impact/risk.ts';
@@ -21,7 +26,9 @@ import { KIND, type ActRun } from './run.ts';
 
 function step(steps: { at_least: number; value: number }[], x: number): number {
   let k = 0;
-  for (let j = 0; j < steps.length; j++) if (x >= steps[j]!.at_least) k = j;
+  steps.forEach((s, j) => {
+    if (x >= s.at_least) k = j;
+  });
   return k;
 }
 
@@ -107,7 +114,7 @@ export function riskCells(run: ActRun, registry: Registry, rates: ReoffendingRat
   GRAVITIES.forEach((g, gi) => {
     for (let pk = 0; pk < np; pk++)
       for (let ak = 0; ak < na; ak++) {
-        const m = (pk < priors.length ? priors[pk]!.value : 1) * (ak < ages.length ? ages[ak]!.value : 1);
+        const m = (priors[pk]?.value ?? 1) * (ages[ak]?.value ?? 1);
         const at = (gi * np + pk) * na + ak;
         p1[at] = Math.min(rates.max_rate, rates.base_rates[g].within_1y * m);
         p3[at] = Math.max(p1[at]!, Math.min(rates.max_rate, rates.base_rates[g].within_3y * m));
@@ -146,7 +153,7 @@ export function simulate(cells: RiskCells, rates: ReoffendingRates, runs: number
 function quantile(sorted: Float64Array, q: number): number {
   if (sorted.length === 0) return 0;
   const pos = Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))));
-  return sorted[pos]!;
+  return entryAt(sorted, pos, 'sorted draws');
 }
 
 export function risk(run: ActRun, registry: Registry, config: ImpactConfig, opts: { runs?: number; seed?: number } = {}): RiskSection {

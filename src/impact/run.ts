@@ -2,7 +2,12 @@
  * One act evaluated for impact analysis: the engine's outcome columns plus the per-person columns
  * every section reads (the kind of measure, whether the person is serving), and the social
  * categories of the registry on the act's day. Pure: no I/O, the day is an argument.
+ *
+ * Non-null assertions (`!`) left here are reads of the outcomes' columns (typed arrays) at a person
+ * index below the registry's size and of the measure table at a code the kernel wrote, in the loop
+ * over every person.
  */
+import { entryAt } from '../domain/lookup.ts';
 import { evaluate } from '../engine/act/evaluate.ts';
 import { REASON, STATUS, type Outcomes } from '../engine/act/outcome.ts';
 import { MEASURE_CODES, type MeasureCode, type Plan } from '../engine/act/plan.ts';
@@ -77,7 +82,7 @@ export function runFromOutcomes(plan: Plan, outcomes: Outcomes, day: number, law
 /** The label of a disparity group: a social category, `any_category` or `no_category`. */
 export function groupLabel(categories: Categories, group: string): Text {
   const j = categories.ids.indexOf(group);
-  return j >= 0 ? categories.labels[j]! : (GROUP_LABELS[group] ?? { kk: group, ru: group, en: group });
+  return j >= 0 ? entryAt(categories.labels, j, `label of group ${group}`) : (GROUP_LABELS[group] ?? { kk: group, ru: group, en: group });
 }
 
 /** Membership of each social category (1 = the category's condition holds; unknown counts as not). */

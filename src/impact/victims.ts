@@ -3,7 +3,11 @@
  * by measure and custody; and what a condition "no damage caused, or the damage fully compensated,
  * or no civil claim filed" (amnesty law of 23 June 2025 No. 195-VIII, Art. 2 §1(2)) would change if
  * added to the act's clauses of the configured kinds.
+ *
+ * Non-null assertions (`!`) left here are reads of the registry's and the outcomes' columns (typed
+ * arrays) at a person index below the registry's size, in the loop over every person.
  */
+import { entryAt } from '../domain/lookup.ts';
 import { CUSTODIES } from '../domain/enums.ts';
 import { STATUSES } from '../engine/act/outcome.ts';
 import { measureCode } from '../engine/act/plan.ts';
@@ -20,7 +24,7 @@ import { KIND, KIND_OF_MEASURE, runAct, type ActRun } from './run.ts';
 
 export function victims(run: ActRun, registry: Registry, law: Law, config: ImpactConfig): { section: VictimsSection; variant: ActRun } {
   const applies = new Set(config.victims.appliesTo.map((k) => MEASURE_KINDS.indexOf(k)));
-  const variantPlan = withCriterion(run.plan, config.victims.condition, 'victims-condition', (cl) => applies.has(KIND_OF_MEASURE[measureCode(cl.measure)]!));
+  const variantPlan = withCriterion(run.plan, config.victims.condition, 'victims-condition', (cl) => applies.has(entryAt(KIND_OF_MEASURE, measureCode(cl.measure), 'measure kind')));
   const variant = runAct(variantPlan, registry, law, run.day);
   const appliedClauses = new Set(variantPlan.clauses.filter((cl, j) => cl !== run.plan.clauses[j]).map((cl) => cl.index));
   return {
@@ -57,10 +61,11 @@ function unpaidClaimsOfCovered(run: ActRun, registry: Registry): Omit<VictimsSec
     const u = unpaidOf(registry, i);
     persons++;
     total += u;
-    const m = (byMeasure[MEASURE_KINDS[k]!] ??= { persons: 0, unpaid: 0 });
+    const m = (byMeasure[entryAt(MEASURE_KINDS, k, 'measure kind')] ??= { persons: 0, unpaid: 0 });
     m.persons++;
     m.unpaid += u;
-    const cu = c.custody[i]! >= 0 ? CUSTODIES[c.custody[i]!]! : 'unknown';
+    const custody = c.custody[i]!;
+    const cu = custody >= 0 ? entryAt(CUSTODIES, custody, 'custody') : 'unknown';
     const b = (byCustody[cu] ??= { persons: 0, unpaid: 0 });
     b.persons++;
     b.unpaid += u;
@@ -99,7 +104,7 @@ function withCondition(run: ActRun, variant: ActRun, registry: Registry, applied
     if (a >= 0 && appliedClauses.has(o.clause[i]!) && (b < 0 || v.clause[i] !== o.clause[i])) {
       leave++;
       if (owes) leaveUnpaid += unpaidOf(registry, i);
-      const key = b >= 0 ? MEASURE_KINDS[b]! : STATUSES[v.status[i]!]!;
+      const key = b >= 0 ? entryAt(MEASURE_KINDS, b, 'measure kind') : entryAt(STATUSES, v.status[i]!, 'outcome status');
       now[key] = (now[key] ?? 0) + 1;
     }
   }

@@ -16,6 +16,7 @@
  *   article of one edition never silently means another edition's article.
  */
 import { customIssue, issueKey } from '../domain/issues.ts';
+import { entryAt, present } from '../domain/lookup.ts';
 import { listOf, msg, type Message } from '../i18n/message.ts';
 import { z } from 'zod';
 import { isoDateSchema } from '../domain/date-schema.ts';
@@ -240,7 +241,7 @@ export class CriminalCode {
    * when the day is unknown or before every wording the table dates.
    */
   wordingAt(index: number, offenceDay: number | null): number {
-    const p = this.parts[index]!;
+    const p = entryAt(this.parts, index, 'Criminal Code part');
     if (offenceDay === null) return index;
     const ws = this.wordingsById.get(p.id) ?? [p];
     for (const w of ws) {
@@ -295,9 +296,8 @@ export class CriminalCode {
   }
 
   private pointsOf(id: string): string[] {
-    return this.partsOf(this.byId.get(id)!.article)
-      .filter((p) => p.point !== null && p.id.startsWith(`${id}.`))
-      .map((p) => p.point!);
+    const part = present(this.byId.get(id), `Criminal Code part ${id}: not in the table`);
+    return this.partsOf(part.article).flatMap((p) => (p.point !== null && p.id.startsWith(`${id}.`) ? [p.point] : []));
   }
 }
 
@@ -314,7 +314,7 @@ export function buildCriminalCode(file: CriminalCodeFile, map: SourceMap | null)
     const q = (s: string) => (prefix === null ? s : `${prefix}:${s}`);
     for (const [article, a] of Object.entries(e.articles)) {
       const partEntries: [string | null, z.output<typeof partSchema>][] =
-        a.parts !== undefined ? Object.entries(a.parts) : [[null, { max: a.max!, maybe_tags: a.maybe_tags, points: a.points, since: a.since, earlier: a.earlier }]];
+        a.parts !== undefined ? Object.entries(a.parts) : [[null, { max: present(a.max, `article ${article}: a maximum or parts (the schema asks for one)`), maybe_tags: a.maybe_tags, points: a.points, since: a.since, earlier: a.earlier }]];
       for (const [part, p] of partEntries) {
         const at = part === null ? [...base, 'articles', article] : [...base, 'articles', article, 'parts', part];
         const intent = p.intent ?? a.intent;
@@ -349,23 +349,8 @@ export function buildCriminalCode(file: CriminalCodeFile, map: SourceMap | null)
         const push = (x: Omit<ArticlePart, 'index' | keyof typeof common | 'gravity'> & { id: string }) => {
           parts.push({ ...common, ...x, index: parts.length, gravity: deriveGravity(intent, x.max, e.gravity_rules) });
         };
-        const max = parseMaxPunishment(p.max)!;
-        const since = p.since ?? null;
-        // earlier wordings: dated, in order, before the current one
-        const earlier = [...(p.earlier ?? [])].sort((x, y) => x.until - y.until);
-        let prevUntil: number | null = null;
-        earlier.forEach((w, i) => {
-          if (w.from !== undefined && w.from >= w.until) fail([...at, 'earlier', i, 'from'], msg('law.from_before_until'));
-          if (prevUntil !== null && w.from !== undefined && w.from < prevUntil) fail([...at, 'earlier', i, 'from'], msg('law.wordings_overlap'));
-          prevUntil = w.until;
-        });
-        if (earlier.length > 0 && since !== null && since !== earlier[earlier.length - 1]!.until)
-          fail([...at, 'since'], msg('law.since_is_until'));
-        if (earlier.length > 0 && since === null) fail([...at, 'since'], msg('law.since_missing'));
-        const entries: { wording: { from: number | null; until: number | null; max: MaxPunishment; verified: boolean; source: string; note: string | null }; current: boolean }[] = [
-          ...earlier.map((w) => ({ wording: { from: w.from ?? null, until: w.until, max: parseMaxPunishment(w.max)!, verified: w.verified, source: w.source, note: w.note ?? note }, current: false })),
-          { wording: { from: since, until: null, max, verified, source, note }, current: true },
-        ];
+        const max = present(parseMaxPunishment(p.max), `article part ${id}: maximum ${p.max} (checked by the schema)`);
+        const entries = wordingsOf(p, at, { max, verified, source, note }, fail);
         for (const { wording, current } of entries) {
           const base = { wordingFrom: wording.from, wordingUntil: wording.until, current, max: wording.max, verified: wording.verified, source: wording.source, note: wording.note };
           push({ ...base, id, point: null, tags, maybeTags: maybe, tagMask: maskOf(tags, maybe) });
@@ -392,6 +377,38 @@ export function buildCriminalCode(file: CriminalCodeFile, map: SourceMap | null)
   if (parts.length > 65535) fail(['articles'], msg('law.too_many_parts', { max: 65535 }));
   if (errors.length > 0) throw new DataFileError(errors);
   return new CriminalCode(file.code, file.source, parts, editions);
+}
+
+type Wording = { from: number | null; until: number | null; max: MaxPunishment; verified: boolean; source: string; note: string | null };
+
+/**
+ * The wordings of a part: the earlier ones dated and in order (their dates checked not to overlap,
+ * the current wording's `since` where the last one ends), then the current one.
+ */
+function wordingsOf(
+  p: z.output<typeof partSchema>,
+  at: (string | number)[],
+  current: Omit<Wording, 'from' | 'until'>,
+  fail: (path: (string | number)[], message: Message) => void,
+): { wording: Wording; current: boolean }[] {
+  const since = p.since ?? null;
+  const earlier = [...(p.earlier ?? [])].sort((x, y) => x.until - y.until);
+  let prevUntil: number | null = null;
+  earlier.forEach((w, i) => {
+    if (w.from !== undefined && w.from >= w.until) fail([...at, 'earlier', i, 'from'], msg('law.from_before_until'));
+    if (prevUntil !== null && w.from !== undefined && w.from < prevUntil) fail([...at, 'earlier', i, 'from'], msg('law.wordings_overlap'));
+    prevUntil = w.until;
+  });
+  const last = earlier[earlier.length - 1];
+  if (last !== undefined && since !== null && since !== last.until) fail([...at, 'since'], msg('law.since_is_until'));
+  if (last !== undefined && since === null) fail([...at, 'since'], msg('law.since_missing'));
+  return [
+    ...earlier.map((w) => {
+      const max = present(parseMaxPunishment(w.max), `earlier wording until ${w.until}: maximum ${w.max} (checked by the schema)`);
+      return { wording: { from: w.from ?? null, until: w.until, max, verified: w.verified, source: w.source, note: w.note ?? current.note }, current: false };
+    }),
+    { wording: { from: since, until: null, ...current }, current: true },
+  ];
 }
 
 function maskOf(tags: readonly Tag[], maybe: readonly Tag[]): number {

@@ -7,7 +7,7 @@ import { msg } from '../i18n/message.ts';
 import { z } from 'zod';
 import { formatIsoDate } from '../domain/dates.ts';
 import { isoDateSchema } from '../domain/date-schema.ts';
-import { DataFileError, loadDataFile } from '../domain/located.ts';
+import { DataFileError, loadDataFile, type LocatedError } from '../domain/located.ts';
 import { UserError } from '../domain/errors.ts';
 
 
@@ -72,7 +72,8 @@ export class Parameters {
     const p = this.get(name);
     let found: ParameterValue | undefined;
     for (const v of p.values) if (v.from <= day) found = v;
-    if (!found) throw new ParameterMissing(`parameter ${name} has no value on ${formatIsoDate(day)} (first value from ${formatIsoDate(p.values[0]!.from)})`);
+    const first = p.values[0];
+    if (!found) throw new ParameterMissing(`parameter ${name} has no value on ${formatIsoDate(day)} (${first ? `first value from ${formatIsoDate(first.from)}` : 'it has no values'})`);
     return found;
   }
 
@@ -105,7 +106,8 @@ class BackwardParameters extends Parameters {
   override at(name: string, day: number): ParameterValue {
     const p = this.get(name);
     this.onRead(name, day);
-    return day < p.values[0]!.from ? p.values[0]! : super.at(name, day);
+    const first = p.values[0];
+    return first !== undefined && day < first.from ? first : super.at(name, day);
   }
 
   override value(name: string, day: number): number {
@@ -116,11 +118,12 @@ class BackwardParameters extends Parameters {
 export function loadParameters(path: string): Parameters {
   const { data, map } = loadDataFile(parametersFileSchema, path);
   const list: Parameter[] = [];
-  const errors = [];
+  const errors: LocatedError[] = [];
   for (const [name, p] of Object.entries(data.parameters)) {
     const values = [...p.values].sort((a, b) => a.from - b.from);
-    for (let i = 1; i < values.length; i++)
-      if (values[i]!.from === values[i - 1]!.from) errors.push(map.error(['parameters', name, 'values', i], msg('law.same_date_twice')));
+    values.forEach((v, i) => {
+      if (i > 0 && v.from === values[i - 1]?.from) errors.push(map.error(['parameters', name, 'values', i], msg('law.same_date_twice')));
+    });
     list.push({ name, description: p.description, unit: p.unit, values: values.map((v) => ({ ...v, note: v.note ?? null })) });
   }
   if (errors.length > 0) throw new DataFileError(errors);

@@ -143,6 +143,11 @@ export function toAppError(err: unknown, request: FastifyRequest): AppError {
   return new AppError('internal', API_MESSAGES.internal, { ref });
 }
 
+/** Sends JSON already written as UTF-8 bytes (json-bytes.ts); no serializer runs over it. */
+export function sendJsonBytes(reply: FastifyReply, body: Buffer): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(body);
+}
+
 export function sendError(reply: FastifyReply, e: AppError, lang: Lang): FastifyReply {
   return reply.code(e.status).type('application/json; charset=utf-8').send(errorBody(e, lang));
 }

@@ -48,7 +48,8 @@ export interface ServerOptions {
 
 export type Api = FastifyInstance;
 
-const UNCHECKED_ANSWERS = new Set(['GET /api/persons']);
+/** Answers longer than this many characters are encoded to UTF-8 once, before they are sent. */
+const UTF8_ONCE_FROM = 16_384;
 
 /** The security headers of every answer: a content security policy for the web app, HSTS behind HTTPS. */
 function securityHeaders(options: ServerOptions) {
@@ -100,9 +101,16 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // Answers are checked against their schema before they leave — except the person lists, which
-  // are built from typed columns by one function (src/app/persons.ts) and run to thousands of rows:
-  // there the check would cost more than the rest of the answer. Their schema still documents them.
-  app.setSerializerCompiler((route) => (UNCHECKED_ANSWERS.has(`${route.method} ${route.url}`) ? (data: unknown) => JSON.stringify(data) : serializerCompiler(route as Parameters<typeof serializerCompiler>[0])));
+  // are built from typed columns by one function (src/app/persons.ts), run to thousands of rows and
+  // are written as bytes by their route (json-bytes.ts): their schema documents them.
+  app.setSerializerCompiler((route) => serializerCompiler(route as Parameters<typeof serializerCompiler>[0]));
+
+  // A long answer leaves as the UTF-8 bytes it is encoded to once. Given a string, Fastify measures
+  // its UTF-8 length for Content-Length and the socket then encodes it again: two passes over a
+  // person list of thousands of rows in Cyrillic, each slower than building the JSON (docs/benchmarks.md).
+  app.addHook('onSend', (_request, _reply, payload, done) => {
+    done(null, typeof payload === 'string' && payload.length > UTF8_ONCE_FROM ? Buffer.from(payload, 'utf8') : payload);
+  });
 
   await app.register(helmet, securityHeaders(options));
   await app.register(cookie);

@@ -169,8 +169,10 @@ describe.each(storeKinds())('the API on $name', (kind) => {
       const list = res.json() as { total: number; rows: { facility: string; person_id: string }[] };
       expect(list.total).toBeGreaterThan(0);
       for (const r of list.rows) expect(me.user.facilities).toContain(r.facility);
-      // another facility's person
+      // all of them, in registry order
       const all = (await (await as('analyst')).request('GET', `/api/persons?act=${WOMEN}&limit=100000`)).json() as { rows: { facility: string; person_id: string }[] };
+      expect(list.rows.map((r) => r.person_id)).toEqual(all.rows.filter((r) => me.user.facilities.includes(r.facility)).map((r) => r.person_id));
+      // another facility's person
       const other = all.rows.find((r) => !me.user.facilities.includes(r.facility))!;
       const before = await refusals();
       const refused = await officer.request('GET', `/api/persons/${other.person_id}?act=${WOMEN}`);
@@ -186,9 +188,29 @@ describe.each(storeKinds())('the API on $name', (kind) => {
     it('a supervisor sees the persons of their region only', async () => {
       const sup = await as('supervisor');
       const me = (await sup.request('GET', '/api/session')).json() as { user: { regions: string[] } };
-      const list = (await sup.request('GET', `/api/persons?act=${LAW}&limit=100000`)).json() as { total: number; rows: { region: string }[] };
+      const list = (await sup.request('GET', `/api/persons?act=${LAW}&limit=100000`)).json() as { total: number; rows: { region: string; person_id: string }[] };
       expect(list.total).toBeGreaterThan(0);
       for (const r of list.rows) expect(me.user.regions).toContain(r.region);
+      const all = (await (await as('analyst')).request('GET', `/api/persons?act=${LAW}&limit=100000`)).json() as { rows: { region: string; person_id: string }[] };
+      expect(list.rows.map((r) => r.person_id)).toEqual(all.rows.filter((r) => me.user.regions.includes(r.region)).map((r) => r.person_id));
+    });
+
+    it('a list filtered by facility or region holds exactly the persons a full reading would, in registry order', async () => {
+      type Row = { person_id: string; facility: string | null; region: string | null; status: string };
+      const analyst = await as('analyst');
+      const all = ((await analyst.request('GET', `/api/persons?act=${LAW}&limit=100000`)).json() as { rows: Row[] }).rows;
+      const facilities = [...new Set(all.map((r) => r.facility).filter((f): f is string => f !== null))].slice(0, 3);
+      const regions = [...new Set(all.map((r) => r.region).filter((f): f is string => f !== null))].slice(0, 2);
+      const ids = async (query: string) => ((await analyst.request('GET', `/api/persons?act=${LAW}&limit=100000&${query}`)).json() as { rows: Row[] }).rows.map((r) => r.person_id);
+      const expected = (keep: (r: Row) => boolean) => all.filter(keep).map((r) => r.person_id);
+      expect(await ids(`facility=${facilities[0]}`)).toEqual(expected((r) => r.facility === facilities[0]));
+      expect(await ids(`facility=${facilities.join(',')}`)).toEqual(expected((r) => r.facility !== null && facilities.includes(r.facility)));
+      expect(await ids(`facility=${facilities.join(',')}&status=eligible`)).toEqual(expected((r) => r.facility !== null && facilities.includes(r.facility) && r.status === 'eligible'));
+      expect(await ids(`region=${regions.join(',')}`)).toEqual(expected((r) => r.region !== null && regions.includes(r.region)));
+      const facilityRegion = all.find((r) => r.facility === facilities[0])!.region;
+      const elsewhere = regions.find((g) => g !== facilityRegion) ?? 'no-such-region';
+      expect(await ids(`facility=${facilities[0]}&region=${elsewhere}`)).toEqual(expected((r) => r.facility === facilities[0] && r.region === elsewhere));
+      expect(await ids(`facility=no-such-facility`)).toEqual([]);
     });
 
     it('a court sees no person before submissions exist', async () => {

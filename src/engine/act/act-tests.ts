@@ -3,6 +3,7 @@
  * outcome a lawyer expects. Every case is validated by the data contract, evaluated by both the
  * generated kernel and the reference semantics (which must agree), and compared with its expectation.
  */
+import { entryAt } from '../../domain/lookup.ts';
 import { readdirSync, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -119,8 +120,8 @@ function nameOf(plan: Plan, o: Outcome): Record<string, unknown> {
   return {
     status: o.status,
     measure: o.measure,
-    clause: o.clause >= 0 ? plan.clauses[o.clause]!.id : null,
-    excluded_by: o.status === 'excluded' && o.exclusion >= 0 ? plan.exclusions[o.exclusion]!.id : null,
+    clause: o.clause >= 0 ? entryAt(plan.clauses, o.clause, 'clause').id : null,
+    excluded_by: o.status === 'excluded' && o.exclusion >= 0 ? entryAt(plan.exclusions, o.exclusion, 'exclusion').id : null,
     days_remitted: o.daysRemitted,
     new_end_date: o.newEnd === null ? null : formatIsoDate(o.newEnd),
     reason: o.reason,
@@ -197,7 +198,7 @@ export function runActTests(actPath: string, law: Law): CaseResult[] {
       const trace = explain(plan, record, law, day0);
       if (e.unknown_facts !== undefined) check('unknown_facts', [...e.unknown_facts].sort(), [...trace.unknownFacts].sort());
       const reached = {
-        clauses: o.clause >= 0 ? [plan.clauses[o.clause]!.id] : [],
+        clauses: o.clause >= 0 ? [entryAt(plan.clauses, o.clause, 'clause').id] : [],
         exclusions: trace.exclusions.filter((x) => x.truth === T).map((x) => x.id),
       };
       results.push({ act: plan.id, file: basename(file), id: c.id, name: c.name, passed: failures.length === 0, failures, outcome: o, reached });

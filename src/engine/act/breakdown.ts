@@ -22,15 +22,16 @@ const MEASURES = MEASURE_CODES.length;
  * Dense counters for one act, in LANES lanes that persons take in turn (person i counts into lane
  * i % LANES): neighbours with the same outcome — the common case — then add to different slots,
  * so that one add need not wait for the store of the one before. Lane l holds persons per key at
- * `l × 2 × keys + key` and days per key `keys` further; after the lanes come LANES sinks that
- * persons not excluded count into, then persons per exclusion.
+ * `l × 2 × keys + key` and days per key `keys` further; after the lanes come the persons per
+ * exclusion (a person excluded remits no days: the kernel adds either to the days of its key or
+ * to its exclusion).
  * key = (status × 8 + measure) × (clauses + 1) + clause + 1.
  */
 export class Tally {
   static readonly LANES = 4;
   /** Number of keys (status × measure × clause slots). */
   readonly keys: number;
-  /** Index in `values` of the first sink (LANES of them), followed by one slot per exclusion. */
+  /** Index in `values` of the persons excluded by the first exclusion, followed by one slot per exclusion. */
   readonly exclusionBase: number;
   readonly values: Float64Array;
 
@@ -47,7 +48,7 @@ export class Tally {
   }
 
   static size(clauses: number, exclusions: number): number {
-    return 2 * STATUSES.length * MEASURES * (clauses + 1) * Tally.LANES + Tally.LANES + exclusions;
+    return 2 * STATUSES.length * MEASURES * (clauses + 1) * Tally.LANES + exclusions;
   }
 
   reset(): void {
@@ -77,7 +78,7 @@ export class Tally {
       byStatusMeasureClause.set(`${Math.floor(sm / MEASURES)}:${sm % MEASURES}:${(k % slots) - 1}`, [persons, days]);
     }
     const byExclusion = new Map<number, number>();
-    const first = this.exclusionBase + Tally.LANES;
+    const first = this.exclusionBase;
     for (let x = 0; x < this.exclusions; x++) if (v[first + x]! > 0) byExclusion.set(x, v[first + x]!);
     return { byStatusMeasureClause, byExclusion };
   }

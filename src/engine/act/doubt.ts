@@ -12,6 +12,7 @@
  * Keys: `act.source`, `text:<rule id>`, `param:<name>`, `law:<name>`, `code:<part id>`,
  * `facilities`, `registry`, `rates`.
  */
+import { entryAt } from '../../domain/lookup.ts';
 import { formatIsoDate } from '../../domain/dates.ts';
 import { citeRef } from '../../i18n/refs.ts';
 import { DOUBT_TEXTS as D } from '../../i18n/doubt.ts';
@@ -133,7 +134,8 @@ export function actDoubts(plan: Plan, law: Law, day: number = plan.entryIntoForc
 /** A law parameter read on a day (its first value before it), when that value is an assumption. */
 export function lawParameterDoubt(all: Map<string, Doubt>, law: Law, name: string, day: number): string[] {
   const ps = law.parameters;
-  const v = ps.has(name) ? (day < ps.get(name).values[0]!.from ? ps.get(name).values[0]! : ps.at(name, day)) : null;
+  const first = ps.has(name) ? entryAt(ps.get(name).values, 0, `parameter ${name}: first value`) : null;
+  const v = first === null ? null : day < first.from ? first : ps.at(name, day);
   if (v === null || !v.assumption) return [];
   const key = `law:${name}`;
   all.set(key, {

@@ -3,6 +3,7 @@
  * criterion with the person's fact values and its truth, with the law's references — readable in
  * kk, ru and en. Built on the reference semantics, so an explanation cannot disagree with it.
  */
+import { entryAt, present } from '../../domain/lookup.ts';
 import { actDoubts, outcomeDoubts } from './doubt.ts';
 import { formatIsoDate } from '../../domain/dates.ts';
 import { type Sex } from '../../domain/enums.ts';
@@ -87,7 +88,7 @@ function factTraces(c: Checked, p: PersonRecord, law: Law, day: number, defs: Re
     if ((fact.name === 'has_tag' || fact.name === 'has_article') && p.articles !== null) {
       const matching = new Set(fact.name === 'has_article' ? law.criminalCode.matching(String(arg)).map((x) => x.index) : []);
       convictions = p.articles
-        .map((a) => law.criminalCode.parts[a]!)
+        .map((a) => entryAt(law.criminalCode.parts, a, 'Criminal Code part'))
         .filter((part) => (fact.name === 'has_tag' ? part.tags.includes(String(arg) as never) || part.maybeTags.includes(String(arg) as never) : matching.has(part.index)))
         .map((part) => (fact.name === 'has_tag' && !part.tags.includes(String(arg) as never) ? `${part.id}?` : part.id));
     }
@@ -114,7 +115,7 @@ export function unknownsThatMatter(c: Checked, p: PersonRecord, env: ActEnv, def
     case 'const':
       return [];
     case 'def':
-      return unknownsThatMatter(defs.get(c.name)!, p, env, defs);
+      return unknownsThatMatter(present(defs.get(c.name), `unknown definition ${c.name}`), p, env, defs);
     case 'not':
       return unknownsThatMatter(c.item, p, env, defs);
     case 'during':
@@ -141,13 +142,13 @@ export function explain(plan: Plan, p: PersonRecord, law: Law, asOfDay: number =
   const env = actEnv(law, asOfDay);
   const needed: Checked[] = [];
   if (outcome.status === 'needs_review') {
-    if (outcome.clause >= 0) needed.push(...plan.clauses[outcome.clause]!.criteria);
-    if (outcome.exclusion >= 0) needed.push(plan.exclusions[outcome.exclusion]!.condition);
+    if (outcome.clause >= 0) needed.push(...entryAt(plan.clauses, outcome.clause, 'clause').criteria);
+    if (outcome.exclusion >= 0) needed.push(entryAt(plan.exclusions, outcome.exclusion, 'exclusion').condition);
   }
   const unknownFacts = [...new Set(needed.flatMap((c) => unknownsThatMatter(c, p, env, defs)))];
   const doubts = actDoubts(plan, law, asOfDay);
-  const unverified = outcomeDoubts(doubts, outcome, (p.articles ?? []).map((a) => law.criminalCode.parts[a]!)).map((k) => {
-    const d = doubts.all.get(k)!;
+  const unverified = outcomeDoubts(doubts, outcome, (p.articles ?? []).map((a) => entryAt(law.criminalCode.parts, a, 'Criminal Code part'))).map((k) => {
+    const d = present(doubts.all.get(k), `doubt ${k}: not among the act's doubts`);
     return { key: k, kind: d.kind, label: d.label };
   });
   return { act: { id: plan.id, title: plan.source.title, hash: plan.hash }, personId: p.personId, asOf: asOfDay, outcome, unknownFacts, exclusions, clauses, serving, unverified };
@@ -187,17 +188,17 @@ export function renderTrace(t: Trace, plan: Plan, lang: Lang): string {
   lines.push(r(M.outcome, { status: r(M[`status_${o.status}`]) }));
   if (!t.serving) lines.push(r(M.notServing));
   if (o.clause >= 0 && o.status !== 'not_covered') {
-    const c = plan.clauses[o.clause]!;
+    const c = entryAt(plan.clauses, o.clause, 'clause');
     lines.push(r(M.clause, { ref: cite(c.ref), id: c.id, measure: MEASURE_LABELS[o.measure][lang] }));
     if (o.daysRemitted !== null) lines.push(r(M.days, { days: o.daysRemitted, end: o.newEnd === null ? '—' : formatIsoDate(o.newEnd) }));
   }
   if (o.exclusion >= 0) {
-    const e = plan.exclusions[o.exclusion]!;
+    const e = entryAt(plan.exclusions, o.exclusion, 'exclusion');
     lines.push(r(o.status === 'excluded' ? M.excludedBy : M.undecidedExclusion, { ref: cite(e.ref), id: e.id }));
   }
   if (t.unknownFacts.length > 0) lines.push(r(M.unknown, { facts: t.unknownFacts.join(', ') }));
-  if (o.almost.kind === 'one_short') lines.push(r(M.almostOne, { ref: cite(plan.clauses[o.almost.clause]!.ref), n: o.almost.criterion + 1 }));
-  if (o.almost.kind === 'later') lines.push(r(M.almostLater, { ref: cite(plan.clauses[o.almost.clause]!.ref), date: o.almost.from ? formatIsoDate(o.almost.from) : '—' }));
+  if (o.almost.kind === 'one_short') lines.push(r(M.almostOne, { ref: cite(entryAt(plan.clauses, o.almost.clause, 'clause').ref), n: o.almost.criterion + 1 }));
+  if (o.almost.kind === 'later') lines.push(r(M.almostLater, { ref: cite(entryAt(plan.clauses, o.almost.clause, 'clause').ref), date: o.almost.from ? formatIsoDate(o.almost.from) : '—' }));
   if (t.serving) {
     if (t.unverified.length === 0) lines.push(r(M.verifiedOnly));
     else lines.push(r(M.unverified), ...t.unverified.map((d) => `  - ${d.label[lang]}`));

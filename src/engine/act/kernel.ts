@@ -9,7 +9,8 @@
  * combined without branches; a person's outcome is kept in locals and written once, and counted
  * into the standard breakdowns (./breakdown.ts) in the same pass.
  */
-import { UNKNOWN_DATE, ymdOfDay } from '../../domain/dates.ts';
+import { addMonths, UNKNOWN_DATE, ymdOfDay } from '../../domain/dates.ts';
+import { hasArticleColumn } from '../article-columns.ts';
 import { childrenUnderColumn } from '../children-counts.ts';
 import type { Law } from '../../law/law.ts';
 import type { ColumnName, DictColumn, Registry } from '../../registry/registry.ts';
@@ -57,6 +58,7 @@ type ActKernelFn = (
   A: ActConstants,
   B: Float64Array,
   U: (Uint8Array | Int32Array)[],
+  L: number[],
 ) => void;
 
 /** The act's kernel bound to one registry and one day: evaluates ranges of persons. */
@@ -139,7 +141,7 @@ function kernelFunction(source: string): ActKernelFn {
     kernelFunctions.delete(source);
   } else {
     // a named function (actKernel in CPU profiles and V8's traces)
-    fn = new Function(`return function actKernel(C, K, P, H, asOfYmd, asOfDay, laterYmd, laterDay, start, end, O, S, A, B, U) {\n${source}\n};`)() as ActKernelFn;
+    fn = new Function(`return function actKernel(C, K, P, H, asOfYmd, asOfDay, laterYmd, laterDay, start, end, O, S, A, B, U, L) {\n${source}\n};`)() as ActKernelFn;
     if (kernelFunctions.size >= KERNEL_FUNCTIONS_KEPT) kernelFunctions.delete(kernelFunctions.keys().next().value as string);
   }
   kernelFunctions.set(source, fn);
@@ -147,19 +149,26 @@ function kernelFunction(source: string): ActKernelFn {
 }
 
 /**
- * The tag bits without which a condition is false (when gravity ≥ 0, a conviction recorded): has_tag,
- * or any of has_tags; 0 when the condition holds or may hold otherwise.
+ * The tag bits without which a condition is false (when gravity ≥ 0, a conviction recorded) —
+ * or, with `hold`, without which it does not hold: has_tag, any of has_tags, all of items one of
+ * which is so gated; 0 when the condition holds or may hold otherwise.
  */
-function tagGate(c: Checked): number {
-  if (c.k === 'bool') return c.fact.tagBits ? c.fact.tagBits(c.arg) : 0;
+function tagGate(c: Checked, hold = false): number {
+  if (c.k === 'bool') return (hold ? c.fact.tagHoldBits?.(c.arg) : c.fact.tagBits?.(c.arg)) ?? 0;
   if (c.k === 'or' && c.items.length > 0) {
     let bits = 0;
     for (const item of c.items) {
-      const b = tagGate(item);
+      const b = tagGate(item, hold);
       if (b === 0) return 0;
       bits = (bits | b) >>> 0;
     }
     return bits;
+  }
+  if (c.k === 'and') {
+    for (const item of c.items) {
+      const b = tagGate(item, hold);
+      if (b !== 0) return b;
+    }
   }
   return 0;
 }
@@ -167,21 +176,58 @@ function tagGate(c: Checked): number {
 /**
  * The act kernel's emitter: the number of a person's children under an age on the day of the
  * evaluation is read from a column counted once per registry and day (`U[k]`,
- * src/engine/children-counts.ts), not by a loop over the person's children; on other days (facts
- * read `during` the execution period) the loop stays.
+ * src/engine/children-counts.ts), not by a loop over the person's children (on other days — facts
+ * read `during` the execution period — the loop stays); whether a person has an article of a set,
+ * from a column computed once per registry and set (src/engine/article-columns.ts).
  */
 class ActEmitter extends Emitter {
-  /** The ages (expressions: literals or parameters) of the counted columns, by index in U. */
-  readonly childCounts: string[] = [];
+  /** What the counted columns count, by index in U: children under an age (an expression: a literal or a parameter), or articles of a set. */
+  readonly counted: Counted[] = [];
+
+  /** The terms (months, days) the remaining term is compared with, by index in L. */
+  readonly remainingTerms: [months: number, days: number][] = [];
+
+  /**
+   * On the day of the evaluation, a person still serving (the loop's `en`: unknown or after the
+   * day) has a remaining term from the day to the end of the term: its sign against a term is the
+   * end compared with the day plus the term, `L[k]`, computed once per day (calendar.ts
+   * remainingTermSign; the helper stays for an end before the day).
+   */
+  override remainingTermSign(months: number, days: number): string {
+    if (this.asOfDay !== 'asOfDay') return super.remainingTermSign(months, days);
+    this.col('sentenceEndDay');
+    let k = this.remainingTerms.findIndex(([m, d]) => m === months && d === days);
+    if (k < 0) k = this.remainingTerms.push([months, days]) - 1;
+    return `(en === ${UNK} ? -2 : en > asOfDay ? (en > L[${k}]) - (en < L[${k}]) : ${this.helper('remainingTermSign')}(en, asOfDay, ${this.num(months)}, ${this.num(days)}))`;
+  }
 
   override childrenUnder(years: string): string {
     if (this.asOfYmd !== 'asOfYmd') return super.childrenUnder(years);
     this.col('childOffsets');
     this.col('childBirthYmd');
-    let k = this.childCounts.indexOf(years);
-    if (k < 0) k = this.childCounts.push(years) - 1;
+    let k = this.counted.findIndex((c) => c.kind === 'children' && c.years === years);
+    if (k < 0) k = this.counted.push({ kind: 'children', years }) - 1;
     return `U[${k}][i]`;
   }
+
+  /** Articles do not change with the day: always read from a column (src/engine/article-columns.ts). */
+  override hasArticle(set: Uint8Array): string {
+    this.col('articleOffsets');
+    this.col('articleValues');
+    let k = this.counted.findIndex((c) => c.kind === 'articles' && c.set.length === set.length && c.set.every((v, j) => v === set[j]));
+    if (k < 0) k = this.counted.push({ kind: 'articles', set }) - 1;
+    return `U[${k}][i]`;
+  }
+}
+
+/** What a counted column counts (U[k]). */
+type Counted = { kind: 'children'; years: string } | { kind: 'articles'; set: Uint8Array };
+
+/** The counted columns of a registry and day (parameters P). */
+function countedColumns(counted: readonly Counted[], registry: Registry, asOfYmd: number, P: number[]): (Uint8Array | Int32Array)[] {
+  return counted.map((c) =>
+    c.kind === 'children' ? childrenUnderColumn(registry.columns, registry.size, asOfYmd, yearsValue(c.years, P)) : hasArticleColumn(registry.columns, registry.size, c.set),
+  );
 }
 
 /** The value of an age the emitter wrote: a parameter `P[k]` or a numeric literal. */
@@ -211,6 +257,12 @@ interface KernelGen {
 }
 
 const UNK = String(UNKNOWN_DATE);
+
+/**
+ * Marks a block (written right after its `{`) whose persons are few: the columns it reads that the
+ * code around it does not are read at its start, for the persons who enter it only.
+ */
+const READS = '/*reads*/';
 
 function newKernelGen(plan: Plan, law: Law): KernelGen {
   const e = new ActEmitter(law.criminalCode);
@@ -279,14 +331,28 @@ function criteriaCode(g: KernelGen, j: number, needed: string): { code: string; 
 /** The number of false criteria, of unknown ones, and the index of the first false one, as expressions over `q<k>`. */
 const falseCount = (qs: string[]) => qs.map((q) => `(${q} & 1 ^ 1)`).join(' + ');
 const unknownCount = (qs: string[]) => qs.map((q) => `((${q} ^ ${q} >> 1) & 1)`).join(' + ');
+/**
+ * Whether exactly one of the criteria `q<k>` is false and none unknown: `q ^ 3` is 3 for F, 2 for U
+ * and 0 for T, so their sum is 3 exactly then.
+ */
+const oneShort = (qs: string[]) => `${qs.map((q) => `(${q} ^ 3)`).join(' + ')} === 3`;
 const firstFalse = (qs: string[]) => qs.map((q, k) => (k < qs.length - 1 ? `${q} === 0 ? ${k} : ` : `${k}`)).join('');
+
+/** The bits of the exclusions `xs` whose truth is `W_T` (bit k for `xs[k]`), or `W_U` with `unknown`. */
+function truthBits(xs: string[], unknown: boolean): string {
+  return xs.map((x, k) => (unknown ? `((${x} ^ ${x} >> 1) & 1) << ${k}` : `(${x} >> 1) << ${k}`)).join(' | ');
+}
+
+/** The index of the lowest bit set in `bits` (not 0), as an expression. */
+const lowestBit = (bits: string) => `31 - Math.clz32(${bits} & -${bits})`;
 
 /**
  * The exclusions' bits in `x<k>`, read once some clause covers or may cover the person. A costly
  * exclusion is read only if no earlier one holds (the first that holds is the one recorded).
- * Sets `ex` (the first that holds) and, with `withUnknown`, `exU` (the first undecided).
+ * With `first`, sets `ex` (the first that holds) and `exU` (the first undecided); otherwise sets
+ * `ex` ≥ 0 when any holds, reading the costly ones only if no cheap one holds.
  */
-function exclusionsCode(g: KernelGen, withUnknown: boolean): string {
+function exclusionsCode(g: KernelGen, first: boolean): string {
   const { plan, e, w } = g;
   if (plan.exclusions.length === 0) return '';
   const xs = plan.exclusions.map((_, k) => `x${k}`);
@@ -297,16 +363,43 @@ function exclusionsCode(g: KernelGen, withUnknown: boolean): string {
   const parts = [`let ${xs.map((x, k) => (tagged[k] !== 0 ? `${x} = 0` : x)).join(', ')};`];
   if (tagMask !== 0) {
     const reads = plan.exclusions.map((x, k) => (tagged[k] !== 0 ? `x${k} = ${w(x.condition)};` : '')).join(' ');
-    parts.push(`if (${e.col('gravity')}[i] < 0 || (${e.col('tagMask')}[i] & ${e.num(tagMask)}) !== 0) { ${reads} }`);
+    // Whether any holds: they may hold without a conviction recorded, but hold only with one of their certain bits.
+    const holds = plan.exclusions.map((x, k) => (tagged[k] !== 0 ? tagGate(x.condition, true) : -1)).filter((b) => b >= 0);
+    const gate = !first && holds.every((b) => b !== 0)
+      ? `(${e.col('tagMask')}[i] & ${e.num(holds.reduce((m, b) => (m | b) >>> 0, 0))}) !== 0`
+      : `${e.col('gravity')}[i] < 0 || (${e.col('tagMask')}[i] & ${e.num(tagMask)}) !== 0`;
+    parts.push(`if (${gate}) {${READS} ${reads} }`);
   }
+  // the truth of each as bits of two words (which hold, which are undecided): up to 32 exclusions
+  const words = xs.length <= 32;
+  const chain = (v: number) => xs.map((x, k) => `${x} === ${v} ? ${k} : `).join('') + '-1';
+  if (first) {
+    plan.exclusions.forEach((x, k) => {
+      if (tagged[k] !== 0) return;
+      const expr = w(x.condition);
+      const earlier = xs.slice(0, k);
+      parts.push(isCostly(expr) && k > 0 ? `x${k} = ((${earlier.join(' | ')}) & 2) !== 0 ? 0 : ${expr};` : `x${k} = ${expr};`);
+    });
+    const decide = words
+      ? `const xt = ${truthBits(xs, false)}, xu = ${truthBits(xs, true)}; ex = xt !== 0 ? ${lowestBit('xt')} : -1; exU = xu !== 0 ? ${lowestBit('xu')} : -1;`
+      : `ex = ${chain(W_T)}; exU = ${chain(W_U)};`;
+    parts.push(`if ((${xs.join(' | ')}) !== 0) { ${decide} }`);
+    return parts.join(' ');
+  }
+  // any that holds (bit 1 of a truth is set for W_T only): the cheap ones first, a costly one only while none holds
+  const costly: { k: number; expr: string }[] = [];
+  const cheap = xs.filter((_, k) => tagged[k] !== 0);
   plan.exclusions.forEach((x, k) => {
     if (tagged[k] !== 0) return;
     const expr = w(x.condition);
-    const earlier = xs.slice(0, k);
-    parts.push(isCostly(expr) && k > 0 ? `x${k} = ((${earlier.join(' | ')}) & 2) !== 0 ? 0 : ${expr};` : `x${k} = ${expr};`);
+    if (isCostly(expr)) costly.push({ k, expr });
+    else {
+      parts.push(`x${k} = ${expr};`);
+      cheap.push(`x${k}`);
+    }
   });
-  const chain = (v: number) => xs.map((x, k) => `${x} === ${v} ? ${k} : `).join('') + '-1';
-  parts.push(`if ((${xs.join(' | ')}) !== 0) { ex = ${chain(W_T)};${withUnknown ? ` exU = ${chain(W_U)};` : ''} }`);
+  parts.push(cheap.length > 0 ? `if (((${cheap.join(' | ')}) & 2) !== 0) ex = 0;` : '');
+  for (const { k, expr } of costly) parts.push(`if (ex < 0) { x${k} = ${expr}; if (x${k} === ${W_T}) ex = ${k}; }`);
   return parts.join(' ');
 }
 
@@ -319,17 +412,18 @@ function earlierLaterCode(g: KernelGen, chosen: string): string {
 
 /** First match without overlap checking, inline: the clauses in order, then the exclusions and the days remitted of the one chosen. */
 function firstMatchBody(g: KernelGen): string[] {
-  const body = ['let chosen = -1, undecided = -1, aK = 0, aC = -1, aX = -1;'];
+  // the first clause that holds or may hold (`first`, its truth `fa`): one test a clause
+  const body = ['let first = -1, fa = 0, aK = 0, aC = -1, aX = -1;'];
   g.plan.clauses.forEach((c, j) => {
     const { code, qs } = criteriaCode(g, j, '(a !== 0 || (aK === 0 && nf < 2))');
-    const almost = c.criteria.length >= 2 ? ` else if (aK === 0 && ${falseCount(qs)} === 1 && ${unknownCount(qs)} === 0) { aK = 1; aC = ${j}; aX = ${firstFalse(qs)}; }` : '';
-    body.push(`${j === 0 ? '' : 'if (chosen < 0 && undecided < 0) '}{ ${code} if (a === ${W_T}) chosen = ${j}; else if (a === ${W_U}) undecided = ${j};${almost} }`);
+    const almost = c.criteria.length >= 2 ? ` else if (aK === 0 && ${oneShort(qs)}) { aK = 1; aC = ${j}; aX = ${firstFalse(qs)}; }` : '';
+    body.push(`${j === 0 ? '' : 'if (first < 0) '}{ ${code} if (a !== 0) { first = ${j}; fa = a; }${almost} }`);
   });
-  body.push('if (chosen >= 0 || undecided >= 0) {');
+  body.push(`if (first >= 0) {${READS} const chosen = fa === ${W_T} ? first : -1, undecided = fa === ${W_T} ? -1 : first;`);
   body.push(exclusionsCode(g, true));
   body.push(`if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = chosen >= 0 ? chosen : undecided; break person; }`);
   // granted: the days remitted under the chosen clause's measure
-  body.push('if (chosen >= 0) {');
+  body.push(`if (chosen >= 0) {${READS}`);
   body.push(`const dd = H.remitDaysMemo(a_memo, chosen, a_kinds[chosen], a_nums[chosen], a_dens[chosen], st, en, ${g.moCol}[i], ${g.ddCol}[i], asOfDay);`);
   body.push(`z_clause = chosen; z_measure = a_codes[chosen]; if (exU < 0 && dd === dd && dd >= 0) { z_daysRemitted = dd; z_newEnd = en - dd; }`);
   body.push(
@@ -351,7 +445,7 @@ function allClausesBody(g: KernelGen): string[] {
     body.push(`{ ${code} S_tr[${j}] = a - (a >> 1); S_nf[${j}] = ${falseCount(qs)}; S_nu[${j}] = ${unknownCount(qs)}; S_ms[${j}] = ${firstFalse(qs)}; }`);
   });
   body.push(`let first = -1; for (let j = 0; j < ${n}; j++) if (S_tr[j] !== 0) { first = j; break; }`);
-  body.push(`if (first >= 0) { ${exclusionsCode(g, true)} if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = first; break person; } }`);
+  body.push(`if (first >= 0) {${READS} ${exclusionsCode(g, true)} if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = first; break person; } }`);
   const copy = (Object.keys(R_OF) as (keyof typeof R_OF)[]).map((name) => `z_${name} = S_r[${R_OF[name]}];`).join(' ');
   const after = plan.combine === 'first_match' ? `if (z_status === ${STATUS.eligible}) { const chosen = z_clause; ${earlierLaterCode(g, 'chosen')} }` : '';
   body.push(`const decided = H.decideAll(S, ${n}, ${RULE_CODE[plan.combine]}, ${plan.overlapForbidden}, exU, A, st, en, ${g.moCol}[i], ${g.ddCol}[i], asOfDay);`);
@@ -364,7 +458,7 @@ function notCoveredBody(g: KernelGen): string[] {
   const body = [`z_status = ${STATUS.not_covered}; z_reason = ${REASON.no_clause};`];
   // Eligible later in the execution period: clauses with facts read `during` it, on its last day.
   if (g.laterClauses.length > 0) {
-    body.push('if (laterDay > asOfDay) {');
+    body.push(`if (laterDay > asOfDay) {${READS}`);
     body.push('duringYmd = laterYmd; duringDay = laterDay; let found = false;');
     for (const c of g.laterClauses) {
       body.push(`if (!found) { if (${g.w(c.condition)} === ${W_T}) { found = true; z_almostKind = 2; z_almostClause = ${c.index}; z_almostCriterion = -1; } }`);
@@ -373,7 +467,7 @@ function notCoveredBody(g: KernelGen): string[] {
   }
   // A person an exclusion would take anyway is not "almost eligible".
   if (g.plan.exclusions.length > 0) {
-    body.push(`if (z_almostKind !== 0) { ex = -1; ${exclusionsCode(g, false)} if (ex >= 0) { z_almostKind = 0; z_almostClause = -1; z_almostCriterion = -1; } }`);
+    body.push(`if (z_almostKind !== 0) {${READS} ex = -1; ${exclusionsCode(g, false)} if (ex >= 0) { z_almostKind = 0; z_almostClause = -1; z_almostCriterion = -1; } }`);
   }
   return body;
 }
@@ -390,14 +484,62 @@ function bisectionCode(g: KernelGen): string[] {
   ];
 }
 
+/** The index of the `}` closing the block whose content starts at `from`. */
+function blockEnd(text: string, from: number): number {
+  let depth = 1;
+  for (let k = from; k < text.length; k++) {
+    const ch = text[k];
+    if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return k;
+  }
+  throw new Error('unbalanced generated code');
+}
+
+/** The code outside the blocks marked READS. */
+function withoutBlocks(text: string): string {
+  let out = '';
+  let pos = 0;
+  for (let m = text.indexOf(READS); m >= 0; m = text.indexOf(READS, pos)) {
+    out += text.slice(pos, m);
+    pos = blockEnd(text, m + READS.length);
+  }
+  return out + text.slice(pos);
+}
+
+/** The columns read by person (`c_<column>[i]`) in `text`. */
+function columnsUsed(text: string): Set<string> {
+  return new Set([...text.matchAll(/\bc_(\w+)\[i\]/g)].map((m) => m[1]!));
+}
+
+/** Code reading the columns from the locals `v_<column>` they were read into. */
+const readLocals = (text: string) => text.replace(/\bc_(\w+)\[i\]/g, (_, name: string) => `v_${name}`);
+
+const readsOf = (names: Iterable<string>) => [...names].map((name) => `const v_${name} = c_${name}[i];`).join(' ');
+
+/** `text` reading each column once, in the outermost block that needs it (`declared`: read around it). */
+function placeReads(text: string, declared: ReadonlySet<string>): string {
+  let out = '';
+  let pos = 0;
+  for (let m = text.indexOf(READS); m >= 0; m = text.indexOf(READS, pos)) {
+    const end = blockEnd(text, m + READS.length);
+    const inner = text.slice(m + READS.length, end);
+    const own = [...columnsUsed(withoutBlocks(inner))].filter((name) => !declared.has(name));
+    out += readLocals(text.slice(pos, m)) + readsOf(own) + ' ' + placeReads(inner, new Set([...declared, ...own]));
+    pos = end;
+  }
+  return out + readLocals(text.slice(pos));
+}
+
 /** The loop over persons: the test of serving, the person's columns read once, the decision, the outcome stored and counted. */
 function loopSource(g: KernelGen, body: string[]): string {
   const { plan, n, words, layout, fast } = g;
-  // Columns read for a person are read once, after the test of serving (the kernel reads them by
-  // `c_<column>[i]` only; the start and end of the term are read before it).
-  const personBody = body.join('\n').replace(/\bc_(\w+)\[i\]/g, (_, name: string) => `v_${name}`);
-  const personColumns = [...new Set([...personBody.matchAll(/\bv_(\w+)/g)].map((m) => m[1]!))];
-  const reads = personColumns.map((name) => `const v_${name} = c_${name}[i];`).join(' ');
+  // Columns read for a person are read once each (the kernel reads them by `c_<column>[i]` only; the
+  // start and end of the term before the test of serving): after that test when the decision of
+  // every serving person needs them, else first thing in the block that does (READS).
+  const text = body.join('\n');
+  const outer = columnsUsed(withoutBlocks(text));
+  const personBody = placeReads(text, outer);
+  const reads = readsOf(outer);
   const personLocals = ['duringYmd = asOfYmd', 'duringDay = asOfDay', 'zm = 0', ...plan.definitions.map((_, k) => `d${k} = -1`)];
   return [
     'for (let i = start; i < end; i++) {',
@@ -414,9 +556,10 @@ function loopSource(g: KernelGen, body: string[]): string {
     ...OUT_NAMES.filter((name) => name !== 'almostFrom' || g.laterClauses.length > 0).map((name) => `o_${name}[i] = z_${name};`),
     fast ? '' : words === 1 ? `o_clauseMask[i] = zm * S_r[${R_MASK}];` : `for (let w = 0; w < ${words}; w++) o_clauseMask[i * ${words} + w] = zm * S_r[${R_MASK} + w];`,
     // the breakdowns, counted as decided
-    // (Tally: lanes of persons and days taken in turn, then sinks, then persons by exclusion)
-    `const lane = i & ${Tally.LANES - 1}, key = lane * ${2 * layout.keys} + (z_status * 8 + z_measure) * ${n + 1} + z_clause + 1, xd = (z_status === ${STATUS.excluded}) * 1;`,
-    `B[key] += 1; B[${layout.keys} + key] += z_daysRemitted & ~(z_daysRemitted >> 31); B[${layout.exclusionBase} + lane + xd * (${Tally.LANES} + z_exclusion - lane)] += 1;`,
+    // (Tally: lanes of persons and days taken in turn, then persons by exclusion): the persons of
+    // the key, then either the days remitted (no one excluded has any) or the person excluded by the exclusion
+    `const key = (i & ${Tally.LANES - 1}) * ${2 * layout.keys} + (z_status * 8 + z_measure) * ${n + 1} + z_clause + 1, xd = (z_status === ${STATUS.excluded}) * 1, dk = ${layout.keys} + key;`,
+    `B[key] += 1; B[dk + xd * (${layout.exclusionBase} + z_exclusion - dk)] += (z_daysRemitted & ~(z_daysRemitted >> 31)) | xd;`,
     '}',
   ].join('\n');
 }
@@ -436,12 +579,14 @@ function kernelSource(g: KernelGen): string {
     'const S_tr = S.tr, S_nf = S.nf, S_nu = S.nu, S_ms = S.ms, S_r = S.r;',
     ...e.constants.map((_, k) => `const k_${k} = K[${k}];`),
     ...e.params.map((_, k) => `const p_${k} = P[${k}];`),
-    ...e.childCounts.map((_, k) => `const u_${k} = U[${k}];`),
+    ...e.counted.map((_, k) => `const u_${k} = U[${k}];`),
+    ...e.remainingTerms.map((_, k) => `const l_${k} = L[${k}];`),
     ...temps,
     loop
       .replace(/\bK\[(\d+)\]/g, 'k_$1')
       .replace(/\bP\[(\d+)\]/g, 'p_$1')
-      .replace(/\bU\[(\d+)\]/g, 'u_$1'),
+      .replace(/\bU\[(\d+)\]/g, 'u_$1')
+      .replace(/\bL\[(\d+)\]/g, 'l_$1'),
   ].join('\n');
 }
 
@@ -472,7 +617,8 @@ function binder(g: KernelGen, law: Law, source: string): (registry: Registry, as
   let countFn: ActKernelFn | null = null;
   const constants = e.constants;
   const paramNames = [...e.params];
-  const childCounts = [...e.childCounts];
+  const counted = [...e.counted];
+  const remainingTerms = [...e.remainingTerms];
   const A = actConstants(plan);
   // the memory of remitDaysMemo for the last day evaluated on (it holds for any registry)
   const memoSize = plan.clauses.some((c) => measureKind(c.measure) === K_REDUCE_UNSERVED) ? n * MEMO_DAYS : 0;
@@ -489,7 +635,8 @@ function binder(g: KernelGen, law: Law, source: string): (registry: Registry, as
     const C = registry.columns as unknown as Record<string, unknown>;
     const asOfYmd = ymdOfDay(asOfDay);
     const laterYmd = ymdOfDay(laterDay);
-    const U = childCounts.map((years) => childrenUnderColumn(registry.columns, registry.size, asOfYmd, yearsValue(years, P)));
+    const U = countedColumns(counted, registry, asOfYmd, P);
+    const L = remainingTerms.map(([months, days]) => addMonths(asOfDay, months) + days);
     if (memoDay !== asOfDay) {
       memo = new Int32Array(memoSize).fill(-1);
       memoDay = asOfDay;
@@ -499,14 +646,14 @@ function binder(g: KernelGen, law: Law, source: string): (registry: Registry, as
       count(start, end, t) {
         checkTally(t);
         countFn ??= kernelFunction(countSource);
-        countFn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, NO_OUTCOMES, S, AB, t.values, U);
+        countFn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, NO_OUTCOMES, S, AB, t.values, U, L);
       },
       run(start, end, out, t) {
         checkTally(t);
         if (out.maskWords !== words) throw new Error(`the outcome columns hold clause masks of ${out.maskWords} words; this act needs ${words} (newOutcomes(size, shared, clauses))`);
         if (fast) out.clauseMask.fill(0, start * words, end * words);
         if (g.laterClauses.length === 0) out.almostFrom.fill(UNKNOWN_DATE, start, end);
-        fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, AB, t.values, U);
+        fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, AB, t.values, U, L);
       },
     };
   };
@@ -528,7 +675,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
       return {
         // read by the loop: named past its declaration
         columns: [...g.e.columns.keys()].filter((name) => source.split(`c_${name}`).length > 2),
-        counted: g.e.childCounts.map((years) => childrenUnderColumn(registry.columns, registry.size, asOfYmd, yearsValue(years, P))),
+        counted: countedColumns(g.e.counted, registry, asOfYmd, P),
       };
     },
     newTally: (values) => new Tally(n, plan.exclusions.length, values),

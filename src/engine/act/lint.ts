@@ -10,7 +10,12 @@
  *   criteria include the other's (they certainly overlap), or when a sample registry shows a person
  *   both apply to;
  * - a clause no person of a sample registry reaches (a warning: the sample may just lack such persons).
+ *
+ * Non-null assertions (`!`) left here are reads of the kernel's outcome columns (typed arrays) at a
+ * person index below the sample's size, and counts per clause at a clause index below the number
+ * of clauses: both in range by the loop bound, in loops over every person of the sample.
  */
+import { entryAt } from '../../domain/lookup.ts';
 import { unlocated, type LocatedError, type SourceMap } from '../../domain/located.ts';
 import { listOf, msg, type Message } from '../../i18n/message.ts';
 import { formatIsoDate } from '../../domain/dates.ts';
@@ -40,10 +45,6 @@ function forbiddenByCode(c: Checked): Message | null {
   return null;
 }
 
-function criteriaSet(plan: Plan, j: number): Set<string> {
-  return new Set(plan.clauses[j]!.criteria.map(describeCondition));
-}
-
 const includes = (a: Set<string>, b: Set<string>) => [...b].every((x) => a.has(x));
 
 /** `asOfDay`: the sample is evaluated as if the act entered into force on it (default: the act's own day). */
@@ -68,7 +69,7 @@ type At = (path: (string | number)[], message: Message) => LocatedError;
 
 /** What the clauses' texts show: criteria the Criminal Code forbids an amnesty, clauses that can never apply, overlaps the act forbids. */
 function lintClauses(plan: Plan, at: At, errors: LocatedError[], warnings: LocatedError[]): void {
-  const sets = plan.clauses.map((_, j) => criteriaSet(plan, j));
+  const clauses = plan.clauses.map((clause) => ({ clause, criteria: new Set(clause.criteria.map(describeCondition)) }));
   const codeExclusions = plan.exclusions.filter((x) => x.origin === 'code');
   if (codeExclusions.length > 0)
     plan.clauses.forEach((c, j) => {
@@ -80,16 +81,14 @@ function lintClauses(plan: Plan, at: At, errors: LocatedError[], warnings: Locat
         }
       });
     });
-  for (let j = 0; j < plan.clauses.length; j++) {
-    for (let i = 0; i < j; i++) {
-      const ci = plan.clauses[i]!;
-      const cj = plan.clauses[j]!;
-      if (plan.combine === 'first_match' && includes(sets[j]!, sets[i]!))
+  clauses.forEach(({ clause: cj, criteria: sj }, j) => {
+    for (const { clause: ci, criteria: si } of clauses.slice(0, j)) {
+      if (plan.combine === 'first_match' && includes(sj, si))
         errors.push(at(['clauses', j, 'when'], msg('act.never_applies', { id: cj.id, ref: cj.ref, earlier: ci.id, earlierRef: ci.ref })));
-      else if (plan.overlapForbidden && measureCode(ci.measure) !== measureCode(cj.measure) && (includes(sets[j]!, sets[i]!) || includes(sets[i]!, sets[j]!)))
+      else if (plan.overlapForbidden && measureCode(ci.measure) !== measureCode(cj.measure) && (includes(sj, si) || includes(si, sj)))
         errors.push(at(['clauses', j, 'when'], msg('act.overlap', { first: ci.id, second: cj.id })));
     }
-  }
+  });
 }
 
 /** What the sample registry shows: overlaps, persons only the Code excludes, clauses nobody meets or every one of whom an earlier clause takes. */
@@ -109,9 +108,12 @@ function lintOnSample(plan: Plan, law: Law, sample: Registry, asOfDay: number, a
       for (const a of holding)
         for (const b of holding) {
           const key = `${a}:${b}`;
-          if (a < b && measureCode(plan.clauses[a]!.measure) !== measureCode(plan.clauses[b]!.measure) && !overlapSeen.has(key)) {
+          if (a >= b || overlapSeen.has(key)) continue;
+          const first = entryAt(plan.clauses, a, 'clause');
+          const second = entryAt(plan.clauses, b, 'clause');
+          if (measureCode(first.measure) !== measureCode(second.measure)) {
             overlapSeen.add(key);
-            errors.push(at(['clauses', b, 'when'], msg('act.overlap_person', { first: plan.clauses[a]!.id, second: plan.clauses[b]!.id, person: String(sample.personId[i]) })));
+            errors.push(at(['clauses', b, 'when'], msg('act.overlap_person', { first: first.id, second: second.id, person: String(sample.personId[i]) })));
           }
         }
   }
@@ -121,25 +123,29 @@ function lintOnSample(plan: Plan, law: Law, sample: Registry, asOfDay: number, a
   if (firstCode >= 0) {
     const own = compileActKernel({ ...plan, exclusions: plan.exclusions.filter((x) => x.origin === 'act') }, law).run(sample, asOfDay);
     const full = compileActKernel(plan, law).run(sample, asOfDay);
-    for (let i = 0; i < sample.size; i++)
-      if (full.status[i] === STATUS.excluded && full.exclusion[i]! >= firstCode && own.status[i] !== STATUS.excluded) onlyCode.set(full.exclusion[i]!, (onlyCode.get(full.exclusion[i]!) ?? 0) + 1);
+    for (let i = 0; i < sample.size; i++) {
+      const k = full.exclusion[i]!;
+      if (full.status[i] === STATUS.excluded && k >= firstCode && own.status[i] !== STATUS.excluded) onlyCode.set(k, (onlyCode.get(k) ?? 0) + 1);
+    }
   }
   for (const [k, n] of onlyCode) {
-    const x = plan.exclusions[k]!;
+    const x = entryAt(plan.exclusions, k, 'exclusion');
     warnings.push(
       at(['exclusions'], msg('act.only_code_excludes', { n, ref: x.ref, label: x.label ?? x.id })),
     );
   }
-  reached.forEach((n, j) => {
-    if (n === 0) warnings.push(at(['clauses', j, 'when'], msg('act.nobody_meets', { size: sample.size, id: plan.clauses[j]!.id, date: formatIsoDate(asOfDay) })));
+  plan.clauses.forEach((c, j) => {
+    if (reached[j] === 0) warnings.push(at(['clauses', j, 'when'], msg('act.nobody_meets', { size: sample.size, id: c.id, date: formatIsoDate(asOfDay) })));
   });
   if (plan.combine === 'first_match') {
     const firstMatch = compileActKernel(plan, law).run(sample, asOfDay);
     const applied = new Array<number>(plan.clauses.length).fill(0);
-    for (let i = 0; i < sample.size; i++) if (firstMatch.status[i] === STATUS.eligible && firstMatch.clause[i]! >= 0) applied[firstMatch.clause[i]!]!++;
-    applied.forEach((n, j) => {
-      if (n === 0 && reached[j]! > 0)
-        warnings.push(at(['clauses', j, 'when'], msg('act.all_taken_earlier', { id: plan.clauses[j]!.id })));
+    for (let i = 0; i < sample.size; i++) {
+      const j = firstMatch.clause[i]!;
+      if (firstMatch.status[i] === STATUS.eligible && j >= 0) applied[j]!++;
+    }
+    plan.clauses.forEach((c, j) => {
+      if (applied[j] === 0 && reached[j] !== 0) warnings.push(at(['clauses', j, 'when'], msg('act.all_taken_earlier', { id: c.id })));
     });
   }
 }

@@ -3,6 +3,7 @@
  * evaluates the chunks it takes, until told to stop. It never returns to its event loop after
  * starting: new columns arrive on its port and are read with receiveMessageOnPort.
  */
+import { present } from '../../domain/lookup.ts';
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { loadLaw } from '../../law/law.ts';
 import { Registry } from '../../registry/registry.ts';
@@ -13,15 +14,14 @@ import { CTL, type Config, type WorkerInit } from './parallel.ts';
 import { loadAct } from './plan.ts';
 
 const law = loadLaw();
+const port = present(parentPort, 'parallel-worker.ts runs in a worker thread only');
 
 function serve(kernel: CompiledAct, init: WorkerInit): void {
   const ctl = new Int32Array(init.control);
   // 0 is the generation before the first evaluation, which may have begun already
   let gen = 0;
   let version = 0;
-  let registry: Registry | null = null;
-  let out: Outcomes | null = null;
-  let tally: Tally | null = null;
+  let columns: { registry: Registry; out: Outcomes; tally: Tally } | null = null;
   let act: BoundAct | null = null;
   let boundDay = NaN;
   for (;;) {
@@ -35,15 +35,16 @@ function serve(kernel: CompiledAct, init: WorkerInit): void {
         if (!m) throw new Error(`columns version ${wanted} announced but not received`);
         const c = m.message as Config;
         version = c.version;
-        registry = new Registry(c.size, [], c.columns, law.criminalCode);
-        out = c.out;
         const perThread = kernel.newTally().values.length;
-        tally = kernel.newTally(c.tallies.subarray(init.slot * perThread, (init.slot + 1) * perThread));
+        const tally = kernel.newTally(c.tallies.subarray(init.slot * perThread, (init.slot + 1) * perThread));
+        columns = { registry: new Registry(c.size, [], c.columns, law.criminalCode), out: c.out, tally };
         act = null;
       }
+      if (columns === null) throw new Error('an evaluation began before its columns arrived');
+      const { registry, out, tally } = columns;
       const asOfDay = Atomics.load(ctl, CTL.AS_OF_DAY);
       if (act === null || boundDay !== asOfDay) {
-        act = kernel.bind(registry!, asOfDay);
+        act = kernel.bind(registry, asOfDay);
         boundDay = asOfDay;
       }
       const chunks = Atomics.load(ctl, CTL.CHUNKS);
@@ -52,7 +53,7 @@ function serve(kernel: CompiledAct, init: WorkerInit): void {
       for (;;) {
         const k = Atomics.add(ctl, CTL.NEXT, 1);
         if (k >= chunks) break;
-        act.run(k * chunk, Math.min(size, (k + 1) * chunk), out!, tally!);
+        act.run(k * chunk, Math.min(size, (k + 1) * chunk), out, tally);
         if (Atomics.add(ctl, CTL.CHUNKS_DONE, 1) + 1 === chunks) Atomics.notify(ctl, CTL.CHUNKS_DONE);
       }
     } catch (e) {
@@ -65,15 +66,15 @@ function serve(kernel: CompiledAct, init: WorkerInit): void {
   }
 }
 
-parentPort!.once('message', (init: WorkerInit) => {
+port.once('message', (init: WorkerInit) => {
   let kernel: CompiledAct;
   try {
     kernel = compileActKernel(loadAct(init.actFile, law).plan, law);
   } catch (e) {
-    parentPort!.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     return;
   }
-  parentPort!.postMessage({ ready: kernel.plan.hash });
+  port.postMessage({ ready: kernel.plan.hash });
   serve(kernel, init);
-  parentPort!.close();
+  port.close();
 });

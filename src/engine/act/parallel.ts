@@ -229,8 +229,11 @@ export class ParallelEvaluator {
 
   private throwIfFailed(): void {
     if (Atomics.load(this.ctl, CTL.FAILED) === 0) return;
-    const messages = this.ports.map((p) => receiveMessageOnPort(p)?.message as { error?: string } | undefined).filter((m) => m?.error);
-    throw new Error(`a worker thread failed: ${messages.map((m) => m!.error).join('\n') || 'no message'}`);
+    const messages = this.ports.flatMap((p) => {
+      const m = receiveMessageOnPort(p)?.message as { error?: string } | undefined;
+      return m?.error ? [m.error] : [];
+    });
+    throw new Error(`a worker thread failed: ${messages.join('\n') || 'no message'}`);
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@
  * catalogue and the law, parameters resolved to numbers, definitions ordered — ready for the
  * kernel, the reference interpreter and explanations.
  */
+import { present } from '../../domain/lookup.ts';
 import { createHash } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import { DataFileError, parseYamlSource, readDataText, validateWith, type LocatedError, type SourceMap } from '../../domain/located.ts';
@@ -216,12 +217,12 @@ export function compileAct(source: ActSource, law: Law, map: SourceMap | null, h
     entryIntoForce: source.entry_into_force,
     executionEnd: source.execution_end,
     definitions: order.map((name) => {
-      const d = source.definitions[name]!;
-      return { name, condition: defs.get(name)!, ref: d.ref ?? null, text: d.text ?? null, label: d.label ?? null, source: d.source ? provenanceOf(d.source) : null };
+      const d = present(source.definitions[name], `definition ${name} was ordered but is not in the act`);
+      return { name, condition: present(defs.get(name), `definition ${name} was ordered but not checked`), ref: d.ref ?? null, text: d.text ?? null, label: d.label ?? null, source: d.source ? provenanceOf(d.source) : null };
     }),
     clauses,
     exclusions,
-    parameters: Object.fromEntries(Object.entries(source.parameters).map(([k, v]) => [k, { value: actParameters.get(k)!, text: String(v.value), verified: v.verified, source: v.source }])),
+    parameters: Object.fromEntries(Object.entries(source.parameters).map(([k, v]) => [k, { value: present(actParameters.get(k), `act parameter ${k} was not read`), text: String(v.value), verified: v.verified, source: v.source }])),
   };
   return { plan, warnings: [], map };
 }

@@ -22,6 +22,7 @@
  *    first match, an eligible person whom an earlier clause takes later in the period is marked
  *    almost eligible — later, with that clause.
  */
+import { entryAt, present } from '../../domain/lookup.ts';
 import { addMonths, ymdOfDay } from '../../domain/dates.ts';
 import { addTerm, reducedEnd, termBetween } from '../../domain/terms.ts';
 import { sentenceTerm } from '../calendar.ts';
@@ -107,7 +108,7 @@ export interface ClauseEval {
 }
 
 export function evalClause(plan: Plan, j: number, p: PersonRecord, env: ActEnv, defs: ReadonlyMap<string, Checked>): ClauseEval {
-  const criteria = plan.clauses[j]!.criteria.map((c) => interpret(c, p, env, defs));
+  const criteria = entryAt(plan.clauses, j, 'clause').criteria.map((c) => interpret(c, p, env, defs));
   let truth: Truth = T;
   for (const c of criteria) if (c < truth) truth = c;
   return { truth, criteria };
@@ -136,7 +137,7 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
   if (d.overlap) {
     const ex = exclusionsOf(plan, p, env, defs);
     if (ex.excluding >= 0) return outcome({ status: 'excluded', reason: 'excluded', exclusion: ex.excluding, clause: firstNotFalse() });
-    return outcome({ status: 'needs_review', reason: 'overlap', clause: d.mask[0]!, clauses: d.mask });
+    return outcome({ status: 'needs_review', reason: 'overlap', clause: entryAt(d.mask, 0, 'overlapping clauses'), clauses: d.mask });
   }
   if (d.chosen < 0 && d.undecided < 0) return notCovered(plan, p, law, env, defs, day0, dayLater, d);
 
@@ -144,7 +145,7 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
   if (ex.excluding >= 0) return outcome({ status: 'excluded', reason: 'excluded', exclusion: ex.excluding, clause: firstNotFalse() });
   if (d.chosen < 0) return outcome({ status: 'needs_review', reason: 'unknown_fact', clause: d.undecided, exclusion: ex.undecided, clauses: d.mask });
 
-  const m = plan.clauses[d.chosen]!.measure;
+  const m = entryAt(plan.clauses, d.chosen, 'clause').measure;
   let { days, newEnd, remainingUnknown } = d;
   if (plan.combine !== 'all_that_apply') {
     const r = remit(m, sentence, day0);
@@ -152,7 +153,7 @@ export function evaluatePerson(plan: Plan, p: PersonRecord, law: Law, day0: numb
     newEnd = r.newEnd;
     remainingUnknown = r.unknown;
   }
-  const measure = MEASURE_CODES[measureCode(m)]!;
+  const measure = entryAt(MEASURE_CODES, measureCode(m), 'measure code');
   // Not granted yet: the measure is named, but no days are remitted until the exclusion is decided.
   if (ex.undecided >= 0) return outcome({ status: 'needs_review', reason: 'exclusion_unknown', exclusion: ex.undecided, clause: d.chosen, measure, clauses: d.mask });
   // Under first match, an earlier clause may take the person later in the execution period.
@@ -210,19 +211,20 @@ function combineAll(plan: Plan, p: PersonRecord, env: ActEnv, defs: ReadonlyMap<
   const holding = evals.map((e, j) => (e.truth === T ? j : -1)).filter((j) => j >= 0);
   const unknown = evals.map((e, j) => (e.truth === U ? j : -1)).filter((j) => j >= 0);
   const mask = holding;
-  if (plan.overlapForbidden && new Set(holding.map((j) => measureCode(plan.clauses[j]!.measure))).size > 1) return decision(evals, { mask, overlap: true });
+  if (plan.overlapForbidden && new Set(holding.map((j) => measureCode(entryAt(plan.clauses, j, 'clause').measure))).size > 1) return decision(evals, { mask, overlap: true });
   if (plan.combine === 'first_match') {
     // first_match with overlap checking: the first holding or undecided clause in order decides
     const firstDecisive = evals.findIndex((e) => e.truth !== F);
     if (firstDecisive < 0) return decision(evals, { mask, almost: oneShort(evals, evals.length) });
-    const side = evals[firstDecisive]!.truth === T ? { chosen: firstDecisive } : { undecided: firstDecisive };
+    const side = entryAt(evals, firstDecisive, 'clause evaluation').truth === T ? { chosen: firstDecisive } : { undecided: firstDecisive };
     return decision(evals, { mask, ...side, almost: oneShort(evals, firstDecisive) });
   }
   if (plan.combine === 'most_favourable') {
     const { chosen, undecided } = mostFavourable(plan, holding, unknown, sentence, day0);
     return decision(evals, { mask, chosen, undecided, almost: chosen < 0 && undecided < 0 ? oneShort(evals, evals.length) : NONE_ALMOST });
   }
-  if (unknown.length > 0) return decision(evals, { mask, undecided: unknown[0]! });
+  const [firstUnknown] = unknown;
+  if (firstUnknown !== undefined) return decision(evals, { mask, undecided: firstUnknown });
   if (holding.length === 0) return decision(evals, { mask, almost: oneShort(evals, evals.length) });
   return decision(evals, { mask, ...allThatApply(plan, holding, sentence, day0) });
 }
@@ -232,7 +234,7 @@ function mostFavourable(plan: Plan, holding: number[], unknown: number[], senten
   let best = -1;
   let bestScore = -Infinity;
   for (const j of holding) {
-    const m = plan.clauses[j]!.measure;
+    const m = entryAt(plan.clauses, j, 'clause').measure;
     const score = favour(m, remit(m, sentence, day0).days);
     if (score > bestScore) {
       best = j;
@@ -240,7 +242,7 @@ function mostFavourable(plan: Plan, holding: number[], unknown: number[], senten
     }
   }
   for (const j of unknown) {
-    const m = plan.clauses[j]!.measure;
+    const m = entryAt(plan.clauses, j, 'clause').measure;
     const r = remit(m, sentence, day0);
     if (best < 0 || r.unknown || favour(m, r.days) > bestScore) return { chosen: -1, undecided: j };
   }
@@ -249,13 +251,13 @@ function mostFavourable(plan: Plan, holding: number[], unknown: number[], senten
 
 /** all_that_apply: reductions add up in days, capped at what is left; a release absorbs them; the most favourable names the measure. */
 function allThatApply(plan: Plan, holding: number[], sentence: SentenceDays, day0: number): Pick<ClauseDecision, 'chosen' | 'days' | 'newEnd' | 'remainingUnknown'> {
-  let best = holding[0]!;
+  let best = entryAt(holding, 0, 'holding clauses');
   let bestScore = -Infinity;
   let sum = 0;
   let release = false;
   let remainingUnknown = false;
   for (const j of holding) {
-    const m = plan.clauses[j]!.measure;
+    const m = entryAt(plan.clauses, j, 'clause').measure;
     const r = remit(m, sentence, day0);
     if (r.unknown) remainingUnknown = true;
     if ((m.type === 'release' && m.punishment === 'main') || m.type === 'release_from_liability') release = true;
@@ -269,7 +271,7 @@ function allThatApply(plan: Plan, holding: number[], sentence: SentenceDays, day
   const end = sentence.end;
   if (end === null || remainingUnknown) return { chosen: best, days: null, newEnd: null, remainingUnknown };
   const rem = Math.max(0, end - day0);
-  const anyRemission = release || holding.some((j) => remit(plan.clauses[j]!.measure, sentence, day0).days !== null);
+  const anyRemission = release || holding.some((j) => remit(entryAt(plan.clauses, j, 'clause').measure, sentence, day0).days !== null);
   if (!anyRemission) return { chosen: best, days: null, newEnd: null, remainingUnknown };
   const days = release ? rem : Math.min(rem, sum);
   return { chosen: best, days, newEnd: end - days, remainingUnknown };
@@ -278,7 +280,7 @@ function allThatApply(plan: Plan, holding: number[], sentence: SentenceDays, day
 /** Almost eligible, one short: the first clause before `upTo` with at least two criteria, exactly one false and none unknown. */
 function oneShort(evals: (ClauseEval | null)[], upTo: number): Outcome['almost'] {
   for (let j = 0; j < upTo; j++) {
-    const ev = evals[j]!;
+    const ev = present(evals[j], `clause ${j}: not read, though a clause after it was`);
     if (ev.criteria.length < 2) continue;
     const fails = ev.criteria.filter((c) => c === F).length;
     const unknowns = ev.criteria.filter((c) => c === U).length;
@@ -302,7 +304,7 @@ function exclusionsOf(plan: Plan, p: PersonRecord, env: ActEnv, defs: ReadonlyMa
 function laterInPeriod(plan: Plan, p: PersonRecord, law: Law, defs: ReadonlyMap<string, Checked>, day0: number, dayLater: number, upTo: number): Outcome['almost'] {
   const later = actEnv(law, day0, dayLater);
   for (let j = 0; j < upTo; j++) {
-    if (!plan.clauses[j]!.criteria.some(usesDuring)) continue;
+    if (!entryAt(plan.clauses, j, 'clause').criteria.some(usesDuring)) continue;
     if (evalClause(plan, j, p, later, defs).truth === T) return { kind: 'later', clause: j, criterion: -1, from: eligibleFrom(plan, j, p, law, day0, dayLater) };
   }
   return NONE_ALMOST;

@@ -9,6 +9,7 @@
  * SQL) like any act. They never change the act's file or its identity: the new plan carries a
  * derived id and hash.
  */
+import { entryAt, present } from '../../domain/lookup.ts';
 import { SEXES, type Sex } from '../../domain/enums.ts';
 import { F, T, type Checked, type Truth } from '../condition.ts';
 import { compare } from '../interpret.ts';
@@ -88,7 +89,8 @@ export function simplify(c: Checked): Checked {
         items.push(x);
       }
       if (items.length === 0) return { k: 'const', truth: neutral };
-      return items.length === 1 ? items[0]! : { k: c.k, items };
+      const [only, ...more] = items;
+      return only !== undefined && more.length === 0 ? only : { k: c.k, items };
     }
     case 'not': {
       const x = simplify(c.item);
@@ -112,7 +114,7 @@ function forSex(c: Checked, sex: Sex, defs: ReadonlyMap<string, Checked>, sexDef
     case 'const':
       return c;
     case 'def':
-      return sexDefs.has(c.name) ? forSex(defs.get(c.name)!, sex, defs, sexDefs) : c;
+      return sexDefs.has(c.name) ? forSex(present(defs.get(c.name), `unknown definition ${c.name}`), sex, defs, sexDefs) : c;
     case 'and':
     case 'or':
       return { k: c.k, items: c.items.map((x) => forSex(x, sex, defs, sexDefs)) };
@@ -144,11 +146,14 @@ export function sexNeutralPlan(plan: Plan): Plan {
     if (!dependsOn(c.condition, sexDefs)) return c;
     const keep = c.criteria.map((x, q) => ({ x, q })).filter(({ x }) => !dependsOn(x, sexDefs));
     const onSex = c.criteria.map((x, q) => ({ x, q })).filter(({ x }) => dependsOn(x, sexDefs));
-    const joined = either(onSex.length === 1 ? onSex[0]!.x : { k: 'and', items: onSex.map(({ x }) => x) });
-    const parts = joined.k === 'const' && joined.truth === T ? keep : [...keep, { x: joined, q: onSex[0]!.q }].sort((a, b) => a.q - b.q);
+    const [first, ...more] = onSex;
+    if (first === undefined) throw new Error(`clause ${c.id} depends on sex, yet none of its criteria does`);
+    const joined = either(more.length === 0 ? first.x : { k: 'and', items: onSex.map(({ x }) => x) });
+    const parts = joined.k === 'const' && joined.truth === T ? keep : [...keep, { x: joined, q: first.q }].sort((a, b) => a.q - b.q);
     const criteria = parts.length > 0 ? parts.map(({ x }) => x) : [{ k: 'const', truth: T } as Checked];
-    const criteriaPaths = parts.length > 0 ? parts.map(({ q }) => c.criteriaPaths[q]!) : [c.criteriaPaths[0]!];
-    return { ...c, condition: criteria.length === 1 ? criteria[0]! : { k: 'and', items: criteria }, criteria, criteriaPaths };
+    const criteriaPaths = (parts.length > 0 ? parts.map(({ q }) => q) : [0]).map((q) => entryAt(c.criteriaPaths, q, `clause ${c.id}: criterion path`));
+    const [onlyCriterion, ...others] = criteria;
+    return { ...c, condition: onlyCriterion !== undefined && others.length === 0 ? onlyCriterion : { k: 'and', items: criteria }, criteria, criteriaPaths };
   });
   const exclusions: PlanExclusion[] = plan.exclusions.map((x) => (dependsOn(x.condition, sexDefs) ? { ...x, condition: both(x.condition) } : x));
   return { ...plan, id: `${plan.id}~sex-neutral`, hash: `${plan.hash}~sex-neutral`, clauses, exclusions };

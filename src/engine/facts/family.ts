@@ -14,8 +14,9 @@ function childrenUnder(p: PersonRecord, years: number, asOfYmd: number): number 
   return p.childrenBirthYmd.filter((c) => c <= asOfYmd && c > asOfYmd - years * 10000).length;
 }
 
-const childrenUnderSql = (ctx: SqlContext, years: string) =>
-  `(SELECT COUNT(*) FROM person_children pc WHERE pc.row_index = f.row_index AND pc.birth_ymd <= ${ctx.ymd} AND pc.birth_ymd > ${ctx.ymd} - ${years} * 10000)`;
+/** The number of a person's children under `years` on the day `ymd` (SQL expressions), counted by a subquery. */
+export const childrenUnderSubquery = (ymd: string, years: string) =>
+  `(SELECT COUNT(*) FROM person_children pc WHERE pc.row_index = f.row_index AND pc.birth_ymd <= ${ymd} AND pc.birth_ymd > ${ymd} - ${years} * 10000)`;
 
 export const FAMILY_FACTS = {
   pregnant: boolFact('pregnant', 'pregnant', 'f.pregnant', ['pregnant', 'not pregnant', 'pregnant is unknown']),
@@ -36,7 +37,7 @@ export const FAMILY_FACTS = {
     kernel: (ctx, arg) =>
       `(${ctx.col('childrenKnown')}[i] === 0 ? NaN : ${ctx.childrenUnder(ctx.num(Number(arg)))})`,
     reference: (p, env, arg) => childrenUnder(p, Number(arg), env.asOfYmd),
-    sql: (c, arg) => `(CASE WHEN NOT f.children_known THEN NULL ELSE ${childrenUnderSql(c, String(Number(arg)))} END)`,
+    sql: (c, arg) => `(CASE WHEN NOT f.children_known THEN NULL ELSE ${c.childrenUnder(String(Number(arg)))} END)`,
     leaves: [
       'children_under(3) < law.family.many_children_threshold',
       'children_under(3) >= 1',
@@ -56,7 +57,7 @@ export const FAMILY_FACTS = {
       const n = childrenUnder(p, env.parameters.value('family.child_age_limit', paramDayOf(env)), env.asOfYmd);
       return n === null ? null : n >= env.parameters.value('family.many_children_threshold', paramDayOf(env));
     },
-    sql: (c) => `(CASE WHEN NOT f.children_known THEN NULL ELSE ${childrenUnderSql(c, c.param('family.child_age_limit'))} >= ${c.param('family.many_children_threshold')} END)`,
+    sql: (c) => `(CASE WHEN NOT f.children_known THEN NULL ELSE ${c.childrenUnder(c.param('family.child_age_limit'))} >= ${c.param('family.many_children_threshold')} END)`,
     leaves: ['many_children', 'not many_children', 'many_children is known'],
   },
 

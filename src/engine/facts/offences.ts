@@ -2,6 +2,7 @@
  * Facts about the offences of the conviction: their gravity, form of guilt, violence, the articles
  * and their tags (the Criminal Code's data, src/law/criminal-code.ts), the date and the victims.
  */
+import { entryAt } from '../../domain/lookup.ts';
 import { GRAVITIES, GRAVITY_ALIASES, INTENTS, TAGS, type Tag } from '../../domain/enums.ts';
 import { ymdOfDay } from '../../domain/dates.ts';
 import { MAYBE_SHIFT, type CriminalCode } from '../../law/criminal-code.ts';
@@ -27,8 +28,8 @@ export const OFFENCE_FACTS = {
     reference: (p, env) => {
       if (p.articles === null || p.articles.length === 0) return null;
       let g = 0;
-      for (const a of p.articles) g = Math.max(g, GRAVITIES.indexOf(env.law.parts[a]!.gravity));
-      return GRAVITIES[g]!;
+      for (const a of p.articles) g = Math.max(g, GRAVITIES.indexOf(entryAt(env.law.parts, a, 'Criminal Code part').gravity));
+      return entryAt(GRAVITIES, g, 'gravity');
     },
     sql: () => 'f.gravity',
     leaves: ['gravity <= medium', 'gravity > СТ', 'gravity = grave', 'gravity >= Т', 'gravity < minor', 'gravity != misdemeanour', 'gravity in [minor, medium]', 'gravity not in [especially_grave, УП]', 'gravity is unknown'],
@@ -40,7 +41,7 @@ export const OFFENCE_FACTS = {
     kernel: (ctx) => `${ctx.col('negligent')}[i]`,
     reference: (p, env) => {
       if (p.articles === null || p.articles.length === 0) return null;
-      return p.articles.every((a) => env.law.parts[a]!.intent === 'negligent') ? 'negligent' : 'intentional';
+      return p.articles.every((a) => entryAt(env.law.parts, a, 'Criminal Code part').intent === 'negligent') ? 'negligent' : 'intentional';
     },
     sql: () => '(CASE WHEN f.all_negligent THEN 1 WHEN NOT f.all_negligent THEN 0 END)',
     leaves: ['intent = negligent', 'intent != intentional', 'intent in [intentional]'],
@@ -52,7 +53,7 @@ export const OFFENCE_FACTS = {
     kernel: (ctx) => `${ctx.col('violent')}[i]`,
     reference: (p, env) => {
       if (p.articles === null || p.articles.length === 0) return null;
-      return p.articles.some((a) => ['yes', 'threat'].includes(env.law.parts[a]!.violent));
+      return p.articles.some((a) => ['yes', 'threat'].includes(entryAt(env.law.parts, a, 'Criminal Code part').violent));
     },
     sql: () => 'f.any_violent',
     leaves: ['violent', 'not violent', 'violent = false', 'violent is known'],
@@ -77,11 +78,12 @@ export const OFFENCE_FACTS = {
       const t = tagIndexOf(String(arg));
       return ((1 << t) | (1 << (MAYBE_SHIFT + t))) >>> 0;
     },
+    tagHoldBits: (arg) => (1 << tagIndexOf(String(arg))) >>> 0,
     reference: (p, env, arg) => {
       if (p.articles === null || p.articles.length === 0) return null;
       const tag = String(arg) as Tag;
-      if (p.articles.some((a) => env.law.parts[a]!.tags.includes(tag))) return true;
-      return p.articles.some((a) => env.law.parts[a]!.maybeTags.includes(tag)) ? null : false;
+      if (p.articles.some((a) => entryAt(env.law.parts, a, 'Criminal Code part').tags.includes(tag))) return true;
+      return p.articles.some((a) => entryAt(env.law.parts, a, 'Criminal Code part').maybeTags.includes(tag)) ? null : false;
     },
     sql: (_c, arg) =>
       `(CASE WHEN NOT f.articles_known OR f.tag_mask IS NULL THEN NULL WHEN (f.tag_mask & ${1 << tagIndexOf(String(arg))}) <> 0 THEN TRUE WHEN (f.tag_mask & ${2 ** (MAYBE_SHIFT + tagIndexOf(String(arg)))}) <> 0 THEN NULL ELSE FALSE END)`,
@@ -93,7 +95,7 @@ export const OFFENCE_FACTS = {
     arg: { kind: 'article' },
     columns: ['articlesKnown', 'articleOffsets', 'articleValues'],
     kernel: (ctx, arg, law) =>
-      `(${ctx.col('articlesKnown')}[i] === 0 ? -1 : ${ctx.helper('hasArticle')}(${ctx.col('articleOffsets')}, ${ctx.col('articleValues')}, i, ${ctx.set(articleSet(law, String(arg)))}))`,
+      `(${ctx.col('articlesKnown')}[i] === 0 ? -1 : ${ctx.hasArticle(articleSet(law, String(arg)))})`,
     reference: (p, env, arg) => {
       if (p.articles === null) return null;
       const set = new Set(env.law.matching(String(arg)).map((x) => x.index));

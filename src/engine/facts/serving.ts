@@ -94,7 +94,7 @@ export const SERVING_FACTS = {
     reference: (p, env) => (p.sentenceEndDay === null ? null : formatTerm(termBetween(Math.min(env.asOfDay, p.sentenceEndDay), p.sentenceEndDay))),
     sql: () => '(CASE WHEN f.sentence_end IS NULL THEN NULL ELSE 0 END)',
     termSign: {
-      kernel: (ctx, t) => `${ctx.helper('remainingTermSign')}(${ctx.col('sentenceEndDay')}[i], ${ctx.asOfDay}, ${ctx.num(t.months)}, ${ctx.num(t.days)})`,
+      kernel: (ctx, t) => ctx.remainingTermSign(t.months, t.days),
       reference: (p, env, t) => remainingTermSign(p.sentenceEndDay ?? UNKNOWN_DATE, env.asOfDay, t.months, t.days),
       sql: (c, t) => {
         const from = `LEAST(${c.day}, f.sentence_end)`;

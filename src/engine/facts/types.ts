@@ -57,6 +57,18 @@ export interface EmitContext {
    * from a column counted once per registry and day (src/engine/children-counts.ts).
    */
   childrenUnder(years: string): string;
+  /**
+   * The sign of the person's remaining term (from the day facts are read on, or the end if it came
+   * first) against `months` and `days`: calendar.ts remainingTermSign. The act kernel compares the
+   * end of the term with the day the term would end, computed once per day of evaluation.
+   */
+  remainingTermSign(months: number, days: number): string;
+  /**
+   * 1 when one of the person's articles is in `set` (1 at a part's index), else 0 — the caller
+   * tests `articlesKnown` first. The act kernel reads it from a column computed once per registry
+   * and set (src/engine/article-columns.ts).
+   */
+  hasArticle(set: Uint8Array): string;
 }
 
 /** The kernel's fixed library of helpers (src/engine/kernel.ts). */
@@ -83,6 +95,12 @@ export interface SqlContext {
   /** A parameter's value on that day, as an SQL literal. */
   param(name: string): string;
   law: CriminalCode;
+  /**
+   * The number of the person's children under `years` (an SQL number) on that day — the caller
+   * tests `f.children_known` first. The act's query counts them once per person, in one pass over
+   * person_children, for the ages and days its plan reads (src/engine/sql/emit.ts).
+   */
+  childrenUnder(years: string): string;
 }
 
 export type FactValue = number | string | boolean | null;
@@ -125,6 +143,8 @@ interface FactForms {
   kernelW?(ctx: EmitContext, arg: ArgValue | null, law: CriminalCode): string;
   /** has_tag: the bits of the tag mask the fact reads (certain and maybe), for one mask test over many tags. */
   tagBits?(arg: ArgValue | null): number;
+  /** has_tag: the bits of the tag mask without which the fact does not hold (the certain one). */
+  tagHoldBits?(arg: ArgValue | null): number;
 }
 
 /**

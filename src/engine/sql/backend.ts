@@ -2,7 +2,11 @@
  * Running the emitted SQL: DuckDB (in-process, for registry files) and PostgreSQL (a registry
  * stored in a server, DATABASE_URL). Both load the same tables (tables.ts) and answer the same query
  * (emit.ts); outcomes come back as the Outcomes columns, so they compare with the kernel's directly.
+ *
+ * Non-null assertions (`!`) left here are reads of a result row or column at an index below the
+ * query's width (outcomeColumnsSql), in the loop over every person's row.
  */
+import { present } from '../../domain/lookup.ts';
 import { mkdtempSync, rmSync, createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,7 +87,7 @@ export class DuckDbBackend implements SqlBackend {
 
   async scalar(sql: string): Promise<number> {
     const r = await this.connection.runAndReadAll(sql);
-    return Number(r.getColumns()[0]![0]);
+    return Number(present(r.getColumns()[0], `no column in the answer to ${sql}`)[0]);
   }
 
   async personCount(): Promise<number> {
@@ -96,8 +100,9 @@ export class DuckDbBackend implements SqlBackend {
     for (;;) {
       const chunk = await result.fetchChunk();
       if (chunk === null || chunk.rowCount === 0) break;
-      const cols = chunk.getColumns();
-      for (let r = 0; r < chunk.rowCount; r++) ids[Number(cols[0]![r])] = String(cols[1]![r]);
+      const [rows, personIds] = chunk.getColumns();
+      if (rows === undefined || personIds === undefined) throw new Error('persons: row_index and person_id expected');
+      for (let r = 0; r < chunk.rowCount; r++) ids[Number(rows[r])] = String(personIds[r]);
     }
     return ids;
   }
@@ -123,8 +128,9 @@ export class DuckDbBackend implements SqlBackend {
       const chunk = await result.fetchChunk();
       if (chunk === null || chunk.rowCount === 0) break;
       const cols = chunk.getColumns();
+      const rows = present(cols[0], 'outcomes: row_index expected');
       for (let r = 0; r < chunk.rowCount; r++) {
-        const row = Number(cols[0]![r]);
+        const row = Number(rows[r]);
         for (let k = 0; k < width; k++) values[k] = Number(cols[k + 1]![r]);
         fill(out, row, values);
       }

@@ -5,7 +5,9 @@
  *
  * The query has four layers:
  *   f — persons with their articles' aggregates (gravest offence, tag bits, negligence, violence),
- *       read from the table person_facts computed when the registry is loaded (tables.ts);
+ *       read from the table person_facts computed when the registry is loaded (tables.ts), and
+ *       the children under an age on a day that the plan reads, counted once per person in one
+ *       pass over person_children (none when it reads none);
  *   c — the truth code (0 false, 1 unknown, 2 true) of every criterion of every clause, of every
  *       exclusion, and of each clause read on the last day of the execution period; the days each
  *       clause's measure would remit;
@@ -14,6 +16,7 @@
  *
  * Nothing from an act's text reaches the SQL but numbers and escaped string literals.
  */
+import { entryAt } from '../../domain/lookup.ts';
 import { ymdOfDay } from '../../domain/dates.ts';
 import type { Fraction } from '../../domain/terms.ts';
 import { UNKNOWN_DATE } from '../../domain/dates.ts';
@@ -22,6 +25,7 @@ import type { Checked } from '../condition.ts';
 import { measureCode, type Measure, type Plan, type PlanClause } from '../act/plan.ts';
 import { maskWordsFor, REASON, STATUS } from '../act/outcome.ts';
 import { usesDuring } from '../act/reference.ts';
+import { childrenUnderSubquery } from '../facts/family.ts';
 import { addMonthsSql, monthsBetweenSql, SENTENCE_TERM_DAYS_SQL, SENTENCE_TERM_MONTHS_SQL, relativeDateSignSql, sqlNumber, sqlString, ymdOfSql, type SqlContext } from './expressions.ts';
 
 const OP: Record<string, string> = { '=': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
@@ -142,12 +146,22 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
   // common expressions itself, and runs the query about a fifth faster when they are not.
   const M = materialized ? 'AS MATERIALIZED' : 'AS';
   const laterDay = asOfDay + (plan.executionEnd - plan.entryIntoForce);
-  const ctxFor = (day: number): SqlContext => ({
-    ymd: String(ymdOfDay(day)),
-    day: String(day),
-    param: (name) => sqlNumber(law.parameters.value(name, asOfDay)),
-    law: law.criminalCode,
-  });
+  // the children under an age on a day that the plan reads, counted once per person in one pass over person_children (layer f1)
+  const childCounts: { ymd: string; years: string }[] = [];
+  const ctxFor = (day: number): SqlContext => {
+    const ymd = String(ymdOfDay(day));
+    return {
+      ymd,
+      day: String(day),
+      param: (name) => sqlNumber(law.parameters.value(name, asOfDay)),
+      law: law.criminalCode,
+      childrenUnder: (years) => {
+        let k = childCounts.findIndex((c) => c.ymd === ymd && c.years === years);
+        if (k < 0) k = childCounts.push({ ymd, years }) - 1;
+        return `COALESCE(f.cu${k}, 0)`;
+      },
+    };
+  };
   const q: QueryContext = { plan, now: ctxFor(asOfDay), later: ctxFor(laterDay), defs: new Map(plan.definitions.map((d) => [d.name, d.condition])), asOfDay, laterDay, D0: String(asOfDay) };
   const cCols = criteriaLayer(q);
   const kCols = clauseLayer(q);
@@ -158,8 +172,11 @@ export function outcomesSql(plan: Plan, law: Law, asOfDay: number = plan.entryIn
   const from = o.laterPossible ? `(CASE WHEN almost_kind = 2 THEN hi${steps} ELSE ${UNKNOWN_DATE} END)` : String(UNKNOWN_DATE);
   const outputs = ['row_index', 'status', 'measure', 'clause', 'exclusion', 'days_remitted', 'new_end', 'reason', 'almost_kind', 'almost_clause', 'almost_criterion', ...Array.from({ length: words }, (_, w) => `clause_mask${w}`)];
 
+  const counts = childCounts.map((c, k) => `COUNT(CASE WHEN birth_ymd <= ${c.ymd} AND birth_ymd > ${c.ymd} - ${c.years} * 10000 THEN 1 END) AS cu${k}`);
+  const children = counts.length > 0 ? ` LEFT JOIN (SELECT row_index, ${counts.join(', ')} FROM person_children GROUP BY row_index) ch ON ch.row_index = p.row_index` : '';
+
   return `WITH f1 AS (
-  SELECT p.*, a.gravity, a.tag_mask, a.all_negligent, a.any_violent, ${SENTENCE_TERM_MONTHS_SQL} AS term_months FROM persons p LEFT JOIN person_facts a ON a.row_index = p.row_index
+  SELECT p.*, a.gravity, a.tag_mask, a.all_negligent, a.any_violent, ${childCounts.map((_, k) => `ch.cu${k}, `).join('')}${SENTENCE_TERM_MONTHS_SQL} AS term_months FROM persons p LEFT JOIN person_facts a ON a.row_index = p.row_index${children}
 ), f AS (
   SELECT f1.*, ${SENTENCE_TERM_DAYS_SQL} AS term_days FROM f1
 ), c ${M} (
@@ -195,7 +212,7 @@ interface QueryContext {
 }
 
 const tr = (j: number) => `tr${j}`;
-const favOfClause = (plan: Plan, j: number) => favourSql(plan.clauses[j]!.measure, `dy${j}`);
+const favOfClause = (plan: Plan, j: number) => favourSql(entryAt(plan.clauses, j, 'clause').measure, `dy${j}`);
 
 /**
  * Layer c: the truth code (0 false, 1 unknown, 2 true) of every criterion of every clause, of each
@@ -251,7 +268,7 @@ function decisionLayer({ plan }: QueryContext): { mCols: string[]; words: number
   // overlap: two holding clauses with different measures
   const pairs: string[] = [];
   if (plan.overlapForbidden)
-    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (measureCode(plan.clauses[a]!.measure) !== measureCode(plan.clauses[b]!.measure)) pairs.push(`(${tr(a)} = 2 AND ${tr(b)} = 2)`);
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (measureCode(entryAt(plan.clauses, a, 'clause').measure) !== measureCode(entryAt(plan.clauses, b, 'clause').measure)) pairs.push(`(${tr(a)} = 2 AND ${tr(b)} = 2)`);
   mCols.push(pairs.length ? `(${pairs.join(' OR ')}) AS has_overlap` : 'FALSE AS has_overlap');
   mCols.push(`${firstOf(plan.clauses.map((_, j) => [j, `${tr(j)} = 2`]))} AS first_holding_idx`);
   const fav = (j: number) => favOfClause(plan, j);
@@ -372,7 +389,8 @@ function bisectionLayers({ now, defs, asOfDay, laterDay }: QueryContext, laterCl
   for (let d = laterDay - asOfDay; d > 1; d = Math.ceil(d / 2)) steps++;
   const bisect: string[] = [];
   const laterHolds = (mid: string) => {
-    const at: SqlContext = { ...now, day: mid, ymd: ymdOfSql(mid) };
+    const ymd = ymdOfSql(mid);
+    const at: SqlContext = { ...now, day: mid, ymd, childrenUnder: (years) => childrenUnderSubquery(ymd, years) };
     return `(CASE almost_clause ${laterClauses.map((c) => `WHEN ${c.index} THEN ${truthCode(conditionSql(c.condition, now, at, defs))}`).join(' ')} ELSE 0 END)`;
   };
   let prev = 'o';

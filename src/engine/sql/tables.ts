@@ -8,6 +8,9 @@
  *
  * Enumerations are stored as their index (as in the columnar registry); dates as day numbers
  * (birth dates as YYYYMMDD). Tables are written as CSV files and bulk-loaded (COPY).
+ *
+ * Non-null assertions (`!`) here are reads of the registry's typed-array columns at a person index
+ * below the registry's size (the loop bound) or between a person's offsets, for every person.
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';

@@ -2,9 +2,10 @@
  * Random persons and random conditions for property tests (fast-check arbitraries), shared by the
  * kernel's and the act engine's property tests.
  */
+import { entryAt } from '../../domain/lookup.ts';
 import fc from 'fast-check';
 import { BEHAVIOURS, CUSTODIES, DISABLED_CHILD_GROUPS, RECIDIVISMS, SENTENCE_TYPES, SEXES, VETERAN_KINDS } from '../../domain/enums.ts';
-import { addMonths, dayNumberOf, daysInMonth, ymdOfDay } from '../../domain/dates.ts';
+import { addMonths, dayNumberOf, daysInMonth, isoDay, ymdOfDay } from '../../domain/dates.ts';
 import { loadLaw } from '../../law/law.ts';
 import type { PersonRecord } from '../../registry/record.ts';
 import type { ConditionSource } from '../condition.ts';
@@ -25,10 +26,7 @@ export const AS_OF_FIRST = dayNumberOf(2005, 6, 28);
 export const nullable = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(a, { nil: null, freq: 4 });
 
 /** Days that recur in persons and in condition values, so that equalities and boundaries are hit. */
-export const FOCAL_DAYS = ['2000-01-01', '2010-05-05', '2015-01-01', '2020-01-01', '2020-02-29', '2024-02-29', '2025-03-01', '2025-06-23'].map((t) => {
-  const [y, m, d] = t.split('-').map(Number);
-  return dayNumberOf(y!, m!, d!);
-});
+export const FOCAL_DAYS = ['2000-01-01', '2010-05-05', '2015-01-01', '2020-01-01', '2020-02-29', '2024-02-29', '2025-03-01', '2025-06-23'].map(isoDay);
 export const focalDay = fc.tuple(fc.constantFrom(...FOCAL_DAYS), fc.constantFrom(-1, 0, 0, 1)).map(([d, delta]) => d + delta);
 export const day = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: DAY_1950, max: DAY_2030 }) }, { weight: 1, arbitrary: focalDay });
 export const ymd = day.map(ymdOfDay);
@@ -162,7 +160,10 @@ export const generatedLeaf: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.constantFrom('civil_claim_amount', 'unpaid_claim'), op, fc.integer({ min: -1000, max: 1_000_000 })).map(([f, o, n]) => `${f} ${o} ${n}`),
   fc.tuple(fc.constantFrom('offence_date', 'sentence_start', 'sentence_end'), op, fc.oneof(day, focalDay)).map(([f, o, d]) => `${f} ${o} ${iso(d)}`),
   fc.tuple(op, fc.constantFrom('misdemeanour', 'minor', 'medium', 'grave', 'especially_grave', 'УП', 'НТ', 'СТ', 'Т', 'ОТ')).map(([o, g]) => `gravity ${o} ${g}`),
-  fc.tuple(fc.integer({ min: 0, max: code.size - 1 }), fc.boolean()).map(([i, whole]) => `has_article(${whole ? code.parts[i]!.article : code.parts[i]!.id})`),
+  fc.tuple(fc.integer({ min: 0, max: code.size - 1 }), fc.boolean()).map(([i, whole]) => {
+    const part = entryAt(code.parts, i, 'Criminal Code part');
+    return `has_article(${whole ? part.article : part.id})`;
+  }),
 );
 
 export const leafArb = (extra: string[]): fc.Arbitrary<ConditionSource> =>

@@ -3,6 +3,7 @@
  * theft (188-1), serving 2023-06-01 to 2028-06-01, first conviction, no children, no claim.
  * Every field is known; tests override what they are about.
  */
+import { present } from '../../domain/lookup.ts';
 import { isoDay } from '../../domain/dates.ts';
 import type { CriminalCode } from '../../law/criminal-code.ts';
 import type { PersonRecord } from '../../registry/record.ts';
@@ -19,7 +20,7 @@ export function testPerson(law: CriminalCode, overrides: Partial<PersonRecord> =
     custody: 'institution',
     facility: null,
     region: null,
-    articles: [law.part('188-1')!.index],
+    articles: [present(law.part('188-1'), 'Criminal Code part 188-1 (theft) in the law table').index],
     offenceDay: isoDay('2023-01-01'),
     sentenceType: 'imprisonment',
     sentenceStartDay: isoDay('2023-06-01'),
