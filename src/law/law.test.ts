@@ -151,7 +151,7 @@ describe('Criminal Code table', () => {
     // 313 parts 1-2 (Kazakh text: 2 and 6 years), corruption as its successor 368; a part 3 was not read
     expect(['1997:313-1', '1997:313-2'].map(g)).toEqual(['minor', 'grave']);
     expect(cc.matching('1997:313').every((p) => p.tags.includes('corruption'))).toBe(true);
-    expect(cc.resolve('1997:313-3')).toMatchObject({ error: expect.stringContaining('no part 3') });
+    expect(errorOf(cc.resolve('1997:313-3'))).toContain('no part 3');
     // a part not read stays out: 307 part 2 is rejected, never given a default gravity
     expect(errorOf(cc.resolve('1997:307-2'))).toContain('no part 2');
   });
