@@ -18,6 +18,7 @@ import { FACT_SUBJECTS, FACTS } from '../src/engine/facts/index.ts';
 import { actArb, measureArb } from '../src/engine/testing/acts.ts';
 import { IMPACT_CATALOGUE } from '../src/i18n/impact/index.ts';
 import { MEASURE_LABELS } from '../src/i18n/act.ts';
+import { ERROR_CATALOGUE, renderMessage, type MessageKey } from '../src/i18n/message.ts';
 import { RULE_TEXTS } from '../src/i18n/rules.ts';
 import { LANGS, type Text } from '../src/i18n/text.ts';
 import { loadImpactConfig } from '../src/impact/config.ts';
@@ -109,6 +110,36 @@ describe('registry rules', () => {
     const codes = [...rules.matchAll(/^\| `([a-z_0-9]+\.[a-z_0-9]+)` \|/gm)].map((m) => m[1]!);
     expect(codes.length).toBeGreaterThan(30);
     expect(codes.filter((c) => !complete(RULE_TEXTS[c]))).toEqual([]);
+  });
+
+  /** The production sources that read a registry file, a snapshot or a data file. */
+  const readers = ['src/registry', 'src/registry/csv', 'src/registry/synthetic']
+    .flatMap((d) => readdirSync(join(PROJECT_ROOT, d)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `${d}/${f}`))
+    .concat(['src/domain/located.ts', 'src/law/criminal-code.ts', 'src/app/registries.ts', 'src/output/atomic.ts']);
+  const sources = readers.map(read).join('\n');
+
+  it('each rule a registry problem carries is in docs/data-contract.md, with its meaning in kk, ru and en', () => {
+    const contract = read('docs/data-contract.md');
+    const raised = new Set<string>();
+    for (const re of [/UnreadableFileError\([^,]+, '([a-z_0-9]+\.[a-z_0-9]+)'/g, /fileIssue\('\w+', '([a-z_0-9]+\.[a-z_0-9]+)'/g, /refuse\('([a-z_0-9]+\.[a-z_0-9]+)'/g, /err\('\w+', '([a-z_0-9]+\.[a-z_0-9]+)'/g, /custom\('([a-z_0-9]+\.[a-z_0-9]+)'/g, /rule: '([a-z_0-9]+\.[a-z_0-9]+)'/g])
+      for (const m of sources.matchAll(re)) raised.add(m[1]!);
+    expect(raised.size).toBeGreaterThan(40);
+    const faults = [...raised].flatMap((rule) => [...(complete(RULE_TEXTS[rule]) ? [] : [`${rule}: no meaning in src/i18n/rules.ts`]), ...(mentions(contract, rule) ? [] : [`${rule}: not in docs/data-contract.md`])]);
+    expect(faults).toEqual([]);
+  });
+
+  it('each message of the registry and file catalogues is raised by a reader, and renders in kk, ru and en with every placeholder filled', () => {
+    const keys = Object.keys(ERROR_CATALOGUE).filter((k) => k.startsWith('registry.') || k.startsWith('file.'));
+    expect(keys.length).toBeGreaterThan(100);
+    expect(keys.filter((k) => !sources.includes(`'${k}'`))).toEqual([]);
+    const faults: string[] = [];
+    for (const key of keys) {
+      const text = ERROR_CATALOGUE[key as MessageKey];
+      const params = Object.fromEntries([...text.en.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, `<${m[1]}>`]));
+      const rendered = LANGS.map((lang) => renderMessage({ key: key as MessageKey, params }, lang));
+      for (const r of rendered) if (/\{\w+\}/.test(r)) faults.push(`${key}: ${r}`);
+    }
+    expect(faults).toEqual([]);
   });
 });
 

@@ -13,10 +13,10 @@ import { firstLine } from '../domain/lookup.ts';
 import type { Law } from '../law/law.ts';
 import { loadFacilities } from '../registry/facilities.ts';
 import { MESSAGES } from '../i18n/messages.ts';
-import { ruleText } from '../i18n/rules.ts';
+import { msg, renderMessage, renderParams, storedMessage } from '../i18n/message.ts';
 import { render, type Lang } from '../i18n/text.ts';
 import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
-import { importRegistryFile, type ImportResult } from '../registry/import.ts';
+import { importRegistryFile, type FileIssue, type ImportResult } from '../registry/import.ts';
 import { CONTRACT_COLUMNS, type ContractColumn } from '../registry/record.ts';
 import { RegistryBuilder, type Registry } from '../registry/registry.ts';
 import { parseRow, recordToCells, rowSchema, type RowIssue } from '../registry/row.ts';
@@ -45,6 +45,7 @@ import {
   type RegistryInfo,
   type RegistryRef,
   type RegistryQuality,
+  type StoredFileIssue,
   type StoredIssue,
 } from '../store/registries.ts';
 import type { Actor, AppContext, ImportProgress } from './context.ts';
@@ -94,6 +95,20 @@ function snapshotPieces(ctx: AppContext, registry: Registry): Uint8Array[] {
   }
 }
 
+/** A problem of a file as the store keeps it: the English text, and the message's key and parameters. */
+function storedFileIssue(f: FileIssue): StoredFileIssue {
+  return { severity: f.severity, rule: f.rule, message: renderMessage(f.message, 'en'), key: f.message.key, params: f.message.params };
+}
+
+/**
+ * A stored problem's detail in `lang`: rendered from its key and parameters, or, for one stored
+ * before messages had keys, its English text as it was stored.
+ */
+export function shownDetail(i: { message: string; key?: string | null | undefined; params?: unknown }, lang: Lang): { message: string; key: string | null; params: Record<string, string | number> | null } {
+  const m = storedMessage(i.key, i.params);
+  return m ? { message: renderMessage(m, lang), key: m.key, params: renderParams(m.params, lang) } : { message: i.message, key: null, params: null };
+}
+
 export function qualityOf(result: Pick<ImportResult, 'rows' | 'accepted' | 'rejected' | 'issues' | 'fileIssues'>): RegistryQuality {
   const byRule: Record<string, number> = {};
   let warnings = 0;
@@ -101,11 +116,11 @@ export function qualityOf(result: Pick<ImportResult, 'rows' | 'accepted' | 'reje
     byRule[i.rule] = (byRule[i.rule] ?? 0) + 1;
     if (i.severity === 'warning') warnings++;
   }
-  return { rows: result.rows, accepted: result.accepted, rejected: result.rejected, warnings, by_rule: byRule, file_issues: result.fileIssues.map((f) => ({ severity: f.severity, rule: f.rule, message: f.message })) };
+  return { rows: result.rows, accepted: result.accepted, rejected: result.rejected, warnings, by_rule: byRule, file_issues: result.fileIssues.map(storedFileIssue) };
 }
 
 function storedIssue(i: RowIssue): StoredIssue {
-  return { row: i.row, column: i.column, value: i.value, rule: i.rule, severity: i.severity, message: i.message };
+  return { row: i.row, column: i.column, value: i.value, rule: i.rule, severity: i.severity, message: renderMessage(i.message, 'en'), key: i.message.key, params: i.message.params };
 }
 
 /**
@@ -174,10 +189,11 @@ export async function runImport(ctx: AppContext, actor: Actor, importId: string,
     });
   } catch (e) {
     // The uploaded file's temporary name means nothing to the user: the message names the upload.
-    const detail = e instanceof UnreadableFileError ? `${formatLocation(fileName, e.at)}: ${e.detail}` : e instanceof Error ? firstLine(e.message).replace(file, fileName) : String(e);
+    const message = e instanceof UnreadableFileError ? msg('registry.at', { at: formatLocation(fileName, e.at), detail: e.detail }) : msg('registry.at', { at: fileName, detail: e instanceof Error ? firstLine(e.message).replace(file, fileName) : String(e) });
+    const detail = renderMessage(message, 'en');
     const rule = e instanceof UnreadableFileError ? e.rule : 'file.unreadable';
     await ctx.db.transaction(async (tx) => {
-      await finishImport(tx, importId, { status: 'failed', rows: null, accepted: null, rejected: null, fileIssues: [{ severity: 'error', rule, message: detail }], registryId: null, error: detail });
+      await finishImport(tx, importId, { status: 'failed', rows: null, accepted: null, rejected: null, fileIssues: [storedFileIssue({ severity: 'error', rule, message })], registryId: null, error: detail });
       await appendAuditIn(tx, audit('failed', { error: detail }));
     });
     return finished(ctx, importId);
@@ -237,8 +253,8 @@ export async function openRegistryFile(
   });
   const fatal = result.fileIssues.filter((i) => i.severity === 'error');
   if (result.rejected > 0 || fatal.length > 0)
-    throw new RejectedRowsError([render(MESSAGES['error.registry_rejected'], opts.lang, { file, rejected: result.rejected }), ...fatal.map((i) => `${file}: ${i.message} [${i.rule}]`)].join('\n'));
-  for (const w of result.fileIssues) opts.onWarning?.(`${render(MESSAGES['check.severity.warning'], opts.lang)} ${file}: ${ruleText(w.rule, w.message, opts.lang)} [${w.rule}]`);
+    throw new RejectedRowsError([render(MESSAGES['error.registry_rejected'], opts.lang, { file, rejected: result.rejected }), ...fatal.map((i) => `${file}: ${renderMessage(i.message, opts.lang)} [${i.rule}]`)].join('\n'));
+  for (const w of result.fileIssues) opts.onWarning?.(`${render(MESSAGES['check.severity.warning'], opts.lang)} ${file}: ${renderMessage(w.message, opts.lang)} [${w.rule}]`);
   const sheetRead = result.source.format === 'xlsx' && result.source.sheet !== null ? ` (${result.source.sheet})` : '';
   return { registry: result.registry, source: `${basename(file)}${sheetRead}`, synthetic: false };
 }
@@ -348,7 +364,7 @@ async function rebuildFromRecords(ctx: AppContext, info: RegistryRef): Promise<R
   const hash = createHash('sha256');
   hash.update(`${CONTRACT_COLUMNS.join(',')}\n`);
   let bad = 0;
-  let first: { row: number; message: string } | null = null;
+  let first: { row: number; issue: RowIssue | undefined } | null = null;
   for await (const { rowIndex, record } of readRecords(ctx.db, info.id)) {
     hash.update(`${record}\n`);
     const [cellsList] = parseCsvSync(record, { relax_column_count: true }) as string[][];
@@ -357,12 +373,15 @@ async function rebuildFromRecords(ctx: AppContext, info: RegistryRef): Promise<R
     const error = issues.find((i) => i.severity === 'error');
     if (person === null || error) {
       bad++;
-      first ??= { row: rowIndex + 2, message: error?.message ?? 'unreadable' };
+      first ??= { row: rowIndex + 2, issue: error };
       continue;
     }
     builder.push(person);
   }
-  if (bad > 0 && first) throw new AppError('conflict', API_MESSAGES.registry_law_changed, { id: info.id, n: bad, row: first.row, message: first.message });
+  if (bad > 0 && first) {
+    const at = first.issue;
+    throw new AppError('conflict', API_MESSAGES.registry_law_changed, { id: info.id, n: bad, row: first.row }, [{ file: info.id, row: first.row, field: at?.column ?? null, ...(at ? { message: at.message } : {}) }]);
+  }
   if (hash.digest('hex') !== info.id) throw new Error(`registry ${info.id}: its stored rows no longer give its content hash`);
   const registry = builder.finish();
   const pieces = snapshotPieces(ctx, registry);

@@ -3,7 +3,7 @@ import { loadLaw } from '../law/law.ts';
 import { importRegistryFile, type ImportResult, type RowIssue } from '../registry/import.ts';
 import { render, type Lang } from '../i18n/text.ts';
 import { MESSAGES } from '../i18n/messages.ts';
-import { ruleText } from '../i18n/rules.ts';
+import { renderMessage } from '../i18n/message.ts';
 
 /** Writes text to standard output in blocks (standard output is synchronous for files and pipes on Linux). */
 class Out {
@@ -68,7 +68,7 @@ export async function runCheck(
     else lines.push(m('check.xlsx_source', { sheet: src.sheet ?? '—', sheets: src.sheets.length }));
     lines.push(m('check.counts', { rows: result.rows, accepted: result.accepted, rejected: result.rejected, warnings }));
   }
-  for (const i of result.fileIssues) lines.push(m('check.file_issue', { severity: m(`check.severity.${i.severity}`), file, message: ruleText(i.rule, i.message, opts.lang), rule: i.rule }));
+  for (const i of result.fileIssues) lines.push(m('check.file_issue', { severity: m(`check.severity.${i.severity}`), file, message: renderMessage(i.message, opts.lang), rule: i.rule }));
   if (byRule.length > 0) {
     lines.push('', m('check.by_rule'));
     for (const [rule, e] of byRule) lines.push(`  ${rule.padEnd(34)} ${String(e.count).padStart(8)}  ${m(`check.severity.${e.severity}`)}`);
@@ -82,7 +82,7 @@ export async function runCheck(
         row: i.cell ? `${i.row} (${m('check.cell', { cell: i.cell })})` : i.row,
         column: i.column ?? '—',
         value: i.value,
-        message: ruleText(i.rule, i.message, opts.lang),
+        message: renderMessage(i.message, opts.lang),
         rule: i.rule,
       }),
     );

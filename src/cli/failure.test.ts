@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXIT, UnreadableFileError } from '../domain/errors.ts';
+import { msg } from '../i18n/message.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { langOf, reportFailure } from './failure.ts';
 import { validateCommand } from './acts.ts';
@@ -43,10 +44,10 @@ describe('failures of the command line', () => {
   });
 
   it('renders a file that cannot be read in the chosen language, with its place and rule', () => {
-    const e = new UnreadableFileError('r.csv', 'encoding.unknown', 'byte 0xA3 is …', { line: 5, byte: 812 });
+    const e = new UnreadableFileError('r.csv', 'encoding.unknown', msg('file.doubtful_byte', { byte: 'A3' }), { line: 5, byte: 812 });
     const { code, text } = stderrOf(() => reportFailure(e, ['node', 'amnestia', 'check', 'r.csv', '--lang=kk']));
     expect(code).toBe(EXIT.unreadable);
-    expect(text).toBe('Файлды оқу мүмкін емес: r.csv:5: кодтауы белгісіз: UTF-8 ретінде сақтаңыз (byte 0xA3 is …) [encoding.unknown]\n');
+    expect(text).toBe('Файлды оқу мүмкін емес: r.csv:5: 0xA3 байты Windows-1251 кодтауындағы орыс немесе қазақ әрпі емес: кодтық бет күмәнді; файлды UTF-8 ретінде сақтаңыз [encoding.unknown]\n');
     expect(langOf(['--lang', 'en'])).toBe('en');
     expect(langOf(['--lang', 'fr'])).toBe('ru');
   });

@@ -13,7 +13,6 @@ import { EXIT, formatLocation, OutputError, UnreadableFileError, UserError, type
 import { isLang, render, type Lang } from '../i18n/text.ts';
 import { MESSAGES } from '../i18n/messages.ts';
 import { renderMessage } from '../i18n/message.ts';
-import { ruleText } from '../i18n/rules.ts';
 import { abortOpenWrites } from '../output/atomic.ts';
 import { AppError } from '../app/errors.ts';
 
@@ -55,11 +54,11 @@ export function reportFailure(e: unknown, argv: readonly string[]): ExitCode {
     return EXIT.usage;
   }
   if (e instanceof UnreadableFileError) {
-    process.stderr.write(`${render(MESSAGES['error.unreadable'], lang)}: ${formatLocation(e.file, e.at)}: ${ruleText(e.rule, e.detail, lang)} [${e.rule}]\n`);
+    process.stderr.write(`${render(MESSAGES['error.unreadable'], lang)}: ${formatLocation(e.file, e.at)}: ${renderMessage(e.detail, lang)} [${e.rule}]\n`);
     return e.exitCode;
   }
   if (e instanceof OutputError) {
-    process.stderr.write(`${render(MESSAGES['error.unwritable'], lang)}: ${e.file}: ${ruleText(e.rule, e.detail, lang)} [${e.rule}]\n`);
+    process.stderr.write(`${render(MESSAGES['error.unwritable'], lang)}: ${e.file}: ${renderMessage(e.detail, lang)} [${e.rule}]\n`);
     return e.exitCode;
   }
   if (e instanceof UserError) {

@@ -11,6 +11,8 @@
  * | 4 | an output could not be written: unwritable folder, full disk, output equal to an input |
  * | 70 | an unexpected error: one line on standard error and the file where the details were written |
  */
+import { renderMessage, type Message } from '../i18n/message.ts';
+
 export const EXIT = { ok: 0, rejected: 1, usage: 2, unreadable: 3, unwritable: 4, internal: 70 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -59,11 +61,11 @@ export class UnreadableFileError extends UserError {
     readonly file: string,
     /** A stable rule code, e.g. `file.binary`, `encoding.invalid`, `xlsx.corrupt`, `snapshot.checksum`. */
     readonly rule: string,
-    /** The detail, in English (the rule's meaning is in kk, ru and en in src/i18n/rules.ts). */
-    readonly detail: string,
+    /** The detail: a message of src/i18n/errors/file.ts, rendered in the reader's language at the edge (the error's own `message` is English, for logs). */
+    readonly detail: Message,
     readonly at: FileLocation = {},
   ) {
-    super(`${formatLocation(file, at)}: ${detail} [${rule}]`, EXIT.unreadable);
+    super(`${formatLocation(file, at)}: ${renderMessage(detail, 'en')} [${rule}]`, EXIT.unreadable);
   }
 }
 
@@ -73,9 +75,10 @@ export class OutputError extends UserError {
   constructor(
     readonly file: string,
     readonly rule: string,
-    readonly detail: string,
+    /** The detail: a message of src/i18n/errors/file.ts (its own `message` is English, for logs). */
+    readonly detail: Message,
   ) {
-    super(`${file}: ${detail} [${rule}]`, EXIT.unwritable);
+    super(`${file}: ${renderMessage(detail, 'en')} [${rule}]`, EXIT.unwritable);
   }
 }
 

@@ -9,6 +9,7 @@ import { renderMessage, msg, type Message } from '../i18n/message.ts';
 import type { Lang } from '../i18n/text.ts';
 import { UnreadableFileError } from './errors.ts';
 import { locateIssue } from './issues.ts';
+import { firstLine } from './lookup.ts';
 import { firstInvalidUtf8 } from './utf8.ts';
 
 /** The largest act or data file read (a YAML document of this size is already far beyond any real act). */
@@ -89,31 +90,31 @@ export function readDataText(file: string): string {
   let size: number;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) throw new UnreadableFileError(file, 'file.directory', 'is a folder, expected a YAML or JSON file');
+    if (st.isDirectory()) throw new UnreadableFileError(file, 'file.directory', msg('file.data_directory'));
     size = st.size;
   } catch (e) {
     if (e instanceof UnreadableFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UnreadableFileError(file, 'file.missing', code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : `cannot be opened (${code ?? String(e)})`);
+    throw new UnreadableFileError(file, 'file.missing', code === 'ENOENT' || code === 'ENOTDIR' ? msg('file.no_such_file') : msg('file.cannot_open', { code: code ?? String(e) }));
   }
-  if (size > DATA_FILE_MAX_BYTES) throw new UnreadableFileError(file, 'file.too_large', `${size} bytes; an act or data file may hold at most ${DATA_FILE_MAX_BYTES} bytes`);
+  if (size > DATA_FILE_MAX_BYTES) throw new UnreadableFileError(file, 'file.too_large', msg('file.data_too_large', { size, max: DATA_FILE_MAX_BYTES }));
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    throw new UnreadableFileError(file, 'file.unreadable', `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new UnreadableFileError(file, 'file.unreadable', msg('file.cannot_read', { code: (e as NodeJS.ErrnoException).code ?? String(e) }));
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const line = bytes.subarray(0, nul).toString('latin1').split('\n').length;
-    throw new UnreadableFileError(file, 'file.binary', 'a NUL byte: this is a binary file, not YAML text', { line, byte: nul });
+    throw new UnreadableFileError(file, 'file.binary', msg('file.data_binary'), { line, byte: nul });
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const good = Math.max(0, firstInvalidUtf8(bytes, false));
     const line = bytes.subarray(0, good).toString('latin1').split('\n').length;
-    throw new UnreadableFileError(file, 'encoding.invalid', 'bytes that are not UTF-8: act and data files are UTF-8 text', { line, byte: good });
+    throw new UnreadableFileError(file, 'encoding.invalid', msg('file.data_not_utf8'), { line, byte: good });
   }
 }
 
@@ -148,6 +149,7 @@ export function parseYamlSource(text: string, file: string): { value: unknown; m
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
   } catch (e) {
     const at = firstAlias === null ? null : lines.linePos(firstAlias);
+    if (e instanceof ReferenceError && /unresolved alias/i.test(e.message)) throw new DataFileError([{ file, path: '$', line: at?.line ?? null, column: at?.col ?? null, message: msg('data.yaml.bad_alias') }]);
     if (e instanceof ReferenceError || (e instanceof Error && /alias/i.test(e.message)))
       throw new DataFileError([{ file, path: '$', line: at?.line ?? null, column: at?.col ?? null, message: msg('data.alias_bomb', { aliases, max: MAX_ALIAS_COUNT }) }]);
     if (e instanceof RangeError) throw new DataFileError([unlocated(file, [], msg('data.too_deep'))]);
@@ -160,7 +162,18 @@ export function parseYamlSource(text: string, file: string): { value: unknown; m
 function yamlMessage(code: string, detail: string): Message {
   if (code === 'DUPLICATE_KEY') return msg('data.yaml.duplicate_key');
   if (code === 'BAD_INDENT' || code === 'TAB_AS_INDENT') return msg('data.yaml.indentation');
-  return msg('data.yaml.syntax', { detail: detail.split('\n')[0] ?? detail });
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') return msg('data.yaml.block_as_key');
+  if (code === 'MULTILINE_IMPLICIT_KEY') return msg('data.yaml.multiline_key');
+  if (code === 'BAD_DQ_ESCAPE') return msg('data.yaml.escape');
+  if (code === 'MULTIPLE_DOCS') return msg('data.yaml.multiple_docs');
+  if (code === 'BAD_SCALAR_START') return msg('data.yaml.scalar_start');
+  if (code === 'BAD_ALIAS') return msg('data.yaml.bad_alias');
+  if (code === 'MISSING_CHAR') return msg('data.yaml.missing_char');
+  const first = firstLine(detail);
+  // the parser names the token it did not expect in quotes at the end of its words
+  const token = code === 'UNEXPECTED_TOKEN' ? /: ("[^"]+")$/.exec(first)?.[1] : undefined;
+  if (token !== undefined) return msg('data.yaml.unexpected_token', { token });
+  return msg('data.yaml.syntax', { detail: first });
 }
 
 /** Validates a parsed value against a schema; failures become located errors with messages of the catalogues. */

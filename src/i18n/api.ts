@@ -33,9 +33,9 @@ export const API_MESSAGES = {
   },
   registry_unreadable: { kk: '{file}: файл оқылмады: {detail}', ru: '{file}: файл не прочитан: {detail}', en: '{file}: the file could not be read: {detail}' },
   registry_law_changed: {
-    kk: '{id} тізілімінің {n} жолы Қылмыстық кодекстің қазіргі кестесіне сәйкес келмейді (бірінші: {row} жол, {message})',
-    ru: '{n} строк реестра {id} не соответствуют текущей таблице Уголовного кодекса (первая: строка {row}, {message})',
-    en: '{n} rows of registry {id} do not fit the current Criminal Code table (first: row {row}, {message})',
+    kk: '{id} тізілімінің {n} жолы Қылмыстық кодекстің қазіргі кестесіне сәйкес келмейді (біріншісі — {row}-жол; себебі орнында көрсетілген)',
+    ru: '{n} строк реестра {id} не соответствуют текущей таблице Уголовного кодекса (первая — строка {row}; причина указана в месте ошибки)',
+    en: '{n} rows of registry {id} do not fit the current Criminal Code table (the first is row {row}; the reason is given at its location)',
   },
   no_registry: { kk: 'Ағымдағы тізілім таңдалмаған', ru: 'Текущий реестр не выбран', en: 'No current registry is chosen' },
   person_not_in_registry: { kk: '{person} адамы {registry} тізілімінде жоқ', ru: 'Лица {person} нет в реестре {registry}', en: 'Person {person} is not in registry {registry}' },

@@ -17,7 +17,7 @@ import { impactOf, SHIPPED_ACTS } from '../cli/impact.ts';
 import { renderComparison, renderImpact } from '../impact/render.ts';
 import { computeLetter, loadLetterDefinition, renderLetterMarkdown, renderLetterText } from '../reports/letter.ts';
 import { compileActText } from '../engine/act/plan.ts';
-import { DataFileError, type LocatedError } from '../domain/located.ts';
+import { DataFileError, parseYamlSource, type LocatedError } from '../domain/located.ts';
 import { ERROR_CATALOGUE, renderMessage } from './message.ts';
 
 const I18N = join(PROJECT_ROOT, 'src/i18n');
@@ -162,6 +162,29 @@ describe('messages of located errors (src/i18n/errors/)', () => {
     expect(keys).not.toContain('data.invalid');
   });
 
+  it('name the YAML parser’s common errors in words of the catalogue, in the three languages', () => {
+    const texts = ['a: "x\n', 'a: "\\q"\n', 'a: 1\n---\nb: 2\n', 'a: @x\n', 'a: *nope\n', 'a\nb: 1\n', 'a: b: c\n', 'a: 1\n]\n'];
+    const found = texts.map((text) => {
+      try {
+        parseYamlSource(text, 'f.yaml');
+      } catch (e) {
+        if (e instanceof DataFileError) return e.errors[0]!.message;
+      }
+      throw new Error(`${text} was read`);
+    });
+    expect(found.map((m) => m.key)).toEqual([
+      'data.yaml.missing_char',
+      'data.yaml.escape',
+      'data.yaml.multiple_docs',
+      'data.yaml.scalar_start',
+      'data.yaml.bad_alias',
+      'data.yaml.multiline_key',
+      'data.yaml.block_as_key',
+      'data.yaml.unexpected_token',
+    ]);
+    for (const m of found) expect(new Set(LANGS.map((lang) => renderMessage(m, lang))).size).toBe(3);
+  });
+
   it('every key of the catalogue is a Text in the three languages', () => {
     for (const [key, text] of Object.entries(ERROR_CATALOGUE)) for (const lang of LANGS) expect(text[lang].trim(), `${key} ${lang}`).not.toBe('');
   });
@@ -178,8 +201,6 @@ const CYRILLIC_ALLOWED: Record<string, string> = {
   'src/registry/synthetic/names.ts': 'the synthetic population’s surnames and given names (data)',
   'src/registry/row.ts': 'patterns that recognise Cyrillic input: mis-decoded text, spreadsheet error values, Ж/М/Ә/Е for sex',
   'src/registry/csv/encoding.ts': 'a pattern that recognises Windows-1251 text read as another encoding',
-  'src/registry/importer.ts': '“ИИН” as the name of the identifier in English messages',
-  'src/registry/registry.ts': '“ИИН” as the name of the identifier in English messages',
   'src/domain/iin.ts': '“ИИН” as the name of the identifier in English messages',
   'src/server/routes/persons.ts': '“ИИН” in the OpenAPI description of a query parameter',
   'src/cli/documents.ts': 'the inquiry number ДС-45, an identifier',

@@ -8,11 +8,14 @@ import { ACT_ERRORS } from './errors/act.ts';
 import { CLI_ERRORS } from './errors/cli.ts';
 import { CONDITION_ERRORS } from './errors/condition.ts';
 import { DATA_ERRORS } from './errors/data.ts';
+import { FILE_ERRORS } from './errors/file.ts';
 import { LAW_DATA_ERRORS } from './errors/law-data.ts';
+import { REGISTRY_ERRORS } from './errors/registry.ts';
+import { z } from 'zod';
 import { render, type Lang, type Text } from './text.ts';
 
 /** Every message a located error can carry, by key. */
-export const ERROR_CATALOGUE = { ...DATA_ERRORS, ...CONDITION_ERRORS, ...ACT_ERRORS, ...LAW_DATA_ERRORS, ...CLI_ERRORS } as const satisfies Record<string, Text>;
+export const ERROR_CATALOGUE = { ...DATA_ERRORS, ...CONDITION_ERRORS, ...ACT_ERRORS, ...LAW_DATA_ERRORS, ...CLI_ERRORS, ...REGISTRY_ERRORS, ...FILE_ERRORS } as const satisfies Record<string, Text>;
 export type MessageKey = keyof typeof ERROR_CATALOGUE;
 
 /** A parameter: a value (a name, a number), a message, or a text of a data file in kk, ru and en. */
@@ -60,4 +63,25 @@ export function messageText(m: Message): Text {
 /** Words of a list joined for a message: `a, b, c` (the list is data: names, codes, values). */
 export function listOf(values: readonly (string | number)[]): string {
   return values.length === 0 ? '—' : values.join(', ');
+}
+
+/** A parameter as it is stored (JSON): a value, a message, or a text in kk, ru and en. */
+const storedParamSchema: z.ZodType<MessageParam> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number(),
+    z.strictObject({ key: z.string().refine(isMessageKey), params: z.record(z.string(), storedParamSchema) }).transform((m): Message => ({ key: m.key as MessageKey, params: m.params })),
+    z.strictObject({ kk: z.string(), ru: z.string(), en: z.string() }),
+  ]),
+);
+
+/**
+ * A message read back from where it was stored (the store's import issues): null when it was
+ * stored before messages had keys, or its key has left the catalogue — the reader then shows the
+ * text stored beside it.
+ */
+export function storedMessage(key: string | null | undefined, params: unknown): Message | null {
+  if (key === null || key === undefined || !isMessageKey(key)) return null;
+  const p = z.record(z.string(), storedParamSchema).safeParse(params ?? {});
+  return p.success ? { key, params: p.data } : null;
 }

@@ -1,7 +1,7 @@
 /**
- * What each validation rule of the data contract means, in kk, ru and en. Reports print this
- * beside the rule's code; the detailed message (with the expected values) is kept in English in
- * JSON output, where it is data for programs.
+ * What each validation rule of the data contract means, in kk, ru and en: the short meaning of a
+ * rule code (the API's `rule_text`, the web app's hint). The detail of each problem, with its values,
+ * is a message of src/i18n/errors/registry.ts or file.ts.
  */
 import type { Text } from './text.ts';
 
@@ -107,10 +107,3 @@ export const RULE_TEXTS: Record<string, Text> = {
   format: { kk: 'пішім дұрыс емес', ru: 'неверный формат', en: 'wrong format' },
   enum: { kk: 'рұқсат етілмеген мән', ru: 'недопустимое значение', en: 'value not allowed' },
 };
-
-/** The rule's meaning in a language; in English, the detailed message itself. */
-export function ruleText(rule: string, message: string, lang: 'kk' | 'ru' | 'en'): string {
-  if (lang === 'en') return message;
-  const t = RULE_TEXTS[rule];
-  return t ? `${t[lang]} (${message})` : message;
-}

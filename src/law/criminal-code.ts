@@ -17,7 +17,7 @@
  */
 import { customIssue, issueKey } from '../domain/issues.ts';
 import { entryAt, present } from '../domain/lookup.ts';
-import { msg, type Message } from '../i18n/message.ts';
+import { listOf, msg, type Message } from '../i18n/message.ts';
 import { z } from 'zod';
 import { isoDateSchema } from '../domain/date-schema.ts';
 import { INTENTS, TAGS, VIOLENCE, type Gravity, type Intent, type Tag, type Violence } from '../domain/enums.ts';
@@ -260,34 +260,39 @@ export class CriminalCode {
    * in force; `wordingAt` then picks the one in force on the offence day. Unknown articles, parts,
    * points and editions are errors, never a default gravity.
    */
-  resolve(ref: string): { part: ArticlePart } | { error: string } {
+  resolve(ref: string): { part: ArticlePart } | { error: Message } {
     const exact = this.byId.get(ref);
     if (exact) return { part: exact };
     const colon = ref.indexOf(':');
     if (colon >= 0) {
       const prefix = ref.slice(0, colon);
-      if (!this.edition(prefix)) return { error: `no Criminal Code of ${prefix} in the table (editions: ${this.editions.filter((e) => e.edition !== null).map((e) => e.edition).join(', ') || 'none'})` };
+      if (!this.edition(prefix)) return { error: msg('registry.no_code_edition', { edition: prefix, editions: listOf(this.editions.flatMap((e) => (e.edition === null ? [] : [e.edition]))) }) };
     }
     const dot = ref.indexOf('.');
     if (dot >= 0) {
       const part = this.byId.get(ref.slice(0, dot));
-      if (part) return { error: `article part ${part.id} has no point ${ref.slice(dot + 1)} in the table${this.pointsOf(part.id).length > 0 ? ` (points: ${this.pointsOf(part.id).join(', ')})` : ''}: record the part (${part.id}) if the point is not one the Code's lists name` };
+      if (part) {
+        const points = this.pointsOf(part.id);
+        const at = { part: part.id, point: ref.slice(dot + 1) };
+        return { error: points.length > 0 ? msg('registry.no_point_of', { ...at, points: listOf(points) }) : msg('registry.no_point', at) };
+      }
     }
     const parts = this.byArticle.get(ref)?.filter((p) => p.point === null);
     const [first, second] = parts ?? [];
     if (first && !second) return { part: first };
-    if (first && parts) return { error: `article ${ref} has parts ${parts.map((p) => p.part).join(', ')}: name the part, e.g. ${first.id}` };
+    if (first && parts) return { error: msg('registry.name_the_part', { article: ref, parts: listOf(parts.map((p) => p.part ?? '')), example: first.id }) };
     // The longest known article the reference starts with ("110-1-2": article 110-1 or 110).
     const pieces = ref.split('-');
     for (let k = pieces.length - 1; k >= 1; k--) {
       const article = pieces.slice(0, k).join('-');
       if (this.byArticle.has(article)) {
         const known = this.partsOf(article).filter((p) => p.point === null);
-        return { error: `article ${article} has no part ${pieces.slice(k).join('-')} (${known.some((p) => p.part !== null) ? `parts: ${known.map((p) => p.part).join(', ')}` : 'it has no parts'})` };
+        const at = { article, part: pieces.slice(k).join('-') };
+        return { error: known.some((p) => p.part !== null) ? msg('registry.no_part', { ...at, parts: listOf(known.map((p) => p.part ?? '')) }) : msg('registry.no_part_none', at) };
       }
     }
-    const prefix = colon >= 0 ? `the Criminal Code of ${ref.slice(0, colon)}` : 'the Criminal Code table';
-    return { error: `article ${ref} is not in ${prefix}${colon < 0 && this.editions.some((e) => e.edition !== null) ? ' (a conviction under the 1997 Code is written 1997:ARTICLE-PART)' : ''}` };
+    if (colon >= 0) return { error: msg('registry.article_not_in_edition', { article: ref, edition: ref.slice(0, colon) }) };
+    return { error: msg(this.editions.some((e) => e.edition !== null) ? 'registry.article_not_in_table_1997' : 'registry.article_not_in_table', { article: ref }) };
   }
 
   private pointsOf(id: string): string[] {

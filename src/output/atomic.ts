@@ -8,6 +8,7 @@ import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, write
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { OutputError } from '../domain/errors.ts';
+import { msg } from '../i18n/message.ts';
 
 /** What an operating-system error means for an output, in words a user can act on. */
 export function outputError(file: string, e: unknown): OutputError {
@@ -16,26 +17,26 @@ export function outputError(file: string, e: unknown): OutputError {
   const folder = dirname(resolve(file));
   switch (code) {
     case 'ENOENT':
-      return new OutputError(file, 'output.folder_missing', `the folder ${folder} does not exist`);
+      return new OutputError(file, 'output.folder_missing', msg('file.output_no_folder', { folder }));
     case 'ENOTDIR':
-      return new OutputError(file, 'output.folder_missing', `a part of the path ${folder} is not a folder`);
+      return new OutputError(file, 'output.folder_missing', msg('file.output_not_folder', { folder }));
     case 'EACCES':
     case 'EPERM':
-      return new OutputError(file, 'output.permission', `no permission to write in ${folder}`);
+      return new OutputError(file, 'output.permission', msg('file.output_permission', { folder }));
     case 'EROFS':
-      return new OutputError(file, 'output.read_only', `${folder} is on a read-only file system`);
+      return new OutputError(file, 'output.read_only', msg('file.output_read_only', { folder }));
     case 'ENOSPC':
-      return new OutputError(file, 'output.disk_full', 'the disk is full; nothing was written and the old file, if any, is unchanged');
+      return new OutputError(file, 'output.disk_full', msg('file.output_disk_full'));
     case 'EDQUOT':
-      return new OutputError(file, 'output.disk_full', 'the disk quota is exhausted; nothing was written and the old file, if any, is unchanged');
+      return new OutputError(file, 'output.disk_full', msg('file.output_quota'));
     case 'EISDIR':
-      return new OutputError(file, 'output.is_folder', 'is a folder, not a file');
+      return new OutputError(file, 'output.is_folder', msg('file.output_is_folder'));
     case 'ENAMETOOLONG':
-      return new OutputError(file, 'output.name_too_long', 'the file name is too long');
+      return new OutputError(file, 'output.name_too_long', msg('file.output_name_too_long'));
     case 'EFBIG':
-      return new OutputError(file, 'output.too_large', 'the file is larger than the file system allows');
+      return new OutputError(file, 'output.too_large', msg('file.output_too_large'));
     default:
-      return new OutputError(file, 'output.failed', `cannot be written (${code ?? (e instanceof Error ? e.message : String(e))})`);
+      return new OutputError(file, 'output.failed', msg('file.output_failed', { detail: code ?? (e instanceof Error ? e.message : String(e)) }));
   }
 }
 
@@ -54,7 +55,7 @@ export function sameFile(a: string, b: string): boolean {
 /** Refuses an output path that names one of the inputs (which writing would destroy). */
 export function refuseInputAsOutput(output: string, inputs: readonly (string | undefined)[]): void {
   for (const input of inputs) {
-    if (input !== undefined && sameFile(output, input)) throw new OutputError(output, 'output.is_input', `is also an input of this command (${input}); write to another file`);
+    if (input !== undefined && sameFile(output, input)) throw new OutputError(output, 'output.is_input', msg('file.output_is_input', { input }));
   }
 }
 
@@ -84,7 +85,7 @@ export class AtomicFile {
   static open(target: string, inputs: readonly (string | undefined)[] = []): AtomicFile {
     refuseInputAsOutput(target, inputs);
     try {
-      if (statSync(target).isDirectory()) throw new OutputError(target, 'output.is_folder', 'is a folder, not a file');
+      if (statSync(target).isDirectory()) throw new OutputError(target, 'output.is_folder', msg('file.output_is_folder'));
     } catch (e) {
       if (e instanceof OutputError) throw e;
     }
@@ -105,7 +106,7 @@ export class AtomicFile {
   }
 
   private flush(): void {
-    if (this.fd === null) throw new OutputError(this.target, 'output.failed', 'written after it was closed');
+    if (this.fd === null) throw new OutputError(this.target, 'output.failed', msg('file.output_closed'));
     const data = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
     this.pending = [];
     this.pendingBytes = 0;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTRACT_COLUMNS } from './record.ts';
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../i18n/message.ts';
 import { loadLaw } from '../law/law.ts';
 import { UnreadableFileError } from '../domain/errors.ts';
 import { importRegistryFile, type ImportResult } from './import.ts';
@@ -105,7 +106,7 @@ describe('CSV encodings and delimiters', () => {
     const r = await importRegistryFile(law.criminalCode, file);
     expect(r.accepted).toBe(0);
     expect(r.rejected).toBe(4);
-    expect(r.fileIssues[0]!.message).toMatch(/separated by "\|"/);
+    expect(renderMessage(r.fileIssues[0]!.message, 'en')).toMatch(/separated by "\|"/);
   });
 
   it.each([
@@ -152,7 +153,7 @@ describe('CSV records: quoting, cell counts and physical line numbers', () => {
     const r = await importRegistryFile(law.criminalCode, file);
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]).toMatchObject({ row: 3, rule: 'csv.unclosed_quote', severity: 'error' });
-    expect(r.issues[0]!.message).toMatch(/line 3, column \d+.*person_id "P2"/);
+    expect(renderMessage(r.issues[0]!.message, 'en')).toMatch(/line 3, column \d+.*person_id "P2"/);
     expect(accepted(r)).toEqual([p1, p3, p4]);
     expect(r.rows).toBe(4);
   });
@@ -182,7 +183,7 @@ describe('CSV records: quoting, cell counts and physical line numbers', () => {
       [3, 'row.cell_count', 'error'],
       [4, 'row.cell_count', 'error'],
     ]);
-    expect(r.issues[0]!.message).toMatch(new RegExp(`${CONTRACT_COLUMNS.length - 1} cells, the header ${CONTRACT_COLUMNS.length}`));
+    expect(renderMessage(r.issues[0]!.message, 'en')).toMatch(new RegExp(`${CONTRACT_COLUMNS.length - 1} cells, the header ${CONTRACT_COLUMNS.length}`));
     expect(accepted(r)).toEqual([p1, p4]);
   });
 
@@ -231,7 +232,7 @@ describe('cell values', () => {
       '11:facility:text.too_long',
       '12:last_name:cell.error',
     ]);
-    expect(r.issues[0]!.message).toMatch(/U\+0000 at position 5/);
+    expect(renderMessage(r.issues[0]!.message, 'en')).toMatch(/U\+0000 at position 5/);
   });
 
   it('rejects one ИИН under two person_ids, a child born before the parent, a sentence ending before birth', async () => {
@@ -251,7 +252,7 @@ describe('cell values', () => {
       '5:sentence_end:dates.order:error',
       '6:children_birth_dates:children.parent_age:warning',
     ]);
-    expect(r.issues[0]!.message).toMatch(/person_id P1 on row 2/);
+    expect(renderMessage(r.issues[0]!.message, 'en')).toMatch(/person_id P1 on row 2/);
     expect(r.registry.personId).toEqual(['P1', 'C3']);
   });
 
@@ -277,7 +278,7 @@ describe('import options', () => {
     expect(accepted(fixed)).toEqual(persons());
     const wrong = await importRegistryFile(law.criminalCode, file, { delimiter: ',', encoding: 'windows-1251' });
     expect(wrong.accepted).toBe(0);
-    expect(wrong.fileIssues[0]!.message).toMatch(/separated by semicolon, not comma/);
+    expect(renderMessage(wrong.fileIssues[0]!.message, 'en')).toMatch(/separated by semicolon, not comma/);
   });
 });
 

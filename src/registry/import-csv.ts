@@ -6,6 +6,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { UnreadableFileError, UserError } from '../domain/errors.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
+import { msg, type Message } from '../i18n/message.ts';
 import { CONTRACT_COLUMNS } from './record.ts';
 import { RegistryImporter, type ImportOptions, type ImportResult } from './importer.ts';
 import { SNIFF_BYTES, sniffText, ChunkDecoder, type Sniffed } from './csv/encoding.ts';
@@ -60,7 +61,7 @@ export async function importCsv(law: CriminalCode, file: string, options: Import
       const line = firstNonBlankLine(waiting, eof);
       if (line === null) {
         if (waiting.length > 1024 * 1024)
-          throw new UnreadableFileError(file, 'file.line_too_long', 'the first line is longer than 1 MiB: this is not a registry file', { line: 1 });
+          throw new UnreadableFileError(file, 'file.line_too_long', msg('file.first_line_too_long'), { line: 1 });
         return;
       }
       if (options.delimiter === undefined) delimiter = detectDelimiter(line, CONTRACT_COLUMNS);
@@ -99,7 +100,7 @@ export async function importCsv(law: CriminalCode, file: string, options: Import
       onText((decoder as unknown as ChunkDecoder).end(), true);
     },
   );
-  if (header === null) importer.fileIssue('error', 'file.empty', 'the file has no header row');
+  if (header === null) importer.fileIssue('error', 'file.empty', msg('registry.no_header'));
   const d = decoder as ChunkDecoder | null;
   return importer.finish({ format: 'csv', encoding: d?.encoding ?? 'utf-8', delimiter, lines }, options.shared);
 }
@@ -126,7 +127,7 @@ async function readChunks(file: string, signal: AbortSignal | undefined, onChunk
   } catch (e) {
     if (e instanceof UserError || (e instanceof Error && e.name === 'AbortError') || e === signal?.reason) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (typeof code === 'string') throw new UnreadableFileError(file, 'file.unreadable', `cannot be read (${code}: ${(e as Error).message})`);
+    if (typeof code === 'string') throw new UnreadableFileError(file, 'file.unreadable', msg('file.cannot_read_detail', { code, detail: e instanceof Error ? e.message : String(e) }));
     throw e;
   }
 }
@@ -135,19 +136,18 @@ async function readChunks(file: string, signal: AbortSignal | undefined, onChunk
 function readHeader(importer: RegistryImporter, rec: CsvRecord, delimiter: Delimiter): string[] {
   const header = rec.cells.map((c) => c.trim());
   if (rec.error) {
-    importer.fileIssue('error', 'csv.header', `the header row is malformed at line ${rec.error.line}, column ${rec.error.column}: ${rec.error.message}`);
+    importer.fileIssue('error', 'csv.header', msg('registry.header_malformed', { line: rec.error.line, column: rec.error.column, detail: rec.error.message }));
     importer.header([]);
     return header;
   }
-  let hint: string | undefined;
+  let hint: Message | undefined;
   const guess = detectDelimiter(header.join(delimiter), CONTRACT_COLUMNS);
+  const [only] = header;
   if (guess !== delimiter && header.join(delimiter).includes(guess)) {
-    hint = `the file seems to be separated by ${delimiterName(guess)}, not ${delimiterName(delimiter)}`;
-  } else if (header.length === 1) {
-    const other = likelyOtherDelimiter(header[0]!);
-    hint = other
-      ? `the header is one cell; its names seem to be separated by "${other}", which is not read: use a comma, a semicolon or a tab`
-      : 'the header is one cell: no comma, semicolon or tab separates its names';
+    hint = msg('registry.delimiter_guess', { found: delimiterName(guess), read: delimiterName(delimiter) });
+  } else if (header.length === 1 && only !== undefined) {
+    const other = likelyOtherDelimiter(only);
+    hint = other ? msg('registry.header_one_cell_other', { other }) : msg('registry.header_one_cell');
   }
   importer.header(header, hint);
   return header;
@@ -161,10 +161,10 @@ function readHeader(importer: RegistryImporter, rec: CsvRecord, delimiter: Delim
 function readRow(importer: RegistryImporter, rec: CsvRecord, h: string[], delimiter: Delimiter): boolean {
   const idAt = h.indexOf('person_id');
   const idCell = idAt >= 0 ? (rec.cells[idAt] ?? '').trim() : '';
-  const who = idCell ? ` (person_id ${JSON.stringify(idCell.slice(0, 64))})` : '';
+  const who = (m: Message): Message => (idCell ? msg('registry.of_person', { message: m, id: JSON.stringify(idCell.slice(0, 64)) }) : m);
   if (rec.error) {
     importer.rejectRow([
-      { severity: 'error', row: rec.line, column: null, value: idCell, rule: rec.error.rule, message: `${rec.error.message} (line ${rec.error.line}, column ${rec.error.column})${who}` },
+      { severity: 'error', row: rec.line, column: null, value: idCell, rule: rec.error.rule, message: who(msg('registry.csv_at', { detail: rec.error.message, line: rec.error.line, column: rec.error.column })) },
     ]);
   } else if (rec.cells.length !== h.length) {
     importer.rejectRow([
@@ -174,14 +174,20 @@ function readRow(importer: RegistryImporter, rec: CsvRecord, h: string[], delimi
         column: null,
         value: idCell,
         rule: 'row.cell_count',
-        message: `the row has ${rec.cells.length} cells, the header ${h.length} (separated by ${delimiterName(delimiter)})${rec.endLine > rec.line ? `; the row spans lines ${rec.line}–${rec.endLine}` : ''}${who}`,
+        message: who(
+          rec.endLine > rec.line
+            ? msg('registry.cell_count_lines', { cells: rec.cells.length, header: h.length, delimiter: delimiterName(delimiter), from: rec.line, to: rec.endLine })
+            : msg('registry.cell_count', { cells: rec.cells.length, header: h.length, delimiter: delimiterName(delimiter) }),
+        ),
       },
     ]);
   } else {
+    // the cell count equals the header's here: every rec.cells[i] below is there (the assertions
+    // stay, as these loops run over every cell of every row of the file)
     const unnamed = h.findIndex((name, i) => name === '' && rec.cells[i]!.trim() !== '');
     if (unnamed >= 0) {
       importer.rejectRow([
-        { severity: 'error', row: rec.line, column: null, value: rec.cells[unnamed]!, rule: 'row.unnamed_cell', message: `cell ${unnamed + 1} has a value but its column has no name in the header${who}` },
+        { severity: 'error', row: rec.line, column: null, value: rec.cells[unnamed] ?? '', rule: 'row.unnamed_cell', message: who(msg('registry.unnamed_cell', { n: unnamed + 1 })) },
       ]);
       return false;
     }

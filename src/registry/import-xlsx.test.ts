@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../i18n/message.ts';
 import { loadLaw } from '../law/law.ts';
 import { UnreadableFileError } from '../domain/errors.ts';
 import { importRegistryFile, type ImportResult } from './import.ts';
@@ -66,7 +67,7 @@ describe('XLSX worksheets', () => {
     const claim = `${columnLetters(col('civil_claim_amount') + 1)}3`;
     const stray = `${columnLetters(CONTRACT_COLUMNS.length + 2)}4`;
     expect(r.issues.map((i) => `${i.row}:${i.cell}:${i.rule}`)).toEqual([`2:${term}:cell.formula_without_value`, `3:${claim}:cell.error`, `4:${stray}:row.unnamed_cell`, `5:${columnLetters(col('birth_date') + 1)}5:cell.formula_without_value`]);
-    expect(r.issues.some((i) => /object Object/.test(i.message + i.value))).toBe(false);
+    expect(r.issues.some((i) => /object Object/.test(renderMessage(i.message, 'en') + i.value))).toBe(false);
     expect(r.accepted).toBe(0);
     expect(r.rejected).toBe(4);
   });
@@ -83,8 +84,9 @@ describe('XLSX worksheets', () => {
     expect(r.source).toMatchObject({ sheet: 'registry' });
     expect(accepted(r)).toEqual([p1, p2]);
     expect(r.fileIssues).toEqual([
-      { severity: 'warning', rule: 'xlsx.other_sheets', message: expect.stringMatching(/"old" \(2 rows, hidden\), "more" \(2 rows\)/) },
+      { severity: 'warning', rule: 'xlsx.other_sheets', message: expect.objectContaining({ key: 'registry.other_sheets' }) },
     ]);
+    expect(renderMessage(r.fileIssues[0]!.message, 'en')).toMatch(/"old" \(2, hidden\), "more" \(2\)/);
     expect(accepted(await importRegistryFile(law.criminalCode, file, { sheet: 'old' }))).toEqual([p4]);
     expect(accepted(await importRegistryFile(law.criminalCode, file, { sheet: 'more' }))).toEqual([p3]);
     const missing = await refusal(file, 'Лист1');
@@ -100,7 +102,7 @@ describe('XLSX worksheets', () => {
     await writeXlsx(file, [{ name: 'registry', rows, merge: [`${region}2:${region}3`] }]);
     const r = await importRegistryFile(law.criminalCode, file);
     expect(r.issues.map((i) => `${i.row}:${i.cell}:${i.rule}`)).toEqual([`3:${region}3:xlsx.merged_cells`]);
-    expect(r.issues[0]!.message).toMatch(new RegExp(`cells ${region}2:${region}3 are merged`));
+    expect(renderMessage(r.issues[0]!.message, 'en')).toMatch(new RegExp(`cells ${region}2:${region}3 are merged`));
     expect(accepted(r)).toEqual([p2, p4, p1]);
   });
 
@@ -113,7 +115,7 @@ describe('XLSX worksheets', () => {
     const r = await importRegistryFile(law.criminalCode, file);
     expect(r.accepted).toBe(0);
     expect(r.fileIssues[0]).toMatchObject({ severity: 'error', rule: 'xlsx.only_hidden_sheets' });
-    expect(r.fileIssues[0]!.message).toMatch(/"data"/);
+    expect(renderMessage(r.fileIssues[0]!.message, 'en')).toMatch(/"data"/);
   });
 });
 

@@ -15,9 +15,11 @@ import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { UnreadableFileError, UserError } from '../domain/errors.ts';
+import { firstLine } from '../domain/lookup.ts';
+import { listOf, msg, type Message } from '../i18n/message.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
 import type { ContractColumn } from './record.ts';
-import { RegistryImporter, type ImportOptions, type ImportResult, type ImportSource } from './importer.ts';
+import { RegistryImporter, type ImportOptions, type ImportResult, type ImportSource, type RowIssue } from './importer.ts';
 
 type SheetState = 'visible' | 'hidden' | 'veryHidden';
 type SheetInfo = Extract<ImportSource, { format: 'xlsx' }>['sheets'][number];
@@ -40,32 +42,32 @@ function excelSerialDate(v: number, date1904: boolean): Date {
   return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
-export type CellRead = { text: string; number?: number } | { rule: string; message: string };
+export type CellRead = { text: string; number?: number } | { rule: string; message: Message };
 
 /** The text of a cell, or why it cannot be read. */
 export function readCell(value: ExcelJS.CellValue, numFmt: string | undefined, date1904: boolean): CellRead {
   if (value === null || value === undefined) return { text: '' };
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime()) || value.getUTCFullYear() < 1 || value.getUTCFullYear() > 9999) return { rule: 'cell.date', message: 'a date cell whose value is not a calendar date' };
+    if (Number.isNaN(value.getTime()) || value.getUTCFullYear() < 1 || value.getUTCFullYear() > 9999) return { rule: 'cell.date', message: msg('registry.cell_not_date') };
     return { text: value.toISOString().slice(0, 10) };
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { rule: 'cell.number', message: `a number cell that holds ${String(value)}` };
+    if (!Number.isFinite(value)) return { rule: 'cell.number', message: msg('registry.cell_number', { value: String(value) }) };
     return { text: String(value), number: value };
   }
   if (typeof value === 'boolean') return { text: value ? 'true' : 'false' };
   if (typeof value === 'string') return { text: value };
   if (typeof value === 'object') {
-    if ('error' in value) return { rule: 'cell.error', message: `the cell holds the error value ${String((value as { error: unknown }).error)}` };
+    if ('error' in value) return { rule: 'cell.error', message: msg('registry.error_value', { value: String((value as { error: unknown }).error) }) };
     if ('richText' in value && Array.isArray(value.richText)) return { text: value.richText.map((r) => (typeof r.text === 'string' ? r.text : '')).join('') };
     if ('formula' in value || 'sharedFormula' in value) {
       const f = value as { formula?: string; sharedFormula?: string; result?: unknown };
       const formula = f.formula ?? `(shared with ${f.sharedFormula ?? '?'})`;
       const result = f.result;
       if (result === undefined || result === null)
-        return { rule: 'cell.formula_without_value', message: `the formula =${formula} has no saved value (or its value is an error): open the workbook in Excel, let it calculate, and save it` };
-      if (typeof result === 'number' && Number.isNaN(result)) return { rule: 'cell.error', message: `the formula =${formula} gives an error value` };
-      if (typeof result === 'object' && result !== null && 'error' in result) return { rule: 'cell.error', message: `the formula =${formula} gives the error value ${String((result as { error: unknown }).error)}` };
+        return { rule: 'cell.formula_without_value', message: msg('registry.formula_no_value', { formula }) };
+      if (typeof result === 'number' && Number.isNaN(result)) return { rule: 'cell.error', message: msg('registry.formula_error', { formula }) };
+      if (typeof result === 'object' && result !== null && 'error' in result) return { rule: 'cell.error', message: msg('registry.formula_error_value', { formula, value: String((result as { error: unknown }).error) }) };
       if (typeof result === 'number' && isDateFormat(numFmt)) return readCell(excelSerialDate(result, date1904), undefined, date1904);
       return readCell(result as ExcelJS.CellValue, numFmt, date1904);
     }
@@ -75,7 +77,7 @@ export function readCell(value: ExcelJS.CellValue, numFmt: string | undefined, d
       if (t && typeof t === 'object' && 'richText' in t) return readCell(t as ExcelJS.CellValue, numFmt, date1904);
     }
   }
-  return { rule: 'cell.unreadable', message: 'a cell value of a kind that is not read (neither text, number, date, boolean nor a formula with its result)' };
+  return { rule: 'cell.unreadable', message: msg('registry.cell_unreadable') };
 }
 
 /** Refuses what is not a complete ZIP archive before streaming it: not a workbook, or cut off. */
@@ -85,10 +87,10 @@ function checkZip(file: string, size: number): void {
     const head = Buffer.alloc(8);
     readSync(fd, head, 0, 8, 0);
     const sig = head.readUInt32BE(0);
-    if (size === 0) throw new UnreadableFileError(file, 'xlsx.not_zip', 'an empty file, not a workbook');
-    if (head[0] === 0x1f && head[1] === 0x8b) throw new UnreadableFileError(file, 'xlsx.not_zip', 'a gzip-compressed file, not a workbook: decompress it first');
-    if (sig === 0xd0cf11e0) throw new UnreadableFileError(file, 'xlsx.not_zip', 'an Excel 97–2003 (.xls) workbook or an encrypted workbook: save it as .xlsx without a password');
-    if (sig !== 0x504b0304) throw new UnreadableFileError(file, 'xlsx.not_zip', 'not an XLSX workbook (an XLSX file is a ZIP archive; is this a CSV file named .xlsx?)', { byte: 0 });
+    if (size === 0) throw new UnreadableFileError(file, 'xlsx.not_zip', msg('file.xlsx_empty'));
+    if (head[0] === 0x1f && head[1] === 0x8b) throw new UnreadableFileError(file, 'xlsx.not_zip', msg('file.xlsx_gzip'));
+    if (sig === 0xd0cf11e0) throw new UnreadableFileError(file, 'xlsx.not_zip', msg('file.xlsx_xls'));
+    if (sig !== 0x504b0304) throw new UnreadableFileError(file, 'xlsx.not_zip', msg('file.xlsx_not_zip'), { byte: 0 });
     // The end-of-central-directory record closes every complete ZIP archive: its absence means the file was cut off.
     const tail = Math.min(size, 65_557);
     const buf = Buffer.alloc(tail);
@@ -99,7 +101,7 @@ function checkZip(file: string, size: number): void {
         found = true;
         break;
       }
-    if (!found) throw new UnreadableFileError(file, 'xlsx.truncated', `the workbook is cut off: its ZIP directory is missing (${size} bytes read)`);
+    if (!found) throw new UnreadableFileError(file, 'xlsx.truncated', msg('file.xlsx_truncated', { size }));
   } finally {
     closeSync(fd);
   }
@@ -114,9 +116,9 @@ interface SheetEntry {
 
 const xmlText = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()]!,
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()] ?? e,
   );
-const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, xmlText(m[2]!)]));
+const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map(([, name = '', value = '']) => [name, xmlText(value)]));
 
 /** A merged range of cells (1-based, inclusive). */
 interface Merge {
@@ -144,15 +146,15 @@ async function mergedRanges(file: string, zip: JSZip, sheetNo: string): Promise<
       .nodeStream('nodebuffer')
       .on('data', (chunk: Buffer) => {
         const text = tail + chunk.toString('latin1');
-        for (const m of text.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g))
-          out.push({ ref: `${m[1]}${m[2]}:${m[3]}${m[4]}`, c1: columnNumber(m[1]!), r1: Number(m[2]), c2: columnNumber(m[3]!), r2: Number(m[4]) });
+        for (const [, col1 = '', row1, col2 = '', row2] of text.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g))
+          out.push({ ref: `${col1}${row1}:${col2}${row2}`, c1: columnNumber(col1), r1: Number(row1), c2: columnNumber(col2), r2: Number(row2) });
         const cut = text.lastIndexOf('<');
         tail = cut >= 0 && text.length - cut < 200 ? text.slice(cut) : '';
       })
       .on('error', reject)
       .on('end', () => resolve());
   }).catch((e: unknown) => {
-    throw new UnreadableFileError(file, 'xlsx.corrupt', `the worksheet part sheet${sheetNo}.xml cannot be unpacked: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UnreadableFileError(file, 'xlsx.corrupt', msg('file.xlsx_part_unpack', { part: `sheet${sheetNo}.xml`, detail: e instanceof Error ? e.message : String(e) }));
   });
   return out;
 }
@@ -164,7 +166,7 @@ async function mergedRanges(file: string, zip: JSZip, sheetNo: string): Promise<
 async function workbookIndex(file: string, sheet: string | undefined): Promise<{ tabs: SheetEntry[]; merges: Map<string, Merge[]> }> {
   const { tabs, zip } = await workbookSheets(file);
   if (sheet !== undefined && !tabs.some((t) => t.name === sheet))
-    throw new UnreadableFileError(file, 'xlsx.no_such_sheet', `no worksheet named "${sheet}"; the workbook has ${tabs.map((t) => `"${t.name}"`).join(', ') || 'no worksheet'}`);
+    throw new UnreadableFileError(file, 'xlsx.no_such_sheet', tabs.length > 0 ? msg('file.xlsx_no_such_sheet', { sheet, sheets: listOf(tabs.map((t) => `"${t.name}"`)) }) : msg('file.xlsx_no_such_sheet_none', { sheet }));
   const merges = new Map<string, Merge[]>();
   for (const t of tabs) if (sheet !== undefined ? t.name === sheet : t.state === 'visible') merges.set(t.sheetNo, await mergedRanges(file, zip, t.sheetNo));
   return { tabs, merges };
@@ -176,11 +178,11 @@ async function workbookSheets(file: string): Promise<{ tabs: SheetEntry[]; zip: 
   try {
     zip = await JSZip.loadAsync(readFileSync(file), { checkCRC32: false });
   } catch (e) {
-    throw new UnreadableFileError(file, 'xlsx.corrupt', `the workbook's ZIP directory cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UnreadableFileError(file, 'xlsx.corrupt', msg('file.xlsx_zip_directory', { detail: e instanceof Error ? e.message : String(e) }));
   }
   const workbook = await zip.file('xl/workbook.xml')?.async('string');
   const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
-  if (workbook === undefined || rels === undefined) throw new UnreadableFileError(file, 'xlsx.corrupt', 'no xl/workbook.xml or its relationships: this ZIP archive is not an Excel workbook');
+  if (workbook === undefined || rels === undefined) throw new UnreadableFileError(file, 'xlsx.corrupt', msg('file.xlsx_no_workbook'));
   const targets = new Map<string, { target: string; type: string }>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const a = attrs(m[0]);
@@ -191,13 +193,13 @@ async function workbookSheets(file: string): Promise<{ tabs: SheetEntry[]; zip: 
     const a = attrs(m[0]);
     const rel = targets.get(a['r:id'] ?? '');
     const name = a['name'] ?? '?';
-    if (!rel) throw new UnreadableFileError(file, 'xlsx.corrupt', `the worksheet "${name}" has no part in the workbook`);
+    if (!rel) throw new UnreadableFileError(file, 'xlsx.corrupt', msg('file.xlsx_sheet_no_part', { sheet: name }));
     if (!/\/worksheet$/.test(rel.type)) continue; // a chart sheet holds no rows
-    const no = /(?:^|\/)worksheets\/sheet(\d+)\.xml$/.exec(rel.target);
-    if (!no) throw new UnreadableFileError(file, 'xlsx.layout', `the worksheet "${name}" is stored as ${rel.target}, which is not read: save the workbook again in Excel`);
-    if (!zip.file(`xl/worksheets/sheet${no[1]}.xml`)) throw new UnreadableFileError(file, 'xlsx.corrupt', `the worksheet "${name}" (xl/worksheets/sheet${no[1]}.xml) is missing from the archive`);
+    const no = /(?:^|\/)worksheets\/sheet(\d+)\.xml$/.exec(rel.target)?.[1];
+    if (no === undefined) throw new UnreadableFileError(file, 'xlsx.layout', msg('file.xlsx_sheet_layout', { sheet: name, target: rel.target }));
+    if (!zip.file(`xl/worksheets/sheet${no}.xml`)) throw new UnreadableFileError(file, 'xlsx.corrupt', msg('file.xlsx_sheet_missing', { sheet: name, part: `xl/worksheets/sheet${no}.xml` }));
     const state = a['state'] === 'hidden' || a['state'] === 'veryHidden' ? a['state'] : 'visible';
-    out.push({ name, state, sheetNo: no[1]! });
+    out.push({ name, state, sheetNo: no });
   }
   return { tabs: out, zip };
 }
@@ -207,7 +209,7 @@ export async function importXlsx(law: CriminalCode, file: string, options: Impor
   try {
     size = statSync(file).size;
   } catch (e) {
-    throw new UnreadableFileError(file, 'file.missing', `cannot be opened (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new UnreadableFileError(file, 'file.missing', msg('file.cannot_open', { code: (e as NodeJS.ErrnoException).code ?? String(e) }));
   }
   checkZip(file, size);
   const { tabs, merges } = await workbookIndex(file, options.sheet);
@@ -219,20 +221,20 @@ export async function importXlsx(law: CriminalCode, file: string, options: Impor
   }
   const { importer, chosen } = pass;
   const sheets: SheetInfo[] = tabs.map((t) => ({ name: t.name, state: t.state, rows: pass.rows.get(t.sheetNo) ?? 0 }));
-  if (sheets.length === 0) importer.fileIssue('error', 'file.empty', 'the workbook has no worksheet');
+  if (sheets.length === 0) importer.fileIssue('error', 'file.empty', msg('registry.workbook_no_sheet'));
   else if (chosen === null) {
     const hidden = sheets.filter((s) => s.rows > 0);
-    if (options.sheet !== undefined) importer.fileIssue('error', 'file.empty', `the worksheet "${options.sheet}" has no rows`);
+    if (options.sheet !== undefined) importer.fileIssue('error', 'file.empty', msg('registry.sheet_no_rows', { sheet: options.sheet }));
     else if (hidden.length > 0)
-      importer.fileIssue('error', 'xlsx.only_hidden_sheets', `no visible worksheet has rows; hidden worksheets with rows: ${hidden.map((s) => `"${s.name}" (${s.rows} rows)`).join(', ')}; name the one to read (--sheet)`);
-    else importer.fileIssue('error', 'file.empty', 'no worksheet of the workbook has rows');
+      importer.fileIssue('error', 'xlsx.only_hidden_sheets', msg('registry.only_hidden_sheets', { sheets: listOf(hidden.map((s) => `"${s.name}" (${s.rows})`)) }));
+    else importer.fileIssue('error', 'file.empty', msg('registry.no_sheet_rows'));
   }
   const others = sheets.filter((s) => s.name !== chosen && s.rows > 0);
   if (chosen !== null && others.length > 0)
     importer.fileIssue(
       'warning',
       'xlsx.other_sheets',
-      `read the worksheet "${chosen}"; other worksheets with rows were not read: ${others.map((s) => `"${s.name}" (${s.rows} rows${s.state === 'visible' ? '' : `, ${s.state}`})`).join(', ')}; name one to read it (--sheet)`,
+      msg('registry.other_sheets', { sheet: chosen, sheets: listOf(others.map((s) => `"${s.name}" (${s.rows}${s.state === 'visible' ? '' : `, ${s.state}`})`)) }),
     );
   return importer.finish({ format: 'xlsx', sheet: chosen, sheets }, options.shared);
 }
@@ -255,7 +257,7 @@ async function readSheets(law: CriminalCode, file: string, size: number, tabs: r
     for await (const ws of reader) {
       const w = ws as unknown as { sheetNo?: string } & AsyncIterable<ExcelJS.Row>;
       const tab = tabs.find((t) => t.sheetNo === w.sheetNo);
-      if (!tab) throw new UnreadableFileError(file, 'xlsx.layout', `the worksheet part sheet${w.sheetNo ?? '?'}.xml is not in the workbook's index`);
+      if (!tab) throw new UnreadableFileError(file, 'xlsx.layout', msg('file.xlsx_part_not_indexed', { part: `sheet${w.sheetNo ?? '?'}.xml` }));
       const name = tab.name;
       rows.set(tab.sheetNo, 0);
       const wanted = target !== null ? name === target : tab.state === 'visible';
@@ -270,7 +272,7 @@ async function readSheets(law: CriminalCode, file: string, size: number, tabs: r
           if ('rule' in c || c.text.trim() !== '') read.set(col, c);
         });
         if (read.size === 0) continue;
-        rows.set(tab.sheetNo, rows.get(tab.sheetNo)! + 1);
+        rows.set(tab.sheetNo, (rows.get(tab.sheetNo) ?? 0) + 1);
         if (!wanted || (chosen !== null && chosen !== name)) continue;
         chosen = name;
         if (header === null) {
@@ -287,7 +289,7 @@ async function readSheets(law: CriminalCode, file: string, size: number, tabs: r
   } catch (e) {
     if (e instanceof UserError || e === options.signal?.reason || (e instanceof Error && e.name === 'AbortError')) throw e;
     const message = e instanceof Error ? e.message : String(e);
-    throw new UnreadableFileError(file, 'xlsx.corrupt', `the workbook cannot be read: ${message.split('\n')[0]}`);
+    throw new UnreadableFileError(file, 'xlsx.corrupt', msg('file.xlsx_unreadable', { detail: firstLine(message) }));
   }
   return { importer, chosen, rows };
 }
@@ -314,13 +316,14 @@ function workbookReader(input: Readable): ExcelJS.stream.xlsx.WorkbookReader {
 /** The header row's names by column (a gap is a nameless column); unreadable cells reject the header. */
 function readXlsxHeader(importer: RegistryImporter, rowNumber: number, read: ReadonlyMap<number, CellRead>): string[] {
   const names: string[] = [];
-  const bad: string[] = [];
+  const bad: { cell: string; message: Message }[] = [];
   for (const [col, r] of read) {
-    if ('rule' in r) bad.push(`${columnLetters(col)}${rowNumber}: ${r.message}`);
+    if ('rule' in r) bad.push({ cell: `${columnLetters(col)}${rowNumber}`, message: r.message });
     else names[col - 1] = r.text.trim();
   }
   const header = Array.from({ length: names.length }, (_, i) => names[i] ?? '');
-  if (bad.length > 0) importer.fileIssue('error', 'xlsx.header', `the header row ${rowNumber} has unreadable cells: ${bad.join('; ')}`);
+  const [first] = bad;
+  if (first) importer.fileIssue('error', 'xlsx.header', msg('registry.header_unreadable', { row: rowNumber, n: bad.length, cell: first.cell, detail: first.message }));
   importer.header(bad.length > 0 ? [] : header);
   return header;
 }
@@ -334,12 +337,12 @@ function readXlsxRow(importer: RegistryImporter, rowNumber: number, read: Readon
   const idCol = h.indexOf('person_id') + 1;
   const idRead = idCol > 0 ? read.get(idCol) : undefined;
   const personId = idRead && !('rule' in idRead) ? idRead.text.trim() : '';
-  const problems = [];
+  const problems: RowIssue[] = [];
   for (const [col, r] of read) {
     const column = (h[col - 1] ?? '') as ContractColumn | '';
     if ('rule' in r) problems.push({ severity: 'error' as const, row: rowNumber, column: column === '' ? null : column, value: '', rule: r.rule, message: r.message, cell: at(col) });
     else if (column === '')
-      problems.push({ severity: 'error' as const, row: rowNumber, column: null, value: r.text, rule: 'row.unnamed_cell', message: `cell ${at(col)} has a value but its column has no name in the header row`, cell: at(col) });
+      problems.push({ severity: 'error' as const, row: rowNumber, column: null, value: r.text, rule: 'row.unnamed_cell', message: msg('registry.unnamed_cell_at', { cell: at(col) }), cell: at(col) });
   }
   // A cell inside a merged range (other than its first) would be read empty: the row is rejected, never read with unknowns.
   for (const m of merged) {
@@ -353,14 +356,14 @@ function readXlsxRow(importer: RegistryImporter, rowNumber: number, read: Readon
         column: h[c - 1] as ContractColumn,
         value: '',
         rule: 'xlsx.merged_cells',
-        message: `the cells ${m.ref} are merged: only ${columnLetters(m.c1)}${m.r1} holds a value, and ${at(c)} would be read empty; unmerge them and fill every cell`,
+        message: msg('registry.merged_cells', { ref: m.ref, first: `${columnLetters(m.c1)}${m.r1}`, cell: at(c) }),
         cell: at(c),
       });
       break;
     }
   }
   if (problems.length > 0) {
-    if (personId) for (const p of problems) p.message += ` (person_id ${JSON.stringify(personId.slice(0, 64))})`;
+    if (personId) for (const p of problems) p.message = msg('registry.of_person', { message: p.message, id: JSON.stringify(personId.slice(0, 64)) });
     importer.rejectRow(problems);
     return false;
   }

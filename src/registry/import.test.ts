@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../i18n/message.ts';
 import { loadLaw } from '../law/law.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { makeIin } from '../domain/iin.ts';
@@ -104,7 +105,7 @@ describe('registry import (CSV)', () => {
     writeFileSync(file, csv([goodRow()], CONTRACT_COLUMNS.filter((c) => c !== 'sex' && c !== 'articles')));
     const r = await importRegistryFile(law.criminalCode, file);
     expect(r.fileIssues[0]).toMatchObject({ severity: 'error', rule: 'header.missing_columns' });
-    expect(r.fileIssues[0]!.message).toContain('sex');
+    expect(renderMessage(r.fileIssues[0]!.message, 'en')).toContain('sex');
     expect(r.accepted).toBe(0);
     expect(r.rejected).toBe(1);
   });

@@ -9,6 +9,7 @@
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { UnreadableFileError } from '../domain/errors.ts';
+import { msg } from '../i18n/message.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
 import { verifySnapshot } from './snapshot.ts';
 import { importCsv } from './import-csv.ts';
@@ -33,12 +34,12 @@ export async function importRegistryFile(law: CriminalCode, file: string, option
     st = statSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UnreadableFileError(file, 'file.missing', code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : `cannot be opened (${code ?? String(e)})`);
+    throw new UnreadableFileError(file, 'file.missing', code === 'ENOENT' || code === 'ENOTDIR' ? msg('file.no_such_file') : msg('file.cannot_open', { code: code ?? String(e) }));
   }
-  if (st.isDirectory()) throw new UnreadableFileError(file, 'file.directory', 'is a directory, expected a CSV, XLSX or .amnreg file');
+  if (st.isDirectory()) throw new UnreadableFileError(file, 'file.directory', msg('file.registry_directory'));
   const ext = extname(file).toLowerCase();
   const type = (TYPES as Record<string, (typeof TYPES)[keyof typeof TYPES]>)[ext];
-  if (type === undefined) throw new UnreadableFileError(file, 'file.type', `unsupported registry file type ${ext || '(none)'}; expected .csv (.txt, .tsv), .xlsx or .amnreg (snapshot)`);
+  if (type === undefined) throw new UnreadableFileError(file, 'file.type', msg('file.registry_type', { ext: ext || msg('file.no_extension') }));
   options.signal?.throwIfAborted();
   if (type === 'xlsx') return importXlsx(law, file, options);
   if (type === 'amnreg') {

@@ -3,6 +3,7 @@
  * the data contract's row schema), identity across rows, counts by rule.
  */
 import type { CriminalCode } from '../law/criminal-code.ts';
+import { listOf, msg, type Message } from '../i18n/message.ts';
 import { CONTRACT_COLUMNS, REQUIRED_COLUMNS, type ContractColumn } from './record.ts';
 import { Registry, RegistryBuilder } from './registry.ts';
 import { parseRow, rowSchema, type RowIssue } from './row.ts';
@@ -15,7 +16,8 @@ export type { RowIssue };
 export interface FileIssue {
   severity: 'error' | 'warning';
   rule: string;
-  message: string;
+  /** The detail: a message of src/i18n/errors/registry.ts, rendered in the reader's language. */
+  message: Message;
 }
 
 /** What was read: the format and how it was decoded. */
@@ -87,24 +89,24 @@ export class RegistryImporter {
     this.schema = rowSchema(law);
   }
 
-  fileIssue(severity: 'error' | 'warning', rule: string, message: string): void {
+  fileIssue(severity: 'error' | 'warning', rule: string, message: Message): void {
     this.fileIssues.push({ severity, rule, message });
   }
 
   /** Checks the header; returns false (and records why) when columns are missing or named twice. */
-  header(names: string[], hint?: string): boolean {
+  header(names: string[], hint?: Message): boolean {
     const trimmed = names.map((n) => n.trim());
     this.names = trimmed;
     const missing = REQUIRED_COLUMNS.filter((c) => !trimmed.includes(c));
     if (missing.length > 0) {
-      this.fileIssue('error', 'header.missing_columns', `missing columns: ${missing.join(', ')}${hint ? `; ${hint}` : ''}`);
+      this.fileIssue('error', 'header.missing_columns', hint ? msg('registry.missing_columns_hint', { columns: listOf(missing), hint }) : msg('registry.missing_columns', { columns: listOf(missing) }));
       this.columnsOk = false;
     }
     const unknown = trimmed.filter((n) => n !== '' && !(CONTRACT_COLUMNS as readonly string[]).includes(n));
-    if (unknown.length > 0) this.fileIssue('warning', 'header.unknown_columns', `ignored columns: ${unknown.join(', ')}`);
+    if (unknown.length > 0) this.fileIssue('warning', 'header.unknown_columns', msg('registry.unknown_columns', { columns: listOf(unknown) }));
     const dup = trimmed.filter((n, i) => n !== '' && trimmed.indexOf(n) !== i);
     if (dup.length > 0) {
-      this.fileIssue('error', 'header.duplicate_columns', `columns named twice: ${[...new Set(dup)].join(', ')}`);
+      this.fileIssue('error', 'header.duplicate_columns', msg('registry.duplicate_columns', { columns: listOf([...new Set(dup)]) }));
       this.columnsOk = false;
     }
     return this.columnsOk;
@@ -143,7 +145,7 @@ export class RegistryImporter {
           column: 'person_id',
           value: cells['person_id'] ?? record.personId,
           rule: 'person_id.duplicate',
-          message: `person_id ${record.personId} already used on row ${first}`,
+          message: msg('registry.person_id_duplicate', { id: record.personId, row: first }),
         });
       }
       if (record.iin !== null) {
@@ -155,7 +157,7 @@ export class RegistryImporter {
             column: 'iin',
             value: cells['iin'] ?? record.iin,
             rule: 'iin.duplicate',
-            message: `ИИН ${record.iin} is already the ИИН of person_id ${other.personId} on row ${other.row}: one person under two ids, or a wrong ИИН`,
+            message: msg('registry.iin_duplicate', { iin: record.iin, id: other.personId, row: other.row }),
           });
         }
       }

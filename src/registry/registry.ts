@@ -11,10 +11,17 @@
  *
  * Columns derived from the Criminal Code table (gravest offence, tags, intent, violence) are
  * computed once when the registry is built, so that evaluation reads one number per person.
+ *
+ * The reads and writes of the columns index a typed array with a row below its length, or the
+ * Code table with an index the registry stored: their non-null assertions (`a[i]!`) stay, as they
+ * run for every person of a registry of millions and the typed arrays are checked whole where they
+ * come from disk (findValueProblem).
  */
 import { BEHAVIOURS, CUSTODIES, DISABLED_CHILD_GROUPS, GRAVITIES, RECIDIVISMS, SENTENCE_TYPES, SEXES, VETERAN_KINDS } from '../domain/enums.ts';
 import { UNKNOWN_DATE, dayNumberOf, daysInMonth, ymdOfDay } from '../domain/dates.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
+import { present } from '../domain/lookup.ts';
+import { msg, type Message } from '../i18n/message.ts';
 import type { PersonRecord } from './record.ts';
 
 export const UNKNOWN = -1;
@@ -171,7 +178,7 @@ export class Registry {
   private makeIds: (() => readonly string[]) | null = null;
 
   get personId(): readonly string[] {
-    if (this.ids === null) this.ids = this.makeIds!();
+    if (this.ids === null) this.ids = present(this.makeIds, 'the person ids of a registry, or their pattern')();
     return this.ids;
   }
 
@@ -360,7 +367,7 @@ const MAX_DAY = dayNumberOf(2100, 12, 31);
  * The first value outside its column's domain (a snapshot read from disk is checked with this):
  * codes of enumerations and dictionaries, booleans, dates, counts, amounts, ИИН, list offsets.
  */
-export function findValueProblem(c: RegistryColumns, size: number, law: CriminalCode): { column: ColumnName; row: number; message: string } | null {
+export function findValueProblem(c: RegistryColumns, size: number, law: CriminalCode): { column: ColumnName; row: number; message: Message } | null {
   const enumCols: [ColumnName, Int8Array, number][] = [
     ['sex', c.sex, SEXES.length],
     ['custody', c.custody, CUSTODIES.length],
@@ -403,8 +410,8 @@ export function findValueProblem(c: RegistryColumns, size: number, law: Criminal
     const d = v % 100;
     return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
   };
-  for (const [column, d] of dictCols) if (d.values[0] !== '') return { column, row: 0, message: 'the dictionary does not begin with the empty text (unknown)' };
-  if (c.articleOffsets[0] !== 0 || c.childOffsets[0] !== 0) return { column: 'articleOffsets', row: 0, message: 'the lists do not begin at 0' };
+  for (const [column, d] of dictCols) if (d.values[0] !== '') return { column, row: 0, message: msg('file.value.dictionary_start') };
+  if (c.articleOffsets[0] !== 0 || c.childOffsets[0] !== 0) return { column: 'articleOffsets', row: 0, message: msg('file.value.lists_start') };
   // Column by column: each loop runs over one typed array of one type (so that it stays fast) and compares with two bounds.
   const outside = (a: Int8Array | Int16Array | Int32Array | Uint32Array | Float64Array, lo: number, hi: number, except = lo): number =>
     a instanceof Int8Array ? outsideI8(a, size, lo, hi, except)
@@ -414,49 +421,49 @@ export function findValueProblem(c: RegistryColumns, size: number, law: Criminal
     : outsideF64(a, size, lo, hi, except);
   for (const [column, a, n] of enumCols) {
     const i = outside(a, -1, n - 1);
-    if (i >= 0) return { column, row: i, message: `code ${a[i]} is outside -1…${n - 1}` };
+    if (i >= 0) return { column, row: i, message: msg('file.value.code_range', { value: String(a[i]), max: n - 1 }) };
   }
   for (const [column, a] of boolCols) {
     const i = outside(a, -1, 1);
-    if (i >= 0) return { column, row: i, message: `${a[i]} is not -1, 0 or 1` };
+    if (i >= 0) return { column, row: i, message: msg('file.value.tristate', { value: String(a[i]) }) };
   }
   for (const [column, d] of dictCols) {
     const i = outside(d.codes, 0, d.values.length - 1);
-    if (i >= 0) return { column, row: i, message: `code ${d.codes[i]} is outside its dictionary of ${d.values.length}` };
+    if (i >= 0) return { column, row: i, message: msg('file.value.dictionary_code', { value: String(d.codes[i]), size: d.values.length }) };
   }
   for (const [column, a] of dayCols) {
     const i = outside(a, MIN_DAY, MAX_DAY, UNKNOWN_DATE);
-    if (i >= 0) return { column, row: i, message: `day ${a[i]} is outside 1900–2100` };
+    if (i >= 0) return { column, row: i, message: msg('file.value.day_range', { value: String(a[i]) }) };
   }
   let i = outside(c.birthYmd, 19000101, 21001231, UNKNOWN_DATE);
   if (i < 0) for (let k = 0; k < size && i < 0; k++) if (c.birthYmd[k] !== UNKNOWN_DATE && !validYmd(c.birthYmd[k]!)) i = k;
-  if (i >= 0) return { column: 'birthYmd', row: i, message: `${c.birthYmd[i]} is not a date` };
+  if (i >= 0) return { column: 'birthYmd', row: i, message: msg('file.value.not_date', { value: String(c.birthYmd[i]) }) };
   i = outside(c.imposedTermMonths, -1, 9999);
-  if (i >= 0) return { column: 'imposedTermMonths', row: i, message: `${c.imposedTermMonths[i]} months` };
+  if (i >= 0) return { column: 'imposedTermMonths', row: i, message: msg('file.value.out_of_range', { value: String(c.imposedTermMonths[i]) }) };
   i = outside(c.imposedTermDays, -1, 366);
-  if (i >= 0) return { column: 'imposedTermDays', row: i, message: `${c.imposedTermDays[i]} days` };
+  if (i >= 0) return { column: 'imposedTermDays', row: i, message: msg('file.value.out_of_range', { value: String(c.imposedTermDays[i]) }) };
   i = outside(c.priorConvictions, -1, 9999);
-  if (i >= 0) return { column: 'priorConvictions', row: i, message: `${c.priorConvictions[i]} convictions` };
+  if (i >= 0) return { column: 'priorConvictions', row: i, message: msg('file.value.out_of_range', { value: String(c.priorConvictions[i]) }) };
   // NaN (unknown) is never below or above a bound.
   for (const [column, a] of [['civilClaimAmount', c.civilClaimAmount], ['civilClaimPaid', c.civilClaimPaid]] as const) {
     i = outside(a, 0, 1e13 - 0.01);
-    if (i >= 0) return { column, row: i, message: `amount ${a[i]}` };
+    if (i >= 0) return { column, row: i, message: msg('file.value.out_of_range', { value: String(a[i]) }) };
   }
   i = outside(c.iin, 0, 999_999_999_999);
   if (i < 0) for (let k = 0; k < size && i < 0; k++) if (c.iin[k]! % 1 !== 0 && !Number.isNaN(c.iin[k]!)) i = k;
-  if (i >= 0) return { column: 'iin', row: i, message: `${c.iin[i]} is not a ИИН` };
+  if (i >= 0) return { column: 'iin', row: i, message: msg('file.value.not_iin', { value: String(c.iin[i]) }) };
   for (const [column, a] of [['articlesKnown', c.articlesKnown], ['childrenKnown', c.childrenKnown]] as const) {
     i = outside(a, 0, 1);
-    if (i >= 0) return { column, row: i, message: 'a known flag other than 0 or 1' };
+    if (i >= 0) return { column, row: i, message: msg('file.value.flag') };
   }
   for (let k = 0; k < size; k++) {
-    if (c.articleOffsets[k + 1]! < c.articleOffsets[k]!) return { column: 'articleOffsets', row: k, message: 'the offsets go backwards' };
-    if (c.childOffsets[k + 1]! < c.childOffsets[k]!) return { column: 'childOffsets', row: k, message: 'the offsets go backwards' };
-    if (!c.articlesKnown[k] && c.articleOffsets[k + 1] !== c.articleOffsets[k]) return { column: 'articleOffsets', row: k, message: 'articles listed for a person whose articles are unknown' };
-    if (!c.childrenKnown[k] && c.childOffsets[k + 1] !== c.childOffsets[k]) return { column: 'childOffsets', row: k, message: 'children listed for a person whose children are unknown' };
+    if (c.articleOffsets[k + 1]! < c.articleOffsets[k]!) return { column: 'articleOffsets', row: k, message: msg('file.value.offsets_backwards') };
+    if (c.childOffsets[k + 1]! < c.childOffsets[k]!) return { column: 'childOffsets', row: k, message: msg('file.value.offsets_backwards') };
+    if (!c.articlesKnown[k] && c.articleOffsets[k + 1] !== c.articleOffsets[k]) return { column: 'articleOffsets', row: k, message: msg('file.value.articles_unknown') };
+    if (!c.childrenKnown[k] && c.childOffsets[k + 1] !== c.childOffsets[k]) return { column: 'childOffsets', row: k, message: msg('file.value.children_unknown') };
   }
-  for (let k = 0; k < c.articleValues.length; k++) if (c.articleValues[k]! >= law.parts.length) return { column: 'articleValues', row: k, message: `article part ${c.articleValues[k]} is not in the table` };
-  for (let k = 0; k < c.childBirthYmd.length; k++) if (!validYmd(c.childBirthYmd[k]!)) return { column: 'childBirthYmd', row: k, message: `${c.childBirthYmd[k]} is not a date` };
+  for (let k = 0; k < c.articleValues.length; k++) if (c.articleValues[k]! >= law.parts.length) return { column: 'articleValues', row: k, message: msg('file.value.article_part', { value: String(c.articleValues[k]) }) };
+  for (let k = 0; k < c.childBirthYmd.length; k++) if (!validYmd(c.childBirthYmd[k]!)) return { column: 'childBirthYmd', row: k, message: msg('file.value.not_date', { value: String(c.childBirthYmd[k]) }) };
   return null;
 }
 

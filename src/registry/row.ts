@@ -8,6 +8,8 @@ import { BEHAVIOURS, CUSTODIES, CUSTODY_ALIASES, DISABLED_CHILD_GROUP_ALIASES, D
 import { parseIsoDate, ymdOfDay, dayOfYmd, formatIsoDate } from '../domain/dates.ts';
 import { checkIin } from '../domain/iin.ts';
 import type { CriminalCode } from '../law/criminal-code.ts';
+import { entryAt } from '../domain/lookup.ts';
+import { listOf, msg, type Message } from '../i18n/message.ts';
 import { CONTRACT_COLUMNS, NO_CHILDREN, OPTIONAL_COLUMNS, type ContractColumn, type PersonRecord } from './record.ts';
 
 export type Severity = 'error' | 'warning';
@@ -20,7 +22,8 @@ export interface RowIssue {
   value: string;
   /** A stable rule code, e.g. `iin.check_digit`, `dates.order`, `articles.unknown`. */
   rule: string;
-  message: string;
+  /** The detail: a message of src/i18n/errors/registry.ts, rendered in the reader's language. */
+  message: Message;
   /** In a workbook: the cell's address, e.g. `C7`. */
   cell?: string;
 }
@@ -48,19 +51,19 @@ const SUSPECT = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2
 const MOJIBAKE_ONE = new RegExp(MOJIBAKE.source, 'u');
 
 /** The first problem of a cell's text, whatever its column. */
-export function textProblem(s: string): { rule: string; message: string } | null {
-  if (s.length > CELL_MAX_CHARS) return { rule: 'text.too_long', message: `the cell holds ${s.length} characters; at most ${CELL_MAX_CHARS}` };
+export function textProblem(s: string): { rule: string; message: Message } | null {
+  if (s.length > CELL_MAX_CHARS) return { rule: 'text.too_long', message: msg('registry.text_too_long', { length: s.length, max: CELL_MAX_CHARS }) };
   if (!SUSPECT.test(s)) return null;
   const bad = FORBIDDEN.exec(s);
   if (bad) {
-    const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    return { rule: 'text.control_character', message: `the cell holds the control or invisible character U+${code} at position ${bad.index + 1}` };
+    const code = (bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    return { rule: 'text.control_character', message: msg('registry.control_character', { code, position: bad.index + 1 }) };
   }
-  if (SPREADSHEET_ERRORS.test(s)) return { rule: 'cell.error', message: `the cell holds the spreadsheet error value ${s}` };
-  if (s.includes('\uFFFD')) return { rule: 'text.replacement_character', message: 'the cell holds U+FFFD (�): its text was garbled by a wrong encoding before it reached this file' };
+  if (SPREADSHEET_ERRORS.test(s)) return { rule: 'cell.error', message: msg('registry.error_value', { value: s }) };
+  if (s.includes('\uFFFD')) return { rule: 'text.replacement_character', message: msg('registry.replacement_character') };
   if (MOJIBAKE_ONE.test(s)) {
     const moji = s.match(MOJIBAKE);
-    if (moji && moji.length >= 2) return { rule: 'text.mojibake', message: `the text looks garbled by a wrong encoding (${moji.slice(0, 3).join(' ')} …): UTF-8 read as another code page` };
+    if (moji && moji.length >= 2) return { rule: 'text.mojibake', message: msg('registry.mojibake', { sample: moji.slice(0, 3).join(' ') }) };
   }
   return null;
 }
@@ -80,13 +83,13 @@ function cell<T extends z.ZodType>(inner: T, text = false) {
     if (s === '') return null;
     const problem = textProblem(s);
     if (problem) {
-      ctx.addIssue({ code: 'custom', message: problem.message, params: { rule: problem.rule } });
+      ctx.addIssue({ code: 'custom', ...custom(problem.rule, problem.message) });
       return z.NEVER;
     }
     if (text) s = unescapeSpreadsheetText(s);
     const r = inner.safeParse(s);
     if (!r.success) {
-      for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, params: { rule: ruleOf(issue) } });
+      for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', ...custom(ruleOf(issue), detailOf(issue)) });
       return z.NEVER;
     }
     return r.data;
@@ -99,16 +102,26 @@ function ruleOf(issue: z.core.$ZodIssue): string {
   return issue.code === 'invalid_value' ? 'enum' : 'format';
 }
 
-const custom = (rule: string, message: string) => ({ message, params: { rule } });
+/** The detail our schema gave an issue (its params carry the message); zod's own issues, which the cells never raise, are named as invalid values. */
+function detailOf(issue: z.core.$ZodIssue): Message {
+  const params = (issue as { params?: { detail?: Message } }).params;
+  return params?.detail ?? msg('data.invalid', { detail: issue.message });
+}
+
+/** A custom issue of a cell: its rule code and its message of the catalogue. */
+const custom = (rule: string, message: Message) => ({ message: message.key, params: { rule, detail: message } });
+
+const EARLIEST_DAY = parseIsoDate('1900-01-01') ?? 0;
+const LATEST_DAY = parseIsoDate('2100-12-31') ?? 0;
 
 const isoDate = z.string().transform((s, ctx) => {
   const d = parseIsoDate(s);
   if (d === null) {
-    ctx.addIssue({ code: 'custom', ...custom('date.invalid', `not a real date in ISO form YYYY-MM-DD: ${s}`) });
+    ctx.addIssue({ code: 'custom', ...custom('date.invalid', msg('registry.not_a_date', { value: s })) });
     return z.NEVER;
   }
-  if (d < parseIsoDate('1900-01-01')! || d > parseIsoDate('2100-12-31')!) {
-    ctx.addIssue({ code: 'custom', ...custom('date.range', `date outside 1900–2100: ${s}`) });
+  if (d < EARLIEST_DAY || d > LATEST_DAY) {
+    ctx.addIssue({ code: 'custom', ...custom('date.range', msg('registry.date_range', { value: s })) });
     return z.NEVER;
   }
   return d;
@@ -118,12 +131,12 @@ const boolean = z.string().transform((s, ctx) => {
   const v = s.toLowerCase();
   if (v === 'true' || v === '1') return true;
   if (v === 'false' || v === '0') return false;
-  ctx.addIssue({ code: 'custom', ...custom('boolean', `expected true or false (1 or 0), got ${s}`) });
+  ctx.addIssue({ code: 'custom', ...custom('boolean', msg('registry.boolean', { value: s })) });
   return z.NEVER;
 });
 
 /** Text matching a pattern; otherwise an issue with the rule's code. */
-const matching = (pattern: RegExp, rule: string, message: string) =>
+const matching = (pattern: RegExp, rule: string, message: Message) =>
   z.string().transform((s, ctx) => {
     if (!pattern.test(s)) {
       ctx.addIssue({ code: 'custom', ...custom(rule, message) });
@@ -132,17 +145,17 @@ const matching = (pattern: RegExp, rule: string, message: string) =>
     return s;
   });
 
-const count = (rule: string) => matching(/^\d{1,4}$/, rule, 'expected a whole number from 0 to 9999').transform(Number);
+const count = (rule: string) => matching(/^\d{1,4}$/, rule, msg('registry.whole_number', { max: 9999 })).transform(Number);
 
 /** Tenge: at most 13 digits before the point (under ten trillion) and 2 after (tiyn). */
-const amount = matching(/^\d{1,13}(?:\.\d{1,2})?$/, 'amount', 'expected a non-negative amount like 125000 or 125000.50, with at most 13 digits before the point and 2 after').transform(Number);
+const amount = matching(/^\d{1,13}(?:\.\d{1,2})?$/, 'amount', msg('registry.amount')).transform(Number);
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, rule: string, aliases: Record<string, T[number]> = {}) =>
   z.string().transform((s, ctx): T[number] => {
     if ((values as readonly string[]).includes(s)) return s as T[number];
     const alias = aliases[s];
     if (alias !== undefined) return alias;
-    ctx.addIssue({ code: 'custom', ...custom(rule, `expected one of ${values.join(', ')}; got ${s}`) });
+    ctx.addIssue({ code: 'custom', ...custom(rule, msg('registry.one_of', { values: listOf(values), value: s })) });
     return z.NEVER;
   });
 
@@ -153,7 +166,7 @@ export function rowSchema(law: CriminalCode) {
     const out: number[] = [];
     for (const ref of refs) {
       if (ref === '') {
-        ctx.addIssue({ code: 'custom', ...custom('articles.format', 'empty article between separators (use "188-2;190-1")') });
+        ctx.addIssue({ code: 'custom', ...custom('articles.format', msg('registry.article_empty')) });
         continue;
       }
       const r = law.resolve(ref);
@@ -167,8 +180,8 @@ export function rowSchema(law: CriminalCode) {
     const out: number[] = [];
     for (const part of s.split(';').map((x) => x.trim())) {
       const d = parseIsoDate(part);
-      if (d === null) ctx.addIssue({ code: 'custom', ...custom('date.invalid', `not a real date in ISO form YYYY-MM-DD: ${part}`) });
-      else if (d < parseIsoDate('1900-01-01')! || d > parseIsoDate('2100-12-31')!) ctx.addIssue({ code: 'custom', ...custom('date.range', `date outside 1900–2100: ${part}`) });
+      if (d === null) ctx.addIssue({ code: 'custom', ...custom('date.invalid', msg('registry.not_a_date', { value: part })) });
+      else if (d < EARLIEST_DAY || d > LATEST_DAY) ctx.addIssue({ code: 'custom', ...custom('date.range', msg('registry.date_range', { value: part })) });
       else out.push(ymdOfDay(d));
     }
     return out;
@@ -177,7 +190,7 @@ export function rowSchema(law: CriminalCode) {
     person_id: z.string().transform((raw, ctx) => {
       const s = raw.trim();
       if (s === '') {
-        ctx.addIssue({ code: 'custom', ...custom('person_id.missing', 'person_id is required') });
+        ctx.addIssue({ code: 'custom', ...custom('person_id.missing', msg('registry.person_id_missing')) });
         return z.NEVER;
       }
       const problem = textProblem(s);
@@ -187,7 +200,7 @@ export function rowSchema(law: CriminalCode) {
       }
       return unescapeSpreadsheetText(s);
     }),
-    iin: cell(matching(/^\d{12}$/, 'iin.format', 'a ИИН is 12 digits')),
+    iin: cell(matching(/^\d{12}$/, 'iin.format', msg('registry.iin_digits'))),
     last_name: cell(z.string(), true),
     first_name: cell(z.string(), true),
     middle_name: cell(z.string(), true),
@@ -253,12 +266,12 @@ export function parseRow(
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const column = issue.path[0] as ContractColumn;
-      issues.push({ severity: 'error', row: rowNumber, column, value: cells[column] ?? '', rule: ruleOf(issue), message: issue.message });
+      issues.push({ severity: 'error', row: rowNumber, column, value: cells[column] ?? '', rule: ruleOf(issue), message: detailOf(issue) });
     }
     return { record: null, issues };
   }
   const v = parsed.data;
-  const err = (column: ContractColumn, rule: string, message: string, severity: Severity = 'error') =>
+  const err = (column: ContractColumn, rule: string, message: Message, severity: Severity = 'error') =>
     issues.push({ severity, row: rowNumber, column, value: cells[column] ?? '', rule, message });
 
   const birthYmd = v.birth_date === null ? null : ymdOfDay(v.birth_date);
@@ -272,7 +285,7 @@ export function parseRow(
 }
 
 type RowValues = z.output<RowSchema>;
-type Report = (column: ContractColumn, rule: string, message: string, severity?: Severity) => void;
+type Report = (column: ContractColumn, rule: string, message: Message, severity?: Severity) => void;
 
 /** The ИИН against its check digit, and the birth date and sex it encodes against the row's (src/domain/iin.ts). */
 function checkIinCell(v: RowValues, birthYmd: number | null, err: Report): void {
@@ -282,15 +295,15 @@ function checkIinCell(v: RowValues, birthYmd: number | null, err: Report): void 
       const message =
         p.rule === 'iin.check_digit'
           ? p.expected === null
-            ? 'ИИН check digit: such a number is never issued (S2 = 10)'
-            : `ИИН check digit is ${v.iin[11]}, expected ${p.expected}`
+            ? msg('registry.iin_never_issued')
+            : msg('registry.iin_check_digit', { digit: v.iin.slice(11), expected: p.expected })
           : p.rule === 'iin.birth_date'
-            ? `ИИН encodes birth date ${p.encoded.slice(0, 4)}-${p.encoded.slice(4, 6)}-${p.encoded.slice(6)}, which disagrees with birth_date or is not a date`
+            ? msg('registry.iin_birth_date', { date: `${p.encoded.slice(0, 4)}-${p.encoded.slice(4, 6)}-${p.encoded.slice(6)}` })
             : p.rule === 'iin.sex'
-              ? `ИИН encodes sex ${p.encoded}, which disagrees with sex`
+              ? msg('registry.iin_sex', { sex: p.encoded })
               : p.rule === 'iin.century_digit'
-                ? `ИИН 7th digit must be 1–6, got ${p.digit}`
-                : 'a ИИН is 12 digits';
+                ? msg('registry.iin_century', { digit: p.digit })
+                : msg('registry.iin_digits');
       err('iin', p.rule, message);
     }
   }
@@ -304,14 +317,12 @@ function checkDates(v: RowValues, birthYmd: number | null, err: Report): void {
     ['sentence_start', v.sentence_start],
     ['sentence_end', v.sentence_end],
   ];
-  for (let i = 0; i < order.length; i++) {
-    for (let j = i + 1; j < order.length; j++) {
-      const [a, da] = order[i]!;
-      const [b, db] = order[j]!;
+  for (const [i, [a, da]] of order.entries()) {
+    for (const [b, db] of order.slice(i + 1)) {
       if (da === null || db === null) continue;
       const strict = b === 'sentence_end' && a === 'sentence_start';
       if (strict ? db <= da : db < da) {
-        err(b, 'dates.order', `${b} ${formatIsoDate(db)} is ${strict ? 'not after' : 'before'} ${a} ${formatIsoDate(da)}`);
+        err(b, 'dates.order', msg(strict ? 'registry.date_not_after' : 'registry.date_before', { column: b, date: formatIsoDate(db), other: a, otherDate: formatIsoDate(da) }));
         break;
       }
     }
@@ -319,7 +330,7 @@ function checkDates(v: RowValues, birthYmd: number | null, err: Report): void {
   if (birthYmd !== null && v.offence_date !== null) {
     const age = Math.floor((ymdOfDay(v.offence_date) - birthYmd) / 10000);
     if (age < MIN_AGE_AT_OFFENCE && age >= 0)
-      err('offence_date', 'dates.age_at_offence', `the person was ${age} on the offence date, below the age of criminal responsibility (${MIN_AGE_AT_OFFENCE})`);
+      err('offence_date', 'dates.age_at_offence', msg('registry.age_at_offence', { age, min: MIN_AGE_AT_OFFENCE }));
   }
 }
 
@@ -331,13 +342,14 @@ function convictionsOf(schema: RowSchema, v: RowValues, err: Report): number[] |
     // each conviction with its sanction's wording in force on the offence date, where the table dates it
     articles = articles.map((a) => code.wordingAt(a, v.offence_date));
     for (const a of articles) {
-      const part = code.parts[a]!;
+      const part = entryAt(code.parts, a, 'the Criminal Code table');
       const ed = code.edition(part.edition);
       if (ed === undefined || v.offence_date === null) continue;
       // an offence before the Code in force may be judged under it (Art. 6, a milder law reaches back);
       // an offence after a Code was replaced cannot be judged under the old one
       if (v.offence_date >= (ed.until ?? Infinity) || (part.edition !== null && v.offence_date < ed.inForce)) {
-        err('articles', 'articles.edition', `${part.id}: an offence of ${formatIsoDate(v.offence_date)} under ${ed.code}, which was in force ${formatIsoDate(ed.inForce)} to ${ed.until === null ? 'now' : formatIsoDate(ed.until - 1)}; check the conviction's Code`, 'warning');
+        const offence = { part: part.id, date: formatIsoDate(v.offence_date), code: ed.code, from: formatIsoDate(ed.inForce) };
+        err('articles', 'articles.edition', ed.until === null ? msg('registry.article_edition_now', offence) : msg('registry.article_edition', { ...offence, until: formatIsoDate(ed.until - 1) }), 'warning');
         break;
       }
     }
@@ -347,33 +359,33 @@ function convictionsOf(schema: RowSchema, v: RowValues, err: Report): number[] |
 
 /** Columns that must agree with each other: pregnancy and sex, earlier imprisonment and convictions, the claim paid and its amount, custody and the punishment, children and the parent. */
 function checkAgreement(v: RowValues, birthYmd: number | null, err: Report): void {
-  if (v.pregnant === true && v.sex === 'M') err('pregnant', 'pregnant.sex', 'pregnant is true for a man');
+  if (v.pregnant === true && v.sex === 'M') err('pregnant', 'pregnant.sex', msg('registry.pregnant_man'));
   if (v.prior_imprisonment === true && v.prior_convictions === 0)
-    err('prior_imprisonment', 'prior_imprisonment.without_convictions', 'earlier imprisonment recorded for a person without prior convictions');
+    err('prior_imprisonment', 'prior_imprisonment.without_convictions', msg('registry.prior_imprisonment'));
   if (v.juvenile_colony === true && v.prior_convictions === 0)
-    err('juvenile_colony', 'juvenile_colony.without_convictions', 'an earlier stay in a juvenile colony recorded for a person without prior convictions');
+    err('juvenile_colony', 'juvenile_colony.without_convictions', msg('registry.juvenile_colony'));
   if (v.veteran_kind !== null && v.veteran !== null && (v.veteran_kind !== 'none') !== v.veteran)
-    err('veteran_kind', 'veteran_kind.veteran', `veteran_kind ${v.veteran_kind} disagrees with veteran ${v.veteran}`);
+    err('veteran_kind', 'veteran_kind.veteran', msg('registry.veteran_kind', { kind: v.veteran_kind, veteran: String(v.veteran) }));
   if (v.disabled_child_group !== null && v.disabled_child !== null && (v.disabled_child_group !== 'none') !== v.disabled_child)
-    err('disabled_child_group', 'disabled_child_group.disabled_child', `disabled_child_group ${v.disabled_child_group} disagrees with disabled_child ${v.disabled_child}`);
+    err('disabled_child_group', 'disabled_child_group.disabled_child', msg('registry.disabled_child_group', { group: v.disabled_child_group, disabled: String(v.disabled_child) }));
   if (v.civil_claim_amount !== null && v.civil_claim_paid !== null && v.civil_claim_paid > v.civil_claim_amount)
-    err('civil_claim_paid', 'claim.paid_exceeds_amount', `paid ${v.civil_claim_paid} exceeds the claim ${v.civil_claim_amount}`);
+    err('civil_claim_paid', 'claim.paid_exceeds_amount', msg('registry.claim_paid', { paid: v.civil_claim_paid, amount: v.civil_claim_amount }));
   if (v.custody === 'institution' && v.sentence_type !== null && !['imprisonment', 'life_imprisonment', 'arrest'].includes(v.sentence_type))
-    err('sentence_type', 'custody.sentence_type', `a person held in an institution cannot serve ${v.sentence_type}`);
+    err('sentence_type', 'custody.sentence_type', msg('registry.custody_sentence', { sentence: v.sentence_type }));
   if (v.children_birth_dates !== null && birthYmd !== null) {
     const before = v.children_birth_dates.find((c) => c <= birthYmd);
-    if (before !== undefined) err('children_birth_dates', 'children.before_parent', `child born ${formatIsoDate(dayOfYmd(before))}, not after the parent's own birth ${formatIsoDate(dayOfYmd(birthYmd))}`);
+    if (before !== undefined) err('children_birth_dates', 'children.before_parent', msg('registry.child_before_parent', { child: formatIsoDate(dayOfYmd(before)), parent: formatIsoDate(dayOfYmd(birthYmd)) }));
     else for (const c of v.children_birth_dates) {
       if (c < birthYmd + 120000) {
-        err('children_birth_dates', 'children.parent_age', `child born ${formatIsoDate(dayOfYmd(c))}, before the parent was 12`, 'warning');
+        err('children_birth_dates', 'children.parent_age', msg('registry.child_parent_age', { child: formatIsoDate(dayOfYmd(c)) }), 'warning');
         break;
       }
     }
   }
   if (v.damage_compensated === true && v.damage_caused === false)
-    err('damage_compensated', 'damage.compensated_without_damage', 'damage compensated although no damage was caused', 'warning');
+    err('damage_compensated', 'damage.compensated_without_damage', msg('registry.damage_compensated'), 'warning');
   if (v.custody === 'probation' && (v.sentence_type === 'imprisonment' || v.sentence_type === 'life_imprisonment'))
-    err('sentence_type', 'custody.sentence_type', 'imprisonment under probation control: expected only for parole; check the record', 'warning');
+    err('sentence_type', 'custody.sentence_type', msg('registry.probation_imprisonment'), 'warning');
 
 }
 
@@ -439,7 +451,7 @@ export function recordToCells(r: PersonRecord, law: CriminalCode): Record<Contra
     custody: s(r.custody),
     facility: s(r.facility),
     region: s(r.region),
-    articles: r.articles === null ? '' : r.articles.map((a) => law.parts[a]!.id).join(';'),
+    articles: r.articles === null ? '' : r.articles.map((a) => entryAt(law.parts, a, 'the Criminal Code table').id).join(';'),
     offence_date: d(r.offenceDay),
     sentence_type: s(r.sentenceType),
     sentence_start: d(r.sentenceStartDay),

@@ -21,6 +21,10 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CriminalCode } from '../law/criminal-code.ts';
 import { UnreadableFileError } from '../domain/errors.ts';
+import { locateIssue } from '../domain/issues.ts';
+import { jsonPath } from '../domain/located.ts';
+import { entryAt } from '../domain/lookup.ts';
+import { msg, type Message } from '../i18n/message.ts';
 import { AtomicFile } from '../output/atomic.ts';
 import { findDerivedMismatch, findValueProblem, Registry, RegistryBuilder, type DictColumn, type RegistryColumns } from './registry.ts';
 
@@ -82,11 +86,12 @@ function typeName(a: Typed): TypeName {
 
 /** The pattern of generated ids ("KZ00001" …), if every id follows it. */
 function idPattern(ids: readonly string[]): { prefix: string; width: number } | null {
-  if (ids.length === 0) return null;
-  const m = /^(\D*)(\d+)$/.exec(ids[0]!);
+  const [first] = ids;
+  if (first === undefined) return null;
+  const m = /^(\D*)(\d+)$/.exec(first);
   if (!m) return null;
-  const prefix = m[1]!;
-  const width = m[2]!.length;
+  const [, prefix = '', digits = ''] = m;
+  const width = digits.length;
   if (width > 20) return null;
   for (let i = 0; i < ids.length; i++) if (ids[i] !== `${prefix}${String(i + 1).padStart(width, '0')}`) return null;
   return { prefix, width };
@@ -150,7 +155,7 @@ export function loadSnapshot(file: string, law: CriminalCode, options: { shared?
 
 /** Verifies a snapshot and loads it; refuses it (UnreadableFileError) with the reason of the first failed check. */
 export function verifySnapshot(file: string, law: CriminalCode, options: { shared?: boolean } = {}): { registry: Registry; info: SnapshotInfo } {
-  const refuse = (rule: string, detail: string, byte?: number): never => {
+  const refuse = (rule: string, detail: Message, byte?: number): never => {
     throw new UnreadableFileError(file, rule, detail, byte === undefined ? {} : { byte });
   };
   let fileSize = 0;
@@ -159,34 +164,34 @@ export function verifySnapshot(file: string, law: CriminalCode, options: { share
     fileSize = statSync(file).size;
     fd = openSync(file, 'r');
   } catch (e) {
-    throw new UnreadableFileError(file, 'file.missing', `cannot be opened (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new UnreadableFileError(file, 'file.missing', msg('file.cannot_open', { code: (e as NodeJS.ErrnoException).code ?? String(e) }));
   }
   try {
     const read = (buf: Uint8Array, position: number) => {
       let pos = 0;
       while (pos < buf.length) {
         const n = readSync(fd, buf, pos, Math.min(1 << 30, buf.length - pos), position + pos);
-        if (n === 0) refuse('snapshot.truncated', `the file ends at byte ${position + pos}, before the ${position + buf.length} bytes its header announces`);
+        if (n === 0) refuse('snapshot.truncated', msg('file.snapshot_ends_early', { at: position + pos, expected: position + buf.length }));
         pos += n;
       }
     };
     if (fileSize < LEAD) {
       const head = Buffer.alloc(Math.min(fileSize, 8));
       read(head, 0);
-      if (head.toString('latin1').startsWith(MAGIC_PREFIX.slice(0, head.length)) && fileSize >= 6) refuse('snapshot.truncated', `only ${fileSize} bytes: the snapshot is cut off`);
-      refuse('snapshot.not_snapshot', 'not a registry snapshot (it does not begin with AMNREG)');
+      if (head.toString('latin1').startsWith(MAGIC_PREFIX.slice(0, head.length)) && fileSize >= 6) refuse('snapshot.truncated', msg('file.snapshot_short', { size: fileSize }));
+      refuse('snapshot.not_snapshot', msg('file.snapshot_magic'));
     }
     const lead = Buffer.alloc(LEAD);
     read(lead, 0);
     const magic = lead.toString('latin1', 0, 8);
-    if (!magic.startsWith(MAGIC_PREFIX)) refuse('snapshot.not_snapshot', 'not a registry snapshot (it does not begin with AMNREG)', 0);
+    if (!magic.startsWith(MAGIC_PREFIX)) refuse('snapshot.not_snapshot', msg('file.snapshot_magic'), 0);
     if (magic !== MAGIC) {
       const v = magic.slice(6);
-      refuse('snapshot.version', /^\d\d$/.test(v) ? `format version ${Number(v)}; this version reads format ${SNAPSHOT_VERSION}: write the snapshot again (amnestia generate --out … .amnreg)` : `an unknown format version "${v}"`, 6);
+      refuse('snapshot.version', /^\d\d$/.test(v) ? msg('file.snapshot_version', { version: Number(v), reads: SNAPSHOT_VERSION }) : msg('file.snapshot_version_unknown', { version: v }), 6);
     }
     const headerLength = lead.readUInt32LE(8);
     if (headerLength === 0 || headerLength > MAX_HEADER || LEAD + headerLength > fileSize)
-      refuse('snapshot.header', `the header length ${headerLength} does not fit in the file of ${fileSize} bytes`, 8);
+      refuse('snapshot.header', msg('file.snapshot_header_length', { length: headerLength, size: fileSize }), 8);
     const expectedChecksum = lead.subarray(12, 44).toString('hex');
     const headerBytes = Buffer.alloc(headerLength);
     read(headerBytes, LEAD);
@@ -194,17 +199,17 @@ export function verifySnapshot(file: string, law: CriminalCode, options: { share
     try {
       parsed = JSON.parse(headerBytes.toString('utf8'));
     } catch {
-      refuse('snapshot.header', 'the header is not valid JSON', LEAD);
+      refuse('snapshot.header', msg('file.snapshot_header_json'), LEAD);
     }
     const h = headerSchema.safeParse(parsed);
     if (!h.success) {
-      const issue = h.error.issues[0]!;
-      refuse('snapshot.header', `the header fails its schema at ${issue.path.join('.') || '(root)'}: ${issue.message}`, LEAD);
+      const { path, message } = locateIssue(entryAt(h.error.issues, 0, 'the issues of a failed parse'));
+      refuse('snapshot.header', msg('file.snapshot_header_schema', { path: jsonPath(path), detail: message }), LEAD);
     }
     const header = (h as { data: Header }).data;
     const start = align8(LEAD + headerLength);
     if (start + header.dataLength !== fileSize)
-      refuse('snapshot.size', `the file has ${fileSize} bytes; its header announces ${start + header.dataLength} (${header.size} persons): cut off or extended`);
+      refuse('snapshot.size', msg('file.snapshot_size', { size: fileSize, expected: start + header.dataLength, persons: header.size }));
     // Read the data and hash every byte after the checksum.
     const hash = createHash('sha256');
     hash.update(headerBytes);
@@ -216,9 +221,9 @@ export function verifySnapshot(file: string, law: CriminalCode, options: { share
     read(bytes, start);
     hash.update(bytes);
     const checksum = hash.digest('hex');
-    if (checksum !== expectedChecksum) refuse('snapshot.checksum', `the checksum does not match (written ${expectedChecksum.slice(0, 16)}…, computed ${checksum.slice(0, 16)}…): the file was changed or damaged after it was written`);
+    if (checksum !== expectedChecksum) refuse('snapshot.checksum', msg('file.snapshot_checksum', { written: expectedChecksum.slice(0, 16), computed: checksum.slice(0, 16) }));
     if (header.lawHash !== lawHash(law))
-      refuse('snapshot.law', `written with another Criminal Code table (${header.lawHash}, now ${lawHash(law)}); regenerate it with the current law/criminal-code.yaml`);
+      refuse('snapshot.law', msg('file.snapshot_law', { written: header.lawHash, now: lawHash(law) }));
     const registry = columnsOf(file, header, buffer, law);
     return { registry, info: { version: header.version, persons: header.size, lawHash: header.lawHash, checksum, bytes: fileSize } };
   } finally {
@@ -228,7 +233,7 @@ export function verifySnapshot(file: string, law: CriminalCode, options: { share
 
 /** The columns laid over the data, after checking their names, types, lengths, values and derived columns. */
 function columnsOf(file: string, header: Header, buffer: ArrayBuffer | SharedArrayBuffer, law: CriminalCode): Registry {
-  const refuse = (rule: string, detail: string): never => {
+  const refuse = (rule: string, detail: Message): never => {
     throw new UnreadableFileError(file, rule, detail);
   };
   const n = header.size;
@@ -238,18 +243,18 @@ function columnsOf(file: string, header: Header, buffer: ArrayBuffer | SharedArr
   const columns: Record<string, unknown> = {};
   for (const e of header.columns) {
     const want = expected.get(e.name);
-    if (!want) refuse('snapshot.columns', `an unknown column ${e.name}: written by another version of the registry's columns; write the snapshot again`);
-    if (seen.has(e.name)) refuse('snapshot.columns', `the column ${e.name} is given twice`);
+    if (!want) return refuse('snapshot.columns', msg('file.snapshot_column_unknown', { column: e.name }));
+    if (seen.has(e.name)) refuse('snapshot.columns', msg('file.snapshot_column_twice', { column: e.name }));
     seen.add(e.name);
-    if (want!.type !== e.type) refuse('snapshot.columns', `the column ${e.name} is ${e.type}; expected ${want!.type}`);
-    if (want!.dict !== (e.values !== undefined)) refuse('snapshot.columns', `the column ${e.name} ${want!.dict ? 'lacks' : 'has'} a dictionary`);
+    if (want.type !== e.type) refuse('snapshot.columns', msg('file.snapshot_column_type', { column: e.name, type: e.type, expected: want.type }));
+    if (want.dict !== (e.values !== undefined)) refuse('snapshot.columns', msg(want.dict ? 'file.snapshot_column_no_dictionary' : 'file.snapshot_column_dictionary', { column: e.name }));
     const ctor = TYPES[e.type];
     const byteLength = e.length * ctor.BYTES_PER_ELEMENT;
-    if (e.offset % 8 !== 0 || e.offset + byteLength > header.dataLength) refuse('snapshot.layout', `the column ${e.name} lies outside the data (offset ${e.offset}, ${byteLength} bytes of ${header.dataLength})`);
+    if (e.offset % 8 !== 0 || e.offset + byteLength > header.dataLength) refuse('snapshot.layout', msg('file.snapshot_column_outside', { column: e.name, offset: e.offset, bytes: byteLength, data: header.dataLength }));
     const a = new ctor(buffer as ArrayBuffer, e.offset, e.length);
     columns[e.name] = e.values ? { codes: a, values: e.values } : a;
   }
-  for (const name of expected.keys()) if (!seen.has(name)) refuse('snapshot.columns', `the column ${name} is missing: written by another version; write the snapshot again`);
+  for (const name of expected.keys()) if (!seen.has(name)) refuse('snapshot.columns', msg('file.snapshot_column_missing', { column: name }));
   const cols = columns as unknown as RegistryColumns;
   const lengthOf = (name: keyof RegistryColumns) => {
     const c = cols[name];
@@ -257,28 +262,28 @@ function columnsOf(file: string, header: Header, buffer: ArrayBuffer | SharedArr
   };
   for (const name of Object.keys(cols) as (keyof RegistryColumns)[]) {
     const want = name === 'articleOffsets' || name === 'childOffsets' ? n + 1 : name === 'articleValues' ? cols.articleOffsets[n] : name === 'childBirthYmd' ? cols.childOffsets[n] : n;
-    if (want === undefined || lengthOf(name) !== want) refuse('snapshot.layout', `the column ${name} has ${lengthOf(name)} values; ${header.size} persons need ${want ?? '?'}`);
+    if (want === undefined || lengthOf(name) !== want) refuse('snapshot.layout', msg('file.snapshot_column_length', { column: name, n: lengthOf(name), persons: header.size, need: want ?? '?' }));
   }
   const problem = findValueProblem(cols, n, law);
-  if (problem) refuse('snapshot.values', `the column ${problem.column}, person ${problem.row + 1}: ${problem.message}`);
+  if (problem) refuse('snapshot.values', msg('file.snapshot_value', { column: problem.column, person: problem.row + 1, detail: problem.message }));
   const derived = findDerivedMismatch(cols, n, law);
-  if (derived) refuse('snapshot.derived', `the derived column ${derived.column} of person ${derived.row + 1} differs from the value computed from the person's record: the file was edited`);
+  if (derived) refuse('snapshot.derived', msg('file.snapshot_derived', { column: derived.column, person: derived.row + 1 }));
   const ids = header.personIds;
   let personIds: readonly string[] | (() => readonly string[]);
   if (ids.kind === 'pattern') {
     personIds = () => Array.from({ length: n }, (_, i) => `${ids.prefix}${String(i + 1).padStart(ids.width, '0')}`);
   } else {
-    if (ids.offset + ids.byteLength > header.dataLength) refuse('snapshot.layout', 'the person ids lie outside the data');
+    if (ids.offset + ids.byteLength > header.dataLength) refuse('snapshot.layout', msg('file.snapshot_ids_outside'));
     let list: unknown;
     try {
       list = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(buffer as ArrayBuffer, ids.offset, ids.byteLength).slice()));
     } catch {
-      refuse('snapshot.ids', 'the person ids are not a JSON list');
+      refuse('snapshot.ids', msg('file.snapshot_ids_not_list'));
     }
     if (!Array.isArray(list) || list.length !== n || !list.every((x) => typeof x === 'string' && x.trim() !== '' && x === x.trim()))
-      refuse('snapshot.ids', `the person ids are not ${n} non-empty texts`);
+      refuse('snapshot.ids', msg('file.snapshot_ids_not_texts', { n }));
     const arr = list as string[];
-    if (new Set(arr).size !== arr.length) refuse('snapshot.ids', 'a person id is given twice');
+    if (new Set(arr).size !== arr.length) refuse('snapshot.ids', msg('file.snapshot_id_twice'));
     personIds = arr;
   }
   return new Registry(n, personIds, cols, law);

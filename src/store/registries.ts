@@ -7,6 +7,19 @@ import { z } from 'zod';
 import { csvLine, rowsOf, type Queryable } from './db.ts';
 import { timestampSchema } from './users.ts';
 
+/**
+ * A problem of a file as a whole, as stored (JSON): `message` in English, and since messages have
+ * keys, the key and parameters of the catalogue (src/i18n/errors/) that render it in any language.
+ */
+export const storedFileIssueSchema = z.strictObject({
+  severity: z.enum(['error', 'warning']),
+  rule: z.string(),
+  message: z.string(),
+  key: z.string().optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+export type StoredFileIssue = z.output<typeof storedFileIssueSchema>;
+
 export const registryQualitySchema = z.strictObject({
   rows: z.number().int().nonnegative(),
   accepted: z.number().int().nonnegative(),
@@ -14,7 +27,7 @@ export const registryQualitySchema = z.strictObject({
   warnings: z.number().int().nonnegative(),
   /** Issues by rule: how many rows each rule flagged. */
   by_rule: z.record(z.string(), z.number().int().nonnegative()),
-  file_issues: z.array(z.strictObject({ severity: z.enum(['error', 'warning']), rule: z.string(), message: z.string() })),
+  file_issues: z.array(storedFileIssueSchema),
 });
 export type RegistryQuality = z.output<typeof registryQualitySchema>;
 
@@ -253,15 +266,19 @@ export interface StoredIssue {
   value: string;
   rule: string;
   severity: 'error' | 'warning';
+  /** The detail in English (what a row stored before messages had keys holds alone). */
   message: string;
+  /** The detail's message key and parameters (src/i18n/errors/), null in rows stored before them. */
+  key: string | null;
+  params: Readonly<Record<string, unknown>> | null;
 }
 
-export const ISSUE_COLUMNS = ['import_id', 'seq', 'row_number', 'column_name', 'value', 'rule', 'severity', 'message'] as const;
+export const ISSUE_COLUMNS = ['import_id', 'seq', 'row_number', 'column_name', 'value', 'rule', 'severity', 'message', 'message_key', 'message_params'] as const;
 
 export async function insertImportIssues(tx: Queryable, importId: string, issues: Iterable<StoredIssue>): Promise<void> {
   function* lines(): Generator<string> {
     let k = 0;
-    for (const i of issues) yield csvLine([importId, k++, i.row, i.column, i.value, i.rule, i.severity, i.message]);
+    for (const i of issues) yield csvLine([importId, k++, i.row, i.column, i.value, i.rule, i.severity, i.message, i.key, i.params === null ? null : JSON.stringify(i.params)]);
   }
   await tx.copyCsv('import_issues', ISSUE_COLUMNS, lines());
 }
@@ -283,6 +300,8 @@ const issueRow = z.object({
   rule: z.string(),
   severity: z.enum(['error', 'warning']),
   message: z.string(),
+  message_key: z.string().nullable(),
+  message_params: z.record(z.string(), z.unknown()).nullable(),
 });
 
 export async function listImportIssues(q: Queryable, importId: string, f: IssueFilter): Promise<{ total: number; issues: StoredIssue[] }> {
@@ -300,10 +319,10 @@ export async function listImportIssues(q: Queryable, importId: string, f: IssueF
   const [count] = rowsOf(z.object({ n: z.number().int() }), await q.query(`SELECT count(*)::int AS n FROM import_issues WHERE ${whereSql}`, params), 'import_issues');
   const rows = rowsOf(
     issueRow,
-    await q.query(`SELECT row_number, column_name, value, rule, severity, message FROM import_issues WHERE ${whereSql} ORDER BY seq LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, f.limit, f.offset]),
+    await q.query(`SELECT row_number, column_name, value, rule, severity, message, message_key, message_params FROM import_issues WHERE ${whereSql} ORDER BY seq LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, f.limit, f.offset]),
     'import_issues',
   );
-  return { total: count?.n ?? 0, issues: rows.map((r) => ({ row: r.row_number, column: r.column_name, value: r.value ?? '', rule: r.rule, severity: r.severity, message: r.message })) };
+  return { total: count?.n ?? 0, issues: rows.map((r) => ({ row: r.row_number, column: r.column_name, value: r.value ?? '', rule: r.rule, severity: r.severity, message: r.message, key: r.message_key, params: r.message_params })) };
 }
 
 /** Issues counted by rule, column and severity (for the report's filters). */

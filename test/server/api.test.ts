@@ -371,6 +371,19 @@ describe.each(storeKinds())('the API on $name', (kind) => {
       expect(issues.issues.find((i) => i.row === 5)).toMatchObject({ column: 'articles' });
       const byRule = (await a.request('GET', `/api/registries/imports/${imp.id}/issues?rule=person_id.duplicate`)).json() as { total: number };
       expect(byRule.total).toBe(1);
+      // each detail in the language asked for, from its key and parameters, at its row and column
+      type Shown = { row: number; column: string; rule: string; message: string; key: string | null; params: Record<string, string | number> | null; rule_text: string };
+      const shown = async (lang: string) => ((await a.request('GET', `/api/registries/imports/${imp.id}/issues?severity=error&lang=${lang}`)).json() as { issues: Shown[] }).issues.find((i) => i.row === 5);
+      const [kk, ru, en] = [await shown('kk'), await shown('ru'), await shown('en')];
+      expect(kk).toMatchObject({ row: 5, column: 'articles', rule: 'articles.unknown', key: 'registry.article_not_in_table_1997', params: { article: '9999-1' } });
+      expect(kk?.message).toBe('9999-1 бабы Қылмыстық кодекстің кестесінде жоқ (1997 жылғы Кодекс бойынша соттылық 1997:БАП-БӨЛІК түрінде жазылады)');
+      expect(ru?.message).toMatch(/^статьи 9999-1 нет в таблице Уголовного кодекса/);
+      expect(en?.message).toMatch(/^article 9999-1 is not in the Criminal Code table/);
+      expect(kk?.rule_text).toBe('бап немесе бөлік кестеде жоқ');
+      // a problem stored before messages had keys is shown with the English text it was stored with
+      await s.ctx.db.query("UPDATE import_issues SET message = 'an old detail', message_key = NULL, message_params = NULL WHERE import_id = $1 AND row_number = 5", [imp.id]);
+      const old = await shown('kk');
+      expect(old).toMatchObject({ row: 5, column: 'articles', message: 'an old detail', key: null, params: null, rule_text: 'бап немесе бөлік кестеде жоқ' });
       expect(((await a.request('GET', '/api/registries')).json() as { registries: unknown[] }).registries.length).toBe(before);
       const entry = (await listAudit(s.ctx.db, { limit: 1, action: 'registry.import' }))[0]!;
       expect(entry).toMatchObject({ result: 'refused', target: { import_id: imp.id, rejected: 4 } });

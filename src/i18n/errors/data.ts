@@ -49,6 +49,18 @@ export const DATA_ERRORS = {
     ru: 'неверный отступ: ключи одного уровня начинаются в одном столбце, а отступы делаются только пробелами',
     en: 'wrong indentation: keys of one level start in the same column, and indentation is made of spaces only',
   },
+  'data.yaml.missing_char': { kk: 'жабылмаған тырнақша немесе жақша: жабатын таңба жоқ', ru: 'незакрытая кавычка или скобка: нет закрывающего знака', en: 'an unclosed quote or bracket: the closing character is missing' },
+  'data.yaml.unexpected_token': { kk: 'мұнда {token} күтілмеген', ru: 'здесь не ожидается {token}', en: 'an unexpected {token} here' },
+  'data.yaml.block_as_key': {
+    kk: 'кілт бір жолда жазылады: «кілт: мән» жолынан кейін «:» белгісін немесе шегіністі тексеріңіз',
+    ru: 'ключ пишется в одну строку: проверьте «:» или отступ после строки «ключ: значение»',
+    en: 'a key is written on one line: check the ":" or the indentation after a "key: value" line',
+  },
+  'data.yaml.multiline_key': { kk: 'кілт бірнеше жолға созылған: «:» белгісі жетіспейтін шығар', ru: 'ключ занимает несколько строк: возможно, не хватает «:»', en: 'a key spans several lines: a ":" may be missing' },
+  'data.yaml.escape': { kk: 'қос тырнақшадағы мәтінде жарамсыз \\ тізбегі бар (\\ таңбасының өзін \\\\ деп жазыңыз)', ru: 'недопустимая последовательность \\ в тексте в двойных кавычках (сам знак \\ пишется \\\\)', en: 'an invalid \\ sequence in a double-quoted text (write a \\ itself as \\\\)' },
+  'data.yaml.multiple_docs': { kk: 'файлда бір YAML құжаты болуы керек («---» бөлгіші артық)', ru: 'в файле должен быть один документ YAML (лишний разделитель «---»)', en: 'a file holds one YAML document (a "---" separator too many)' },
+  'data.yaml.scalar_start': { kk: 'мән тырнақшасыз бастала алмайтын таңбадан басталады: мәнді тырнақшаға алыңыз', ru: 'значение начинается со знака, с которого без кавычек начинать нельзя: возьмите значение в кавычки', en: 'the value starts with a character a plain value cannot start with: quote the value' },
+  'data.yaml.bad_alias': { kk: 'сілтеме (*атау) белгісіз якорьге сілтейді', ru: 'ссылка (*имя) указывает на неизвестный якорь', en: 'an alias (*name) refers to an unknown anchor' },
   'data.too_deep': { kk: 'құжат тым терең салынған: оны оқу мүмкін емес', ru: 'документ вложен слишком глубоко, чтобы его прочитать', en: 'the document is nested too deeply to be read' },
   'data.alias_bomb': {
     kk: 'сілтемелер ({aliases}, біріншісі осында) {max} түйіннен асып кетеді: өзін-өзі көбейтетін құжат оқылмайды',

@@ -32,6 +32,13 @@ export const LAW_DATA_ERRORS = {
   'law.article_key': { kk: '188 немесе 110-1 сияқты бап нөмірі күтіледі', ru: 'ожидается номер статьи вида 188 или 110-1', en: 'expected an article number like 188 or 110-1' },
   'facilities.unknown_region': { kk: 'белгісіз өңір {region}', ru: 'неизвестный регион {region}', en: 'unknown region {region}' },
   'facilities.unknown_region_courts': { kk: 'белгісіз өңір {region} (өңірлер мекемелер файлынан алынады)', ru: 'неизвестный регион {region} (регионы берутся из файла учреждений)', en: 'unknown region {region} (regions are those of the facilities file)' },
+  'facilities.institutions_both': {
+    kk: 'мекемелер файлында әйелдерге арналған да, ерлерге арналған да мекемелер болуы керек',
+    ru: 'в файле учреждений нужны учреждения и для женщин, и для мужчин',
+    en: 'the facilities file needs institutions for women and for men',
+  },
+  'profile.unknown_offence': { kk: '{id} қылмысы Қылмыстық кодекстің кестесінде жоқ: {detail}', ru: 'преступления {id} нет в таблице Уголовного кодекса: {detail}', en: 'offence {id} is not in the Criminal Code table: {detail}' },
+  'profile.name_the_part': { kk: 'бөлігін атаңыз', ru: 'укажите часть', en: 'name the part' },
   'facilities.code_twice': { kk: '{code} коды екі рет қолданылған', ru: 'код {code} использован дважды', en: 'the code {code} is used twice' },
   'courts.second_court': { kk: '{region} өңірі үшін екінші сот: ереже бойынша әр өңірге бір сот', ru: 'второй суд для региона {region}: по правилу — один суд на регион', en: 'a second court for region {region}: the rule needs one court per region' },
   'impact.first_step_zero': { kk: 'бірінші саты 0-ден басталуы керек', ru: 'первая ступень должна начинаться с 0', en: 'the first step must start at 0' },

@@ -9,6 +9,8 @@
  */
 import iconv from 'iconv-lite';
 import { UnreadableFileError } from '../../domain/errors.ts';
+import { msg, type Message } from '../../i18n/message.ts';
+import { present } from '../../domain/lookup.ts';
 import { firstInvalidUtf8 } from '../../domain/utf8.ts';
 
 export { firstInvalidUtf8 };
@@ -40,6 +42,9 @@ export function bytePosition(bytes: Uint8Array, index: number, lineBefore = 1): 
   return { line, column: index - lineStart + 1 };
 }
 
+// The loops over a chunk's bytes below index within the chunk's length (`b[i]!`, `bytes[i]!`): the
+// assertions stay there, as a check on every byte of a file of gigabytes would cost more than it says.
+
 /** Index of the first byte above 0x7F that is not plausible Windows-1251 Russian or Kazakh text, or -1. */
 export function firstImplausibleCp1251(b: Uint8Array): number {
   for (let i = 0; i < b.length; i++) {
@@ -66,25 +71,28 @@ export interface Sniffed {
 
 const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
 
+/** A byte in hexadecimal, as a message shows it (`C0`). */
+const hex = (b: number | undefined) => (b ?? 0).toString(16).toUpperCase().padStart(2, '0');
+
 /**
  * Decides what a text file is from its first bytes (`eof`: the sample is the whole file).
  * Throws UnreadableFileError, located, for anything that is not text in a known encoding.
  */
 export function sniffText(file: string, sample: Uint8Array, eof: boolean): Sniffed {
-  const refuse = (rule: string, detail: string, byte?: number) => {
+  const refuse = (rule: string, detail: Message, byte?: number) => {
     const at = byte === undefined ? {} : { ...bytePosition(sample, byte), byte };
     throw new UnreadableFileError(file, rule, detail, at);
   };
-  if (startsWith(sample, [0x1f, 0x8b])) refuse('file.compressed', 'a gzip-compressed file: decompress it first');
+  if (startsWith(sample, [0x1f, 0x8b])) refuse('file.compressed', msg('file.gzip'));
   if (startsWith(sample, [0x50, 0x4b, 0x03, 0x04]) || startsWith(sample, [0x50, 0x4b, 0x05, 0x06]))
-    refuse('file.not_text', 'a ZIP archive, not CSV text: an Excel workbook must be named .xlsx');
-  if (startsWith(sample, [0xd0, 0xcf, 0x11, 0xe0])) refuse('file.not_text', 'an Excel 97–2003 (.xls) or other OLE file, not CSV text: save it as .xlsx or CSV');
-  if (startsWith(sample, [0x25, 0x50, 0x44, 0x46])) refuse('file.not_text', 'a PDF document, not CSV text');
+    refuse('file.not_text', msg('file.zip_not_csv'));
+  if (startsWith(sample, [0xd0, 0xcf, 0x11, 0xe0])) refuse('file.not_text', msg('file.ole_not_csv'));
+  if (startsWith(sample, [0x25, 0x50, 0x44, 0x46])) refuse('file.not_text', msg('file.pdf_not_csv'));
   if (startsWith(sample, [0x42, 0x5a, 0x68]) || startsWith(sample, [0xfd, 0x37, 0x7a, 0x58, 0x5a]) || startsWith(sample, [0x28, 0xb5, 0x2f, 0xfd]))
-    refuse('file.compressed', 'a compressed file (bzip2, xz or zstd): decompress it first');
-  if (startsWith(sample, [0x41, 0x4d, 0x4e, 0x52, 0x45, 0x47])) refuse('file.not_text', 'a registry snapshot, not CSV text: name it .amnreg');
+    refuse('file.compressed', msg('file.compressed'));
+  if (startsWith(sample, [0x41, 0x4d, 0x4e, 0x52, 0x45, 0x47])) refuse('file.not_text', msg('file.snapshot_not_csv'));
   if (startsWith(sample, [0xff, 0xfe, 0x00, 0x00]) || startsWith(sample, [0x00, 0x00, 0xfe, 0xff]))
-    refuse('encoding.unsupported', 'UTF-32 text is not read: save the file as UTF-8');
+    refuse('encoding.unsupported', msg('file.utf32'));
   if (startsWith(sample, [0xef, 0xbb, 0xbf])) return checkUtf8(file, sample, 3, eof);
   if (startsWith(sample, [0xff, 0xfe])) return { encoding: 'utf-16le', bom: 2 };
   if (startsWith(sample, [0xfe, 0xff])) return { encoding: 'utf-16be', bom: 2 };
@@ -109,8 +117,8 @@ export function sniffText(file: string, sample: Uint8Array, eof: boolean): Sniff
     else if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) controls++;
   }
   const nul = sample.indexOf(0);
-  if (nul >= 0 && (nuls > 2 + sample.length / 1000 || nul < 4)) refuse('file.binary', `${nuls} NUL bytes in the first ${sample.length} bytes: this is a binary file, not CSV text`, nul);
-  if (controls > 8 + sample.length / 100) refuse('file.binary', `${controls} control bytes in the first ${sample.length} bytes: this is a binary file, not CSV text`);
+  if (nul >= 0 && (nuls > 2 + sample.length / 1000 || nul < 4)) refuse('file.binary', msg('file.nul_bytes', { n: nuls, size: sample.length }), nul);
+  if (controls > 8 + sample.length / 100) refuse('file.binary', msg('file.control_bytes', { n: controls, size: sample.length }));
   return checkUtf8(file, sample, 0, eof);
 }
 
@@ -125,18 +133,18 @@ function checkUtf8(file: string, sample: Uint8Array, bom: number, eof: boolean):
     const swapped = firstCaseSwappedWord(iconv.decode(Buffer.from(sample), 'windows-1251'));
     if (doubtful < 0 && swapped < 0) return { encoding: 'windows-1251', bom: 0 };
     if (swapped >= 0 && (doubtful < 0 || swapped < doubtful))
-      throw new UnreadableFileError(file, 'encoding.unknown', 'Cyrillic words with a small letter before capitals: the code page is not Windows-1251 (KOI8-R?); save the file as UTF-8', {
+      throw new UnreadableFileError(file, 'encoding.unknown', msg('file.case_swapped'), {
         ...bytePosition(sample, swapped),
         byte: swapped,
       });
     throw new UnreadableFileError(
       file,
       'encoding.unknown',
-      `byte 0x${sample[doubtful]!.toString(16).toUpperCase()} is neither UTF-8 nor a Russian or Kazakh letter in Windows-1251: the encoding is unknown; save the file as UTF-8`,
+      msg('file.unknown_byte', { byte: hex(sample[doubtful]) }),
       { ...bytePosition(sample, doubtful), byte: doubtful },
     );
   }
-  throw new UnreadableFileError(file, 'encoding.invalid', `bytes that are not UTF-8 although the file begins with a UTF-8 byte-order mark`, { ...bytePosition(sample, at), byte: at });
+  throw new UnreadableFileError(file, 'encoding.invalid', msg('file.bom_not_utf8'), { ...bytePosition(sample, at), byte: at });
 }
 
 /**
@@ -194,9 +202,7 @@ export class ChunkDecoder {
         throw new UnreadableFileError(
           this.file,
           'encoding.invalid',
-          firstImplausibleCp1251(bytes.subarray(bad, bad + 1)) < 0
-            ? 'bytes that are not UTF-8 (Windows-1251?) after UTF-8 text: the file mixes encodings; save it as UTF-8'
-            : 'bytes that are not UTF-8: the file mixes encodings or is damaged; save it as UTF-8',
+          firstImplausibleCp1251(bytes.subarray(bad, bad + 1)) < 0 ? msg('file.mixed_cp1251') : msg('file.mixed'),
           { line: pos.line, byte: this.offset + bad },
         );
       }
@@ -208,17 +214,17 @@ export class ChunkDecoder {
           throw new UnreadableFileError(
             this.file,
             'encoding.unknown',
-            `byte 0x${bytes[doubtful]!.toString(16).toUpperCase()} is not a Russian or Kazakh letter in Windows-1251: the code page is doubtful; save the file as UTF-8`,
+            msg('file.doubtful_byte', { byte: hex(bytes[doubtful]) }),
             { line: pos.line, byte: this.offset + doubtful },
           );
         }
       }
-      text = this.iconvDecoder!.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      text = present(this.iconvDecoder, 'a decoder for a file not in UTF-8').write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       if (this.encoding === 'windows-1251') {
         const swapped = firstCaseSwappedWord(text);
         if (swapped >= 0) {
           const line = this.line + (text.slice(0, swapped).match(/\n/g)?.length ?? 0);
-          throw new UnreadableFileError(this.file, 'encoding.unknown', 'Cyrillic words with a small letter before capitals: the code page is not Windows-1251 (KOI8-R?); save the file as UTF-8', {
+          throw new UnreadableFileError(this.file, 'encoding.unknown', msg('file.case_swapped'), {
             line,
             byte: this.offset + swapped,
           });
@@ -227,7 +233,7 @@ export class ChunkDecoder {
       if (text.includes('\uFFFD')) {
         const k = text.indexOf('\uFFFD');
         const line = this.line + (text.slice(0, k).match(/\n/g)?.length ?? 0);
-        throw new UnreadableFileError(this.file, 'encoding.invalid', `bytes that are not ${this.sniffed.encoding.toUpperCase()} text (an unpaired surrogate or a cut character)`, { line });
+        throw new UnreadableFileError(this.file, 'encoding.invalid', msg('file.not_text_in', { encoding: this.sniffed.encoding.toUpperCase() }), { line });
       }
     }
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.line++;
@@ -240,11 +246,11 @@ export class ChunkDecoder {
       try {
         return this.utf8.decode();
       } catch {
-        throw new UnreadableFileError(this.file, 'encoding.invalid', 'the file ends inside a UTF-8 character: it was cut off', { byte: this.offset });
+        throw new UnreadableFileError(this.file, 'encoding.invalid', msg('file.cut_utf8'), { byte: this.offset });
       }
     }
-    const rest = this.iconvDecoder!.end() ?? '';
-    if (rest.includes('\uFFFD')) throw new UnreadableFileError(this.file, 'encoding.invalid', 'the file ends inside a character: it was cut off', { byte: this.offset });
+    const rest = present(this.iconvDecoder, 'a decoder for a file not in UTF-8').end() ?? '';
+    if (rest.includes('\uFFFD')) throw new UnreadableFileError(this.file, 'encoding.invalid', msg('file.cut'), { byte: this.offset });
     return rest;
   }
 }

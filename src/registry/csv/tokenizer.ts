@@ -14,6 +14,7 @@
  * quote (or takes the rest of the file into one cell), and a registry must be checked to its end.
  */
 import { UnreadableFileError } from '../../domain/errors.ts';
+import { msg, type Message } from '../../i18n/message.ts';
 
 /** Line breaks a quoted cell may hold before its quote is taken as never closed. */
 export const QUOTED_LINE_BREAKS = 20;
@@ -24,7 +25,7 @@ export const LINE_CHARS = 1024 * 1024;
 
 export interface CsvError {
   rule: 'csv.stray_quote' | 'csv.unclosed_quote';
-  message: string;
+  message: Message;
   line: number;
   column: number;
 }
@@ -78,7 +79,7 @@ export class CsvTokenizer {
     }
     this.buf = start === 0 ? this.buf : this.buf.slice(start);
     if (!eof && this.buf.length > LINE_CHARS && out.length === 0) {
-      throw new UnreadableFileError(this.file, 'file.line_too_long', `a line longer than ${LINE_CHARS} characters: this is not a registry file`, { line: this.line });
+      throw new UnreadableFileError(this.file, 'file.line_too_long', msg('file.line_too_long', { max: LINE_CHARS }), { line: this.line });
     }
     return out;
   }
@@ -93,7 +94,7 @@ export class CsvTokenizer {
     let line = this.line;
     let lineStart = start;
     let i = start;
-    const fail = (rule: CsvError['rule'], message: string, at: number, atLine = line, atLineStart = lineStart) => {
+    const fail = (rule: CsvError['rule'], message: Message, at: number, atLine = line, atLineStart = lineStart) => {
       if (error === null) error = { rule, message, line: atLine, column: at - atLineStart + 1 };
     };
     /** Index of the delimiter, CR or LF that ends an unquoted field from `k`, or n; `quoteAt` the first quote before it, or -1. */
@@ -153,14 +154,14 @@ export class CsvTokenizer {
         }
         if (unclosed) {
           // The record ends with the line of the opening quote; reading goes on with the next line.
-          fail('csv.unclosed_quote', 'a quote is opened and never closed; the row is taken to end with this line', openIdx, openLine, openLineStart);
+          fail('csv.unclosed_quote', msg('registry.unclosed_quote'), openIdx, openLine, openLineStart);
           let e = openIdx;
           while (e < n && b.charCodeAt(e) !== LF && b.charCodeAt(e) !== CR) e++;
           if (e < n) e += b.charCodeAt(e) === CR && b.charCodeAt(e + 1) === LF ? 2 : 1;
           return { record: { cells, line: this.line, endLine: openLine, error }, next: e, nextLine: openLine + 1 };
         }
         if (i < n && b.charCodeAt(i) !== d && b.charCodeAt(i) !== LF && b.charCodeAt(i) !== CR) {
-          fail('csv.stray_quote', 'text after the closing quote of a cell (a quote inside a cell must be doubled: "")', i);
+          fail('csv.stray_quote', msg('registry.text_after_quote'), i);
           const e = fieldEnd(i);
           if (e === n && !eof) return null;
           value += b.slice(i, e);
@@ -171,7 +172,7 @@ export class CsvTokenizer {
         const e = fieldEnd(i);
         if (e === n && !eof) return null;
         const q = quoteAt;
-        if (q >= 0) fail('csv.stray_quote', 'a double quote inside an unquoted cell (quote the whole cell and double the quote: "")', q);
+        if (q >= 0) fail('csv.stray_quote', msg('registry.quote_in_unquoted'), q);
         cells.push(b.slice(i, e));
         i = e;
       }
@@ -244,4 +245,6 @@ export function likelyOtherDelimiter(header: string): string | null {
   return null;
 }
 
-export const delimiterName = (d: string) => (d === '\t' ? 'tab' : d === ',' ? 'comma' : d === ';' ? 'semicolon' : `"${d}"`);
+/** A delimiter's name for a message: the comma, the semicolon, the tab, or the character itself. */
+export const delimiterName = (d: string): Message =>
+  d === '\t' ? msg('registry.delimiter.tab') : d === ',' ? msg('registry.delimiter.comma') : d === ';' ? msg('registry.delimiter.semicolon') : msg('registry.delimiter.other', { char: d });

@@ -11,11 +11,16 @@
  *    at a time, so that any size streams without holding persons as objects.
  *
  * The output depends only on the profile, the law table and the seed.
+ *
+ * The plan's typed arrays are read by a person's index below their length, and the tables
+ * (custodies, gravities, the Code's parts, the facilities) by an index drawn within them: those
+ * non-null assertions (`plan.age[i]!`) stay, as they run for every person of millions.
  */
 import { CUSTODIES, GRAVITIES, type Custody, type Gravity, type Recidivism, type SentenceType, type Sex } from '../../domain/enums.ts';
 import { addMonths, addYearsYmd, dayOfYmd, ymdOfDay } from '../../domain/dates.ts';
 import { makeIin } from '../../domain/iin.ts';
-import { UserError } from '../../domain/errors.ts';
+import { DataFileError, unlocated } from '../../domain/located.ts';
+import { msg } from '../../i18n/message.ts';
 import type { ArticlePart, CriminalCode } from '../../law/criminal-code.ts';
 import type { Facilities, Facility } from '../facilities.ts';
 import type { PersonRecord } from '../record.ts';
@@ -246,11 +251,13 @@ const OLD_ARTICLES: Record<string, string> = {
 
 function under1997(law: CriminalCode, index: number): number {
   const p = law.parts[index]!;
-  const old = OLD_ARTICLES[p.id] ? law.part(OLD_ARTICLES[p.id]!) : undefined;
+  const oldId = OLD_ARTICLES[p.id];
+  const old = oldId ? law.part(oldId) : undefined;
   return old && old.gravity === p.gravity && old.tagMask === p.tagMask ? old.index : index;
 }
 
-function offencePicker(law: CriminalCode, weights: Record<string, number>): OffencePicker {
+/** Draws offences by the profile's weights (`file` and `sex` name where a weight lies, for an offence the Code table lacks). */
+function offencePicker(law: CriminalCode, weights: Record<string, number>, file: string, sex: 'women' | 'men'): OffencePicker {
   const isViolent = (p: ArticlePart) => p.violent === 'yes' || p.violent === 'threat';
   const cells = new Map<string, { parts: ArticlePart[]; weights: number[] }>();
   // the Code in force, its wordings in force; a point only where the profile names it
@@ -262,7 +269,11 @@ function offencePicker(law: CriminalCode, weights: Record<string, number>): Offe
     cell.weights.push(weights[p.id] ?? 0);
     cells.set(key, cell);
   }
-  for (const id of Object.keys(weights)) if (!law.part(id)) throw new UserError(`profile: offence ${id} is not in the Criminal Code table (${law.resolve(id) && 'error' in law.resolve(id) ? (law.resolve(id) as { error: string }).error : 'name the part'})`);
+  for (const id of Object.keys(weights)) {
+    if (law.part(id)) continue;
+    const r = law.resolve(id);
+    throw new DataFileError([unlocated(file, [sex, 'offences', id], msg('profile.unknown_offence', { id, detail: 'error' in r ? r.error : msg('profile.name_the_part') }))]);
+  }
   const from = (rnd: Random, key: string): ArticlePart | null => {
     const cell = cells.get(key);
     if (!cell) return null;
@@ -340,7 +351,7 @@ function placesOf(facilities: Facilities): Places {
     M: facilities.facilities.filter((f): f is Extract<Facility, { type: 'institution' }> => f.type === 'institution' && f.sex === 'M'),
   };
   const weights = { F: institutions.F.map((f) => f.capacity), M: institutions.M.map((f) => f.capacity) };
-  if (institutions.F.length === 0 || institutions.M.length === 0) throw new Error('the facilities file needs institutions for women and for men');
+  if (institutions.F.length === 0 || institutions.M.length === 0) throw new DataFileError([unlocated('facilities', ['facilities'], msg('facilities.institutions_both'))]);
   const probation = new Map(facilities.facilities.filter((f) => f.type === 'probation').map((f) => [f.region, f.code]));
   return { institutions, weights, probation, regionCodes: facilities.regions.map((r) => r.code) };
 }
@@ -359,7 +370,7 @@ export function* generatePersons(profile: Profile, law: CriminalCode, facilities
     law,
     asOf: profile.as_of,
     asOfYmd: ymdOfDay(profile.as_of),
-    pickers: { F: offencePicker(law, profile.women.offences), M: offencePicker(law, profile.men.offences) },
+    pickers: { F: offencePicker(law, profile.women.offences, profile.file, 'women'), M: offencePicker(law, profile.men.offences, profile.file, 'men') },
     places: placesOf(facilities),
     serials: new Map<number, number>(),
     missing: Object.entries(profile.missing),

@@ -4,6 +4,8 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 
+// The draws index a list or weights below their length (`list[k]!`): the assertions stay, as a
+// population of millions draws through them.
 export class Random {
   private readonly rng: RandomGenerator;
   constructor(seed: number) {

@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import { z } from 'zod';
 import type { Actor, AppContext } from '../../app/context.ts';
 import { AppError } from '../../app/errors.ts';
-import { currentRegistryInfo, generateStoredRegistry, runImport, setCurrentRegistry, startImport } from '../../app/registries.ts';
+import { currentRegistryInfo, generateStoredRegistry, runImport, setCurrentRegistry, shownDetail, startImport } from '../../app/registries.ts';
 import { firstLine, present } from '../../domain/lookup.ts';
 import { API_MESSAGES } from '../../i18n/api.ts';
 import { appendAudit } from '../../store/audit.ts';
@@ -26,11 +26,23 @@ import {
   registryQualitySchema,
   type ImportInfo,
   type RegistryInfo,
+  type StoredFileIssue,
 } from '../../store/registries.ts';
 import { actor } from '../auth.ts';
 import { errorBodySchema, langOf, langSchema } from '../http.ts';
-import { ruleText } from '../../i18n/rules.ts';
+import { RULE_TEXTS } from '../../i18n/rules.ts';
+import type { Lang } from '../../i18n/text.ts';
 import type { ServerOptions } from '../server.ts';
+
+/** A problem of a whole file, its detail in the answer's language (with its message key and parameters when it has them). */
+const fileIssueSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  rule: z.string(),
+  message: z.string().describe("The detail, in the answer's language (English for a problem stored before messages had keys)"),
+  key: z.string().nullable().describe('The message key (src/i18n/errors/), stable for programs; null for a problem stored before messages had keys'),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).nullable().describe("The message's parameters, rendered in the answer's language"),
+});
+const qualitySchema = registryQualitySchema.extend({ file_issues: z.array(fileIssueSchema) });
 
 const registrySchema = z.object({
   id: z.string().describe('SHA-256 of the canonical rows'),
@@ -38,7 +50,7 @@ const registrySchema = z.object({
   source: z.string(),
   persons: z.number().int(),
   law_hash: z.string(),
-  quality: registryQualitySchema,
+  quality: qualitySchema,
   created_at: z.string(),
   current: z.boolean(),
 });
@@ -50,7 +62,7 @@ const importSchema = z.object({
   rows: z.number().int().nullable(),
   accepted: z.number().int().nullable(),
   rejected: z.number().int().nullable(),
-  file_issues: registryQualitySchema.shape.file_issues,
+  file_issues: z.array(fileIssueSchema),
   registry_id: z.string().nullable(),
   error: z.string().nullable(),
   started_at: z.string(),
@@ -62,11 +74,16 @@ const importSchema = z.object({
 const UPLOAD_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream', 'application/vnd.ms-excel'];
 const EXTENSIONS = new Set(['.csv', '.txt', '.xlsx']);
 
-function registryView(r: RegistryInfo, current: string | null) {
-  return { id: r.id, name: r.name, source: r.source, persons: r.persons, law_hash: r.lawHash, quality: r.quality, created_at: r.createdAt, current: r.id === current };
+/** Problems of a whole file, each detail in `lang`. */
+function fileIssuesIn(issues: readonly StoredFileIssue[], lang: Lang) {
+  return issues.map((f) => ({ severity: f.severity, rule: f.rule, ...shownDetail(f, lang) }));
 }
 
-async function importView(ctx: AppContext, i: ImportInfo) {
+function registryView(r: RegistryInfo, current: string | null, lang: Lang) {
+  return { id: r.id, name: r.name, source: r.source, persons: r.persons, law_hash: r.lawHash, quality: { ...r.quality, file_issues: fileIssuesIn(r.quality.file_issues, lang) }, created_at: r.createdAt, current: r.id === current };
+}
+
+async function importView(ctx: AppContext, i: ImportInfo, lang: Lang) {
   const p = ctx.imports.get(i.id);
   return {
     id: i.id,
@@ -75,7 +92,7 @@ async function importView(ctx: AppContext, i: ImportInfo) {
     rows: i.rows,
     accepted: i.accepted,
     rejected: i.rejected,
-    file_issues: i.fileIssues,
+    file_issues: fileIssuesIn(i.fileIssues, lang),
     registry_id: i.registryId,
     error: i.error,
     started_at: i.startedAt,
@@ -113,18 +130,18 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
     app.get(
       '/api/registries',
       { config: { permission: 'registries.read' }, schema: { tags: ['registries'], summary: 'Stored registry snapshots, newest first', response: { 200: z.object({ current: z.string().nullable(), registries: z.array(registrySchema) }) } } },
-      async () => {
+      async (request) => {
         const current = await currentRegistryId(ctx.db);
-        return { current, registries: (await listRegistries(ctx.db)).map((r) => registryView(r, current)) };
+        return { current, registries: (await listRegistries(ctx.db)).map((r) => registryView(r, current, langOf(request))) };
       },
     );
 
     app.get(
       '/api/registries/current',
       { config: { permission: 'registries.read' }, schema: { tags: ['registries'], summary: 'The current registry', response: { 200: registrySchema, 404: errorBodySchema } } },
-      async () => {
+      async (request) => {
         const info = await currentRegistryInfo(ctx);
-        return registryView(info, info.id);
+        return registryView(info, info.id, langOf(request));
       },
     );
 
@@ -134,7 +151,7 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
         config: { permission: 'registries.write' },
         schema: { tags: ['registries'], summary: 'Choose the current registry', body: z.strictObject({ id: z.string().min(1) }), response: { 200: registrySchema, 404: errorBodySchema } },
       },
-      async (request) => registryView(await setCurrentRegistry(ctx, actor(request), request.body.id), request.body.id),
+      async (request) => registryView(await setCurrentRegistry(ctx, actor(request), request.body.id), request.body.id, langOf(request)),
     );
 
     app.get(
@@ -143,7 +160,7 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
       async (request) => {
         const info = await getRegistry(ctx.db, request.params.id);
         if (!info) throw new AppError('not_found', API_MESSAGES.not_found, { what: `registry ${request.params.id}` });
-        return registryView(info, await currentRegistryId(ctx.db));
+        return registryView(info, await currentRegistryId(ctx.db), langOf(request));
       },
     );
 
@@ -160,14 +177,14 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
       },
       async (request, reply) => {
         const { info, created } = await enqueue(() => generateStoredRegistry(ctx, actor(request), request.body));
-        return reply.code(created ? 201 : 200).send(registryView(info, await currentRegistryId(ctx.db)));
+        return reply.code(created ? 201 : 200).send(registryView(info, await currentRegistryId(ctx.db), langOf(request)));
       },
     );
 
     app.get(
       '/api/registries/imports',
       { config: { permission: 'registries.write' }, schema: { tags: ['registries'], summary: 'Uploads, newest first', querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(50), lang: langSchema.optional() }), response: { 200: z.array(importSchema) } } },
-      async (request) => Promise.all((await listImports(ctx.db, request.query.limit)).map((i) => importView(ctx, i))),
+      async (request) => Promise.all((await listImports(ctx.db, request.query.limit)).map((i) => importView(ctx, i, langOf(request)))),
     );
 
     app.get(
@@ -176,7 +193,7 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
       async (request) => {
         const i = await getImport(ctx.db, request.params.id);
         if (!i) throw new AppError('not_found', API_MESSAGES.not_found, { what: `import ${request.params.id}` });
-        return importView(ctx, i);
+        return importView(ctx, i, langOf(request));
       },
     );
 
@@ -207,8 +224,10 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
                   value: z.string(),
                   rule: z.string(),
                   severity: z.enum(['error', 'warning']),
-                  message: z.string().describe('The detail, in English (data for programs)'),
-                  rule_text: z.string().describe('What the rule means, in the requested language, with the detail'),
+                  message: z.string().describe("The detail, in the answer's language (English for a problem stored before messages had keys)"),
+                  key: z.string().nullable().describe('The message key (src/i18n/errors/registry.ts), stable for programs; null for a problem stored before messages had keys'),
+                  params: z.record(z.string(), z.union([z.string(), z.number()])).nullable().describe("The message's parameters, rendered in the answer's language"),
+                  rule_text: z.string().describe("What the rule means, in the answer's language"),
                 }),
               ),
             }),
@@ -231,7 +250,10 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
         const a = actor(request);
         await appendAudit(ctx.db, { userId: a.userId, username: a.username, role: a.role, action: 'import.issues', target: { import_id: i.id, query: q, count: result.total, returned: result.issues.length }, result: 'ok', ip: a.ip });
         const lang = langOf(request);
-        return { total: result.total, issues: result.issues.map((x) => ({ ...x, rule_text: ruleText(x.rule, x.message, lang) })) };
+        return {
+          total: result.total,
+          issues: result.issues.map((x) => ({ row: x.row, column: x.column, value: x.value, rule: x.rule, severity: x.severity, ...shownDetail(x, lang), rule_text: RULE_TEXTS[x.rule]?.[lang] ?? x.rule })),
+        };
       },
     );
 
@@ -283,12 +305,12 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
           }).finally(() => setTimeout(() => ctx.imports.delete(importId), 60_000).unref());
           if (request.query.wait === 'true') {
             const done = await job;
-            return reply.code(done.status === 'accepted' ? 201 : 422).send(await importView(ctx, done));
+            return reply.code(done.status === 'accepted' ? 201 : 422).send(await importView(ctx, done, langOf(request)));
           }
           job.catch((err: unknown) => request.log.error({ err }, 'import failed'));
           const info = present(await getImport(ctx.db, importId), `import ${importId} vanished after it was started`);
           reply.header('location', `/api/registries/imports/${importId}`);
-          return reply.code(202).send(await importView(ctx, info));
+          return reply.code(202).send(await importView(ctx, info, langOf(request)));
         },
       );
     });

@@ -98,7 +98,7 @@ export type ImportInfo = z.output<typeof importSchema>;
 
 export const issuesSchema = z.object({
   total: z.number(),
-  issues: z.array(z.object({ row: z.number().nullable(), column: z.string().nullable(), value: z.string(), rule: z.string(), severity: z.enum(['error', 'warning']), message: z.string(), rule_text: z.string().optional() })),
+  issues: z.array(z.object({ row: z.number().nullable(), column: z.string().nullable(), value: z.string(), rule: z.string(), severity: z.enum(['error', 'warning']), message: z.string(), key: z.string().nullable().optional(), rule_text: z.string().optional() })),
 });
 export type ImportIssue = z.output<typeof issuesSchema>['issues'][number];
 

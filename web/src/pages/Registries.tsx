@@ -382,7 +382,7 @@ function IssuesTable({ issues }: { issues: ImportIssue[] }) {
               <td className="mono">{x.value}</td>
               <td className="mono">{x.rule}</td>
               <td>{t(`reg.severity.${x.severity}`)}</td>
-              <td>{x.rule_text ?? x.message}</td>
+              <td title={x.rule_text}>{x.message}</td>
             </tr>
           ))}
         </tbody>
