@@ -9,7 +9,7 @@ import { isMessageKey, msg, renderMessage, type Message, type MessageParam } fro
 import type { Lang } from '../i18n/text.ts';
 import { present } from '../domain/lookup.ts';
 
-/** A capture group of a match: every group of the patterns below takes part in any match. */
+/** A capture group of a match: every group of the patterns below takes part in every match. */
 function group(m: RegExpExecArray, index: number): string {
   return present(m[index], `group ${index} of ${m.toString()} did not take part in the match`);
 }

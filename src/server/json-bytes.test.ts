@@ -4,7 +4,7 @@ import { jsonBytes } from './json-bytes.ts';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
-/** Strings of any UTF-16 code units: Kazakh and Russian letters, controls, quotes, lone surrogates. */
+/** Strings of arbitrary UTF-16 code units: Kazakh and Russian letters, controls, quotes, lone surrogates. */
 const anyText = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 12 });
 const kazakh = fc.string({ unit: fc.constantFrom('Ә', 'Ғ', 'Қ', 'Ң', 'Ө', 'Ұ', 'Ү', 'Һ', 'І', 'ж', 'а', 'b', '"', '\\', '\n', '§', '😀'), maxLength: 12 });
 const text = fc.oneof(anyText, kazakh, fc.string());
@@ -15,7 +15,7 @@ const value = fc.letrec((tie) => ({
 })).node;
 
 describe('jsonBytes', () => {
-  it('writes the UTF-8 bytes of JSON.stringify for any JSON data', () => {
+  it('writes the UTF-8 bytes of JSON.stringify for arbitrary JSON data', () => {
     fc.assert(
       fc.property(value, (v) => {
         fc.pre(v !== undefined);
