@@ -229,31 +229,30 @@ const dateArg = (v: string) => {
 export function addDocumentsCommand(program: Command): void {
   program
     .command('documents')
-    .description('official documents in kk or ru: the reply letter (DOCX, PDF), its annex (XLSX), a court submission (DOCX, PDF), a facility’s submissions (PDF, or ZIP of DOCX), a facility’s list (XLSX)')
-    .addArgument(program.createArgument('<kind>', 'letter, annex, submission, submissions or facility-list').choices(DOCUMENT_KINDS))
-    .requiredOption('--act <acts...>', 'act folder, act.yaml, or act id under acts/ (the annex compares several)')
-    .option('--registry <file>', 'registry file (CSV, XLSX or .amnreg); default: the synthetic national registry')
-    .option('--person <id>', 'person_id (submission)')
-    .option('--facility <code>', 'facility code (submissions, facility-list)')
+    .addArgument(program.createArgument('<kind>').choices(DOCUMENT_KINDS))
+    .requiredOption('--act <acts...>')
+    .option('--registry <file>')
+    .option('--person <id>')
+    .option('--facility <code>')
     .addOption(
-      new Option('--lang <lang>', 'language of the document: kk or ru').default('ru').argParser((v) => {
+      new Option('--lang <lang>').default('ru').argParser((v) => {
         if (!isDocLang(v)) throw argumentError(msg('cli.expected_doc_lang'));
         return v;
       }),
     )
-    .addOption(new Option('--format <format>', 'docx, pdf or xlsx (default: the document’s first)').choices(['docx', 'pdf', 'xlsx']))
-    .requiredOption('--out <file>', 'file to write (a ZIP for submissions --format docx)')
-    .option('--zip <file>', 'submissions --format pdf: also write the ZIP of DOCX')
-    .option('--as-of <date>', 'the day the act enters into force (default: the act’s own)', dateArg)
-    .option('--inquiry-number <n>', 'letter: number of the inquiry answered', 'ДС-45')
-    .option('--inquiry-date <date>', 'letter: date of the inquiry', dateArg, '2025-01-30')
-    .option('--addressee <text>', 'letter: to whom (| or \\n breaks lines); default: the deputies of the Mazhilis')
-    .option('--salutation <text>', 'letter: the salutation line')
-    .option('--signatory-name <name>', 'letter: who signs')
-    .option('--signatory-position <text>', 'letter: the signatory’s position (| breaks lines)')
-    .option('--templates <dir>', 'folder of the Word templates', DOCUMENT_PATHS.templates)
-    .option('--courts <file>', 'courts file', DOCUMENT_PATHS.courts)
-    .option('--facilities <file>', 'facilities file')
+    .addOption(new Option('--format <format>').choices(['docx', 'pdf', 'xlsx']))
+    .requiredOption('--out <file>')
+    .option('--zip <file>')
+    .addOption(new Option('--as-of <date>').argParser(dateArg))
+    .addOption(new Option('--inquiry-number <n>').default('ДС-45'))
+    .addOption(new Option('--inquiry-date <date>').argParser(dateArg).default('2025-01-30'))
+    .option('--addressee <text>')
+    .option('--salutation <text>')
+    .option('--signatory-name <name>')
+    .option('--signatory-position <text>')
+    .addOption(new Option('--templates <dir>').default(DOCUMENT_PATHS.templates))
+    .addOption(new Option('--courts <file>').default(DOCUMENT_PATHS.courts))
+    .option('--facilities <file>')
     .action(async (kind: Kind, opts: DocumentsOptions) => {
       try {
         await documentsCommand(kind, opts);

@@ -25,6 +25,7 @@ import { UserError } from '../domain/errors.ts';
 import { runCheck } from './check.ts';
 import { installProcessGuards, langOf, reportFailure } from './failure.ts';
 import { argumentError, localizeCommanderError } from './arguments.ts';
+import { describeCommands, localizeHelp } from './help.ts';
 import { msg } from '../i18n/message.ts';
 import { evaluateCommand, explainCommand, testCommand, validateCommand } from './acts.ts';
 import { dbLoadCommand, evaluateSqlCommand } from './sql.ts';
@@ -34,7 +35,7 @@ import type { Law } from '../law/law.ts';
 import type { Registry } from '../registry/registry.ts';
 
 const langOption = () =>
-  new Option('--lang <lang>', 'language of the output: kk, ru or en').default('ru').argParser((v) => {
+  new Option('--lang <lang>').default('ru').argParser((v) => {
     if (!isLang(v)) throw argumentError(msg('cli.expected_lang'));
     return v;
   });
@@ -69,13 +70,12 @@ function printLetter(def: ReturnType<typeof loadLetterDefinition>, law: Law, reg
 function addLetterCommand(program: Command): void {
   program
     .command('letter')
-    .description("the ministry letter's figures F1–F18 recomputed from records, with an audit of the letter")
-    .option('--registry <file>', 'registry file (CSV or XLSX); default: the synthetic national registry')
+    .option('--registry <file>')
     .addOption(langOption())
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
-    .option('--as-of <date>', "evaluation date (default: the letter's date)", dateArg)
-    .option('--figures <file>', 'figures definition file', undefined)
-    .option('--sheet <name>', 'the worksheet of an XLSX registry (default: the first visible worksheet with rows)')
+    .addOption(new Option('--format <format>').choices(['text', 'json', 'md']).default('text'))
+    .addOption(new Option('--as-of <date>').argParser(dateArg))
+    .option('--figures <file>')
+    .option('--sheet <name>')
     .action(letterCommand);
 }
 
@@ -83,11 +83,10 @@ function addLetterCommand(program: Command): void {
 function addBacktestCommand(program: Command): void {
   program
     .command('backtest')
-    .description("an act's outcome on a registry beside what was reported after it was applied, by custody and by measure, each gap over the tolerance with its account")
-    .option('--results <file>', 'reported results file', DEFAULT_PATHS.results)
-    .option('--registry <file>', 'registry file (CSV or XLSX); default: the synthetic national registry')
+    .addOption(new Option('--results <file>').default(DEFAULT_PATHS.results))
+    .option('--registry <file>')
     .addOption(langOption())
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'))
     .action(async (opts: { results: string; registry?: string; lang: Lang; format: 'text' | 'json' }) => {
       const law = loadLaw();
       const results = loadResults(opts.results);
@@ -102,12 +101,11 @@ function addBacktestCommand(program: Command): void {
 function addCheckCommand(program: Command): void {
   program
     .command('check')
-    .description('data-quality report of a registry file (or verification of a snapshot); exits 1 when any row is rejected, 3 when the file cannot be read')
-    .argument('<file>', 'registry file (CSV, XLSX or .amnreg snapshot)')
+    .argument('<file>')
     .addOption(langOption())
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--limit <n>', 'problems listed in text output', intArg, 50)
-    .option('--sheet <name>', 'the worksheet of an XLSX registry (default: the first visible worksheet with rows)')
+    .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--limit <n>').argParser(intArg).default(50))
+    .option('--sheet <name>')
     .action(async (file: string, opts: { lang: Lang; format: 'text' | 'json'; limit: number; sheet?: string }) => {
       const ok = await runCheck(file, opts, progress);
       if (!ok) process.exitCode = 1;
@@ -118,11 +116,10 @@ function addCheckCommand(program: Command): void {
 function addGenerateCommand(program: Command): void {
   program
     .command('generate')
-    .description('write a synthetic registry drawn from a profile of target figures')
-    .option('--profile <file>', 'profile file', DEFAULT_PATHS.profile)
-    .option('--seed <n>', 'random seed', intArg, DEFAULT_SEED)
-    .option('--persons <n>', "number of persons (default: the profile's own size)", intArg)
-    .requiredOption('--out <file>', 'file to write: CSV, or a binary snapshot when it ends in .amnreg')
+    .addOption(new Option('--profile <file>').default(DEFAULT_PATHS.profile))
+    .addOption(new Option('--seed <n>').argParser(intArg).default(DEFAULT_SEED))
+    .addOption(new Option('--persons <n>').argParser(intArg))
+    .requiredOption('--out <file>')
     .addOption(langOption())
     .action(async (opts: { profile: string; seed: number; persons?: number; out: string; lang: Lang }) => {
       const law = loadLaw();
@@ -158,11 +155,10 @@ function addGenerateCommand(program: Command): void {
 function addValidateCommand(program: Command): void {
   program
     .command('validate')
-    .description('check an act: schema, conditions, parameters, unreachable or overlapping clauses')
-    .argument('<act>', 'act folder, act.yaml, or act id under acts/')
+    .argument('<act>')
     .addOption(langOption())
-    .option('--no-sample', 'skip the checks on the default synthetic registry')
-    .option('--as-of <date>', 'check the act on the default registry as if it entered into force on this day (default: the act’s own)', dateArg)
+    .option('--no-sample')
+    .addOption(new Option('--as-of <date>').argParser(dateArg))
     .action((act: string, opts: { lang: Lang; sample: boolean; asOf?: string }) => {
       if (!validateCommand(act, opts)) process.exitCode = 2;
     });
@@ -172,15 +168,14 @@ function addValidateCommand(program: Command): void {
 function addEvaluateCommand(program: Command): void {
   program
     .command('evaluate')
-    .description('one outcome per person of a registry under an act')
-    .requiredOption('--act <act>', 'act folder, act.yaml, or act id under acts/')
-    .option('--registry <file>', 'registry file (CSV or XLSX); default: the synthetic national registry')
-    .option('--as-of <date>', 'the day the act enters into force (default: the act’s own)', dateArg)
-    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'table']).default('jsonl'))
-    .option('--out <file>', 'write to a file instead of standard output')
-    .addOption(new Option('--engine <engine>', 'kernel (in memory) or sql (PostgreSQL with --database / DATABASE_URL, else DuckDB)').choices(['kernel', 'sql']).default('kernel'))
-    .option('--database <url>', 'PostgreSQL holding the registry (see `amnestia db load`); default DATABASE_URL')
-    .option('--sheet <name>', 'the worksheet of an XLSX registry (default: the first visible worksheet with rows)')
+    .requiredOption('--act <act>')
+    .option('--registry <file>')
+    .addOption(new Option('--as-of <date>').argParser(dateArg))
+    .addOption(new Option('--format <format>').choices(['jsonl', 'csv', 'table']).default('jsonl'))
+    .option('--out <file>')
+    .addOption(new Option('--engine <engine>').choices(['kernel', 'sql']).default('kernel'))
+    .option('--database <url>')
+    .option('--sheet <name>')
     .addOption(langOption())
     .action(async (opts: { act: string; registry?: string; asOf?: string; format: 'jsonl' | 'csv' | 'table'; out?: string; engine: 'kernel' | 'sql'; database?: string; lang: Lang; sheet?: string }) => {
       if (opts.engine === 'sql') {
@@ -194,12 +189,10 @@ function addEvaluateCommand(program: Command): void {
 function addDbCommand(program: Command): void {
   program
     .command('db')
-    .description('the registry in PostgreSQL')
     .command('load')
-    .description('store a registry (file or the default) in PostgreSQL, replacing the stored one')
-    .option('--registry <file>', 'registry file (CSV or XLSX); default: the synthetic national registry')
-    .option('--database <url>', 'PostgreSQL URL; default DATABASE_URL')
-    .option('--sheet <name>', 'the worksheet of an XLSX registry (default: the first visible worksheet with rows)')
+    .option('--registry <file>')
+    .option('--database <url>')
+    .option('--sheet <name>')
     .addOption(langOption())
     .action(dbLoadCommand);
 }
@@ -208,13 +201,12 @@ function addDbCommand(program: Command): void {
 function addExplainCommand(program: Command): void {
   program
     .command('explain')
-    .description('why a person gets the outcome: every exclusion and clause with the person’s facts')
-    .requiredOption('--act <act>', 'act folder, act.yaml, or act id under acts/')
-    .requiredOption('--person <id>', 'person_id')
-    .option('--registry <file>', 'registry file (CSV or XLSX); default: the synthetic national registry')
-    .option('--as-of <date>', 'the day the act enters into force (default: the act’s own)', dateArg)
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--sheet <name>', 'the worksheet of an XLSX registry (default: the first visible worksheet with rows)')
+    .requiredOption('--act <act>')
+    .requiredOption('--person <id>')
+    .option('--registry <file>')
+    .addOption(new Option('--as-of <date>').argParser(dateArg))
+    .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'))
+    .option('--sheet <name>')
     .addOption(langOption())
     .action(explainCommand);
 }
@@ -223,31 +215,34 @@ function addExplainCommand(program: Command): void {
 function addImpactCommand(program: Command): void {
   program
     .command('impact')
-    .description('what acts do: coverage, occupancy, money by custody, equality, victims, repeat-offending risk, 24-month projection; with --compare, acts side by side')
-    .option('--act <act>', 'act folder, act.yaml, or act id under acts/', 'kz-2025-women-proposal')
-    .option('--compare <acts...>', 'more acts to compare with the first', [])
-    .option('--registry <file>', 'registry file (CSV, XLSX or .amnreg); default: the synthetic national registry')
+    .addOption(new Option('--act <act>').default('kz-2025-women-proposal'))
+    .addOption(new Option('--compare <acts...>').default([]))
+    .option('--registry <file>')
     .addOption(langOption())
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
-    .option('--grant-rate <share>', 'share of the covered that courts grant (default: the parameter amnesty.grant_rate)', shareArg)
-    .option('--admissions <counts>', 'admissions a month, institution=N,probation=M (default: the steady state)', admissionsArg)
-    .option('--horizon <months>', 'months projected (default 24)', (v) => {
-      const m = intArg(v);
-      if (m < 1 || m > 120) throw argumentError(msg('cli.expected_range', { min: 1, max: 120 }));
-      return m;
-    })
-    .option('--runs <n>', 'Monte Carlo runs of the risk estimate', (v) => {
-      const m = intArg(v);
-      if (m < 100 || m > 100_000) throw argumentError(msg('cli.expected_range', { min: 100, max: 100_000 }));
-      return m;
-    })
-    .option('--seed <n>', 'seed of the risk estimate', intArg)
-    .option('--changes <n>', 'persons listed per comparison (the count is always complete)', intArg, 100)
-    .option('--changes-csv <file>', 'write every person whose outcome changes between the first act and the others')
-    .option('--facilities <file>', 'facilities file (codes, names, capacities)')
-    .option('--config <file>', 'impact configuration (social categories, victims condition, parameters)')
-    .option('--sheet <name>', 'the worksheet of an XLSX registry (default: the first visible worksheet with rows)')
-    .option('--as-of <date>', 'evaluate every act as if it entered into force on this day (default: each act’s own); the execution periods keep their length', dateArg)
+    .addOption(new Option('--format <format>').choices(['text', 'json', 'md']).default('text'))
+    .addOption(new Option('--grant-rate <share>').argParser(shareArg))
+    .addOption(new Option('--admissions <counts>').argParser(admissionsArg))
+    .addOption(
+      new Option('--horizon <months>').argParser((v) => {
+        const m = intArg(v);
+        if (m < 1 || m > 120) throw argumentError(msg('cli.expected_range', { min: 1, max: 120 }));
+        return m;
+      }),
+    )
+    .addOption(
+      new Option('--runs <n>').argParser((v) => {
+        const m = intArg(v);
+        if (m < 100 || m > 100_000) throw argumentError(msg('cli.expected_range', { min: 100, max: 100_000 }));
+        return m;
+      }),
+    )
+    .addOption(new Option('--seed <n>').argParser(intArg))
+    .addOption(new Option('--changes <n>').argParser(intArg).default(100))
+    .option('--changes-csv <file>')
+    .option('--facilities <file>')
+    .option('--config <file>')
+    .option('--sheet <name>')
+    .addOption(new Option('--as-of <date>').argParser(dateArg))
     .action(async (opts: ImpactCommandOptions) => {
       await impactCommand(opts, progress);
     });
@@ -257,19 +252,20 @@ function addImpactCommand(program: Command): void {
 function addTestCommand(program: Command): void {
   program
     .command('test')
-    .description('run the tests beside acts (all acts under acts/ by default); exits 1 on a failure')
-    .argument('[acts...]', 'act folders or ids')
+    .argument('[acts...]')
     .addOption(langOption())
-    .option('--verbose', 'list passing cases too', false)
+    .addOption(new Option('--verbose').default(false))
     .action((acts: string[], opts: { lang: Lang; verbose: boolean }) => {
       if (!testCommand(acts, opts)) process.exitCode = 1;
     });
 }
 
-/** The program; `lang` is the language its refusals are written in (the command line's --lang, read before parsing). */
+/**
+ * The program; `lang` is the language of its help and its refusals (the command line's --lang, read
+ * before parsing). The descriptions of its commands and options are those of src/i18n/cli-help.ts.
+ */
 export function buildProgram(lang: Lang = 'ru'): Command {
-  const program = new Command('amnestia')
-    .description('Model, evaluate and apply amnesty acts over a registry of convicts (kk / ru / en)')
+  const program = localizeHelp(new Command('amnestia'), lang)
     .configureOutput({ outputError: (text, write) => write(localizeCommanderError(text, lang)) })
     .showHelpAfterError()
     .exitOverride();
@@ -288,6 +284,7 @@ export function buildProgram(lang: Lang = 'ru'): Command {
   addDocumentsCommand(program);
   addTestCommand(program);
 
+  describeCommands(program, lang);
   return program;
 }
 

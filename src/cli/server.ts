@@ -16,7 +16,7 @@ import { DEFAULT_DATA_DIR, DEFAULT_PORT, DEFAULT_THREADS, DEFAULT_WEB_ROOT, serv
 import { userInfo } from 'node:os';
 
 const langOption = () =>
-  new Option('--lang <lang>', 'language of the output: kk, ru or en').default('ru').argParser((v) => {
+  new Option('--lang <lang>').default('ru').argParser((v) => {
     if (!isLang(v)) throw argumentError(msg('cli.expected_lang'));
     return v;
   });
@@ -72,21 +72,27 @@ async function serveCommand(opts: ServeCli): Promise<void> {
 
 function addServeOptions(cmd: Command): Command {
   return cmd
-    .option('--port <port>', 'port to listen on', portArg, DEFAULT_PORT)
-    .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
-    .option('--data-dir <dir>', 'the data folder (PGlite store, first-start passwords); DATABASE_URL selects a PostgreSQL server instead', DEFAULT_DATA_DIR)
-    .option('--secure-cookies', 'mark the session cookie Secure (behind TLS)', false)
-    .option('--log', 'log every request (JSON lines on standard output)', false)
-    .option('--threads <n>', 'worker threads for what-if (0: on the HTTP thread)', (v) => {
-      const n = Number(v);
-      if (!/^\d+$/.test(v) || n > 64) throw argumentError(msg('cli.expected_range', { min: 0, max: 64 }));
-      return n;
-    }, DEFAULT_THREADS)
-    .option('--registry-persons <n>', 'persons of the synthetic registry loaded into an empty store (default: the national profile, 61 899)', (v) => {
-      const n = Number(v);
-      if (!/^\d+$/.test(v) || n < 100 || n > 20_000_000) throw argumentError(msg('cli.expected_range', { min: 100, max: 20_000_000 }));
-      return n;
-    })
+    .addOption(new Option('--port <port>').argParser(portArg).default(DEFAULT_PORT))
+    .addOption(new Option('--host <host>').default('127.0.0.1'))
+    .addOption(new Option('--data-dir <dir>').default(DEFAULT_DATA_DIR))
+    .addOption(new Option('--secure-cookies').default(false))
+    .addOption(new Option('--log').default(false))
+    .addOption(
+      new Option('--threads <n>')
+        .argParser((v) => {
+          const n = Number(v);
+          if (!/^\d+$/.test(v) || n > 64) throw argumentError(msg('cli.expected_range', { min: 0, max: 64 }));
+          return n;
+        })
+        .default(DEFAULT_THREADS),
+    )
+    .addOption(
+      new Option('--registry-persons <n>').argParser((v) => {
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || n < 100 || n > 20_000_000) throw argumentError(msg('cli.expected_range', { min: 100, max: 20_000_000 }));
+        return n;
+      }),
+    )
     .addOption(langOption());
 }
 
@@ -103,23 +109,21 @@ async function openForCli(dataDir: string) {
 }
 
 export function registerServerCommands(program: Command): void {
-  addServeOptions(program.command('serve').description('serve the API and the web app on the store (PGlite in --data-dir, or DATABASE_URL)')).action(serveCommand);
+  addServeOptions(program.command('serve')).action(serveCommand);
   addServeOptions(
-    program.command('start').description('the product: the server on the embedded store with the default registry and the shipped acts (as npm start)'),
+    program.command('start'),
   ).action(serveCommand);
 
   program
     .command('users')
-    .description('users of the server')
     .command('add')
-    .description('add a user; the password is read from standard input with --password-stdin, otherwise generated and printed once')
-    .requiredOption('--username <name>', 'lower-case letters, digits, dot, dash, underscore')
-    .addOption(new Option('--role <role>', 'the role').choices([...ROLES]).makeOptionMandatory())
-    .option('--facility <codes...>', 'officer: the facilities or probation services whose persons they see')
-    .option('--region <codes...>', 'supervisor: the regions whose persons they see')
-    .option('--court <codes...>', 'court: the courts whose submissions they see')
-    .option('--password-stdin', 'read the password from standard input', false)
-    .option('--data-dir <dir>', 'the data folder (or DATABASE_URL)', DEFAULT_DATA_DIR)
+    .requiredOption('--username <name>')
+    .addOption(new Option('--role <role>').choices([...ROLES]).makeOptionMandatory())
+    .option('--facility <codes...>')
+    .option('--region <codes...>')
+    .option('--court <codes...>')
+    .addOption(new Option('--password-stdin').default(false))
+    .addOption(new Option('--data-dir <dir>').default(DEFAULT_DATA_DIR))
     .addOption(langOption())
     .action(async (opts: { username: string; role: Role; facility?: string[]; region?: string[]; court?: string[]; passwordStdin: boolean; dataDir: string; lang: Lang }) => {
       let password = opts.passwordStdin ? await readStdin() : generatePassword();
@@ -137,10 +141,8 @@ export function registerServerCommands(program: Command): void {
 
   program
     .command('audit')
-    .description('the audit log')
     .command('verify')
-    .description('recompute the audit log’s hash chain: exit 0 when intact, 1 naming the first broken entry')
-    .option('--data-dir <dir>', 'the data folder (or DATABASE_URL)', DEFAULT_DATA_DIR)
+    .addOption(new Option('--data-dir <dir>').default(DEFAULT_DATA_DIR))
     .addOption(langOption())
     .action(async (opts: { dataDir: string; lang: Lang }) => {
       const db = await openStore({ databaseUrl: process.env['DATABASE_URL'] || undefined, dataDir: resolve(opts.dataDir) });

@@ -1,0 +1,103 @@
+/**
+ * The command line's help in the language of --lang: the descriptions of commands, arguments and
+ * options come from src/i18n/cli-help.ts (the code that defines a command gives none), and
+ * commander's (14.0.3) own words — the headings, "[options]", "default", "choices", the help option
+ * and command — are replaced through its help hooks. Its refusals are said again in
+ * src/cli/arguments.ts.
+ */
+import type { Argument, Command, HelpConfiguration, Option } from 'commander';
+import { CLI_HELP, CLI_HELP_WORDS as W, type CliCommandPath } from '../i18n/cli-help.ts';
+import { render, type Lang, type Text } from '../i18n/text.ts';
+
+/** A command's place in the catalogue: its name and its parents' below the program (`db load`), or the program's own name. */
+export function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.length === 0 ? cmd.name() : names.join(' ');
+}
+
+function isCommandPath(path: string): path is CliCommandPath {
+  return Object.hasOwn(CLI_HELP, path);
+}
+
+/** The catalogue's entry of a command; a command defined in code without one is a defect. */
+function entryOf(cmd: Command): (typeof CLI_HELP)[CliCommandPath] {
+  const path = commandPath(cmd);
+  if (!isCommandPath(path)) throw new Error(`src/i18n/cli-help.ts has no entry for the command "${path}"`);
+  return CLI_HELP[path];
+}
+
+/** An option's key in its command's entry: its long name without the dashes (`as-of`, `no-sample`). */
+export function optionKey(option: Option): string {
+  return (option.long ?? option.name()).replace(/^--/, '');
+}
+
+function textOf(texts: Readonly<Record<string, Text>> | undefined, key: string, what: string): Text {
+  const text = texts && Object.hasOwn(texts, key) ? texts[key] : undefined;
+  if (!text) throw new Error(`src/i18n/cli-help.ts has no text for ${what}`);
+  return text;
+}
+
+/**
+ * Sets the description of the command, its arguments and options, and of every command under it,
+ * from the catalogue, in `lang`.
+ */
+export function describeCommands(cmd: Command, lang: Lang): void {
+  const entry = entryOf(cmd);
+  const path = commandPath(cmd);
+  cmd.description(entry.description[lang]);
+  const args: Readonly<Record<string, Text>> | undefined = 'arguments' in entry ? entry.arguments : undefined;
+  const options: Readonly<Record<string, Text>> | undefined = 'options' in entry ? entry.options : undefined;
+  for (const a of cmd.registeredArguments) a.description = textOf(args, a.name(), `the argument ${a.name()} of "${path}"`)[lang];
+  for (const o of cmd.options) o.description = textOf(options, optionKey(o), `the option ${o.flags} of "${path}"`)[lang];
+  for (const sub of cmd.commands) describeCommands(sub, lang);
+}
+
+/** The words in parentheses after a description: the choices and the default, in `lang`. */
+function extras(lang: Lang, item: { argChoices?: string[]; defaultValue?: unknown; defaultValueDescription?: string }, showDefault: boolean, more: string[] = []): string[] {
+  const out: string[] = [];
+  if (item.argChoices) out.push(render(W.choices, lang, { values: item.argChoices.map((c) => JSON.stringify(c)).join(', ') }));
+  const value: unknown = item.defaultValue;
+  // A flag's `false` and an empty list say nothing to a reader: left out.
+  const silent = value === undefined || typeof value === 'boolean' || (Array.isArray(value) && value.length === 0);
+  if (showDefault && !silent) out.push(render(W.default, lang, { value: item.defaultValueDescription || JSON.stringify(value) }));
+  return [...out, ...more];
+}
+
+function withExtras(description: string, parts: string[]): string {
+  if (parts.length === 0) return description;
+  const inParens = `(${parts.join('; ')})`;
+  return description ? `${description} ${inParens}` : inParens;
+}
+
+/** The help's words in `lang`: a configuration for commander's `configureHelp`. */
+export function helpConfiguration(lang: Lang): HelpConfiguration {
+  const titles = new Map<string, string>([
+    ['Usage:', W.usage[lang]],
+    ['Arguments:', W.arguments[lang]],
+    ['Options:', W.options[lang]],
+    ['Global Options:', W.globalOptions[lang]],
+    ['Commands:', W.commands[lang]],
+  ]);
+  const terms = (s: string) => s.replace(/\[options\]/g, W.optionsTerm[lang]).replace(/\[command\]/g, W.commandTerm[lang]);
+  return {
+    styleTitle: (title: string) => titles.get(title) ?? title,
+    styleUsage: terms,
+    styleSubcommandTerm: terms,
+    optionDescription: (option: Option) => {
+      const more: string[] = [];
+      if (option.presetArg !== undefined && option.optional) more.push(render(W.preset, lang, { value: JSON.stringify(option.presetArg) }));
+      if (option.envVar !== undefined) more.push(render(W.env, lang, { name: option.envVar }));
+      return withExtras(option.description, extras(lang, option, option.required || option.optional, more));
+    },
+    argumentDescription: (argument: Argument) => withExtras(argument.description, extras(lang, argument, true)),
+  };
+}
+
+/**
+ * The program's help in `lang`: the help option and command described, the help's words replaced.
+ * Called on the program before its commands are added (they inherit these settings when created).
+ */
+export function localizeHelp(program: Command, lang: Lang): Command {
+  return program.helpOption('-h, --help', W.help[lang]).helpCommand('help [command]', W.help[lang]).configureHelp(helpConfiguration(lang));
+}
