@@ -62,7 +62,7 @@ describe('the help of the command line', () => {
     for (const lang of LANGS) {
       const program = buildProgram(lang);
       const allowed = allowedLatin(program);
-      expect(strayLatin('Опции:\n  --out <file>  the file to write (default: "x.csv")', allowed)).toEqual(['the', 'file', 'to', 'write', 'default']);
+      expect(strayLatin('Опции:\n  --out <file>  the output to write (default: "x.csv")', allowed)).toEqual(['the', 'output', 'to', 'write', 'default']);
       for (const c of commands(program)) {
         const help = c.helpInformation();
         const where = `${lang} ${commandPath(c)}`;
