@@ -8,7 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { API_MESSAGES } from '../i18n/api.ts';
-import { formatLocation, RejectedRowsError, UnreadableFileError } from '../domain/errors.ts';
+import { locationMessage, RejectedRowsError, UnreadableFileError } from '../domain/errors.ts';
 import { firstLine } from '../domain/lookup.ts';
 import type { Law } from '../law/law.ts';
 import { loadFacilities } from '../registry/facilities.ts';
@@ -189,7 +189,7 @@ export async function runImport(ctx: AppContext, actor: Actor, importId: string,
     });
   } catch (e) {
     // The uploaded file's temporary name means nothing to the user: the message names the upload.
-    const message = e instanceof UnreadableFileError ? msg('registry.at', { at: formatLocation(fileName, e.at), detail: e.detail }) : msg('registry.at', { at: fileName, detail: e instanceof Error ? firstLine(e.message).replace(file, fileName) : String(e) });
+    const message = e instanceof UnreadableFileError ? msg('registry.at', { at: locationMessage(fileName, e.at), detail: e.detail }) : msg('registry.at', { at: fileName, detail: e instanceof Error ? firstLine(e.message).replace(file, fileName) : String(e) });
     const detail = renderMessage(message, 'en');
     const rule = e instanceof UnreadableFileError ? e.rule : 'file.unreadable';
     await ctx.db.transaction(async (tx) => {

@@ -54,7 +54,7 @@ export function reportFailure(e: unknown, argv: readonly string[]): ExitCode {
     return EXIT.usage;
   }
   if (e instanceof UnreadableFileError) {
-    process.stderr.write(`${render(MESSAGES['error.unreadable'], lang)}: ${formatLocation(e.file, e.at)}: ${renderMessage(e.detail, lang)} [${e.rule}]\n`);
+    process.stderr.write(`${render(MESSAGES['error.unreadable'], lang)}: ${formatLocation(e.file, e.at, lang)}: ${renderMessage(e.detail, lang)} [${e.rule}]\n`);
     return e.exitCode;
   }
   if (e instanceof OutputError) {

@@ -11,7 +11,8 @@
  * | 4 | an output could not be written: unwritable folder, full disk, output equal to an input |
  * | 70 | an unexpected error: one line on standard error and the file where the details were written |
  */
-import { renderMessage, type Message } from '../i18n/message.ts';
+import { msg, renderMessage, type Message } from '../i18n/message.ts';
+import type { Lang } from '../i18n/text.ts';
 
 export const EXIT = { ok: 0, rejected: 1, usage: 2, unreadable: 3, unwritable: 4, internal: 70 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -41,14 +42,19 @@ export interface FileLocation {
   cell?: string;
 }
 
-/** `file:line:column`, `file, sheet "S", cell C7` or `file, byte 1234`. */
-export function formatLocation(file: string, at: FileLocation = {}): string {
-  let s = file;
-  if (at.line !== undefined) s += `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}`;
-  if (at.sheet !== undefined) s += `, sheet "${at.sheet}"`;
-  if (at.cell !== undefined) s += `, cell ${at.cell}`;
-  if (at.line === undefined && at.cell === undefined && at.byte !== undefined) s += `, byte ${at.byte}`;
+/** `file:line:column`, `file, sheet "S", cell C7` or `file, byte 1234`, as a message (its words in the reader's language). */
+export function locationMessage(file: string, at: FileLocation = {}): string | Message {
+  let s: string | Message = at.line !== undefined ? `${file}:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : file;
+  if (at.sheet !== undefined) s = msg('file.location_sheet', { at: s, sheet: at.sheet });
+  if (at.cell !== undefined) s = msg('file.location_cell', { at: s, cell: at.cell });
+  if (at.line === undefined && at.cell === undefined && at.byte !== undefined) s = msg('file.location_byte', { at: s, byte: String(at.byte) });
   return s;
+}
+
+/** A location in `lang`: see `locationMessage`. */
+export function formatLocation(file: string, at: FileLocation, lang: Lang): string {
+  const m = locationMessage(file, at);
+  return typeof m === 'string' ? m : renderMessage(m, lang);
 }
 
 /**
@@ -65,7 +71,7 @@ export class UnreadableFileError extends UserError {
     readonly detail: Message,
     readonly at: FileLocation = {},
   ) {
-    super(`${formatLocation(file, at)}: ${renderMessage(detail, 'en')} [${rule}]`, EXIT.unreadable);
+    super(`${formatLocation(file, at, 'en')}: ${renderMessage(detail, 'en')} [${rule}]`, EXIT.unreadable);
   }
 }
 

@@ -195,4 +195,8 @@ export const FILE_ERRORS = {
   'file.value.articles_unknown': { kk: 'баптары белгісіз адамға баптар тізілген', ru: 'статьи перечислены у лица, чьи статьи неизвестны', en: 'articles listed for a person whose articles are unknown' },
   'file.value.children_unknown': { kk: 'балалары белгісіз адамға балалар тізілген', ru: 'дети перечислены у лица, чьи дети неизвестны', en: 'children listed for a person whose children are unknown' },
   'file.value.article_part': { kk: '{value} бап бөлігі кестеде жоқ', ru: 'части статьи {value} нет в таблице', en: 'article part {value} is not in the table' },
+  // where in a file (src/domain/errors.ts, formatLocation): `{at}` is the file, or the file with line and column
+  'file.location_sheet': { kk: '{at}, «{sheet}» парағы', ru: '{at}, лист «{sheet}»', en: '{at}, sheet "{sheet}"' },
+  'file.location_cell': { kk: '{at}, {cell} ұяшығы', ru: '{at}, ячейка {cell}', en: '{at}, cell {cell}' },
+  'file.location_byte': { kk: '{at}, {byte}-байт', ru: '{at}, байт {byte}', en: '{at}, byte {byte}' },
 } as const satisfies Record<string, Text>;
