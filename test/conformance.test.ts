@@ -115,7 +115,7 @@ describe('registry rules', () => {
   /** The production sources that read a registry file, a snapshot or a data file. */
   const readers = ['src/registry', 'src/registry/csv', 'src/registry/synthetic']
     .flatMap((d) => readdirSync(join(PROJECT_ROOT, d)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `${d}/${f}`))
-    .concat(['src/domain/located.ts', 'src/law/criminal-code.ts', 'src/app/registries.ts', 'src/output/atomic.ts']);
+    .concat(['src/domain/located.ts', 'src/domain/errors.ts', 'src/law/criminal-code.ts', 'src/app/registries.ts', 'src/output/atomic.ts']);
   const sources = readers.map(read).join('\n');
 
   it('each rule a registry problem carries is in docs/data-contract.md, with its meaning in kk, ru and en', () => {
