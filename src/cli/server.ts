@@ -1,6 +1,6 @@
 /** The commands of the server and its store: `serve` (and `start`), `users add`, `audit verify`. */
 import { argumentError } from './arguments.ts';
-import { msg } from '../i18n/message.ts';
+import { msg, renderMessage } from '../i18n/message.ts';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createContext, cliActor } from '../app/context.ts';
@@ -150,7 +150,7 @@ export function registerServerCommands(program: Command): void {
         const v = await verifyAudit(db);
         if (v.ok) process.stdout.write(`${render(M.auditOk, opts.lang, { entries: v.entries, hash: v.headHash })}\n`);
         else {
-          process.stdout.write(`${render(M.auditBroken, opts.lang, { seq: v.firstBroken, reason: v.reason })}\n`);
+          process.stdout.write(`${render(M.auditBroken, opts.lang, { seq: v.firstBroken, reason: renderMessage(v.reason, opts.lang) })}\n`);
           process.exitCode = 1;
         }
       } finally {

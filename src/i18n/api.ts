@@ -15,6 +15,11 @@ export const API_MESSAGES = {
   validation: { kk: 'Сұрауда қате бар ({n})', ru: 'Ошибки в запросе ({n})', en: 'The request has errors ({n})' },
   too_large: { kk: 'Сұрау тым үлкен: ең көбі {limit} байт', ru: 'Запрос слишком велик: не больше {limit} байт', en: 'The request is too large: at most {limit} bytes' },
   unsupported_media_type: { kk: '{type} түрі қабылданбайды; күтілетіні: {expected}', ru: 'Тип {type} не принимается; ожидается: {expected}', en: 'Content type {type} is not accepted; expected: {expected}' },
+  import_interrupted: {
+    kk: 'жүктеу аяқталмады: сервер жүктеу кезінде тоқтады',
+    ru: 'загрузка прервана: сервер остановился во время загрузки',
+    en: 'interrupted: the server stopped during the import',
+  },
   internal: { kk: 'Сервердің ішкі қатесі; толығы журналда ({ref})', ru: 'Внутренняя ошибка сервера; подробности в журнале ({ref})', en: 'Internal server error; details in the log ({ref})' },
   invalid_act: { kk: 'Актіде {n} қате', ru: 'В акте ошибок: {n}', en: '{n} errors in the act' },
   act_exists: { kk: '{id} акті бұрыннан бар', ru: 'Акт {id} уже существует', en: 'The act {id} already exists' },

@@ -5,6 +5,7 @@
  * there. A parameter may itself be a message (a type's name, a wrapped detail).
  */
 import { ACT_ERRORS } from './errors/act.ts';
+import { AUDIT_ERRORS } from './errors/audit.ts';
 import { CLI_ERRORS } from './errors/cli.ts';
 import { CONDITION_ERRORS } from './errors/condition.ts';
 import { DATA_ERRORS } from './errors/data.ts';
@@ -15,7 +16,7 @@ import { z } from 'zod';
 import { render, type Lang, type Text } from './text.ts';
 
 /** Every message a located error can carry, by key. */
-export const ERROR_CATALOGUE = { ...DATA_ERRORS, ...CONDITION_ERRORS, ...ACT_ERRORS, ...LAW_DATA_ERRORS, ...CLI_ERRORS, ...REGISTRY_ERRORS, ...FILE_ERRORS } as const satisfies Record<string, Text>;
+export const ERROR_CATALOGUE = { ...DATA_ERRORS, ...CONDITION_ERRORS, ...ACT_ERRORS, ...LAW_DATA_ERRORS, ...CLI_ERRORS, ...REGISTRY_ERRORS, ...FILE_ERRORS, ...AUDIT_ERRORS } as const satisfies Record<string, Text>;
 export type MessageKey = keyof typeof ERROR_CATALOGUE;
 
 /** A parameter: a value (a name, a number), a message, or a text of a data file in kk, ru and en. */

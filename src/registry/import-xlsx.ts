@@ -62,7 +62,7 @@ export function readCell(value: ExcelJS.CellValue, numFmt: string | undefined, d
     if ('richText' in value && Array.isArray(value.richText)) return { text: value.richText.map((r) => (typeof r.text === 'string' ? r.text : '')).join('') };
     if ('formula' in value || 'sharedFormula' in value) {
       const f = value as { formula?: string; sharedFormula?: string; result?: unknown };
-      const formula = f.formula ?? `(shared with ${f.sharedFormula ?? '?'})`;
+      const formula = f.formula ?? msg('registry.shared_formula', { cell: f.sharedFormula ?? '?' });
       const result = f.result;
       if (result === undefined || result === null)
         return { rule: 'cell.formula_without_value', message: msg('registry.formula_no_value', { formula }) };

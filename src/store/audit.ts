@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { rowsOf, type Db, type Queryable } from './db.ts';
+import { msg, type Message } from '../i18n/message.ts';
 
 export const AUDIT_RESULTS = ['ok', 'refused', 'failed'] as const;
 export type AuditResult = (typeof AUDIT_RESULTS)[number];
@@ -203,7 +204,7 @@ export async function listAudit(db: Queryable, q: AuditQuery): Promise<AuditReco
 
 export type AuditVerification =
   | { ok: true; entries: number; headHash: string }
-  | { ok: false; entries: number; firstBroken: number; reason: string };
+  | { ok: false; entries: number; firstBroken: number; reason: Message };
 
 /** Recomputes the whole chain, a page at a time. */
 export async function verifyAudit(db: Queryable, pageSize = 10_000): Promise<AuditVerification> {
@@ -213,10 +214,10 @@ export async function verifyAudit(db: Queryable, pageSize = 10_000): Promise<Aud
     const rows = rowsOf(recordRow, await db.query(`${SELECT_RECORD} WHERE audit_log.seq >= $1 ORDER BY audit_log.seq LIMIT $2`, [expectedSeq, pageSize]), 'audit_log');
     for (const row of rows) {
       const r = toRecord(row);
-      if (r.seq !== expectedSeq) return { ok: false, entries: expectedSeq - 1, firstBroken: expectedSeq, reason: `entry ${expectedSeq} is missing (the next is ${r.seq})` };
-      if (r.prevHash !== prev) return { ok: false, entries: expectedSeq - 1, firstBroken: r.seq, reason: `entry ${r.seq} does not name the previous entry's hash` };
+      if (r.seq !== expectedSeq) return { ok: false, entries: expectedSeq - 1, firstBroken: expectedSeq, reason: msg('audit.entry_missing', { seq: String(expectedSeq), next: String(r.seq) }) };
+      if (r.prevHash !== prev) return { ok: false, entries: expectedSeq - 1, firstBroken: r.seq, reason: msg('audit.prev_hash', { seq: String(r.seq) }) };
       const h = entryHash(prev, r);
-      if (h !== r.hash) return { ok: false, entries: expectedSeq - 1, firstBroken: r.seq, reason: `entry ${r.seq} was changed after it was written (its hash does not match its fields)` };
+      if (h !== r.hash) return { ok: false, entries: expectedSeq - 1, firstBroken: r.seq, reason: msg('audit.entry_changed', { seq: String(r.seq) }) };
       prev = r.hash;
       expectedSeq++;
     }
@@ -224,8 +225,8 @@ export async function verifyAudit(db: Queryable, pageSize = 10_000): Promise<Aud
   }
   const [head] = rowsOf(headRow, await db.query('SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1'), 'audit_head');
   const last = expectedSeq - 1;
-  if (!head) return { ok: false, entries: last, firstBroken: last + 1, reason: 'the audit head is missing' };
+  if (!head) return { ok: false, entries: last, firstBroken: last + 1, reason: msg('audit.head_missing') };
   if (head.seq !== last || head.hash !== prev)
-    return { ok: false, entries: last, firstBroken: Math.min(head.seq, last) + 1, reason: `the log ends at entry ${last} but its head names entry ${head.seq}: entries were removed` };
+    return { ok: false, entries: last, firstBroken: Math.min(head.seq, last) + 1, reason: msg('audit.entries_removed', { last: String(last), head: String(head.seq) }) };
   return { ok: true, entries: last, headHash: prev };
 }

@@ -246,9 +246,12 @@ export async function finishImport(
   );
 }
 
+/** The `error` stored for an upload a stopped process left running (shown to a reader in their language: API_MESSAGES.import_interrupted). */
+export const INTERRUPTED_IMPORT = 'interrupted: the server stopped during the import';
+
 /** Uploads left running by a process that stopped: they failed. */
 export async function failInterruptedImports(q: Queryable): Promise<number> {
-  const rows = await q.query(`UPDATE registry_imports SET status = 'failed', error = 'interrupted: the server stopped during the import', finished_at = now() WHERE status = 'running' RETURNING id`);
+  const rows = await q.query(`UPDATE registry_imports SET status = 'failed', error = $1, finished_at = now() WHERE status = 'running' RETURNING id`, [INTERRUPTED_IMPORT]);
   return rows.length;
 }
 

@@ -12,6 +12,7 @@ import { appendAudit, appendAuditIn, verifyAudit, type AuditEntry } from './audi
 import type { Db } from './db.ts';
 import { migrate, readMigrations } from './migrate.ts';
 import { openStore } from './open.ts';
+import { renderMessage } from '../i18n/message.ts';
 
 const entry = (k: number): AuditEntry => ({ userId: null, username: `user${k}`, role: 'analyst', action: 'person.read', target: { person_id: `KZ${k}`, nested: { b: 2, a: [1, 'x'] } }, result: 'ok', ip: '127.0.0.1' });
 
@@ -88,7 +89,8 @@ describe.each(storeKinds())('the store on $name', (kind) => {
       await tx.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
     });
     const v = await verifyAudit(db);
-    expect(v).toMatchObject({ ok: false, firstBroken: 5 });
+    expect(v).toMatchObject({ ok: false, firstBroken: 5, reason: { key: 'audit.entry_changed', params: { seq: '5' } } });
+    if (!v.ok) expect(renderMessage(v.reason, 'kk')).toBe('5-жазба жазылғаннан кейін өзгертілген (оның хэші өрістеріне сәйкес келмейді)');
   });
 
   it('names a removed entry, and a cut tail', async () => {
@@ -100,7 +102,7 @@ describe.each(storeKinds())('the store on $name', (kind) => {
         await tx.query('DELETE FROM audit_log WHERE seq = 4');
         await tx.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
       });
-      expect(await verifyAudit(other)).toMatchObject({ ok: false, firstBroken: 4 });
+      expect(await verifyAudit(other)).toMatchObject({ ok: false, firstBroken: 4, reason: { key: 'audit.entry_missing', params: { seq: '4', next: '5' } } });
       await other.transaction(async (tx) => {
         await tx.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
         await tx.query('DELETE FROM audit_log WHERE seq >= 4');
@@ -108,7 +110,8 @@ describe.each(storeKinds())('the store on $name', (kind) => {
       });
       const cut = await verifyAudit(other);
       expect(cut).toMatchObject({ ok: false, firstBroken: 4 });
-      expect(cut.ok ? '' : cut.reason).toMatch(/removed/);
+      expect(cut.ok ? '' : renderMessage(cut.reason, 'en')).toMatch(/removed/);
+      expect(cut.ok ? '' : renderMessage(cut.reason, 'ru')).toBe('журнал заканчивается записью 3, а его голова называет запись 10: записи удалены');
     } finally {
       await other.close();
       if (kind.schema) await dropSchema(`${kind.schema}_b`);

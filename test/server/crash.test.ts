@@ -131,9 +131,11 @@ describe.each(storeKinds())('a killed server on $name', (kind) => {
       const a = await signIn(second.base, data, 'analyst');
       const after = (await json(second.base, a, 'GET', '/api/registries')).body as { registries: unknown[] };
       expect(after.registries.length).toBe(before.registries.length);
-      const imp = (await json(second.base, a, 'GET', `/api/registries/imports/${importId}`)).body as { status: string; error: string; registry_id: string | null };
+      const imp = (await json(second.base, a, 'GET', `/api/registries/imports/${importId}`, undefined, { 'accept-language': 'en' })).body as { status: string; error: string; registry_id: string | null };
       expect(imp).toMatchObject({ status: 'failed', registry_id: null });
       expect(imp.error).toMatch(/interrupted/);
+      // said in the reader's language
+      expect(((await json(second.base, a, 'GET', `/api/registries/imports/${importId}`, undefined, { 'accept-language': 'kk' })).body as { error: string }).error).toBe('жүктеу аяқталмады: сервер жүктеу кезінде тоқтады');
       const admin = await signIn(second.base, data, 'admin');
       expect((await json(second.base, admin, 'GET', '/api/audit/verify')).body).toMatchObject({ ok: true });
       // the same file imports whole once the server runs undisturbed

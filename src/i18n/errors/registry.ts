@@ -182,6 +182,7 @@ export const REGISTRY_ERRORS = {
     ru: 'у формулы ={formula} нет сохранённого значения (или оно ошибочно): откройте книгу в Excel, дайте ей пересчитаться и сохраните',
     en: 'the formula ={formula} has no saved value (or its value is an error): open the workbook in Excel, let it calculate, and save it',
   },
+  'registry.shared_formula': { kk: '({cell} ұяшығымен ортақ формула)', ru: '(общая формула с ячейкой {cell})', en: '(shared with {cell})' },
   'registry.formula_error': { kk: '={formula} формуласы қате мән береді', ru: 'формула ={formula} даёт значение ошибки', en: 'the formula ={formula} gives an error value' },
   'registry.formula_error_value': { kk: '={formula} формуласы {value} қате мәнін береді', ru: 'формула ={formula} даёт значение ошибки {value}', en: 'the formula ={formula} gives the error value {value}' },
   'registry.cell_unreadable': {

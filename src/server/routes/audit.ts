@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { AUDIT_RESULTS, appendAudit, listAudit, verifyAudit } from '../../store/audit.ts';
 import { actor } from '../auth.ts';
-import { langSchema } from '../http.ts';
+import { langOf, langSchema } from '../http.ts';
+import { renderMessage } from '../../i18n/message.ts';
 
 const entrySchema = z.object({
   seq: z.number().int(),
@@ -67,12 +68,12 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['audit'],
           summary: 'Recompute the hash chain: intact, or the first entry that does not fit',
-          response: { 200: z.object({ ok: z.boolean(), entries: z.number().int(), head_hash: z.string().optional(), first_broken: z.number().int().optional(), reason: z.string().optional() }) },
+          response: { 200: z.object({ ok: z.boolean(), entries: z.number().int(), head_hash: z.string().optional(), first_broken: z.number().int().optional(), reason: z.string().optional().describe('Why the chain is broken, in the requested language') }) },
         },
       },
-      async () => {
+      async (request) => {
         const v = await verifyAudit(ctx.db);
-        return v.ok ? { ok: true, entries: v.entries, head_hash: v.headHash } : { ok: false, entries: v.entries, first_broken: v.firstBroken, reason: v.reason };
+        return v.ok ? { ok: true, entries: v.entries, head_hash: v.headHash } : { ok: false, entries: v.entries, first_broken: v.firstBroken, reason: renderMessage(v.reason, langOf(request)) };
       },
     );
   };

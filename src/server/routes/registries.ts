@@ -20,6 +20,7 @@ import {
   getImport,
   getRegistry,
   importIssueSummary,
+  INTERRUPTED_IMPORT,
   listImportIssues,
   listImports,
   listRegistries,
@@ -31,7 +32,7 @@ import {
 import { actor } from '../auth.ts';
 import { errorBodySchema, langOf, langSchema } from '../http.ts';
 import { RULE_TEXTS } from '../../i18n/rules.ts';
-import type { Lang } from '../../i18n/text.ts';
+import { render, type Lang } from '../../i18n/text.ts';
 import type { ServerOptions } from '../server.ts';
 
 /** A problem of a whole file, its detail in the answer's language (with its message key and parameters when it has them). */
@@ -83,6 +84,17 @@ function registryView(r: RegistryInfo, current: string | null, lang: Lang) {
   return { id: r.id, name: r.name, source: r.source, persons: r.persons, law_hash: r.lawHash, quality: { ...r.quality, file_issues: fileIssuesIn(r.quality.file_issues, lang) }, created_at: r.createdAt, current: r.id === current };
 }
 
+/**
+ * Why an upload failed, in `lang`: the problem of the file that stopped it when it is a message of
+ * the catalogue, the interruption by a stopped server, or else the text stored.
+ */
+function importErrorIn(i: ImportInfo, lang: Lang): string | null {
+  if (i.error === null) return null;
+  if (i.error === INTERRUPTED_IMPORT) return render(API_MESSAGES.import_interrupted, lang);
+  const cause = i.fileIssues.find((f) => f.severity === 'error' && f.key);
+  return cause ? shownDetail(cause, lang).message : i.error;
+}
+
 async function importView(ctx: AppContext, i: ImportInfo, lang: Lang) {
   const p = ctx.imports.get(i.id);
   return {
@@ -94,7 +106,7 @@ async function importView(ctx: AppContext, i: ImportInfo, lang: Lang) {
     rejected: i.rejected,
     file_issues: fileIssuesIn(i.fileIssues, lang),
     registry_id: i.registryId,
-    error: i.error,
+    error: importErrorIn(i, lang),
     started_at: i.startedAt,
     finished_at: i.finishedAt,
     progress: i.status === 'running' && p ? { ...p } : null,
