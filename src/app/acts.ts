@@ -16,7 +16,7 @@ import { findActs } from '../engine/act/act-tests.ts';
 import { describeCondition } from '../engine/act/describe.ts';
 import { lintAct } from '../engine/act/lint.ts';
 import { compileActText, compileActTextQuickly, MEASURE_CODES, MEASURE_LABELS, measureCode, type Measure, type Plan } from '../engine/act/plan.ts';
-import { API_MESSAGES } from '../i18n/api.ts';
+import { API_MESSAGES, API_OBJECTS } from '../i18n/api.ts';
 import type { Text } from '../i18n/text.ts';
 import { DEFAULT_PATHS } from '../paths.ts';
 import type { Registry } from '../registry/registry.ts';
@@ -25,7 +25,7 @@ import { actDoubts, type Doubt } from '../engine/act/doubt.ts';
 import { appendAuditIn } from '../store/audit.ts';
 import { actCount, getAct, getVersion, getVersionRef, getVersionSource, insertAct, insertVersion, listActs, listVersions, markAdopted, type ActRecord, type ActVersion } from '../store/acts.ts';
 import type { Actor, AppContext } from './context.ts';
-import { AppError, locationsOf } from './errors.ts';
+import { AppError, named, locationsOf } from './errors.ts';
 import { maybeKill } from './faults.ts';
 
 export function actHash(text: string): string {
@@ -196,9 +196,9 @@ export function actView(a: ActRecord, v: ActVersion, plan: Plan, law: Law): ActV
 
 export async function readAct(ctx: AppContext, id: string, version?: number): Promise<{ act: ActRecord; version: ActVersion; plan: Plan }> {
   const act = await getAct(ctx.db, id);
-  if (!act) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id}` });
+  if (!act) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.act, { id: id }) });
   const v = await getVersion(ctx.db, id, version ?? act.headVersion);
-  if (!v) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id} version ${version}` });
+  if (!v) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.actVersion, { id: id, version: String(version) }) });
   return { act, version: v, plan: planOf(ctx, v.source, actFileLabel(id, v.version)) };
 }
 
@@ -208,18 +208,18 @@ export async function readAct(ctx: AppContext, id: string, version?: number): Pr
  */
 export async function readActPlan(ctx: AppContext, id: string, version?: number): Promise<{ actId: string; version: number; plan: Plan }> {
   const ref = await getVersionRef(ctx.db, id, version ?? null);
-  if (!ref) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id}` });
-  if (ref.version === null || ref.hash === null) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id} version ${version}` });
+  if (!ref) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.act, { id: id }) });
+  if (ref.version === null || ref.hash === null) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.actVersion, { id: id, version: String(version) }) });
   const cached = ctx.plans.get(ref.hash);
   if (cached) return { actId: ref.actId, version: ref.version, plan: cached };
   const source = await getVersionSource(ctx.db, id, ref.version);
-  if (source === null) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id} version ${ref.version}` });
+  if (source === null) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.actVersion, { id: id, version: String(ref.version) }) });
   return { actId: ref.actId, version: ref.version, plan: planOf(ctx, source, actFileLabel(id, ref.version)) };
 }
 
 export async function actHistory(ctx: AppContext, id: string) {
   const act = await getAct(ctx.db, id);
-  if (!act) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id}` });
+  if (!act) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.act, { id: id }) });
   return listVersions(ctx.db, id);
 }
 
@@ -259,14 +259,14 @@ export async function forkAct(ctx: AppContext, actor: Actor, fromId: string, new
 export async function updateDraft(ctx: AppContext, actor: Actor, id: string, text: string, ifMatch: string | undefined, note: string | null): Promise<ActSummary> {
   if (ifMatch === undefined) throw new AppError('precondition_required', API_MESSAGES.if_match_required);
   const before = await getAct(ctx.db, id);
-  if (!before) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id}` });
+  if (!before) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.act, { id: id }) });
   if (before.kind === 'law') throw new AppError('frozen', API_MESSAGES.act_frozen, { id });
   const label = actFileLabel(id);
   const plan = planOf(ctx, text, label);
   if (plan.id !== id) throw new AppError('bad_request', API_MESSAGES.act_id_mismatch, { inText: plan.id, inUrl: id }, [{ file: label, path: '$.id', message: msg('act.id_in_text', { id: plan.id }) }]);
   await ctx.db.transaction(async (tx) => {
     const act = await getAct(tx, id, true);
-    if (!act) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id}` });
+    if (!act) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.act, { id: id }) });
     if (act.kind === 'law') throw new AppError('frozen', API_MESSAGES.act_frozen, { id });
     const current = etagOf(act);
     if (ifMatch !== current && ifMatch !== '*') {
@@ -293,7 +293,7 @@ export async function adoptAct(ctx: AppContext, actor: Actor, id: string, ifMatc
   const plan = planOf(ctx, text, actFileLabel(id));
   await ctx.db.transaction(async (tx) => {
     const locked = await getAct(tx, id, true);
-    if (!locked) throw new AppError('not_found', API_MESSAGES.not_found, { what: `act ${id}` });
+    if (!locked) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.act, { id: id }) });
     if (locked.kind === 'law') throw new AppError('frozen', API_MESSAGES.act_frozen, { id });
     if (ifMatch !== etagOf(locked) && ifMatch !== '*')
       throw new AppError('conflict', API_MESSAGES.act_stale, { id, yours: /@(\d+)-/.exec(ifMatch)?.[1] ?? '?', current: locked.headVersion }, [], { current_version: locked.headVersion, etag: etagOf(locked) });

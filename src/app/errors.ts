@@ -5,7 +5,7 @@
  */
 import type { LocatedError } from '../domain/located.ts';
 import type { Message } from '../i18n/message.ts';
-import { render, type Lang, type Text } from '../i18n/text.ts';
+import { render, renderAll, type Lang, type Text } from '../i18n/text.ts';
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -49,19 +49,32 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly text: Text,
-    readonly params: Record<string, string | number> = {},
+    /** Values, or words in kk, ru and en (what was not found: `API_OBJECTS`). */
+    readonly params: Record<string, string | number | Text> = {},
     readonly locations: ErrorLocation[] = [],
     /** Extra data for the answer (e.g. the current version on a conflict). */
     readonly details: Record<string, unknown> = {},
   ) {
-    super(render(text, 'en', params));
+    super(render(text, 'en', paramsIn(params, 'en')));
   }
   get status(): number {
     return ERROR_STATUS[this.code];
   }
   messageIn(lang: Lang): string {
-    return render(this.text, lang, this.params);
+    return render(this.text, lang, paramsIn(this.params, lang));
   }
+}
+
+/** Words of `API_OBJECTS` (src/i18n/api.ts) with their values, in the three languages: a parameter of an AppError. */
+export function named(text: Text, params: Record<string, string>): Text {
+  return renderAll(text, () => params);
+}
+
+/** The parameters of a message in one language: words given in the three are taken in `lang`. */
+function paramsIn(params: Record<string, string | number | Text>, lang: Lang): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'object' ? v[lang] : v;
+  return out;
 }
 
 export function locationsOf(errors: readonly LocatedError[]): ErrorLocation[] {

@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseCsvSync } from 'csv-parse/sync';
-import { API_MESSAGES } from '../i18n/api.ts';
+import { API_MESSAGES, API_OBJECTS } from '../i18n/api.ts';
 import { locationMessage, RejectedRowsError, UnreadableFileError } from '../domain/errors.ts';
 import { firstLine } from '../domain/lookup.ts';
 import type { Law } from '../law/law.ts';
@@ -49,7 +49,7 @@ import {
   type StoredIssue,
 } from '../store/registries.ts';
 import type { Actor, AppContext, ImportProgress } from './context.ts';
-import { AppError } from './errors.ts';
+import { AppError, named } from './errors.ts';
 import { maybeKill } from './faults.ts';
 
 /** Pieces of the columnar form stored in the database (bytea). */
@@ -297,7 +297,7 @@ export async function ensureRegistry(ctx: AppContext, persons?: number): Promise
 
 export async function setCurrentRegistry(ctx: AppContext, actor: Actor, id: string): Promise<RegistryInfo> {
   const info = await getRegistry(ctx.db, id);
-  if (!info) throw new AppError('not_found', API_MESSAGES.not_found, { what: `registry ${id}` });
+  if (!info) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.registry, { id: id }) });
   await ctx.db.transaction(async (tx) => {
     await putSetting(tx, 'current_registry', id);
     await appendAuditIn(tx, { userId: actor.userId, username: actor.username, role: actor.role, action: 'registry.set_current', target: { registry_id: id }, result: 'ok', ip: actor.ip });
@@ -318,7 +318,7 @@ export async function currentRegistryInfo(ctx: AppContext): Promise<RegistryInfo
  */
 export async function openRegistry(ctx: AppContext, id: string | undefined): Promise<{ info: RegistryRef; registry: Registry }> {
   const info = await getRegistryRef(ctx.db, id ?? null);
-  if (!info) throw id === undefined ? new AppError('not_found', API_MESSAGES.no_registry) : new AppError('not_found', API_MESSAGES.not_found, { what: `registry ${id}` });
+  if (!info) throw id === undefined ? new AppError('not_found', API_MESSAGES.no_registry) : new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.registry, { id: id }) });
   return { info, registry: await columnarOf(ctx, info) };
 }
 

@@ -57,3 +57,19 @@ export const API_MESSAGES = {
   data_file: { kk: 'Деректер файлында {n} қате', ru: 'Ошибок в файле данных: {n}', en: '{n} errors in a data file' },
   import_running: { kk: 'Жүктеу жүріп жатыр', ru: 'Загрузка идёт', en: 'The import is running' },
 } as const satisfies Record<string, Text>;
+
+/** What was not found or is unknown (`{what}` of `not_found` and `unknown_scope`), in kk, ru and en. */
+export const API_OBJECTS = {
+  act: { kk: '{id} акті', ru: 'акт {id}', en: 'act {id}' },
+  actVersion: { kk: '{id} актінің {version}-нұсқасы', ru: 'акт {id}, версия {version}', en: 'act {id} version {version}' },
+  registry: { kk: '{id} тізілімі', ru: 'реестр {id}', en: 'registry {id}' },
+  import: { kk: '{id} жүктеуі', ru: 'загрузка {id}', en: 'import {id}' },
+  user: { kk: '{id} пайдаланушысы', ru: 'пользователь {id}', en: 'user {id}' },
+  job: { kk: '{id} тапсырмасы', ru: 'задание {id}', en: 'job {id}' },
+  jobFile: { kk: '{id} тапсырмасының файлы', ru: 'файл задания {id}', en: 'file of job {id}' },
+  evaluation: { kk: '{id} есептеуі', ru: 'расчёт {id}', en: 'evaluation {id}' },
+  facilities: { kk: 'мекемелер', ru: 'учреждения', en: 'facilities' },
+  courts: { kk: 'соттар', ru: 'суды', en: 'courts' },
+  regions: { kk: 'өңірлер', ru: 'регионы', en: 'regions' },
+  emptyBody: { kk: 'сұраудың денесі бос', ru: 'тело запроса пусто', en: 'empty body' },
+} as const satisfies Record<string, Text>;

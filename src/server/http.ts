@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { AppError, locationsOf, type ErrorLocation } from '../app/errors.ts';
 import { UserError } from '../domain/errors.ts';
 import { DataFileError } from '../domain/located.ts';
-import { API_MESSAGES } from '../i18n/api.ts';
+import { API_MESSAGES, API_OBJECTS } from '../i18n/api.ts';
 import { msg, renderMessage, renderParams } from '../i18n/message.ts';
 import { issueMessage } from '../domain/issues.ts';
 import { isLang, type Lang } from '../i18n/text.ts';
@@ -123,7 +123,7 @@ export function toAppError(err: unknown, request: FastifyRequest): AppError {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('unsupported_media_type', API_MESSAGES.unsupported_media_type, { type: String(request.headers['content-type'] ?? '(none)'), expected: 'application/json' });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new AppError('invalid_json', API_MESSAGES.invalid_json, { detail: 'empty body' }, [{ file: 'body', path: '$', message: msg('data.required') }]);
+      return new AppError('invalid_json', API_MESSAGES.invalid_json, { detail: API_OBJECTS.emptyBody }, [{ file: 'body', path: '$', message: msg('data.required') }]);
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('bad_request', API_MESSAGES.invalid_json, { detail: fe.message }, [{ file: 'body', path: '$', message: msg('data.invalid', { detail: fe.message }) }]);
   }

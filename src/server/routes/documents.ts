@@ -8,8 +8,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { annexDocument, documentJob, facilityListDocument, letterDocument, startSubmissionsJob, submissionDocument, type DocumentFile, type DocumentJob } from '../../app/documents.ts';
-import { AppError } from '../../app/errors.ts';
-import { API_MESSAGES } from '../../i18n/api.ts';
+import { AppError, named } from '../../app/errors.ts';
+import { API_MESSAGES, API_OBJECTS } from '../../i18n/api.ts';
 import { actor } from '../auth.ts';
 import { errorBodySchema } from '../http.ts';
 
@@ -162,7 +162,7 @@ export function documentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { config: { permission: 'persons.read' }, schema: { tags: ['documents'], summary: 'A document job: progress, counts, refusals', params: z.object({ id: z.string().uuid() }), response: { 200: jobSchema, 404: errorBodySchema } } },
       async (request) => {
         const j = documentJob(request.params.id, actor(request));
-        if (!j) throw new AppError('not_found', API_MESSAGES.not_found, { what: `job ${request.params.id}` });
+        if (!j) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.job, { id: request.params.id }) });
         return jobView(j);
       },
     );
@@ -172,7 +172,7 @@ export function documentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { config: { permission: 'persons.read' }, schema: { tags: ['documents'], summary: 'The file of a finished document job', params: z.object({ id: z.string().uuid() }) } },
       async (request, reply) => {
         const j = documentJob(request.params.id, actor(request));
-        if (!j || !j.file) throw new AppError('not_found', API_MESSAGES.not_found, { what: `file of job ${request.params.id}` });
+        if (!j || !j.file) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.jobFile, { id: request.params.id }) });
         return send(reply, j.file);
       },
     );

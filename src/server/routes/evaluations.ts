@@ -8,11 +8,11 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { suppressSmallCells } from '../../app/disclosure.ts';
-import { AppError } from '../../app/errors.ts';
+import { AppError, named } from '../../app/errors.ts';
 import { compareActs, runEvaluation } from '../../app/evaluations.ts';
 import { whatIf, WHAT_IF_SECTIONS } from '../../app/what-if.ts';
 import { letterFor } from '../../app/letter.ts';
-import { API_MESSAGES } from '../../i18n/api.ts';
+import { API_MESSAGES, API_OBJECTS } from '../../i18n/api.ts';
 import { getRun, getRunImpact, listRuns, type RunRecord } from '../../store/runs.ts';
 import { actor } from '../auth.ts';
 import { errorBodySchema, langOf, langSchema } from '../http.ts';
@@ -107,7 +107,7 @@ export function evaluationRoutes(ctx: AppContext, options: Pick<ServerOptions, '
       { config: { permission: 'aggregates.read' }, schema: { tags: ['evaluations'], summary: 'A run: provenance, summary, timings', params: z.object({ id: z.string() }), response: { 200: runSchema, 404: errorBodySchema } } },
       async (request) => {
         const run = await getRun(ctx.db, request.params.id);
-        if (!run) throw new AppError('not_found', API_MESSAGES.not_found, { what: `evaluation ${request.params.id}` });
+        if (!run) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.evaluation, { id: request.params.id }) });
         return forRole(request, runView(run));
       },
     );
@@ -117,7 +117,7 @@ export function evaluationRoutes(ctx: AppContext, options: Pick<ServerOptions, '
       { config: { permission: 'aggregates.read' }, schema: { tags: ['evaluations'], summary: 'The impact report of a run', params: z.object({ id: z.string() }), response: { 200: reportSchema, 404: errorBodySchema } } },
       async (request) => {
         const impact = await getRunImpact(ctx.db, request.params.id);
-        if (impact === null) throw new AppError('not_found', API_MESSAGES.not_found, { what: `evaluation ${request.params.id}` });
+        if (impact === null) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.evaluation, { id: request.params.id }) });
         return forRole(request, impact as Record<string, unknown>);
       },
     );

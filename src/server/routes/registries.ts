@@ -9,10 +9,10 @@ import { Transform, type Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor, AppContext } from '../../app/context.ts';
-import { AppError } from '../../app/errors.ts';
+import { AppError, named } from '../../app/errors.ts';
 import { currentRegistryInfo, generateStoredRegistry, runImport, setCurrentRegistry, shownDetail, startImport } from '../../app/registries.ts';
 import { firstLine, present } from '../../domain/lookup.ts';
-import { API_MESSAGES } from '../../i18n/api.ts';
+import { API_MESSAGES, API_OBJECTS } from '../../i18n/api.ts';
 import { appendAudit } from '../../store/audit.ts';
 import {
   currentRegistryId,
@@ -171,7 +171,7 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
       { config: { permission: 'registries.read' }, schema: { tags: ['registries'], summary: 'One registry with its data-quality summary', params: z.object({ id: z.string() }), response: { 200: registrySchema, 404: errorBodySchema } } },
       async (request) => {
         const info = await getRegistry(ctx.db, request.params.id);
-        if (!info) throw new AppError('not_found', API_MESSAGES.not_found, { what: `registry ${request.params.id}` });
+        if (!info) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.registry, { id: request.params.id }) });
         return registryView(info, await currentRegistryId(ctx.db), langOf(request));
       },
     );
@@ -204,7 +204,7 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
       { config: { permission: 'registries.write' }, schema: { tags: ['registries'], summary: 'An upload: status, progress, counts, issues by rule', params: z.object({ id: z.string().uuid() }), response: { 200: importSchema, 404: errorBodySchema } } },
       async (request) => {
         const i = await getImport(ctx.db, request.params.id);
-        if (!i) throw new AppError('not_found', API_MESSAGES.not_found, { what: `import ${request.params.id}` });
+        if (!i) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.import, { id: request.params.id }) });
         return importView(ctx, i, langOf(request));
       },
     );
@@ -249,7 +249,7 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
       },
       async (request) => {
         const i = await getImport(ctx.db, request.params.id);
-        if (!i) throw new AppError('not_found', API_MESSAGES.not_found, { what: `import ${request.params.id}` });
+        if (!i) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.import, { id: request.params.id }) });
         const q = request.query;
         const result = await listImportIssues(ctx.db, i.id, {
           ...(q.severity ? { severity: q.severity } : {}),

@@ -2,11 +2,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
-import { AppError } from '../../app/errors.ts';
+import { AppError, named } from '../../app/errors.ts';
 import { ROLES } from '../../app/roles.ts';
 import { createUser, forgetSessionsOf, hashPassword } from '../../app/users.ts';
 import { present } from '../../domain/lookup.ts';
-import { API_MESSAGES } from '../../i18n/api.ts';
+import { API_MESSAGES, API_OBJECTS } from '../../i18n/api.ts';
 import { appendAuditIn } from '../../store/audit.ts';
 import { listUsers, setUserDisabled, setUserPassword, type User } from '../../store/users.ts';
 import { actor } from '../auth.ts';
@@ -67,7 +67,7 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const passwordHash = request.body.password === undefined ? null : await hashPassword(request.body.password);
         const user = await ctx.db.transaction(async (tx) => {
           let u = (await listUsers(tx)).find((x) => x.id === request.params.id) ?? null;
-          if (!u) throw new AppError('not_found', API_MESSAGES.not_found, { what: `user ${request.params.id}` });
+          if (!u) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.user, { id: String(request.params.id) }) });
           if (request.body.disabled !== undefined) u = present(await setUserDisabled(tx, u.id, request.body.disabled), `user ${u.id} vanished while it was being updated`);
           if (passwordHash !== null) await setUserPassword(tx, request.params.id, passwordHash);
           await appendAuditIn(tx, {
