@@ -67,13 +67,13 @@ export function reportFailure(e: unknown, argv: readonly string[]): ExitCode {
   }
   if (e instanceof AppError) {
     // A use case's refusal (src/app): its message in the language asked for, and where.
-    const at = (l: AppError['locations'][number]) => [l.file, l.path, l.line ? `${l.line}:${l.column ?? 1}` : null, l.row ? `row ${l.row}` : null, l.message ? renderMessage(l.message, lang) : null].filter(Boolean).join(' ');
+    const at = (l: AppError['locations'][number]) => [l.file, l.path, l.line ? `${l.line}:${l.column ?? 1}` : null, l.row ? render(MESSAGES['error.row'], lang, { row: String(l.row) }) : null, l.message ? renderMessage(l.message, lang) : null].filter(Boolean).join(' ');
     process.stderr.write(`${[e.messageIn(lang), ...e.locations.map((l) => `  ${at(l)}`)].join('\n')}\n`);
     return e.code === 'registry_rejected' ? EXIT.rejected : e.code === 'unavailable' ? EXIT.unreadable : EXIT.usage;
   }
   const file = writeDetails(e, argv);
   const message = firstLine(e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 300);
-  process.stderr.write(`${render(MESSAGES['error.internal'], lang, { message, file: file ?? '(the details could not be written)' })}\n`);
+  process.stderr.write(`${file ? render(MESSAGES['error.internal'], lang, { message, file }) : render(MESSAGES['error.internal_no_file'], lang, { message })}\n`);
   return EXIT.internal;
 }
 

@@ -105,6 +105,12 @@ export const MESSAGES = {
     ru: 'Непредвиденная ошибка: {message}. Подробности записаны в {file}',
     en: 'Unexpected error: {message}. Details were written to {file}',
   },
+  'error.internal_no_file': {
+    kk: 'Күтпеген қате: {message}. Толығын файлға жазу мүмкін болмады',
+    ru: 'Непредвиденная ошибка: {message}. Подробности не удалось записать в файл',
+    en: 'Unexpected error: {message}. The details could not be written',
+  },
+  'error.row': { kk: '{row}-жол', ru: 'строка {row}', en: 'row {row}' },
   'error.unreadable': { kk: 'Файлды оқу мүмкін емес', ru: 'Файл не удаётся прочитать', en: 'The file cannot be read' },
   'error.unwritable': { kk: 'Файлды жазу мүмкін емес', ru: 'Файл не удаётся записать', en: 'The file cannot be written' },
   'error.registry_rejected': {
