@@ -138,6 +138,27 @@ describe('the help and refusals as printed', () => {
     }
   });
 
+  it('each kind of refusal of the parser, in Kazakh, with no English word left', async () => {
+    const allowed = allowedLatin(buildProgram('kk'));
+    const cases: [string[], string][] = [
+      [['check', 'a.csv', '--bogus'], 'commander.unknownOption'],
+      [['bogus'], 'commander.unknownCommand'],
+      [['validate'], 'commander.missingArgument'],
+      [['check', 'a.csv', '--limit'], 'commander.optionMissingArgument'],
+      [['generate'], 'commander.missingMandatoryOptionValue'],
+      [['impact', '--format', 'pdf'], 'commander.invalidArgument'],
+      [['documents', 'memo', '--act', 'x', '--out', 'y'], 'commander.invalidArgument'],
+      [['check', 'a.csv', 'b.csv'], 'commander.excessArguments'],
+    ];
+    for (const [args, code] of cases) {
+      const r = await run([...args.slice(0, 1), '--lang', 'kk', ...args.slice(1)]);
+      const first = r.err.split('\n')[0]!;
+      expect(r.code, args.join(' ')).toBe(code);
+      expect(first, args.join(' ')).toMatch(KAZAKH_LETTERS);
+      expect(strayLatin(first.replace(/'[^']*'|«[^»]*»/g, ' '), new Set([...allowed, 'bogus', 'memo', 'pdf', 'csv', 'a', 'b'])), first).toEqual([]);
+    }
+  });
+
   it('a missing required option and a value outside the choices, in the language', async () => {
     expect((await run(['generate', '--lang', 'kk'])).err.split('\n')[0]).toBe('--out <file> міндетті опциясы берілмеген');
     expect((await run(['evaluate', '--act', 'x', '--engine', 'gpu', '--lang', 'ru'])).err.split('\n')[0]).toBe('недопустимое значение «gpu» опции --engine <engine>: допустимые значения: kernel, sql');
