@@ -5,7 +5,9 @@
  * and command — are replaced through its help hooks. Its refusals are said again in
  * src/cli/arguments.ts.
  */
+import { relative, sep } from 'node:path';
 import type { Argument, Command, HelpConfiguration, Option } from 'commander';
+import { PROJECT_ROOT } from '../paths.ts';
 import { CLI_HELP, CLI_HELP_WORDS as W, type CliCommandPath } from '../i18n/cli-help.ts';
 import { render, type Lang, type Text } from '../i18n/text.ts';
 
@@ -60,7 +62,9 @@ function extras(lang: Lang, item: { argChoices?: string[]; defaultValue?: unknow
   const value: unknown = item.defaultValue;
   // A flag's `false` and an empty list say nothing to a reader: left out.
   const silent = value === undefined || typeof value === 'boolean' || (Array.isArray(value) && value.length === 0);
-  if (showDefault && !silent) out.push(render(W.default, lang, { value: item.defaultValueDescription || JSON.stringify(value) }));
+  // A file of the checkout is named from the project's folder, as docs/cli.md names it.
+  const shown = typeof value === 'string' && value.startsWith(`${PROJECT_ROOT}${sep}`) ? relative(PROJECT_ROOT, value) : value;
+  if (showDefault && !silent) out.push(render(W.default, lang, { value: item.defaultValueDescription || JSON.stringify(shown) }));
   return [...out, ...more];
 }
 
