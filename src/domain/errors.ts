@@ -75,7 +75,7 @@ export class UnreadableFileError extends UserError {
   }
 }
 
-/** An output that cannot be written (the old file, if any, is left as it was). */
+/** An output that cannot be written (the old file, if there is one, is left as it was). */
 export class OutputError extends UserError {
   override name = 'OutputError';
   constructor(

@@ -173,7 +173,7 @@ export const CLI_HELP = {
     description: {
       kk: 'тізілім файлы деректерінің сапасы туралы есеп (немесе көшірмені тексеру); бір жол қабылданбаса, шығу коды 1, файл оқылмаса — 3',
       ru: 'отчёт о качестве данных файла реестра (или проверка снимка); код выхода 1, если отклонена хоть одна строка, 3 — если файл не читается',
-      en: 'data-quality report of a registry file (or verification of a snapshot); exits 1 when any row is rejected, 3 when the file cannot be read',
+      en: 'data-quality report of a registry file (or verification of a snapshot); exits 1 when a row is rejected, 3 when the file cannot be read',
     },
     arguments: {
       file: { kk: 'тізілім файлы (CSV, XLSX немесе .amnreg көшірмесі)', ru: 'файл реестра (CSV, XLSX или снимок .amnreg)', en: 'registry file (CSV, XLSX or .amnreg snapshot)' },
