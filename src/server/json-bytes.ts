@@ -18,7 +18,7 @@ const BACKSLASH = 0x5c;
 /** Fragments this short are copied in a loop: cheaper than a call to `set`. */
 const SHORT = 16;
 
-class ByteWriter {
+export class JsonWriter {
   buf: Uint8Array;
   at = 0;
   /** Strings (and keys) that are not plain ASCII, encoded once per answer. */
@@ -27,11 +27,13 @@ class ByteWriter {
   private readonly laterKeys = new Map<string, Uint8Array>();
   private readonly encoder = new TextEncoder();
 
-  constructor(capacity: number) {
-    this.buf = new Uint8Array(capacity);
+  /** `capacity` bytes to start with, or a buffer to write into (it grows into a new one when too small). */
+  constructor(start: number | Uint8Array) {
+    this.buf = typeof start === 'number' ? new Uint8Array(start) : start;
   }
 
-  private room(n: number): void {
+  /** Makes room for `n` more bytes. */
+  room(n: number): void {
     if (this.at + n <= this.buf.length) return;
     const next = new Uint8Array(Math.max(this.buf.length * 2, this.at + n));
     next.set(this.buf.subarray(0, this.at));
@@ -117,7 +119,13 @@ function prepared(v: unknown, key: string): unknown {
   return x;
 }
 
-function write(w: ByteWriter, v: unknown, stack: Holder[]): void {
+/**
+ * Writes an object its own way (a list written straight from columns) and says so; false leaves
+ * it to the generic writer. Its bytes must be those of `JSON.stringify` of the object.
+ */
+export type SpecialWriter = (w: JsonWriter, v: object) => boolean;
+
+function write(w: JsonWriter, v: unknown, stack: Holder[], special: SpecialWriter | null): void {
   switch (typeof v) {
     case 'string':
       w.string(v);
@@ -141,13 +149,14 @@ function write(w: ByteWriter, v: unknown, stack: Holder[]): void {
     w.ascii('null');
     return;
   }
+  if (special !== null && special(w, v)) return;
   if (stack.includes(v as Holder)) throw new TypeError('Converting circular structure to JSON');
   if (Array.isArray(v)) {
     stack.push(v);
     w.ascii('[');
     for (let k = 0; k < v.length; k++) {
       if (k > 0) w.ascii(',');
-      write(w, prepared(v[k], String(k)), stack);
+      write(w, prepared(v[k], String(k)), stack, special);
     }
     w.ascii(']');
     stack.pop();
@@ -161,17 +170,53 @@ function write(w: ByteWriter, v: unknown, stack: Holder[]): void {
     if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
     w.key(k, first);
     first = false;
-    write(w, x, stack);
+    write(w, x, stack, special);
   }
   w.ascii(first ? '{}' : '}');
   stack.pop();
 }
 
-/** The UTF-8 bytes of `JSON.stringify(value)`; `capacity` is a first guess at the size, in bytes. */
-export function jsonBytes(value: unknown, capacity = 64 * 1024): Buffer {
-  const w = new ByteWriter(capacity);
+function writeTop(w: JsonWriter, value: unknown, special: SpecialWriter | null): void {
   const top = prepared(value, '');
   if (top === undefined || typeof top === 'function' || typeof top === 'symbol') throw new TypeError('The value has no JSON text');
-  write(w, top, []);
+  write(w, top, [], special);
+}
+
+/** The UTF-8 bytes of `JSON.stringify(value)`; `capacity` is a first guess at the size, in bytes. */
+export function jsonBytes(value: unknown, capacity = 64 * 1024, special: SpecialWriter | null = null): Buffer {
+  const w = new JsonWriter(capacity);
+  writeTop(w, value, special);
   return Buffer.from(w.buf.buffer, w.buf.byteOffset, w.at);
+}
+
+/**
+ * Buffers of answers already sent, written into again: an answer of a megabyte then allocates
+ * nothing. A buffer comes back only when its answer has been handed whole to the socket.
+ */
+const POOL_SIZE = 4;
+/** Buffers larger than this are left to the garbage collector rather than kept. */
+const POOL_MAX_BYTES = 16 * 1024 * 1024;
+const pool: Uint8Array[] = [];
+
+export interface PooledJson {
+  body: Buffer;
+  /** Gives the buffer back; call it once, when nothing reads `body` again. */
+  release(): void;
+}
+
+/** Like `jsonBytes`, into a buffer of the pool (see `release`). */
+export function pooledJsonBytes(value: unknown, capacity: number, special: SpecialWriter | null = null): PooledJson {
+  const reused = pool.pop();
+  const w = new JsonWriter(reused !== undefined && reused.length >= capacity ? reused : capacity);
+  writeTop(w, value, special);
+  const buf = w.buf;
+  let released = false;
+  return {
+    body: Buffer.from(buf.buffer, buf.byteOffset, w.at),
+    release() {
+      if (released) return;
+      released = true;
+      if (pool.length < POOL_SIZE && buf.length <= POOL_MAX_BYTES) pool.push(buf);
+    },
+  };
 }
