@@ -111,8 +111,9 @@ function hasToJson(v: object): v is { toJSON(key: string): unknown } {
 }
 
 /** What JSON.stringify would write for `v` as the member `key`: undefined when it writes nothing. */
-function prepared(v: unknown, key: string): unknown {
+function prepared(v: unknown, key: string, special: SpecialWriter | null): unknown {
   if (typeof v !== 'object' || v === null) return v;
+  if (special !== null && special.handles(v)) return v;
   let x: unknown = v;
   if (hasToJson(v)) x = v.toJSON(key);
   if (x instanceof Number || x instanceof String || x instanceof Boolean) x = x.valueOf();
@@ -120,10 +121,13 @@ function prepared(v: unknown, key: string): unknown {
 }
 
 /**
- * Writes an object its own way (a list written straight from columns) and says so; false leaves
- * it to the generic writer. Its bytes must be those of `JSON.stringify` of the object.
+ * Objects written their own way (a list written straight from columns), before their `toJSON`:
+ * the bytes `write` gives must be those of `JSON.stringify` of the object.
  */
-export type SpecialWriter = (w: JsonWriter, v: object) => boolean;
+export interface SpecialWriter {
+  handles(v: object): boolean;
+  write(w: JsonWriter, v: object): void;
+}
 
 function write(w: JsonWriter, v: unknown, stack: Holder[], special: SpecialWriter | null): void {
   switch (typeof v) {
@@ -149,14 +153,17 @@ function write(w: JsonWriter, v: unknown, stack: Holder[], special: SpecialWrite
     w.ascii('null');
     return;
   }
-  if (special !== null && special(w, v)) return;
+  if (special !== null && special.handles(v)) {
+    special.write(w, v);
+    return;
+  }
   if (stack.includes(v as Holder)) throw new TypeError('Converting circular structure to JSON');
   if (Array.isArray(v)) {
     stack.push(v);
     w.ascii('[');
     for (let k = 0; k < v.length; k++) {
       if (k > 0) w.ascii(',');
-      write(w, prepared(v[k], String(k)), stack, special);
+      write(w, prepared(v[k], String(k), special), stack, special);
     }
     w.ascii(']');
     stack.pop();
@@ -166,7 +173,7 @@ function write(w: JsonWriter, v: unknown, stack: Holder[], special: SpecialWrite
   stack.push(o);
   let first = true;
   for (const k of Object.keys(o)) {
-    const x = prepared(o[k], k);
+    const x = prepared(o[k], k, special);
     if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
     w.key(k, first);
     first = false;
@@ -177,7 +184,7 @@ function write(w: JsonWriter, v: unknown, stack: Holder[], special: SpecialWrite
 }
 
 function writeTop(w: JsonWriter, value: unknown, special: SpecialWriter | null): void {
-  const top = prepared(value, '');
+  const top = prepared(value, '', special);
   if (top === undefined || typeof top === 'function' || typeof top === 'symbol') throw new TypeError('The value has no JSON text');
   write(w, top, [], special);
 }

@@ -1,11 +1,9 @@
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { CUSTODIES, SEXES } from '../domain/enums.ts';
-import { formatIsoDate, UNKNOWN_DATE } from '../domain/dates.ts';
-import { entryAt } from '../domain/lookup.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { UNKNOWN_DATE } from '../domain/dates.ts';
 import { evaluate } from '../engine/act/evaluate.ts';
-import { ALMOST_KINDS, REASONS, STATUSES, type Outcomes } from '../engine/act/outcome.ts';
+import type { Outcomes } from '../engine/act/outcome.ts';
 import { loadAct, MEASURE_CODES, type Plan } from '../engine/act/plan.ts';
 import { loadLaw } from '../law/law.ts';
 import { DEFAULT_PATHS } from '../paths.ts';
@@ -16,61 +14,7 @@ import { loadProfile, scaleProfile } from '../registry/synthetic/profile.ts';
 import { PERSON_COLUMNS, PersonRows, rowOf, rowSource } from '../app/person-row.ts';
 import { jsonBytes } from './json-bytes.ts';
 import { personRowsWriter } from './person-rows-json.ts';
-
-/**
- * The row object as the list built it before the rows were written from the columns, kept here
- * word for word as the reference the writer's bytes are compared with.
- */
-function referenceRow(registry: Registry, o: Outcomes, plan: Plan, i: number) {
-  const ymd = (v: number) => `${String(Math.floor(v / 10000)).padStart(4, '0')}-${String(Math.floor(v / 100) % 100).padStart(2, '0')}-${String(v % 100).padStart(2, '0')}`;
-  const dictValue = (col: { codes: Uint32Array; values: string[] }, i: number): string | null => {
-    const code = col.codes[i]!;
-    return code === 0 ? null : entryAt(col.values, code, 'dictionary code');
-  };
-  const dateValue = (v: number): string | null => (v === UNKNOWN_DATE ? null : formatIsoDate(v));
-  const c = registry.columns;
-  const status = entryAt(STATUSES, o.status[i]!, 'outcome status');
-  const almost = entryAt(ALMOST_KINDS, o.almostKind[i]!, 'almost kind');
-  const parts = registry.law.parts;
-  let articles: string[] | null = null;
-  if (c.articlesKnown[i]) {
-    articles = [];
-    for (let k = c.articleOffsets[i]!; k < c.articleOffsets[i + 1]!; k++) articles.push(entryAt(parts, c.articleValues[k]!, 'law part').id);
-  }
-  const kept = status !== 'excluded';
-  const clauseIndex = o.clause[i]!;
-  const exclusionIndex = o.exclusion[i]!;
-  const clause = clauseIndex >= 0 && kept ? entryAt(plan.clauses, clauseIndex, 'clause index') : null;
-  const exclusion = exclusionIndex >= 0 && !kept ? entryAt(plan.exclusions, exclusionIndex, 'exclusion index') : null;
-  const sex = c.sex[i]!;
-  const custody = c.custody[i]!;
-  const daysRemitted = o.daysRemitted[i]!;
-  return {
-    person_id: registry.personId[i]!,
-    last_name: dictValue(c.lastName, i),
-    first_name: dictValue(c.firstName, i),
-    middle_name: dictValue(c.middleName, i),
-    sex: sex < 0 ? null : entryAt(SEXES, sex, 'sex code'),
-    birth_date: c.birthYmd[i] === UNKNOWN_DATE ? null : ymd(c.birthYmd[i]!),
-    custody: custody < 0 ? null : entryAt(CUSTODIES, custody, 'custody code'),
-    facility: dictValue(c.facility, i),
-    region: dictValue(c.region, i),
-    articles,
-    sentence_start: dateValue(c.sentenceStartDay[i]!),
-    sentence_end: dateValue(c.sentenceEndDay[i]!),
-    status,
-    measure: o.measure[i] === 0 ? null : entryAt(MEASURE_CODES, o.measure[i]!, 'measure code'),
-    clause: clause?.ref ?? null,
-    clause_id: clause?.id ?? null,
-    excluded_by: exclusion?.ref ?? null,
-    excluded_by_id: exclusion?.id ?? null,
-    days_remitted: daysRemitted < 0 ? null : daysRemitted,
-    new_end_date: dateValue(o.newEnd[i]!),
-    reason: entryAt(REASONS, o.reason[i]!, 'outcome reason'),
-    almost: almost === 'none' ? null : almost,
-    almost_clause: almost === 'none' ? null : (plan.clauses[o.almostClause[i]!]?.ref ?? null),
-  };
-}
+import { referenceRow } from '../../test/support/person-row-reference.ts';
 
 const law = loadLaw();
 const profile = scaleProfile(loadProfile(DEFAULT_PATHS.profile), 600);
@@ -113,7 +57,11 @@ function altered(r: Registry, strings: string[], unknownEvery: number, seed: num
 /** The list as the route answers it, and the same list with the reference rows. */
 function both(registry: Registry, outcomes: Outcomes, plan: Plan, page: number[]) {
   const head = { act: { id: 'a', version: 1, hash: plan.hash }, registry: { id: 'r', name: 'Тізілім "1"' }, as_of: '2025-07-01', run: null, total: page.length, offset: 0 };
+  // Written from the columns: no row object is made.
+  const objects = vi.spyOn(PersonRows.prototype, 'objects');
   const written = jsonBytes({ ...head, rows: new PersonRows(rowSource(registry, outcomes, plan), page) }, 16, personRowsWriter);
+  expect(objects).not.toHaveBeenCalled();
+  objects.mockRestore();
   const expected = utf8(JSON.stringify({ ...head, rows: page.map((i) => referenceRow(registry, outcomes, plan, i)) }));
   return { written, expected };
 }

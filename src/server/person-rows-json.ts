@@ -181,8 +181,7 @@ export function writePersonRows(w: JsonWriter, rows: PersonRows): void {
 }
 
 /** For `jsonBytes`: a page of person rows is written from the columns. */
-export const personRowsWriter: SpecialWriter = (w, v) => {
-  if (!(v instanceof PersonRows)) return false;
-  writePersonRows(w, v);
-  return true;
+export const personRowsWriter: SpecialWriter = {
+  handles: (v) => v instanceof PersonRows,
+  write: (w, v) => writePersonRows(w, v as PersonRows),
 };
