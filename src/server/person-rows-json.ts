@@ -9,7 +9,7 @@
  */
 import { formatIsoDate, UNKNOWN_DATE, ymdOfDay } from '../domain/dates.ts';
 import { entryAt } from '../domain/lookup.ts';
-import { PERSON_FIELDS, PersonRows, ymdText, type PersonField } from '../app/person-row.ts';
+import { PERSON_FIELDS, PersonRows, ymdText, type PersonField, type RowSource } from '../app/person-row.ts';
 import type { JsonWriter, SpecialWriter } from './json-bytes.ts';
 
 const encoder = new TextEncoder();
@@ -111,70 +111,104 @@ function count(w: JsonWriter, v: number): void {
   } while (x > 0);
 }
 
+/** Writes one field of row `i`, its key included. */
+type CellWriter = (w: JsonWriter, i: number) => void;
+
+function writeNull(w: JsonWriter): void {
+  copy(w, NULL, 0, 4);
+}
+
+/** The writer of one field over one answer's source: its table, encoding and key looked up once. */
+function cellWriter(f: PersonField, s: RowSource, key: Uint8Array): CellWriter {
+  const keyLength = key.length;
+  switch (f.kind) {
+    case 'id': {
+      const value = f.value;
+      return (w, i) => {
+        copy(w, key, 0, keyLength);
+        w.string(value(s, i));
+      };
+    }
+    case 'text': {
+      const table = f.table(s);
+      const { bytes, start } = encodedTable(table);
+      const { code, what } = f;
+      return (w, i) => {
+        copy(w, key, 0, keyLength);
+        const k = code(s, i);
+        if (k < 0) writeNull(w);
+        else {
+          if (k >= table.length) entryAt(table, k, what);
+          copy(w, bytes, start[k]!, start[k + 1]!);
+        }
+      };
+    }
+    case 'texts': {
+      const table = f.table(s);
+      const { bytes, start } = encodedTable(table);
+      const codes = f.codes(s);
+      const { known, from, to, what } = f;
+      return (w, i) => {
+        copy(w, key, 0, keyLength);
+        if (!known(s, i)) {
+          writeNull(w);
+          return;
+        }
+        w.ascii('[');
+        const first = from(s, i);
+        for (let j = first, end = to(s, i); j < end; j++) {
+          if (j > first) w.ascii(',');
+          const k = codes[j]!;
+          if (k >= table.length) entryAt(table, k, what);
+          copy(w, bytes, start[k]!, start[k + 1]!);
+        }
+        w.ascii(']');
+      };
+    }
+    case 'day': {
+      const day = f.day;
+      return (w, i) => {
+        copy(w, key, 0, keyLength);
+        const d = day(s, i);
+        if (d === UNKNOWN_DATE) writeNull(w);
+        else {
+          const v = ymdOfDay(d);
+          if (FOUR_DIGIT_YEARS(v)) ymdLiteral(w, v);
+          else w.string(formatIsoDate(d));
+        }
+      };
+    }
+    case 'ymd': {
+      const ymd = f.ymd;
+      return (w, i) => {
+        copy(w, key, 0, keyLength);
+        const v = ymd(s, i);
+        if (v === UNKNOWN_DATE) writeNull(w);
+        else if (FOUR_DIGIT_YEARS(v)) ymdLiteral(w, v);
+        else w.string(ymdText(v));
+      };
+    }
+    case 'count': {
+      const value = f.value;
+      return (w, i) => {
+        copy(w, key, 0, keyLength);
+        const v = value(s, i);
+        if (v < 0) writeNull(w);
+        else count(w, v);
+      };
+    }
+  }
+}
+
 /** The rows as a JSON array. */
 export function writePersonRows(w: JsonWriter, rows: PersonRows): void {
-  const s = rows.source;
+  const cells = FIELDS.map((f, k) => cellWriter(f, rows.source, KEYS[k]!));
   const page = rows.rows;
-  // Each field's table and its encoding, looked up once per answer.
-  const tables = FIELDS.map((f) => (f.kind === 'text' || f.kind === 'texts' ? f.table(s) : []));
-  const encoded = tables.map((t) => encodedTable(t));
   w.ascii('[');
   for (let n = 0; n < page.length; n++) {
     const i = page[n]!;
     if (n > 0) w.ascii(',');
-    for (let k = 0; k < FIELDS.length; k++) {
-      const f = FIELDS[k]!;
-      const key = KEYS[k]!;
-      copy(w, key, 0, key.length);
-      switch (f.kind) {
-        case 'id':
-          w.string(f.value(s, i));
-          break;
-        case 'text': {
-          const code = f.code(s, i);
-          if (code < 0) copy(w, NULL, 0, 4);
-          else entry(w, tables[k]!, encoded[k]!, code, f.what);
-          break;
-        }
-        case 'texts': {
-          if (!f.known(s, i)) {
-            copy(w, NULL, 0, 4);
-            break;
-          }
-          const codes = f.codes(s);
-          w.ascii('[');
-          for (let j = f.from(s, i), end = f.to(s, i), first = true; j < end; j++, first = false) {
-            if (!first) w.ascii(',');
-            entry(w, tables[k]!, encoded[k]!, codes[j]!, f.what);
-          }
-          w.ascii(']');
-          break;
-        }
-        case 'day': {
-          const d = f.day(s, i);
-          if (d === UNKNOWN_DATE) copy(w, NULL, 0, 4);
-          else {
-            const v = ymdOfDay(d);
-            if (FOUR_DIGIT_YEARS(v)) ymdLiteral(w, v);
-            else w.string(formatIsoDate(d));
-          }
-          break;
-        }
-        case 'ymd': {
-          const v = f.ymd(s, i);
-          if (v === UNKNOWN_DATE) copy(w, NULL, 0, 4);
-          else if (FOUR_DIGIT_YEARS(v)) ymdLiteral(w, v);
-          else w.string(ymdText(v));
-          break;
-        }
-        case 'count': {
-          const v = f.value(s, i);
-          if (v < 0) copy(w, NULL, 0, 4);
-          else count(w, v);
-          break;
-        }
-      }
-    }
+    for (let k = 0; k < cells.length; k++) cells[k]!(w, i);
     w.ascii('}');
   }
   w.ascii(']');
