@@ -11,6 +11,10 @@
  * The output is byte for byte the UTF-8 encoding of `JSON.stringify(value)` for JSON data (the
  * property test in json-bytes.test.ts), including `toJSON`, skipped `undefined` members, non-finite
  * numbers as `null`, and a TypeError on a cycle or a BigInt.
+ *
+ * An object can be written its own way (`SpecialWriter`: a person list's rows, straight from the
+ * columns, src/server/person-rows-json.ts), and an answer into a buffer of one already sent
+ * (`pooledJsonBytes`): a list of a megabyte then allocates next to nothing.
  */
 
 const QUOTE = 0x22;
@@ -205,6 +209,11 @@ const POOL_SIZE = 4;
 const POOL_MAX_BYTES = 16 * 1024 * 1024;
 const pool: Uint8Array[] = [];
 
+/** How many buffers wait in the pool (tests). */
+export function pooledBuffers(): number {
+  return pool.length;
+}
+
 export interface PooledJson {
   body: Buffer;
   /** Gives the buffer back; call it once, when nothing reads `body` again. */
@@ -213,8 +222,8 @@ export interface PooledJson {
 
 /** Like `jsonBytes`, into a buffer of the pool (see `release`). */
 export function pooledJsonBytes(value: unknown, capacity: number, special: SpecialWriter | null = null): PooledJson {
-  const reused = pool.pop();
-  const w = new JsonWriter(reused !== undefined && reused.length >= capacity ? reused : capacity);
+  const k = pool.findIndex((b) => b.length >= capacity);
+  const w = new JsonWriter(k >= 0 ? pool.splice(k, 1)[0]! : capacity);
   writeTop(w, value, special);
   const buf = w.buf;
   let released = false;
