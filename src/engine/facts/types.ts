@@ -141,6 +141,12 @@ interface FactForms {
    * without branches, where `kernel`'s -1 / 0 / 1 would need them.
    */
   kernelW?(ctx: EmitContext, arg: ArgValue | null, law: CriminalCode): string;
+  /**
+   * Number facts whose known values are whole numbers from 0 to 2^31 − 1: the value as such, with
+   * unknown negative (where `kernel` gives NaN), so that comparisons stay in whole numbers and
+   * without branches (src/engine/kernel.ts comparisonW).
+   */
+  kernelInt?(ctx: EmitContext, arg: ArgValue | null, law: CriminalCode): string;
   /** has_tag: the bits of the tag mask the fact reads (certain and maybe), for one mask test over many tags. */
   tagBits?(arg: ArgValue | null): number;
   /** has_tag: the bits of the tag mask without which the fact does not hold (the certain one). */
