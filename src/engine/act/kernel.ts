@@ -665,6 +665,15 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   const source = kernelSource(g);
   const bind = binder(g, law, source);
   const { n } = g;
+  // The kernel bound to a registry on its last day, kept while the registry lives: binding reads
+  // the act's constants and counted columns (tens of microseconds), which a re-evaluation of the
+  // national registry (a few milliseconds) need not pay again.
+  const boundOf = new WeakMap<Registry, { day: number; act: BoundAct }>();
+  const bound = (registry: Registry, asOfDay = plan.entryIntoForce): BoundAct => {
+    let b = boundOf.get(registry);
+    if (b?.day !== asOfDay) boundOf.set(registry, (b = { day: asOfDay, act: bind(registry, asOfDay) }));
+    return b.act;
+  };
   return {
     plan,
     source,
@@ -682,13 +691,13 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     bind,
     count(registry, asOfDay, range, t) {
       const tally = t ?? new Tally(n, plan.exclusions.length);
-      bind(registry, asOfDay).count(range?.start ?? 0, range?.end ?? registry.size, tally);
+      bound(registry, asOfDay).count(range?.start ?? 0, range?.end ?? registry.size, tally);
       return tally;
     },
     run(registry, asOfDay, range, out, t) {
       const O = out ?? newOutcomes(registry.size, false, n);
       // without a tally, the counts go to one that is dropped (counting costs less than a second loop would)
-      bind(registry, asOfDay).run(range?.start ?? 0, range?.end ?? registry.size, O, t ?? new Tally(n, plan.exclusions.length));
+      bound(registry, asOfDay).run(range?.start ?? 0, range?.end ?? registry.size, O, t ?? new Tally(n, plan.exclusions.length));
       return O;
     },
   };
