@@ -10,7 +10,8 @@
  * Property tests hold the three to the same answers over persons and conditions the test
  * generators draw — from the `leaves` every fact names.
  *
- * In kernel code unknown is NaN for numbers and -1 for enumerations and booleans; in the reference
+ * In kernel code unknown is NaN for numbers (negative in `kernelInt`, the form of number facts that
+ * are whole numbers) and -1 for enumerations and booleans; in the reference
  * `null`; in SQL `NULL` (SQL's AND / OR / NOT are already Kleene's three-valued connectives). A
  * comparison that makes a boolean is written `(x === y) * 1`, not `x === y ? 1 : 0`: V8 compiles
  * the conditional into a jump, which the data of a registry makes unpredictable (src/engine/kernel.ts).
