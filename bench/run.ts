@@ -524,7 +524,7 @@ async function main(): Promise<void> {
     `The registry in memory, the act compiled once; each run evaluates every person and counts the standard breakdowns. Rounds take every act in turn: first the 1-thread rounds, in a block of their own before the 2-thread evaluators' worker threads exist (no worker thread of the process exists while they are timed; V8's own background threads — compilation, garbage collection — may run, and count in the CPU time), then the 2-thread rounds. The CPU time is the process's during a 1-thread run: with no worker thread, time the run spent descheduled (another process, or the host taking the virtual processor) is in the wall clock and not in it. Load average (1 min) before and after: ${nat.load[0].toFixed(2)}, ${nat.load[1].toFixed(2)}.`,
     '',
     '| act | kernel, 1 thread (ms) | 1 thread, CPU time (ms) | kernel, 2 threads (ms) | fastest run, 1 / 2 threads (ms) | chunks taken by the calling thread, 2 threads (median) |',
-    '|---|---:|---:|---:|---:|',
+    '|---|---:|---:|---:|---:|---:|',
     ...nat.rows.map((r) => `| ${r.act} | ${f(r.ms)} | ${f(r.cpu)} | ${f(r.ms2)} | ${f(r.min)} / ${f(r.min2)} | ${Math.round(r.callerShare * 100)} % |`),
     '',
     '## Memory',
