@@ -15,7 +15,9 @@
  *
  * Results go to bench/results/server-<date>.md with the machine. Loopback only, bounded in count and
  * time. BENCH_SERVER_QUICK=1 runs short phases (a smoke run, not for the record); BENCH_IMPORT_ROWS
- * sets the import size (default 1000000); BENCH_STORES=pglite,postgres chooses the stores.
+ * sets the import size (default 1000000); BENCH_STORES=pglite,postgres chooses the stores;
+ * BENCH_SERVER_ONLY=lists measures the person lists alone (their phases at full length, the figures
+ * logged, no results file).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -33,6 +35,10 @@ import { loadProfile, scaleProfile } from '../src/registry/synthetic/profile.ts'
 const QUICK = process.env['BENCH_SERVER_QUICK'] === '1';
 const IMPORT_ROWS = Number(process.env['BENCH_IMPORT_ROWS'] ?? (QUICK ? 20_000 : 1_000_000));
 const STORES = (process.env['BENCH_STORES'] ?? 'pglite,postgres').split(',');
+const ONLY_LISTS = process.env['BENCH_SERVER_ONLY'] === 'lists';
+/** Length of a list phase at a given rate, and of a throughput phase, s. */
+const LIST_SECONDS = QUICK && !ONLY_LISTS ? 3 : 15;
+const LIST_MAX_SECONDS = QUICK && !ONLY_LISTS ? 3 : 10;
 const DATABASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const WHAT_IF_SECONDS = QUICK ? 5 : 30;
 const STEP_SECONDS = QUICK ? 3 : 10;
@@ -263,7 +269,33 @@ interface StoreResult {
   import: Awaited<ReturnType<typeof importFile>>;
 }
 
-async function benchStore(store: string, csv: string): Promise<StoreResult> {
+/** The persons and facilities the person and list phases ask for, from the whole list of the act. */
+async function listTargets(s: Server, analyst: Session) {
+  const list = (await (await fetch(`${s.base}/api/persons?act=${ACT}&limit=100000`, { headers: { cookie: analyst.cookie } })).json()) as { rows: { person_id: string; facility: string }[] };
+  const byFacility = new Map<string, number>();
+  for (const r of list.rows) byFacility.set(r.facility, (byFacility.get(r.facility) ?? 0) + 1);
+  const [facility, rows] = [...byFacility].sort((a, b) => Math.abs(a[1] - 2000) - Math.abs(b[1] - 2000))[0]!;
+  const ids = list.rows.filter((_, i) => i % 61 === 0).map((r) => r.person_id);
+  const personPaths = ids.map((id) => `/api/persons/${id}?act=${ACT}&lang=kk`);
+  const largest = [...byFacility].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([f]) => f).join(',');
+  return { facility, rows, personPaths, largest };
+}
+
+/** A facility's list and the issue's 2 000 rows at LIST_RATE, and the lists answered a second. */
+async function listLoads(s: Server, analyst: Session, store: string, t: Awaited<ReturnType<typeof listTargets>>) {
+  const listPaths = [`/api/persons?act=${ACT}&facility=${t.facility}&limit=5000`];
+  // warm-up: the first lists compile the code that writes them
+  await getLoad(s, analyst, listPaths, 2, null);
+  const facilityList = { ...(await getLoad(s, analyst, listPaths, LIST_SECONDS, LIST_RATE)), rows: t.rows, facility: t.facility };
+  log(`${store}: ${t.facility}'s list (${t.rows} rows) at ${LIST_RATE}/s: p50 ${facilityList.p50.toFixed(1)} ms, p99 ${facilityList.p99.toFixed(1)} ms`);
+  const list2000 = { ...(await getLoad(s, analyst, [`/api/persons?act=${ACT}&facility=${t.largest}&limit=2000`], LIST_SECONDS, LIST_RATE)), facilities: t.largest };
+  log(`${store}: 2 000 rows of ${t.largest} at ${LIST_RATE}/s: p50 ${list2000.p50.toFixed(1)} ms, p99 ${list2000.p99.toFixed(1)} ms`);
+  const listMax = await getLoad(s, analyst, listPaths, LIST_MAX_SECONDS, null);
+  log(`${store}: lists answered a second by 10 clients: ${listMax.rate.toFixed(0)}`);
+  return { facilityList, list2000, listMax };
+}
+
+async function benchStore(store: string, csv: string): Promise<StoreResult | null> {
   const dataDir = mkdtempSync(join(tmpdir(), `amnestia-bench-${store}-`));
   let schema: string | null = null;
   let url: string | undefined;
@@ -285,6 +317,10 @@ async function benchStore(store: string, csv: string): Promise<StoreResult> {
     log(`${store}: started in ${(startMs / 1000).toFixed(1)} s`);
     try {
       const analyst = await signIn(s, 'analyst');
+      if (ONLY_LISTS) {
+        await listLoads(s, analyst, store, await listTargets(s, analyst));
+        return null;
+      }
       const source = ((await (await fetch(`${s.base}/api/acts/${ACT}`, { headers: { cookie: analyst.cookie } })).json()) as { source: string }).source;
       // warm-up: the first requests compile the server's code paths
       await whatIfAt(s, analyst, source, 20, 3, false);
@@ -294,25 +330,14 @@ async function benchStore(store: string, csv: string): Promise<StoreResult> {
       log(`${store}: what-if 40/s, new kernels: p50 ${whatIfStructural.p50.toFixed(1)} ms, p99 ${whatIfStructural.p99.toFixed(1)} ms, errors ${whatIfStructural.errors}`);
       const sat = await saturation(s, analyst, source);
 
-      const list = (await (await fetch(`${s.base}/api/persons?act=${ACT}&limit=100000`, { headers: { cookie: analyst.cookie } })).json()) as { rows: { person_id: string; facility: string }[] };
-      const byFacility = new Map<string, number>();
-      for (const r of list.rows) byFacility.set(r.facility, (byFacility.get(r.facility) ?? 0) + 1);
-      const [facility, rows] = [...byFacility].sort((a, b) => Math.abs(a[1] - 2000) - Math.abs(b[1] - 2000))[0]!;
-      const ids = list.rows.filter((_, i) => i % 61 === 0).map((r) => r.person_id);
-      const personPaths = ids.map((id) => `/api/persons/${id}?act=${ACT}&lang=kk`);
-      const listPaths = [`/api/persons?act=${ACT}&facility=${facility}&limit=5000`];
+      const targets = await listTargets(s, analyst);
+      const { personPaths } = targets;
       await getLoad(s, analyst, personPaths.slice(0, 50), 2, null);
       const person = await getLoad(s, analyst, personPaths, QUICK ? 3 : 15, PERSON_RATE);
       log(`${store}: a person with the explanation at ${PERSON_RATE}/s: p50 ${person.p50.toFixed(1)} ms, p99 ${person.p99.toFixed(1)} ms`);
       const personMax = await getLoad(s, analyst, personPaths, QUICK ? 3 : 10, null);
       log(`${store}: persons answered a second by 10 clients: ${personMax.rate.toFixed(0)}`);
-      const facilityList = { ...(await getLoad(s, analyst, listPaths, QUICK ? 3 : 15, LIST_RATE)), rows, facility };
-      log(`${store}: ${facility}'s list (${rows} rows) at ${LIST_RATE}/s: p50 ${facilityList.p50.toFixed(1)} ms, p99 ${facilityList.p99.toFixed(1)} ms`);
-      const largest = [...byFacility].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([f]) => f).join(',');
-      const list2000 = { ...(await getLoad(s, analyst, [`/api/persons?act=${ACT}&facility=${largest}&limit=2000`], QUICK ? 3 : 15, LIST_RATE)), facilities: largest };
-      log(`${store}: 2 000 rows of ${largest} at ${LIST_RATE}/s: p50 ${list2000.p50.toFixed(1)} ms, p99 ${list2000.p99.toFixed(1)} ms`);
-      const listMax = await getLoad(s, analyst, listPaths, QUICK ? 3 : 10, null);
-      log(`${store}: lists answered a second by 10 clients: ${listMax.rate.toFixed(0)}`);
+      const { facilityList, list2000, listMax } = await listLoads(s, analyst, store, targets);
 
       const imported = await importFile(s, analyst, csv);
       log(`${store}: import of ${IMPORT_ROWS} rows: ${(imported.ms / 1000).toFixed(1)} s, ${imported.status}, peak RSS ${(imported.peakRss / 2 ** 30).toFixed(2)} GiB`);
@@ -377,6 +402,10 @@ async function main(): Promise<void> {
     .map((x) => x.toFixed(2))
     .join(' ')}.`;
   log(machine);
+  if (ONLY_LISTS) {
+    for (const store of STORES) await benchStore(store, '');
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'amnestia-bench-csv-'));
   const csv = join(dir, 'big.csv');
   const law = loadLaw();
@@ -386,7 +415,10 @@ async function main(): Promise<void> {
   log(`import file: ${IMPORT_ROWS} rows, ${(csvBytes / 2 ** 20).toFixed(0)} MiB`);
   const results: StoreResult[] = [];
   try {
-    for (const store of STORES) results.push(await benchStore(store, csv));
+    for (const store of STORES) {
+      const result = await benchStore(store, csv);
+      if (result !== null) results.push(result);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

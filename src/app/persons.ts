@@ -6,7 +6,7 @@
  */
 import { msg } from '../i18n/message.ts';
 import { CUSTODIES, SEXES } from '../domain/enums.ts';
-import { formatIsoDate, UNKNOWN_DATE } from '../domain/dates.ts';
+import { formatIsoDate } from '../domain/dates.ts';
 import { entryAt } from '../domain/lookup.ts';
 import { outcomeDetails } from '../engine/act/evaluate.ts';
 import { explain, renderTrace, type Trace } from '../engine/act/explain.ts';
@@ -25,6 +25,7 @@ import type { RegistryRef } from '../store/registries.ts';
 import { getRun } from '../store/runs.ts';
 import { readActPlan, type UnverifiedInput } from './acts.ts';
 import { actDoubts, outcomeDoubts } from '../engine/act/doubt.ts';
+import { PersonRows, rowSource } from './person-row.ts';
 import type { Actor, AppContext } from './context.ts';
 import { AppError } from './errors.ts';
 import { dayOf, evaluatedOn, planOn, registryFor } from './evaluations.ts';
@@ -109,32 +110,6 @@ export interface PersonListRequest {
   offset: number;
 }
 
-export interface PersonRow {
-  person_id: string;
-  last_name: string | null;
-  first_name: string | null;
-  middle_name: string | null;
-  sex: string | null;
-  birth_date: string | null;
-  custody: string | null;
-  facility: string | null;
-  region: string | null;
-  articles: string[] | null;
-  sentence_start: string | null;
-  sentence_end: string | null;
-  status: string;
-  measure: string | null;
-  clause: string | null;
-  clause_id: string | null;
-  excluded_by: string | null;
-  excluded_by_id: string | null;
-  days_remitted: number | null;
-  new_end_date: string | null;
-  reason: string;
-  almost: string | null;
-  almost_clause: string | null;
-}
-
 export interface PersonList {
   act: { id: string; version: number; hash: string };
   registry: { id: string; name: string };
@@ -142,63 +117,14 @@ export interface PersonList {
   run: string | null;
   total: number;
   offset: number;
-  rows: PersonRow[];
+  /** Written from the columns (src/app/person-row.ts); `objects()` for the row objects. */
+  rows: PersonRows;
 }
-
-const ymd = (v: number) => `${String(Math.floor(v / 10000)).padStart(4, '0')}-${String(Math.floor(v / 100) % 100).padStart(2, '0')}-${String(v % 100).padStart(2, '0')}`;
 
 const dictValue = (col: { codes: Uint32Array; values: string[] }, i: number): string | null => {
   const code = col.codes[i]!;
   return code === 0 ? null : entryAt(col.values, code, 'dictionary code');
 };
-const dateValue = (v: number): string | null => (v === UNKNOWN_DATE ? null : formatIsoDate(v));
-
-function rowOf(r: Resolved, i: number): PersonRow {
-  const c = r.registry.columns;
-  const o = r.outcomes;
-  const plan = r.plan;
-  const status = entryAt(STATUSES, o.status[i]!, 'outcome status');
-  const almost = entryAt(ALMOST_KINDS, o.almostKind[i]!, 'almost kind');
-  const parts = r.registry.law.parts;
-  let articles: string[] | null = null;
-  if (c.articlesKnown[i]) {
-    articles = [];
-    for (let k = c.articleOffsets[i]!; k < c.articleOffsets[i + 1]!; k++) articles.push(entryAt(parts, c.articleValues[k]!, 'law part').id);
-  }
-  const kept = status !== 'excluded';
-  const clauseIndex = o.clause[i]!;
-  const exclusionIndex = o.exclusion[i]!;
-  const clause = clauseIndex >= 0 && kept ? entryAt(plan.clauses, clauseIndex, 'clause index') : null;
-  const exclusion = exclusionIndex >= 0 && !kept ? entryAt(plan.exclusions, exclusionIndex, 'exclusion index') : null;
-  const sex = c.sex[i]!;
-  const custody = c.custody[i]!;
-  const daysRemitted = o.daysRemitted[i]!;
-  return {
-    person_id: r.registry.personId[i]!,
-    last_name: dictValue(c.lastName, i),
-    first_name: dictValue(c.firstName, i),
-    middle_name: dictValue(c.middleName, i),
-    sex: sex < 0 ? null : entryAt(SEXES, sex, 'sex code'),
-    birth_date: c.birthYmd[i] === UNKNOWN_DATE ? null : ymd(c.birthYmd[i]!),
-    custody: custody < 0 ? null : entryAt(CUSTODIES, custody, 'custody code'),
-    facility: dictValue(c.facility, i),
-    region: dictValue(c.region, i),
-    articles,
-    sentence_start: dateValue(c.sentenceStartDay[i]!),
-    sentence_end: dateValue(c.sentenceEndDay[i]!),
-    status,
-    measure: o.measure[i] === 0 ? null : entryAt(MEASURE_CODES, o.measure[i]!, 'measure code'),
-    clause: clause?.ref ?? null,
-    clause_id: clause?.id ?? null,
-    excluded_by: exclusion?.ref ?? null,
-    excluded_by_id: exclusion?.id ?? null,
-    days_remitted: daysRemitted < 0 ? null : daysRemitted,
-    new_end_date: dateValue(o.newEnd[i]!),
-    reason: entryAt(REASONS, o.reason[i]!, 'outcome reason'),
-    almost: almost === 'none' ? null : almost,
-    almost_clause: almost === 'none' ? null : (plan.clauses[o.almostClause[i]!]?.ref ?? null),
-  };
-}
 
 function codesOf(list: readonly string[] | undefined, values: readonly string[]): Set<number> | null {
   if (list === undefined || list.length === 0) return null;
@@ -382,7 +308,7 @@ export async function listPersons(ctx: AppContext, actor: Actor, req: PersonList
     run: r.runId,
     total: rows.length,
     offset: req.offset,
-    rows: page.map((i) => rowOf(r, i)),
+    rows: new PersonRows(rowSource(r.registry, r.outcomes, r.plan), page),
   };
 }
 

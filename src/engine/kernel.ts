@@ -130,6 +130,10 @@ export class Emitter implements EmitContext {
   fact(f: FactDef, arg: ArgValue | null): string {
     return f.kernel(this, arg, this.law);
   }
+  /** A number fact as a whole number, negative when unknown (FactForms.kernelInt), or null when it has no such form. */
+  factInt(f: FactDef, arg: ArgValue | null): string | null {
+    return f.kernelInt ? f.kernelInt(this, arg, this.law) : null;
+  }
   /** A boolean fact's truth in bits (W_F, W_U, W_T). */
   factW(f: FactDef, arg: ArgValue | null): string {
     return f.kernelW ? f.kernelW(this, arg, this.law) : `(${f.kernel(this, arg, this.law)} * 3 & 3)`;
@@ -208,7 +212,9 @@ export function truthW(c: Checked, e: Emitter, defVar: (name: string) => string)
     case 'numIn': {
       const t = e.temp();
       const test = c.values.map((v) => `(${t} === ${e.num(v)})`).join(' | ');
-      const w = `(${t} = ${e.fact(c.fact, c.arg)}, (${t} !== ${t}) | (${test}) * 3)`;
+      const int = e.factInt(c.fact, c.arg);
+      // a whole number, negative unknown: as an enumeration's index (no NaN, no float)
+      const w = int !== null ? `(${t} = ${int}, (${t} >>> 31) | (${test}) * 3 & ~(${t} >> 31))` : `(${t} = ${e.fact(c.fact, c.arg)}, (${t} !== ${t}) | (${test}) * 3)`;
       return c.negated ? neg(w) : w;
     }
     case 'enum': {
@@ -280,6 +286,9 @@ function comparisonW(c: Extract<Checked, { k: 'num' }>, e: Emitter): string {
     return `(${t} = ${b}, (${t} === ${UNKNOWN_DATE}) | (${test}) * 3 & (${t} !== ${UNKNOWN_DATE}) * 3)`;
   }
   const value = c.value.kind === 'law' ? e.param(c.value.name) : e.num(c.value.value);
+  const int = e.factInt(c.fact, c.arg);
+  // a whole number, negative unknown: `t >>> 31` is 1 and `~(t >> 31)` masks the comparison out when unknown
+  if (int !== null) return `(${t} = ${int}, (${t} >>> 31) | (${t} ${JS_OP[c.op]} ${value}) * 3 & ~(${t} >> 31))`;
   // NaN (unknown) fails every comparison but !==, which is masked out: bit 0 alone
   const mask = c.op === '!=' ? ` & -(${t} === ${t})` : '';
   return `(${t} = ${e.fact(c.fact, c.arg)}, (${t} !== ${t}) | (${t} ${JS_OP[c.op]} ${value}) * 3${mask})`;

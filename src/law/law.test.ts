@@ -64,14 +64,15 @@ describe('Criminal Code table', () => {
       expect(p.articleId).toBe('K1400000226');
       expect(p.source).toContain('K1400000226');
     }
-    // the 1997 Code: verified where an edition's text was read (its source names the edition), Art. 179 not found
+    // the 1997 Code: every part listed was read in an edition's text, which its source names
+    // (Art. 179, once recalled, was read in the Russian text of 2010)
     const old = cc.parts.filter((x) => x.edition === '1997');
     for (const p of old) {
       expect(p.articleId).toBe('K970000167_');
-      expect(p.verified, p.id).toBe(!p.id.startsWith('1997:179-'));
-      expect(p.source, p.id).toMatch(p.verified ? /K970000167_ Art\. \d+.*(edition|text|translation)/ : /not found/);
+      expect(p.verified, p.id).toBe(true);
+      expect(p.source, p.id).toMatch(/K970000167_ Art\. \d+.*(edition|text|translation)/);
     }
-    expect(old.filter((p) => !p.verified).map((p) => p.id)).toEqual(['1997:179-1', '1997:179-2', '1997:179-3']);
+    expect(cc.matching('1997:179').map((p) => [p.id, p.gravity])).toEqual([['1997:179-1', 'grave'], ['1997:179-2', 'grave'], ['1997:179-3', 'especially_grave']]);
   });
   it('tags by the Code\'s own lists (Art. 3), down to part and point', () => {
     expect(cc.part('366-1')?.tags).toContain('corruption');
@@ -152,8 +153,29 @@ describe('Criminal Code table', () => {
     expect(['1997:313-1', '1997:313-2'].map(g)).toEqual(['minor', 'grave']);
     expect(cc.matching('1997:313').every((p) => p.tags.includes('corruption'))).toBe(true);
     expect(errorOf(cc.resolve('1997:313-3'))).toContain('no part 3');
-    // a part not read stays out: 307 part 2 is rejected, never given a default gravity
-    expect(errorOf(cc.resolve('1997:307-2'))).toContain('no part 2');
+    // the Russian text of 2010: the articles older amnesty laws name, and the aggravated parts
+    // (Art. 10 of the 1997 Code: up to 2 years minor, 5 medium, 12 grave, above 12 or life especially grave)
+    expect(['1997:120-1', '1997:120-2', '1997:120-3', '1997:121-3', '1997:125-1', '1997:125-3', '1997:164-1', '1997:164-2', '1997:165-1', '1997:165-2'].map(g)).toEqual([
+      'medium', 'grave', 'especially_grave', 'especially_grave', 'grave', 'especially_grave', 'medium', 'grave', 'especially_grave', 'especially_grave',
+    ]);
+    expect(['1997:187-2', '1997:187-3', '1997:233-1', '1997:233-3', '1997:233-4', '1997:237-1', '1997:237-2', '1997:237-3'].map(g)).toEqual([
+      'medium', 'grave', 'grave', 'especially_grave', 'especially_grave', 'especially_grave', 'grave', 'especially_grave',
+    ]);
+    expect(['1997:307-2', '1997:307-4', '1997:308-4', '1997:310-2', '1997:310-4', '1997:311-2', '1997:311-5', '1997:312-1', '1997:312-3', '1997:312-5', '1997:315-1', '1997:315-4'].map(g)).toEqual([
+      'medium', 'grave', 'grave', 'minor', 'minor', 'grave', 'especially_grave', 'medium', 'grave', 'especially_grave', 'minor', 'grave',
+    ]);
+    // tags as the successors', and the 1997 Code's own corruption list (note 5 to Art. 307)
+    expect(cc.part('1997:120-1')!.tags).toEqual(['sexual']);
+    expect(cc.part('1997:120-3')!.maybeTags).toContain('sexual_minor');
+    expect(cc.part('1997:125-3')!.maybeTags).toContain('trafficking');
+    expect(cc.part('1997:164-1')!.tags).toContain('extremism');
+    expect(cc.part('1997:165-1')!.tags).toContain('treason');
+    expect(cc.part('1997:237-2')!.tags).toContain('criminal_group');
+    expect(cc.part('1997:233-4')!.tags).toContain('terrorism');
+    expect(['1997:312-1', '1997:315-2', '1997:311-4'].every((id) => cc.part(id)!.tags.includes('corruption'))).toBe(true);
+    expect(cc.part('1997:308-4')).toMatchObject({ violent: 'yes', tags: [], maybeTags: ['corruption'] });
+    // a part not read stays out: 259 part 1 above, 313 part 3, a 316 is rejected, never given a default gravity
+    expect(errorOf(cc.resolve('1997:316-1'))).toContain('Criminal Code of 1997');
   });
   it('matches a part\'s points and an article\'s parts', () => {
     expect(cc.matching('189-3').map((p) => p.id)).toEqual(['189-3', '189-3.1', '189-3.2']);

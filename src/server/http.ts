@@ -13,6 +13,7 @@ import { API_MESSAGES, API_OBJECTS } from '../i18n/api.ts';
 import { msg, renderMessage, renderParams } from '../i18n/message.ts';
 import { issueMessage } from '../domain/issues.ts';
 import { isLang, type Lang } from '../i18n/text.ts';
+import type { PooledJson } from './json-bytes.ts';
 
 export const langSchema = z.enum(['kk', 'ru', 'en']);
 
@@ -95,7 +96,7 @@ function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
   return v;
 }
 
-/** Turns any error a route or the framework throws into an AppError (unexpected ones are logged). */
+/** Turns every error a route or the framework throws into an AppError (unexpected ones are logged). */
 export function toAppError(err: unknown, request: FastifyRequest): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof DataFileError) return new AppError('bad_request', API_MESSAGES.data_file, { n: err.errors.length }, locationsOf(err.errors));
@@ -143,9 +144,16 @@ export function toAppError(err: unknown, request: FastifyRequest): AppError {
   return new AppError('internal', API_MESSAGES.internal, { ref });
 }
 
-/** Sends JSON already written as UTF-8 bytes (json-bytes.ts); no serializer runs over it. */
-export function sendJsonBytes(reply: FastifyReply, body: Buffer): FastifyReply {
-  return reply.type('application/json; charset=utf-8').send(body);
+/**
+ * Sends JSON already written as UTF-8 bytes (json-bytes.ts); no serializer runs over it. A pooled
+ * buffer goes back to its pool once the answer has been handed whole to the socket ('finish'); an
+ * answer cut off ('close' before it) leaves its buffer to the garbage collector, as the socket may
+ * still hold it.
+ */
+export function sendJsonBytes(reply: FastifyReply, json: Buffer | PooledJson): FastifyReply {
+  if (Buffer.isBuffer(json)) return reply.type('application/json; charset=utf-8').send(json);
+  reply.raw.once('finish', json.release);
+  return reply.type('application/json; charset=utf-8').send(json.body);
 }
 
 export function sendError(reply: FastifyReply, e: AppError, lang: Lang): FastifyReply {

@@ -1,5 +1,8 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
 import { isoDay } from '../../domain/dates.ts';
 import { loadLaw } from '../../law/law.ts';
 import { DEFAULT_PATHS } from '../../paths.ts';
@@ -14,6 +17,17 @@ import { actSchema } from './schema.ts';
 
 const law = loadLaw();
 const cc = law.criminalCode;
+// every part of the shipped table is verified now; a copy with one 1997 article marked unverified
+// (as Art. 179 was before its text was read) shows how an unverified part reaches an outcome
+const unverifiedCode = (() => {
+  const doc = parseDocument(readFileSync(DEFAULT_PATHS.criminalCode, 'utf8'));
+  doc.setIn(['earlier_codes', '1997', 'articles', '179', 'verified'], false);
+  doc.setIn(['earlier_codes', '1997', 'articles', '179', 'source'], 'K970000167_ Art. 179: marked unverified for this test');
+  const path = join(mkdtempSync(join(tmpdir(), 'amnestia-doubt-')), 'criminal-code.yaml');
+  writeFileSync(path, doc.toString());
+  return path;
+})();
+const lawUnverified = loadLaw({ ...DEFAULT_PATHS, criminalCode: unverifiedCode });
 
 describe('doubt carried to every outcome', () => {
   const source = actSchema.parse({
@@ -61,23 +75,24 @@ describe('doubt carried to every outcome', () => {
   });
 
   it('gives each outcome the inputs of the rule that decided it, in kk, ru and en', () => {
+    const cu = lawUnverified.criminalCode;
     const people = [
-      testPerson(cc, { personId: 'young', birthYmd: 19900101, sentenceEndDay: isoDay('2027-01-01') }),
-      testPerson(cc, { personId: 'old', birthYmd: 19600101, sentenceEndDay: isoDay('2027-01-01') }),
-      testPerson(cc, { personId: 'old1997', birthYmd: 19600101, articles: [cc.part('1997:179-1')!.index], sentenceEndDay: isoDay('2027-01-01') }),
-      testPerson(cc, { personId: 'bribe', birthYmd: 19600101, articles: [cc.part('366-1')!.index], sentenceEndDay: isoDay('2027-01-01') }),
-      testPerson(cc, { personId: 'done', sentenceEndDay: isoDay('2025-01-01') }),
+      testPerson(cu, { personId: 'young', birthYmd: 19900101, sentenceEndDay: isoDay('2027-01-01') }),
+      testPerson(cu, { personId: 'old', birthYmd: 19600101, sentenceEndDay: isoDay('2027-01-01') }),
+      testPerson(cu, { personId: 'old1997', birthYmd: 19600101, articles: [cu.part('1997:179-1')!.index], sentenceEndDay: isoDay('2027-01-01') }),
+      testPerson(cu, { personId: 'bribe', birthYmd: 19600101, articles: [cu.part('366-1')!.index], sentenceEndDay: isoDay('2027-01-01') }),
+      testPerson(cu, { personId: 'done', sentenceEndDay: isoDay('2025-01-01') }),
     ];
-    const registry = registryOf(cc, people);
-    const outcomes = evaluate(plan, registry, law);
-    const of = (i: number) => outcomeDoubts(d, outcomeAt(outcomes, i), (registry.articlesOf(i) ?? []).map((a) => cc.parts[a]!));
+    const registry = registryOf(cu, people);
+    const outcomes = evaluate(plan, registry, lawUnverified);
+    const of = (i: number) => outcomeDoubts(d, outcomeAt(outcomes, i), (registry.articlesOf(i) ?? []).map((a) => cu.parts[a]!));
     // 35 on the day: not covered, every clause was read
     expect(outcomeAt(outcomes, 0).status).toBe('not_covered');
     expect(of(0)).toEqual(['act.source', 'text:paraphrase', 'text:pensioner_age', 'param:share', 'law:pension.age_women_months']);
     // 65: Art. 1, the official wording, rests on the act's source only
     expect(outcomeAt(outcomes, 1).clause).toBe(0);
     expect(of(1)).toEqual(['act.source']);
-    // a conviction under an unverified part of the 1997 Code (Art. 179, not found in a text) adds the part
+    // a conviction under an unverified part of the 1997 Code (Art. 179 in the copy) adds the part
     expect(of(2)).toEqual(['act.source', 'code:1997:179-1']);
     expect(d.all.get('code:1997:179-1')!.label.ru).toContain('1997:179-1');
     expect(outcomeAt(outcomes, 3).status).toBe('excluded');

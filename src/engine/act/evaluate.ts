@@ -4,13 +4,19 @@
  */
 import type { Law } from '../../law/law.ts';
 import type { Registry } from '../../registry/registry.ts';
-import type { Breakdown } from './breakdown.ts';
+import type { Breakdown, Tally } from './breakdown.ts';
 import { compileActKernel, type CompiledAct } from './kernel.ts';
 import { newOutcomes, outcomeAt, type Outcome, type Outcomes } from './outcome.ts';
 import type { Plan } from './plan.ts';
 import { explain } from './explain.ts';
 
 const kernels = new WeakMap<Plan, CompiledAct>();
+/**
+ * A tally per kernel, emptied before each evaluation: a new one (several thousand counters) took
+ * up to a percent of a re-evaluation of the national registry. Evaluations are synchronous, so one
+ * suffices per kernel and thread; the breakdown is copied out of it before it is used again.
+ */
+const tallies = new WeakMap<CompiledAct, Tally>();
 
 export function kernelOf(plan: Plan, law: Law): CompiledAct {
   let k = kernels.get(plan);
@@ -38,7 +44,9 @@ export function evaluateWithBreakdown(
   out: Outcomes = newOutcomes(registry.size, false, plan.clauses.length),
 ): { outcomes: Outcomes; breakdown: Breakdown } {
   const kernel = kernelOf(plan, law);
-  const tally = kernel.newTally();
+  let tally = tallies.get(kernel);
+  if (tally) tally.reset();
+  else tallies.set(kernel, (tally = kernel.newTally()));
   kernel.run(registry, asOfDay, undefined, out, tally);
   return { outcomes: out, breakdown: tally.toBreakdown() };
 }

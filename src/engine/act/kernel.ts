@@ -242,6 +242,8 @@ interface KernelGen {
   e: ActEmitter;
   /** A checked condition's truth in bits (definitions read once per person). */
   w: (c: Checked) => string;
+  /** For a definition read on the day of the evaluation: its variable `dK` (-1 until computed) and its expression. */
+  def: (c: Checked) => { v: string; expr: string } | null;
   n: number;
   words: number;
   layout: Tally;
@@ -285,6 +287,10 @@ function newKernelGen(plan: Plan, law: Law): KernelGen {
     return `(d${k} >= 0 ? d${k} : (d${k} = ${defExpr.get(name)}))`;
   };
   const w = (c: Checked) => truthW(c, e, defVar);
+  const def = (c: Checked) => {
+    const k = c.k === 'def' && e.asOfDay === 'asOfDay' ? defIndex.get(c.name) : undefined;
+    return k === undefined ? null : { v: `d${k}`, expr: defExpr.get((c as { name: string }).name)! };
+  };
   for (const d of plan.definitions) {
     const k = defIndex.size;
     defExpr.set(d.name, w(d.condition));
@@ -295,6 +301,7 @@ function newKernelGen(plan: Plan, law: Law): KernelGen {
     plan,
     e,
     w,
+    def,
     n,
     words: maskWordsFor(n),
     layout: new Tally(n, plan.exclusions.length),
@@ -323,7 +330,13 @@ function criteriaCode(g: KernelGen, j: number, needed: string): { code: string; 
   parts.push(`a = ${cheap.length > 0 ? cheap.map((q) => `q${q}`).join(' & ') : W_T};`);
   if (costly.length > 0) {
     parts.push(`nf = ${cheap.length > 0 ? cheap.map((q) => `(q${q} & 1 ^ 1)`).join(' + ') : 0};`);
-    for (const q of costly) parts.push(`q${q} = ${needed} ? ${exprs[q]} : 0; a &= q${q}; nf += q${q} & 1 ^ 1;`);
+    // in a block of its own: the columns only it reads are read only for the persons who need it (a
+    // definition: when it is first computed for the person)
+    for (const q of costly) {
+      const d = g.def(c.criteria[q]!);
+      const read = d ? `if (${d.v} < 0) {${READS} ${d.v} = ${d.expr}; } q${q} = ${d.v};` : `{${READS} q${q} = ${exprs[q]}; }`;
+      parts.push(`q${q} = 0; if (${needed}) { ${read} } a &= q${q}; nf += q${q} & 1 ^ 1;`);
+    }
   }
   return { code: parts.join(' '), qs };
 }
@@ -665,6 +678,15 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   const source = kernelSource(g);
   const bind = binder(g, law, source);
   const { n } = g;
+  // The kernel bound to a registry on its last day, kept while the registry lives: binding reads
+  // the act's constants and counted columns (tens of microseconds), which a re-evaluation of the
+  // national registry (a few milliseconds) need not pay again.
+  const boundOf = new WeakMap<Registry, { day: number; act: BoundAct }>();
+  const bound = (registry: Registry, asOfDay = plan.entryIntoForce): BoundAct => {
+    let b = boundOf.get(registry);
+    if (b?.day !== asOfDay) boundOf.set(registry, (b = { day: asOfDay, act: bind(registry, asOfDay) }));
+    return b.act;
+  };
   return {
     plan,
     source,
@@ -682,13 +704,13 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
     bind,
     count(registry, asOfDay, range, t) {
       const tally = t ?? new Tally(n, plan.exclusions.length);
-      bind(registry, asOfDay).count(range?.start ?? 0, range?.end ?? registry.size, tally);
+      bound(registry, asOfDay).count(range?.start ?? 0, range?.end ?? registry.size, tally);
       return tally;
     },
     run(registry, asOfDay, range, out, t) {
       const O = out ?? newOutcomes(registry.size, false, n);
       // without a tally, the counts go to one that is dropped (counting costs less than a second loop would)
-      bind(registry, asOfDay).run(range?.start ?? 0, range?.end ?? registry.size, O, t ?? new Tally(n, plan.exclusions.length));
+      bound(registry, asOfDay).run(range?.start ?? 0, range?.end ?? registry.size, O, t ?? new Tally(n, plan.exclusions.length));
       return O;
     },
   };

@@ -17,6 +17,7 @@ export const CONVICTION_FACTS = {
     type: { kind: 'number', unit: 'convictions' },
     columns: ['priorConvictions'],
     kernel: (ctx) => `(${ctx.col('priorConvictions')}[i] < 0 ? NaN : ${ctx.col('priorConvictions')}[i])`,
+    kernelInt: (ctx) => `${ctx.col('priorConvictions')}[i]`,
     reference: (p) => nanIfNull(p.priorConvictions),
     sql: () => 'f.prior_convictions',
     leaves: ['prior_convictions >= 2', 'prior_convictions = 0', 'prior_convictions in [1, 2]', 'prior_convictions not in [0]'],

@@ -25,6 +25,7 @@ export const FAMILY_FACTS = {
     type: { kind: 'number', unit: 'children' },
     columns: ['childrenKnown', 'childOffsets'],
     kernel: (ctx) => `(${ctx.col('childrenKnown')}[i] === 0 ? NaN : ${ctx.col('childOffsets')}[i + 1] - ${ctx.col('childOffsets')}[i])`,
+    kernelInt: (ctx) => `(${ctx.col('childrenKnown')}[i] === 0 ? -1 : ${ctx.col('childOffsets')}[i + 1] - ${ctx.col('childOffsets')}[i])`,
     reference: (p) => (p.childrenBirthYmd === null ? null : p.childrenBirthYmd.length),
     sql: () => '(CASE WHEN NOT f.children_known THEN NULL ELSE (SELECT COUNT(*) FROM person_children pc WHERE pc.row_index = f.row_index) END)',
     leaves: ['children_count >= 2', 'children_count = 0'],
@@ -36,6 +37,7 @@ export const FAMILY_FACTS = {
     columns: ['childrenKnown', 'childOffsets', 'childBirthYmd'],
     kernel: (ctx, arg) =>
       `(${ctx.col('childrenKnown')}[i] === 0 ? NaN : ${ctx.childrenUnder(ctx.num(Number(arg)))})`,
+    kernelInt: (ctx, arg) => `(${ctx.col('childrenKnown')}[i] === 0 ? -1 : ${ctx.childrenUnder(ctx.num(Number(arg)))})`,
     reference: (p, env, arg) => childrenUnder(p, Number(arg), env.asOfYmd),
     sql: (c, arg) => `(CASE WHEN NOT f.children_known THEN NULL ELSE ${c.childrenUnder(String(Number(arg)))} END)`,
     leaves: [

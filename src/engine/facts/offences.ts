@@ -120,6 +120,7 @@ export const OFFENCE_FACTS = {
     type: { kind: 'number', unit: 'years' },
     columns: ['ageAtOffence'],
     kernel: (ctx) => `(${ctx.col('ageAtOffence')}[i] < 0 ? NaN : ${ctx.col('ageAtOffence')}[i])`,
+    kernelInt: (ctx) => `${ctx.col('ageAtOffence')}[i]`,
     reference: (p) => {
       if (p.birthYmd === null || p.offenceDay === null) return null;
       const age = Math.floor((ymdOfDay(p.offenceDay) - p.birthYmd) / 10000);

@@ -65,6 +65,7 @@ export const PERSON_FACTS = {
     type: { kind: 'number', unit: 'group' },
     columns: ['disabilityGroup'],
     kernel: (ctx) => `(${ctx.col('disabilityGroup')}[i] < 0 ? NaN : ${ctx.col('disabilityGroup')}[i])`,
+    kernelInt: (ctx) => `${ctx.col('disabilityGroup')}[i]`,
     reference: (p) => nanIfNull(p.disabilityGroup),
     sql: () => 'f.disability_group',
     leaves: ['disability_group in [1, 2]', 'disability_group > 0'],

@@ -36,6 +36,7 @@ export const SENTENCE_FACTS = {
     type: { kind: 'number', unit: 'months' },
     columns: ['imposedTermMonths'],
     kernel: (ctx) => `(${ctx.col('imposedTermMonths')}[i] < 0 ? NaN : ${ctx.col('imposedTermMonths')}[i])`,
+    kernelInt: (ctx) => `${ctx.col('imposedTermMonths')}[i]`,
     reference: (p) => nanIfNull(p.imposedTermMonths),
     sql: () => 'f.imposed_term_months',
     leaves: ['imposed_term_months <= 60', 'imposed_term_months > 120'],

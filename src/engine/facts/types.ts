@@ -10,7 +10,8 @@
  * Property tests hold the three to the same answers over persons and conditions the test
  * generators draw — from the `leaves` every fact names.
  *
- * In kernel code unknown is NaN for numbers and -1 for enumerations and booleans; in the reference
+ * In kernel code unknown is NaN for numbers (negative in `kernelInt`, the form of number facts that
+ * are whole numbers) and -1 for enumerations and booleans; in the reference
  * `null`; in SQL `NULL` (SQL's AND / OR / NOT are already Kleene's three-valued connectives). A
  * comparison that makes a boolean is written `(x === y) * 1`, not `x === y ? 1 : 0`: V8 compiles
  * the conditional into a jump, which the data of a registry makes unpredictable (src/engine/kernel.ts).
@@ -141,6 +142,12 @@ interface FactForms {
    * without branches, where `kernel`'s -1 / 0 / 1 would need them.
    */
   kernelW?(ctx: EmitContext, arg: ArgValue | null, law: CriminalCode): string;
+  /**
+   * Number facts whose known values are whole numbers from 0 to 2^31 − 1: the value as such, with
+   * unknown negative (where `kernel` gives NaN), so that comparisons stay in whole numbers and
+   * without branches (src/engine/kernel.ts comparisonW).
+   */
+  kernelInt?(ctx: EmitContext, arg: ArgValue | null, law: CriminalCode): string;
   /** has_tag: the bits of the tag mask the fact reads (certain and maybe), for one mask test over many tags. */
   tagBits?(arg: ArgValue | null): number;
   /** has_tag: the bits of the tag mask without which the fact does not hold (the certain one). */

@@ -8,10 +8,12 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
-import { listPersons, PERSON_SORTS, readPerson, type PersonListRequest, type PersonRow } from '../../app/persons.ts';
+import { listPersons, PERSON_SORTS, readPerson, type PersonListRequest } from '../../app/persons.ts';
+import { PERSON_COLUMNS, personRowSchema, type PersonRow } from '../../app/person-row.ts';
 import { actor } from '../auth.ts';
 import { errorBodySchema, langOf, langSchema, sendJsonBytes } from '../http.ts';
-import { jsonBytes } from '../json-bytes.ts';
+import { pooledJsonBytes } from '../json-bytes.ts';
+import { personRowsWriter } from '../person-rows-json.ts';
 
 const list = z
   .string()
@@ -52,32 +54,6 @@ const listQuery = z.strictObject({
 });
 const exportQuery = listQuery.extend({ format: z.enum(['csv', 'xlsx']), limit: z.coerce.number().int().min(1).max(1_000_000).default(1_000_000) });
 
-const personRowSchema = z.object({
-  person_id: z.string(),
-  last_name: z.string().nullable(),
-  first_name: z.string().nullable(),
-  middle_name: z.string().nullable(),
-  sex: z.string().nullable(),
-  birth_date: z.string().nullable(),
-  custody: z.string().nullable(),
-  facility: z.string().nullable(),
-  region: z.string().nullable(),
-  articles: z.array(z.string()).nullable(),
-  sentence_start: z.string().nullable(),
-  sentence_end: z.string().nullable(),
-  status: z.string(),
-  measure: z.string().nullable(),
-  clause: z.string().nullable(),
-  clause_id: z.string().nullable(),
-  excluded_by: z.string().nullable(),
-  excluded_by_id: z.string().nullable(),
-  days_remitted: z.number().int().nullable(),
-  new_end_date: z.string().nullable(),
-  reason: z.string(),
-  almost: z.string().nullable(),
-  almost_clause: z.string().nullable(),
-});
-
 const listSchema = z.object({
   act: z.object({ id: z.string(), version: z.number().int(), hash: z.string() }),
   registry: z.object({ id: z.string(), name: z.string() }),
@@ -88,7 +64,7 @@ const listSchema = z.object({
   rows: z.array(personRowSchema),
 });
 
-const COLUMNS = personRowSchema.keyof().options;
+const COLUMNS = PERSON_COLUMNS;
 /** About the size of a person row in JSON, bytes: the first guess at a page's size. */
 const ROW_BYTES = 560;
 
@@ -147,10 +123,11 @@ export function personRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: listSchema, 400: errorBodySchema, 404: errorBodySchema },
         },
       },
-      // Written straight to UTF-8 (json-bytes.ts): a page runs to thousands of rows with names in Cyrillic.
+      // Written straight to UTF-8 from the columns (person-rows-json.ts), into a buffer of a sent
+      // answer: a page runs to thousands of rows with names in Cyrillic.
       async (request, reply) => {
         const result = await listPersons(ctx, actor(request), listRequest(request.query), 'persons.list');
-        return sendJsonBytes(reply, jsonBytes(result, 1024 + result.rows.length * ROW_BYTES));
+        return sendJsonBytes(reply, pooledJsonBytes(result, 1024 + result.rows.length * ROW_BYTES, personRowsWriter));
       },
     );
 
@@ -169,14 +146,15 @@ export function personRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const q = request.query;
         const result = await listPersons(ctx, actor(request), listRequest(q), 'persons.export');
         const name = `persons-${result.act.id}-${result.registry.id.slice(0, 8)}`;
+        const rows = result.rows.objects();
         if (q.format === 'csv') {
-          const body = stringify([[...COLUMNS], ...result.rows.map((r) => COLUMNS.map((c) => safeCell(r[c])))]);
+          const body = stringify([[...COLUMNS], ...rows.map((r) => COLUMNS.map((c) => safeCell(r[c])))]);
           return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(`\ufeff${body}`);
         }
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-          .send(await xlsxOf(result.rows, result.act.id));
+          .send(await xlsxOf(rows, result.act.id));
       },
     );
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ImpactReport } from '../../../src/impact/report.ts';
+import type { PersonRow as ServerPersonRow } from '../../../src/app/person-row.ts';
 
 export const text3 = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
 export type Text3 = z.output<typeof text3>;
@@ -302,6 +303,8 @@ export const personRowSchema = z.object({
   almost_clause: z.string().nullable(),
 });
 export type PersonRow = z.output<typeof personRowSchema>;
+/** The row read here is the row the server writes (src/app/person-row.ts), field for field: a type error otherwise. */
+export const personRowAgrees: [PersonRow, ServerPersonRow] extends [ServerPersonRow, PersonRow] ? true : never = true;
 
 export const personListSchema = z.object({
   act: z.object({ id: z.string(), version: z.number(), hash: z.string() }),
