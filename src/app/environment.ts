@@ -19,7 +19,7 @@ import { loadSecurityPolicy, type SecurityPolicy } from './security.ts';
 
 /** The folders of data files a run may read: the law, the facilities, the report definitions. */
 export const DATA_FOLDERS = ['law', 'data', 'reports'] as const;
-/** The engine's sources: a change to any of them is a new engine version. */
+/** The engine's sources: a change to one of them is a new engine version. */
 const ENGINE_FOLDERS = ['src/engine', 'src/law', 'src/impact', 'src/registry', 'src/domain'] as const;
 
 export interface FileFingerprint {

@@ -12,7 +12,7 @@ import { outcomeDetails } from '../engine/act/evaluate.ts';
 import { explain, renderTrace, type Trace } from '../engine/act/explain.ts';
 import { ALMOST_KINDS, outcomeRow, REASONS, STATUSES, type Outcomes } from '../engine/act/outcome.ts';
 import { MEASURE_CODES, type Plan } from '../engine/act/plan.ts';
-import { API_MESSAGES } from '../i18n/api.ts';
+import { API_MESSAGES, API_OBJECTS } from '../i18n/api.ts';
 import type { Lang } from '../i18n/text.ts';
 import type { Law } from '../law/law.ts';
 import { MEASURE_KINDS } from '../impact/config.ts';
@@ -27,7 +27,7 @@ import { readActPlan, type UnverifiedInput } from './acts.ts';
 import { actDoubts, outcomeDoubts } from '../engine/act/doubt.ts';
 import { PersonRows, rowSource } from './person-row.ts';
 import type { Actor, AppContext } from './context.ts';
-import { AppError } from './errors.ts';
+import { AppError, named } from './errors.ts';
 import { dayOf, evaluatedOn, planOn, registryFor } from './evaluations.ts';
 import { inScope, personScope, type PersonScope } from './roles.ts';
 
@@ -62,7 +62,7 @@ async function both<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
 export async function resolveOutcomes(ctx: AppContext, src: OutcomeSource): Promise<Resolved> {
   if (src.run !== undefined) {
     const run = await getRun(ctx.db, src.run);
-    if (!run) throw new AppError('not_found', API_MESSAGES.not_found, { what: `evaluation ${src.run}` });
+    if (!run) throw new AppError('not_found', API_MESSAGES.not_found, { what: named(API_OBJECTS.evaluation, { id: String(src.run) }) });
     const { actId, version, plan } = await readActPlan(ctx, run.actId, run.actVersion ?? undefined);
     const { info, registry } = await registryFor(ctx, run.registryId);
     const day = dayOf(plan, run.asOf);
@@ -90,7 +90,7 @@ export interface PersonFilter {
   region?: readonly string[] | undefined;
   custody?: readonly string[] | undefined;
   sex?: readonly string[] | undefined;
-  /** Almost eligible: any kind, or `one_short` / `later`. */
+  /** Almost eligible: of either kind (`any`), or `one_short` / `later`. */
   almost?: 'any' | 'one_short' | 'later' | undefined;
   /** A person id, ИИН or surname prefix. */
   search?: string | undefined;

@@ -232,7 +232,7 @@ async function finished(ctx: AppContext, importId: string): Promise<ImportInfo> 
 
 /**
  * A registry from a file (CSV, XLSX, snapshot) or, without one, the default synthetic population —
- * for the commands that read a registry directly instead of the store. A file with any rejected row
+ * for the commands that read a registry directly instead of the store. A file with a rejected row
  * or file-level error is refused (RejectedRowsError, exit code 1): a decision about persons needs
  * every person. The file's warnings (other worksheets, unknown columns) go to `onWarning`.
  */

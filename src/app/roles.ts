@@ -13,7 +13,7 @@ export const ROLES = ['admin', 'analyst', 'officer', 'supervisor', 'court', 'res
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = {
-  /** Any signed-in user: the session itself, the vocabularies. */
+  /** Every signed-in user: the session itself, the vocabularies. */
   session: ['admin', 'analyst', 'officer', 'supervisor', 'court', 'researcher'],
   'users.manage': ['admin'],
   'audit.read': ['admin'],

@@ -164,7 +164,7 @@ export async function signIn(ctx: AppContext, username: string, password: string
     throw new AppError('unauthenticated', API_MESSAGES.bad_credentials);
   }
   const token = randomBytes(32).toString('base64url');
-  // A session ends after the idle lifetime without a request, and in any case after the absolute one (data/security.yaml).
+  // A session ends after the idle lifetime without a request, and at the latest after the absolute one (data/security.yaml).
   const expiresAt = new Date(Date.now() + ctx.env.security.session.idleSeconds * 1000);
   await ctx.db.transaction(async (tx) => {
     await insertSession(tx, { tokenHash: tokenHash(token), userId: found.user.id, expiresAt, ip: from.ip, userAgent: from.userAgent });

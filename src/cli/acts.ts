@@ -31,7 +31,7 @@ export function validateCommand(actArg: string, opts: { lang: Lang; sample: bool
   const law = loadLaw();
   const file = resolveActPath(actArg, DEFAULT_PATHS.acts);
   const checked = validateActText(law, readDataText(file), file, opts.sample ? sampleRegistry(law) : null, opts.asOf ? isoDay(opts.asOf) : undefined);
-  // An act that does not compile: every error located, exit code 2 (as any data file with errors).
+  // An act that does not compile: every error located, exit code 2 (as every data file with errors).
   if (checked.plan === null) throw new DataFileError(checked.errors);
   const plan = checked.plan;
   const lint = checked;

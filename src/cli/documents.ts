@@ -129,7 +129,7 @@ function letterOptionsOf(o: DocumentsOptions, signature: LetterSignature) {
 export async function documentsCommand(kind: Kind, o: DocumentsOptions): Promise<void> {
   const lang = o.lang;
   const format = formatOf(kind, o);
-  // Templates are checked before any computation, so a broken one fails fast.
+  // Templates are checked before the computation, so a broken one fails fast.
   const letterFile = kind === 'letter' ? readTemplate(o.templates, 'letter', lang) : null;
   const submissionFile = kind === 'submission' || kind === 'submissions' ? readTemplate(o.templates, 'submission', lang) : null;
   const letterTpl = letterFile ? letterTemplate(letterFile.bytes, letterFile.name) : null;

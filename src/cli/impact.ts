@@ -86,7 +86,7 @@ export async function impactCommand(opts: ImpactCommandOptions, progress: (line:
   const acts = [opts.act, ...opts.compare];
   if (opts.changesCsv && acts.length < 2) throw new UserError(render(T.changesNeedTwo, opts.lang));
   const inputs = [opts.registry, opts.facilities, opts.config, ...acts.map((a) => resolveActPath(a, DEFAULT_PATHS.acts))];
-  // Refused before any work when the output names an input; written whole or not at all.
+  // Refused before the work when the output names an input; written whole or not at all.
   const out = opts.changesCsv ? AtomicFile.open(opts.changesCsv, inputs) : null;
   let k = 0;
   try {

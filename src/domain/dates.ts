@@ -81,7 +81,7 @@ export function ymdOfDay(dayNumber: number): number {
   return ymdOfDayByFormula(dayNumber);
 }
 
-/** ymdOfDay computed from civilOf, for any day (the table's fallback and its check). */
+/** ymdOfDay computed from civilOf, for every day (the table's fallback and its check). */
 export function ymdOfDayByFormula(dayNumber: number): number {
   const { year, month, day } = civilOf(dayNumber);
   return year * 10000 + month * 100 + day;
@@ -171,7 +171,7 @@ export function monthsBetween(a: number, b: number): number {
   return months < 0 ? 0 : months;
 }
 
-/** addMonths computed from civilOf, for any day (the table's fallback and its check). */
+/** addMonths computed from civilOf, for every day (the table's fallback and its check). */
 export function addMonthsByFormula(dayNumber: number, months: number): number {
   const { year, month, day } = civilOf(dayNumber);
   const total = year * 12 + (month - 1) + months;

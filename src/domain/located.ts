@@ -12,7 +12,7 @@ import { locateIssue } from './issues.ts';
 import { firstLine } from './lookup.ts';
 import { firstInvalidUtf8 } from './utf8.ts';
 
-/** The largest act or data file read (a YAML document of this size is already far beyond any real act). */
+/** The largest act or data file read (a YAML document of this size is already far beyond a real act). */
 export const DATA_FILE_MAX_BYTES = 16 * 1024 * 1024;
 /** Aliases a document may expand (`*name` references), against "billion laughs" documents. */
 export const MAX_ALIAS_COUNT = 1000;
@@ -56,7 +56,7 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** A parsed YAML document that can say where any path lies in the source. */
+/** A parsed YAML document that can say where each path lies in the source. */
 export class SourceMap {
   constructor(
     readonly file: string,

@@ -135,7 +135,7 @@ function relativeDate(text: string): DateShift | Message {
   return t.days > 0 ? { unit: 'days', amount: sign * t.days } : { unit: 'months', amount: sign * t.months };
 }
 
-/** The largest number a condition may hold (ten trillion: beyond any age, day count or amount in tenge). */
+/** The largest number a condition may hold (ten trillion: beyond every age, day count or amount in tenge). */
 export const MAX_CONDITION_NUMBER = 1e13;
 
 function tokenize(text: string): Tok[] | { at: number; message: Message } {

@@ -263,7 +263,7 @@ function junctionW(k: 'and' | 'or', parts: string[], e: Emitter): string {
     const acc = e.temp();
     expr = `(${acc} = ${expr}, ${acc} === ${stop} ? ${stop} : ${acc} ${op} ${p})`;
   }
-  // an empty all holds, an empty any does not
+  // an empty all holds, an empty `any` does not
   return expr === '' ? String(k === 'and' ? W_T : W_F) : expr;
 }
 

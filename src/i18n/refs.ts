@@ -3,7 +3,7 @@
  * shipped acts do — "Art. 3 §1(6)": article 3, paragraph (пункт / тармақ) 1, item (подпункт /
  * тармақша) 6 — and reports show them as a Russian ("ст. 3 п. 1 пп. 6") or Kazakh ("3-бап 1-т.
  * 6) тт.") reader expects. The Criminal Code's own articles are written "CC Art. 78 part 2" (part =
- * часть / бөлік): "ст. 78 ч. 2 УК", "ҚК 78-бабы 2-бөлігі". A reference in any other form is shown as written.
+ * часть / бөлік): "ст. 78 ч. 2 УК", "ҚК 78-бабы 2-бөлігі". A reference in another form is shown as written.
  */
 import type { Text } from './text.ts';
 

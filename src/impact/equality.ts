@@ -132,7 +132,7 @@ export function largestGap(rows: DisparityRow[], minGroup: number): EqualitySect
 
 /**
  * Rates of coverage and of release of women and of men within each gravity × social group: each
- * social category (a person may be in several), any category, no category.
+ * social category (a person may be in several), at least one category, no category.
  */
 export function disparityTable(run: ActRun, registry: Registry, categories: Categories): DisparityRow[] {
   const c = registry.columns;

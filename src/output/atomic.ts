@@ -1,7 +1,7 @@
 /**
  * Every file the tools write is written whole or not at all: into a temporary file in the same
  * folder, flushed to disk, then renamed over the target, so that a kill or a full disk mid-write
- * leaves the old file (if any) as it was. An output that is one of the command's inputs is refused
+ * leaves the old file (where there is one) as it was. An output that is one of the command's inputs is refused
  * before anything is written. See docs/cli.md, "Output files".
  */
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';

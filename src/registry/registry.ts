@@ -146,9 +146,9 @@ export interface RegistryColumns {
   /** Derived: OR of the tag bits of every article part of the person (at most 16 tags). */
   /** Tags of the person's convictions: bit i certain, bit 16 + i maybe (law/criminal-code.ts, MAYBE_SHIFT). */
   tagMask: Uint32Array;
-  /** Derived: 1 when every offence is negligent, 0 when any is intentional, -1 unknown. */
+  /** Derived: 1 when every offence is negligent, 0 when one is intentional, -1 unknown. */
   negligent: Int8Array;
-  /** Derived: 1 when any offence is violent (violence used or threatened), 0 when none is, -1 unknown. */
+  /** Derived: 1 when an offence is violent (violence used or threatened), 0 when none is, -1 unknown. */
   violent: Int8Array;
   /** Derived: 1 when a civil claim is left unpaid, 0 when none is, -1 unknown (see the fact unpaid_claim). */
   unpaidClaim: Int8Array;
@@ -257,7 +257,7 @@ export class Registry {
   }
 }
 
-/** Derived from the article parts: gravest gravity, tag bits, all negligent, any violent (-1 unknown). */
+/** Derived from the article parts: gravest gravity, tag bits, all negligent, one violent (-1 unknown). */
 function articleFacts(law: CriminalCode, articles: ArrayLike<number> | null): { gravity: number; tagMask: number; negligent: number; violent: number } {
   let gravity = UNKNOWN;
   let tagMask = 0;

@@ -252,7 +252,7 @@ const MIN_AGE_AT_OFFENCE = 14;
 
 /**
  * Parses one row (cells by column name) into a record, or reports its issues.
- * A row with any error is rejected; warnings keep it.
+ * A row with an error is rejected; warnings keep it.
  */
 export function parseRow(
   schema: RowSchema,

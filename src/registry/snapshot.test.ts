@@ -29,7 +29,7 @@ describe('binary snapshot', () => {
     expect(back.columns.sex.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
-  it('keeps ids that follow no pattern, and is read by --registry like any registry file', async () => {
+  it('keeps ids that follow no pattern, and is read by --registry like every registry file', async () => {
     const base = generateRegistry(scaleProfile(loadProfile(DEFAULT_PATHS.profile), 50), law.criminalCode, loadFacilities(loadProfile(DEFAULT_PATHS.profile).facilitiesPath), { seed: 1 });
     const records: PersonRecord[] = Array.from({ length: base.size }, (_, i) => ({ ...base.record(i), personId: `id-${(i * 7919) % 1000}-x` }));
     const reg = registryOf(law.criminalCode, records);

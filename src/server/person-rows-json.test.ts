@@ -76,7 +76,7 @@ describe('person rows written from the columns', () => {
     }
   });
 
-  it('does so for odd strings, unknown cells, other outcomes and pages in any order', () => {
+  it('does so for odd strings, unknown cells, other outcomes and pages in every order', () => {
     fc.assert(
       fc.property(
         fc.array(text, { maxLength: 8 }),

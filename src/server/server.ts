@@ -38,7 +38,7 @@ export interface ServerOptions {
   uploadLimit: number;
   /** Sign-in attempts allowed per address per minute. */
   signInPerMinute: number;
-  /** The built web app to serve at /, if any. */
+  /** The built web app to serve at /, or null when there is none. */
   webRoot: string | null;
   disclosure: Disclosure;
   /** Log requests (pino) — off in tests and benchmarks. */

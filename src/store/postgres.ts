@@ -1,6 +1,6 @@
 /**
  * The store on a PostgreSQL server (DATABASE_URL): a connection pool; a transaction runs on one
- * connection from BEGIN to COMMIT (or ROLLBACK on any error).
+ * connection from BEGIN to COMMIT (or ROLLBACK on an error).
  */
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';

@@ -9,7 +9,7 @@ import { timestampSchema } from './users.ts';
 
 /**
  * A problem of a file as a whole, as stored (JSON): `message` in English, and since messages have
- * keys, the key and parameters of the catalogue (src/i18n/errors/) that render it in any language.
+ * keys, the key and parameters of the catalogue (src/i18n/errors/) that render it in each language.
  */
 export const storedFileIssueSchema = z.strictObject({
   severity: z.enum(['error', 'warning']),

@@ -1,6 +1,6 @@
 /**
  * The store on PGlite and on the PostgreSQL server: migrations applied once and whole, and the audit
- * log — appended in a chain that verifies, refused any UPDATE, DELETE or TRUNCATE, and telling the
+ * log — appended in a chain that verifies, refused every UPDATE, DELETE or TRUNCATE, and telling the
  * first entry that was edited, removed or cut behind the application's back.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -690,6 +690,26 @@ describe.each(storeKinds())('the API on $name', (kind) => {
     });
   });
 
+  describe('an upload over the limit', () => {
+    it('is refused with 413, and the failed import says why in the language of the reader', async () => {
+      const app = await buildServer(s.ctx, serverOptions({ secureCookies: false, logger: false, webRoot: null }, { uploadLimit: 900 }));
+      try {
+        const login = await app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'analyst', password: s.passwords.analyst }) });
+        const cookie = `amnestia_session=${login.cookies.find((c) => c.name === 'amnestia_session')!.value}`;
+        const csrf = (login.json() as { csrf_token: string }).csrf_token;
+        const res = await app.inject({ method: 'POST', url: '/api/registries?file_name=big.csv', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'text/csv' }, payload: Buffer.alloc(5000, 0x61) });
+        expect(res.statusCode).toBe(413);
+        const imports = (await app.inject({ method: 'GET', url: '/api/registries/imports?lang=kk', headers: { cookie } })).json() as { id: string; file_name: string; status: string; error: string | null }[];
+        const failed = imports.find((i) => i.file_name === 'big.csv');
+        expect(failed).toMatchObject({ status: 'failed', error: 'жүктелетін файл тым үлкен: ең көбі 900 байт' });
+        const inRussian = (await app.inject({ method: 'GET', url: `/api/registries/imports/${failed!.id}?lang=ru`, headers: { cookie } })).json() as { error: string };
+        expect(inRussian.error).toBe('загружаемый файл слишком велик: не больше 900 байт');
+      } finally {
+        await app.close();
+      }
+    });
+  });
+
   describe('sign-in is rate-limited', () => {
     it('answers 429 after too many attempts from one address', async () => {
       const app = await buildServer(s.ctx, serverOptions({ secureCookies: false, logger: false, webRoot: null }, { signInPerMinute: 5 }));

@@ -150,7 +150,7 @@ function kernelFunction(source: string): ActKernelFn {
 
 /**
  * The tag bits without which a condition is false (when gravity ≥ 0, a conviction recorded) —
- * or, with `hold`, without which it does not hold: has_tag, any of has_tags, all of items one of
+ * or, with `hold`, without which it does not hold: has_tag, `any` of has_tags, `all` of items one of
  * which is so gated; 0 when the condition holds or may hold otherwise.
  */
 function tagGate(c: Checked, hold = false): number {
@@ -363,20 +363,20 @@ const lowestBit = (bits: string) => `31 - Math.clz32(${bits} & -${bits})`;
  * The exclusions' bits in `x<k>`, read once some clause covers or may cover the person. A costly
  * exclusion is read only if no earlier one holds (the first that holds is the one recorded).
  * With `first`, sets `ex` (the first that holds) and `exU` (the first undecided); otherwise sets
- * `ex` ≥ 0 when any holds, reading the costly ones only if no cheap one holds.
+ * `ex` ≥ 0 when one holds, reading the costly ones only if no cheap one holds.
  */
 function exclusionsCode(g: KernelGen, first: boolean): string {
   const { plan, e, w } = g;
   if (plan.exclusions.length === 0) return '';
   const xs = plan.exclusions.map((_, k) => `x${k}`);
-  // Exclusions that are tags of the offences (has_tag, or any of them) hold or may hold only when one of their
+  // Exclusions that are tags of the offences (has_tag, or one of several) hold or may hold only when one of their
   // bits is set, or no conviction is recorded: one test of the mask before reading them one by one.
   const tagged = plan.exclusions.map((x) => tagGate(x.condition));
   const tagMask = tagged.reduce((m, b) => (m | b) >>> 0, 0);
   const parts = [`let ${xs.map((x, k) => (tagged[k] !== 0 ? `${x} = 0` : x)).join(', ')};`];
   if (tagMask !== 0) {
     const reads = plan.exclusions.map((x, k) => (tagged[k] !== 0 ? `x${k} = ${w(x.condition)};` : '')).join(' ');
-    // Whether any holds: they may hold without a conviction recorded, but hold only with one of their certain bits.
+    // Whether one holds: they may hold without a conviction recorded, but hold only with one of their certain bits.
     const holds = plan.exclusions.map((x, k) => (tagged[k] !== 0 ? tagGate(x.condition, true) : -1)).filter((b) => b >= 0);
     const gate = !first && holds.every((b) => b !== 0)
       ? `(${e.col('tagMask')}[i] & ${e.num(holds.reduce((m, b) => (m | b) >>> 0, 0))}) !== 0`
@@ -399,7 +399,7 @@ function exclusionsCode(g: KernelGen, first: boolean): string {
     parts.push(`if ((${xs.join(' | ')}) !== 0) { ${decide} }`);
     return parts.join(' ');
   }
-  // any that holds (bit 1 of a truth is set for W_T only): the cheap ones first, a costly one only while none holds
+  // one that holds (bit 1 of a truth is set for W_T only): the cheap ones first, a costly one only while none holds
   const costly: { k: number; expr: string }[] = [];
   const cheap = xs.filter((_, k) => tagged[k] !== 0);
   plan.exclusions.forEach((x, k) => {
@@ -570,7 +570,7 @@ function loopSource(g: KernelGen, body: string[]): string {
     fast ? '' : words === 1 ? `o_clauseMask[i] = zm * S_r[${R_MASK}];` : `for (let w = 0; w < ${words}; w++) o_clauseMask[i * ${words} + w] = zm * S_r[${R_MASK} + w];`,
     // the breakdowns, counted as decided
     // (Tally: lanes of persons and days taken in turn, then persons by exclusion): the persons of
-    // the key, then either the days remitted (no one excluded has any) or the person excluded by the exclusion
+    // the key, then either the days remitted (no one excluded has some) or the person excluded by the exclusion
     `const key = (i & ${Tally.LANES - 1}) * ${2 * layout.keys} + (z_status * 8 + z_measure) * ${n + 1} + z_clause + 1, xd = (z_status === ${STATUS.excluded}) * 1, dk = ${layout.keys} + key;`,
     `B[key] += 1; B[dk + xd * (${layout.exclusionBase} + z_exclusion - dk)] += (z_daysRemitted & ~(z_daysRemitted >> 31)) | xd;`,
     '}',
@@ -633,7 +633,7 @@ function binder(g: KernelGen, law: Law, source: string): (registry: Registry, as
   const counted = [...e.counted];
   const remainingTerms = [...e.remainingTerms];
   const A = actConstants(plan);
-  // the memory of remitDaysMemo for the last day evaluated on (it holds for any registry)
+  // the memory of remitDaysMemo for the last day evaluated on (it holds for every registry)
   const memoSize = plan.clauses.some((c) => measureKind(c.measure) === K_REDUCE_UNSERVED) ? n * MEMO_DAYS : 0;
   let memoDay = NaN;
   let memo = new Int32Array(0);

@@ -21,12 +21,12 @@ import { provenanceOf, type Provenance } from '../../law/provenance.ts';
  * Limits within which an act compiles into a kernel that runs at its usual speed, so that an act
  * `validate` accepts is an act `evaluate` runs: comparisons in all conditions together, nesting of
  * all / any / not, values in one `in [...]` list. (The clauses that hold for a person are kept as
- * one 32-bit word per 32 clauses, so an act may have any number of clauses.)
+ * one 32-bit word per 32 clauses, so the number of an act's clauses is not limited by it.)
  */
 export const ACT_LIMITS = { comparisons: 1000, depth: 32, listValues: 10_000 } as const;
 /** Clauses, and exclusions, an act may have: their indexes are kept in 16-bit outcome columns. */
 const MAX_RULES = 32000;
-/** The longest reduction by months an act may state (50 years: beyond any term the Code imposes). */
+/** The longest reduction by months an act may state (50 years: beyond every term the Code imposes). */
 const MAX_REDUCTION_MONTHS = 600;
 import { actSchema, type ActSource, type Combine, type MeasureSource } from './schema.ts';
 import { MEASURE_LABELS } from '../../i18n/act.ts';

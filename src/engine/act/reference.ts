@@ -10,7 +10,7 @@
  *    but an outcome that would grant something then needs review — unknown never counts as "not excluded".
  * 3. Clauses combine as the act says:
  *    - first_match: in the law's order, the first clause that holds applies; a clause that cannot
- *      be decided before any holds makes the outcome need review;
+ *      be decided before one holds makes the outcome need review;
  *    - most_favourable: among the clauses that hold, the one remitting most (release first);
  *      an undecided clause that could remit more makes the outcome need review;
  *    - all_that_apply: every clause that holds applies; reductions add up in days, capped at what

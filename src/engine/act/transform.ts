@@ -6,7 +6,7 @@
  * compensated, or no civil claim filed").
  *
  * Transformations work on the checked plan, so the result runs on every engine (kernel, reference,
- * SQL) like any act. They never change the act's file or its identity: the new plan carries a
+ * SQL) like every other act. They never change the act's file or its identity: the new plan carries a
  * derived id and hash.
  */
 import { entryAt, present } from '../../domain/lookup.ts';

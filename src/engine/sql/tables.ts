@@ -71,7 +71,7 @@ export const DDL = [
 ];
 
 /**
- * The per-person aggregates of the convictions (gravest gravity, tag bits, all negligent, any
+ * The per-person aggregates of the convictions (gravest gravity, tag bits, all negligent, some
  * violent), computed once when a registry is loaded rather than by every query (emit.ts reads them).
  */
 export const PERSON_FACTS_SQL =

@@ -31,7 +31,7 @@ export const focalDay = fc.tuple(fc.constantFrom(...FOCAL_DAYS), fc.constantFrom
 export const day = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: DAY_1950, max: DAY_2030 }) }, { weight: 1, arbitrary: focalDay });
 export const ymd = day.map(ymdOfDay);
 
-/** Numbers of years that conditions often name (ages, children under N), and any other. */
+/** Numbers of years that conditions often name (ages, children under N), and others. */
 export const BOUNDARY_YEARS = [0, 1, 3, 14, 18, 30, 40, 50, 60];
 export const years = fc.oneof(fc.constantFrom(...BOUNDARY_YEARS), fc.integer({ min: 0, max: 90 }));
 

@@ -8,7 +8,7 @@
 import type { Text } from '../text.ts';
 
 export const FILE_ERRORS = {
-  // any file
+  // every kind of file
   'file.no_such_file': { kk: 'мұндай файл жоқ', ru: 'такого файла нет', en: 'no such file' },
   'file.cannot_open': { kk: 'файл ашылмайды ({code})', ru: 'файл не открывается ({code})', en: 'cannot be opened ({code})' },
   'file.cannot_read': { kk: 'файл оқылмайды ({code})', ru: 'файл не читается ({code})', en: 'cannot be read ({code})' },
@@ -20,6 +20,9 @@ export const FILE_ERRORS = {
     ru: 'тип файла реестра {ext} не читается; ожидается .csv (.txt, .tsv), .xlsx или .amnreg (снимок)',
     en: 'unsupported registry file type {ext}; expected .csv (.txt, .tsv), .xlsx or .amnreg (snapshot)',
   },
+  // an upload that did not arrive whole (POST /api/registries)
+  'file.upload_too_large': { kk: 'жүктелетін файл тым үлкен: ең көбі {limit} байт', ru: 'загружаемый файл слишком велик: не больше {limit} байт', en: 'the uploaded file is too large: at most {limit} bytes' },
+  'file.upload_broken': { kk: 'файл толық келмей тұрып жүктеу үзілді', ru: 'загрузка прервалась, прежде чем файл пришёл целиком', en: 'the upload broke off before the whole file arrived' },
   'file.no_extension': { kk: '(жоқ)', ru: '(нет)', en: '(none)' },
   'file.data_too_large': { kk: '{size} байт; акт немесе деректер файлы ең көбі {max} байт бола алады', ru: '{size} байт; файл акта или данных может содержать не больше {max} байт', en: '{size} bytes; an act or data file may hold at most {max} bytes' },
   'file.data_binary': { kk: 'NUL байты бар: бұл YAML мәтіні емес, екілік файл', ru: 'байт NUL: это двоичный файл, а не текст YAML', en: 'a NUL byte: this is a binary file, not YAML text' },
@@ -172,8 +175,8 @@ export const FILE_ERRORS = {
   'file.output_not_folder': { kk: '{folder} жолының бір бөлігі қалта емес', ru: 'часть пути {folder} — не папка', en: 'a part of the path {folder} is not a folder' },
   'file.output_permission': { kk: '{folder} қалтасына жазуға рұқсат жоқ', ru: 'нет прав на запись в {folder}', en: 'no permission to write in {folder}' },
   'file.output_read_only': { kk: '{folder} тек оқуға арналған файл жүйесінде', ru: '{folder} на файловой системе только для чтения', en: '{folder} is on a read-only file system' },
-  'file.output_disk_full': { kk: 'диск толы; ештеңе жазылмады, ескі файл (болса) өзгермеді', ru: 'диск заполнен; ничего не записано, старый файл (если был) не изменён', en: 'the disk is full; nothing was written and the old file, if any, is unchanged' },
-  'file.output_quota': { kk: 'диск квотасы таусылды; ештеңе жазылмады, ескі файл (болса) өзгермеді', ru: 'дисковая квота исчерпана; ничего не записано, старый файл (если был) не изменён', en: 'the disk quota is exhausted; nothing was written and the old file, if any, is unchanged' },
+  'file.output_disk_full': { kk: 'диск толы; ештеңе жазылмады, ескі файл (болса) өзгермеді', ru: 'диск заполнен; ничего не записано, старый файл (если был) не изменён', en: 'the disk is full; nothing was written and an old file is left unchanged' },
+  'file.output_quota': { kk: 'диск квотасы таусылды; ештеңе жазылмады, ескі файл (болса) өзгермеді', ru: 'дисковая квота исчерпана; ничего не записано, старый файл (если был) не изменён', en: 'the disk quota is exhausted; nothing was written and an old file is left unchanged' },
   'file.output_is_folder': { kk: 'бұл файл емес, қалта', ru: 'это папка, а не файл', en: 'is a folder, not a file' },
   'file.output_name_too_long': { kk: 'файл атауы тым ұзын', ru: 'слишком длинное имя файла', en: 'the file name is too long' },
   'file.output_too_large': { kk: 'файл файлдық жүйе рұқсат ететіннен үлкен', ru: 'файл больше, чем позволяет файловая система', en: 'the file is larger than the file system allows' },

@@ -25,6 +25,6 @@ export const COVERAGE_TEXTS = {
   before: { kk: 'Дейін', ru: 'До', en: 'Before' },
   after: { kk: 'Кейін', ru: 'После', en: 'After' },
   /** The coverage table's rows besides the social categories. */
-  anyCategory: { kk: 'кемінде бір санат', ru: 'хотя бы одна категория', en: 'any category' },
+  anyCategory: { kk: 'кемінде бір санат', ru: 'хотя бы одна категория', en: 'at least one category' },
   noCategory: { kk: 'санаттан тыс', ru: 'вне категорий', en: 'no category' },
 } satisfies Record<string, Text>;

@@ -24,7 +24,7 @@ export const SNIFF_BYTES = 64 * 1024;
 /**
  * Bytes above 0x7F that Windows-1251 text in Russian or Kazakh may hold: the letters А–я
  * (0xC0–0xFF), Ё ё (0xA8, 0xB8), І і (0xB2, 0xB3), and the signs « » № – — … “ ” ‘ ’ „ and the
- * no-break space. Any other byte makes the code page doubtful.
+ * no-break space. Every other byte makes the code page doubtful.
  */
 const CP1251_PLAUSIBLE = new Uint8Array(256);
 for (let b = 0xc0; b <= 0xff; b++) CP1251_PLAUSIBLE[b] = 1;

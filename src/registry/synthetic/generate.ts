@@ -8,7 +8,7 @@
  *    pregnancy, young child, many children, disability group, unpaid claim, social vulnerability —
  *    chosen by exact sampling without replacement, so that the counts hold to the person;
  * 2. the **records**: each person's full record drawn from the plan and the seeded generator, one
- *    at a time, so that any size streams without holding persons as objects.
+ *    at a time, so that every size streams without holding persons as objects.
  *
  * The output depends only on the profile, the law table and the seed.
  *
@@ -566,7 +566,7 @@ function drawChildren(rnd: Random, asOf: number, asOfYmd: number, birthYmd: numb
     const from = Math.max(minorFrom, motherFrom);
     for (let k = 0; k < n; k++) children.push(rnd.int(from, Math.max(from, olderTo)));
   } else if (motherFrom <= olderTo) {
-    // at most three minor children (otherwise a family with many children), any number of adult ones
+    // at most three minor children (otherwise a family with many children), as many adult ones as drawn
     const n = rnd.weighted([30, 25, 25, 15, 5]);
     let minors = children.filter((c) => c >= minorFrom).length;
     for (let k = 0; k < n; k++) {

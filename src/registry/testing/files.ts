@@ -1,6 +1,6 @@
 /**
  * Test support: a few persons whose every cell is valid, and writers of registry files in the
- * forms institutions send them (CSV with any delimiter, encoding and line end; XLSX with several
+ * forms institutions send them (CSV with each delimiter, encoding and line end; XLSX with several
  * worksheets, hidden ones, formulas and error cells). Tests compare what an import accepted with
  * these persons cell by cell: nothing lost, invented or garbled.
  */

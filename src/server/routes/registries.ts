@@ -13,6 +13,7 @@ import { AppError, named } from '../../app/errors.ts';
 import { currentRegistryInfo, generateStoredRegistry, runImport, setCurrentRegistry, shownDetail, startImport } from '../../app/registries.ts';
 import { firstLine, present } from '../../domain/lookup.ts';
 import { API_MESSAGES, API_OBJECTS } from '../../i18n/api.ts';
+import { msg, renderMessage } from '../../i18n/message.ts';
 import { appendAudit } from '../../store/audit.ts';
 import {
   currentRegistryId,
@@ -280,7 +281,7 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
             tags: ['registries'],
             summary: 'Upload a registry file (the body is the file: text/csv, an XLSX workbook, or application/octet-stream)',
             description:
-              'Answers 202 with the import at once (follow it at /api/registries/imports/{id}); with wait=true, answers when the import is finished: 201 accepted, 422 rejected (every rejected row is in /issues). A file with any rejected row is not stored.',
+              'Answers 202 with the import at once (follow it at /api/registries/imports/{id}); with wait=true, answers when the import is finished: 201 accepted, 422 rejected (every rejected row is in /issues). A file with a rejected row is not stored.',
             querystring: z.strictObject({ file_name: z.string().min(1).max(255), wait: z.enum(['true', 'false']).default('false'), lang: langSchema.optional() }),
             response: { 201: importSchema, 202: importSchema, 413: errorBodySchema, 415: errorBodySchema, 422: importSchema },
           },
@@ -300,8 +301,10 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
             });
           } catch (e) {
             rmSync(file, { force: true });
-            const detail = e instanceof AppError ? e.messageIn('en') : e instanceof Error ? e.message : String(e);
-            await finishImport(ctx.db, importId, { status: 'failed', rows: null, accepted: null, rejected: null, fileIssues: [{ severity: 'error', rule: 'upload.failed', message: detail }], registryId: null, error: detail });
+            // Kept with its message's key, so that a reader sees why in their own language.
+            const cause = e instanceof AppError && e.code === 'too_large' ? msg('file.upload_too_large', { limit: options.uploadLimit }) : msg('file.upload_broken');
+            const detail = renderMessage(cause, 'en');
+            await finishImport(ctx.db, importId, { status: 'failed', rows: null, accepted: null, rejected: null, fileIssues: [{ severity: 'error', rule: 'upload.failed', message: detail, key: cause.key, params: cause.params }], registryId: null, error: detail });
             ctx.imports.delete(importId);
             throw e instanceof AppError ? e : new AppError('bad_request', API_MESSAGES.registry_unreadable, { file: fileName, detail });
           }

@@ -16,7 +16,7 @@ export interface ActNumber {
   to: number;
   /** What the number is: a parameter's name, a clause and field, a fact and operator. */
   name: string;
-  /** The clause (or definition, exclusion) it belongs to, if any. */
+  /** The clause (or definition, exclusion) it belongs to, or undefined. */
   owner: string | null;
   min: number;
   max: number;
