@@ -129,23 +129,29 @@ describe('Criminal Code table', () => {
     // the gravity of each 1997 part read, derived by its Art. 10 from the maximum
     const g = (id: string) => cc.part(id)!.gravity;
     expect(['1997:96-2', '1997:103-1', '1997:121-1', '1997:121-2', '1997:187-1', '1997:233-2', '1997:311-1'].map(g)).toEqual(['especially_grave', 'grave', 'medium', 'grave', 'minor', 'grave', 'medium']);
-    // 103 parts 2-3 (8 and 10 years), 128 (recruitment for exploitation, December 2004: 1, 5, 8 years),
-    // 133 (trafficking in minors: 7, 10, 15 years), 307 part 1 (2 years)
-    expect(['1997:103-2', '1997:103-3', '1997:128-1', '1997:128-2', '1997:128-3', '1997:133-1', '1997:133-2', '1997:133-3', '1997:307-1'].map(g)).toEqual([
-      'grave', 'grave', 'minor', 'medium', 'grave', 'grave', 'grave', 'especially_grave', 'minor',
-    ]);
+    // 103 parts 2-3 (8 and 10 years), 307 part 1 (2 years); 128 and 133 in the wording of the Law of
+    // 2 March 2006 No. 131, the later of the two read (trafficking in persons: 5, 7, 10, 15 years;
+    // in minors: 7, 10, 12, 15 years), not the December 2004 one (128: 1, 5, 8; 133: 7, 10, 15)
+    expect(['1997:103-2', '1997:103-3', '1997:307-1'].map(g)).toEqual(['grave', 'grave', 'minor']);
+    const byPart = (article: string) => Object.fromEntries(cc.matching(article).map((p) => [p.part, p.gravity]));
+    expect(byPart('1997:128')).toEqual({ '1': 'medium', '2': 'grave', '3': 'grave', '4': 'especially_grave' });
+    expect(byPart('1997:133')).toEqual({ '1': 'grave', '2': 'grave', '3': 'grave', '4': 'especially_grave' });
+    expect(cc.matching('1997:128').every((p) => p.violent === 'yes' && p.tags.includes('trafficking'))).toBe(true);
     expect(cc.part('1997:233-1')!.tags).toContain('terrorism');
     expect(cc.part('1997:311-1')!.tags).toContain('corruption');
     expect(cc.part('1997:307-1')!.tags).toContain('corruption');
-    // 259 parts 3-4 (December 2004: 12 and 15 years); parts 1-2 were not read and are rejected
-    expect(['1997:259-3', '1997:259-4'].map(g)).toEqual(['grave', 'especially_grave']);
-    expect(cc.part('1997:259-4')!.tags).toContain('drug_trafficking');
-    expect(errorOf(cc.resolve('1997:259-1'))).toContain('no part 1');
+    // 259 in the wording of the Law of 27 June 2008 No. 50-IV (3, 7, 10, 12, 15 years and life); only the
+    // parts with intent to sell are drug trafficking (as 2014 Art. 297, not 296)
+    expect(Object.fromEntries(cc.matching('1997:259').map((p) => [p.part, [p.gravity, p.tags.includes('drug_trafficking')]]))).toEqual({
+      '1': ['medium', false], '1-1': ['grave', false], '2': ['grave', true], '2-1': ['grave', true], '3': ['especially_grave', true], '4': ['especially_grave', true],
+    });
+    expect(errorOf(cc.resolve('1997:259-5'))).toContain('no part 5');
     expect(cc.matching('1997:133').every((p) => p.tags.includes('trafficking'))).toBe(true);
-    // 308 parts 1-3 (3, 5, 8 years), 310 part 1 (1 year), 314 parts 1-3 (2, 3, 5 years); 309 has no
-    // imprisonment and no parts: minor under the 1997 Art. 10, which knew no criminal misdemeanours
+    // 308 parts 1-3 (3, 5, 8 years), 310 part 1 (1 year), 314 parts 1-3 (2, 3, 6 years: part 3 as raised by
+    // the Law of 21 July 2007 No. 308 from five); 309 has no imprisonment and no parts: minor under the
+    // 1997 Art. 10, which knew no criminal misdemeanours
     expect(['1997:308-1', '1997:308-2', '1997:308-3', '1997:310-1', '1997:314-1', '1997:314-2', '1997:314-3', '1997:309'].map(g)).toEqual([
-      'medium', 'medium', 'grave', 'minor', 'minor', 'medium', 'medium', 'minor',
+      'medium', 'medium', 'grave', 'minor', 'minor', 'medium', 'grave', 'minor',
     ]);
     // corruption as the 2014 Code lists the successor: 310 (364) and 314 (369) whole, 308 (362) not
     expect(['1997:310-1', '1997:314-2', '1997:308-3'].map((id) => cc.part(id)!.tags.includes('corruption'))).toEqual([true, true, false]);
@@ -174,7 +180,7 @@ describe('Criminal Code table', () => {
     expect(cc.part('1997:233-4')!.tags).toContain('terrorism');
     expect(['1997:312-1', '1997:315-2', '1997:311-4'].every((id) => cc.part(id)!.tags.includes('corruption'))).toBe(true);
     expect(cc.part('1997:308-4')).toMatchObject({ violent: 'yes', tags: [], maybeTags: ['corruption'] });
-    // a part not read stays out: 259 part 1 above, 313 part 3, a 316 is rejected, never given a default gravity
+    // a part not read stays out: 259 part 5 above, 313 part 3, a 316 is rejected, never given a default gravity
     expect(errorOf(cc.resolve('1997:316-1'))).toContain('Criminal Code of 1997');
   });
   it('matches a part\'s points and an article\'s parts', () => {
