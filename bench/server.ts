@@ -16,8 +16,8 @@
  * Results go to bench/results/server-<date>.md with the machine. Loopback only, bounded in count and
  * time. BENCH_SERVER_QUICK=1 runs short phases (a smoke run, not for the record); BENCH_IMPORT_ROWS
  * sets the import size (default 1000000); BENCH_STORES=pglite,postgres chooses the stores;
- * BENCH_SERVER_ONLY=lists measures the person lists alone (their phases at full length, the figures
- * logged, no results file).
+ * BENCH_SERVER_ONLY=lists measures the person lists alone, BENCH_SERVER_ONLY=persons a person with
+ * the explanation alone (their phases at full length, the figures logged, no results file).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -35,7 +35,9 @@ import { loadProfile, scaleProfile } from '../src/registry/synthetic/profile.ts'
 const QUICK = process.env['BENCH_SERVER_QUICK'] === '1';
 const IMPORT_ROWS = Number(process.env['BENCH_IMPORT_ROWS'] ?? (QUICK ? 20_000 : 1_000_000));
 const STORES = (process.env['BENCH_STORES'] ?? 'pglite,postgres').split(',');
-const ONLY_LISTS = process.env['BENCH_SERVER_ONLY'] === 'lists';
+const ONLY = process.env['BENCH_SERVER_ONLY'];
+const ONLY_LISTS = ONLY === 'lists';
+const ONLY_PERSONS = ONLY === 'persons';
 /** Length of a list phase at a given rate, and of a throughput phase, s. */
 const LIST_SECONDS = QUICK && !ONLY_LISTS ? 3 : 15;
 const LIST_MAX_SECONDS = QUICK && !ONLY_LISTS ? 3 : 10;
@@ -281,6 +283,17 @@ async function listTargets(s: Server, analyst: Session) {
   return { facility, rows, personPaths, largest };
 }
 
+/** A person with the explanation at PERSON_RATE, and the persons answered a second. */
+async function personLoads(s: Server, analyst: Session, store: string, personPaths: string[]) {
+  // warm-up: the first persons compile the code that explains them
+  await getLoad(s, analyst, personPaths.slice(0, 50), 2, null);
+  const person = await getLoad(s, analyst, personPaths, QUICK ? 3 : 15, PERSON_RATE);
+  log(`${store}: a person with the explanation at ${PERSON_RATE}/s: p50 ${person.p50.toFixed(1)} ms, p99 ${person.p99.toFixed(1)} ms`);
+  const personMax = await getLoad(s, analyst, personPaths, QUICK ? 3 : 10, null);
+  log(`${store}: persons answered a second by 10 clients: ${personMax.rate.toFixed(0)}`);
+  return { person, personMax };
+}
+
 /** A facility's list and the issue's 2 000 rows at LIST_RATE, and the lists answered a second. */
 async function listLoads(s: Server, analyst: Session, store: string, t: Awaited<ReturnType<typeof listTargets>>) {
   const listPaths = [`/api/persons?act=${ACT}&facility=${t.facility}&limit=5000`];
@@ -321,6 +334,10 @@ async function benchStore(store: string, csv: string): Promise<StoreResult | nul
         await listLoads(s, analyst, store, await listTargets(s, analyst));
         return null;
       }
+      if (ONLY_PERSONS) {
+        await personLoads(s, analyst, store, (await listTargets(s, analyst)).personPaths);
+        return null;
+      }
       const source = ((await (await fetch(`${s.base}/api/acts/${ACT}`, { headers: { cookie: analyst.cookie } })).json()) as { source: string }).source;
       // warm-up: the first requests compile the server's code paths
       await whatIfAt(s, analyst, source, 20, 3, false);
@@ -331,12 +348,7 @@ async function benchStore(store: string, csv: string): Promise<StoreResult | nul
       const sat = await saturation(s, analyst, source);
 
       const targets = await listTargets(s, analyst);
-      const { personPaths } = targets;
-      await getLoad(s, analyst, personPaths.slice(0, 50), 2, null);
-      const person = await getLoad(s, analyst, personPaths, QUICK ? 3 : 15, PERSON_RATE);
-      log(`${store}: a person with the explanation at ${PERSON_RATE}/s: p50 ${person.p50.toFixed(1)} ms, p99 ${person.p99.toFixed(1)} ms`);
-      const personMax = await getLoad(s, analyst, personPaths, QUICK ? 3 : 10, null);
-      log(`${store}: persons answered a second by 10 clients: ${personMax.rate.toFixed(0)}`);
+      const { person, personMax } = await personLoads(s, analyst, store, targets.personPaths);
       const { facilityList, list2000, listMax } = await listLoads(s, analyst, store, targets);
 
       const imported = await importFile(s, analyst, csv);
@@ -402,7 +414,7 @@ async function main(): Promise<void> {
     .map((x) => x.toFixed(2))
     .join(' ')}.`;
   log(machine);
-  if (ONLY_LISTS) {
+  if (ONLY_LISTS || ONLY_PERSONS) {
     for (const store of STORES) await benchStore(store, '');
     return;
   }

@@ -85,8 +85,9 @@ export interface LetterDocumentRequest {
   asOf?: string | undefined;
   lang: DocLang;
   format: 'docx' | 'pdf';
-  inquiryNumber: string;
-  inquiryDate: string;
+  /** The inquiry answered; by default the letter definition's. */
+  inquiryNumber?: string | undefined;
+  inquiryDate?: string | undefined;
   addressee?: string | undefined;
 }
 
@@ -106,7 +107,11 @@ export async function letterDocument(ctx: AppContext, actor: Actor, req: LetterD
     impactConfig: ctx.env.impactConfig,
     identity: identityOf(ctx, info),
     synthetic: synthetic(ctx, info),
-    options: { inquiryNumber: req.inquiryNumber, inquiryDate: req.inquiryDate, ...(addressee ? { addressee } : {}) },
+    options: {
+      ...(req.inquiryNumber !== undefined ? { inquiryNumber: req.inquiryNumber } : {}),
+      ...(req.inquiryDate !== undefined ? { inquiryDate: req.inquiryDate } : {}),
+      ...(addressee ? { addressee } : {}),
+    },
   });
   const bytes = req.format === 'pdf' ? await renderLetterPdf(data, req.lang, template, dejavuSerif()) : renderLetterDocx(data, req.lang, template);
   await appendAudit(ctx.db, { userId: actor.userId, username: actor.username, role: actor.role, action: 'document.letter', target: { act_id: req.act.act, registry_id: info.id, lang: req.lang, format: req.format }, result: 'ok', ip: actor.ip });

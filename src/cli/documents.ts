@@ -66,8 +66,8 @@ export interface DocumentsOptions {
   out: string;
   zip?: string;
   asOf?: string;
-  inquiryNumber: string;
-  inquiryDate: string;
+  inquiryNumber?: string;
+  inquiryDate?: string;
   addressee?: string;
   salutation?: string;
   signatoryName?: string;
@@ -118,8 +118,8 @@ function letterOptionsOf(o: DocumentsOptions, signature: LetterSignature) {
   const salutation = same(o.salutation);
   const position = same(o.signatoryPosition);
   return {
-    inquiryNumber: o.inquiryNumber,
-    inquiryDate: o.inquiryDate,
+    ...(o.inquiryNumber !== undefined ? { inquiryNumber: o.inquiryNumber } : {}),
+    ...(o.inquiryDate !== undefined ? { inquiryDate: o.inquiryDate } : {}),
     ...(addressee ? { addressee } : {}),
     ...(salutation ? { salutation } : {}),
     ...(o.signatoryName || position ? { signatory: { name: same(o.signatoryName) ?? signature.signatory.name, position: position ?? signature.signatory.position } } : {}),
@@ -244,8 +244,8 @@ export function addDocumentsCommand(program: Command): void {
     .requiredOption('--out <file>')
     .option('--zip <file>')
     .addOption(new Option('--as-of <date>').argParser(dateArg))
-    .addOption(new Option('--inquiry-number <n>').default('ДС-45'))
-    .addOption(new Option('--inquiry-date <date>').argParser(dateArg).default('2025-01-30'))
+    .option('--inquiry-number <n>')
+    .addOption(new Option('--inquiry-date <date>').argParser(dateArg))
     .option('--addressee <text>')
     .option('--salutation <text>')
     .option('--signatory-name <name>')

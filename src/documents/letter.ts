@@ -6,6 +6,7 @@
  * buildLetterData(input) → LetterDocumentData (language-neutral: numbers, ISO dates, texts in kk/ru/en)
  * letterFields(data, lang) → LetterTemplateFields (strings ready for `templates/letter.<lang>.docx`)
  */
+import { formatIsoDate } from '../domain/dates.ts';
 import { z } from 'zod';
 import type { Plan } from '../engine/act/plan.ts';
 import { renderAll, type Lang, type Text } from '../i18n/text.ts';
@@ -169,10 +170,13 @@ export const letterTemplateFields = z.strictObject({
 });
 export type LetterTemplateFields = z.output<typeof letterTemplateFields>;
 
-/** The inputs an official types: the inquiry answered, to whom, who signs. Defaults are the seed's (who signs: data/letter-signature.yaml). */
+/**
+ * The inputs an official types: the inquiry answered, to whom, who signs. Defaults: the inquiry of
+ * the letter definition (reports/letter-kz-2025.yaml), who signs from data/letter-signature.yaml.
+ */
 export const letterOptionsSchema = z.strictObject({
-  inquiryNumber: z.string().min(1),
-  inquiryDate: isoDateSchema,
+  inquiryNumber: z.string().min(1).optional(),
+  inquiryDate: isoDateSchema.optional(),
   addressee: textSchema.optional(),
   salutation: textSchema.optional(),
   signatory: letterSignatorySchema.optional(),
@@ -292,7 +296,7 @@ export function buildLetterData(input: LetterInput): LetterDocumentData {
   const releasedBy = (key: string) => kinds.find((k) => k.key === key)?.released ?? 0;
   const data: LetterDocumentData = {
     kind: 'letter',
-    inquiry: { number: options.inquiryNumber, date: options.inquiryDate },
+    inquiry: { number: options.inquiryNumber ?? input.letterDefinition.file.inquiry.number, date: options.inquiryDate ?? formatIsoDate(input.letterDefinition.file.inquiry.date) },
     addressee: options.addressee ?? SEED_ADDRESSEE,
     salutation: options.salutation ?? SEED_SALUTATION,
     signatory: options.signatory ?? input.signature.signatory,

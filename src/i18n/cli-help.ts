@@ -354,8 +354,8 @@ export const CLI_HELP = {
       out: { kk: 'жазылатын файл (submissions --format docx үшін ZIP)', ru: 'записываемый файл (для submissions --format docx — ZIP)', en: 'file to write (a ZIP for submissions --format docx)' },
       zip: { kk: 'submissions --format pdf: DOCX файлдарының ZIP мұрағатын да жазу', ru: 'submissions --format pdf: записать также архив ZIP из DOCX', en: 'submissions --format pdf: also write the ZIP of DOCX' },
       'as-of': SHARED.asOf,
-      'inquiry-number': { kk: 'letter: жауап берілетін сауалдың нөмірі', ru: 'letter: номер запроса, на который дан ответ', en: 'letter: number of the inquiry answered' },
-      'inquiry-date': { kk: 'letter: сауалдың күні', ru: 'letter: дата запроса', en: 'letter: date of the inquiry' },
+      'inquiry-number': { kk: 'letter: жауап берілетін сауалдың нөмірі (әдепкі: хат анықтамасындағы сауал)', ru: 'letter: номер запроса, на который дан ответ (по умолчанию — запрос из определения письма)', en: 'letter: number of the inquiry answered (default: the inquiry of the letter definition)' },
+      'inquiry-date': { kk: 'letter: сауалдың күні (әдепкі: хат анықтамасындағы сауал)', ru: 'letter: дата запроса (по умолчанию — запрос из определения письма)', en: 'letter: date of the inquiry (default: the inquiry of the letter definition)' },
       addressee: {
         kk: 'letter: кімге (| немесе \\n жаңа жолды бастайды); әдепкісі — Мәжіліс депутаттары',
         ru: 'letter: кому (| или \\n начинают новую строку); по умолчанию — депутатам Мажилиса',

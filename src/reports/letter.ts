@@ -82,6 +82,8 @@ export const letterFileSchema = z.strictObject({
   id: z.string(),
   title: text,
   source: z.string(),
+  /** The inquiry the letter answers: the reply letter's default reference (docs/documents.md). */
+  inquiry: z.strictObject({ number: z.string().min(1), date: isoDateSchema }),
   as_of: isoDateSchema,
   definitions: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), conditionSource).default({}),
   figures: z.array(figureSchema).min(1),

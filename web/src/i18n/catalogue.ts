@@ -397,7 +397,7 @@ export const CATALOGUE = {
   'reason.not_serving': { kk: 'жазасын өтемейді', ru: 'не отбывает наказание', en: 'not serving a sentence' },
   'reason.remaining_unknown': { kk: 'мерзім соңы белгісіз', ru: 'конец срока неизвестен', en: 'end of term unknown' },
   'reason.overlap': { kk: 'баптар қиылысады', ru: 'статьи пересекаются', en: 'clauses overlap' },
-  'almost.any': { kk: 'кез келгені', ru: 'любые', en: 'any' },
+  'almost.any': { kk: 'кез келгені', ru: 'любые', en: 'either kind' },
   'almost.one_short': { kk: 'бір критерий жетпейді', ru: 'не хватает одного критерия', en: 'one criterion short' },
   'almost.later': { kk: 'орындау кезеңінде кейінірек', ru: 'позже в период исполнения', en: 'later in the execution period' },
 
