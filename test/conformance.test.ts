@@ -131,7 +131,9 @@ describe('registry rules', () => {
   it('each message of the registry and file catalogues is raised by a reader, and renders in kk, ru and en with every placeholder filled', () => {
     const keys = Object.keys(ERROR_CATALOGUE).filter((k) => k.startsWith('registry.') || k.startsWith('file.'));
     expect(keys.length).toBeGreaterThan(100);
-    expect(keys.filter((k) => !sources.includes(`'${k}'`))).toEqual([]);
+    // the upload route raises the messages of an upload that did not arrive whole
+    const raisers = `${sources}\n${read('src/server/routes/registries.ts')}`;
+    expect(keys.filter((k) => !raisers.includes(`'${k}'`))).toEqual([]);
     const faults: string[] = [];
     for (const key of keys) {
       const text = ERROR_CATALOGUE[key as MessageKey];
