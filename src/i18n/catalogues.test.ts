@@ -203,8 +203,6 @@ const CYRILLIC_ALLOWED: Record<string, string> = {
   'src/registry/csv/encoding.ts': 'a pattern that recognises Windows-1251 text read as another encoding',
   'src/domain/iin.ts': '“ИИН” as the name of the identifier in English messages',
   'src/server/routes/persons.ts': '“ИИН” in the OpenAPI description of a query parameter',
-  'src/cli/documents.ts': 'the inquiry number ДС-45, an identifier',
-  'src/server/routes/documents.ts': 'the inquiry number ДС-45, an identifier',
   'src/engine/testing/arbitraries.ts': 'test data',
   'src/engine/testing/acts.ts': 'test data',
   'src/registry/testing/files.ts': 'test data',

@@ -1,4 +1,5 @@
 /** Numbers, money, dates and three-language texts in the reader's language. */
+import { citeRef } from '../../../src/i18n/refs.ts';
 import { useTranslation } from 'react-i18next';
 import { CATALOGUE, type Lang, type T3 } from '../i18n/catalogue.ts';
 import { isLang } from '../i18n/index.ts';
@@ -59,6 +60,8 @@ export function useLang() {
     n: (v: number | null | undefined, digits = 0) => formatCount(v, lang, digits),
     money: (v: number | null | undefined) => formatMoneyShort(v, lang),
     text: (x: { kk: string; ru: string; en?: string | undefined } | null | undefined) => pick(x, lang),
+    /** An act's reference ("Art. 3 §1(6)") as a reader of the language cites it (src/i18n/refs.ts). */
+    cite: (ref: string | null | undefined) => (ref ? pick(citeRef(ref), lang) : ''),
     when: (iso: string) => formatDateTime(iso, lang),
   };
 }

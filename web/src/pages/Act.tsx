@@ -68,7 +68,7 @@ export function ActPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const version = params.get('version');
-  const { t, text, lang } = useLang();
+  const { t, text, lang, cite } = useLang();
   const { can } = useSession();
   const [textLang, setTextLang] = useState<TextLang>(lang === 'kk' ? 'kk' : 'ru');
   const act = useAsync((s) => getJson(`/api/acts/${id}${query({ version })}`, actViewSchema, s), [id, version]);
@@ -97,7 +97,7 @@ export function ActPage() {
           <div className="clause" key={c.id} id={`clause-${c.id}`} data-clause={c.id}>
             <div className="law-side">
               <h3>
-                <span className="ref">{c.ref}</span> {c.label && <span className="label">{text(c.label)}</span>} <span className="mono small">({c.id})</span>
+                <span className="ref">{cite(c.ref)}</span> {c.label && <span className="label">{text(c.label)}</span>} <span className="mono small">({c.id})</span>
               </h3>
               <Official text={c.text} lang={textLang} also={also} />
             </div>
@@ -244,7 +244,7 @@ function ParametersTable({ parameters }: { parameters: ActView['parameters'] }) 
 
 /** The act's definitions: each named condition beside its text. */
 function Definitions({ definitions, textLang, also }: { definitions: ActView['definitions']; textLang: TextLang; also: 'en' | null }) {
-  const { t, text } = useLang();
+  const { t, text, cite } = useLang();
   return (
     <section aria-labelledby="h-defs">
       <h2 id="h-defs">{t('lit.definitions')}</h2>
@@ -252,7 +252,7 @@ function Definitions({ definitions, textLang, also }: { definitions: ActView['de
         <div className="clause" key={d.name} id={`def-${d.name}`}>
           <div className="law-side">
             <h3>
-              <span className="ref">{d.ref ?? ''}</span> <span className="mono">{d.name}</span>
+              <span className="ref">{cite(d.ref)}</span> <span className="mono">{d.name}</span>
               {d.label && <span className="label"> — {text(d.label)}</span>}
             </h3>
             {(d.text.kk || d.text.ru) && <Official text={d.text} lang={textLang} also={also} />}
@@ -269,7 +269,7 @@ function Definitions({ definitions, textLang, also }: { definitions: ActView['de
 
 /** The act's exclusions (and the Criminal Code's own): each condition beside its text. */
 function Exclusions({ exclusions, textLang, also }: { exclusions: ActView['exclusions']; textLang: TextLang; also: 'en' | null }) {
-  const { t, text } = useLang();
+  const { t, text, cite } = useLang();
   return (
     <section aria-labelledby="h-excl">
       <h2 id="h-excl">{t('lit.exclusions')}</h2>
@@ -277,7 +277,7 @@ function Exclusions({ exclusions, textLang, also }: { exclusions: ActView['exclu
         <div className="clause exclusion" key={e.id} id={`exclusion-${e.id}`}>
           <div className="law-side">
             <h3>
-              <span className="ref">{e.ref}</span> {e.label && <span className="label">{text(e.label)}</span>} <span className="mono small">({e.id})</span>
+              <span className="ref">{cite(e.ref)}</span> {e.label && <span className="label">{text(e.label)}</span>} <span className="mono small">({e.id})</span>
             </h3>
             <Official text={e.text} lang={textLang} also={also} />
           </div>

@@ -265,7 +265,7 @@ function MoneyDetails({ impact: a, base }: { impact: ActImpact; base: string }) 
 
 /** The verdict on equality, the sex-neutral counterfactual, the clauses that depend on sex and the disparity of a chosen group. */
 function EqualityDetails({ impact: a, base }: { impact: ActImpact; base: string }) {
-  const { t, lang, text, n } = useLang();
+  const { t, lang, text, n, cite } = useLang();
   const vocab = useVocabulary();
   const [group, setGroup] = useState('any_category');
   const categoryNames = new Map(a.coverage.social_category.map((r) => [r.key, r.label]));
@@ -275,7 +275,7 @@ function EqualityDetails({ impact: a, base }: { impact: ActImpact; base: string 
     <>
       <p className="card verdict">{text(a.equality.verdict)}</p>
       <p>{t('imp.eq.counterfactual', { persons: n(a.equality.counterfactual.added.persons), women: n(a.equality.counterfactual.added.women), men: n(a.equality.counterfactual.added.men) })}</p>
-      {a.equality.depends_on_sex.clauses.length > 0 && <p>{t('imp.eq.dependsOnSex', { list: a.equality.depends_on_sex.clauses.map((c) => c.ref).join(', ') })}</p>}
+      {a.equality.depends_on_sex.clauses.length > 0 && <p>{t('imp.eq.dependsOnSex', { list: a.equality.depends_on_sex.clauses.map((c) => cite(c.ref)).join(', ') })}</p>}
       <label className="inline">
         {t('series.group')}{' '}
         <select value={group} onChange={(e) => setGroup(e.target.value)}>

@@ -17,7 +17,7 @@ import { useVocabulary } from '../lib/session.tsx';
 const MARK = ['✗', '?', '✓'] as const;
 
 function Rule({ rule, lang }: { rule: RuleTrace; lang: Lang }) {
-  const { t } = useLang();
+  const { t, cite } = useLang();
   const vocab = useVocabulary();
   const enumLabel = (fact: string, v: string): string => {
     const map = fact === 'gravity' ? vocab.gravities : fact === 'custody' ? vocab.custodies : null;
@@ -32,7 +32,7 @@ function Rule({ rule, lang }: { rule: RuleTrace; lang: Lang }) {
         <span className="mark" aria-label={truth(rule.truth)}>
           {MARK[rule.truth] ?? '?'}
         </span>{' '}
-        <span className="ref">{rule.ref}</span> <span className="mono small">({rule.id})</span>
+        <span className="ref">{cite(rule.ref)}</span> <span className="mono small">({rule.id})</span>
       </h4>
       <p lang={lang === 'en' && !rule.text.en ? 'ru' : lang} className="official">
         {pick(rule.text, lang)}
@@ -146,7 +146,7 @@ type Person = z.output<typeof personSchema>;
 
 /** The person's outcome: status and measure, the clause or exclusion, the days remitted, the reason, the unknown facts. */
 function OutcomeCard({ person: p }: { person: Person }) {
-  const { t, n, text } = useLang();
+  const { t, n, text, cite } = useLang();
   const vocab = useVocabulary();
   const o = p.outcome;
   return (
@@ -158,8 +158,8 @@ function OutcomeCard({ person: p }: { person: Person }) {
         </span>{' '}
         {o.measure && <span>{text(vocab.measures.get(o.measure)) || o.measure}</span>}
       </p>
-      {o.clause && o.status !== 'not_covered' && <p>{t('person.clauseApplied', { ref: o.clause })}</p>}
-      {o.excluded_by && <p>{t('person.excludedBy', { ref: o.excluded_by })}</p>}
+      {o.clause && o.status !== 'not_covered' && <p>{t('person.clauseApplied', { ref: cite(o.clause) })}</p>}
+      {o.excluded_by && <p>{t('person.excludedBy', { ref: cite(o.excluded_by) })}</p>}
       {o.days_remitted !== null && <p>{t('person.days', { days: n(o.days_remitted), end: o.new_end_date ?? '—' })}</p>}
       <p className="small">
         {t('per.reason')}: {t(`reason.${o.reason as 'matched'}`)}

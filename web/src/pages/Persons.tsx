@@ -20,7 +20,7 @@ const FILTERS = ['status', 'measure', 'clause', 'exclusion', 'reason', 'facility
 const SORTS = ['row', 'person_id', 'last_name', 'sentence_end', 'days_remitted', 'facility', 'status'] as const;
 
 export function PersonsPage() {
-  const { t, text, n } = useLang();
+  const { t, text, n, cite } = useLang();
   const { meta } = useSession();
   const [params, setParams] = useSearchParams();
   const acts = useAsync((s) => getJson('/api/acts', z.array(actSummarySchema), s), []);
@@ -78,8 +78,8 @@ export function PersonsPage() {
         </label>
         {select('status', t('per.status'), (meta?.statuses ?? []).map((s) => ({ value: s, label: t(`status.${s as 'eligible'}`) })))}
         {select('measure', t('per.measure'), (meta?.measures ?? []).map((m) => ({ value: m.code, label: text(m.label) })))}
-        {select('clause', t('per.clause'), (v?.clauses ?? []).map((c) => ({ value: c.id, label: `${c.ref}${c.label ? ` — ${text(c.label)}` : ''}` })))}
-        {select('exclusion', t('per.exclusion'), (v?.exclusions ?? []).map((c) => ({ value: c.id, label: `${c.ref} (${c.id})` })))}
+        {select('clause', t('per.clause'), (v?.clauses ?? []).map((c) => ({ value: c.id, label: `${cite(c.ref)}${c.label ? ` — ${text(c.label)}` : ''}` })))}
+        {select('exclusion', t('per.exclusion'), (v?.exclusions ?? []).map((c) => ({ value: c.id, label: `${cite(c.ref)} (${c.id})` })))}
         {select('reason', t('per.reason'), (meta?.reasons ?? []).map((r) => ({ value: r, label: t(`reason.${r as 'matched'}`) })))}
         {select('region', t('per.region'), regions.map((r) => ({ value: r.code, label: text(r.label) })))}
         {select('facility', t('per.facility'), facilities.filter((f) => !filterValues.region || f.region === filterValues.region).map((f) => ({ value: f.code, label: `${f.code} — ${text(f.label)}` })))}
@@ -161,7 +161,7 @@ function useScopedPlaces() {
 
 /** One person's cells: id (opening the person), name, sex, custody, facility, articles, end, status, clause, days. */
 function PersonCells({ row: r, act }: { row: PersonRow; act: string | null }) {
-  const { t, text, n } = useLang();
+  const { t, text, n, cite } = useLang();
   const vocab = useVocabulary();
   return (
     <>
@@ -181,7 +181,7 @@ function PersonCells({ row: r, act }: { row: PersonRow; act: string | null }) {
       <span role="cell">
         <span className={`badge st-${r.status}`}>{t(`status.${r.status as 'eligible'}`)}</span>
       </span>
-      <span role="cell">{r.clause ?? r.excluded_by ?? (r.almost ? `${t(`almost.${r.almost as 'later'}`)}: ${r.almost_clause ?? ''}` : '—')}</span>
+      <span role="cell">{r.clause !== null ? cite(r.clause) : r.excluded_by !== null ? cite(r.excluded_by) : r.almost ? `${t(`almost.${r.almost as 'later'}`)}: ${cite(r.almost_clause)}` : '—'}</span>
       <span role="cell" className="num">
         {n(r.days_remitted)}
       </span>
