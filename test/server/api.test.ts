@@ -12,7 +12,7 @@ import { generatePersons } from '../../src/registry/synthetic/generate.ts';
 import { loadProfile, scaleProfile } from '../../src/registry/synthetic/profile.ts';
 import { DEFAULT_PATHS, PROJECT_ROOT } from '../../src/paths.ts';
 import { listAudit, verifyAudit } from '../../src/store/audit.ts';
-import { startTestServer, type Client, type TestServer } from '../support/server.ts';
+import { signedIn, startTestServer, type Client, type TestServer } from '../support/server.ts';
 import { buildServer } from '../../src/server/server.ts';
 import { serverOptions } from '../../src/server/serve.ts';
 import { storeKinds } from '../support/stores.ts';
@@ -29,15 +29,7 @@ interface ErrorJson {
 
 describe.each(storeKinds())('the API on $name', (kind) => {
   let s: TestServer;
-  const clients = new Map<Role, Client>();
-  const as = async (role: Role) => {
-    let c = clients.get(role);
-    if (!c) {
-      c = await s.signIn(role);
-      clients.set(role, c);
-    }
-    return c;
-  };
+  const as = signedIn(() => s);
   const refusals = async () => (await listAudit(s.ctx.db, { limit: 100_000, action: 'access.refused' })).length;
 
   beforeAll(async () => {

@@ -10,7 +10,7 @@ import { resolveOutcomes } from '../../src/app/persons.ts';
 import { referenceRow } from '../support/person-row-reference.ts';
 import { listAudit } from '../../src/store/audit.ts';
 import { pooledBuffers } from '../../src/server/json-bytes.ts';
-import { startTestServer, type Client, type TestServer } from '../support/server.ts';
+import { signedIn, startTestServer, type Client, type TestServer } from '../support/server.ts';
 
 const WOMEN = 'kz-2025-women-proposal';
 const LAW = 'kz-2025-constitution-30';
@@ -27,15 +27,7 @@ interface ListJson {
 
 describe('the person list written from the columns', () => {
   let s: TestServer;
-  const clients = new Map<Role, Client>();
-  const as = async (role: Role) => {
-    let c = clients.get(role);
-    if (!c) {
-      c = await s.signIn(role);
-      clients.set(role, c);
-    }
-    return c;
-  };
+  const as = signedIn(() => s);
 
   beforeAll(async () => {
     s = await startTestServer({ name: 'pglite', databaseUrl: undefined, schema: undefined });

@@ -63,3 +63,16 @@ export async function startTestServer(kind: StoreKind, options: { persons?: numb
     },
   };
 }
+
+/** Signs each role in once and keeps its client: `as(role)` for a server made later (in beforeAll). */
+export function signedIn(server: () => TestServer): (role: Role) => Promise<Client> {
+  const clients = new Map<Role, Client>();
+  return async (role) => {
+    let c = clients.get(role);
+    if (!c) {
+      c = await server().signIn(role);
+      clients.set(role, c);
+    }
+    return c;
+  };
+}
