@@ -18,9 +18,10 @@ type Column = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | U
 
 /**
  * The outcome columns the kernel of a first-match act without clauses read later stores per person
- * (src/engine/act/kernel.ts); the other two (almostFrom, clauseMask) it fills, and so does the floor.
+ * (src/engine/act/kernel.ts; the measure and the new end are derived, not stored); the other two
+ * (almostFrom, clauseMask) it fills, and so does the floor.
  */
-const OUT = ['status', 'measure', 'clause', 'exclusion', 'daysRemitted', 'newEnd', 'reason', 'almostKind', 'almostClause', 'almostCriterion'] as const;
+const OUT = ['status', 'clause', 'exclusion', 'daysRemitted', 'reason', 'almostKind', 'almostClause', 'almostCriterion'] as const;
 
 /**
  * The per-person columns of a registry among `names` (a value per person, or offsets: n + 1), and

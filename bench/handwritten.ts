@@ -14,7 +14,7 @@
 import { addMonths, UNKNOWN_DATE, ymdOfDay } from '../src/domain/dates.ts';
 import type { Law } from '../src/law/law.ts';
 import type { Plan } from '../src/engine/act/plan.ts';
-import { newOutcomes, type Outcomes } from '../src/engine/act/outcome.ts';
+import { newComputedOutcomes, setComputed, type Outcomes } from '../src/engine/act/outcome.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** The flattened person table, built from the four loaded tables (src/engine/sql/tables.ts). */
@@ -259,8 +259,8 @@ export function handWrittenSql(plan: Plan, law: Law, asOfDay: number = plan.entr
 }
 
 /** Runs an outcome query (columns as outcomeColumnsSql, after row_index) and reads every person's outcome back. */
-export async function readOutcomes(connection: DuckDBConnection, sql: string, size: number, clauses: number): Promise<Outcomes> {
-  const out = newOutcomes(size, false, clauses);
+export async function readOutcomes(connection: DuckDBConnection, sql: string, size: number, plan: Plan): Promise<Outcomes> {
+  const out = newComputedOutcomes(plan, size);
   const result = await connection.run(`SELECT * FROM (${sql}) q ORDER BY row_index`);
   for (;;) {
     const chunk = await result.fetchChunk();
@@ -269,17 +269,16 @@ export async function readOutcomes(connection: DuckDBConnection, sql: string, si
     for (let r = 0; r < chunk.rowCount; r++) {
       const i = v[0]![r]!;
       out.status[i] = v[1]![r]!;
-      out.measure[i] = v[2]![r]!;
       out.clause[i] = v[3]![r]!;
       out.exclusion[i] = v[4]![r]!;
       out.daysRemitted[i] = v[5]![r]!;
-      out.newEnd[i] = v[6]![r]!;
       out.reason[i] = v[7]![r]!;
       out.almostKind[i] = v[8]![r]!;
       out.almostClause[i] = v[9]![r]!;
       out.almostCriterion[i] = v[10]![r]!;
       out.almostFrom[i] = v[11]![r]!;
       out.clauseMask[i] = v[12]![r]!;
+      setComputed(out, i, v[2]![r]!, v[6]![r]!);
     }
   }
   return out;

@@ -38,7 +38,7 @@ import { findActs } from '../src/engine/act/act-tests.ts';
 import { compileActKernel, type CompiledAct } from '../src/engine/act/kernel.ts';
 import { loadAct } from '../src/engine/act/plan.ts';
 import { breakdown, breakdownRows, BREAKDOWN_SQL, type Breakdown } from '../src/engine/act/breakdown.ts';
-import { newOutcomes, outcomeAt, outcomesEqual, type Outcomes } from '../src/engine/act/outcome.ts';
+import { measureAt, newOutcomes, outcomeAt, type Outcomes, outcomesEqual } from '../src/engine/act/outcome.ts';
 import { ParallelEvaluator } from '../src/engine/act/parallel.ts';
 import { DuckDbBackend, PostgresBackend } from '../src/engine/sql/backend.ts';
 import { outcomesSql } from '../src/engine/sql/emit.ts';
@@ -336,7 +336,7 @@ async function main(): Promise<void> {
       let notServing = 0;
       for (let i = 0; i < n; i++) if (out1.reason[i] === 6) notServing++;
       if (duck) {
-        const handOut = await readOutcomes(duck.connection, hand, n, plan.clauses.length);
+        const handOut = await readOutcomes(duck.connection, hand, n, plan);
         if (firstDifference(out1, handOut) >= 0) throw new Error(`${plan.id}: the hand-written DuckDB SQL differs at person ${firstDifference(out1, handOut)}`);
         checked.push('hand-written DuckDB SQL');
       }
@@ -366,7 +366,7 @@ async function main(): Promise<void> {
             jreSkipped++;
             continue;
           }
-          const expected = [JRE_STATUS[o.status], o.status === 'eligible' ? out1.measure[i]! : 0, o.status === 'not_covered' ? -1 : o.clause, o.status === 'excluded' ? o.exclusion : -1];
+          const expected = [JRE_STATUS[o.status], o.status === 'eligible' ? measureAt(out1, i) : 0, o.status === 'not_covered' ? -1 : o.clause, o.status === 'excluded' ? o.exclusion : -1];
           const got = await jre.decide(record, plan.entryIntoForce, later);
           if (JSON.stringify(expected) !== JSON.stringify(got)) {
             throw new Error(`${plan.id}: json-rules-engine differs at person ${i}: ${JSON.stringify(got)} vs ${JSON.stringify(expected)}`);

@@ -9,7 +9,7 @@ import { formatIsoDate, isoDay, parseIsoDate } from '../domain/dates.ts';
 import { entryAt, present } from '../domain/lookup.ts';
 import { evaluate, evaluateWithBreakdown, outcomeDetails } from '../engine/act/evaluate.ts';
 import { actDoubts, outcomeDoubts, type ActDoubts } from '../engine/act/doubt.ts';
-import { outcomeAt, outcomeRow, STATUS } from '../engine/act/outcome.ts';
+import { measureAt, newEndAt, outcomeAt, outcomeRow, STATUS } from '../engine/act/outcome.ts';
 import type { Law } from '../law/law.ts';
 import { MEASURE_CODES, type Plan } from '../engine/act/plan.ts';
 import { ALMOST_KINDS, REASONS, STATUSES } from '../engine/act/outcome.ts';
@@ -83,7 +83,7 @@ function storedOutcomes(run: ActRun, registry: Registry): Iterable<StoredOutcome
     *[Symbol.iterator]() {
       for (let i = 0; i < o.size; i++) {
         const d = o.daysRemitted[i]!;
-        const end = o.newEnd[i]!;
+        const end = newEndAt(o, i);
         const status = entryAt(STATUSES, o.status[i]!, 'outcome status');
         const almost = entryAt(ALMOST_KINDS, o.almostKind[i]!, 'almost kind');
         const clause = o.clause[i]!;
@@ -92,7 +92,7 @@ function storedOutcomes(run: ActRun, registry: Registry): Iterable<StoredOutcome
         yield {
           personId: registry.personId[i]!,
           status,
-          measure: o.measure[i] === 0 ? null : entryAt(MEASURE_CODES, o.measure[i]!, 'measure code'),
+          measure: measureAt(o, i) === 0 ? null : entryAt(MEASURE_CODES, measureAt(o, i), 'measure code'),
           clauseId: clause >= 0 ? entryAt(plan.clauses, clause, 'clause index').id : null,
           exclusionId: exclusion >= 0 ? entryAt(plan.exclusions, exclusion, 'exclusion index').id : null,
           daysRemitted: d < 0 ? null : d,

@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { CUSTODIES, SEXES } from '../domain/enums.ts';
 import { formatIsoDate, UNKNOWN_DATE } from '../domain/dates.ts';
 import { entryAt } from '../domain/lookup.ts';
-import { ALMOST_KINDS, REASONS, STATUSES, type Outcomes } from '../engine/act/outcome.ts';
+import { ALMOST_KINDS, measureAt, newEndAt, type Outcomes, REASONS, STATUSES } from '../engine/act/outcome.ts';
 import { MEASURE_CODES, type Plan } from '../engine/act/plan.ts';
 import type { Registry, RegistryColumns } from '../registry/registry.ts';
 
@@ -155,13 +155,13 @@ export const PERSON_FIELDS = [
   { kind: 'day', key: 'sentence_start', day: (s, i) => s.c.sentenceStartDay[i]! } satisfies DayField<'sentence_start'>,
   { kind: 'day', key: 'sentence_end', day: (s, i) => s.c.sentenceEndDay[i]! } satisfies DayField<'sentence_end'>,
   text('status', false, 'outcome status', () => STATUSES, (s, i) => s.o.status[i]!),
-  text('measure', true, 'measure code', () => MEASURE_CODES, (s, i) => (s.o.measure[i] === NO_MEASURE ? -1 : s.o.measure[i]!)),
+  text('measure', true, 'measure code', () => MEASURE_CODES, (s, i) => (measureAt(s.o, i) === NO_MEASURE ? -1 : measureAt(s.o, i))),
   text('clause', true, 'clause index', (s) => s.clauseRefs, clauseOf),
   text('clause_id', true, 'clause index', (s) => s.clauseIds, clauseOf),
   text('excluded_by', true, 'exclusion index', (s) => s.exclusionRefs, exclusionOf),
   text('excluded_by_id', true, 'exclusion index', (s) => s.exclusionIds, exclusionOf),
   { kind: 'count', key: 'days_remitted', value: (s, i) => s.o.daysRemitted[i]! } satisfies CountField<'days_remitted'>,
-  { kind: 'day', key: 'new_end_date', day: (s, i) => s.o.newEnd[i]! } satisfies DayField<'new_end_date'>,
+  { kind: 'day', key: 'new_end_date', day: (s, i) => newEndAt(s.o, i) } satisfies DayField<'new_end_date'>,
   text('reason', false, 'outcome reason', () => REASONS, (s, i) => s.o.reason[i]!),
   // An index out of the almost kinds is an error (as for every table); 'none' is written as null.
   text('almost', true, 'almost kind', () => ALMOST_KINDS, (s, i) => (s.o.almostKind[i] === NOT_ALMOST ? -1 : s.o.almostKind[i]!)),

@@ -10,7 +10,7 @@ import { formatIsoDate } from '../domain/dates.ts';
 import { entryAt } from '../domain/lookup.ts';
 import { outcomeDetails } from '../engine/act/evaluate.ts';
 import { explain, renderTrace, type Trace } from '../engine/act/explain.ts';
-import { ALMOST_KINDS, outcomeRow, REASONS, STATUSES, type Outcomes } from '../engine/act/outcome.ts';
+import { ALMOST_KINDS, measureAt, newEndAt, outcomeRow, type Outcomes, REASONS, STATUSES } from '../engine/act/outcome.ts';
 import { MEASURE_CODES, type Plan } from '../engine/act/plan.ts';
 import { API_MESSAGES, API_OBJECTS } from '../i18n/api.ts';
 import type { Lang } from '../i18n/text.ts';
@@ -220,7 +220,7 @@ async function selectRows(ctx: AppContext, r: Resolved, f: PersonFilter, scope: 
   for (let k = 0; k < n; k++) {
     const i = candidates === null ? k : candidates[k]!;
     if (status && !status.has(o.status[i]!)) continue;
-    if (measure && !measure.has(o.measure[i]!)) continue;
+    if (measure && !measure.has(measureAt(o, i))) continue;
     if (reason && !reason.has(o.reason[i]!)) continue;
     if (clause && !(clause.has(o.clause[i]!) && o.status[i] !== 2)) continue;
     if (exclusion && !(exclusion.has(o.exclusion[i]!) && o.status[i] === 2)) continue;
@@ -271,7 +271,7 @@ function sortRows(r: Resolved, rows: number[], sort: PersonSort, order: 'asc' | 
       by((i) => o.daysRemitted[i]!, num);
       return;
     case 'new_end':
-      by((i) => o.newEnd[i]!, num);
+      by((i) => newEndAt(o, i), num);
       return;
   }
 }

@@ -8,7 +8,7 @@
  */
 import { entryAt } from '../domain/lookup.ts';
 import { MEASURE_CODES, MEASURE_LABELS, type MeasureCode } from '../engine/act/plan.ts';
-import { STATUSES } from '../engine/act/outcome.ts';
+import { measureAt, STATUSES } from '../engine/act/outcome.ts';
 import { SEXES } from '../domain/enums.ts';
 import { COMPARISON_ROW_TEXTS, COMPARISON_TEXTS as C } from '../i18n/impact/comparison.ts';
 import { KIND_LABELS } from '../i18n/impact/labels.ts';
@@ -33,7 +33,7 @@ function side(run: ActRun, i: number): Change['from'] {
   const exclusion = status === 'excluded' ? o.exclusion[i]! : -1;
   return {
     status,
-    measure: o.measure[i] === 0 ? null : entryAt(MEASURE_CODES, o.measure[i]!, 'measure code'),
+    measure: measureAt(o, i) === 0 ? null : entryAt(MEASURE_CODES, measureAt(o, i), 'measure code'),
     clause: clause >= 0 ? entryAt(run.plan.clauses, clause, 'clause').ref : null,
     excluded_by: exclusion >= 0 ? entryAt(run.plan.exclusions, exclusion, 'exclusion').ref : null,
     days_remitted: o.daysRemitted[i]! < 0 ? null : o.daysRemitted[i]!,
@@ -42,7 +42,7 @@ function side(run: ActRun, i: number): Change['from'] {
 
 /** Whether person i's outcome differs between two runs (status, measure or days remitted). */
 export function changed(a: ActRun, b: ActRun, i: number): boolean {
-  return a.outcomes.status[i] !== b.outcomes.status[i] || a.outcomes.measure[i] !== b.outcomes.measure[i] || a.outcomes.daysRemitted[i] !== b.outcomes.daysRemitted[i];
+  return a.outcomes.status[i] !== b.outcomes.status[i] || measureAt(a.outcomes, i) !== measureAt(b.outcomes, i) || a.outcomes.daysRemitted[i] !== b.outcomes.daysRemitted[i];
 }
 
 export function transition(a: ActRun, b: ActRun, registry: Registry, limit: number): Comparison['transitions'][number] {

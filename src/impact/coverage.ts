@@ -9,7 +9,7 @@
  */
 import { CUSTODIES, GRAVITIES, SEXES } from '../domain/enums.ts';
 import { CUSTODY_LABELS, GRAVITY_LABELS, SEX_LABELS } from '../i18n/enums.ts';
-import { STATUS, STATUSES } from '../engine/act/outcome.ts';
+import { measureAt, newEndAt, STATUS, STATUSES } from '../engine/act/outcome.ts';
 import { MEASURE_CODES } from '../engine/act/plan.ts';
 import { COVERAGE_TEXTS as C } from '../i18n/impact/coverage.ts';
 import { UNKNOWN_LABEL } from '../i18n/impact/labels.ts';
@@ -107,7 +107,7 @@ export function coverageByCategory(run: ActRun, categories: Categories, config: 
 export function statusMeasure(run: ActRun): { status: string; measure: string; persons: number }[] {
   const acc = new Float64Array(STATUSES.length * MEASURE_CODES.length);
   const o = run.outcomes;
-  for (let i = 0; i < o.size; i++) if (run.serving[i]) acc[o.status[i]! * MEASURE_CODES.length + o.measure[i]!]!++;
+  for (let i = 0; i < o.size; i++) if (run.serving[i]) acc[o.status[i]! * MEASURE_CODES.length + measureAt(o, i)]!++;
   const out: { status: string; measure: string; persons: number }[] = [];
   STATUSES.forEach((s, si) => MEASURE_CODES.forEach((m, mi) => {
     const n = acc[si * MEASURE_CODES.length + mi]!;
@@ -146,14 +146,14 @@ export function occupancy(run: ActRun, registry: Registry, facilities: Facilitie
   const leaving = new Float64Array(n);
   const earlier = new Float64Array(n);
   const yearEnd = run.day + run.calendar.daysPerYear;
-  const newEnd = run.outcomes.newEnd;
+  const o = run.outcomes;
   for (let i = 0; i < codes.length; i++) {
     if (!run.serving[i] || c.custody[i] !== inst) continue;
     const f = codes[i]!;
     held[f]!++;
     const k = run.kind[i]!;
     if (k === KIND.release || k === KIND.replace) leaving[f]!++;
-    else if (k === KIND.reduce && c.sentenceEndDay[i]! > yearEnd && newEnd[i]! <= yearEnd) earlier[f]!++;
+    else if (k === KIND.reduce && c.sentenceEndDay[i]! > yearEnd && newEndAt(o, i) <= yearEnd) earlier[f]!++;
   }
   const byCode = new Map(c.facility.values.map((v, code) => [v, code]));
   const rows: OccupancyRow[] = [];

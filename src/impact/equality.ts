@@ -28,6 +28,7 @@ import { countsLine, custodyLabel, gravityLabel, heading, kindLabel, n, paragrap
 import type { ActImpact, DisparityRow, EqualitySection } from './report.ts';
 import { equalityPolicy } from './policy.ts';
 import { groupLabel, KIND, runAct, type ActRun, type Categories } from './run.ts';
+import { measureAt } from '../engine/act/outcome.ts';
 
 const F = SEXES.indexOf('F');
 const M = SEXES.indexOf('M');
@@ -72,7 +73,7 @@ export function equality(run: ActRun, registry: Registry, law: Law, categories: 
       });
       if (!inAny) bump(added.by_social_category, 'no_category');
     } else if (a >= 0 && b < 0) count(removed, i);
-    else if (a >= 0 && run.outcomes.measure[i] !== neutral.outcomes.measure[i]) {
+    else if (a >= 0 && measureAt(run.outcomes, i) !== measureAt(neutral.outcomes, i)) {
       count(changed, i);
       bump(changed.by_transition, `${MEASURE_KINDS[a]}→${MEASURE_KINDS[b]}`);
     }

@@ -8,7 +8,7 @@
  */
 import { entryAt } from '../domain/lookup.ts';
 import { MEASURE_CODES, MEASURE_LABELS, measureCode, type MeasureCode } from '../engine/act/plan.ts';
-import { STATUSES } from '../engine/act/outcome.ts';
+import { measureAt, STATUSES } from '../engine/act/outcome.ts';
 import { OUTCOMES_TEXTS as O } from '../i18n/impact/outcomes.ts';
 import { REPORT_TEXTS as R } from '../i18n/impact/report.ts';
 import { citeRef } from '../i18n/refs.ts';
@@ -32,7 +32,7 @@ export function outcomesSummary(run: ActRun): OutcomesSummary {
     const s = o.status[i]!;
     byStatus[s]!++;
     if (run.kind[i]! >= 0) {
-      byMeasure[o.measure[i]!]!++;
+      byMeasure[measureAt(o, i)]!++;
       const j = o.clause[i]!;
       // Under all_that_apply a person counts under every clause that applies (their days once, under `clause`).
       if (allApply) {

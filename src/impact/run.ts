@@ -9,7 +9,7 @@
  */
 import { entryAt } from '../domain/lookup.ts';
 import { evaluate } from '../engine/act/evaluate.ts';
-import { REASON, STATUS, type Outcomes } from '../engine/act/outcome.ts';
+import { measureAt, type Outcomes, REASON, STATUS } from '../engine/act/outcome.ts';
 import { MEASURE_CODES, type MeasureCode, type Plan } from '../engine/act/plan.ts';
 import { T } from '../engine/condition.ts';
 import { compileConditions } from '../engine/kernel.ts';
@@ -74,7 +74,7 @@ export function runFromOutcomes(plan: Plan, outcomes: Outcomes, day: number, law
   const eligible = STATUS.eligible;
   for (let i = 0; i < n; i++) {
     serving[i] = outcomes.reason[i] === notServing ? 0 : 1;
-    kind[i] = outcomes.status[i] === eligible ? KIND_OF_MEASURE[outcomes.measure[i]!]! : UNCOVERED;
+    kind[i] = outcomes.status[i] === eligible ? KIND_OF_MEASURE[measureAt(outcomes, i)]! : UNCOVERED;
   }
   return { plan, day, outcomes, kind, serving, calendar: calendarPolicy(law.parameters, day) };
 }

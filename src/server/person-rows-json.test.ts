@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { UNKNOWN_DATE } from '../domain/dates.ts';
 import { evaluate } from '../engine/act/evaluate.ts';
-import type { Outcomes } from '../engine/act/outcome.ts';
+import { REASON, type Outcomes } from '../engine/act/outcome.ts';
 import { loadAct, MEASURE_CODES, type Plan } from '../engine/act/plan.ts';
 import { loadLaw } from '../law/law.ts';
 import { DEFAULT_PATHS } from '../paths.ts';
@@ -88,14 +88,17 @@ describe('person rows written from the columns', () => {
         (strings, unknownEvery, seed, plan, page, changes) => {
           const registry = altered(base, strings, unknownEvery, seed);
           const o = evaluate(plan, registry, law);
+          // the measure is derived from the clause and the reason: every code through the clauses' measures
+          o.clauseMeasures = Uint8Array.from(o.clauseMeasures);
           for (const [i, status, measure, clause, exclusion, days, almost, almostClause, day] of changes) {
             o.status[i] = status;
-            o.measure[i] = measure;
             o.clause[i] = clause < plan.clauses.length ? clause : -1;
+            o.reason[i] = o.clause[i]! >= 0 ? REASON.matched : REASON.no_clause;
+            if (o.clause[i]! >= 0) o.clauseMeasures[o.clause[i]!] = measure;
             o.exclusion[i] = exclusion < plan.exclusions.length ? exclusion : -1;
             o.daysRemitted[i] = days;
-            // Days and YYYYMMDD integers of years before 1000 and after 9999 too.
-            o.newEnd[i] = days < 0 ? UNKNOWN_DATE : day;
+            // The new end is derived (the end less the days): days and YYYYMMDD integers of years before 1000 and after 9999 too.
+            if (days >= 0) o.termEnd[i] = day + days;
             registry.columns.sentenceStartDay[i] = day;
             registry.columns.birthYmd[i] = day * 37;
             o.almostKind[i] = almost;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { JRE_STATUS, JsonRulesAct } from '../../bench/json-rules-engine.ts';
 import { findActs } from '../../src/engine/act/act-tests.ts';
 import { evaluate } from '../../src/engine/act/evaluate.ts';
-import { outcomeAt } from '../../src/engine/act/outcome.ts';
+import { measureAt, outcomeAt } from '../../src/engine/act/outcome.ts';
 import { compileAct, loadAct } from '../../src/engine/act/plan.ts';
 import { loadLaw } from '../../src/law/law.ts';
 import { DEFAULT_PATHS } from '../../src/paths.ts';
@@ -36,7 +36,7 @@ describe('json-rules-engine version of an act', () => {
             // two-valued: persons with an undecided fact are the kernel's alone
             if (o.status === 'needs_review' && o.reason !== 'overlap') continue;
             const status = JRE_STATUS[o.status];
-            const expected = [status, o.status === 'eligible' ? outcomes.measure[i]! : 0, o.status === 'not_covered' ? -1 : o.clause, o.status === 'excluded' ? o.exclusion : -1];
+            const expected = [status, o.status === 'eligible' ? measureAt(outcomes, i) : 0, o.status === 'not_covered' ? -1 : o.clause, o.status === 'excluded' ? o.exclusion : -1];
             const got = await jre.decide(registry.record(i), plan.entryIntoForce, plan.executionEnd);
             if (JSON.stringify(got) !== JSON.stringify(expected)) expect.fail(`person ${i}: json-rules-engine ${JSON.stringify(got)}, kernel ${JSON.stringify(expected)} (${o.reason})`);
             compared++;

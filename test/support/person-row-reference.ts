@@ -5,7 +5,7 @@
 import { CUSTODIES, SEXES } from '../../src/domain/enums.ts';
 import { formatIsoDate, UNKNOWN_DATE } from '../../src/domain/dates.ts';
 import { entryAt } from '../../src/domain/lookup.ts';
-import { ALMOST_KINDS, REASONS, STATUSES, type Outcomes } from '../../src/engine/act/outcome.ts';
+import { ALMOST_KINDS, measureAt, newEndAt, type Outcomes, REASONS, STATUSES } from '../../src/engine/act/outcome.ts';
 import { MEASURE_CODES, type Plan } from '../../src/engine/act/plan.ts';
 import type { Registry } from '../../src/registry/registry.ts';
 
@@ -51,13 +51,13 @@ export function referenceRow(registry: Registry, o: Outcomes, plan: Plan, i: num
     sentence_start: dateValue(c.sentenceStartDay[i]!),
     sentence_end: dateValue(c.sentenceEndDay[i]!),
     status,
-    measure: o.measure[i] === 0 ? null : entryAt(MEASURE_CODES, o.measure[i]!, 'measure code'),
+    measure: measureAt(o, i) === 0 ? null : entryAt(MEASURE_CODES, measureAt(o, i), 'measure code'),
     clause: clause?.ref ?? null,
     clause_id: clause?.id ?? null,
     excluded_by: exclusion?.ref ?? null,
     excluded_by_id: exclusion?.id ?? null,
     days_remitted: daysRemitted < 0 ? null : daysRemitted,
-    new_end_date: dateValue(o.newEnd[i]!),
+    new_end_date: dateValue(newEndAt(o, i)),
     reason: entryAt(REASONS, o.reason[i]!, 'outcome reason'),
     almost: almost === 'none' ? null : almost,
     almost_clause: almost === 'none' ? null : (plan.clauses[o.almostClause[i]!]?.ref ?? null),

@@ -7,7 +7,7 @@
  * counts the same from outcome columns, for outcomes computed elsewhere (SQL, reference).
  */
 import { MEASURE_CODES } from './plan.ts';
-import { STATUSES, type Outcomes } from './outcome.ts';
+import { measureAt, type Outcomes, STATUSES } from './outcome.ts';
 
 export interface Breakdown {
   /** key `status:measure:clause` → [persons, days remitted] */
@@ -92,7 +92,7 @@ export function breakdown(o: Outcomes): Breakdown {
   const excl = new Map<number, number>();
   for (let i = 0; i < o.size; i++) {
     const c = o.clause[i]! + 1;
-    const k = (o.status[i]! * 8 + o.measure[i]!) * clauses + (c < clauses ? c : clauses - 1);
+    const k = (o.status[i]! * 8 + measureAt(o, i)) * clauses + (c < clauses ? c : clauses - 1);
     persons[k]!++;
     const d = o.daysRemitted[i]!;
     if (d > 0) days[k]! += d;

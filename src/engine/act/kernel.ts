@@ -37,7 +37,7 @@ import {
   type Scratch,
 } from './kernel-decide.ts';
 import { measureCode, type Measure, type Plan } from './plan.ts';
-import { maskWordsFor, newOutcomes, REASON, STATUS, type Outcomes } from './outcome.ts';
+import { deriveFrom, maskWordsFor, newOutcomes, REASON, STATUS, type Outcomes } from './outcome.ts';
 import { usesDuring } from './reference.ts';
 
 type OutcomeArrays = Omit<Outcomes, 'size'>;
@@ -72,6 +72,8 @@ export interface BoundAct {
 export interface CompiledAct {
   plan: Plan;
   source: string;
+  /** Index in MEASURE_CODES of each clause's measure (Outcomes.clauseMeasures). */
+  clauseMeasures: Uint8Array;
   columns: ColumnName[];
   /**
    * What the loop reads by person on a registry and day: the registry columns it reads (a value
@@ -114,6 +116,13 @@ function measureDen(m: Measure): number {
  * mask is copied from the scratch outcome when every clause was read, and is zero otherwise).
  */
 const OUT_NAMES = ['status', 'measure', 'clause', 'exclusion', 'daysRemitted', 'newEnd', 'reason', 'almostKind', 'almostClause', 'almostCriterion', 'almostFrom'] as const;
+/**
+ * The outcome columns stored per person: the measure and the new end are derived when read, from
+ * the clause and the reason and from the end of the term and the days remitted (outcome.ts
+ * measureAt, newEndAt), so the loop keeps them in locals (the breakdowns need the measure) and
+ * stores neither.
+ */
+const STORED_NAMES = OUT_NAMES.filter((name): name is Exclude<(typeof OUT_NAMES)[number], 'measure' | 'newEnd'> => name !== 'measure' && name !== 'newEnd');
 const R_OF: Record<Exclude<(typeof OUT_NAMES)[number], 'almostFrom'>, number> = {
   status: R_STATUS,
   measure: R_MEASURE,
@@ -569,7 +578,7 @@ function loopSource(g: KernelGen, body: string[]): string {
     '}',
     ...bisectionCode(g),
     // columns the act leaves constant (no clause read on a later day; first match reads no mask) are filled, not stored per person
-    ...OUT_NAMES.filter((name) => name !== 'almostFrom' || g.laterClauses.length > 0).map((name) => `o_${name}[i] = z_${name};`),
+    ...STORED_NAMES.filter((name) => name !== 'almostFrom' || g.laterClauses.length > 0).map((name) => `o_${name}[i] = z_${name};`),
     fast ? '' : words === 1 ? `o_clauseMask[i] = zm * S_r[${R_MASK}];` : `for (let w = 0; w < ${words}; w++) o_clauseMask[i * ${words} + w] = zm * S_r[${R_MASK} + w];`,
     // the breakdowns, counted as decided
     // (Tally: lanes of persons and days taken in turn, then persons by exclusion): the persons of
@@ -589,7 +598,7 @@ function kernelSource(g: KernelGen): string {
   const temps = e.tempCount > 0 ? [`let ${Array.from({ length: e.tempCount }, (_, k) => `t${k}`).join(', ')};`] : [];
   return [
     ...decl,
-    ...OUT_NAMES.map((name) => `const o_${name} = O.${name};`),
+    ...STORED_NAMES.map((name) => `const o_${name} = O.${name};`),
     'const o_clauseMask = O.clauseMask;',
     'const a_kinds = A.kinds, a_nums = A.nums, a_dens = A.dens, a_codes = A.codes, a_ncrit = A.ncrit, a_memo = A.memo;',
     'const S_tr = S.tr, S_nf = S.nf, S_nu = S.nu, S_ms = S.ms, S_r = S.r;',
@@ -669,6 +678,7 @@ function binder(g: KernelGen, law: Law, source: string): (registry: Registry, as
         if (out.maskWords !== words) throw new Error(`the outcome columns hold clause masks of ${out.maskWords} words; this act needs ${words} (newOutcomes(size, shared, clauses))`);
         if (fast) out.clauseMask.fill(0, start * words, end * words);
         if (g.laterClauses.length === 0) out.almostFrom.fill(UNKNOWN_DATE, start, end);
+        deriveFrom(out, registry.columns.sentenceEndDay, A.codes);
         fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, AB, t.values, U, L);
       },
     };
@@ -693,6 +703,7 @@ export function compileActKernel(plan: Plan, law: Law): CompiledAct {
   return {
     plan,
     source,
+    clauseMeasures: actConstants(plan).codes,
     columns: [...g.e.columns.keys()],
     inputs(registry, asOfDay = plan.entryIntoForce) {
       const P = g.e.params.map((name) => law.parameters.value(name, asOfDay));

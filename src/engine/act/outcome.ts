@@ -3,7 +3,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { formatIsoDate, UNKNOWN_DATE } from '../../domain/dates.ts';
-import { MEASURE_CODES, type MeasureCode, type Plan } from './plan.ts';
+import { MEASURE_CODES, measureCode, type MeasureCode, type Plan } from './plan.ts';
 
 export const STATUSES = ['not_covered', 'eligible', 'excluded', 'needs_review'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -39,16 +39,22 @@ export type AlmostKind = (typeof ALMOST_KINDS)[number];
 export interface Outcomes {
   size: number;
   status: Uint8Array;
-  /** Index in MEASURE_CODES. */
-  measure: Uint8Array;
   /** Index of the clause applied (or undecided, for needs_review); -1 none. */
   clause: Int16Array;
   /** Index of the exclusion that applies (excluded), or that cannot be decided (needs_review); -1 none. */
   exclusion: Int16Array;
   /** Days of punishment remitted; -1 when not applicable or unknown. */
   daysRemitted: Int32Array;
-  /** Day number of the new end of the term; UNKNOWN_DATE when unchanged or unknown. */
-  newEnd: Int32Array;
+  /**
+   * The end of each person's term the days remitted are taken from (the registry's
+   * `sentenceEndDay`, set by the evaluation): the new end is not stored but derived, `newEndAt`.
+   */
+  termEnd: Int32Array;
+  /**
+   * Index in MEASURE_CODES of each clause's measure (set by the evaluation): the measure applied is
+   * not stored but derived from the clause and the reason, `measureAt`.
+   */
+  clauseMeasures: Uint8Array;
   reason: Uint8Array;
   almostKind: Uint8Array;
   almostClause: Int16Array;
@@ -78,11 +84,11 @@ export function newOutcomes(size: number, shared = false, clauses = 32): Outcome
   return {
     size,
     status: alloc(Uint8Array),
-    measure: alloc(Uint8Array),
     clause: alloc(Int16Array),
     exclusion: alloc(Int16Array),
     daysRemitted: alloc(Int32Array),
-    newEnd: alloc(Int32Array),
+    termEnd: new Int32Array(0),
+    clauseMeasures: new Uint8Array(0),
     reason: alloc(Uint8Array),
     almostKind: alloc(Uint8Array),
     almostClause: alloc(Int16Array),
@@ -91,6 +97,61 @@ export function newOutcomes(size: number, shared = false, clauses = 32): Outcome
     maskWords,
     clauseMask: shared ? new Uint32Array(new SharedArrayBuffer(size * maskWords * 4)) : new Uint32Array(size * maskWords),
   };
+}
+
+/**
+ * The reasons under which a clause's measure is applied (granted, or granted once an exclusion is
+ * decided): the measure is the clause's; under every other reason it is `none` (index 0).
+ */
+const APPLIES_MEASURE = Uint8Array.from(REASONS, (r) => (r === 'matched' || r === 'remaining_unknown' || r === 'exclusion_unknown' ? 1 : 0));
+
+/** Index in MEASURE_CODES of the measure person i gets: the clause's under the reasons that apply it, else 0 (none). */
+export function measureAt(o: Outcomes, i: number): number {
+  return APPLIES_MEASURE[o.reason[i]!]! === 1 ? o.clauseMeasures[o.clause[i]!]! : 0;
+}
+
+/** Day number of person i's new end of the term (the end less the days remitted); UNKNOWN_DATE when no days are remitted or they are unknown. */
+export function newEndAt(o: Outcomes, i: number): number {
+  const d = o.daysRemitted[i]!;
+  return d >= 0 ? o.termEnd[i]! - d : UNKNOWN_DATE;
+}
+
+/**
+ * Sets the columns the derived fields are read from: the registry's ends of terms and the act's
+ * measures, by the evaluation that fills the outcome columns (the act kernel, SQL).
+ */
+export function deriveFrom(o: Outcomes, termEnd: Int32Array, clauseMeasures: Uint8Array): void {
+  if (termEnd.length !== o.size) throw new Error(`the ends of terms of ${termEnd.length} persons, outcomes of ${o.size}`);
+  o.termEnd = termEnd;
+  o.clauseMeasures = clauseMeasures;
+}
+
+/** Index in MEASURE_CODES of each of a plan's clauses' measures (Outcomes.clauseMeasures). */
+export function clauseMeasuresOf(plan: Plan): Uint8Array {
+  return Uint8Array.from(plan.clauses, (c) => measureCode(c.measure));
+}
+
+/**
+ * Outcome columns for outcomes computed elsewhere (SQL), which name each person's measure and new
+ * end: `setComputed` keeps what they give.
+ */
+export function newComputedOutcomes(plan: Plan, size: number): Outcomes {
+  const o = newOutcomes(size, false, plan.clauses.length);
+  deriveFrom(o, new Int32Array(size).fill(UNKNOWN_DATE), clauseMeasuresOf(plan));
+  return o;
+}
+
+/**
+ * The measure and the new end that outcomes computed elsewhere give person i, once its other
+ * columns are set: the new end is kept as the end of the term it was taken from (the new end plus
+ * the days remitted); a measure other than the one its clause and reason give, or a new end
+ * without days remitted (or days without one), is an error.
+ */
+export function setComputed(o: Outcomes, i: number, measure: number, newEnd: number): void {
+  const d = o.daysRemitted[i]!;
+  if (d >= 0 !== (newEnd !== UNKNOWN_DATE)) throw new Error(`person row ${i}: ${d >= 0 ? `${d} days remitted without a new end` : `a new end (${newEnd}) without days remitted`}`);
+  o.termEnd[i] = d >= 0 ? newEnd + d : UNKNOWN_DATE;
+  if (measure !== measureAt(o, i)) throw new Error(`person row ${i}: measure ${MEASURE_CODES[measure] ?? measure}, where clause ${o.clause[i]} and reason ${REASONS[o.reason[i]!] ?? o.reason[i]} give ${MEASURE_CODES[measureAt(o, i)]}`);
 }
 
 /** One person's outcome, decoded. */
@@ -122,11 +183,11 @@ export function clausesOfMask(o: Outcomes, i: number): number[] {
 export function outcomeAt(o: Outcomes, i: number): Outcome {
   return {
     status: STATUSES[o.status[i]!]!,
-    measure: MEASURE_CODES[o.measure[i]!]!,
+    measure: MEASURE_CODES[measureAt(o, i)]!,
     clause: o.clause[i]!,
     exclusion: o.exclusion[i]!,
     daysRemitted: o.daysRemitted[i]! < 0 ? null : o.daysRemitted[i]!,
-    newEnd: o.newEnd[i] === UNKNOWN_DATE ? null : o.newEnd[i]!,
+    newEnd: o.daysRemitted[i]! < 0 ? null : newEndAt(o, i),
     reason: REASONS[o.reason[i]!]!,
     almost: { kind: ALMOST_KINDS[o.almostKind[i]!]!, clause: o.almostClause[i]!, criterion: o.almostCriterion[i]!, from: o.almostFrom[i] === UNKNOWN_DATE ? null : o.almostFrom[i]! },
     clauses: clausesOfMask(o, i),

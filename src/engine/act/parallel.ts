@@ -18,7 +18,7 @@ import { loadLaw } from '../../law/law.ts';
 import type { Registry, RegistryColumns } from '../../registry/registry.ts';
 import type { Breakdown, Tally } from './breakdown.ts';
 import { compileActKernel, type BoundAct, type CompiledAct } from './kernel.ts';
-import { newOutcomes, type Outcomes } from './outcome.ts';
+import { deriveFrom, newOutcomes, type Outcomes } from './outcome.ts';
 import { loadAct } from './plan.ts';
 
 /** Words of the control block (Int32Array over a SharedArrayBuffer). */
@@ -181,6 +181,7 @@ export class ParallelEvaluator {
     waitAtLeast(ctl, CTL.CHECKED_IN, this.workers.length, failed, 60_000);
     this.throwIfFailed();
     this.tallies.fill(0);
+    deriveFrom(out, registry.columns.sentenceEndDay, this.kernel.clauseMeasures);
     const useWorkers = this.workers.length > 0 && chunks > 1;
     if (useWorkers) {
       if (this.sentRegistry !== registry || this.sentOut !== out) {

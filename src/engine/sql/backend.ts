@@ -16,7 +16,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Law } from '../../law/law.ts';
 import type { Registry } from '../../registry/registry.ts';
-import { newOutcomes, type Outcomes } from '../act/outcome.ts';
+import { newComputedOutcomes, setComputed, type Outcomes } from '../act/outcome.ts';
 import type { Plan } from '../act/plan.ts';
 import { outcomeColumnsSql, outcomesSql } from './emit.ts';
 import { DDL, PERSON_FACTS_SQL, PG_INDEXES, writeTableCsvs, type TableFiles } from './tables.ts';
@@ -41,17 +41,17 @@ export interface SqlBackend {
 /** Writes one row of the query (outcomeColumnsSql order) into the outcome columns. */
 function fill(out: Outcomes, row: number, values: readonly number[]): void {
   out.status[row] = values[0]!;
-  out.measure[row] = values[1]!;
   out.clause[row] = values[2]!;
   out.exclusion[row] = values[3]!;
   out.daysRemitted[row] = values[4]!;
-  out.newEnd[row] = values[5]!;
   out.reason[row] = values[6]!;
   out.almostKind[row] = values[7]!;
   out.almostClause[row] = values[8]!;
   out.almostCriterion[row] = values[9]!;
   out.almostFrom[row] = values[10]!;
   for (let w = 0; w < out.maskWords; w++) out.clauseMask[row * out.maskWords + w] = values[11 + w]!;
+  // the measure and the new end are derived from the columns above: kept as the query gives them, or an error
+  setComputed(out, row, values[1]!, values[5]!);
 }
 
 /** The outcome query with integer columns, ordered by person. */
@@ -120,7 +120,7 @@ export class DuckDbBackend implements SqlBackend {
   }
 
   async outcomes(plan: Plan, law: Law, size: number, asOfDay?: number): Promise<Outcomes> {
-    const out = newOutcomes(size, false, plan.clauses.length);
+    const out = newComputedOutcomes(plan, size);
     const result = await this.connection.run(selectOutcomes(plan, law, asOfDay, false));
     const width = outcomeColumnsSql(plan).length;
     const values: number[] = new Array<number>(width);
@@ -202,7 +202,7 @@ export class PostgresBackend implements SqlBackend {
   }
 
   async outcomes(plan: Plan, law: Law, size: number, asOfDay?: number): Promise<Outcomes> {
-    const out = newOutcomes(size, false, plan.clauses.length);
+    const out = newComputedOutcomes(plan, size);
     const width = outcomeColumnsSql(plan).length;
     const values: number[] = new Array<number>(width);
     // Through a cursor, in batches: ten million rows at once would not fit in the heap as JS arrays.
