@@ -446,10 +446,7 @@ function firstMatchBody(g: KernelGen): string[] {
   body.push(`if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = chosen >= 0 ? chosen : undecided; break person; }`);
   // granted: the days remitted under the chosen clause's measure
   body.push(`if (chosen >= 0) {${READS}`);
-  // the memory of remitDaysMemo read here (a call only when the days are not yet remembered)
-  body.push(
-    `const left = en - asOfDay; let dd = ${K_REDUCE_UNSERVED} === a_kinds[chosen] && left > 0 && left < ${MEMO_DAYS} ? a_memo[chosen * ${MEMO_DAYS} + left] : -1; if (dd < 0) dd = H.remitDaysMemo(a_memo, chosen, a_kinds[chosen], a_nums[chosen], a_dens[chosen], st, en, ${g.moCol}[i], ${g.ddCol}[i], asOfDay);`,
-  );
+  body.push(`const dd = H.remitDaysMemo(a_memo, chosen, a_kinds[chosen], a_nums[chosen], a_dens[chosen], st, en, ${g.moCol}[i], ${g.ddCol}[i], asOfDay);`);
   body.push(`z_clause = chosen; z_measure = a_codes[chosen]; if (exU < 0 && dd === dd && dd >= 0) { z_daysRemitted = dd; z_newEnd = en - dd; }`);
   body.push(
     `if (exU >= 0) { z_status = ${STATUS.needs_review}; z_reason = ${REASON.exclusion_unknown}; z_exclusion = exU; } else { z_status = ${STATUS.eligible}; z_reason = dd !== dd ? ${REASON.remaining_unknown} : ${REASON.matched}; }`,
