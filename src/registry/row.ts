@@ -160,6 +160,7 @@ const enumOf = <T extends readonly [string, ...string[]]>(values: T, rule: strin
   });
 
 /** The zod schema of a row, for a given Criminal Code table (articles are resolved against it). */
+// long: the row schema: one entry per contract column, in the order of docs/data-contract.md
 export function rowSchema(law: CriminalCode) {
   const articles = z.string().transform((s, ctx) => {
     const refs = s.split(';').map((x) => x.trim());
