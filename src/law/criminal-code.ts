@@ -343,24 +343,7 @@ export function buildCriminalCode(file: CriminalCodeFile, map: SourceMap | null)
     editions.push({ edition: prefix, code: e.code, articleId: e.article_id, url: e.url, inForce: e.in_force, until: e.until ?? null, gravityRules: e.gravity_rules });
     const q = (s: string) => (prefix === null ? s : `${prefix}:${s}`);
     for (const [article, a] of Object.entries(e.articles)) {
-      const partEntries: [string | null, z.output<typeof partSchema>][] =
-        a.parts !== undefined
-          ? Object.entries(a.parts)
-          : [
-              [
-                null,
-                {
-                  max: present(a.max, `article ${article}: a maximum or parts (the schema asks for one)`),
-                  maybe_tags: a.maybe_tags,
-                  points: a.points,
-                  since: a.since,
-                  since_verified: a.since_verified,
-                  since_certain: a.since_certain,
-                  since_source: a.since_source,
-                  earlier: a.earlier,
-                },
-              ],
-            ];
+      const partEntries: [string | null, z.output<typeof partSchema>][] = a.parts !== undefined ? Object.entries(a.parts) : [[null, ownSanction(a, article)]];
       for (const [part, p] of partEntries) {
         const at = part === null ? [...base, 'articles', article] : [...base, 'articles', article, 'parts', part];
         const intent = p.intent ?? a.intent;
@@ -423,6 +406,20 @@ export function buildCriminalCode(file: CriminalCodeFile, map: SourceMap | null)
   if (parts.length > 65535) fail(['articles'], msg('law.too_many_parts', { max: 65535 }));
   if (errors.length > 0) throw new DataFileError(errors);
   return new CriminalCode(file.code, file.source, parts, editions);
+}
+
+/** What an article without parts (Art. 100, 184) states itself, read as its one part. */
+function ownSanction(a: z.output<typeof articleSchema>, article: string): z.output<typeof partSchema> {
+  return {
+    max: present(a.max, `article ${article}: a maximum or parts (the schema asks for one)`),
+    maybe_tags: a.maybe_tags,
+    points: a.points,
+    since: a.since,
+    since_verified: a.since_verified,
+    since_certain: a.since_certain,
+    since_source: a.since_source,
+    earlier: a.earlier,
+  };
 }
 
 type Wording = {
