@@ -276,66 +276,97 @@ describe('docs/extending.md', () => {
 });
 
 /**
- * Production functions over MAX_FUNCTION_LINES lines, and why each is one function. A long function
- * not named here fails, and so does a name here whose function is no longer long: split it where a
- * reader would want a name for the part, or state the reason. Keys are `file: function`; a function
- * without a name of its own (a callback, a plugin) is named by the function around it.
+ * Production functions (src/ and web/src, tests and test helpers aside) over MAX_FUNCTION_LINES
+ * lines, and why each is one function: a line comment `// long: <reason>` just above it (after its
+ * doc comment; for a callback, above the statement that holds it or the named function around it).
+ * A long function without one
+ * fails, and so does a `// long:` comment whose function is no longer long: split it where a reader
+ * would want a name for the part, or state the reason. A function is named `file: name`; a function
+ * without a name of its own (a callback, a plugin) by the function around it.
  */
 const MAX_FUNCTION_LINES = 80;
-const LONG_FUNCTIONS: Record<string, string> = {
-  'src/registry/csv/tokenizer.ts: CsvTokenizer.scan': 'the tokenizer\'s inner loop, a state machine over characters whose states share the loop\'s locals (position, line, cells, error)',
-  'src/server/routes/registries.ts: registryRoutes': 'a Fastify plugin: the routes of one resource, each a handful of lines beside its schema',
-  'src/server/routes/acts.ts: actRoutes': 'a Fastify plugin: the routes of one resource, each a handful of lines beside its schema',
-  'src/server/routes/documents.ts: documentRoutes': 'a Fastify plugin: the routes of one resource, each a handful of lines beside its schema',
-  'src/server/routes/evaluations.ts: evaluationRoutes': 'a Fastify plugin: the routes of one resource, each a handful of lines beside its schema',
-  'src/registry/row.ts: rowSchema': 'the row schema: one entry per contract column, in the order of docs/data-contract.md',
-  'src/registry/registry.ts: findValueProblem': 'the domain of each column of a snapshot read from disk, one check per column',
-  'src/documents/letter.ts: letterFields': 'the reply letter\'s template fields, one after another',
-};
+const LONG_REASON = /^\/\/ long: (.*)$/;
 
-/** Every function of the production sources (tests and test helpers aside) with its length in lines. */
-function functionLengths(): Map<string, number> {
-  const out = new Map<string, number>();
+interface FunctionLength {
+  key: string;
+  lines: number;
+  /** The reason of the `// long:` comment above it, or null. */
+  reason: string | null;
+}
+
+/** The `// long:` comment above a function: on it, or on the declaration or statement that holds it. */
+function longReason(fn: ts.Node, source: ts.SourceFile, used: Set<string>): string | null {
+  for (let at: ts.Node | undefined = fn; at && !ts.isSourceFile(at); at = at.parent) {
+    for (const r of ts.getLeadingCommentRanges(source.text, at.getFullStart()) ?? []) {
+      const m = LONG_REASON.exec(source.text.slice(r.pos, r.end));
+      if (m) {
+        used.add(`${source.fileName}:${r.pos}`);
+        return m[1] ?? '';
+      }
+    }
+    if (ts.isStatement(at) || ts.isClassElement(at) || ts.isPropertyAssignment(at)) break;
+  }
+  return null;
+}
+
+/** The production source files. */
+function productionFiles(): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir).flatMap((n) => {
       const p = join(dir, n);
       if (statSync(p).isDirectory()) return n === 'testing' ? [] : walk(p);
       return /\.tsx?$/.test(n) && !/\.test\.tsx?$/.test(n) ? [p] : [];
     });
-  for (const file of [...walk(join(PROJECT_ROOT, 'src')), ...walk(join(PROJECT_ROOT, 'web/src'))]) {
+  return [...walk(join(PROJECT_ROOT, 'src')), ...walk(join(PROJECT_ROOT, 'web/src'))];
+}
+
+/** Every production function with its length in lines and its stated reason; and the `// long:` comments above no function. */
+function functionLengths(): { functions: FunctionLength[]; stray: string[] } {
+  const functions: FunctionLength[] = [];
+  const stray: string[] = [];
+  for (const file of productionFiles()) {
     const rel = relative(PROJECT_ROOT, file);
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const used = new Set<string>();
     const nameOf = (n: ts.Node): string | null => {
       if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isGetAccessor(n)) && n.name) return n.name.getText(source);
       if (ts.isConstructorDeclaration(n)) return 'constructor';
       if (ts.isVariableDeclaration(n.parent) || ts.isPropertyAssignment(n.parent)) return n.parent.name.getText(source);
       return null;
     };
-    const visit = (n: ts.Node, owner: string): void => {
+    // `holder`: the named function around (whose name an anonymous function takes, and its reason)
+    const visit = (n: ts.Node, owner: string, holder: ts.Node | null): void => {
       let name = owner;
+      let around = holder;
       if (ts.isClassDeclaration(n) && n.name) name = n.name.text;
       else if (ts.isFunctionLike(n) && 'body' in n && n.body) {
         const own = nameOf(n);
+        if (own !== null) around = n;
         name = own === null ? owner || '<anonymous>' : ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n) || ts.isGetAccessor(n) ? `${owner}.${own}`.replace(/^\./, '') : own;
         const lines = source.getLineAndCharacterOfPosition(n.getEnd()).line - source.getLineAndCharacterOfPosition(n.getStart(source)).line + 1;
-        const key = `${rel}: ${name}`;
-        out.set(key, Math.max(out.get(key) ?? 0, lines));
+        const reason = lines > MAX_FUNCTION_LINES ? (longReason(n, source, used) ?? (own === null && holder ? longReason(holder, source, used) : null)) : null;
+        functions.push({ key: `${rel}: ${name}`, lines, reason });
       }
-      ts.forEachChild(n, (c) => visit(c, name));
+      ts.forEachChild(n, (c) => visit(c, name, around));
     };
-    visit(source, '');
+    visit(source, '', null);
+    // a `// long:` comment that no long function took
+    for (const m of source.text.matchAll(/^[ \t]*(\/\/ long:.*)$/gm)) {
+      const pos = (m.index ?? 0) + m[0].indexOf('//');
+      if (!used.has(`${source.fileName}:${pos}`)) stray.push(`${rel}:${source.getLineAndCharacterOfPosition(pos).line + 1}: ${m[1] ?? ''}`);
+    }
   }
-  return out;
+  return { functions, stray };
 }
 
 describe('production functions', () => {
   it(`over ${MAX_FUNCTION_LINES} lines only with a stated reason`, () => {
-    const lengths = functionLengths();
-    expect(lengths.size).toBeGreaterThan(500);
-    const long = [...lengths].filter(([, n]) => n > MAX_FUNCTION_LINES).map(([k, n]) => `${k} (${n} lines)`);
-    expect(long.filter((l) => !(l.replace(/ \(\d+ lines\)$/, '') in LONG_FUNCTIONS))).toEqual([]);
-    // an entry whose function was split (or renamed) goes
-    expect(Object.keys(LONG_FUNCTIONS).filter((k) => (lengths.get(k) ?? 0) <= MAX_FUNCTION_LINES)).toEqual([]);
-    for (const reason of Object.values(LONG_FUNCTIONS)) expect(reason.length).toBeGreaterThan(20);
+    const { functions, stray } = functionLengths();
+    expect(functions.length).toBeGreaterThan(500);
+    const long = functions.filter((f) => f.lines > MAX_FUNCTION_LINES);
+    expect(long.filter((f) => f.reason === null).map((f) => `${f.key} (${f.lines} lines): split it, or state why above it with // long: <reason>`)).toEqual([]);
+    expect(long.filter((f) => (f.reason ?? '').length < 20).map((f) => `${f.key}: the reason "${f.reason ?? ''}" says too little`)).toEqual([]);
+    // a function that was split (or shortened) loses its comment
+    expect(stray.map((s) => `${s} (no function over ${MAX_FUNCTION_LINES} lines below it)`)).toEqual([]);
   });
 });

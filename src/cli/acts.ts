@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { UserError } from '../domain/errors.ts';
 import { formatIsoDate, isoDay } from '../domain/dates.ts';
 import { render, type Lang } from '../i18n/text.ts';
+import { renderMessage } from '../i18n/message.ts';
 import { loadLaw, type Law } from '../law/law.ts';
 import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
 import { loadFacilities } from '../registry/facilities.ts';
@@ -133,7 +134,7 @@ export function testCommand(acts: string[], opts: { lang: Lang; verbose: boolean
     failedAll += results.length - passed;
     for (const r of results) {
       if (!r.passed || opts.verbose) process.stdout.write(`${r.passed ? '✓' : '✗'} ${r.act} ${r.file} ${r.id}: ${r.name}\n`);
-      for (const m of r.failures) process.stdout.write(`    ${m}\n`);
+      for (const m of r.failures) process.stdout.write(`    ${renderMessage(m, opts.lang)}\n`);
     }
     process.stdout.write(`${render(T.testsPassed, opts.lang, { act: results[0]?.act ?? f, passed, total: results.length })}\n`);
     if (passed !== results.length || results.length === 0) ok = false;
@@ -143,6 +144,6 @@ export function testCommand(acts: string[], opts: { lang: Lang; verbose: boolean
       ok = false;
     }
   }
-  process.stdout.write(`acts: ${passedAll} passed, ${failedAll} failed\n`);
+  process.stdout.write(`${render(T.testsTotal, opts.lang, { passed: passedAll, failed: failedAll })}\n`);
   return ok;
 }

@@ -5,13 +5,13 @@
  */
 import { entryAt, present } from '../domain/lookup.ts';
 import { argumentError } from './arguments.ts';
-import { msg } from '../i18n/message.ts';
+import { msg, renderMessage } from '../i18n/message.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { UserError } from '../domain/errors.ts';
 import { isoDay, parseIsoDate } from '../domain/dates.ts';
-import { render, type Text } from '../i18n/text.ts';
+import { isLang, render, type Lang, type Text } from '../i18n/text.ts';
 import { loadLaw, type Law } from '../law/law.ts';
 import { DEFAULT_PATHS, DEFAULT_SEED } from '../paths.ts';
 import { loadAct } from '../engine/act/plan.ts';
@@ -234,9 +234,11 @@ export function addDocumentsCommand(program: Command): void {
     .option('--registry <file>')
     .option('--person <id>')
     .option('--facility <code>')
+    // --lang is also the language of the help and the refusals, which may be en (`documents --help
+    // --lang en`); the document's own language, kk or ru only, is checked when the command runs.
     .addOption(
       new Option('--lang <lang>').default('ru').argParser((v) => {
-        if (!isDocLang(v)) throw argumentError(msg('cli.expected_doc_lang'));
+        if (!isLang(v)) throw argumentError(msg('cli.expected_lang'));
         return v;
       }),
     )
@@ -253,9 +255,14 @@ export function addDocumentsCommand(program: Command): void {
     .addOption(new Option('--templates <dir>').default(DOCUMENT_PATHS.templates))
     .addOption(new Option('--courts <file>').default(DOCUMENT_PATHS.courts))
     .option('--facilities <file>')
-    .action(async (kind: Kind, opts: DocumentsOptions) => {
+    .action(async (kind: Kind, opts: Omit<DocumentsOptions, 'lang'> & { lang: Lang }, command: Command) => {
+      const lang = opts.lang;
+      if (!isDocLang(lang)) {
+        const refusal = msg('cli.invalid_option_value', { option: '--lang <lang>', value: lang, reason: msg('cli.expected_doc_lang') });
+        command.error(renderMessage(refusal, lang), { code: 'commander.invalidArgument' });
+      }
       try {
-        await documentsCommand(kind, opts);
+        await documentsCommand(kind, { ...opts, lang });
       } catch (e) {
         if (!(e instanceof SubmissionRefused)) throw e;
         process.stderr.write(`${e.message}\n`);

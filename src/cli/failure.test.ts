@@ -50,6 +50,7 @@ describe('failures of the command line', () => {
     expect(text).toBe('Файлды оқу мүмкін емес: r.csv:5: 0xA3 байты Windows-1251 кодтауындағы орыс немесе қазақ әрпі емес: кодтық бет күмәнді; файлды UTF-8 ретінде сақтаңыз [encoding.unknown]\n');
     expect(langOf(['--lang', 'en'])).toBe('en');
     expect(langOf(['--lang', 'fr'])).toBe('ru');
+    expect(langOf(['--lang', 'kk', 'letter', '--lang=en'])).toBe('en');
   });
 
   it('prints a bad act’s located errors in the language of --lang (amnestia validate)', () => {

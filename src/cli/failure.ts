@@ -16,13 +16,17 @@ import { renderMessage } from '../i18n/message.ts';
 import { abortOpenWrites } from '../output/atomic.ts';
 import { AppError } from '../app/errors.ts';
 
-/** The --lang of a command line, read before the command line is parsed (for messages about it). */
+/**
+ * The --lang of a command line, read before the command line is parsed (for messages about it):
+ * the last one given, as the parser takes it.
+ */
 export function langOf(argv: readonly string[]): Lang {
+  let lang: Lang = 'ru';
   for (const [i, a] of argv.entries()) {
     const v = a.startsWith('--lang=') ? a.slice(7) : a === '--lang' ? argv[i + 1] : undefined;
-    if (v !== undefined && isLang(v)) return v;
+    if (v !== undefined && isLang(v)) lang = v;
   }
-  return 'ru';
+  return lang;
 }
 
 /** Writes the details of an unexpected error to a file; returns its path (or null when even that fails). */

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CLI_HELP } from '../i18n/cli-help.ts';
 import { LANGS, type Lang } from '../i18n/text.ts';
 import { langOf } from './failure.ts';
-import { commandPath, optionKey } from './help.ts';
+import { commandPath, groupHelpArgv, optionKey } from './help.ts';
 import { buildProgram } from './main.ts';
 
 /** The program and every command under it. */
@@ -112,7 +112,9 @@ describe('the help and refusals as printed', () => {
     });
     const argv = ['node', 'amnestia', ...args];
     try {
-      await buildProgram(langOf(argv)).parseAsync(argv);
+      const lang = langOf(argv);
+      const program = buildProgram(lang);
+      await program.parseAsync(groupHelpArgv(program, argv, lang));
       return { out, err, code: '' };
     } catch (e) {
       if (!(e instanceof CommanderError)) throw e;
@@ -125,6 +127,34 @@ describe('the help and refusals as printed', () => {
     expect((await run(['--lang', 'ru', '--help'])).out).toMatch(/^Использование: amnestia \[опции\] \[команда\]/);
     expect((await run(['help', 'evaluate', '--lang', 'en'])).out).toMatch(/^Usage: amnestia evaluate \[options\]/);
     expect((await run(['generate', '--help'])).out).toMatch(/^Использование:/);
+  });
+
+  it('a command group given only --lang: its help in that language, as with --help', async () => {
+    const program = await run(['--lang', 'kk']);
+    expect(program.out).toMatch(/^Қолданылуы: amnestia \[опциялар\] \[команда\]/);
+    expect(program.out).toBe((await run(['--help', '--lang', 'kk'])).out);
+    expect((await run(['db', '--lang', 'kk'])).out).toMatch(/^Қолданылуы: amnestia db \[опциялар\] \[команда\]\n[^]*load/);
+    expect((await run(['users', '--lang=en'])).out).toMatch(/^Usage: amnestia users \[options\] \[command\]/);
+    expect((await run(['audit', '--lang', 'ru', '--lang', 'en'])).out).toMatch(/^Usage: amnestia audit/);
+    const wrong = await run(['db', '--lang', 'xx']);
+    expect(wrong.code).toBe('commander.invalidArgument');
+    expect(wrong.err.split('\n')[0]).toBe('недопустимое значение «xx» опции --lang <lang>: ожидается kk, ru или en');
+    const missing = await run(['--lang']);
+    expect(missing.code).toBe('commander.optionMissingArgument');
+    expect(missing.err.split('\n')[0]).toBe('не указано значение опции --lang <lang>');
+    // A group given something else than --lang is left to the parser.
+    expect((await run(['db', '--lang', 'kk', '--bogus'])).code).toBe('commander.unknownOption');
+  });
+
+  it('documents: the help in English, though a document is made in kk or ru only', async () => {
+    const help = await run(['documents', '--help', '--lang', 'en']);
+    expect(help.code).toBe('commander.helpDisplayed');
+    expect(help.out).toMatch(/^Usage: amnestia documents \[options\] <kind>/);
+    expect(help.out).not.toMatch(/[\u0400-\u04ff]/);
+    const refused = await run(['documents', 'letter', '--act', 'x', '--out', 'y.docx', '--lang', 'en']);
+    expect(refused.code).toBe('commander.invalidArgument');
+    expect(refused.err.split('\n')[0]).toBe("option --lang <lang>: the value 'en' is invalid: expected kk or ru: documents are written in Kazakh or Russian");
+    expect(refused.err).toContain('Usage: amnestia documents');
   });
 
   it('an unknown option: the refusal names it, and the usage follows, in the language', async () => {

@@ -8,8 +8,9 @@
 import { relative, sep } from 'node:path';
 import type { Argument, Command, HelpConfiguration, Option } from 'commander';
 import { PROJECT_ROOT } from '../paths.ts';
+import { msg, renderMessage } from '../i18n/message.ts';
 import { CLI_HELP, CLI_HELP_WORDS as W, type CliCommandPath } from '../i18n/cli-help.ts';
-import { render, type Lang, type Text } from '../i18n/text.ts';
+import { isLang, render, type Lang, type Text } from '../i18n/text.ts';
 
 /** A command's place in the catalogue: its name and its parents' below the program (`db load`), or the program's own name. */
 export function commandPath(cmd: Command): string {
@@ -104,4 +105,41 @@ export function helpConfiguration(lang: Lang): HelpConfiguration {
  */
 export function localizeHelp(program: Command, lang: Lang): Command {
   return program.helpOption('-h, --help', W.help[lang]).helpCommand('help [command]', W.help[lang]).configureHelp(helpConfiguration(lang));
+}
+
+/**
+ * The command line to parse: a command group (the program itself, `db`, `users`, `audit`) given no
+ * command and nothing but `--lang` shows its help in that language, as with `--help`. The groups
+ * have no `--lang` option of their own (each command has its own), so the parser would otherwise
+ * refuse it as unknown. A `--lang` that is not kk, ru or en is refused as the commands refuse it.
+ */
+export function groupHelpArgv(program: Command, argv: readonly string[], lang: Lang): string[] {
+  const args = argv.slice(2);
+  let cmd = program;
+  let at = 0;
+  for (let sub = findCommand(cmd, args[at]); sub; sub = findCommand(cmd, args[at])) {
+    cmd = sub;
+    at++;
+  }
+  const rest = args.slice(at);
+  if (cmd.commands.length === 0 || rest.length === 0) return [...argv];
+  const values: string[] = [];
+  for (let i = 0; i < rest.length; ) {
+    const arg = rest[i];
+    if (arg === '--lang' && i + 1 === rest.length) cmd.error(renderMessage(msg('cli.option_missing_value', { option: '--lang <lang>' }), lang), { code: 'commander.optionMissingArgument' });
+    const value = arg?.startsWith('--lang=') ? arg.slice('--lang='.length) : arg === '--lang' ? rest[i + 1] : undefined;
+    if (value === undefined) return [...argv];
+    values.push(value);
+    i += arg === '--lang' ? 2 : 1;
+  }
+  const wrong = values.find((v) => !isLang(v));
+  if (wrong !== undefined) {
+    const refusal = msg('cli.invalid_option_value', { option: '--lang <lang>', value: wrong, reason: msg('cli.expected_lang') });
+    cmd.error(renderMessage(refusal, lang), { code: 'commander.invalidArgument' });
+  }
+  return [...argv, '--help'];
+}
+
+function findCommand(cmd: Command, name: string | undefined): Command | undefined {
+  return name === undefined ? undefined : cmd.commands.find((c) => c.name() === name || c.aliases().includes(name));
 }

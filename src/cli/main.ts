@@ -25,7 +25,7 @@ import { UserError } from '../domain/errors.ts';
 import { runCheck } from './check.ts';
 import { installProcessGuards, langOf, reportFailure } from './failure.ts';
 import { argumentError, localizeCommanderError } from './arguments.ts';
-import { describeCommands, localizeHelp } from './help.ts';
+import { describeCommands, groupHelpArgv, localizeHelp } from './help.ts';
 import { msg } from '../i18n/message.ts';
 import { evaluateCommand, explainCommand, testCommand, validateCommand } from './acts.ts';
 import { dbLoadCommand, evaluateSqlCommand } from './sql.ts';
@@ -290,7 +290,9 @@ export function buildProgram(lang: Lang = 'ru'): Command {
 
 export async function main(argv: string[]): Promise<void> {
   try {
-    await buildProgram(langOf(argv)).parseAsync(argv);
+    const lang = langOf(argv);
+    const program = buildProgram(lang);
+    await program.parseAsync(groupHelpArgv(program, argv, lang));
   } catch (e) {
     // Exit codes (docs/cli.md): 1 rows rejected, 2 bad options, 3 unreadable file, 4 unwritable output, 70 unexpected.
     process.exitCode = reportFailure(e, argv);

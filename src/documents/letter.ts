@@ -372,6 +372,7 @@ export function provenanceLine(p: Provenance, lang: Lang): string {
   return `${reg}: ${p.registry.source}${p.registry.hash ? ` #${p.registry.hash.slice(0, 8)}` : ''}; ${act}: ${acts || '—'}; ${day} ${dateNumeric(p.asOf)}; ${law} ${p.lawHash.slice(0, 8)}; ${run} ${p.runId}`;
 }
 
+// long: the reply letter's template fields, one after another
 export function letterFields(d: LetterDocumentData, lang: DocLang): LetterTemplateFields {
   const p = d.population;
   const v0 = present(d.money.variants[0], 'the letter has no daily cost to compute its money with');

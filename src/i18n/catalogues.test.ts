@@ -235,3 +235,46 @@ describe('user-facing texts outside the catalogues', () => {
     expect(Object.keys(CYRILLIC_ALLOWED).filter((f) => !found.has(f))).toEqual([]);
   });
 });
+
+describe('what the command line writes', () => {
+  // The sinks of the CLI's and the server's printed lines: what they write is rendered from the
+  // catalogues, or is data (names, ids, numbers, JSON); a word written into the call is a text the
+  // catalogues miss. English words only: Cyrillic is checked above.
+  const SINKS = /^(?:process\.(?:stdout|stderr)\.write|new (?:UserError|SubmissionRefused))$/;
+  it('has no word of its own in a write to standard output or error, or in a refusal', () => {
+    const faults: string[] = [];
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) => {
+        const p = join(dir, n);
+        return statSync(p).isDirectory() ? (n === 'testing' || n === 'i18n' ? [] : walk(p)) : p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
+      });
+    let sinks = 0;
+    for (const file of walk(join(PROJECT_ROOT, 'src'))) {
+      const rel = relative(PROJECT_ROOT, file);
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const words = (node: ts.Node): string[] => {
+        const own =
+          ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)
+            ? (node.text.match(/[A-Za-z]{2,}/g) ?? [])
+            : [];
+        // a literal that is an argument of a call inside the write (a key, an option name) is not written as it is
+        if (ts.isCallExpression(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return [];
+        // nor is the condition of a choice (`format === 'json' ? … : …`)
+        if (ts.isConditionalExpression(node)) return [...words(node.whenTrue), ...words(node.whenFalse)];
+        return [...own, ...node.getChildren(source).flatMap(words)];
+      };
+      const visit = (node: ts.Node): void => {
+        const callee = ts.isCallExpression(node) ? node.expression.getText(source) : ts.isNewExpression(node) ? `new ${node.expression.getText(source)}` : null;
+        if (callee !== null && SINKS.test(callee) && (ts.isCallExpression(node) || ts.isNewExpression(node))) {
+          sinks++;
+          const found = (node.arguments ?? []).flatMap(words);
+          if (found.length > 0) faults.push(`${rel}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${found.join(' ')}`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(sinks).toBeGreaterThan(30);
+    expect(faults).toEqual([]);
+  });
+});

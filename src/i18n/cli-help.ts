@@ -349,7 +349,11 @@ export const CLI_HELP = {
       registry: SHARED.registry,
       person: { kk: 'адамның person_id (submission)', ru: 'person_id лица (submission)', en: 'person_id (submission)' },
       facility: { kk: 'мекеме коды (submissions, facility-list)', ru: 'код учреждения (submissions, facility-list)', en: 'facility code (submissions, facility-list)' },
-      lang: { kk: 'құжаттың тілі: kk немесе ru', ru: 'язык документа: kk или ru', en: 'language of the document: kk or ru' },
+      lang: {
+        kk: 'құжаттың тілі: kk немесе ru (осы анықтама мен хабарлар en тілінде де болады)',
+        ru: 'язык документа: kk или ru (эта справка и сообщения бывают и на en)',
+        en: 'language of the document: kk or ru (this help and the messages may also be en)',
+      },
       format: { kk: 'docx, pdf немесе xlsx (әдепкісі — құжаттың бірінші пішімі)', ru: 'docx, pdf или xlsx (по умолчанию — первый формат документа)', en: 'docx, pdf or xlsx (default: the document’s first)' },
       out: { kk: 'жазылатын файл (submissions --format docx үшін ZIP)', ru: 'записываемый файл (для submissions --format docx — ZIP)', en: 'file to write (a ZIP for submissions --format docx)' },
       zip: { kk: 'submissions --format pdf: DOCX файлдарының ZIP мұрағатын да жазу', ru: 'submissions --format pdf: записать также архив ZIP из DOCX', en: 'submissions --format pdf: also write the ZIP of DOCX' },

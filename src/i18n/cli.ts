@@ -9,6 +9,7 @@ export const CLI_ACTS_TEXTS = {
   unverified: { kk: 'тексерілмеген параметр: {name} = {value} ({source})', ru: 'непроверенный параметр: {name} = {value} ({source})', en: 'unverified parameter: {name} = {value} ({source})' },
   summary: { kk: '{act}: {persons} адам; {counts}', ru: '{act}: {persons} чел.; {counts}', en: '{act}: {persons} persons; {counts}' },
   testsPassed: { kk: '{act}: {passed}/{total} тест өтті', ru: '{act}: пройдено тестов {passed} из {total}', en: '{act}: {passed} of {total} tests passed' },
+  testsTotal: { kk: 'актілер: {passed} тест өтті, {failed} өтпеді', ru: 'акты: тестов пройдено {passed}, не пройдено {failed}', en: 'acts: {passed} passed, {failed} failed' },
   unreached: {
     kk: '{act}: бірде-бір тест жағдайы жетпейтін ережелер: {rules}',
     ru: '{act}: правила, которых не достигает ни один тестовый случай: {rules}',

@@ -367,6 +367,7 @@ const MAX_DAY = dayNumberOf(2100, 12, 31);
  * The first value outside its column's domain (a snapshot read from disk is checked with this):
  * codes of enumerations and dictionaries, booleans, dates, counts, amounts, ИИН, list offsets.
  */
+// long: the domain of each column of a snapshot read from disk, one check per column
 export function findValueProblem(c: RegistryColumns, size: number, law: CriminalCode): { column: ColumnName; row: number; message: Message } | null {
   const enumCols: [ColumnName, Int8Array, number][] = [
     ['sex', c.sex, SEXES.length],

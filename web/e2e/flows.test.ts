@@ -101,6 +101,12 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     await page.getByText('Version 2 saved.').waitFor();
     await page.goto(`${server.url}/acts/constitution-30-wider/history?from=1&to=2`);
     await page.locator('.diff').filter({ hasText: 'grave_reduction' }).waitFor();
+    // The changed clause is cited as a reader of the language cites it, here and in the editor.
+    await page.locator('[data-lang="ru"]').click();
+    await expect.poll(() => page.locator('.diff h3').filter({ hasText: 'art2_2' }).textContent()).toContain('ст. 2 п. 2');
+    await page.goto(`${server.url}/acts/constitution-30-wider/edit`);
+    const slider = page.locator('.number-control').filter({ has: page.locator('input[data-number-field^="art2_2@"]') });
+    await expect.poll(() => slider.locator('label').textContent()).toMatch(/^ст\. 2 п\. 2 \(/);
     await page.close();
   });
 

@@ -9,7 +9,7 @@ import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { formatIsoDate } from '../../domain/dates.ts';
 import { DataFileError, parseYamlSource, readDataText, unlocated, validateWith } from '../../domain/located.ts';
-import { msg } from '../../i18n/message.ts';
+import { msg, type Message } from '../../i18n/message.ts';
 import type { Law } from '../../law/law.ts';
 import { CONTRACT_COLUMNS, type ContractColumn, type PersonRecord } from '../../registry/record.ts';
 import { registryOf } from '../../registry/registry.ts';
@@ -59,7 +59,8 @@ export interface CaseResult {
   id: string;
   name: string;
   passed: boolean;
-  failures: string[];
+  /** Why the case failed, as messages (rendered in the reader's language by the CLI). */
+  failures: Message[];
   outcome: Outcome | null;
   /** What the case proves: the clause that decided it, and every exclusion whose condition held for the person. */
   reached: { clauses: string[]; exclusions: string[] };
@@ -143,15 +144,15 @@ export function runActTests(actPath: string, law: Law): CaseResult[] {
     const { value, map } = parseYamlSource(readDataText(file), file);
     const data = validateWith(actTestsFileSchema, value, map);
     const records: PersonRecord[] = [];
-    const pending: { c: (typeof data.cases)[number]; index: number; record: PersonRecord | null; failures: string[] }[] = [];
+    const pending: { c: (typeof data.cases)[number]; index: number; record: PersonRecord | null; failures: Message[] }[] = [];
     data.cases.forEach((c, k) => {
       const row = Object.fromEntries(CONTRACT_COLUMNS.map((col) => [col, cellText(c.person[col] ?? data.base[col])])) as Record<ContractColumn, string>;
       row.person_id = c.id;
       const parsed = parseRow(schema, row, k + 1);
       const errors = parsed.issues.filter((i) => i.severity === 'error');
-      const failures = errors.map((i) => `${file}: case ${c.id}: ${i.column}: ${i.message} [${i.rule}]`);
       const pos = map.locate(['cases', k]);
-      if (failures.length > 0 && pos) failures.unshift(`${file}:${pos.line}`);
+      const at = pos ? `${file}:${pos.line}` : file;
+      const failures = errors.map((i) => msg('act.test_cell', { at, case: c.id, column: i.column ?? '—', detail: i.message, rule: i.rule }));
       pending.push({ c, index: records.length, record: parsed.record, failures });
       if (parsed.record) records.push(parsed.record);
     });
@@ -167,12 +168,12 @@ export function runActTests(actPath: string, law: Law): CaseResult[] {
       const fromKernel = outcomeAt(kernel.run(registry, day0, { start: index, end: index + 1 }), index);
       const fromReference = evaluatePerson(plan, record, law, day0, dayLater);
       if (!outcomesEqual(fromKernel, fromReference))
-        failures.push(`kernel and reference disagree: kernel ${JSON.stringify(nameOf(plan, fromKernel))}, reference ${JSON.stringify(nameOf(plan, fromReference))}`);
+        failures.push(msg('act.test_disagree', { kernel: JSON.stringify(nameOf(plan, fromKernel)), reference: JSON.stringify(nameOf(plan, fromReference)) }));
       const o = fromReference;
       const e = c.expect;
       const got = nameOf(plan, o);
       const check = (key: string, expected: unknown, actual: unknown) => {
-        if (expected !== undefined && JSON.stringify(expected) !== JSON.stringify(actual)) failures.push(`${key}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+        if (expected !== undefined && JSON.stringify(expected) !== JSON.stringify(actual)) failures.push(msg('act.test_expected', { field: key, expected: JSON.stringify(expected), actual: JSON.stringify(actual) }));
       };
       check('status', e.status, got.status);
       check('measure', e.measure, got.measure);

@@ -102,4 +102,20 @@ export const ACT_ERRORS = {
     ru: 'здесь нет акта: ожидается файл act.yaml, папка с ним или идентификатор акта в acts/',
     en: 'no act here: expected an act.yaml, a folder holding one, or an act id under acts/',
   },
+  // `amnestia test`: a case of the tests beside an act (src/engine/act/act-tests.ts) that fails.
+  'act.test_cell': {
+    kk: '{at}: {case} жағдайы: {column}: {detail} [{rule}]',
+    ru: '{at}: случай {case}: {column}: {detail} [{rule}]',
+    en: '{at}: case {case}: {column}: {detail} [{rule}]',
+  },
+  'act.test_disagree': {
+    kk: 'ядро мен эталондық семантика сәйкес емес: ядро {kernel}, эталон {reference}',
+    ru: 'ядро и эталонная семантика расходятся: ядро {kernel}, эталон {reference}',
+    en: 'kernel and reference disagree: kernel {kernel}, reference {reference}',
+  },
+  'act.test_expected': {
+    kk: '{field}: күтілгені {expected}, алынғаны {actual}',
+    ru: '{field}: ожидалось {expected}, получено {actual}',
+    en: '{field}: expected {expected}, got {actual}',
+  },
 } as const satisfies Record<string, Text>;

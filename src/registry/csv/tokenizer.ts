@@ -85,6 +85,7 @@ export class CsvTokenizer {
   }
 
   /** One record from `start`, or null when more text is needed to finish it. */
+  // long: the tokenizer's inner loop, a state machine over characters whose states share the loop's locals (position, line, cells, error)
   private scan(start: number, eof: boolean): { record: CsvRecord; next: number; nextLine: number } | null {
     const b = this.buf;
     const n = b.length;

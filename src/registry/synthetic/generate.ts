@@ -26,7 +26,7 @@ import type { Facilities, Facility } from '../facilities.ts';
 import type { PersonRecord } from '../record.ts';
 import { RegistryBuilder, type Registry } from '../registry.ts';
 import { FATHER_NAMES, FEMALE_NAMES, MALE_NAMES, SURNAME_STEMS, patronymic, surname } from './names.ts';
-import type { GroupProfile, Profile } from './profile.ts';
+import type { GroupProfile, PensionAges, Profile } from './profile.ts';
 import { Random } from './random.ts';
 
 const NONE = -1;
@@ -114,7 +114,7 @@ function planPopulation(profile: Profile, rnd: Random): Plan {
     planViolenceAndFirstConviction(plan, rnd, sx, g, members);
     // social vulnerability (exact categories) comes before age: pensioners are old
     planVulnerability(plan, rnd, g, members);
-    planAges(plan, rnd, sx, g, members);
+    planAges(plan, rnd, sx, g, members, profile.pensionAge);
     planPregnancyAndChildren(plan, rnd, sx, g, members);
     planDisability(plan, rnd, g, members);
     // unpaid civil claims
@@ -178,8 +178,16 @@ function planVulnerability(plan: Plan, rnd: Random, g: GroupProfile, members: In
   }
 }
 
-/** Ages: those aged 60 and over to the exact count by custody, pensioners older, the rest peaked. */
-function planAges(plan: Plan, rnd: Random, sx: number, g: GroupProfile, members: Int32Array): void {
+/** The oldest age drawn for a planned pensioner (an assumption of the synthetic population, docs/synthetic.md). */
+const OLDEST_PENSIONER = 80;
+
+/**
+ * Ages: those aged 60 and over to the exact count by custody, pensioners older (from the higher of
+ * the two pension ages, so that either sex is past it), the rest peaked; where the profile counts the
+ * socially vulnerable, the others stay under that age so that none of them is a pensioner.
+ */
+function planAges(plan: Plan, rnd: Random, sx: number, g: GroupProfile, members: Int32Array, pensionAge: PensionAges): void {
+  const pensionerFrom = Math.max(pensionAge.women, pensionAge.men);
   if (g.aged_60_plus) {
     for (const [c, custody] of CUSTODIES.entries()) {
       const inC = indexesWhere(plan.size, (i) => plan.sex[i] === sx && plan.custody[i] === c);
@@ -190,9 +198,9 @@ function planAges(plan: Plan, rnd: Random, sx: number, g: GroupProfile, members:
   for (const i of members) {
     const pensioner = plan.vulnerable[i] === VULNERABLE.indexOf('pensioner');
     if (plan.old[i] === 1) plan.age[i] = 60 + Math.floor(Math.pow(rnd.float(), 1.8) * 19);
-    else if (pensioner) plan.age[i] = 63 + Math.floor(Math.pow(rnd.float(), 1.6) * 18);
+    else if (pensioner) plan.age[i] = pensionerFrom + Math.floor(Math.pow(rnd.float(), 1.6) * (OLDEST_PENSIONER + 1 - pensionerFrom));
     else if (plan.old[i] === 0) plan.age[i] = drawAge(rnd, 18, 59);
-    else plan.age[i] = drawAge(rnd, 18, g.socially_vulnerable ? 62 : 75);
+    else plan.age[i] = drawAge(rnd, 18, g.socially_vulnerable ? pensionerFrom - 1 : 75);
   }
 }
 
@@ -396,10 +404,12 @@ function drawRecord(pop: Population, i: number): PersonRecord {
   // article the table has in both Codes with the same gravity is recorded under the old Code, as the
   // sentence was passed; other old convictions keep the 2014 article (re-qualified, Art. 6).
   if (sentence.offence < CODE_2014_IN_FORCE) for (let k = 0; k < articles.length; k++) articles[k] = under1997(pop.law, articles[k]!);
+  // each conviction with the wording in force on the offence date, as a registry file is read (row.ts)
+  for (let k = 0; k < articles.length; k++) articles[k] = pop.law.wordingAt(articles[k]!, sentence.offence);
   const history = drawHistory(rnd, pop.profile, plan.first[i] === 1, custody, gravity, sentence.offence, birthYmd);
 
   const children = drawChildren(rnd, asOf, asOfYmd, birthYmd, plan.youngChild[i]!, plan.manyChildren[i]!);
-  const social = drawSocialStatus(rnd, asOf, asOfYmd, birthYmd, group, plan.vulnerable[i]!, female, age, children);
+  const social = drawSocialStatus(rnd, asOf, asOfYmd, birthYmd, group, plan.vulnerable[i]!, female ? pop.profile.pensionAge.women : pop.profile.pensionAge.men, age, children);
   const claim = drawClaim(rnd, plan.unpaid[i] === 1);
 
   // place
@@ -586,7 +596,7 @@ function drawChildren(rnd: Random, asOf: number, asOfYmd: number, birthYmd: numb
  * Disabled child, single parent, pensioner, veteran: the planned category where the profile counts
  * them, else drawn; a parent the plan makes one is given a minor child if none was drawn (`children` grows).
  */
-function drawSocialStatus(rnd: Random, asOf: number, asOfYmd: number, birthYmd: number, group: GroupProfile, vulnerable: number, female: boolean, age: number, children: number[]) {
+function drawSocialStatus(rnd: Random, asOf: number, asOfYmd: number, birthYmd: number, group: GroupProfile, vulnerable: number, pensionAge: number, age: number, children: number[]) {
   const motherFrom = dayOfYmd(addYearsYmd(birthYmd, 17));
   const motherTo = Math.min(dayOfYmd(addYearsYmd(birthYmd, 44)), asOf);
   const under3From = dayOfYmd(addYearsYmd(asOfYmd, -3)) + 1;
@@ -595,7 +605,7 @@ function drawSocialStatus(rnd: Random, asOf: number, asOfYmd: number, birthYmd: 
   const socialTargets = group.socially_vulnerable !== undefined && group.socially_vulnerable !== null;
   const disabledChild = socialTargets ? vulnerable === 2 : hasMinor && rnd.chance(0.02);
   const singleParent = socialTargets ? vulnerable === 4 : hasMinor && rnd.chance(0.12);
-  const pensioner = socialTargets ? vulnerable === 3 : female ? age >= 61 : age >= 63;
+  const pensioner = socialTargets ? vulnerable === 3 : age >= pensionAge;
   const veteran = socialTargets ? vulnerable === 1 : false;
   if ((disabledChild || singleParent) && !hasMinor && socialTargets) {
     children.push(rnd.int(Math.max(minorFrom, motherFrom, under3From - 365 * 12), Math.max(Math.max(minorFrom, motherFrom), Math.min(motherTo, asOf))));

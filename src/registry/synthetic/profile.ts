@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { CONTRACT_COLUMNS } from '../record.ts';
 import { DataFileError, loadDataFile } from '../../domain/located.ts';
 import { isoDateSchema } from '../../domain/date-schema.ts';
+import { loadParameters } from '../../law/parameters.ts';
+import { DEFAULT_PATHS } from '../../paths.ts';
 
 /** A count of persons: a profile larger than a hundred million persons is a mistake (and would not fit in memory). */
 const count = z.number().int().min(0).max(100_000_000, issueKey('profile.max_persons'));
@@ -74,10 +76,20 @@ export const profileSchema = z.strictObject({
   missing: z.partialRecord(z.enum(CONTRACT_COLUMNS.filter((c) => c !== 'person_id') as [string, ...string[]]), share).default({}),
 });
 
-export type Profile = z.output<typeof profileSchema> & { file: string; facilitiesPath: string };
+/**
+ * The pension ages on the profile's day, from `pension.age_women_months` and `pension.age_men_months`
+ * of law/parameters.yaml, in whole years rounded up (the generator draws ages in years): a person
+ * of at least this age is past the pension age.
+ */
+export interface PensionAges {
+  women: number;
+  men: number;
+}
+
+export type Profile = z.output<typeof profileSchema> & { file: string; facilitiesPath: string; pensionAge: PensionAges };
 export type GroupProfile = z.output<typeof groupSchema>;
 
-export function loadProfile(path: string): Profile {
+export function loadProfile(path: string, parametersPath: string = DEFAULT_PATHS.parameters): Profile {
   const { data, map } = loadDataFile(profileSchema, path);
   for (const sex of ['women', 'men'] as const) {
     const g = data[sex];
@@ -87,7 +99,10 @@ export function loadProfile(path: string): Profile {
       if (g.non_violent.of_them_minor_medium > mm) throw new DataFileError([map.error([sex, 'non_violent', 'of_them_minor_medium'], msg('profile.more_than_minor_medium', { n: mm }))]);
     }
   }
-  return { ...data, file: path, facilitiesPath: resolve(dirname(path), data.facilities) };
+  const parameters = loadParameters(parametersPath);
+  const years = (name: string) => Math.ceil(parameters.value(name, data.as_of) / 12);
+  const pensionAge = { women: years('pension.age_women_months'), men: years('pension.age_men_months') };
+  return { ...data, file: path, facilitiesPath: resolve(dirname(path), data.facilities), pensionAge };
 }
 
 /** The profile for a population of `persons` instead of its own size: every count scaled, sums kept. */

@@ -61,6 +61,7 @@ const actViewSchema = z.object({
 const idParams = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/) });
 const sourceBody = z.strictObject({ source: z.string().min(1).max(1_000_000).describe('The act file (YAML)'), note: z.string().max(2000).optional() });
 
+// long: a Fastify plugin: the routes of one resource, each a handful of lines beside its schema
 export function actRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(

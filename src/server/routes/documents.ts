@@ -53,6 +53,7 @@ function jobView(j: DocumentJob) {
   };
 }
 
+// long: a Fastify plugin: the routes of one resource, each a handful of lines beside its schema
 export function documentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(

@@ -56,6 +56,7 @@ function runView(r: RunRecord) {
   };
 }
 
+// long: a Fastify plugin: the routes of one resource, each a handful of lines beside its schema
 export function evaluationRoutes(ctx: AppContext, options: Pick<ServerOptions, 'disclosure'>): FastifyPluginAsyncZod {
   const threshold = options.disclosure.minCellCount;
   /** Aggregates as the asking role may see them. */

@@ -130,6 +130,7 @@ async function receive(body: Readable, file: string, limit: number, onBytes: (n:
   return n;
 }
 
+// long: a Fastify plugin: the routes of one resource, each a handful of lines beside its schema
 export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'uploadLimit'>): FastifyPluginAsyncZod {
   /** Imports run one at a time: each holds a whole registry in memory. */
   let queue: Promise<unknown> = Promise.resolve();

@@ -64,11 +64,11 @@ function NumberControl({ n, onChange, label }: { n: ActNumber; onChange: (v: num
 }
 
 /** The label of a number's slider: the parameter's label, or the clause and the fact it is compared with. */
-function numberLabel(n: ActNumber, view: ActView, t: Translate, pickText: ReturnType<typeof useLang>['text']): string {
+function numberLabel(n: ActNumber, view: ActView, { t, text: pickText, cite }: Pick<ReturnType<typeof useLang>, 't' | 'text' | 'cite'>): string {
   const clause = view.clauses.find((c) => c.id === n.owner);
   const param = n.key.startsWith('parameters.') ? view.parameters.find((p) => p.name === n.name) : undefined;
   if (param) return `${param.label ? pickText(param.label) : param.name}`;
-  const where = clause ? `${clause.ref}${clause.label ? ` (${pickText(clause.label)})` : ''}` : n.owner ?? '';
+  const where = clause ? `${cite(clause.ref)}${clause.label ? ` (${pickText(clause.label)})` : ''}` : n.owner ?? '';
   return `${where}: ${n.name}${n.kind === 'term' ? ` (${t('ed.inMonths')})` : ''}`;
 }
 
@@ -187,7 +187,7 @@ function ChartsPanel({ id, charts }: { id: string; charts: EditorCharts }) {
 }
 
 function EditorBody({ view }: { view: ActView }) {
-  const { t, lang, text: pickText } = useLang();
+  const { t, lang, text: pickText, cite } = useLang();
   const { meta, can } = useSession();
   const id = view.summary.id;
   const frozen = view.summary.kind === 'law';
@@ -237,7 +237,7 @@ function EditorBody({ view }: { view: ActView }) {
           ) : (
             <div className="numbers">
               {numbers.map((n) => (
-                <NumberControl key={n.key} n={n} label={numberLabel(n, view, t, pickText)} onChange={(v) => setNumber(n, v)} />
+                <NumberControl key={n.key} n={n} label={numberLabel(n, view, { t, text: pickText, cite })} onChange={(v) => setNumber(n, v)} />
               ))}
             </div>
           )}

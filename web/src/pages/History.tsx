@@ -107,11 +107,11 @@ function VersionsTable({ id, versions }: { id: string; versions: Versions }) {
 
 /** A clause, exclusion or definition that changed between the two versions: each field before and after. */
 function ChangedPart({ part: p }: { part: DiffPart }) {
-  const { t } = useLang();
+  const { t, cite } = useLang();
   return (
     <div className={`card diff diff-${p.change}`}>
       <h3>
-        <span className="badge">{t(`hist.change.${p.change}`)}</span> {t(`hist.kind.${p.kind}`)} <span className="mono">{p.id}</span> {p.ref ?? ''}
+        <span className="badge">{t(`hist.change.${p.change}`)}</span> {t(`hist.kind.${p.kind}`)} <span className="mono">{p.id}</span> {cite(p.ref)}
       </h3>
       <table className="data compact">
         <tbody>
