@@ -584,6 +584,20 @@ describe.each(storeKinds())('the API on $name', (kind) => {
       const entry = (await listAudit(s.ctx.db, { limit: 1, personId: first }))[0]!;
       expect(entry).toMatchObject({ action: 'person.read', username: 'analyst', result: 'ok', target: { person_id: first } });
     });
+
+    it('audits each of many persons read at once exactly once, in one chain that verifies', async () => {
+      const a = await as('analyst');
+      const ids = ((await a.request('GET', `/api/persons?act=${WOMEN}&limit=40`)).json() as { rows: { person_id: string }[] }).rows.map((r) => r.person_id);
+      const before = (await listAudit(s.ctx.db, { limit: 1 }))[0]!.seq;
+      // Twice each person, every request in flight together: their entries are written in groups.
+      const answers = await Promise.all([...ids, ...ids].map((id) => a.request('GET', `/api/persons/${id}?act=${WOMEN}&lang=en`)));
+      expect(answers.map((r) => r.statusCode)).toEqual(answers.map(() => 200));
+      const entries = await listAudit(s.ctx.db, { limit: 1000, after: before, action: 'person.read' });
+      const counts = new Map<string, number>();
+      for (const e of entries) counts.set(String(e.target['person_id']), (counts.get(String(e.target['person_id'])) ?? 0) + 1);
+      expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(ids.map((id) => [id, 2])));
+      expect(await verifyAudit(s.ctx.db)).toMatchObject({ ok: true });
+    });
   });
 
   describe('documents', () => {
