@@ -162,17 +162,20 @@ async function appendGroup(db: Db, group: readonly Waiting[]): Promise<AuditReco
   return records;
 }
 
+/** Writes a group; when it fails, each of its entries on its own, so that one entry the store refuses fails only its own read. */
+async function settle(db: Db, group: readonly Waiting[]): Promise<void> {
+  try {
+    const records = await appendGroup(db, group);
+    group.forEach((w, k) => w.resolve(records[k]!));
+  } catch (e) {
+    if (group.length === 1) group[0]!.reject(e);
+    else for (const w of group) await settle(db, [w]);
+  }
+}
+
 /** Writes the waiting entries a group at a time until none waits. */
 async function drain(db: Db, appender: Appender): Promise<void> {
-  while (appender.queue.length > 0) {
-    const group = appender.queue.splice(0, MAX_GROUP);
-    try {
-      const records = await appendGroup(db, group);
-      group.forEach((w, k) => w.resolve(records[k]!));
-    } catch (e) {
-      for (const w of group) w.reject(e);
-    }
-  }
+  while (appender.queue.length > 0) await settle(db, appender.queue.splice(0, MAX_GROUP));
   appender.writing = false;
 }
 
@@ -181,7 +184,8 @@ async function drain(db: Db, appender: Appender): Promise<void> {
  * is committed. Entries asked for while an earlier group is being written, or in the same turn of
  * the event loop, are written together as the next group (group commit): one statement for all of
  * them, in the order they were asked for, each answered only after the group is committed. A group
- * that fails fails each of its entries: none of them is in the log.
+ * the store refuses is written again an entry at a time: an entry it refuses then fails its own read
+ * only (and is not in the log), the others are written in their order.
  */
 export function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRecord> {
   let appender = appenders.get(db);

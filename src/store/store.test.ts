@@ -66,6 +66,17 @@ describe.each(storeKinds())('the store on $name', (kind) => {
     expect(await verifyAudit(db)).toMatchObject({ ok: true, entries: before + 60 });
   });
 
+  it('fails only the read whose entry the store refuses when it is asked for with others', async () => {
+    const before = (await verifyAudit(db)).entries;
+    // A NUL character is refused by jsonb: that entry cannot be stored.
+    const refused: AuditEntry = { ...entry(700), target: { person_id: 'KZ\u0000' } };
+    const results = await Promise.allSettled([appendAudit(db, entry(701)), appendAudit(db, refused), appendAudit(db, entry(702))]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const stored = await listAudit(db, { after: before, limit: 10 });
+    expect(stored.map((r) => r.username)).toEqual(['user701', 'user702']);
+    expect(await verifyAudit(db)).toMatchObject({ ok: true, entries: before + 2 });
+  });
+
   it('refuses a group whose entry does not follow the one before it, writing none of it', async () => {
     const [head] = await db.query('SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1');
     const seq = Number(head!['seq']);
