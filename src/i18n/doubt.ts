@@ -31,6 +31,12 @@ export const DOUBT_TEXTS = {
     ru: 'часть статьи УК {id}: максимум наказания ({gravity}) не сверен с текстом Кодекса',
     en: "Criminal Code part {id}: its maximum ({gravity}) not checked against the Code's text",
   },
+  /** A conviction whose offence falls in the window where the day a wording took effect is not in a text (law-data.md "Dates"). */
+  codeDate: {
+    kk: 'ҚК бабының бөлігі {id}: қылмыс {from} – {to} аралығында, түзету заңы күшіне енген күн мәтінде жоқ; жаңа редакция ({gravity}) болжам бойынша қолданылды',
+    ru: 'часть статьи УК {id}: преступление в период с {from} по {to}, когда день вступления в действие изменяющего закона не известен из текстов; новая редакция ({gravity}) применена как допущение',
+    en: 'Criminal Code part {id}: an offence between {from} and {to}, when the day the amending law took effect is in no text at hand; the new wording ({gravity}) is read as an assumption',
+  },
   restsOn: { kk: 'тексерілмеген деректерге сүйенеді', ru: 'опирается на непроверенные данные', en: 'rests on unverified inputs' },
   restsVerified: { kk: 'тек тексерілген деректерге сүйенеді', ru: 'опирается только на проверенные данные', en: 'rests on verified inputs only' },
 } satisfies Record<string, Text>;

@@ -64,6 +64,12 @@ const sanctionFields = {
   points: z.record(z.string().regex(/^\d+(?:-\d+)?$/, 'a point is a number like 2 or 2-1'), pointSchema).optional(),
   /** When the current wording of the sanction took effect, where the table knows it. */
   since: isoDateSchema.optional(),
+  /** false: `since` is not in a text but the earliest day the amending law may have taken effect. */
+  since_verified: z.boolean().optional(),
+  /** With `since_verified: false`: the first day the current wording is in force for certain. */
+  since_certain: isoDateSchema.optional(),
+  /** Where the day, or the bounds of its window, come from. */
+  since_source: z.string().min(1).optional(),
   earlier: z.array(earlierSchema).optional(),
   verified: z.boolean().optional(),
   source: z.string().optional(),
@@ -97,6 +103,9 @@ const articleSchema = z
     maybe_tags: tagsSchema.optional(),
     points: sanctionFields.points,
     since: sanctionFields.since,
+    since_verified: sanctionFields.since_verified,
+    since_certain: sanctionFields.since_certain,
+    since_source: sanctionFields.since_source,
     earlier: sanctionFields.earlier,
     ...typedGravity,
   })
@@ -163,6 +172,13 @@ export interface ArticlePart {
   wordingUntil: number | null;
   /** True for the wording in force (the one `part(id)` returns). */
   current: boolean;
+  /**
+   * Where this wording is read on an assumed day: the current wording from the earliest day the
+   * amending law may have taken effect (`from`) to the day before it was in force for certain
+   * (`certain`). A conviction read with this entry rests on that assumption (doubt.ts). Null
+   * where the wording's dates are in a text or not needed.
+   */
+  dateDoubt: { from: number; certain: number } | null;
   verified: boolean;
   source: string;
   /** The Code's official identifier and address. */
@@ -250,6 +266,20 @@ export class CriminalCode {
     return index;
   }
 
+  /**
+   * The first day a wording of the part is in force, where the part did not exist before it (a part
+   * an amending law added: its earliest `since`); null when a wording reaches back to the Code itself.
+   */
+  firstDay(index: number): number | null {
+    const p = entryAt(this.parts, index, 'Criminal Code part');
+    let first: number | null = null;
+    for (const w of this.wordingsById.get(p.id) ?? [p]) {
+      if (w.wordingFrom === null) return null;
+      first = first === null ? w.wordingFrom : Math.min(first, w.wordingFrom);
+    }
+    return first;
+  }
+
   /** The edition of a Code by its registry prefix ("1997"); null for the Code in force. */
   edition(prefix: string | null): EditionInfo | undefined {
     return this.editions.find((e) => e.edition === prefix);
@@ -313,8 +343,7 @@ export function buildCriminalCode(file: CriminalCodeFile, map: SourceMap | null)
     editions.push({ edition: prefix, code: e.code, articleId: e.article_id, url: e.url, inForce: e.in_force, until: e.until ?? null, gravityRules: e.gravity_rules });
     const q = (s: string) => (prefix === null ? s : `${prefix}:${s}`);
     for (const [article, a] of Object.entries(e.articles)) {
-      const partEntries: [string | null, z.output<typeof partSchema>][] =
-        a.parts !== undefined ? Object.entries(a.parts) : [[null, { max: present(a.max, `article ${article}: a maximum or parts (the schema asks for one)`), maybe_tags: a.maybe_tags, points: a.points, since: a.since, earlier: a.earlier }]];
+      const partEntries: [string | null, z.output<typeof partSchema>][] = a.parts !== undefined ? Object.entries(a.parts) : [[null, ownSanction(a, article)]];
       for (const [part, p] of partEntries) {
         const at = part === null ? [...base, 'articles', article] : [...base, 'articles', article, 'parts', part];
         const intent = p.intent ?? a.intent;
@@ -352,7 +381,7 @@ export function buildCriminalCode(file: CriminalCodeFile, map: SourceMap | null)
         const max = present(parseMaxPunishment(p.max), `article part ${id}: maximum ${p.max} (checked by the schema)`);
         const entries = wordingsOf(p, at, { max, verified, source, note }, fail);
         for (const { wording, current } of entries) {
-          const base = { wordingFrom: wording.from, wordingUntil: wording.until, current, max: wording.max, verified: wording.verified, source: wording.source, note: wording.note };
+          const base = { wordingFrom: wording.from, wordingUntil: wording.until, current, dateDoubt: wording.doubt, max: wording.max, verified: wording.verified, source: wording.source, note: wording.note };
           push({ ...base, id, point: null, tags, maybeTags: maybe, tagMask: maskOf(tags, maybe) });
           for (const [point, pt] of Object.entries(p.points ?? {})) {
             const ptTags = [...new Set([...tags, ...(pt.tags ?? [])])];
@@ -379,16 +408,41 @@ export function buildCriminalCode(file: CriminalCodeFile, map: SourceMap | null)
   return new CriminalCode(file.code, file.source, parts, editions);
 }
 
-type Wording = { from: number | null; until: number | null; max: MaxPunishment; verified: boolean; source: string; note: string | null };
+/** What an article without parts (Art. 100, 184) states itself, read as its one part. */
+function ownSanction(a: z.output<typeof articleSchema>, article: string): z.output<typeof partSchema> {
+  return {
+    max: present(a.max, `article ${article}: a maximum or parts (the schema asks for one)`),
+    maybe_tags: a.maybe_tags,
+    points: a.points,
+    since: a.since,
+    since_verified: a.since_verified,
+    since_certain: a.since_certain,
+    since_source: a.since_source,
+    earlier: a.earlier,
+  };
+}
+
+type Wording = {
+  from: number | null;
+  until: number | null;
+  max: MaxPunishment;
+  verified: boolean;
+  source: string;
+  note: string | null;
+  doubt: { from: number; certain: number } | null;
+};
 
 /**
  * The wordings of a part: the earlier ones dated and in order (their dates checked not to overlap,
- * the current wording's `since` where the last one ends), then the current one.
+ * the current wording's `since` where the last one ends), then the current one. Where `since` is
+ * not in a text (`since_verified: false`), the current wording is split in two entries: from the
+ * earliest day the amending law may have taken effect to the day before it was in force for
+ * certain (`since_certain`), marked as resting on that assumption, and from that day on.
  */
 function wordingsOf(
   p: z.output<typeof partSchema>,
   at: (string | number)[],
-  current: Omit<Wording, 'from' | 'until'>,
+  current: Omit<Wording, 'from' | 'until' | 'doubt'>,
   fail: (path: (string | number)[], message: Message) => void,
 ): { wording: Wording; current: boolean }[] {
   const since = p.since ?? null;
@@ -402,13 +456,42 @@ function wordingsOf(
   const last = earlier[earlier.length - 1];
   if (last !== undefined && since !== null && since !== last.until) fail([...at, 'since'], msg('law.since_is_until'));
   if (last !== undefined && since === null) fail([...at, 'since'], msg('law.since_missing'));
+  const certain = sinceWindow(p, at, fail);
+  const older = earlier.map((w) => {
+    const max = present(parseMaxPunishment(w.max), `earlier wording until ${w.until}: maximum ${w.max} (checked by the schema)`);
+    return { wording: { from: w.from ?? null, until: w.until, max, verified: w.verified, source: w.source, note: w.note ?? current.note, doubt: null }, current: false };
+  });
+  if (since === null || certain === null) return [...older, { wording: { from: since, until: null, ...current, doubt: null }, current: true }];
   return [
-    ...earlier.map((w) => {
-      const max = present(parseMaxPunishment(w.max), `earlier wording until ${w.until}: maximum ${w.max} (checked by the schema)`);
-      return { wording: { from: w.from ?? null, until: w.until, max, verified: w.verified, source: w.source, note: w.note ?? current.note }, current: false };
-    }),
-    { wording: { from: since, until: null, ...current }, current: true },
+    ...older,
+    { wording: { from: since, until: certain, ...current, doubt: { from: since, certain } }, current: false },
+    { wording: { from: certain, until: null, ...current, doubt: null }, current: true },
   ];
+}
+
+/**
+ * The first day the current wording is in force for certain, where `since` is an assumption
+ * (`since_verified: false`); null where `since` is in a text or absent. A window needs its end and
+ * its source; an end needs a day that is not verified.
+ */
+function sinceWindow(p: z.output<typeof partSchema>, at: (string | number)[], fail: (path: (string | number)[], message: Message) => void): number | null {
+  const assumed = p.since_verified === false;
+  if (!assumed) {
+    if (p.since_certain !== undefined) fail([...at, 'since_certain'], msg('law.since_certain_verified'));
+    return null;
+  }
+  if (p.since === undefined) {
+    fail([...at, 'since'], msg('law.since_verified_alone'));
+    return null;
+  }
+  if (p.since_certain === undefined) fail([...at, 'since_certain'], msg('law.since_certain_missing'));
+  if (p.since_source === undefined) fail([...at, 'since_source'], msg('law.since_source_missing'));
+  if (p.since_certain === undefined) return null;
+  if (p.since_certain <= p.since) {
+    fail([...at, 'since_certain'], msg('law.since_certain_order'));
+    return null;
+  }
+  return p.since_certain;
 }
 
 function maskOf(tags: readonly Tag[], maybe: readonly Tag[]): number {

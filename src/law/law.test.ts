@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isoDay } from '../domain/dates.ts';
+import { formatIsoDate, isoDay } from '../domain/dates.ts';
 import { DataFileError } from '../domain/located.ts';
 import { renderMessage } from '../i18n/message.ts';
 import { loadCriminalCode, MAYBE_SHIFT, tagBit, type CriminalCode } from './criminal-code.ts';
@@ -66,7 +66,9 @@ describe('Criminal Code table', () => {
     }
     // the 1997 Code: every part listed was read in an edition's text, which its source names
     // (Art. 179, once recalled, was read in the Russian text of 2010)
-    const old = cc.parts.filter((x) => x.edition === '1997');
+    // (the wordings in force; of the earlier ones, only 313 part 2's four years are inferred, not read)
+    const old = cc.parts.filter((x) => x.edition === '1997' && (x.wordingUntil === null || x.dateDoubt !== null));
+    expect(cc.parts.filter((x) => x.edition === '1997' && !x.verified).map((x) => [x.id, x.max])).toEqual([['1997:313-2', { kind: 'imprisonment', months: 48 }]]);
     for (const p of old) {
       expect(p.articleId).toBe('K970000167_');
       expect(p.verified, p.id).toBe(true);
@@ -226,6 +228,36 @@ describe('Criminal Code table', () => {
     // has_article sees every wording
     expect(x.matching('1-1').length).toBe(2);
   });
+  it('refuses a doubtful day without its window or its source, with the path of the mistake', () => {
+    const header = ['code: X', 'title: { ru: X, en: X }', 'article_id: X1', 'url: https://example.org/x', 'in_force: 2015-01-01', 'gravity_rules: cc2014', 'source: test', 'articles:'];
+    const part = (lines: string[]) => tmpFile('cc.yaml', [...header, '  "1":', '    title: { ru: a, en: a }', '    intent: intentional', '    violent: "no"', '    verified: true', '    parts:', '      "1":', '        max: 6y', ...lines.map((l) => `        ${l}`)].join('\n'));
+    const errorsOf = (file: string) => {
+      try {
+        loadCriminalCode(file);
+        return [];
+      } catch (e) {
+        expect(e).toBeInstanceOf(DataFileError);
+        return (e as DataFileError).errors.map((x) => [x.path, x.message.key]);
+      }
+    };
+    // a day not in a text needs the first day the wording is in force for certain, and where the bounds come from
+    expect(errorsOf(part(['since: 2020-01-07', 'since_verified: false']))).toEqual([
+      ['$.articles["1"].parts["1"].since_certain', 'law.since_certain_missing'],
+      ['$.articles["1"].parts["1"].since_source', 'law.since_source_missing'],
+    ]);
+    // the window ends after it begins
+    expect(errorsOf(part(['since: 2020-01-07', 'since_verified: false', 'since_certain: 2020-01-07', 'since_source: s']))).toEqual([['$.articles["1"].parts["1"].since_certain', 'law.since_certain_order']]);
+    // a window belongs to a day that is not verified, and a day to a window
+    expect(errorsOf(part(['since: 2020-01-07', 'since_certain: 2020-02-07', 'since_source: s']))).toEqual([['$.articles["1"].parts["1"].since_certain', 'law.since_certain_verified']]);
+    expect(errorsOf(part(['since_verified: false', 'since_certain: 2020-02-07', 'since_source: s']))).toEqual([['$.articles["1"].parts["1"].since', 'law.since_verified_alone']]);
+    // well formed: one entry before the window (the earlier wording), one in it, one after
+    const ok = loadCriminalCode(part(['since: 2020-01-07', 'since_verified: false', 'since_certain: 2020-02-07', 'since_source: s', 'earlier:', '  - { until: 2020-01-07, max: 5y, verified: true, source: e }']));
+    expect(ok.matching('1-1').map((p) => [p.max, p.dateDoubt === null ? null : [p.dateDoubt.from, p.dateDoubt.certain].map(formatIsoDate), p.current])).toEqual([
+      [{ kind: 'imprisonment', months: 60 }, null, false],
+      [{ kind: 'imprisonment', months: 72 }, ['2020-01-07', '2020-02-07'], false],
+      [{ kind: 'imprisonment', months: 72 }, null, true],
+    ]);
+  });
   it('rejects a typed gravity, a bad maximum, an unknown tag and undated wordings, with file, line and path', () => {
     const file = tmpFile(
       'cc.yaml',
@@ -282,6 +314,67 @@ describe('Criminal Code table', () => {
       ].join('\n'),
     );
     expect(() => loadCriminalCode(undated)).toThrow(/since/);
+  });
+});
+
+describe('the shipped table, dated: each conviction read with the wording in force on its offence date', () => {
+  // Each amending law's boundary: the part, its gravity before the law (null: the part did not exist),
+  // its gravity since, the first day the law may have taken effect (signed + ten calendar days after a
+  // publication no earlier than the signing) and the first day it was in force for certain.
+  const laws = {
+    // Law of 2 March 2006 No. 131: no article on entry into force; the Law on normative legal acts, Art. 36
+    trafficking2006: { from: '2006-03-13', certain: '2006-04-13' },
+    // Law of 21 July 2007 No. 308, Art. 2: ten calendar days from its official publication
+    corruption2007: { from: '2007-07-31', certain: '2007-09-01' },
+    // Law of 27 June 2008 No. 50-IV, Art. 2: ten calendar days from its first official publication
+    drugs2008: { from: '2008-07-07', certain: '2008-08-08' },
+    // Law of 27 December 2019 No. 292-VI, Art. 2: ten calendar days after its first official publication
+    rights2019: { from: '2020-01-07', certain: '2020-02-07' },
+  } as const;
+  const boundaries: [string, keyof typeof laws, [string, string] | null, [string, string]][] = [
+    ['1997:128-1', 'trafficking2006', ['1y', 'minor'], ['5y', 'medium']],
+    ['1997:128-2', 'trafficking2006', ['5y', 'medium'], ['7y', 'grave']],
+    ['1997:128-3', 'trafficking2006', ['8y', 'grave'], ['10y', 'grave']],
+    ['1997:128-4', 'trafficking2006', null, ['15y', 'especially_grave']],
+    ['1997:133-3', 'trafficking2006', ['15y', 'especially_grave'], ['12y', 'grave']],
+    ['1997:133-4', 'trafficking2006', null, ['15y', 'especially_grave']],
+    ['1997:313-2', 'corruption2007', ['4y', 'medium'], ['6y', 'grave']],
+    ['1997:314-3', 'corruption2007', ['5y', 'medium'], ['6y', 'grave']],
+    ['1997:259-1-1', 'drugs2008', null, ['7y', 'grave']],
+    ['1997:259-2-1', 'drugs2008', null, ['12y', 'grave']],
+    ['1997:259-3', 'drugs2008', ['12y', 'grave'], ['15y', 'especially_grave']],
+    ['1997:259-4', 'drugs2008', ['15y', 'especially_grave'], ['life', 'especially_grave']],
+    ['120-3-2', 'rights2019', null, ['life', 'especially_grave']],
+    ['121-3-2', 'rights2019', null, ['life', 'especially_grave']],
+  ];
+  const maxText = (p: { max: { kind: string; months?: number } }) => (p.max.kind === 'life' ? 'life' : `${(p.max.months ?? 0) / 12}y`);
+  /** The wording read for an offence on a day: its maximum, gravity and whether it rests on an assumed day. */
+  const read = (id: string, day: number) => {
+    const w = cc.parts[cc.wordingAt(cc.part(id)!.index, day)]!;
+    return { max: maxText(w), gravity: w.gravity, assumed: w.dateDoubt !== null, current: w.current };
+  };
+  for (const [id, law, before, since] of boundaries) {
+    const { from, certain } = laws[law];
+    it(`${id}: the day before ${from}, on it, inside the window, the day before ${certain}, on it and after`, () => {
+      const f = isoDay(from);
+      const c = isoDay(certain);
+      const now = { max: since[0], gravity: since[1] };
+      // before the earliest day the law may have taken effect: the older wording, certainly; or, for a
+      // part the law added, the part as it is (no wording was in force: the registry warns, below)
+      expect(read(id, f - 1)).toEqual(before === null ? { ...now, assumed: false, current: true } : { max: before[0], gravity: before[1], assumed: false, current: false });
+      // from that day until the day it was in force for certain: the current wording, on an assumed day
+      for (const d of [f, f + 10, c - 1]) expect(read(id, d), formatIsoDate(d)).toEqual({ ...now, assumed: true, current: false });
+      for (const d of [c, c + 1, isoDay('2025-01-01')]) expect(read(id, d), formatIsoDate(d)).toEqual({ ...now, assumed: false, current: true });
+      // the wording the table shows as in force is the certain one; has_article sees every wording
+      expect(cc.part(id)).toMatchObject({ max: cc.parts[cc.wordingAt(cc.part(id)!.index, c)]!.max, dateDoubt: null });
+      expect(cc.matching(id).filter((p) => p.point === null).length).toBe(before === null ? 2 : 3);
+    });
+  }
+  it('dates only the parts whose sanction the amending laws changed, each window from its source', () => {
+    const dated = [...new Set(cc.parts.filter((p) => p.dateDoubt !== null && p.point === null).map((p) => p.id))].sort();
+    expect(dated).toEqual(boundaries.map(([id]) => id).sort());
+    // 133 parts 1-2 kept their maxima (seven and ten years): not dated
+    expect(cc.matching('1997:133-1').length).toBe(1);
   });
 });
 

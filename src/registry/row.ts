@@ -341,6 +341,15 @@ function convictionsOf(schema: RowSchema, v: RowValues, err: Report): number[] |
   if (code !== undefined && articles !== null) {
     // each conviction with its sanction's wording in force on the offence date, where the table dates it
     articles = articles.map((a) => code.wordingAt(a, v.offence_date));
+    // a part an amending law added cannot have been applied to an earlier offence: the date or the part is wrong
+    for (const a of articles) {
+      const first = v.offence_date === null ? null : code.firstDay(a);
+      if (first !== null && v.offence_date !== null && v.offence_date < first) {
+        const part = entryAt(code.parts, a, 'the Criminal Code table');
+        err('articles', 'articles.not_in_force', msg('registry.article_not_in_force', { part: part.id, date: formatIsoDate(v.offence_date), from: formatIsoDate(first) }), 'warning');
+        break;
+      }
+    }
     for (const a of articles) {
       const part = entryAt(code.parts, a, 'the Criminal Code table');
       const ed = code.edition(part.edition);

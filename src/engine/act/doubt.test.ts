@@ -104,6 +104,29 @@ describe('doubt carried to every outcome', () => {
     expect(outcomeRow(plan, 'young', outcomeAt(outcomes, 0), ['no_clause']).unverified).toBeNull();
   });
 
+  it('marks a conviction whose offence falls where the day its wording took effect is an assumption', () => {
+    // 1997 Art. 259 part 3 as the Law of 27 June 2008 No. 50-IV worded it (15 years): in force from a day
+    // between 2008-07-07 and 2008-08-07, not in a text at hand
+    const drugs = (personId: string, offence: string) =>
+      testPerson(cc, { personId, birthYmd: 19600101, articles: [cc.wordingAt(cc.part('1997:259-3')!.index, isoDay(offence))], offenceDay: isoDay(offence), sentenceStartDay: isoDay('2009-01-01'), sentenceEndDay: isoDay('2027-01-01') });
+    const people = [drugs('before', '2008-07-06'), drugs('first', '2008-07-07'), drugs('last', '2008-08-07'), drugs('certain', '2008-08-08')];
+    const registry = registryOf(cc, people);
+    const outcomes = evaluate(plan, registry, law);
+    const keys = (i: number) => outcomeDoubts(d, outcomeAt(outcomes, i), (registry.articlesOf(i) ?? []).map((a) => cc.parts[a]!)).filter((k) => k.startsWith('code'));
+    expect([0, 1, 2, 3].map(keys)).toEqual([[], ['code-date:1997:259-3'], ['code-date:1997:259-3'], []]);
+    // the older wording (12 years) before the window: grave; the current one (15 years) from it: especially grave
+    expect([0, 1, 3].map((i) => cc.parts[registry.articlesOf(i)![0]!]!.gravity)).toEqual(['grave', 'especially_grave', 'especially_grave']);
+    const label = d.all.get('code-date:1997:259-3')!.label;
+    expect(label.en).toContain('2008-07-07');
+    expect(label.en).toContain('2008-08-07');
+    expect(label.ru).toContain('1997:259-3');
+    expect(label.kk).toContain('1997:259-3');
+    // explain says it in the reader's language
+    const t = explain(plan, people[1]!, law);
+    expect(t.unverified.map((x) => x.key)).toContain('code-date:1997:259-3');
+    expect(renderTrace(t, plan, 'ru')).toContain('1997:259-3');
+  });
+
   it('explain names them, in the reader\'s language', () => {
     const p = testPerson(cc, { personId: 'young', birthYmd: 19900101, sentenceEndDay: isoDay('2027-01-01') });
     const t = explain(plan, p, law);

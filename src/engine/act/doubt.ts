@@ -10,7 +10,7 @@
  * (docs/doubt.md).
  *
  * Keys: `act.source`, `text:<rule id>`, `param:<name>`, `law:<name>`, `code:<part id>`,
- * `facilities`, `registry`, `rates`.
+ * `code-date:<part id>`, `facilities`, `registry`, `rates`.
  */
 import { entryAt } from '../../domain/lookup.ts';
 import { formatIsoDate } from '../../domain/dates.ts';
@@ -170,19 +170,37 @@ export function fixedDoubt(all: Map<string, Doubt>, key: keyof typeof FIXED): st
   return [key];
 }
 
-/** The unverified Criminal Code parts among a person's convictions, added to the dictionary. */
+/**
+ * The unverified Criminal Code parts among a person's convictions, added to the dictionary: a part
+ * whose maximum was not read in the Code's text (`code:<id>`), and a conviction read with a wording
+ * on an assumed day, its offence falling where the day the amending law took effect is not in a
+ * text (`code-date:<id>`, law-data.md "Dates").
+ */
 export function partDoubts(d: ActDoubts, parts: readonly ArticlePart[]): string[] {
   const out: string[] = [];
   for (const p of parts) {
-    if (p.verified) continue;
-    const key = `code:${p.id}`;
-    if (!d.all.has(key))
-      d.all.set(key, {
-        key,
-        kind: 'code_part',
-        label: L(D.codePart, () => ({ id: String(p.id), gravity: String(p.gravity) })),
-      });
-    out.push(key);
+    if (!p.verified) {
+      const key = `code:${p.id}`;
+      if (!d.all.has(key))
+        d.all.set(key, {
+          key,
+          kind: 'code_part',
+          label: L(D.codePart, () => ({ id: String(p.id), gravity: String(p.gravity) })),
+        });
+      out.push(key);
+    }
+    const window = p.dateDoubt;
+    if (window !== null) {
+      const key = `code-date:${p.id}`;
+      if (!d.all.has(key))
+        d.all.set(key, {
+          key,
+          kind: 'code_part',
+          // the window's last day is the day before the wording is in force for certain
+          label: L(D.codeDate, () => ({ id: String(p.id), gravity: String(p.gravity), from: formatIsoDate(window.from), to: formatIsoDate(window.certain - 1) })),
+        });
+      out.push(key);
+    }
   }
   return out;
 }

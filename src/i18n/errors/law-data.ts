@@ -26,6 +26,23 @@ export const LAW_DATA_ERRORS = {
     en: 'the current wording takes effect on the day the last earlier wording ends (since = its until)',
   },
   'law.since_missing': { kk: 'бұрынғы редакциялары бар бөлікте қазіргі редакцияның қашаннан күшіне енгені (since) көрсетіледі', ru: 'у части с прежними редакциями указывается, с какого дня действует текущая (since)', en: 'a part with earlier wordings says since when the current one is in force' },
+  'law.since_certain_missing': {
+    kk: 'күні мәтінде жоқ since (since_verified: false) редакция сөзсіз күшінде болатын бірінші күнді (since_certain) қажет етеді',
+    ru: 'день since, которого нет в тексте (since_verified: false), требует первого дня, когда редакция действует наверняка (since_certain)',
+    en: 'a since not in a text (since_verified: false) needs the first day the wording is in force for certain (since_certain)',
+  },
+  'law.since_source_missing': {
+    kk: 'күні мәтінде жоқ since (since_verified: false) өз шекараларының дереккөзін (since_source) қажет етеді',
+    ru: 'день since, которого нет в тексте (since_verified: false), требует источника своих границ (since_source)',
+    en: 'a since not in a text (since_verified: false) needs the source of its bounds (since_source)',
+  },
+  'law.since_certain_order': { kk: 'since_certain күні since күнінен кейін болуы керек', ru: 'since_certain должно быть позже since', en: 'since_certain must be after since' },
+  'law.since_certain_verified': {
+    kk: 'since_certain тек күні мәтінде жоқ since үшін беріледі (since_verified: false)',
+    ru: 'since_certain указывается только для дня since, которого нет в тексте (since_verified: false)',
+    en: 'since_certain belongs to a since not in a text (since_verified: false)',
+  },
+  'law.since_verified_alone': { kk: 'since_verified: false since күнін қажет етеді', ru: 'since_verified: false требует дня since', en: 'since_verified: false needs a since' },
   'law.too_many_parts': { kk: 'бап бөліктері тым көп: ең көбі {max}', ru: 'слишком много частей статей: не больше {max}', en: 'too many article parts: at most {max}' },
   'law.same_date_twice': { kk: 'бір күннен басталатын екі мән', ru: 'два значения с одной и той же даты', en: 'two values from the same date' },
   'law.earlier_code_year': { kk: 'бұрынғы Кодекс жылымен аталады, мысалы 1997', ru: 'прежний Кодекс называется годом, например 1997', en: 'an earlier Code is named by its year, like 1997' },

@@ -92,6 +92,11 @@ export const REGISTRY_ERRORS = {
     ru: '{part}: преступление {date} по {code}, который действует с {from}; проверьте Кодекс судимости',
     en: "{part}: an offence of {date} under {code}, which is in force from {from}; check the conviction's Code",
   },
+  'registry.article_not_in_force': {
+    kk: '{part}: {date} күнгі қылмыс, ал бұл бөлік Кодекске ең ерте дегенде {from} күні енгізілген; соттылықтың бабын немесе қылмыс күнін тексеріңіз',
+    ru: '{part}: преступление {date}, а эта часть действует в Кодексе не ранее чем с {from}; проверьте статью судимости или дату преступления',
+    en: '{part}: an offence of {date}, but the part is in force in the Code from {from} at the earliest; check the conviction\'s article or the offence date',
+  },
   'registry.pregnant_man': { kk: 'ер адамға pregnant = true көрсетілген', ru: 'pregnant = true указано у мужчины', en: 'pregnant is true for a man' },
   'registry.prior_imprisonment': {
     kk: 'бұрынғы соттылығы жоқ адамға бұрын бас бостандығынан айыру көрсетілген',

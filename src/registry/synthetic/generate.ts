@@ -396,6 +396,8 @@ function drawRecord(pop: Population, i: number): PersonRecord {
   // article the table has in both Codes with the same gravity is recorded under the old Code, as the
   // sentence was passed; other old convictions keep the 2014 article (re-qualified, Art. 6).
   if (sentence.offence < CODE_2014_IN_FORCE) for (let k = 0; k < articles.length; k++) articles[k] = under1997(pop.law, articles[k]!);
+  // each conviction with the wording in force on the offence date, as a registry file is read (row.ts)
+  for (let k = 0; k < articles.length; k++) articles[k] = pop.law.wordingAt(articles[k]!, sentence.offence);
   const history = drawHistory(rnd, pop.profile, plan.first[i] === 1, custody, gravity, sentence.offence, birthYmd);
 
   const children = drawChildren(rnd, asOf, asOfYmd, birthYmd, plan.youngChild[i]!, plan.manyChildren[i]!);
