@@ -162,6 +162,21 @@ export async function startImport(ctx: AppContext, actor: Actor, fileName: strin
 }
 
 /**
+ * An import stopped by an unexpected error — of the server, not a located problem of the file: the
+ * problem stored for the reader is a message of the catalogue (`import.failed_unexpected`, shown in
+ * their language), and the error's own first line, in the words of the code that threw it, is the
+ * detail kept apart for the log (the upload's `error`, the audit entry). `file` is the temporary
+ * file's path, replaced in the detail by the upload's name.
+ */
+export function unexpectedImportFailure(importId: string, fileName: string, e: unknown, file?: string): { issue: StoredFileIssue; detail: string } {
+  const text = e instanceof Error ? firstLine(e.message) : String(e);
+  return {
+    issue: storedFileIssue({ severity: 'error', rule: 'import.failed', message: msg('import.failed_unexpected', { file: fileName, id: importId }) }),
+    detail: file === undefined ? text : text.replaceAll(file, fileName),
+  };
+}
+
+/**
  * Imports a received file: reads and validates every row; when no row is rejected, stores the
  * snapshot (or finds the same one stored) in one transaction with the upload's record and its audit
  * entry; otherwise stores only the report of every rejected row. The file is removed afterwards.
@@ -189,12 +204,13 @@ export async function runImport(ctx: AppContext, actor: Actor, importId: string,
     });
   } catch (e) {
     // The uploaded file's temporary name means nothing to the user: the message names the upload.
-    const message = e instanceof UnreadableFileError ? msg('registry.at', { at: locationMessage(fileName, e.at), detail: e.detail }) : msg('registry.at', { at: fileName, detail: e instanceof Error ? firstLine(e.message).replace(file, fileName) : String(e) });
-    const detail = renderMessage(message, 'en');
-    const rule = e instanceof UnreadableFileError ? e.rule : 'file.unreadable';
+    const failure =
+      e instanceof UnreadableFileError
+        ? ((message) => ({ issue: storedFileIssue({ severity: 'error', rule: e.rule, message }), detail: renderMessage(message, 'en') }))(msg('registry.at', { at: locationMessage(fileName, e.at), detail: e.detail }))
+        : unexpectedImportFailure(importId, fileName, e, file);
     await ctx.db.transaction(async (tx) => {
-      await finishImport(tx, importId, { status: 'failed', rows: null, accepted: null, rejected: null, fileIssues: [storedFileIssue({ severity: 'error', rule, message })], registryId: null, error: detail });
-      await appendAuditIn(tx, audit('failed', { error: detail }));
+      await finishImport(tx, importId, { status: 'failed', rows: null, accepted: null, rejected: null, fileIssues: [failure.issue], registryId: null, error: failure.detail });
+      await appendAuditIn(tx, audit('failed', { error: failure.detail }));
     });
     return finished(ctx, importId);
   } finally {

@@ -78,6 +78,7 @@ export const RULE_TEXTS: Record<string, Text> = {
   'file.compressed': { kk: 'файл сығылған: алдымен ашыңыз', ru: 'файл сжат: сначала распакуйте', en: 'compressed file: decompress it first' },
   'file.not_text': { kk: 'бұл CSV мәтіні емес', ru: 'это не текст CSV', en: 'not CSV text' },
   'file.binary': { kk: 'бұл екілік файл, мәтін емес', ru: 'это двоичный файл, а не текст', en: 'a binary file, not text' },
+  'import.failed': { kk: 'импорт сервер қатесінен тоқтады', ru: 'импорт остановлен ошибкой сервера', en: 'import stopped by a server error' },
   'file.unreadable': { kk: 'файлды оқу мүмкін емес', ru: 'файл не читается', en: 'file cannot be read' },
   'file.line_too_long': { kk: 'жол тым ұзын: бұл тізілім файлы емес', ru: 'слишком длинная строка: это не файл реестра', en: 'line too long: not a registry file' },
   'file.too_large': { kk: 'файл тым үлкен', ru: 'файл слишком большой', en: 'file too large' },

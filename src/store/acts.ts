@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { rowsOf, type Queryable } from './db.ts';
+import { memoOf } from './memo.ts';
 import { timestampSchema } from './users.ts';
 
 export const ACT_KINDS = ['law', 'draft'] as const;
@@ -118,6 +119,11 @@ const versionRefRow = z.object({ id: z.string(), kind: z.enum(ACT_KINDS), head_v
 
 /** An act's version by number (or its head) without its text: one small query for the read paths. */
 export async function getVersionRef(q: Queryable, id: string, version: number | null): Promise<VersionRef | null> {
+  const memo = memoOf(q);
+  return memo ? memo.get(`act:${id}:${version ?? 'head'}`, () => readVersionRef(q, id, version)) : readVersionRef(q, id, version);
+}
+
+async function readVersionRef(q: Queryable, id: string, version: number | null): Promise<VersionRef | null> {
   const rows = await q.query(
     `SELECT a.id, a.kind, a.head_version, v.version, v.hash
        FROM acts a LEFT JOIN act_versions v ON v.act_id = a.id AND v.version = COALESCE($2::int, a.head_version)

@@ -87,62 +87,121 @@ export async function appendAuditIn(tx: Queryable, entry: AuditEntry, now: Date 
  * wrong chain: the entry's number is the log's primary key and the head only moves one step at a time.
  */
 const lastHead = new WeakMap<Db, { seq: number; hash: string }>();
-/** Appends of this process, one after another per store (each waits for the previous one). */
-const appending = new WeakMap<Db, Promise<unknown>>();
+
+/** At most this many entries in one call of `audit_append`. */
+const MAX_GROUP = 256;
+
+interface Waiting {
+  entry: AuditEntry;
+  /** When the entry was asked for: its time in the log. */
+  at: Date;
+  resolve(record: AuditRecord): void;
+  reject(e: unknown): void;
+}
+
+/** The entries waiting to be written, per store, and whether a group is being written. */
+interface Appender {
+  queue: Waiting[];
+  writing: boolean;
+}
+const appenders = new WeakMap<Db, Appender>();
+
+/** The entries of a group after `head`, chained in the order given. */
+function chainAfter(head: { seq: number; hash: string }, group: readonly Waiting[]): AuditRecord[] {
+  const records: AuditRecord[] = [];
+  let prev = head;
+  for (const w of group) {
+    const record = entryAfter(prev, w.entry, w.at);
+    records.push(record);
+    prev = record;
+  }
+  return records;
+}
+
+function appendRow(r: AuditRecord): Record<string, unknown> {
+  return { seq: r.seq, at: r.at, user_id: r.userId, username: r.username, role: r.role, action: r.action, target: r.target, result: r.result, ip: r.ip, prev_hash: r.prevHash, hash: r.hash };
+}
+
+const appendedRow = z.object({ seq: z.coerce.number().int().nonnegative().nullable() });
 
 /**
- * One statement: the head's row is locked first (as `appendAuditIn` locks it, so the two never wait
- * on each other in opposite orders), the entry is inserted only when the head is still the one it
- * follows, and the head moves onto it. No row back: the head had moved on.
+ * Writes a group of entries in one statement (`audit_append`, migration 0003) when this process
+ * knows the head, atomically either way; returns their records in the group's order.
  */
-const APPEND_AT_HEAD = `WITH head AS (SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE),
-  ins AS (
-    INSERT INTO audit_log (seq, at, user_id, username, role, action, target, result, ip, prev_hash, hash)
-    SELECT $1::bigint, $2::timestamptz, $3::integer, $4::text, $5::text, $6::text, $7::jsonb, $8::text, $9::text, $10::text, $11::text
-      FROM head WHERE head.seq = $1::bigint - 1 AND head.hash = $10::text
-    RETURNING seq, hash)
-  UPDATE audit_head h SET seq = ins.seq, hash = ins.hash FROM ins WHERE h.id = 1 RETURNING h.seq::text AS seq`;
-
-async function appendOnce(db: Db, entry: AuditEntry): Promise<AuditRecord> {
+async function appendGroup(db: Db, group: readonly Waiting[]): Promise<AuditRecord[]> {
   for (let attempt = 0; attempt < 3; attempt++) {
     let head = lastHead.get(db);
     if (head === undefined) {
       [head] = rowsOf(headRow, await db.query('SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1'), 'audit_head');
       if (!head) throw new Error('audit_head is missing: the store was not migrated');
     }
-    const record = entryAfter(head, entry, new Date());
-    let moved: Record<string, unknown>[];
+    const records = chainAfter(head, group);
+    let moved: z.output<typeof appendedRow>[];
     try {
-      moved = await db.query(APPEND_AT_HEAD, insertParams(record));
+      moved = rowsOf(appendedRow, await db.query('SELECT audit_append($1::bigint, $2::text, $3::jsonb)::text AS seq', [head.seq, head.hash, JSON.stringify(records.map(appendRow))]), 'audit_append');
     } catch (e) {
       lastHead.delete(db);
       throw e;
     }
-    if (moved.length === 1) {
-      lastHead.set(db, { seq: record.seq, hash: record.hash });
-      return record;
+    const last = records[records.length - 1]!;
+    if (moved[0]?.seq === last.seq) {
+      lastHead.set(db, { seq: last.seq, hash: last.hash });
+      return records;
     }
     // Another writer moved the head: read it again.
     lastHead.delete(db);
   }
   // Writers keep overtaking this one: wait for the head's lock instead.
-  const record = await db.transaction((tx) => appendAuditIn(tx, entry));
-  lastHead.set(db, { seq: record.seq, hash: record.hash });
-  return record;
+  const records = await db.transaction(async (tx) => {
+    const out: AuditRecord[] = [];
+    for (const w of group) out.push(await appendAuditIn(tx, w.entry, w.at));
+    return out;
+  });
+  const last = records[records.length - 1]!;
+  lastHead.set(db, { seq: last.seq, hash: last.hash });
+  return records;
+}
+
+/** Writes a group; when it fails, each of its entries on its own, so that one entry the store refuses fails only its own read. */
+async function settle(db: Db, group: readonly Waiting[]): Promise<void> {
+  try {
+    const records = await appendGroup(db, group);
+    group.forEach((w, k) => w.resolve(records[k]!));
+  } catch (e) {
+    if (group.length === 1) group[0]!.reject(e);
+    else for (const w of group) await settle(db, [w]);
+  }
+}
+
+/** Writes the waiting entries a group at a time until none waits. */
+async function drain(db: Db, appender: Appender): Promise<void> {
+  while (appender.queue.length > 0) await settle(db, appender.queue.splice(0, MAX_GROUP));
+  appender.writing = false;
 }
 
 /**
- * Appends one entry on its own: in one statement when this process knows the head (the usual case,
- * a person's read), atomically either way.
+ * Appends one entry on its own (not inside a transaction of the caller's): resolved once the entry
+ * is committed. Entries asked for while an earlier group is being written, or in the same turn of
+ * the event loop, are written together as the next group (group commit): one statement for all of
+ * them, in the order they were asked for, each answered only after the group is committed. A group
+ * the store refuses is written again an entry at a time: an entry it refuses then fails its own read
+ * only (and is not in the log), the others are written in their order.
  */
-export async function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRecord> {
-  const previous = appending.get(db) ?? Promise.resolve();
-  const mine = previous.then(
-    () => appendOnce(db, entry),
-    () => appendOnce(db, entry),
-  );
-  appending.set(db, mine.catch(() => undefined));
-  return mine;
+export function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRecord> {
+  let appender = appenders.get(db);
+  if (!appender) {
+    appender = { queue: [], writing: false };
+    appenders.set(db, appender);
+  }
+  const a = appender;
+  return new Promise<AuditRecord>((resolve, reject) => {
+    a.queue.push({ entry, at: new Date(), resolve, reject });
+    if (!a.writing) {
+      a.writing = true;
+      // The entries of the requests answered in this turn join the group.
+      setImmediate(() => void drain(db, a));
+    }
+  });
 }
 
 const recordRow = z.object({

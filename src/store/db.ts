@@ -7,6 +7,7 @@
  * (`rowsOf`), so a column that changed type is a located error, never a silent wrong value.
  */
 import type { z } from 'zod';
+import type { ReadMemo } from './memo.ts';
 
 /** Something that runs SQL: the database itself or a transaction. */
 export interface Queryable {
@@ -22,6 +23,12 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Where the data lies, for messages and `GET /api/health` (no password). */
   readonly location: string;
+  /**
+   * Answers kept in memory while nothing they come from is written (./memo.ts): only where this
+   * process is the store's one writer (PGlite in its folder); null on a PostgreSQL server, which
+   * other processes may write.
+   */
+  readonly memo: ReadMemo | null;
   /** Runs `fn` in one transaction: everything it does is committed together, or nothing is. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db, Queryable } from './db.ts';
+import { ReadMemo, watched } from './memo.ts';
 import type { FromStoreThread, ToStoreThread } from './pglite-thread.ts';
 
 /** COPY loads at most this many characters at a time (bounded memory for large registries). */
@@ -59,14 +60,24 @@ export async function openPgliteRunner(dataDir: string | null): Promise<PGlite> 
 /** PGlite on the calling thread. */
 export async function openPglite(dataDir: string | null): Promise<Db> {
   const pg = await openPgliteRunner(dataDir);
-  const base = runnerQueryable(pg);
+  // PGlite's folder is opened by this process alone: what it has not written has not changed.
+  const memo = new ReadMemo();
+  const base = watched(memo, runnerQueryable(pg));
   return {
     kind: 'pglite',
     location: dataDir ?? 'memory',
+    memo,
     query: base.query,
     copyCsv: base.copyCsv,
     exec: base.exec,
-    transaction: (fn) => pg.transaction((tx) => fn(runnerQueryable(tx))),
+    async transaction(fn) {
+      memo.written();
+      try {
+        return await pg.transaction((tx) => fn(watched(memo, runnerQueryable(tx))));
+      } finally {
+        memo.written();
+      }
+    },
     close: () => pg.close(),
   };
 }
@@ -118,22 +129,30 @@ export async function openPgliteThread(dataDir: string | null): Promise<Db> {
     await worker.terminate();
     throw e;
   }
-  const base = on(null);
+  // PGlite's folder is opened by this process alone: what it has not written has not changed.
+  const memo = new ReadMemo();
+  const base = watched(memo, on(null));
   return {
     kind: 'pglite',
     location: dataDir ?? 'memory',
+    memo,
     ...base,
     async transaction(fn) {
-      const tx = (await call({ op: 'begin' })) as number;
-      let result;
+      memo.written();
       try {
-        result = await fn(on(tx));
-      } catch (e) {
-        await call({ op: 'end', tx, commit: false });
-        throw e;
+        const tx = (await call({ op: 'begin' })) as number;
+        let result;
+        try {
+          result = await fn(watched(memo, on(tx)));
+        } catch (e) {
+          await call({ op: 'end', tx, commit: false });
+          throw e;
+        }
+        await call({ op: 'end', tx, commit: true });
+        return result;
+      } finally {
+        memo.written();
       }
-      await call({ op: 'end', tx, commit: true });
-      return result;
     },
     async close() {
       if (!broken) await call({ op: 'close' });

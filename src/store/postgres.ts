@@ -58,6 +58,7 @@ export async function openPostgres(url: string, options: { schema?: string; max?
   const base = queryable(pool);
   return {
     kind: 'postgres',
+    memo: null,
     location: redactUrl(url) + (options.schema ? ` (schema ${options.schema})` : ''),
     query: base.query,
     copyCsv: base.copyCsv,

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { csvLine, rowsOf, type Queryable } from './db.ts';
+import { memoOf } from './memo.ts';
 import { timestampSchema } from './users.ts';
 
 /**
@@ -72,6 +73,11 @@ const registryRefRow = registryRow.omit({ quality: true });
  * quality report), as every read of persons asks it.
  */
 export async function getRegistryRef(q: Queryable, id: string | null): Promise<RegistryRef | null> {
+  const memo = memoOf(q);
+  return memo ? memo.get(`registry:${id ?? 'current'}`, () => readRegistryRef(q, id)) : readRegistryRef(q, id);
+}
+
+async function readRegistryRef(q: Queryable, id: string | null): Promise<RegistryRef | null> {
   const rows = await q.query(
     `SELECT id, name, source, persons, law_hash, created_by, created_at FROM registries
       WHERE id = COALESCE($1::text, (SELECT value #>> '{}' FROM settings WHERE key = 'current_registry'))`,

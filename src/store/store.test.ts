@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropSchema, storeKinds } from '../../test/support/stores.ts';
-import { appendAudit, appendAuditIn, verifyAudit, type AuditEntry } from './audit.ts';
+import { appendAudit, appendAuditIn, listAudit, verifyAudit, type AuditEntry } from './audit.ts';
 import type { Db } from './db.ts';
 import { migrate, readMigrations } from './migrate.ts';
 import { openStore } from './open.ts';
@@ -50,6 +50,42 @@ describe.each(storeKinds())('the store on $name', (kind) => {
     await Promise.all(Array.from({ length: 25 }, (_, k) => appendAudit(db, entry(100 + k))));
     const v = await verifyAudit(db);
     expect(v).toMatchObject({ ok: true, entries: 37 });
+  });
+
+  it('writes entries asked for together as one group: each once, in the order asked, the chain verifies', async () => {
+    const before = (await verifyAudit(db)).entries;
+    let calls = 0;
+    // A handle that counts the statements that append (a store of its own to the appender).
+    const counting: Db = { ...db, query: (sql, params) => ((calls += sql.includes('audit_append') ? 1 : 0), db.query(sql, params)) };
+    const records = await Promise.all(Array.from({ length: 60 }, (_, k) => appendAudit(counting, entry(600 + k))));
+    expect(records.map((r) => r.seq)).toEqual(records.map((_, k) => before + 1 + k));
+    expect(records.map((r) => r.username)).toEqual(records.map((_, k) => `user${600 + k}`));
+    expect(calls).toBe(1);
+    const stored = await listAudit(db, { after: before, limit: 100 });
+    expect(stored.map((r) => r.hash)).toEqual(records.map((r) => r.hash));
+    expect(await verifyAudit(db)).toMatchObject({ ok: true, entries: before + 60 });
+  });
+
+  it('fails only the read whose entry the store refuses when it is asked for with others', async () => {
+    const before = (await verifyAudit(db)).entries;
+    // A NUL character is refused by jsonb: that entry cannot be stored.
+    const refused: AuditEntry = { ...entry(700), target: { person_id: 'KZ\u0000' } };
+    const results = await Promise.allSettled([appendAudit(db, entry(701)), appendAudit(db, refused), appendAudit(db, entry(702))]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const stored = await listAudit(db, { after: before, limit: 10 });
+    expect(stored.map((r) => r.username)).toEqual(['user701', 'user702']);
+    expect(await verifyAudit(db)).toMatchObject({ ok: true, entries: before + 2 });
+  });
+
+  it('refuses a group whose entry does not follow the one before it, writing none of it', async () => {
+    const [head] = await db.query('SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1');
+    const seq = Number(head!['seq']);
+    const at = new Date().toISOString();
+    const row = (n: number, prev: string, hash: string) => ({ seq: n, at, user_id: null, username: 'x', role: 'analyst', action: 'person.read', target: {}, result: 'ok', ip: null, prev_hash: prev, hash });
+    const group = [row(seq + 1, String(head!['hash']), 'a'.repeat(64)), row(seq + 2, 'b'.repeat(64), 'c'.repeat(64))];
+    await expect(db.query('SELECT audit_append($1::bigint, $2::text, $3::jsonb)', [seq, head!['hash'], JSON.stringify(group)])).rejects.toThrow(/does not follow/);
+    expect(await db.query('SELECT seq FROM audit_log WHERE seq > $1', [seq])).toEqual([]);
+    expect((await verifyAudit(db)).ok).toBe(true);
   });
 
   it('keeps one chain when other writers append in between: a transaction, another connection', async () => {

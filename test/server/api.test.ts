@@ -6,7 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/app/context.ts';
+import { runImport, startImport } from '../../src/app/registries.ts';
 import type { Role } from '../../src/app/roles.ts';
+import { FILE_ERRORS } from '../../src/i18n/errors/file.ts';
+import { render } from '../../src/i18n/text.ts';
 import { writeRegistryCsv } from '../../src/registry/export.ts';
 import { generatePersons } from '../../src/registry/synthetic/generate.ts';
 import { loadProfile, scaleProfile } from '../../src/registry/synthetic/profile.ts';
@@ -381,6 +385,31 @@ describe.each(storeKinds())('the API on $name', (kind) => {
       expect(entry).toMatchObject({ result: 'refused', target: { import_id: imp.id, rejected: 4 } });
     });
 
+    it('an import stopped by an unexpected error shows a message of the catalogue in the reader’s language, its own text kept for the log', async () => {
+      const a = await as('analyst');
+      const file = join(dir, 'unexpected.csv');
+      const law = s.ctx.env.law;
+      await writeRegistryCsv(file, law.criminalCode, generatePersons(scaleProfile(loadProfile(DEFAULT_PATHS.profile), 20), law.criminalCode, s.ctx.env.facilities, { seed: 12 }));
+      // A Criminal Code table that fails when read: an error of the server, not a problem of the file.
+      const failing = new Proxy(law.criminalCode, {
+        get() {
+          throw new Error('the Criminal Code table failed when read');
+        },
+      });
+      const ctx = { ...s.ctx, env: { ...s.ctx.env, law: { ...law, criminalCode: failing } } };
+      const actor: Actor = { userId: null, username: 'analyst', role: 'analyst', facilities: [], regions: [], courts: [], ip: '127.0.0.1' };
+      const { id } = await startImport(ctx, actor, 'unexpected.csv');
+      const done = await runImport(ctx, actor, id, file, 'unexpected.csv');
+      expect(done).toMatchObject({ status: 'failed', error: 'the Criminal Code table failed when read' });
+      for (const lang of ['kk', 'ru', 'en'] as const) {
+        const view = (await a.request('GET', `/api/registries/imports/${id}?lang=${lang}`)).json() as { status: string; error: string; file_issues: { key: string | null; rule: string; message: string }[] };
+        const shown = render(FILE_ERRORS['import.failed_unexpected'], lang, { file: 'unexpected.csv', id });
+        expect(view).toMatchObject({ status: 'failed', error: shown, file_issues: [{ key: 'import.failed_unexpected', rule: 'import.failed', message: shown }] });
+      }
+      const entry = (await listAudit(s.ctx.db, { limit: 1, action: 'registry.import' }))[0]!;
+      expect(entry).toMatchObject({ result: 'failed', target: { import_id: id, error: 'the Criminal Code table failed when read' } });
+    });
+
     it('a valid file is stored whole, named by its content; the same content again is the same registry', async () => {
       const a = await as('analyst');
       const file = join(dir, 'small.csv');
@@ -583,6 +612,20 @@ describe.each(storeKinds())('the API on $name', (kind) => {
       expect(kk.record['person_id']).toBe(first);
       const entry = (await listAudit(s.ctx.db, { limit: 1, personId: first }))[0]!;
       expect(entry).toMatchObject({ action: 'person.read', username: 'analyst', result: 'ok', target: { person_id: first } });
+    });
+
+    it('audits each of many persons read at once exactly once, in one chain that verifies', async () => {
+      const a = await as('analyst');
+      const ids = ((await a.request('GET', `/api/persons?act=${WOMEN}&limit=40`)).json() as { rows: { person_id: string }[] }).rows.map((r) => r.person_id);
+      const before = (await listAudit(s.ctx.db, { limit: 1 }))[0]!.seq;
+      // Twice each person, every request in flight together: their entries are written in groups.
+      const answers = await Promise.all([...ids, ...ids].map((id) => a.request('GET', `/api/persons/${id}?act=${WOMEN}&lang=en`)));
+      expect(answers.map((r) => r.statusCode)).toEqual(answers.map(() => 200));
+      const entries = await listAudit(s.ctx.db, { limit: 1000, after: before, action: 'person.read' });
+      const counts = new Map<string, number>();
+      for (const e of entries) counts.set(String(e.target['person_id']), (counts.get(String(e.target['person_id'])) ?? 0) + 1);
+      expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(ids.map((id) => [id, 2])));
+      expect(await verifyAudit(s.ctx.db)).toMatchObject({ ok: true });
     });
   });
 

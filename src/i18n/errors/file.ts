@@ -22,6 +22,13 @@ export const FILE_ERRORS = {
   },
   // an upload that did not arrive whole (POST /api/registries)
   'file.upload_too_large': { kk: 'жүктелетін файл тым үлкен: ең көбі {limit} байт', ru: 'загружаемый файл слишком велик: не больше {limit} байт', en: 'the uploaded file is too large: at most {limit} bytes' },
+  // an import stopped by an error of the server, not by a problem of the file: its own text is kept
+  // apart (the upload's stored error and its audit entry, for the server's log)
+  'import.failed_unexpected': {
+    kk: '{file} файлын импорттау файлдағы қатеден емес, сервердің күтпеген қатесінен тоқтады; толығын әкімші сервер журналынан табады (жүктеу {id})',
+    ru: 'импорт файла {file} остановлен не ошибкой в файле, а непредвиденной ошибкой сервера; подробности администратор найдёт в журнале сервера (загрузка {id})',
+    en: 'the import of {file} stopped on an unexpected error of the server, not on a problem of the file; the administrator finds its detail in the server’s log (upload {id})',
+  },
   'file.upload_broken': { kk: 'файл толық келмей тұрып жүктеу үзілді', ru: 'загрузка прервалась, прежде чем файл пришёл целиком', en: 'the upload broke off before the whole file arrived' },
   'file.no_extension': { kk: '(жоқ)', ru: '(нет)', en: '(none)' },
   'file.data_too_large': { kk: '{size} байт; акт немесе деректер файлы ең көбі {max} байт бола алады', ru: '{size} байт; файл акта или данных может содержать не больше {max} байт', en: '{size} bytes; an act or data file may hold at most {max} bytes' },

@@ -10,8 +10,8 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import { z } from 'zod';
 import type { Actor, AppContext } from '../../app/context.ts';
 import { AppError, named } from '../../app/errors.ts';
-import { currentRegistryInfo, generateStoredRegistry, runImport, setCurrentRegistry, shownDetail, startImport } from '../../app/registries.ts';
-import { firstLine, present } from '../../domain/lookup.ts';
+import { currentRegistryInfo, generateStoredRegistry, runImport, setCurrentRegistry, shownDetail, startImport, unexpectedImportFailure } from '../../app/registries.ts';
+import { present } from '../../domain/lookup.ts';
 import { API_MESSAGES, API_OBJECTS } from '../../i18n/api.ts';
 import { msg, renderMessage } from '../../i18n/message.ts';
 import { appendAudit } from '../../store/audit.ts';
@@ -314,8 +314,8 @@ export function registryRoutes(ctx: AppContext, options: Pick<ServerOptions, 'up
               return await runImport(ctx, a, importId, file, fileName);
             } catch (e) {
               rmSync(file, { force: true });
-              const detail = e instanceof Error ? firstLine(e.message) : String(e);
-              await finishImport(ctx.db, importId, { status: 'failed', rows: null, accepted: null, rejected: null, fileIssues: [], registryId: null, error: detail });
+              const failure = unexpectedImportFailure(importId, fileName, e, file);
+              await finishImport(ctx.db, importId, { status: 'failed', rows: null, accepted: null, rejected: null, fileIssues: [failure.issue], registryId: null, error: failure.detail });
               throw e;
             }
           }).finally(() => setTimeout(() => ctx.imports.delete(importId), 60_000).unref());
