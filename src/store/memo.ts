@@ -48,32 +48,17 @@ export function memoOf(q: Queryable): ReadMemo | null {
 
 /** `query` through the memo's watch: a write naming a kept table forgets, before and after. */
 export function watched(memo: ReadMemo, q: Queryable): Queryable {
+  const forgetting = async <T>(write: () => Promise<T>): Promise<T> => {
+    memo.written();
+    try {
+      return await write();
+    } finally {
+      memo.written();
+    }
+  };
   return {
-    async query(sql, params) {
-      if (!touchesMemo(sql)) return q.query(sql, params);
-      memo.written();
-      try {
-        return await q.query(sql, params);
-      } finally {
-        memo.written();
-      }
-    },
-    async exec(script) {
-      memo.written();
-      try {
-        await q.exec(script);
-      } finally {
-        memo.written();
-      }
-    },
-    async copyCsv(table, columns, chunks) {
-      if (!MEMO_TABLES.test(table)) return q.copyCsv(table, columns, chunks);
-      memo.written();
-      try {
-        await q.copyCsv(table, columns, chunks);
-      } finally {
-        memo.written();
-      }
-    },
+    query: (sql, params) => (touchesMemo(sql) ? forgetting(() => q.query(sql, params)) : q.query(sql, params)),
+    exec: (script) => forgetting(() => q.exec(script)),
+    copyCsv: (table, columns, chunks) => (MEMO_TABLES.test(table) ? forgetting(() => q.copyCsv(table, columns, chunks)) : q.copyCsv(table, columns, chunks)),
   };
 }
