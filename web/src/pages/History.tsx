@@ -112,7 +112,8 @@ function ChangedPart({ part: p }: { part: DiffPart }) {
   return (
     <div className={`card diff diff-${p.change}`} data-part={`${p.kind}:${p.id}`}>
       <h3>
-        <span className="badge">{t(`hist.change.${p.change}`)}</span> {t(`hist.kind.${p.kind}`)} {p.ref && <span className="ref">{cite(p.ref)}</span>} {p.label && <span className="label">{text(p.label)}</span>} <span className="mono">{p.id}</span>
+        <span className="badge">{t(`hist.change.${p.change}`)}</span> {t(`hist.kind.${p.kind}`)} {p.ref && <span className="ref">{cite(p.ref)}</span>} {p.label && <span className="label">{text(p.label)}</span>}{' '}
+        {p.ref || p.label ? <span className="mono small">({p.id})</span> : <span className="mono">{p.id}</span>}
       </h3>
       <table className="data compact">
         <tbody>
