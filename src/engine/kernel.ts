@@ -47,7 +47,7 @@ export const KERNEL_HELPERS = {
   },
 };
 
-export type Constant = { kind: 'set'; values: Uint8Array } | { kind: 'strings'; column: ColumnName; values: string[] };
+export type Constant = { kind: 'set'; values: Uint8Array } | { kind: 'words'; values: Uint32Array } | { kind: 'strings'; column: ColumnName; values: string[] };
 
 type KernelFn = (
   C: Record<string, unknown>,
@@ -104,6 +104,10 @@ export class Emitter implements EmitContext {
   }
   set(values: Uint8Array): string {
     return `K[${this.constants.push({ kind: 'set', values }) - 1}]`;
+  }
+  /** A table of 32-bit words, bound as a constant. */
+  words(values: Uint32Array): string {
+    return `K[${this.constants.push({ kind: 'words', values }) - 1}]`;
   }
   strings(column: ColumnName, values: string[]): string {
     return `K[${this.constants.push({ kind: 'strings', column, values }) - 1}]`;
@@ -354,7 +358,7 @@ export function compileConditions(
     parameters: paramNames,
     source,
     run(registry, asOfDay, range, out) {
-      const K = constants.map((k) => (k.kind === 'set' ? k.values : stringMask(registry.columns[k.column] as DictColumn, k.values)));
+      const K = constants.map((k) => (k.kind === 'strings' ? stringMask(registry.columns[k.column] as DictColumn, k.values) : k.values));
       const P = paramNames.map((n) => parameters.value(n, asOfDay));
       const start = range?.start ?? 0;
       const end = range?.end ?? registry.size;

@@ -369,10 +369,56 @@ function truthBits(xs: string[], unknown: boolean): string {
 const lowestBit = (bits: string) => `31 - Math.clz32(${bits} & -${bits})`;
 
 /**
- * The exclusions' bits in `x<k>`, read once some clause covers or may cover the person. A costly
- * exclusion is read only if no earlier one holds (the first that holds is the one recorded).
- * With `first`, sets `ex` (the first that holds) and `exU` (the first undecided); otherwise sets
- * `ex` ≥ 0 when one holds, reading the costly ones only if no cheap one holds.
+ * An exclusion that is a tag of the offences and nothing else — has_tag, or `any` of has_tag — as
+ * the tag bits that make it hold and those that make it undecided (src/engine/facts/offences.ts:
+ * with a conviction recorded, a certain bit holds, a maybe bit alone leaves it undecided; without
+ * one, it is undecided); null for any other condition.
+ */
+function pureTag(c: Checked): { certain: number; maybe: number } | null {
+  if (c.k === 'bool' && c.fact.name === 'has_tag' && c.fact.tagBits && c.fact.tagHoldBits) {
+    const certain = c.fact.tagHoldBits(c.arg);
+    return { certain, maybe: (c.fact.tagBits(c.arg) & ~certain) >>> 0 };
+  }
+  if (c.k === 'or' && c.items.length > 0) {
+    let certain = 0;
+    let maybe = 0;
+    for (const item of c.items) {
+      const t = pureTag(item);
+      if (!t) return null;
+      certain = (certain | t.certain) >>> 0;
+      maybe = (maybe | t.maybe) >>> 0;
+    }
+    return { certain, maybe };
+  }
+  return null;
+}
+
+/**
+ * For exclusions that are tags alone (`pure`: index → bits), the bits of those that hold and of
+ * those that may hold, looked up by a byte of the tag mask at a time: four tables of 256 words
+ * (bytes 0 and 1: the certain bits, exclusion k's bit set where a byte has a certain bit of k;
+ * bytes 2 and 3: the maybe bits), one lookup a byte instead of a test an exclusion. Tables of bytes
+ * no exclusion reads are left out of the code.
+ */
+function tagTables(pure: Map<number, { certain: number; maybe: number }>): { table: Uint32Array; used: boolean[] } {
+  const table = new Uint32Array(4 * 256);
+  const used = [false, false, false, false];
+  for (const [k, t] of pure) {
+    for (let part = 0; part < 4; part++) {
+      const bits = ((part < 2 ? t.certain : t.maybe) >>> (8 * part)) & 255;
+      if (bits === 0) continue;
+      used[part] = true;
+      for (let b = 0; b < 256; b++) if ((b & bits) !== 0) table[part * 256 + b] = (table[part * 256 + b]! | (1 << k)) >>> 0;
+    }
+  }
+  return { table, used };
+}
+
+/**
+ * The exclusions, read once some clause covers or may cover the person. A costly exclusion is
+ * read only if no earlier one holds (the first that holds is the one recorded). With `first`, sets
+ * `ex` (the first that holds) and `exU` (the first undecided); otherwise sets `ex` ≥ 0 when one
+ * holds, reading the costly ones only if no cheap one holds.
  */
 function exclusionsCode(g: KernelGen, first: boolean): string {
   const { plan, e, w } = g;
@@ -382,18 +428,22 @@ function exclusionsCode(g: KernelGen, first: boolean): string {
   // bits is set, or no conviction is recorded: one test of the mask before reading them one by one.
   const tagged = plan.exclusions.map((x) => tagGate(x.condition));
   const tagMask = tagged.reduce((m, b) => (m | b) >>> 0, 0);
+  // Up to 32 exclusions, their truths are bits of two words (which hold, which are undecided), and
+  // those that are tags alone are looked up in tables by the bytes of the tag mask (tagTables).
+  const words = xs.length <= 32;
+  const pure = new Map<number, { certain: number; maybe: number }>();
+  if (words) plan.exclusions.forEach((x, k) => {
+    const t = pureTag(x.condition);
+    if (t) pure.set(k, t);
+  });
+  const g8 = `${e.col('gravity')}[i]`;
+  const tm = `${e.col('tagMask')}[i]`;
+  if (words) return first ? exclusionsFirst(g, tagged, tagMask, pure, g8, tm) : exclusionsAny(g, tagged, pure, g8, tm);
   const parts = [`let ${xs.map((x, k) => (tagged[k] !== 0 ? `${x} = 0` : x)).join(', ')};`];
   if (tagMask !== 0) {
     const reads = plan.exclusions.map((x, k) => (tagged[k] !== 0 ? `x${k} = ${w(x.condition)};` : '')).join(' ');
-    // Whether one holds: they may hold without a conviction recorded, but hold only with one of their certain bits.
-    const holds = plan.exclusions.map((x, k) => (tagged[k] !== 0 ? tagGate(x.condition, true) : -1)).filter((b) => b >= 0);
-    const gate = !first && holds.every((b) => b !== 0)
-      ? `(${e.col('tagMask')}[i] & ${e.num(holds.reduce((m, b) => (m | b) >>> 0, 0))}) !== 0`
-      : `${e.col('gravity')}[i] < 0 || (${e.col('tagMask')}[i] & ${e.num(tagMask)}) !== 0`;
-    parts.push(`if (${gate}) {${READS} ${reads} }`);
+    parts.push(`if (${g8} < 0 || (${tm} & ${e.num(tagMask)}) !== 0) {${READS} ${reads} }`);
   }
-  // the truth of each as bits of two words (which hold, which are undecided): up to 32 exclusions
-  const words = xs.length <= 32;
   const chain = (v: number) => xs.map((x, k) => `${x} === ${v} ? ${k} : `).join('') + '-1';
   if (first) {
     plan.exclusions.forEach((x, k) => {
@@ -402,26 +452,80 @@ function exclusionsCode(g: KernelGen, first: boolean): string {
       const earlier = xs.slice(0, k);
       parts.push(isCostly(expr) && k > 0 ? `x${k} = ((${earlier.join(' | ')}) & 2) !== 0 ? 0 : ${expr};` : `x${k} = ${expr};`);
     });
-    const decide = words
-      ? `const xt = ${truthBits(xs, false)}, xu = ${truthBits(xs, true)}; ex = xt !== 0 ? ${lowestBit('xt')} : -1; exU = xu !== 0 ? ${lowestBit('xu')} : -1;`
-      : `ex = ${chain(W_T)}; exU = ${chain(W_U)};`;
-    parts.push(`if ((${xs.join(' | ')}) !== 0) { ${decide} }`);
+    parts.push(`if ((${xs.join(' | ')}) !== 0) { ex = ${chain(W_T)}; exU = ${chain(W_U)}; }`);
     return parts.join(' ');
   }
-  // one that holds (bit 1 of a truth is set for W_T only): the cheap ones first, a costly one only while none holds
+  plan.exclusions.forEach((x, k) => {
+    if (tagged[k] === 0) parts.push(`if (ex < 0) { x${k} = ${w(x.condition)}; if (x${k} === ${W_T}) ex = ${k}; }`);
+  });
+  parts.push(`if (ex < 0) ex = ${chain(W_T)};`);
+  return parts.join(' ');
+}
+
+/** A truth in bits `x` folded into the words of those that hold (`xt`) and those undecided (`xu`) as bit k. */
+const foldBits = (x: string, k: number) => `xt |= (${x} >> 1) << ${k}; xu |= ((${x} ^ ${x} >> 1) & 1) << ${k};`;
+
+/** Up to 32 exclusions, `first`: `ex` the first that holds, `exU` the first undecided. */
+function exclusionsFirst(g: KernelGen, tagged: number[], tagMask: number, pure: Map<number, { certain: number; maybe: number }>, g8: string, tm: string): string {
+  const { plan, e, w } = g;
+  const parts = ['let xt = 0, xu = 0;'];
+  if (tagMask !== 0) {
+    const inside: string[] = [];
+    if (pure.size > 0) {
+      const { table, used } = tagTables(pure);
+      const k = e.words(table);
+      const look = (part: number) => `${k}[${part * 256} + (tc >>> ${8 * part} & 255)]`;
+      const certain = [0, 1].filter((p) => used[p]).map(look);
+      const maybe = [2, 3].filter((p) => used[p]).map(look);
+      const all = [...pure.keys()].reduce((m, k2) => (m | (1 << k2)) >>> 0, 0);
+      const xt = certain.length > 0 ? `xt = ${certain.join(' | ')};` : '';
+      const xu = maybe.length > 0 ? `xu = (${maybe.join(' | ')}) & ~xt;` : '';
+      inside.push(`if (${g8} < 0) xu = ${e.num(all | 0)}; else { const tc = ${tm}; ${xt} ${xu} }`);
+    }
+    plan.exclusions.forEach((x, k) => {
+      if (tagged[k] !== 0 && !pure.has(k)) inside.push(`{ const x = ${w(x.condition)}; ${foldBits('x', k)} }`);
+    });
+    parts.push(`if (${g8} < 0 || (${tm} & ${e.num(tagMask)}) !== 0) {${READS} ${inside.join(' ')} }`);
+  }
+  plan.exclusions.forEach((x, k) => {
+    if (tagged[k] !== 0) return;
+    const expr = w(x.condition);
+    // a costly exclusion only when no earlier one holds
+    const read = isCostly(expr) && k > 0 ? `(xt & ${e.num(((1 << k) - 1) | 0)}) !== 0 ? 0 : ${expr}` : expr;
+    parts.push(`{ const x = ${read}; ${foldBits('x', k)} }`);
+  });
+  parts.push(`if ((xt | xu) !== 0) { ex = xt !== 0 ? ${lowestBit('xt')} : -1; exU = xu !== 0 ? ${lowestBit('xu')} : -1; }`);
+  return parts.join(' ');
+}
+
+/** Up to 32 exclusions, not `first`: `ex` ≥ 0 when one holds — tags alone by one test of the mask, the costly ones only while none holds. */
+function exclusionsAny(g: KernelGen, tagged: number[], pure: Map<number, { certain: number; maybe: number }>, g8: string, tm: string): string {
+  const { plan, e, w } = g;
+  const parts: string[] = [];
+  const certain = [...pure.values()].reduce((m, t) => (m | t.certain) >>> 0, 0);
+  // one of the exclusions that are tags alone holds exactly when a conviction is recorded and one of their certain bits is set
+  if (certain !== 0) parts.push(`if (${g8} >= 0 && (${tm} & ${e.num(certain)}) !== 0) ex = 0;`);
+  const others = plan.exclusions.map((_, k) => k).filter((k) => tagged[k] !== 0 && !pure.has(k));
+  if (others.length > 0) {
+    // they hold only with one of their certain bits (or a condition without such bits: then with a conviction recorded or not, read)
+    const holds = others.map((k) => tagGate(plan.exclusions[k]!.condition, true));
+    const gate = holds.every((b) => b !== 0)
+      ? `(${tm} & ${e.num(holds.reduce((m, b) => (m | b) >>> 0, 0))}) !== 0`
+      : `${g8} < 0 || (${tm} & ${e.num(others.reduce((m, k) => (m | tagged[k]!) >>> 0, 0))}) !== 0`;
+    const reads = others.map((k) => `if (${w(plan.exclusions[k]!.condition)} === ${W_T}) ex = ${k};`).join(' ');
+    parts.push(`if (ex < 0 && (${gate})) {${READS} ${reads} }`);
+  }
+  // the cheap ones first, a costly one only while none holds
   const costly: { k: number; expr: string }[] = [];
-  const cheap = xs.filter((_, k) => tagged[k] !== 0);
+  const cheap: string[] = [];
   plan.exclusions.forEach((x, k) => {
     if (tagged[k] !== 0) return;
     const expr = w(x.condition);
     if (isCostly(expr)) costly.push({ k, expr });
-    else {
-      parts.push(`x${k} = ${expr};`);
-      cheap.push(`x${k}`);
-    }
+    else cheap.push(expr);
   });
-  parts.push(cheap.length > 0 ? `if (((${cheap.join(' | ')}) & 2) !== 0) ex = 0;` : '');
-  for (const { k, expr } of costly) parts.push(`if (ex < 0) { x${k} = ${expr}; if (x${k} === ${W_T}) ex = ${k}; }`);
+  if (cheap.length > 0) parts.push(`if (ex < 0 && ((${cheap.join(' | ')}) & 2) !== 0) ex = 0;`);
+  for (const { k, expr } of costly) parts.push(`if (ex < 0) { if (${expr} === ${W_T}) ex = ${k}; }`);
   return parts.join(' ');
 }
 
@@ -650,7 +754,7 @@ function binder(g: KernelGen, law: Law, source: string): (registry: Registry, as
     if (t.clauses !== n || t.exclusions !== plan.exclusions.length) throw new Error('the tally is not of this act');
   };
   return (registry, asOfDay = plan.entryIntoForce) => {
-    const K = constants.map((k) => (k.kind === 'set' ? k.values : stringMask(registry.columns[k.column] as DictColumn, k.values)));
+    const K = constants.map((k) => (k.kind === 'strings' ? stringMask(registry.columns[k.column] as DictColumn, k.values) : k.values));
     const P = paramNames.map((name) => law.parameters.value(name, asOfDay));
     const laterDay = asOfDay + (plan.executionEnd - plan.entryIntoForce);
     const S = newScratch(n, words);
