@@ -11,11 +11,11 @@ import { REASON, STATUS } from './outcome.ts';
 
 /** Measure kinds for the arithmetic of days (measureCode − 1). */
 export const K_RELEASE = 0;
-const K_RELEASE_ADDITIONAL = 1;
-const K_LIABILITY = 2;
+export const K_RELEASE_ADDITIONAL = 1;
+export const K_LIABILITY = 2;
 export const K_REDUCE_UNSERVED = 3;
 const K_REDUCE_IMPOSED = 4;
-const K_REPLACE = 6;
+export const K_REPLACE = 6;
 
 /**
  * Days remitted: -1 when the measure remits no days of the main term, NaN when unknown. `num`/`den`

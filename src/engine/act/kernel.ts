@@ -19,7 +19,11 @@ import { DICT_COLUMNS, Emitter, isCostly, stringMask, truthW, W_T, W_U } from '.
 import { Tally } from './breakdown.ts';
 import {
   ACT_HELPERS,
+  K_LIABILITY,
   K_REDUCE_UNSERVED,
+  K_RELEASE,
+  K_RELEASE_ADDITIONAL,
+  K_REPLACE,
   MEMO_DAYS,
   newScratch,
   R_ALMOST_CLAUSE,
@@ -536,6 +540,25 @@ function earlierLaterCode(g: KernelGen, chosen: string): string {
   return `if (exU < 0 && laterDay > asOfDay) { duringYmd = laterYmd; duringDay = laterDay; let aL = -1; ${checks} if (aL >= 0) { z_almostKind = 2; z_almostClause = aL; } }`;
 }
 
+/**
+ * `dd`, the days the chosen clause's measure remits (kernel-decide.ts remitDays): without a call
+ * where the answer is at hand — no days of the main term for a release from an additional
+ * punishment or a replacement, unknown for an unknown end, the days left for a release, and a
+ * reduction of the unserved part remembered for the days left (remitDaysMemo's memory) — the call
+ * otherwise.
+ */
+function remitCode(g: KernelGen): string {
+  const call = `H.remitDaysMemo(a_memo, chosen, kd, a_nums[chosen], a_dens[chosen], st, en, ${g.moCol}[i], ${g.ddCol}[i], asOfDay)`;
+  return [
+    `const kd = a_kinds[chosen], left = en - asOfDay; let dd = 0, mv = -1;`,
+    `if (kd === ${K_RELEASE_ADDITIONAL} || kd === ${K_REPLACE}) dd = -1;`,
+    `else if (en === ${UNK}) dd = NaN;`,
+    `else if (kd === ${K_RELEASE} || kd === ${K_LIABILITY}) dd = left > 0 ? left : 0;`,
+    `else if (kd === ${K_REDUCE_UNSERVED} && left > 0 && left < ${MEMO_DAYS} && (mv = a_memo[chosen * ${MEMO_DAYS} + left]) >= 0) dd = mv;`,
+    `else dd = ${call};`,
+  ].join(' ');
+}
+
 /** First match without overlap checking, inline: the clauses in order, then the exclusions and the days remitted of the one chosen. */
 function firstMatchBody(g: KernelGen): string[] {
   // the first clause that holds or may hold (`first`, its truth `fa`): one test a clause
@@ -550,7 +573,7 @@ function firstMatchBody(g: KernelGen): string[] {
   body.push(`if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = chosen >= 0 ? chosen : undecided; break person; }`);
   // granted: the days remitted under the chosen clause's measure
   body.push(`if (chosen >= 0) {${READS}`);
-  body.push(`const dd = H.remitDaysMemo(a_memo, chosen, a_kinds[chosen], a_nums[chosen], a_dens[chosen], st, en, ${g.moCol}[i], ${g.ddCol}[i], asOfDay);`);
+  body.push(remitCode(g));
   body.push(`z_clause = chosen; z_measure = a_codes[chosen]; if (exU < 0 && dd === dd && dd >= 0) { z_daysRemitted = dd; z_newEnd = en - dd; }`);
   body.push(
     `if (exU >= 0) { z_status = ${STATUS.needs_review}; z_reason = ${REASON.exclusion_unknown}; z_exclusion = exU; } else { z_status = ${STATUS.eligible}; z_reason = dd !== dd ? ${REASON.remaining_unknown} : ${REASON.matched}; }`,
