@@ -1,8 +1,8 @@
 /**
  * The store on a PostgreSQL server (DATABASE_URL): a connection pool; a transaction runs on one
- * connection from BEGIN to COMMIT (or ROLLBACK on an error). The pool's connections are opened at
- * start and kept while the store is open: a request never waits for a connection to be made (on a
- * busy machine that took 100–200 ms, docs/benchmarks.md).
+ * connection from BEGIN to COMMIT (or ROLLBACK on an error). The pool's connections, once open, are
+ * kept while the store is open, and the server opens them all at start: a request does not wait for a
+ * connection to be made (on a busy machine that took 100–200 ms, docs/benchmarks.md).
  *
  * The small answers every read of persons asks (an act's head, the current registry) are kept in
  * memory (./memo.ts) while one more connection listens on the channel `amnestia_memo`, which every
@@ -113,8 +113,11 @@ function listenForWrites(config: pg.ClientConfig, memo: ReadMemo, name: string):
   };
 }
 
-/** `schema` sets the search_path of every connection (tests use a schema of their own). */
-export async function openPostgres(url: string, options: { schema?: string; max?: number } = {}): Promise<Db> {
+/**
+ * `schema` sets the search_path of every connection (tests use a schema of their own); `warm` opens
+ * every connection of the pool now (the server) rather than as statements first need them.
+ */
+export async function openPostgres(url: string, options: { schema?: string; max?: number; warm?: boolean } = {}): Promise<Db> {
   const max = options.max ?? 8;
   const config: pg.ClientConfig = { connectionString: url, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) };
   // Idle connections are kept (idleTimeoutMillis 0): reopening one under load costs more than it holds.
@@ -122,9 +125,11 @@ export async function openPostgres(url: string, options: { schema?: string; max?
   // An idle connection that fails (the server restarted) must not bring the process down.
   pool.on('error', () => undefined);
   if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
-  // Open every connection now rather than under the first requests.
-  const opened = await Promise.all(Array.from({ length: max }, () => pool.connect()));
-  for (const c of opened) c.release();
+  if (options.warm) {
+    // Every connection opened now rather than under the first requests.
+    const opened = await Promise.all(Array.from({ length: max }, () => pool.connect()));
+    for (const c of opened) c.release();
+  }
   const memo = new ReadMemo(false);
   const listener = listenForWrites(config, memo, options.schema ? `${LISTENER_NAME} ${options.schema}` : LISTENER_NAME);
   await listener.ready;
