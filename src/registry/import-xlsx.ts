@@ -1,19 +1,21 @@
 /**
- * Reading a registry workbook (XLSX) with exceljs's streaming reader, so that a workbook of half a
- * million rows is read in bounded memory (bench/xlsx-import.ts).
+ * Reading a registry workbook (XLSX) with exceljs's streaming reader, fed part by part from the
+ * archive's central directory (workbookParts), so that a workbook of half a million rows is read in
+ * bounded memory (bench/xlsx-import.ts).
  *
  * - The worksheet read is the one named by `sheet`, or else the first visible worksheet that has
- *   rows, in the order the workbook stores them. Hidden worksheets are read only when named. Every
+ *   rows, in tab order. Hidden worksheets are read only when named. Every
  *   other worksheet with rows is reported (`xlsx.other_sheets`), so that no sheet is skipped unseen.
  * - A formula cell gives its saved result; a formula without one, an error value (#N/A, #REF!, …)
  *   or a value of an unknown kind rejects the row with the cell's address, never read as text.
  * - A workbook that is not a ZIP archive, is cut off or is corrupt is refused (exit code 3).
  * See docs/data-contract.md, "XLSX".
  */
-import type { Readable } from 'node:stream';
-import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import unzipper from 'unzipper';
 import { UnreadableFileError, UserError } from '../domain/errors.ts';
 import { firstLine } from '../domain/lookup.ts';
 import { listOf, msg, type Message } from '../i18n/message.ts';
@@ -213,12 +215,8 @@ export async function importXlsx(law: CriminalCode, file: string, options: Impor
   }
   checkZip(file, size);
   const { tabs, merges } = await workbookIndex(file, options.sheet);
-  let pass = await readSheets(law, file, size, tabs, options.sheet ?? null, options, merges);
-  if (options.sheet === undefined) {
-    // The rule is the first visible worksheet with rows in tab order; the stream may hold them in another order.
-    const first = tabs.find((t) => t.state === 'visible' && (pass.rows.get(t.sheetNo) ?? 0) > 0);
-    if (first && first.name !== pass.chosen) pass = await readSheets(law, file, size, tabs, first.name, options, merges);
-  }
+  // Worksheets are read in tab order, so the first visible one with rows is the one imported.
+  const pass = await readSheets(law, file, tabs, options.sheet ?? null, options, merges);
   const { importer, chosen } = pass;
   const sheets: SheetInfo[] = tabs.map((t) => ({ name: t.name, state: t.state, rows: pass.rows.get(t.sheetNo) ?? 0 }));
   if (sheets.length === 0) importer.fileIssue('error', 'file.empty', msg('registry.workbook_no_sheet'));
@@ -240,32 +238,32 @@ export async function importXlsx(law: CriminalCode, file: string, options: Impor
 }
 
 /**
- * One streaming pass over the workbook: counts the rows of every worksheet and imports the rows of
- * `target` (by name), or, with no target, of the first visible worksheet with rows met in the stream.
+ * One streaming pass over the workbook's worksheets, in tab order: counts the rows of every worksheet
+ * and imports the rows of `target` (by name), or, with no target, of the first visible worksheet
+ * with rows.
  */
-async function readSheets(law: CriminalCode, file: string, size: number, tabs: readonly SheetEntry[], target: string | null, options: ImportOptions, merges: ReadonlyMap<string, readonly Merge[]>) {
+async function readSheets(law: CriminalCode, file: string, tabs: readonly SheetEntry[], target: string | null, options: ImportOptions, merges: ReadonlyMap<string, readonly Merge[]>) {
   const importer = new RegistryImporter(law, file, options.onIssue);
   const rows = new Map<string, number>();
   let chosen: string | null = null;
-  let bytes = 0;
   let nextProgress = 50_000;
   try {
-    const input = createReadStream(file, { highWaterMark: 256 * 1024 });
-    input.on('data', (chunk) => (bytes += chunk.length));
-    const reader = workbookReader(input);
-    const props = () => (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
-    for await (const ws of reader) {
-      const w = ws as unknown as { sheetNo?: string } & AsyncIterable<ExcelJS.Row>;
-      const tab = tabs.find((t) => t.sheetNo === w.sheetNo);
-      if (!tab) throw new UnreadableFileError(file, 'xlsx.layout', msg('file.xlsx_part_not_indexed', { part: `sheet${w.sheetNo ?? '?'}.xml` }));
+    const parts = await workbookParts(file);
+    const reader = parts.reader;
+    const date1904 = reader.properties?.model?.date1904 === true;
+    const total = tabs.reduce((n, t) => n + (parts.size(`xl/worksheets/sheet${t.sheetNo}.xml`) ?? 0), 0);
+    let done = 0;
+    for (const tab of tabs) {
       const name = tab.name;
       rows.set(tab.sheetNo, 0);
       const wanted = target !== null ? name === target : tab.state === 'visible';
       let header: string[] | null = null;
       const merged = merges.get(tab.sheetNo) ?? [];
+      const counted = new Counted();
+      pipeline(parts.stream(`xl/worksheets/sheet${tab.sheetNo}.xml`), counted, (err) => err && counted.destroy(err));
+      const w = worksheetRows(reader, counted, tab.sheetNo);
       for await (const row of w) {
         options.signal?.throwIfAborted();
-        const date1904 = props()?.model?.date1904 === true;
         const read = new Map<number, CellRead>();
         row.eachCell({ includeEmpty: false }, (cell, col) => {
           const c = readCell(cell.value, cell.numFmt, date1904);
@@ -282,9 +280,10 @@ async function readSheets(law: CriminalCode, file: string, size: number, tabs: r
         if (!readXlsxRow(importer, row.number, read, header, merged)) continue;
         if (options.onProgress && importer.rows >= nextProgress) {
           nextProgress += 50_000;
-          options.onProgress(importer.rows, size > 0 ? bytes / size : null);
+          options.onProgress(importer.rows, total > 0 ? Math.min(1, (done + counted.bytes) / total) : null);
         }
       }
+      done += counted.bytes;
     }
   } catch (e) {
     if (e instanceof UserError || e === options.signal?.reason || (e instanceof Error && e.name === 'AbortError')) throw e;
@@ -294,23 +293,56 @@ async function readSheets(law: CriminalCode, file: string, size: number, tabs: r
   return { importer, chosen, rows };
 }
 
+/** Counts the bytes of a worksheet's XML as they are unpacked (the progress of a pass). */
+class Counted extends Transform {
+  bytes = 0;
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.bytes += chunk.length;
+    done(null, chunk);
+  }
+}
+
+/** The parts of exceljs's streaming reader used here: its parsers of single archive parts. */
+interface ReaderParts {
+  properties?: { model?: { date1904?: boolean } };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: Readable, sheetNo: string): Iterable<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
+}
+
 /**
- * A streaming reader of the workbook. exceljs's reader looks the worksheet up in the workbook
- * index, which may come later in the archive: it gets an empty index meanwhile, and each worksheet
- * is known here by its part number instead.
+ * exceljs's streaming reader, fed part by part from the archive's central directory. Its own pass
+ * walks the archive in stored order and, when the worksheets come before the shared strings (as
+ * Excel and exceljs store them), copies them to temporary files and reads them after; in that path
+ * the archive's walk ends early now and then (about one read in thirty of a four-sheet workbook
+ * lost the shared strings or the workbook part, src/registry/import-xlsx.test.ts "reads one
+ * workbook alike every time"). Here the workbook's index, its shared strings and its styles are
+ * read first, each from its own place in the file, then every worksheet is streamed from its own.
+ * Nothing is copied and the archive is not held in memory.
  */
-function workbookReader(input: Readable): ExcelJS.stream.xlsx.WorkbookReader {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  const r = reader as unknown as { model?: { sheets?: unknown[] }; _parseWorksheet: (it: unknown, no: string) => Generator<{ eventType: string; value: { sheetNo?: string } }> };
-  const parseWorksheet = r._parseWorksheet.bind(r);
-  r._parseWorksheet = function* (iterator: unknown, sheetNo: string) {
-    if (!r.model) r.model = { sheets: [] };
-    for (const ev of parseWorksheet(iterator, sheetNo)) {
-      ev.value.sheetNo = sheetNo;
-      yield ev;
-    }
+async function workbookParts(file: string): Promise<{ reader: ReaderParts; stream(path: string): Readable; size(path: string): number | null }> {
+  const directory = await unzipper.Open.file(file);
+  const byPath = new Map(directory.files.map((f) => [f.path, f]));
+  const stream = (path: string): Readable => {
+    const f = byPath.get(path);
+    if (!f) throw new UnreadableFileError(file, 'xlsx.corrupt', msg('file.xlsx_part_unpack', { part: path, detail: 'missing' }));
+    return f.stream();
   };
-  return reader;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as ReaderParts;
+  await reader._parseRels(stream('xl/_rels/workbook.xml.rels'));
+  await reader._parseWorkbook(stream('xl/workbook.xml'));
+  // a workbook with no text cells may have no shared strings, and one without styles no styles part
+  if (byPath.has('xl/sharedStrings.xml')) for await (const _ of reader._parseSharedStrings(stream('xl/sharedStrings.xml'))) void _;
+  if (byPath.has('xl/styles.xml')) await reader._parseStyles(stream('xl/styles.xml'));
+  return { reader, stream, size: (path) => byPath.get(path)?.uncompressedSize ?? null };
+}
+
+/** The rows of one worksheet, streamed. */
+function worksheetRows(reader: ReaderParts, xml: Readable, sheetNo: string): AsyncIterable<ExcelJS.Row> {
+  for (const ev of reader._parseWorksheet(xml, sheetNo)) if (ev.eventType === 'worksheet') return ev.value;
+  throw new Error(`exceljs emitted no worksheet for sheet${sheetNo}.xml`);
 }
 
 /** The header row's names by column (a gap is a nameless column); unreadable cells reject the header. */
