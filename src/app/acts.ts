@@ -18,6 +18,8 @@ import { lintAct } from '../engine/act/lint.ts';
 import { compileActText, compileActTextQuickly, MEASURE_CODES, MEASURE_LABELS, measureCode, type Measure, type Plan } from '../engine/act/plan.ts';
 import { API_MESSAGES, API_OBJECTS } from '../i18n/api.ts';
 import type { Text } from '../i18n/text.ts';
+import { SENTENCE_TYPE_LABELS } from '../i18n/enums.ts';
+import type { SentenceType } from '../domain/enums.ts';
 import { DEFAULT_PATHS } from '../paths.ts';
 import type { Registry } from '../registry/registry.ts';
 import type { Law } from '../law/law.ts';
@@ -156,7 +158,7 @@ export interface ActView {
   /** The value as a number (a fraction as its quotient; null for a term), and as written. */
   parameters: { name: string; value: number | null; text: string; verified: boolean; source: string; label: Text | null }[];
   definitions: (Omit<RuleView, 'id' | 'ref'> & { name: string; ref: string | null })[];
-  clauses: (RuleView & { measure: { code: string; label: Text; fraction?: number; fraction_text?: string; months?: number; with?: string } })[];
+  clauses: (RuleView & { measure: MeasureView })[];
   exclusions: RuleView[];
   unverified: UnverifiedInput[];
 }
@@ -169,12 +171,28 @@ function criteriaOf(c: Checked): CriterionView[] {
   return c.k === 'and' ? c.items.map(criterionView) : [criterionView(c)];
 }
 
-function measureView(m: Measure) {
+/** A clause's measure as data a page renders in its language: its kind and label, and its fraction, months or milder punishment. */
+export interface MeasureView {
+  code: string;
+  label: Text;
+  fraction?: number;
+  fraction_text?: string;
+  months?: number;
+  /** The milder punishment (`replace_milder`): its code and its name. */
+  with?: string;
+  with_label?: Text;
+}
+
+function isSentenceType(x: string): x is SentenceType {
+  return Object.hasOwn(SENTENCE_TYPE_LABELS, x);
+}
+
+export function measureView(m: Measure): MeasureView {
   const code = entryAt(MEASURE_CODES, measureCode(m), 'measure code');
   const base = { code, label: MEASURE_LABELS[code] };
   if (m.type === 'reduce_unserved' || m.type === 'reduce_imposed') return { ...base, fraction: m.fraction.num / m.fraction.den, fraction_text: `${m.fraction.num}/${m.fraction.den}` };
   if (m.type === 'reduce_months') return { ...base, months: m.months };
-  if (m.type === 'replace_milder') return { ...base, with: m.with };
+  if (m.type === 'replace_milder') return { ...base, with: m.with, ...(isSentenceType(m.with) ? { with_label: SENTENCE_TYPE_LABELS[m.with] } : {}) };
   return base;
 }
 
@@ -325,33 +343,63 @@ export async function ensureActs(ctx: AppContext, dir = DEFAULT_PATHS.acts): Pro
 
 // ---- diff ----------------------------------------------------------------------------------------
 
+/** The fields of a part that a diff compares, each with the type of its value. */
+export interface FieldValues {
+  ref: string;
+  'text.kk': string;
+  'text.ru': string;
+  'title.kk': string;
+  'title.ru': string;
+  /** The criteria of a condition, as the literate view gives them (condition language and the facts read). */
+  condition: CriterionView[];
+  measure: MeasureView;
+  /** A parameter's value as written, and as a number (a fraction as its quotient; null for a term). */
+  value: { text: string; number: number | null };
+  verified: boolean;
+  source: string;
+  status: Plan['source']['status'];
+  /** ISO dates. */
+  entry_into_force: string;
+  execution_end: string;
+  combine: { rule: Plan['combine']; overlapForbidden: boolean };
+  source_verified: boolean;
+}
+export type FieldName = keyof FieldValues;
+
+/** One field that differs: its value before and after (null where the part or the field is absent). */
+export type FieldDiff = { [F in FieldName]: { field: F; before: FieldValues[F] | null; after: FieldValues[F] | null } }[FieldName];
+
 export interface PartDiff {
   kind: 'clause' | 'exclusion' | 'definition' | 'parameter' | 'act';
   id: string;
   ref: string | null;
+  /** The part's name in kk, ru and en, where the act gives one. */
+  label: Text | null;
   change: 'added' | 'removed' | 'changed' | 'same';
   /** The fields that differ, each with its value before and after. */
-  fields: { field: string; before: string | null; after: string | null }[];
+  fields: FieldDiff[];
 }
 
-function fieldsOf(kind: PartDiff['kind'], x: unknown): Record<string, string> {
+type Fields = { [F in FieldName]?: FieldValues[F] };
+
+function fieldsOf(kind: PartDiff['kind'], x: unknown): Fields {
   if (x === undefined || x === null) return {};
   switch (kind) {
     case 'clause': {
       const c = x as Plan['clauses'][number];
-      return { ref: c.ref, 'text.kk': c.text.kk, 'text.ru': c.text.ru, condition: c.criteria.map(describeCondition).join(' ∧ '), measure: JSON.stringify(c.measure) };
+      return { ref: c.ref, 'text.kk': c.text.kk, 'text.ru': c.text.ru, condition: c.criteria.map(criterionView), measure: measureView(c.measure) };
     }
     case 'exclusion': {
       const e = x as Plan['exclusions'][number];
-      return { ref: e.ref, 'text.kk': e.text.kk, 'text.ru': e.text.ru, condition: describeCondition(e.condition) };
+      return { ref: e.ref, 'text.kk': e.text.kk, 'text.ru': e.text.ru, condition: criteriaOf(e.condition) };
     }
     case 'definition': {
       const d = x as Plan['definitions'][number];
-      return { ref: d.ref ?? '', 'text.kk': d.text?.kk ?? '', 'text.ru': d.text?.ru ?? '', condition: describeCondition(d.condition) };
+      return { ref: d.ref ?? '', 'text.kk': d.text?.kk ?? '', 'text.ru': d.text?.ru ?? '', condition: criteriaOf(d.condition) };
     }
     case 'parameter': {
       const p = x as Plan['parameters'][string];
-      return { value: p.text, verified: String(p.verified), source: p.source };
+      return { value: { text: p.text, number: p.value.kind === 'number' ? p.value.value : null }, verified: p.verified, source: p.source };
     }
     case 'act': {
       const p = x as Plan;
@@ -361,21 +409,32 @@ function fieldsOf(kind: PartDiff['kind'], x: unknown): Record<string, string> {
         status: p.source.status,
         entry_into_force: formatIsoDate(p.entryIntoForce),
         execution_end: formatIsoDate(p.executionEnd),
-        combine: `${p.combine}${p.overlapForbidden ? ' (overlap forbidden)' : ''}`,
-        source_verified: String(p.source.source.verified),
+        combine: { rule: p.combine, overlapForbidden: p.overlapForbidden },
+        source_verified: p.source.source.verified,
       };
     }
   }
 }
 
-function diffPart(kind: PartDiff['kind'], id: string, ref: string | null, a: unknown, b: unknown): PartDiff {
+/** Two values of a field are the same when they read the same (a condition by its text, not by the facts it names). */
+function key(f: FieldName, v: Fields[FieldName]): string {
+  if (v === undefined) return '';
+  if (f === 'condition' && Array.isArray(v)) return v.map((c) => c.condition).join(' ∧ ');
+  return JSON.stringify(v);
+}
+
+function fieldDiff<F extends FieldName>(field: F, a: Fields, b: Fields): FieldDiff {
+  // The mapped union cannot see that field, before and after are of one F: this names it.
+  return { field, before: a[field] ?? null, after: b[field] ?? null } as FieldDiff;
+}
+
+function diffPart(kind: PartDiff['kind'], id: string, ref: string | null, label: Text | null, a: unknown, b: unknown): PartDiff {
   const fa = fieldsOf(kind, a);
   const fb = fieldsOf(kind, b);
   const change = a === undefined ? 'added' : b === undefined ? 'removed' : 'changed';
-  const fields = [...new Set([...Object.keys(fa), ...Object.keys(fb)])]
-    .filter((f) => fa[f] !== fb[f])
-    .map((f) => ({ field: f, before: fa[f] ?? null, after: fb[f] ?? null }));
-  return { kind, id, ref, change: change === 'changed' && fields.length === 0 ? 'same' : change, fields };
+  const names = [...new Set([...Object.keys(fa), ...Object.keys(fb)])] as FieldName[];
+  const fields = names.filter((f) => key(f, fa[f]) !== key(f, fb[f])).map((f) => fieldDiff(f, fa, fb));
+  return { kind, id, ref, label, change: change === 'changed' && fields.length === 0 ? 'same' : change, fields };
 }
 
 function byId<T>(list: readonly T[], id: (x: T) => string): Map<string, T> {
@@ -384,16 +443,24 @@ function byId<T>(list: readonly T[], id: (x: T) => string): Map<string, T> {
 
 /** Two versions of an act compared part by part: the act's head, each definition, clause, exclusion and parameter. */
 export function diffPlans(a: Plan, b: Plan): PartDiff[] {
-  const out: PartDiff[] = [diffPart('act', b.id, null, a, b)];
-  const lists: [PartDiff['kind'], Map<string, unknown>, Map<string, unknown>, (x: unknown) => string | null][] = [
-    ['definition', byId(a.definitions, (d) => d.name), byId(b.definitions, (d) => d.name), (x) => (x as Plan['definitions'][number]).ref],
-    ['clause', byId(a.clauses, (c) => c.id), byId(b.clauses, (c) => c.id), (x) => (x as Plan['clauses'][number]).ref],
-    ['exclusion', byId(a.exclusions, (e) => e.id), byId(b.exclusions, (e) => e.id), (x) => (x as Plan['exclusions'][number]).ref],
-    ['parameter', new Map(Object.entries(a.parameters)), new Map(Object.entries(b.parameters)), () => null],
+  const out: PartDiff[] = [diffPart('act', b.id, null, null, a, b)];
+  type Named = { ref: string | null; label: Text | null };
+  const lists: [PartDiff['kind'], Map<string, unknown>, Map<string, unknown>, (id: string, x: unknown, plan: Plan) => Named][] = [
+    ['definition', byId(a.definitions, (d) => d.name), byId(b.definitions, (d) => d.name), (_, x) => x as Plan['definitions'][number]],
+    ['clause', byId(a.clauses, (c) => c.id), byId(b.clauses, (c) => c.id), (_, x) => x as Plan['clauses'][number]],
+    ['exclusion', byId(a.exclusions, (e) => e.id), byId(b.exclusions, (e) => e.id), (_, x) => x as Plan['exclusions'][number]],
+    ['parameter', new Map(Object.entries(a.parameters)), new Map(Object.entries(b.parameters)), (id, _, plan) => ({ ref: null, label: plan.source.parameters[id]?.label ?? null })],
   ];
-  for (const [kind, ma, mb, refOf] of lists) {
-    for (const [id, xb] of mb) out.push(diffPart(kind, id, refOf(xb), ma.get(id), xb));
-    for (const [id, xa] of ma) if (!mb.has(id)) out.push(diffPart(kind, id, refOf(xa), xa, undefined));
+  for (const [kind, ma, mb, named] of lists) {
+    for (const [id, xb] of mb) {
+      const { ref, label } = named(id, xb, b);
+      out.push(diffPart(kind, id, ref, label, ma.get(id), xb));
+    }
+    for (const [id, xa] of ma) {
+      if (mb.has(id)) continue;
+      const { ref, label } = named(id, xa, a);
+      out.push(diffPart(kind, id, ref, label, xa, undefined));
+    }
   }
   return out;
 }

@@ -327,7 +327,7 @@ async function workbookParts(file: string): Promise<{ reader: ReaderParts; strea
   const byPath = new Map(directory.files.map((f) => [f.path, f]));
   const stream = (path: string): Readable => {
     const f = byPath.get(path);
-    if (!f) throw new UnreadableFileError(file, 'xlsx.corrupt', msg('file.xlsx_part_unpack', { part: path, detail: 'missing' }));
+    if (!f) throw new UnreadableFileError(file, 'xlsx.corrupt', msg('file.xlsx_part_missing', { part: path }));
     return f.stream();
   };
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as ReaderParts;

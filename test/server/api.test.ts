@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/context.ts';
 import { runImport, startImport } from '../../src/app/registries.ts';
 import type { Role } from '../../src/app/roles.ts';
+import { MEASURE_LABELS } from '../../src/i18n/act.ts';
 import { FILE_ERRORS } from '../../src/i18n/errors/file.ts';
 import { render } from '../../src/i18n/text.ts';
 import { writeRegistryCsv } from '../../src/registry/export.ts';
@@ -478,13 +479,29 @@ describe.each(storeKinds())('the API on $name', (kind) => {
       const versions = (await a.request('GET', '/api/acts/law-variant/versions')).json() as { version: number; author: string }[];
       expect(versions.map((v) => v.version)).toEqual([2, 1]);
       expect(versions[0]!.author).toBe('analyst');
-      const diff = (await a.request('GET', '/api/acts/law-variant/diff?from=1&to=2')).json() as { parts: { kind: string; change: string; fields: { field: string; before: string; after: string }[] }[] };
+      type Part = { kind: string; id: string; label: unknown; change: string; fields: { field: string; before: unknown; after: unknown }[] };
+      const diff = (await a.request('GET', '/api/acts/law-variant/diff?from=1&to=2')).json() as { parts: Part[] };
       const changed = diff.parts.filter((p) => p.change === 'changed');
-      expect(changed.find((p) => p.kind === 'parameter')).toEqual({ kind: 'parameter', id: 'medium_reduction', ref: null, change: 'changed', fields: [{ field: 'value', before: '0.75', after: '0.5' }] });
-      // the clauses whose measure takes that parameter changed with it; nothing else did
+      expect(changed.find((p) => p.kind === 'parameter')).toEqual({
+        kind: 'parameter',
+        id: 'medium_reduction',
+        ref: null,
+        label: { kk: 'орташа ауырлықтағы қылмыстар бойынша қысқарту үлесі', ru: 'доля сокращения (средней тяжести)', en: 'reduction fraction, medium crimes' },
+        change: 'changed',
+        fields: [{ field: 'value', before: { text: '0.75', number: 0.75 }, after: { text: '0.5', number: 0.5 } }],
+      });
+      // the clauses whose measure takes that parameter changed with it, the measure as data (not JSON text); nothing else did
       const clauses = changed.filter((p) => p.kind === 'clause');
       expect(clauses.length).toBeGreaterThan(0);
-      for (const c of clauses) expect(c.fields.map((f) => f.field)).toEqual(['measure']);
+      for (const c of clauses) {
+        expect(c.fields).toEqual([
+          {
+            field: 'measure',
+            before: { code: 'reduce_unserved', label: MEASURE_LABELS.reduce_unserved, fraction: 0.75, fraction_text: '3/4' },
+            after: { code: 'reduce_unserved', label: MEASURE_LABELS.reduce_unserved, fraction: 0.5, fraction_text: '1/2' },
+          },
+        ]);
+      }
       expect(changed.length).toBe(clauses.length + 1);
       const mismatch = await a.request('PUT', '/api/acts/law-variant', { body: { source: edited.replace('id: law-variant', 'id: other-id') }, headers: { 'if-match': ok.headers['etag'] as string } });
       expect(mismatch.statusCode).toBe(400);

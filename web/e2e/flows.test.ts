@@ -101,8 +101,27 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     await page.getByText('Version 2 saved.').waitFor();
     await page.goto(`${server.url}/acts/constitution-30-wider/history?from=1&to=2`);
     await page.locator('.diff').filter({ hasText: 'grave_reduction' }).waitFor();
+    // Each changed field is named, and its values read as the literate view reads them: the parameter's
+    // value in the language's numbers, the measure in words (not JSON), the condition as its criteria.
+    const param = page.locator('[data-part="parameter:grave_reduction"] tr[data-field="value"]');
+    const measure = page.locator('[data-part="clause:art3_2"] tr[data-field="measure"]');
+    const condition = page.locator('[data-part="clause:art2_2"] tr[data-field="condition"]');
+    await expect.poll(() => param.locator('th').textContent()).toBe('Value');
+    await expect.poll(() => param.locator('td.after').textContent()).toBe('0.5');
+    await expect.poll(() => measure.locator('th').textContent()).toBe('Measure');
+    await expect.poll(() => measure.locator('td.before').textContent()).toBe('reduction of the unserved part, fraction 3/4');
+    await expect.poll(() => measure.locator('td.after').textContent()).toBe('reduction of the unserved part, fraction 1/2');
+    await expect.poll(() => condition.locator('th').textContent()).toBe('Condition');
+    await expect.poll(() => condition.locator('td.after li.marked code').allTextContents()).toEqual([expect.stringMatching(/^remaining_term <= (2y|24m)$/)]);
+    await expect.poll(() => condition.locator('td.before li.marked code').allTextContents()).toEqual(['remaining_term <= 1y']);
+    await page.locator('[data-lang="kk"]').click();
+    await expect.poll(() => measure.locator('th').textContent()).toBe('Шара');
+    await expect.poll(() => measure.locator('td.after').textContent()).toBe('жазаның өтелмеген бөлігін қысқарту, үлесі 1/2');
+    await expect.poll(() => param.locator('td.before').textContent()).toBe('0,75');
     // The changed clause is cited as a reader of the language cites it, here and in the editor.
     await page.locator('[data-lang="ru"]').click();
+    await expect.poll(() => measure.locator('td.after').textContent()).toBe('сокращение неотбытой части наказания, доля 1/2');
+    await expect.poll(() => param.locator('th').textContent()).toBe('Значение');
     await expect.poll(() => page.locator('.diff h3').filter({ hasText: 'art2_2' }).textContent()).toContain('ст. 2 п. 2');
     await page.goto(`${server.url}/acts/constitution-30-wider/edit`);
     const slider = page.locator('.number-control').filter({ has: page.locator('input[data-number-field^="art2_2@"]') });

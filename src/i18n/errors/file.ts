@@ -121,7 +121,7 @@ export const FILE_ERRORS = {
     en: 'the worksheet "{sheet}" is stored as {target}, which is not read: save the workbook again in Excel',
   },
   'file.xlsx_sheet_missing': { kk: '«{sheet}» парағы ({part}) мұрағатта жоқ', ru: 'лист «{sheet}» ({part}) отсутствует в архиве', en: 'the worksheet "{sheet}" ({part}) is missing from the archive' },
-  'file.xlsx_part_not_indexed': { kk: '{part} парақ бөлігі кітаптың тізімінде жоқ', ru: 'части листа {part} нет в перечне книги', en: "the worksheet part {part} is not in the workbook's index" },
+  'file.xlsx_part_missing': { kk: 'архивте {part} бөлігі жоқ', ru: 'в архиве нет части {part}', en: 'the archive has no part {part}' },
   'file.xlsx_unreadable': { kk: 'кітап оқылмайды: {detail}', ru: 'книга не читается: {detail}', en: 'the workbook cannot be read: {detail}' },
   // a registry snapshot (.amnreg)
   'file.snapshot_ends_early': { kk: 'файл {at}-байтта аяқталады, ал тақырыбы {expected} байт жариялайды', ru: 'файл заканчивается на байте {at}, раньше {expected} байт, объявленных заголовком', en: 'the file ends at byte {at}, before the {expected} bytes its header announces' },

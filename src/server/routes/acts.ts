@@ -34,6 +34,32 @@ export const actSummarySchema = z.object({
 });
 
 const criterionSchema = z.object({ condition: z.string(), facts: z.array(z.object({ name: z.string(), arg: z.union([z.string(), z.number()]).nullable(), label: text3 })) });
+const measureSchema = z
+  .object({
+    code: z.string(),
+    label: text3,
+    fraction: z.number().optional(),
+    fraction_text: z.string().optional().describe('The fraction as written: 3/4'),
+    months: z.number().optional(),
+    with: z.string().optional().describe('The milder punishment’s code (replace_milder)'),
+    with_label: text3.optional().describe('The milder punishment’s name'),
+  })
+  .describe('A clause’s measure: its kind with its kk/ru/en name, and its fraction, months or milder punishment');
+
+/** One field of a part that differs between two versions; `field` names it and says what its values are. */
+const changed = <F extends string, V extends z.ZodType>(field: F | readonly [F, ...F[]], value: V) =>
+  z.object({ field: typeof field === 'string' ? z.literal(field) : z.enum(field), before: value.nullable(), after: value.nullable() });
+const fieldDiffSchema = z.discriminatedUnion('field', [
+  changed(['ref', 'text.kk', 'text.ru', 'title.kk', 'title.ru', 'source'] as const, z.string()),
+  changed(['entry_into_force', 'execution_end'] as const, z.string().describe('An ISO date')),
+  changed('condition', z.array(criterionSchema).describe('The criteria, as in the literate view')),
+  changed('measure', measureSchema),
+  changed('value', z.object({ text: z.string().describe('As written: 0.75, 1/3, 1y6m'), number: z.number().nullable().describe('A number, or a fraction as its quotient; null for a term') })),
+  changed(['verified', 'source_verified'] as const, z.boolean()),
+  changed('status', z.enum(['law', 'draft', 'proposal'])),
+  changed('combine', z.object({ rule: z.enum(['first_match', 'most_favourable', 'all_that_apply']), overlapForbidden: z.boolean() })),
+]);
+
 const unverifiedSchema = z.object({ key: z.string(), kind: z.enum(DOUBT_KINDS), label: text3 }).describe('An input not verified against the law’s text (docs/doubt.md)');
 
 const actViewSchema = z.object({
@@ -51,7 +77,7 @@ const actViewSchema = z.object({
       text: lawText,
       label: text3.nullable(),
       criteria: z.array(criterionSchema),
-      measure: z.object({ code: z.string(), label: text3, fraction: z.number().optional(), fraction_text: z.string().optional(), months: z.number().optional(), with: z.string().optional() }),
+      measure: measureSchema,
     }),
   ),
   exclusions: z.array(z.object({ id: z.string(), ref: z.string(), text: lawText, label: text3.nullable(), criteria: z.array(criterionSchema) })),
@@ -209,8 +235,9 @@ export function actRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                   kind: z.enum(['clause', 'exclusion', 'definition', 'parameter', 'act']),
                   id: z.string(),
                   ref: z.string().nullable(),
+                  label: text3.nullable().describe('The part’s name, where the act gives one'),
                   change: z.enum(['added', 'removed', 'changed', 'same']),
-                  fields: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+                  fields: z.array(fieldDiffSchema),
                 }),
               ),
             }),

@@ -126,6 +126,9 @@ export type ActSummary = z.output<typeof actSummarySchema>;
 
 const criterion = z.object({ condition: z.string(), facts: z.array(z.object({ name: z.string(), arg: z.union([z.string(), z.number()]).nullable(), label: text3 })) });
 export type Criterion = z.output<typeof criterion>;
+/** A clause's measure: its kind and name, its fraction, months or milder punishment (components/Rules.tsx renders it). */
+const measureSchema = z.object({ code: z.string(), label: text3, fraction: z.number().optional(), fraction_text: z.string().optional(), months: z.number().optional(), with: z.string().optional(), with_label: text3.optional() });
+export type MeasureView = z.output<typeof measureSchema>;
 /** An input not verified against the law's text (docs/doubt.md): its key, kind and what it is, in kk/ru/en. */
 const unverified = z.object({ key: z.string(), kind: z.string(), label: text3 });
 
@@ -144,7 +147,7 @@ export const actViewSchema = z.object({
       text: lawText,
       label: text3.nullable(),
       criteria: z.array(criterion),
-      measure: z.object({ code: z.string(), label: text3, fraction: z.number().optional(), fraction_text: z.string().optional(), months: z.number().optional(), with: z.string().optional() }),
+      measure: measureSchema,
     }),
   ),
   exclusions: z.array(z.object({ id: z.string(), ref: z.string(), text: lawText, label: text3.nullable(), criteria: z.array(criterion) })),
@@ -153,6 +156,20 @@ export const actViewSchema = z.object({
 export type ActView = z.output<typeof actViewSchema>;
 
 export const versionsSchema = z.array(z.object({ version: z.number(), hash: z.string(), note: z.string().nullable(), author: z.string().nullable(), created_at: z.string() }));
+/** One field that differs between two versions; `field` says what its values are (docs/api.md). */
+const changed = <F extends string, V extends z.ZodType>(field: F | readonly [F, ...F[]], value: V) =>
+  z.object({ field: typeof field === 'string' ? z.literal(field) : z.enum(field), before: value.nullable(), after: value.nullable() });
+const fieldDiff = z.discriminatedUnion('field', [
+  changed(['ref', 'text.kk', 'text.ru', 'title.kk', 'title.ru', 'source'] as const, z.string()),
+  changed(['entry_into_force', 'execution_end'] as const, z.string()),
+  changed('condition', z.array(criterion)),
+  changed('measure', measureSchema),
+  changed('value', z.object({ text: z.string(), number: z.number().nullable() })),
+  changed(['verified', 'source_verified'] as const, z.boolean()),
+  changed('status', z.enum(['law', 'draft', 'proposal'])),
+  changed('combine', z.object({ rule: z.enum(['first_match', 'most_favourable', 'all_that_apply']), overlapForbidden: z.boolean() })),
+]);
+export type FieldDiff = z.output<typeof fieldDiff>;
 export const diffSchema = z.object({
   from: z.number(),
   to: z.number(),
@@ -161,8 +178,9 @@ export const diffSchema = z.object({
       kind: z.enum(['clause', 'exclusion', 'definition', 'parameter', 'act']),
       id: z.string(),
       ref: z.string().nullable(),
+      label: text3.nullable(),
       change: z.enum(['added', 'removed', 'changed', 'same']),
-      fields: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+      fields: z.array(fieldDiff),
     }),
   ),
 });

@@ -6,40 +6,16 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { getJson, query } from '../api/client.ts';
-import { actViewSchema, type ActView, type Criterion, type LawText } from '../api/schemas.ts';
+import { actViewSchema, type ActView, type LawText } from '../api/schemas.ts';
 import { ActBadges } from '../components/ActBadges.tsx';
 import { ForkForm } from '../components/Fork.tsx';
+import { Criteria, measureText, parameterValue, Verified } from '../components/Rules.tsx';
 import { ErrorView, Loading, PageTitle } from '../components/Status.tsx';
 import { useLang } from '../lib/format.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/useAsync.ts';
 
 type TextLang = 'kk' | 'ru';
-
-export function Criteria({ criteria }: { criteria: Criterion[] }) {
-  const { t, text } = useLang();
-  return (
-    <ol className="criteria" aria-label={t('lit.condition')}>
-      {criteria.map((c, i) => (
-        <li key={i}>
-          <code>{c.condition}</code>
-          {c.facts.length > 0 && (
-            <span className="facts">
-              {' — '}
-              {c.facts.map((f, k) => (
-                <span key={k} className="fact" title={f.name}>
-                  {text(f.label)}
-                  {f.arg !== null ? ` (${f.arg})` : ''}
-                  {k < c.facts.length - 1 ? '; ' : ''}
-                </span>
-              ))}
-            </span>
-          )}
-        </li>
-      ))}
-    </ol>
-  );
-}
 
 function Official({ text: x, lang, also }: { text: LawText; lang: TextLang; also: 'en' | null }) {
   const { t } = useLang();
@@ -54,14 +30,6 @@ function Official({ text: x, lang, also }: { text: LawText; lang: TextLang; also
       )}
     </div>
   );
-}
-
-function measureText(m: ActView['clauses'][number]['measure'], t: ReturnType<typeof useLang>['t'], text: ReturnType<typeof useLang>['text']): string {
-  const parts = [text(m.label)];
-  if (m.fraction !== undefined) parts.push(t('lit.fraction', { v: m.fraction_text ?? m.fraction }));
-  if (m.months !== undefined) parts.push(t('lit.months', { v: m.months }));
-  if (m.with !== undefined) parts.push(t('lit.with', { v: m.with }));
-  return parts.join(', ');
 }
 
 export function ActPage() {
@@ -106,7 +74,7 @@ export function ActPage() {
               <p className="small muted">{t('lit.conditionIntro')}</p>
               <Criteria criteria={c.criteria} />
               <h4>{t('lit.measure')}</h4>
-              <p className="measure">{measureText(c.measure, t, text)}</p>
+              <p className="measure">{measureText(c.measure, { t, text })}</p>
             </div>
           </div>
         ))}
@@ -173,7 +141,7 @@ function ActMeta({ act }: { act: ActView }) {
       <dt>{t('lit.source')}</dt>
       <dd>
         {act.actSource.url ? <a href={act.actSource.url}>{act.actSource.text}</a> : act.actSource.text} —{' '}
-        <span className={act.actSource.verified ? 'ok' : 'warn'}>{act.actSource.verified ? t('lit.verified') : t('lit.notVerified')}</span>
+        <Verified verified={act.actSource.verified} />
       </dd>
       <dt>{t('common.version', { n: act.summary.version })}</dt>
       <dd>
@@ -211,7 +179,7 @@ function Doubts({ unverified }: { unverified: ActView['unverified'] }) {
 
 /** The act's parameters: each value and its source, verified or not. */
 function ParametersTable({ parameters }: { parameters: ActView['parameters'] }) {
-  const { t, text } = useLang();
+  const { t, text, n } = useLang();
   return (
     <section aria-labelledby="h-params">
       <h2 id="h-params">{t('lit.parameters')}</h2>
@@ -230,9 +198,9 @@ function ParametersTable({ parameters }: { parameters: ActView['parameters'] }) 
                 {p.label ? text(p.label) : p.name}
                 <div className="mono small">{p.name}</div>
               </th>
-              <td className="num">{p.text}</td>
+              <td className="num">{parameterValue({ text: p.text, number: p.value }, { n })}</td>
               <td>
-                <span className={p.verified ? 'badge ok' : 'badge doubt'}>{p.verified ? t('lit.verified') : t('lit.notVerified')}</span> {p.source}
+                <Verified verified={p.verified} badge /> {p.source}
               </td>
             </tr>
           ))}

@@ -2,7 +2,8 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { getJson, query } from '../api/client.ts';
 import type { z } from 'zod';
-import { diffSchema, versionsSchema } from '../api/schemas.ts';
+import { diffSchema, versionsSchema, type FieldDiff } from '../api/schemas.ts';
+import { Criteria, measureText, parameterValue, Verified } from '../components/Rules.tsx';
 import { ErrorView, Loading, PageTitle } from '../components/Status.tsx';
 import { useLang } from '../lib/format.ts';
 import { useAsync } from '../lib/useAsync.ts';
@@ -105,26 +106,29 @@ function VersionsTable({ id, versions }: { id: string; versions: Versions }) {
   );
 }
 
-/** A clause, exclusion or definition that changed between the two versions: each field before and after. */
+/** A clause, exclusion, definition, parameter or the act's head that changed: each field before and after. */
 function ChangedPart({ part: p }: { part: DiffPart }) {
-  const { t, cite } = useLang();
+  const { t, text, cite } = useLang();
   return (
-    <div className={`card diff diff-${p.change}`}>
+    <div className={`card diff diff-${p.change}`} data-part={`${p.kind}:${p.id}`}>
       <h3>
-        <span className="badge">{t(`hist.change.${p.change}`)}</span> {t(`hist.kind.${p.kind}`)} <span className="mono">{p.id}</span> {cite(p.ref)}
+        <span className="badge">{t(`hist.change.${p.change}`)}</span> {t(`hist.kind.${p.kind}`)} {p.ref && <span className="ref">{cite(p.ref)}</span>} {p.label && <span className="label">{text(p.label)}</span>}{' '}
+        {p.ref || p.label ? <span className="mono small">({p.id})</span> : <span className="mono">{p.id}</span>}
       </h3>
       <table className="data compact">
         <tbody>
           {p.fields.map((f) => (
-            <tr key={f.field}>
-              <th scope="row" className="mono">
-                {f.field}
-              </th>
+            <tr key={f.field} data-field={f.field}>
+              <th scope="row">{t(`hist.field.${f.field}`)}</th>
               <td className="before">
-                <del>{f.before ?? '—'}</del>
+                <del>
+                  <FieldValue diff={f} side="before" />
+                </del>
               </td>
               <td className="after">
-                <ins>{f.after ?? '—'}</ins>
+                <ins>
+                  <FieldValue diff={f} side="after" />
+                </ins>
               </td>
             </tr>
           ))}
@@ -132,4 +136,52 @@ function ChangedPart({ part: p }: { part: DiffPart }) {
       </table>
     </div>
   );
+}
+
+/**
+ * One side of a changed field as the literate view shows it (components/Rules.tsx): a condition's
+ * criteria (those not on the other side marked), a measure in words, a reference cited, a value in
+ * the language's numbers, verified or not, a status and a rule of combination by their names.
+ */
+function FieldValue({ diff: f, side }: { diff: FieldDiff; side: 'before' | 'after' }) {
+  const { t, text, cite, n } = useLang();
+  const none = <>—</>;
+  switch (f.field) {
+    case 'condition': {
+      const v = f[side];
+      const other = side === 'before' ? f.after : f.before;
+      if (v === null) return none;
+      const there = new Set((other ?? []).map((c) => c.condition));
+      return <Criteria criteria={v} marked={other === null ? undefined : new Set(v.map((c) => c.condition).filter((c) => !there.has(c)))} />;
+    }
+    case 'measure': {
+      const v = f[side];
+      return v === null ? none : <span className="measure">{measureText(v, { t, text })}</span>;
+    }
+    case 'value': {
+      const v = f[side];
+      return v === null ? none : <>{parameterValue(v, { n })}</>;
+    }
+    case 'verified':
+    case 'source_verified': {
+      const v = f[side];
+      return v === null ? none : <Verified verified={v} />;
+    }
+    case 'status': {
+      const v = f[side];
+      return v === null ? none : <>{t(`acts.status.${v}`)}</>;
+    }
+    case 'combine': {
+      const v = f[side];
+      return v === null ? none : <>{`${t(`lit.combine.${v.rule}`)}${v.overlapForbidden ? `; ${t('lit.overlapForbidden')}` : ''}`}</>;
+    }
+    case 'ref': {
+      const v = f[side];
+      return v === null ? none : <>{cite(v)}</>;
+    }
+    default: {
+      const v = f[side];
+      return v === null || v === '' ? none : <>{v}</>;
+    }
+  }
 }
