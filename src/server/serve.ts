@@ -65,7 +65,7 @@ export async function prepare(options: { dataDir: string | null; databaseUrl: st
   const dataDir = options.dataDir === null ? null : resolve(options.dataDir);
   if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
   const env = loadEnvironment();
-  const db = await openStore({ databaseUrl: options.databaseUrl, dataDir, pgliteThread: true, ...(options.schema ? { schema: options.schema } : {}) });
+  const db = await openStore({ databaseUrl: options.databaseUrl, dataDir, pgliteThread: true, warmPool: true, ...(options.schema ? { schema: options.schema } : {}) });
   const ctx = createContext(env, db, dataDir === null ? {} : { tmpDir: join(dataDir, 'tmp') });
   const users = await ensureUsers(ctx, dataDir);
   const registry = await ensureRegistry(ctx, options.registryPersons);

@@ -99,10 +99,20 @@ interface Waiting {
   reject(e: unknown): void;
 }
 
-/** The entries waiting to be written, per store, and whether a group is being written. */
+/** At most this many groups sent and not yet answered, per store. */
+const MAX_IN_FLIGHT = 2;
+
+/** The entries waiting to be written, per store, and the groups on their way. */
 interface Appender {
   queue: Waiting[];
-  writing: boolean;
+  /** A turn of the event loop will send the waiting entries. */
+  scheduled: boolean;
+  /** Groups sent and not yet settled. */
+  inFlight: number;
+  /** Settled once the last group sent is settled (written, or its entries failed). */
+  last: Promise<void>;
+  /** The head the last group sent leaves when it is written as sent; null when that is not known. */
+  ahead: { seq: number; hash: string } | null;
 }
 const appenders = new WeakMap<Db, Appender>();
 
@@ -124,6 +134,18 @@ function appendRow(r: AuditRecord): Record<string, unknown> {
 
 const appendedRow = z.object({ seq: z.coerce.number().int().nonnegative().nullable() });
 
+/** Remembers the head a written group left, unless a later group's is already remembered. */
+function wrote(db: Db, last: AuditRecord): void {
+  const known = lastHead.get(db);
+  if (known === undefined || known.seq < last.seq) lastHead.set(db, { seq: last.seq, hash: last.hash });
+}
+
+/** One call of `audit_append`: whether the records were written (the head was the one they follow). */
+async function callAppend(db: Db, head: { seq: number; hash: string }, records: readonly AuditRecord[]): Promise<boolean> {
+  const moved = rowsOf(appendedRow, await db.query('SELECT audit_append($1::bigint, $2::text, $3::jsonb)::text AS seq', [head.seq, head.hash, JSON.stringify(records.map(appendRow))]), 'audit_append');
+  return moved[0]?.seq === records[records.length - 1]!.seq;
+}
+
 /**
  * Writes a group of entries in one statement (`audit_append`, migration 0003) when this process
  * knows the head, atomically either way; returns their records in the group's order.
@@ -136,16 +158,16 @@ async function appendGroup(db: Db, group: readonly Waiting[]): Promise<AuditReco
       if (!head) throw new Error('audit_head is missing: the store was not migrated');
     }
     const records = chainAfter(head, group);
-    let moved: z.output<typeof appendedRow>[];
+    let written: boolean;
     try {
-      moved = rowsOf(appendedRow, await db.query('SELECT audit_append($1::bigint, $2::text, $3::jsonb)::text AS seq', [head.seq, head.hash, JSON.stringify(records.map(appendRow))]), 'audit_append');
+      written = await callAppend(db, head, records);
     } catch (e) {
       lastHead.delete(db);
       throw e;
     }
     const last = records[records.length - 1]!;
-    if (moved[0]?.seq === last.seq) {
-      lastHead.set(db, { seq: last.seq, hash: last.hash });
+    if (written) {
+      wrote(db, last);
       return records;
     }
     // Another writer moved the head: read it again.
@@ -157,8 +179,7 @@ async function appendGroup(db: Db, group: readonly Waiting[]): Promise<AuditReco
     for (const w of group) out.push(await appendAuditIn(tx, w.entry, w.at));
     return out;
   });
-  const last = records[records.length - 1]!;
-  lastHead.set(db, { seq: last.seq, hash: last.hash });
+  wrote(db, records[records.length - 1]!);
   return records;
 }
 
@@ -173,33 +194,78 @@ async function settle(db: Db, group: readonly Waiting[]): Promise<void> {
   }
 }
 
-/** Writes the waiting entries a group at a time until none waits. */
-async function drain(db: Db, appender: Appender): Promise<void> {
-  while (appender.queue.length > 0) await settle(db, appender.queue.splice(0, MAX_GROUP));
-  appender.writing = false;
+/**
+ * Writes a group sent while `before` (the groups sent ahead of it) may still be on their way: chained
+ * after the head they will leave, so that the store writes it as soon as they are committed (its
+ * call waits for the head's lock meanwhile) — no round trip back to this process in between. When it
+ * is not written as sent (a group before it failed, another writer moved the head, or the head is not
+ * known), it waits for every group before it to settle and is written on the head they left.
+ */
+async function writeGroup(db: Db, a: Appender, group: readonly Waiting[], before: Promise<void>, head: { seq: number; hash: string } | null): Promise<void> {
+  if (head !== null) {
+    const records = chainAfter(head, group);
+    const last = records[records.length - 1]!;
+    a.ahead = { seq: last.seq, hash: last.hash };
+    let written = false;
+    try {
+      written = await callAppend(db, head, records);
+    } catch {
+      // Written again below, after the groups before it, as any group that was not written.
+    }
+    if (written) {
+      wrote(db, last);
+      group.forEach((w, k) => w.resolve(records[k]!));
+      return;
+    }
+    // The groups sent after this one were chained after it: they will not be written as sent either.
+    a.ahead = null;
+  }
+  await before;
+  await settle(db, group);
+}
+
+/** Sends the waiting entries, a group at a time, while fewer than MAX_IN_FLIGHT groups are on their way. */
+function pump(db: Db, a: Appender): void {
+  while (a.queue.length > 0 && a.inFlight < MAX_IN_FLIGHT) {
+    const group = a.queue.splice(0, MAX_GROUP);
+    // With nothing on its way the head is the one this process last wrote (if known); behind a group
+    // on its way, the head that group will leave (null when that group is known not to be written).
+    const head = a.inFlight === 0 ? (lastHead.get(db) ?? null) : a.ahead;
+    a.inFlight++;
+    a.last = writeGroup(db, a, group, a.last, head).finally(() => {
+      a.inFlight--;
+      if (a.inFlight === 0) a.ahead = null;
+      pump(db, a);
+    });
+  }
 }
 
 /**
  * Appends one entry on its own (not inside a transaction of the caller's): resolved once the entry
- * is committed. Entries asked for while an earlier group is being written, or in the same turn of
- * the event loop, are written together as the next group (group commit): one statement for all of
- * them, in the order they were asked for, each answered only after the group is committed. A group
- * the store refuses is written again an entry at a time: an entry it refuses then fails its own read
- * only (and is not in the log), the others are written in their order.
+ * is committed. Entries asked for in the same turn of the event loop, or while MAX_IN_FLIGHT groups
+ * are on their way, are written together as the next group (group commit): one statement for all of
+ * them, in the order they were asked for, each answered only after the group is committed. A group is
+ * sent without waiting for the one before it to be answered, chained after it; the store writes it
+ * once that one is committed, or not at all (see `writeGroup`), so the log keeps the order asked. A
+ * group the store refuses is written again an entry at a time: an entry it refuses then fails its own
+ * read only (and is not in the log), the others are written in their order.
  */
 export function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRecord> {
   let appender = appenders.get(db);
   if (!appender) {
-    appender = { queue: [], writing: false };
+    appender = { queue: [], scheduled: false, inFlight: 0, last: Promise.resolve(), ahead: null };
     appenders.set(db, appender);
   }
   const a = appender;
   return new Promise<AuditRecord>((resolve, reject) => {
     a.queue.push({ entry, at: new Date(), resolve, reject });
-    if (!a.writing) {
-      a.writing = true;
+    if (!a.scheduled) {
+      a.scheduled = true;
       // The entries of the requests answered in this turn join the group.
-      setImmediate(() => void drain(db, a));
+      setImmediate(() => {
+        a.scheduled = false;
+        pump(db, a);
+      });
     }
   });
 }

@@ -1,13 +1,16 @@
 /**
  * Small answers of the store kept in memory while nothing they depend on is written: which version
- * is an act's head, which registry is current. Every read of a person asks both; on PGlite each is
- * a statement on the store's one backend (docs/benchmarks.md, *A person*).
+ * is an act's head, which registry is current. Every read of a person asks both; each would be a
+ * statement on the store (docs/benchmarks.md, *A person*).
  *
- * Only a store this process alone writes may keep them (PGlite in its folder: one process opens
- * it): every write then passes here first. A write statement that names one of the tables the
+ * Every write of this process passes here first: a write statement that names one of the tables the
  * answers come from forgets them all, when it is sent and again when it is done (or, inside a
  * transaction, when the transaction ends), and an answer read while such a write was on its way is
- * not kept — so a kept answer is always the committed one.
+ * not kept — so a kept answer is always the committed one, and a read after this process's own write
+ * sees it. PGlite's folder is opened by this process alone, so that is all it needs. A PostgreSQL
+ * server may also be written by other processes: there the store is told of their writes by the
+ * server (./postgres.ts: a trigger on those tables notifies a channel when the writing transaction
+ * commits, and the store listens to it), and keeps nothing while it is not listening.
  */
 import type { Queryable } from './db.ts';
 
@@ -23,14 +26,30 @@ export function touchesMemo(sql: string): boolean {
 
 export class ReadMemo {
   #generation = 0;
+  #live: boolean;
   readonly #kept = new Map<string, unknown>();
+
+  /** `live` false: keeps nothing until `resume` (a store not yet told of other writers' changes). */
+  constructor(live = true) {
+    this.#live = live;
+  }
+
+  /** How many times it forgot: a number that moves on every write seen. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** Whether answers are kept now. */
+  get live(): boolean {
+    return this.#live;
+  }
 
   /** The kept answer under `key`, or `load`'s (kept unless a write began or ended meanwhile). */
   async get<T>(key: string, load: () => Promise<T>): Promise<T> {
     if (this.#kept.has(key)) return this.#kept.get(key) as T;
     const generation = this.#generation;
     const value = await load();
-    if (generation === this.#generation) this.#kept.set(key, value);
+    if (this.#live && generation === this.#generation) this.#kept.set(key, value);
     return value;
   }
 
@@ -38,6 +57,18 @@ export class ReadMemo {
   written(): void {
     this.#generation++;
     this.#kept.clear();
+  }
+
+  /** Writes by others can no longer be seen (the channel is lost): forget, and keep nothing. */
+  suspend(): void {
+    this.#live = false;
+    this.written();
+  }
+
+  /** Writes by others are seen again: keep answers read from now on (none read before). */
+  resume(): void {
+    this.written();
+    this.#live = true;
   }
 }
 

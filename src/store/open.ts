@@ -20,11 +20,13 @@ export interface StoreOptions {
    * rather than on the calling thread (a command that runs one statement after another).
    */
   pgliteThread?: boolean;
+  /** PostgreSQL only: open the pool's connections at once (the server), not as they are first needed. */
+  warmPool?: boolean;
 }
 
 export async function openStore(options: StoreOptions): Promise<Db> {
   const db = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, options.schema ? { schema: options.schema } : {})
+    ? await openPostgres(options.databaseUrl, { ...(options.schema ? { schema: options.schema } : {}), warm: options.warmPool === true })
     : await (options.pgliteThread ? openPgliteThread : openPglite)(options.dataDir === null ? null : join(options.dataDir, 'pgdata'));
   try {
     await migrate(db);

@@ -77,6 +77,72 @@ describe.each(storeKinds())('the store on $name', (kind) => {
     expect(await verifyAudit(db)).toMatchObject({ ok: true, entries: before + 2 });
   });
 
+  it('sends the next group while one is on its way, chained after it: the order asked, each once, the chain verifies', async () => {
+    let sending = 0;
+    let overlapped = 0;
+    // The first call's answer is held back, so the entries asked for meanwhile go as a second group.
+    let hold = false;
+    const slow: Db = {
+      ...db,
+      query: async (sql, params) => {
+        if (!sql.includes('audit_append')) return db.query(sql, params);
+        sending++;
+        if (sending > 1) overlapped++;
+        try {
+          const rows = await db.query(sql, params);
+          if (hold) {
+            hold = false;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+          return rows;
+        } finally {
+          sending--;
+        }
+      },
+    };
+    // The handle's first entry: its appender learns the head.
+    await appendAudit(slow, entry(800));
+    const before = (await verifyAudit(db)).entries;
+    hold = true;
+    const first = Array.from({ length: 5 }, (_, k) => appendAudit(slow, entry(810 + k)));
+    await new Promise((r) => setTimeout(r, 30));
+    const second = Array.from({ length: 5 }, (_, k) => appendAudit(slow, entry(820 + k)));
+    const records = await Promise.all([...first, ...second]);
+    expect(overlapped).toBeGreaterThan(0);
+    expect(records.map((r) => r.seq)).toEqual(records.map((_, k) => before + 1 + k));
+    const stored = await listAudit(db, { after: before, limit: 100 });
+    expect(stored.map((r) => r.username)).toEqual(records.map((r) => r.username));
+    expect(await verifyAudit(db)).toMatchObject({ ok: true, entries: before + 10 });
+  });
+
+  it('writes a group sent behind a failing one after it, in the order asked', async () => {
+    const refused: AuditEntry = { ...entry(901), target: { person_id: 'KZ\u0000' } };
+    let calls = -1;
+    // The failing group's answer comes late: the next group is sent meanwhile, chained after it.
+    const slow: Db = {
+      ...db,
+      query: async (sql, params) => {
+        if (!sql.includes('audit_append') || calls++ !== 0) return db.query(sql, params);
+        try {
+          return await db.query(sql, params);
+        } finally {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      },
+    };
+    await appendAudit(slow, entry(900));
+    const before = (await verifyAudit(db)).entries;
+    calls = 0;
+    const firstGroup = [appendAudit(slow, entry(902)), appendAudit(slow, refused), appendAudit(slow, entry(903))];
+    await new Promise((r) => setTimeout(r, 30));
+    const secondGroup = [appendAudit(slow, entry(904)), appendAudit(slow, entry(905))];
+    const results = await Promise.allSettled([...firstGroup, ...secondGroup]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    const stored = await listAudit(db, { after: before, limit: 10 });
+    expect(stored.map((r) => r.username)).toEqual(['user902', 'user903', 'user904', 'user905']);
+    expect(await verifyAudit(db)).toMatchObject({ ok: true, entries: before + 4 });
+  });
+
   it('refuses a group whose entry does not follow the one before it, writing none of it', async () => {
     const [head] = await db.query('SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1');
     const seq = Number(head!['seq']);
