@@ -210,7 +210,7 @@ async function writeGroup(db: Db, a: Appender, group: readonly Waiting[], before
     try {
       written = await callAppend(db, head, records);
     } catch {
-      // Written again below, after the groups before it, as any group that was not written.
+      // Written again below, after the groups before it, like every group that was not written.
     }
     if (written) {
       wrote(db, last);

@@ -24,9 +24,9 @@ export interface Db extends Queryable {
   /** Where the data lies, for messages and `GET /api/health` (no password). */
   readonly location: string;
   /**
-   * Answers kept in memory while nothing they come from is written (./memo.ts): only where this
-   * process is the store's one writer (PGlite in its folder); null on a PostgreSQL server, which
-   * other processes may write.
+   * Answers kept in memory while nothing they come from is written (./memo.ts): on PGlite because
+   * this process is its folder's one writer; on a PostgreSQL server while the store listens to the
+   * channel every writer notifies (./postgres.ts), and nothing kept while it does not.
    */
   readonly memo: ReadMemo | null;
   /** Runs `fn` in one transaction: everything it does is committed together, or nothing is. */

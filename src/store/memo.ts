@@ -77,16 +77,19 @@ export function memoOf(q: Queryable): ReadMemo | null {
   return 'memo' in q && q.memo instanceof ReadMemo ? q.memo : null;
 }
 
+/** Runs a write (a statement, or a whole transaction) forgetting the kept answers before and after it. */
+export async function aroundWrite<T>(memo: ReadMemo, write: () => Promise<T>): Promise<T> {
+  memo.written();
+  try {
+    return await write();
+  } finally {
+    memo.written();
+  }
+}
+
 /** `query` through the memo's watch: a write naming a kept table forgets, before and after. */
 export function watched(memo: ReadMemo, q: Queryable): Queryable {
-  const forgetting = async <T>(write: () => Promise<T>): Promise<T> => {
-    memo.written();
-    try {
-      return await write();
-    } finally {
-      memo.written();
-    }
-  };
+  const forgetting = <T>(write: () => Promise<T>): Promise<T> => aroundWrite(memo, write);
   return {
     query: (sql, params) => (touchesMemo(sql) ? forgetting(() => q.query(sql, params)) : q.query(sql, params)),
     exec: (script) => forgetting(() => q.exec(script)),

@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db, Queryable } from './db.ts';
-import { ReadMemo, watched } from './memo.ts';
+import { aroundWrite, ReadMemo, watched } from './memo.ts';
 import type { FromStoreThread, ToStoreThread } from './pglite-thread.ts';
 
 /** COPY loads at most this many characters at a time (bounded memory for large registries). */
@@ -70,14 +70,7 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
     query: base.query,
     copyCsv: base.copyCsv,
     exec: base.exec,
-    async transaction(fn) {
-      memo.written();
-      try {
-        return await pg.transaction((tx) => fn(watched(memo, runnerQueryable(tx))));
-      } finally {
-        memo.written();
-      }
-    },
+    transaction: (fn) => aroundWrite(memo, () => pg.transaction((tx) => fn(watched(memo, runnerQueryable(tx))))),
     close: () => pg.close(),
   };
 }
@@ -137,9 +130,8 @@ export async function openPgliteThread(dataDir: string | null): Promise<Db> {
     location: dataDir ?? 'memory',
     memo,
     ...base,
-    async transaction(fn) {
-      memo.written();
-      try {
+    transaction: (fn) =>
+      aroundWrite(memo, async () => {
         const tx = (await call({ op: 'begin' })) as number;
         let result;
         try {
@@ -150,10 +142,7 @@ export async function openPgliteThread(dataDir: string | null): Promise<Db> {
         }
         await call({ op: 'end', tx, commit: true });
         return result;
-      } finally {
-        memo.written();
-      }
-    },
+      }),
     async close() {
       if (!broken) await call({ op: 'close' });
       broken ??= new Error('the store is closed');

@@ -14,7 +14,7 @@ import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db, Queryable } from './db.ts';
-import { ReadMemo, watched } from './memo.ts';
+import { aroundWrite, ReadMemo, watched } from './memo.ts';
 
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   return {
@@ -143,17 +143,19 @@ export async function openPostgres(url: string, options: { schema?: string; max?
     exec: base.exec,
     async transaction(fn) {
       const client = await pool.connect();
-      memo.written();
       try {
-        await client.query('BEGIN');
-        const result = await fn(watched(memo, queryable(client)));
-        await client.query('COMMIT');
-        return result;
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
+        return await aroundWrite(memo, async () => {
+          await client.query('BEGIN');
+          try {
+            const result = await fn(watched(memo, queryable(client)));
+            await client.query('COMMIT');
+            return result;
+          } catch (e) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw e;
+          }
+        });
       } finally {
-        memo.written();
         client.release();
       }
     },

@@ -376,7 +376,7 @@ const lowestBit = (bits: string) => `31 - Math.clz32(${bits} & -${bits})`;
  * An exclusion that is a tag of the offences and nothing else — has_tag, or `any` of has_tag — as
  * the tag bits that make it hold and those that make it undecided (src/engine/facts/offences.ts:
  * with a conviction recorded, a certain bit holds, a maybe bit alone leaves it undecided; without
- * one, it is undecided); null for any other condition.
+ * one, it is undecided); null for every other condition.
  */
 function pureTag(c: Checked): { certain: number; maybe: number } | null {
   if (c.k === 'bool' && c.fact.name === 'has_tag' && c.fact.tagBits && c.fact.tagHoldBits) {
