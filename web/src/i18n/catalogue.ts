@@ -233,7 +233,7 @@ export const CATALOGUE = {
   'hist.change.removed': { kk: 'алынып тасталды', ru: 'удалено', en: 'removed' },
   'hist.change.changed': { kk: 'өзгерді', ru: 'изменено', en: 'changed' },
   'hist.change.same': { kk: 'өзгерген жоқ', ru: 'без изменений', en: 'same' },
-  'hist.kind.clause': { kk: 'бап', ru: 'статья', en: 'clause' },
+  'hist.kind.clause': { kk: 'ереже', ru: 'положение', en: 'clause' },
   'hist.kind.exclusion': { kk: 'алып тастау', ru: 'исключение', en: 'exclusion' },
   'hist.kind.definition': { kk: 'анықтама', ru: 'определение', en: 'definition' },
   'hist.kind.parameter': { kk: 'параметр', ru: 'параметр', en: 'parameter' },

@@ -109,10 +109,13 @@ function VersionsTable({ id, versions }: { id: string; versions: Versions }) {
 /** A clause, exclusion, definition, parameter or the act's head that changed: each field before and after. */
 function ChangedPart({ part: p }: { part: DiffPart }) {
   const { t, text, cite } = useLang();
+  const label = p.label ? text(p.label) : '';
+  // A part's name often begins with its reference ("Ст. 2 п. 3: …"): the reference is then not said twice.
+  const ref = p.ref && !label.toLowerCase().startsWith(cite(p.ref).toLowerCase()) ? cite(p.ref) : '';
   return (
     <div className={`card diff diff-${p.change}`} data-part={`${p.kind}:${p.id}`}>
       <h3>
-        <span className="badge">{t(`hist.change.${p.change}`)}</span> {t(`hist.kind.${p.kind}`)} {p.ref && <span className="ref">{cite(p.ref)}</span>} {p.label && <span className="label">{text(p.label)}</span>}{' '}
+        <span className="badge">{t(`hist.change.${p.change}`)}</span> {t(`hist.kind.${p.kind}`)} {ref && <span className="ref">{ref}</span>} {label && <span className="label">{label}</span>}{' '}
         {p.ref || p.label ? <span className="mono small">({p.id})</span> : <span className="mono">{p.id}</span>}
       </h3>
       <table className="data compact">
