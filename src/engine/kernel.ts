@@ -218,13 +218,13 @@ export function truthW(c: Checked, e: Emitter, defVar: (name: string) => string)
       const test = c.values.map((v) => `(${t} === ${e.num(v)})`).join(' | ');
       const int = e.factInt(c.fact, c.arg);
       // a whole number, negative unknown: as an enumeration's index (no NaN, no float)
-      const w = int !== null ? `(${t} = ${int}, (${t} >>> 31) | (${test}) * 3 & ~(${t} >> 31))` : `(${t} = ${e.fact(c.fact, c.arg)}, (${t} !== ${t}) | (${test}) * 3)`;
+      const w = int !== null ? `(${t} = ${int}, ${intInW(t, c.values) ?? `(${t} >>> 31) | (${test}) * 3 & ~(${t} >> 31)`})` : `(${t} = ${e.fact(c.fact, c.arg)}, (${t} !== ${t}) | (${test}) * 3)`;
       return c.negated ? neg(w) : w;
     }
     case 'enum': {
       const t = e.temp();
-      // an index, -1 unknown: `t >>> 31` is 1 and `~(t >> 31)` masks the comparison out when unknown
-      return `(${t} = ${e.fact(c.fact, c.arg)}, (${t} >>> 31) | (${t} ${JS_OP[c.op]} ${e.num(c.index)}) * 3 & ~(${t} >> 31))`;
+      // an index, -1 unknown
+      return `(${t} = ${e.fact(c.fact, c.arg)}, ${intCompareW(t, c.op, c.index)})`;
     }
     case 'enumIn': {
       const t = e.temp();
@@ -291,11 +291,41 @@ function comparisonW(c: Extract<Checked, { k: 'num' }>, e: Emitter): string {
   }
   const value = c.value.kind === 'law' ? e.param(c.value.name) : e.num(c.value.value);
   const int = e.factInt(c.fact, c.arg);
-  // a whole number, negative unknown: `t >>> 31` is 1 and `~(t >> 31)` masks the comparison out when unknown
-  if (int !== null) return `(${t} = ${int}, (${t} >>> 31) | (${t} ${JS_OP[c.op]} ${value}) * 3 & ~(${t} >> 31))`;
+  // a whole number, negative unknown
+  if (int !== null) return `(${t} = ${int}, ${c.value.kind === 'const' ? intCompareW(t, c.op, c.value.value) : `(${t} >>> 31) | (${t} ${JS_OP[c.op]} ${value}) * 3 & ~(${t} >> 31)`})`;
   // NaN (unknown) fails every comparison but !==, which is masked out: bit 0 alone
   const mask = c.op === '!=' ? ` & -(${t} === ${t})` : '';
   return `(${t} = ${e.fact(c.fact, c.arg)}, (${t} !== ${t}) | (${t} ${JS_OP[c.op]} ${value}) * 3${mask})`;
+}
+
+/**
+ * `t op value` in bits, `t` a whole number negative when unknown: `t >>> 31` is the unknown bit, and
+ * the comparison (times 3) must be false when `t` is negative. With a constant of 0 or more, `===`,
+ * `>=` and `>` are false for a negative `t` as they stand, and `<`, `<=` are once `t` is read unsigned
+ * (`t >>> 0`: 2³¹ or more): no mask needed. Otherwise (`!==`, a negative constant) `~(t >> 31)`
+ * masks the comparison out. The mask is three operations on every read of the registry's most
+ * compared columns (gravity, an enumeration's index), which is what dropping it saves.
+ */
+function intCompareW(t: string, op: string, value: number): string {
+  const v = value < 0 ? `(${value})` : String(value);
+  if (value >= 0 && value < 2 ** 31) {
+    if (op === '=' || op === '>=' || op === '>') return `(${t} >>> 31) | (${t} ${JS_OP[op]} ${v}) * 3`;
+    if (op === '<' || op === '<=') return `(${t} >>> 31) | (${t} >>> 0 ${JS_OP[op]} ${v}) * 3`;
+  }
+  return `(${t} >>> 31) | (${t} ${JS_OP[op]} ${v}) * 3 & ~(${t} >> 31)`;
+}
+
+/**
+ * `t in values` in bits, `t` a whole number negative when unknown, when the values are whole numbers
+ * lo … hi without a gap (lo ≥ 0): one unsigned comparison, `(t - lo >>> 0) <= hi - lo`, false for a
+ * negative `t` (as intCompareW) — not one test a value; null for other values.
+ */
+function intInW(t: string, values: readonly number[]): string | null {
+  if (values.length < 2 || !values.every((v) => Number.isInteger(v) && v >= 0 && v < 2 ** 31)) return null;
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  if (new Set(values).size !== hi - lo + 1) return null;
+  return `(${t} >>> 31) | (${lo === 0 ? `${t} >>> 0` : `${t} - ${lo} >>> 0`} <= ${hi - lo}) * 3`;
 }
 
 /**

@@ -204,14 +204,15 @@ class ActEmitter extends Emitter {
    * On the day of the evaluation, a person still serving (the loop's `en`: unknown or after the
    * day) has a remaining term from the day to the end of the term: its sign against a term is the
    * end compared with the day plus the term, `L[k]`, computed once per day (calendar.ts
-   * remainingTermSign; the helper stays for an end before the day).
+   * remainingTermSign). The loop reads facts of the day only past its test of serving, so the end
+   * is then unknown or after the day: no call to the helper is left in the loop.
    */
   override remainingTermSign(months: number, days: number): string {
     if (this.asOfDay !== 'asOfDay') return super.remainingTermSign(months, days);
     this.col('sentenceEndDay');
     let k = this.remainingTerms.findIndex(([m, d]) => m === months && d === days);
     if (k < 0) k = this.remainingTerms.push([months, days]) - 1;
-    return `(en === ${UNK} ? -2 : en > asOfDay ? (en > L[${k}]) - (en < L[${k}]) : ${this.helper('remainingTermSign')}(en, asOfDay, ${this.num(months)}, ${this.num(days)}))`;
+    return `(en === ${UNK} ? -2 : (en > L[${k}]) - (en < L[${k}]))`;
   }
 
   override childrenUnder(years: string): string {
