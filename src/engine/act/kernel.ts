@@ -545,19 +545,31 @@ function earlierLaterCode(g: KernelGen, chosen: string): string {
  * `dd`, the days the chosen clause's measure remits (kernel-decide.ts remitDays): without a call
  * where the answer is at hand — no days of the main term for a release from an additional
  * punishment or a replacement, unknown for an unknown end, the days left for a release, and a
- * reduction of the unserved part remembered for the days left (remitDaysMemo's memory) — the call
- * otherwise.
+ * reduction of the unserved part remembered for the days left (remitDaysMemo's memory). Otherwise
+ * the loop over persons is left (`break fast`, `hC` the clause) for the call, made outside it
+ * (REMIT_CALL), and the person read again, the answer at hand (`hV` for person `hI`).
  */
-function remitCode(g: KernelGen): string {
-  const call = `H.remitDaysMemo(a_memo, chosen, kd, a_nums[chosen], a_dens[chosen], st, en, ${g.moCol}[i], ${g.ddCol}[i], asOfDay)`;
+function remitCode(): string {
   return [
     `const kd = a_kinds[chosen], left = en - asOfDay; let dd = 0, mv = -1;`,
     `if (kd === ${K_RELEASE_ADDITIONAL} || kd === ${K_REPLACE}) dd = -1;`,
     `else if (en === ${UNK}) dd = NaN;`,
     `else if (kd === ${K_RELEASE} || kd === ${K_LIABILITY}) dd = left > 0 ? left : 0;`,
     `else if (kd === ${K_REDUCE_UNSERVED} && left > 0 && left < ${MEMO_DAYS} && (mv = a_memo[chosen * ${MEMO_DAYS} + left]) >= 0) dd = mv;`,
-    `else dd = ${call};`,
+    `else if (hI === i) dd = hV; else { hC = chosen; break fast; }`,
   ].join(' ');
+}
+
+/**
+ * The call of remitDaysMemo — the days a measure remits, when not remembered — outside the loop
+ * over persons: a call in a loop makes V8 assume it may change every value the loop holds (the
+ * columns' fields, the locals it keeps in registers), and this one is made for few persons. The
+ * loop (`fast`) is left before the person's outcome is written, the call made here, and the person
+ * read again from the start (reading a person changes nothing but locals until its outcome is
+ * written).
+ */
+function remitCall(g: KernelGen): string {
+  return `if (hC >= 0) { hV = H.remitDaysMemo(a_memo, hC, a_kinds[hC], a_nums[hC], a_dens[hC], ${g.stCol}[i], ${g.enCol}[i], ${g.moCol}[i], ${g.ddCol}[i], asOfDay); hI = i; hC = -1; }`;
 }
 
 /** First match without overlap checking, inline: the clauses in order, then the exclusions and the days remitted of the one chosen. */
@@ -574,7 +586,7 @@ function firstMatchBody(g: KernelGen): string[] {
   body.push(`if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = chosen >= 0 ? chosen : undecided; break person; }`);
   // granted: the days remitted under the chosen clause's measure
   body.push(`if (chosen >= 0) {${READS}`);
-  body.push(remitCode(g));
+  body.push(remitCode());
   body.push(`z_clause = chosen; z_measure = a_codes[chosen]; if (exU < 0 && dd === dd && dd >= 0) { z_daysRemitted = dd; z_newEnd = en - dd; }`);
   body.push(
     `if (exU >= 0) { z_status = ${STATUS.needs_review}; z_reason = ${REASON.exclusion_unknown}; z_exclusion = exU; } else { z_status = ${STATUS.eligible}; z_reason = dd !== dd ? ${REASON.remaining_unknown} : ${REASON.matched}; }`,
@@ -692,7 +704,8 @@ function loopSource(g: KernelGen, body: string[]): string {
   const reads = readsOf(outer);
   const personLocals = ['duringYmd = asOfYmd', 'duringDay = asOfDay', 'zm = 0', ...plan.definitions.map((_, k) => `d${k} = -1`)];
   return [
-    'for (let i = start; i < end; i++) {',
+    // first match: the loop left for the call of remitDaysMemo (remitCall)
+    ...(fast ? ['let hI = -1, hV = 0, hC = -1;', 'for (let i = start; i < end; ) {', remitCall(g), 'fast: for (; i < end; i++) {'] : ['for (let i = start; i < end; i++) {']),
     `const st = ${g.stCol}[i], en = ${g.enCol}[i];`,
     `let ${OUT_NAMES.map((name) => `z_${name} = ${name === 'newEnd' || name === 'almostFrom' ? UNK : ['status', 'measure', 'almostKind', 'reason'].includes(name) ? 0 : -1}`).join(', ')};`,
     `let ${personLocals.join(', ')};`,
@@ -711,6 +724,7 @@ function loopSource(g: KernelGen, body: string[]): string {
     `const key = (i & ${Tally.LANES - 1}) * ${2 * layout.keys} + (z_status * 8 + z_measure) * ${n + 1} + z_clause + 1, xd = (z_status === ${STATUS.excluded}) * 1, dk = ${layout.keys} + key;`,
     `B[key] += 1; B[dk + xd * (${layout.exclusionBase} + z_exclusion - dk)] += (z_daysRemitted & ~(z_daysRemitted >> 31)) | xd;`,
     '}',
+    fast ? '}' : '',
   ].join('\n');
 }
 
