@@ -736,6 +736,9 @@ function kernelSource(g: KernelGen): string {
   const decl = [...e.columns].map(([name, v]) => `const ${v} = C.${name}${DICT_COLUMNS.has(name) ? '.codes' : ''};`);
   const temps = e.tempCount > 0 ? [`let ${Array.from({ length: e.tempCount }, (_, k) => `t${k}`).join(', ')};`] : [];
   return [
+    // the days and the range as whole numbers once: a parameter is a tagged value, which V8 untags
+    // (and checks) at every use in the loop
+    'asOfYmd |= 0; asOfDay |= 0; laterYmd |= 0; laterDay |= 0; start |= 0; end |= 0;',
     ...decl,
     ...STORED_NAMES.map((name) => `const o_${name} = O.${name};`),
     'const o_clauseMask = O.clauseMask;',
