@@ -15,7 +15,12 @@
  *    every engine's outcomes are checked equal to the kernel's on every field before any time;
  * 3. the same on registries "as real ones are" (BENCH_REAL_SIZES, default 1000000; make-snapshot.ts);
  * 4. the peak memory of a kernel evaluation of the largest registry, in a process of its own
- *    (kernel-rss.ts), and of this process.
+ *    (kernel-rss.ts), and of this process;
+ * 5. the 1-thread figures of the kernel and the floor (on the national registry and on each size)
+ *    again in processes of their own run from a bundle on plain Node (one-thread.ts): once with no
+ *    ArrayBuffer ever detached, once with one detached — this process has detached some (tsx), and
+ *    V8 then checks every typed-array access, which slows the floor far more than the kernel.
+ *    The figures of issue 14 are read from the clean processes; the others are printed beside them.
  *
  * Medians of BENCH_RUNS (default 5) rounds after a warm-up, engines alternating within a round; the
  * emitted SQL above 1 000 000 persons BENCH_SQL_RUNS_LARGE rounds (default 2; a run takes seconds).
@@ -46,6 +51,8 @@ import { JRE_STATUS, JsonRulesAct } from './json-rules-engine.ts';
 import { FLAT_TABLE_SQL, handWrittenSql, MACROS, readOutcomes } from './handwritten.ts';
 import { floorColumns, floorFunction, floorSource, TwoThreadFloor } from './floor.ts';
 import { peakRss } from './peak-rss.ts';
+import type { OneThreadResult } from './one-thread.ts';
+import { buildSync } from 'esbuild';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000,10000000').split(',').map(Number);
 const REAL_SIZES = (process.env.BENCH_REAL_SIZES ?? '1000000').split(',').filter((x) => x !== '').map(Number);
@@ -82,6 +89,41 @@ function child<T>(script: string, args: string[]): T {
   const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(PROJECT_ROOT, 'bench', script), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
   if (r.status !== 0) throw new Error(`${script} failed (${r.status ?? r.signal})`);
   return JSON.parse(r.stdout) as T;
+}
+
+/**
+ * bench/one-thread.ts bundled for plain Node (it must not run under tsx: one-thread.ts says why),
+ * into dist/ — one directory below the project's root, where the bundle's paths resolve as the
+ * sources' do (src/paths.ts). Built once per run.
+ */
+let oneThreadFile: string | null = null;
+function oneThreadBundle(): string {
+  if (oneThreadFile) return oneThreadFile;
+  const outfile = resolve(PROJECT_ROOT, 'dist', 'bench-one-thread.mjs');
+  buildSync({
+    entryPoints: [resolve(PROJECT_ROOT, 'bench', 'one-thread.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+    // CommonJS packages inside an ES module bundle
+    banner: { js: "import { createRequire as amnestiaRequire } from 'node:module'; const require = amnestiaRequire(import.meta.url);" },
+  });
+  return (oneThreadFile = outfile);
+}
+
+/** The 1-thread figures from a process of its own (bench/one-thread.ts), and whether V8 kept its detaching protector (no buffer detached but the one `detached` asks for). */
+function oneThread(source: string, rounds: number, detached: boolean, acts: string[]): OneThreadResult & { intact: boolean } {
+  const args = ['--trace-protector-invalidation', oneThreadBundle(), source, String(rounds), ...(detached ? ['detached'] : []), ...acts];
+  const r = spawnSync(process.execPath, args, { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error(`one-thread.ts failed (${r.status ?? r.signal})`);
+  const lines = r.stdout.split('\n');
+  const invalidated = lines.filter((l) => l.includes('Invalidating protector cell ArrayBufferDetaching')).length;
+  const json = lines.find((l) => l.startsWith('{'));
+  if (!json) throw new Error('one-thread.ts printed no result');
+  return { ...(JSON.parse(json) as OneThreadResult), intact: invalidated === 0 };
 }
 
 type Kind = 'default' | 'real';
@@ -153,7 +195,10 @@ interface Row {
   jreSkipped: number;
   bytesPerPerson: number;
   statuses: string;
+  statusCounts: number[];
   checked: string[];
+  /** The kernel and the floor, 1 thread, in a process of its own: no buffer ever detached, and one detached (bench/one-thread.ts). */
+  own: OwnFigures | null;
 }
 
 interface Load {
@@ -170,6 +215,29 @@ interface Load {
   load: [number, number];
 }
 
+/** One act's 1-thread figures from processes of their own (bench/one-thread.ts): with no buffer detached (`clean`), and with one. */
+interface OwnFigures {
+  clean: OneThreadResult['acts'][number];
+  detached: OneThreadResult['acts'][number];
+}
+
+/** The 1-thread figures of every act in processes of their own, checked to count the persons by status as `statuses` does. */
+function ownFigures(source: string, rounds: number, acts: string[], statuses: (act: string) => number[]): { byAct: Map<string, OwnFigures>; intact: boolean; detachedOnce: boolean; load: [number, number] } {
+  const clean = oneThread(source, rounds, false, acts);
+  const detached = oneThread(source, rounds, true, acts);
+  const byAct = new Map<string, OwnFigures>();
+  for (const c of clean.acts) {
+    const d = detached.acts.find((x) => x.act === c.act);
+    if (!d) throw new Error(`one-thread.ts did not evaluate ${c.act} with a buffer detached`);
+    const expected = statuses(c.act);
+    if (JSON.stringify(c.statuses) !== JSON.stringify(expected) || JSON.stringify(d.statuses) !== JSON.stringify(expected)) {
+      throw new Error(`${c.act} @ ${source}: the persons by status in a process of its own (${c.statuses.join(' / ')}; ${d.statuses.join(' / ')}) differ from this process's (${expected.join(' / ')})`);
+    }
+    byAct.set(c.act, { clean: c, detached: d });
+  }
+  return { byAct, intact: clean.intact, detachedOnce: !detached.intact, load: [clean.load[0], detached.load[1]] };
+}
+
 interface NationalRow {
   act: string;
   ms: number;
@@ -180,6 +248,8 @@ interface NationalRow {
   cpu: number;
   /** Median share of the chunks that the calling thread evaluated in the 2-thread runs. */
   callerShare: number;
+  /** Persons by status. */
+  statuses: number[];
 }
 
 /** The process's CPU time so far, ms (every thread's; user and system). */
@@ -241,16 +311,33 @@ async function national(acts: string[]): Promise<{ size: number; rows: NationalR
     }
   const loadAfter = loadavg()[0]!;
   for (const par of pars) await par.close();
-  const rows = runs.map((r) => ({ act: r.plan.id, ms: median(r.ts), ms2: median(r.ts2), min: Math.min(...r.ts), min2: Math.min(...r.ts2), cpu: median(r.cs), callerShare: median(r.shares) }));
+  const rows = runs.map((r) => {
+    const statuses = [0, 0, 0, 0];
+    for (let i = 0; i < registry.size; i++) statuses[r.out1.status[i]!]!++;
+    return { act: r.plan.id, ms: median(r.ts), ms2: median(r.ts2), min: Math.min(...r.ts), min2: Math.min(...r.ts2), cpu: median(r.cs), callerShare: median(r.shares), statuses };
+  });
   return { size: registry.size, rows, load: [loadBefore, loadAfter] };
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
   const acts = findActs(DEFAULT_PATHS.acts).map((f) => join(f, 'act.yaml'));
+  // the 1-thread figures first, each in a process of its own while this one waits
+  log(`national: 1 thread in processes of their own`);
+  const natOwnClean = oneThread('national', NATIONAL_RUNS, false, acts);
+  const natOwnDetached = oneThread('national', NATIONAL_RUNS, true, acts);
   const nat = await national(acts);
+  const natOwn = nat.rows.map((r) => {
+    const c = natOwnClean.acts.find((x) => x.act === r.act);
+    const d = natOwnDetached.acts.find((x) => x.act === r.act);
+    if (!c || !d || JSON.stringify(c.statuses) !== JSON.stringify(r.statuses) || JSON.stringify(d.statuses) !== JSON.stringify(r.statuses)) {
+      throw new Error(`${r.act}: the national re-evaluation in a process of its own counts other persons by status`);
+    }
+    return { act: r.act, clean: c, detached: d };
+  });
   const rows: Row[] = [];
   const loads: Load[] = [];
+  const ownRuns: { size: number; kind: Kind; intact: boolean; detachedOnce: boolean; load: [number, number] }[] = [];
   let pgVersion = 'not reached';
   const duckVersion = await (async () => {
     const d = await DuckDbBackend.open();
@@ -447,6 +534,8 @@ async function main(): Promise<void> {
         jreSkipped,
         bytesPerPerson: reg.columnBytes(kernel.columns) / n,
         statuses: `${statusCounts.map((c) => c.toLocaleString('en')).join(' / ')}; not serving ${notServing.toLocaleString('en')}`,
+        statusCounts,
+        own: null,
         checked,
       };
       rows.push(row);
@@ -458,6 +547,12 @@ async function main(): Promise<void> {
       await pgb.exec('DROP SCHEMA IF EXISTS amnestia_bench CASCADE');
       await pgb.close();
     }
+    // the kernel and the floor on 1 thread in processes of their own, while this one waits
+    log(`${kind} ${n}: 1 thread in processes of their own`);
+    const here = rows.filter((r) => r.size === n && r.kind === kind);
+    const own = ownFigures(file, RUNS, acts, (act) => here.find((r) => r.act === act)!.statusCounts);
+    for (const r of here) r.own = own.byAct.get(r.act) ?? null;
+    ownRuns.push({ size: n, kind, intact: own.intact, detachedOnce: own.detachedOnce, load: own.load });
     loads.push({ size: n, kind, snapshotMs, fileBytes: statSync(file).size, generateMs, generateRss, bytesPerPersonAll: reg.columnBytes() / n, duckLoadMs, flatMs, pgLoadMs, load: [loadBefore, loadavg()[0]!] });
   }
   await floorRead.close();
@@ -475,10 +570,13 @@ async function main(): Promise<void> {
   const f = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
   const r2 = (x: number) => x.toFixed(2);
   const big = rows.filter((r) => r.size === largest && r.kind === 'default');
+  const ownRatio = (o: OwnFigures['clean']) => r2(o.kernel / o.floorWrite);
+  const bigOwn = ownRuns.find((o) => o.size === largest && o.kind === 'default');
+  const natIntact = natOwnClean.intact ? 'no buffer ever detached' : 'a buffer was detached by the process itself (see *In a process of its own*)';
   const figures = [
     `- ${largest.toLocaleString('en')} persons, 2 threads, hand-written DuckDB SQL ÷ kernel: ${big.map((r) => `${r.act} ${r.hand === null ? 'not run' : r2(r.hand / r.kernel2)}`).join(', ')} (to reach: ≥ 4).`,
-    `- ${largest.toLocaleString('en')} persons, 1 thread, kernel ÷ floor (reading the act's columns and writing the outcome columns): ${big.map((r) => `${r.act} ${r2(r.kernel1 / r.floorWrite1)}`).join(', ')} (to reach: ≤ 1.6).`,
-    `- National re-evaluation, 1 thread, median: ${nat.rows.map((r) => `${r.act} ${f(r.ms)} ms`).join(', ')} (to reach: < 3 ms; median CPU time of the process ${nat.rows.map((r) => `${f(r.cpu)}`).join(' / ')} ms).`,
+    `- ${largest.toLocaleString('en')} persons, 1 thread, kernel ÷ floor (reading the act's columns and writing the outcome columns), in a process of its own with ${bigOwn?.intact ? 'no buffer ever detached' : 'a buffer detached by the process itself'}: ${big.map((r) => `${r.act} ${r.own ? ownRatio(r.own.clean) : 'not run'}`).join(', ')} (to reach: ≤ 1.6); in a process that has detached a buffer (as under tsx, or with PGlite): ${big.map((r) => (r.own ? ownRatio(r.own.detached) : 'not run')).join(' / ')}; in this benchmark's process, beside DuckDB: ${big.map((r) => r2(r.kernel1 / r.floorWrite1)).join(' / ')}.`,
+    `- National re-evaluation, 1 thread, median, in a process of its own with ${natIntact}: ${natOwn.map((r) => `${r.act} ${f(r.clean.kernel)} ms`).join(', ')} (to reach: < 3 ms; median CPU time ${natOwn.map((r) => f(r.clean.kernelCpu)).join(' / ')} ms); with a buffer detached: ${natOwn.map((r) => f(r.detached.kernel)).join(' / ')} ms; in this benchmark's process: ${nat.rows.map((r) => f(r.ms)).join(' / ')} ms.`,
     `- Peak resident memory of a ${largest.toLocaleString('en')}-person kernel evaluation (every act, 1 and 2 threads, in a process of its own): ${(rss.maxRssBytes / GiB).toFixed(2)} GiB (to reach: < 4 GB).`,
   ];
   const lines = [
@@ -502,11 +600,25 @@ async function main(): Promise<void> {
     '',
     '## The floor',
     '',
-    "A trivial loop over the same persons reading exactly the per-person columns the act's kernel reads (lists through their offsets only; the children and articles the kernel reads as counted columns, those columns), XOR-ing them — and the same loop also writing every outcome column the kernel writes. The kernel's time over the floor's is the price of its decisions.",
+    "A trivial loop over the same persons reading exactly the per-person columns the act's kernel reads (lists through their offsets only; the children and articles the kernel reads as counted columns, those columns), XOR-ing them — and the same loop also writing every outcome column the kernel writes. The kernel's time over the floor's is the price of its decisions. Here in this benchmark's process, between the DuckDB runs, where every typed-array access is checked (a buffer was detached); the next section times both in a process of their own.",
     '',
     '| registry | persons | act | bytes read / person | floor read, 1 / 2 threads | floor read + write, 1 / 2 threads | kernel ÷ floor (read + write), 1 thread | 2 threads |',
     '|---|---:|---|---:|---:|---:|---:|---:|',
     ...rows.map((r) => `| ${r.kind} | ${r.size.toLocaleString('en')} | ${r.act} | ${r.floorBytes} | ${f(r.floorRead1)} / ${f(r.floorRead2)} | ${f(r.floorWrite1)} / ${f(r.floorWrite2)} | ${r2(r.kernel1 / r.floorWrite1)} | ${r2(r.kernel2 / r.floorWrite2)} |`),
+    '',
+    '## The kernel and the floor in a process of their own',
+    '',
+    `The kernel and the floor on 1 thread, each registry in a process that does nothing else (bench/one-thread.ts, run from a bundle on plain Node), medians of ${RUNS} rounds after a warm-up, each round taking the kernel, the floor reading and the floor reading and writing in turn, order reversed every other round. Why a process of its own: once a process has detached an ArrayBuffer — tsx's module loader does as it loads packages, PGlite's WebAssembly memory does as it grows, so this benchmark's process and the server's on PGlite have — V8 checks at every typed-array access that the buffer is still attached. The checks weigh on a tight loop like the floor's far more than on the kernel's, so in such a process the floor is slower than it need be and kernel ÷ floor looks better than it is. *Clean*: a process in which no buffer was ever detached (V8's trace of its detaching protector read to check it: ${ownRuns.every((o) => o.intact) && natOwnClean.intact ? 'none was, in every process' : 'one was, where the last column says so'}). *Detached*: the same after detaching one buffer first. Persons by status checked equal to this process's evaluation.`,
+    '',
+    '| registry | persons | act | kernel, clean / detached (ms) | floor read, clean / detached | floor read + write, clean / detached | kernel ÷ floor (read + write), clean | detached | load average before / after | no buffer detached in the clean process |',
+    '|---|---:|---|---:|---:|---:|---:|---:|---|---|',
+    ...rows
+      .filter((r) => r.own)
+      .map((r) => {
+        const o = r.own!;
+        const run = ownRuns.find((x) => x.size === r.size && x.kind === r.kind)!;
+        return `| ${r.kind} | ${r.size.toLocaleString('en')} | ${r.act} | ${f(o.clean.kernel)} / ${f(o.detached.kernel)} | ${f(o.clean.floorRead)} / ${f(o.detached.floorRead)} | ${f(o.clean.floorWrite)} / ${f(o.detached.floorWrite)} | ${ownRatio(o.clean)} | ${ownRatio(o.detached)} | ${run.load[0].toFixed(2)} / ${run.load[1].toFixed(2)} | ${run.intact ? 'yes' : 'no'} |`;
+      }),
     '',
     '## Independent implementations: the emitted SQL and json-rules-engine',
     '',
@@ -526,6 +638,12 @@ async function main(): Promise<void> {
     '| act | kernel, 1 thread (ms) | 1 thread, CPU time (ms) | kernel, 2 threads (ms) | fastest run, 1 / 2 threads (ms) | chunks taken by the calling thread, 2 threads (median) |',
     '|---|---:|---:|---:|---:|---:|',
     ...nat.rows.map((r) => `| ${r.act} | ${f(r.ms)} | ${f(r.cpu)} | ${f(r.ms2)} | ${f(r.min)} / ${f(r.min2)} | ${Math.round(r.callerShare * 100)} % |`),
+    '',
+    `In a process of its own (bench/one-thread.ts, as in *The kernel and the floor in a process of their own*), 1 thread, ${NATIONAL_RUNS} rounds after 30 of warm-up, ${natIntact} in the clean process; load average before / after ${natOwnClean.load[0].toFixed(2)} / ${natOwnDetached.load[1].toFixed(2)}:`,
+    '',
+    '| act | kernel, clean (ms) | CPU time, clean (ms) | fastest run, clean (ms) | floor read + write, clean (ms) | kernel ÷ floor, clean | kernel, detached (ms) | kernel ÷ floor, detached |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...natOwn.map((r) => `| ${r.act} | ${f(r.clean.kernel)} | ${f(r.clean.kernelCpu)} | ${f(r.clean.kernelMin)} | ${f(r.clean.floorWrite)} | ${ownRatio(r.clean)} | ${f(r.detached.kernel)} | ${ownRatio(r.detached)} |`),
     '',
     '## Memory',
     '',
