@@ -222,7 +222,7 @@ interface OwnFigures {
 }
 
 /** The 1-thread figures of every act in processes of their own, checked to count the persons by status as `statuses` does. */
-function ownFigures(source: string, rounds: number, acts: string[], statuses: (act: string) => number[]): { byAct: Map<string, OwnFigures>; intact: boolean; detachedOnce: boolean; load: [number, number] } {
+function ownFigures(source: string, rounds: number, acts: string[], statuses: (act: string) => number[]): { byAct: Map<string, OwnFigures>; intact: boolean; load: [number, number] } {
   const clean = oneThread(source, rounds, false, acts);
   const detached = oneThread(source, rounds, true, acts);
   const byAct = new Map<string, OwnFigures>();
@@ -235,7 +235,7 @@ function ownFigures(source: string, rounds: number, acts: string[], statuses: (a
     }
     byAct.set(c.act, { clean: c, detached: d });
   }
-  return { byAct, intact: clean.intact, detachedOnce: !detached.intact, load: [clean.load[0], detached.load[1]] };
+  return { byAct, intact: clean.intact, load: [clean.load[0], detached.load[1]] };
 }
 
 interface NationalRow {
@@ -322,22 +322,14 @@ async function national(acts: string[]): Promise<{ size: number; rows: NationalR
 async function main(): Promise<void> {
   const started = performance.now();
   const acts = findActs(DEFAULT_PATHS.acts).map((f) => join(f, 'act.yaml'));
-  // the 1-thread figures first, each in a process of its own while this one waits
-  log(`national: 1 thread in processes of their own`);
-  const natOwnClean = oneThread('national', NATIONAL_RUNS, false, acts);
-  const natOwnDetached = oneThread('national', NATIONAL_RUNS, true, acts);
   const nat = await national(acts);
-  const natOwn = nat.rows.map((r) => {
-    const c = natOwnClean.acts.find((x) => x.act === r.act);
-    const d = natOwnDetached.acts.find((x) => x.act === r.act);
-    if (!c || !d || JSON.stringify(c.statuses) !== JSON.stringify(r.statuses) || JSON.stringify(d.statuses) !== JSON.stringify(r.statuses)) {
-      throw new Error(`${r.act}: the national re-evaluation in a process of its own counts other persons by status`);
-    }
-    return { act: r.act, clean: c, detached: d };
-  });
+  // the same on 1 thread in processes of their own, while this one waits (its workers closed)
+  log(`national: 1 thread in processes of their own`);
+  const natOwn = ownFigures('national', NATIONAL_RUNS, acts, (act) => nat.rows.find((r) => r.act === act)!.statuses);
+  const natOwnRows = nat.rows.map((r) => ({ act: r.act, ...natOwn.byAct.get(r.act)! }));
   const rows: Row[] = [];
   const loads: Load[] = [];
-  const ownRuns: { size: number; kind: Kind; intact: boolean; detachedOnce: boolean; load: [number, number] }[] = [];
+  const ownRuns: { size: number; kind: Kind; intact: boolean; load: [number, number] }[] = [];
   let pgVersion = 'not reached';
   const duckVersion = await (async () => {
     const d = await DuckDbBackend.open();
@@ -552,7 +544,7 @@ async function main(): Promise<void> {
     const here = rows.filter((r) => r.size === n && r.kind === kind);
     const own = ownFigures(file, RUNS, acts, (act) => here.find((r) => r.act === act)!.statusCounts);
     for (const r of here) r.own = own.byAct.get(r.act) ?? null;
-    ownRuns.push({ size: n, kind, intact: own.intact, detachedOnce: own.detachedOnce, load: own.load });
+    ownRuns.push({ size: n, kind, intact: own.intact, load: own.load });
     loads.push({ size: n, kind, snapshotMs, fileBytes: statSync(file).size, generateMs, generateRss, bytesPerPersonAll: reg.columnBytes() / n, duckLoadMs, flatMs, pgLoadMs, load: [loadBefore, loadavg()[0]!] });
   }
   await floorRead.close();
@@ -572,11 +564,11 @@ async function main(): Promise<void> {
   const big = rows.filter((r) => r.size === largest && r.kind === 'default');
   const ownRatio = (o: OwnFigures['clean']) => r2(o.kernel / o.floorWrite);
   const bigOwn = ownRuns.find((o) => o.size === largest && o.kind === 'default');
-  const natIntact = natOwnClean.intact ? 'no buffer ever detached' : 'a buffer was detached by the process itself (see *In a process of its own*)';
+  const natIntact = natOwn.intact ? 'no buffer ever detached' : 'a buffer detached by the process itself';
   const figures = [
     `- ${largest.toLocaleString('en')} persons, 2 threads, hand-written DuckDB SQL ÷ kernel: ${big.map((r) => `${r.act} ${r.hand === null ? 'not run' : r2(r.hand / r.kernel2)}`).join(', ')} (to reach: ≥ 4).`,
     `- ${largest.toLocaleString('en')} persons, 1 thread, kernel ÷ floor (reading the act's columns and writing the outcome columns), in a process of its own with ${bigOwn?.intact ? 'no buffer ever detached' : 'a buffer detached by the process itself'}: ${big.map((r) => `${r.act} ${r.own ? ownRatio(r.own.clean) : 'not run'}`).join(', ')} (to reach: ≤ 1.6); in a process that has detached a buffer (as under tsx, or with PGlite): ${big.map((r) => (r.own ? ownRatio(r.own.detached) : 'not run')).join(' / ')}; in this benchmark's process, beside DuckDB: ${big.map((r) => r2(r.kernel1 / r.floorWrite1)).join(' / ')}.`,
-    `- National re-evaluation, 1 thread, median, in a process of its own with ${natIntact}: ${natOwn.map((r) => `${r.act} ${f(r.clean.kernel)} ms`).join(', ')} (to reach: < 3 ms; median CPU time ${natOwn.map((r) => f(r.clean.kernelCpu)).join(' / ')} ms); with a buffer detached: ${natOwn.map((r) => f(r.detached.kernel)).join(' / ')} ms; in this benchmark's process: ${nat.rows.map((r) => f(r.ms)).join(' / ')} ms.`,
+    `- National re-evaluation, 1 thread, median, in a process of its own with ${natIntact}: ${natOwnRows.map((r) => `${r.act} ${f(r.clean.kernel)} ms`).join(', ')} (to reach: < 3 ms; median CPU time ${natOwnRows.map((r) => f(r.clean.kernelCpu)).join(' / ')} ms); with a buffer detached: ${natOwnRows.map((r) => f(r.detached.kernel)).join(' / ')} ms; in this benchmark's process: ${nat.rows.map((r) => f(r.ms)).join(' / ')} ms.`,
     `- Peak resident memory of a ${largest.toLocaleString('en')}-person kernel evaluation (every act, 1 and 2 threads, in a process of its own): ${(rss.maxRssBytes / GiB).toFixed(2)} GiB (to reach: < 4 GB).`,
   ];
   const lines = [
@@ -608,7 +600,7 @@ async function main(): Promise<void> {
     '',
     '## The kernel and the floor in a process of their own',
     '',
-    `The kernel and the floor on 1 thread, each registry in a process that does nothing else (bench/one-thread.ts, run from a bundle on plain Node), medians of ${RUNS} rounds after a warm-up, each round taking the kernel, the floor reading and the floor reading and writing in turn, order reversed every other round. Why a process of its own: once a process has detached an ArrayBuffer — tsx's module loader does as it loads packages, PGlite's WebAssembly memory does as it grows, so this benchmark's process and the server's on PGlite have — V8 checks at every typed-array access that the buffer is still attached. The checks weigh on a tight loop like the floor's far more than on the kernel's, so in such a process the floor is slower than it need be and kernel ÷ floor looks better than it is. *Clean*: a process in which no buffer was ever detached (V8's trace of its detaching protector read to check it: ${ownRuns.every((o) => o.intact) && natOwnClean.intact ? 'none was, in every process' : 'one was, where the last column says so'}). *Detached*: the same after detaching one buffer first. Persons by status checked equal to this process's evaluation.`,
+    `The kernel and the floor on 1 thread, each registry in a process that does nothing else (bench/one-thread.ts, run from a bundle on plain Node), medians of ${RUNS} rounds after a warm-up, each round taking the kernel, the floor reading and the floor reading and writing in turn, order reversed every other round. Why a process of its own: once a process has detached an ArrayBuffer — tsx's module loader does as it loads packages, PGlite's WebAssembly memory does as it grows, so this benchmark's process and the server's on PGlite have — V8 checks at every typed-array access that the buffer is still attached. The checks weigh on a tight loop like the floor's far more than on the kernel's, so in such a process the floor is slower than it need be and kernel ÷ floor looks better than it is. *Clean*: a process in which no buffer was ever detached (V8's trace of its detaching protector read to check it: ${ownRuns.every((o) => o.intact) && natOwn.intact ? 'none was, in every process' : 'one was, where the last column says so'}). *Detached*: the same after detaching one buffer first. Persons by status checked equal to this process's evaluation.`,
     '',
     '| registry | persons | act | kernel, clean / detached (ms) | floor read, clean / detached | floor read + write, clean / detached | kernel ÷ floor (read + write), clean | detached | load average before / after | no buffer detached in the clean process |',
     '|---|---:|---|---:|---:|---:|---:|---:|---|---|',
@@ -639,11 +631,11 @@ async function main(): Promise<void> {
     '|---|---:|---:|---:|---:|---:|',
     ...nat.rows.map((r) => `| ${r.act} | ${f(r.ms)} | ${f(r.cpu)} | ${f(r.ms2)} | ${f(r.min)} / ${f(r.min2)} | ${Math.round(r.callerShare * 100)} % |`),
     '',
-    `In a process of its own (bench/one-thread.ts, as in *The kernel and the floor in a process of their own*), 1 thread, ${NATIONAL_RUNS} rounds after 30 of warm-up, ${natIntact} in the clean process; load average before / after ${natOwnClean.load[0].toFixed(2)} / ${natOwnDetached.load[1].toFixed(2)}:`,
+    `In a process of its own (bench/one-thread.ts, as in *The kernel and the floor in a process of their own*), 1 thread, ${NATIONAL_RUNS} rounds after 30 of warm-up, ${natIntact} in the clean process; load average before / after ${natOwn.load[0].toFixed(2)} / ${natOwn.load[1].toFixed(2)}:`,
     '',
     '| act | kernel, clean (ms) | CPU time, clean (ms) | fastest run, clean (ms) | floor read + write, clean (ms) | kernel ÷ floor, clean | kernel, detached (ms) | kernel ÷ floor, detached |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...natOwn.map((r) => `| ${r.act} | ${f(r.clean.kernel)} | ${f(r.clean.kernelCpu)} | ${f(r.clean.kernelMin)} | ${f(r.clean.floorWrite)} | ${ownRatio(r.clean)} | ${f(r.detached.kernel)} | ${ownRatio(r.detached)} |`),
+    ...natOwnRows.map((r) => `| ${r.act} | ${f(r.clean.kernel)} | ${f(r.clean.kernelCpu)} | ${f(r.clean.kernelMin)} | ${f(r.clean.floorWrite)} | ${ownRatio(r.clean)} | ${f(r.detached.kernel)} | ${ownRatio(r.detached)} |`),
     '',
     '## Memory',
     '',

@@ -547,7 +547,7 @@ function earlierLaterCode(g: KernelGen, chosen: string): string {
  * punishment or a replacement, unknown for an unknown end, the days left for a release, and a
  * reduction of the unserved part remembered for the days left (remitDaysMemo's memory). Otherwise
  * the loop over persons is left (`break fast`, `hC` the clause) for the call, made outside it
- * (REMIT_CALL), and the person read again, the answer at hand (`hV` for person `hI`).
+ * (remitCall), and the person read again, the answer at hand (`hV` for person `hI`).
  */
 function remitCode(): string {
   return [
