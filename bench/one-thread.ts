@@ -16,6 +16,12 @@
  * trace of the protector to say so), then, with `detached`, in a process that detaches one buffer
  * before it starts: as the server's process on PGlite, or under tsx.
  *
+ * With `ordered` (instead of `detached`), every act is also timed on the same persons in the order
+ * of their outcomes under it (status, clause, exclusion, reason, "almost eligible"; generation order
+ * within each), as `<act> ordered`: there the processor guesses every person's path through the
+ * kernel right, so the difference is what its wrong guesses cost in the registry's own order. No
+ * registry is in such an order (it depends on the act): it measures, it is not a way to run.
+ *
  * `national`: the default profile's registry (the national one), `rounds` rounds after 30 of warm-up,
  * each act's run timed by the wall clock and by the process's CPU time. A snapshot: `rounds` rounds
  * after a warm-up. Each round takes every act in turn — kernel, floor reading, floor reading and
@@ -30,7 +36,7 @@ import { loadSnapshot } from '../src/registry/snapshot.ts';
 import { generatePersons } from '../src/registry/synthetic/generate.ts';
 import { loadProfile } from '../src/registry/synthetic/profile.ts';
 import { compileActKernel } from '../src/engine/act/kernel.ts';
-import { newOutcomes, STATUSES } from '../src/engine/act/outcome.ts';
+import { newOutcomes, STATUSES, type Outcomes } from '../src/engine/act/outcome.ts';
 import { loadAct } from '../src/engine/act/plan.ts';
 import { floorColumns, floorFunction, floorSource } from './floor.ts';
 
@@ -53,9 +59,10 @@ export interface OneThreadResult {
 
 const [source, roundsArg, ...rest] = process.argv.slice(2);
 const detached = rest[0] === 'detached';
-const actFiles = detached ? rest.slice(1) : rest;
+const ordered = rest[0] === 'ordered';
+const actFiles = detached || ordered ? rest.slice(1) : rest;
 const rounds = Number(roundsArg);
-if (!source || !Number.isInteger(rounds) || rounds < 1 || actFiles.length === 0) throw new Error('usage: one-thread.mjs <snapshot | national> <rounds> [detached] <act.yaml>…');
+if (!source || !Number.isInteger(rounds) || rounds < 1 || actFiles.length === 0) throw new Error('usage: one-thread.mjs <snapshot | national> <rounds> [detached | ordered] <act.yaml>…');
 // a process in which a buffer was detached, as under tsx or with PGlite
 if (detached) structuredClone(new ArrayBuffer(8), { transfer: [new ArrayBuffer(8)] });
 
@@ -80,7 +87,17 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-const runs = actFiles.map((file) => {
+/** The persons of `registry` in the order of their outcomes under an act (stable: generation order within an outcome). */
+function inOrderOf(o: Outcomes): Registry {
+  const key = (i: number) =>
+    ((((((o.status[i]! * 64 + o.clause[i]! + 1) * 64 + o.exclusion[i]! + 1) * 16 + o.reason[i]!) * 4 + o.almostKind[i]!) * 64 + o.almostClause[i]! + 1) * 16) + o.almostCriterion[i]! + 1;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => key(a) - key(b));
+  const b = new RegistryBuilder(law.criminalCode, n);
+  for (const i of order) b.push(registry.record(i));
+  return b.finish(true);
+}
+
+const runOf = (file: string, registry: Registry, suffix: string) => {
   const { plan } = loadAct(file, law);
   const kernel = compileActKernel(plan, law);
   const tally = kernel.newTally();
@@ -91,7 +108,7 @@ const runs = actFiles.map((file) => {
   const write = floorFunction(floorSource(fc.ints.length, fc.floats.length, true));
   const floorOut = newOutcomes(n);
   return {
-    act: plan.id,
+    act: plan.id + suffix,
     kernel: () => {
       tally.reset();
       kernel.run(registry, undefined, undefined, out, tally);
@@ -101,7 +118,14 @@ const runs = actFiles.map((file) => {
     out,
     t: { kernel: [] as number[], cpu: [] as number[], floorRead: [] as number[], floorWrite: [] as number[] },
   };
-});
+};
+const runs = actFiles.map((file) => runOf(file, registry, ''));
+if (ordered)
+  for (const [k, file] of actFiles.entries()) {
+    const r = runs[k]!;
+    r.kernel();
+    runs.push(runOf(file, inOrderOf(r.out), ' ordered'));
+  }
 
 const warmUp = national || n <= 100_000 ? 30 : 2;
 for (let w = 0; w < warmUp; w++) for (const r of runs) for (const f of [r.kernel, r.floorRead, r.floorWrite]) f();

@@ -20,7 +20,10 @@
  *    again in processes of their own run from a bundle on plain Node (one-thread.ts): once with no
  *    ArrayBuffer ever detached, once with one detached — this process has detached some (tsx), and
  *    V8 then checks every typed-array access, which slows the floor far more than the kernel.
- *    The figures of issue 14 are read from the clean processes; the others are printed beside them.
+ *    The figures of issue 14 are read from the clean processes; the others are printed beside them;
+ * 6. kernel ÷ floor on the same persons in the order of their outcomes under each act
+ *    (BENCH_ORDERED_SIZE, default 1000000; one-thread.ts `ordered`): what the processor's wrong
+ *    guesses of a person's path cost in a registry's own order.
  *
  * Medians of BENCH_RUNS (default 5) rounds after a warm-up, engines alternating within a round; the
  * emitted SQL above 1 000 000 persons BENCH_SQL_RUNS_LARGE rounds (default 2; a run takes seconds).
@@ -66,6 +69,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PG_RUNS = Math.min(RUNS, Number(process.env.BENCH_PG_RUNS ?? RUNS));
 const SQL_RUNS_LARGE = Math.min(RUNS, Number(process.env.BENCH_SQL_RUNS_LARGE ?? 2));
 const NATIONAL_RUNS = Number(process.env.BENCH_NATIONAL_RUNS ?? 101);
+/** The default registry timed again in the order of its persons' outcomes (0: none). */
+const ORDERED_SIZE = Number(process.env.BENCH_ORDERED_SIZE ?? 1_000_000);
 /** DuckDB's memory limit (its default is 80 % of the machine's memory); it spills to bench/out/duckdb-tmp past it. */
 const DUCKDB_MEMORY = process.env.BENCH_DUCKDB_MEMORY ?? '6GB';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -115,8 +120,8 @@ function oneThreadBundle(): string {
 }
 
 /** The 1-thread figures from a process of its own (bench/one-thread.ts), and whether V8 kept its detaching protector (no buffer detached but the one `detached` asks for). */
-function oneThread(source: string, rounds: number, detached: boolean, acts: string[]): OneThreadResult & { intact: boolean } {
-  const args = ['--trace-protector-invalidation', oneThreadBundle(), source, String(rounds), ...(detached ? ['detached'] : []), ...acts];
+function oneThread(source: string, rounds: number, mode: 'clean' | 'detached' | 'ordered', acts: string[]): OneThreadResult & { intact: boolean } {
+  const args = ['--trace-protector-invalidation', oneThreadBundle(), source, String(rounds), ...(mode === 'clean' ? [] : [mode]), ...acts];
   const r = spawnSync(process.execPath, args, { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
   if (r.status !== 0) throw new Error(`one-thread.ts failed (${r.status ?? r.signal})`);
   const lines = r.stdout.split('\n');
@@ -223,8 +228,8 @@ interface OwnFigures {
 
 /** The 1-thread figures of every act in processes of their own, checked to count the persons by status as `statuses` does. */
 function ownFigures(source: string, rounds: number, acts: string[], statuses: (act: string) => number[]): { byAct: Map<string, OwnFigures>; intact: boolean; load: [number, number] } {
-  const clean = oneThread(source, rounds, false, acts);
-  const detached = oneThread(source, rounds, true, acts);
+  const clean = oneThread(source, rounds, 'clean', acts);
+  const detached = oneThread(source, rounds, 'detached', acts);
   const byAct = new Map<string, OwnFigures>();
   for (const c of clean.acts) {
     const d = detached.acts.find((x) => x.act === c.act);
@@ -236,6 +241,30 @@ function ownFigures(source: string, rounds: number, acts: string[], statuses: (a
     byAct.set(c.act, { clean: c, detached: d });
   }
   return { byAct, intact: clean.intact, load: [clean.load[0], detached.load[1]] };
+}
+
+/** One act's kernel and floor on 1 thread in a process of its own, the persons in the registry's order and in the order of their outcomes. */
+interface OrderedRow {
+  act: string;
+  registryOrder: OneThreadResult['acts'][number];
+  outcomeOrder: OneThreadResult['acts'][number];
+}
+
+/** Kernel and floor of every act in one clean process, in both orders (bench/one-thread.ts `ordered`), the persons by status checked as ownFigures does. */
+function orderedFigures(source: string, rounds: number, acts: string[], statuses: (act: string) => number[]): { rows: OrderedRow[]; intact: boolean; load: [number, number] } {
+  const r = oneThread(source, rounds, 'ordered', acts);
+  const rows = r.acts
+    .filter((a) => !a.act.endsWith(' ordered'))
+    .map((a) => {
+      const o = r.acts.find((x) => x.act === `${a.act} ordered`);
+      if (!o) throw new Error(`one-thread.ts did not evaluate ${a.act} in the order of its outcomes`);
+      const expected = statuses(a.act);
+      if (JSON.stringify(a.statuses) !== JSON.stringify(expected) || JSON.stringify(o.statuses) !== JSON.stringify(expected)) {
+        throw new Error(`${a.act} @ ${source}: the persons by status in the order of their outcomes (${o.statuses.join(' / ')}) or the registry's (${a.statuses.join(' / ')}) differ from this process's (${expected.join(' / ')})`);
+      }
+      return { act: a.act, registryOrder: a, outcomeOrder: o };
+    });
+  return { rows, intact: r.intact, load: r.load };
 }
 
 interface NationalRow {
@@ -550,6 +579,15 @@ async function main(): Promise<void> {
   await floorRead.close();
   await floorWrite.close();
 
+  // kernel ÷ floor with the processor guessing every person's path right
+  const orderedRun = SIZES.includes(ORDERED_SIZE) ? ORDERED_SIZE : null;
+  let ordered: ReturnType<typeof orderedFigures> | null = null;
+  if (orderedRun !== null) {
+    log(`default ${orderedRun}: 1 thread, the persons in the order of their outcomes`);
+    const here = rows.filter((r) => r.size === orderedRun && r.kind === 'default');
+    ordered = orderedFigures(registryFile(orderedRun, 'default').file, RUNS, acts, (act) => here.find((r) => r.act === act)!.statusCounts);
+  }
+
   // the memory of a kernel evaluation of the largest registry, alone in its process
   const largest = Math.max(...SIZES);
   log(`kernel memory at ${largest}`);
@@ -569,6 +607,11 @@ async function main(): Promise<void> {
     `- ${largest.toLocaleString('en')} persons, 2 threads, hand-written DuckDB SQL ÷ kernel: ${big.map((r) => `${r.act} ${r.hand === null ? 'not run' : r2(r.hand / r.kernel2)}`).join(', ')} (to reach: ≥ 4).`,
     `- ${largest.toLocaleString('en')} persons, 1 thread, kernel ÷ floor (reading the act's columns and writing the outcome columns), in a process of its own with ${bigOwn?.intact ? 'no buffer ever detached' : 'a buffer detached by the process itself'}: ${big.map((r) => `${r.act} ${r.own ? ownRatio(r.own.clean) : 'not run'}`).join(', ')} (to reach: ≤ 1.6); in a process that has detached a buffer (as under tsx, or with PGlite): ${big.map((r) => (r.own ? ownRatio(r.own.detached) : 'not run')).join(' / ')}; in this benchmark's process, beside DuckDB: ${big.map((r) => r2(r.kernel1 / r.floorWrite1)).join(' / ')}.`,
     `- National re-evaluation, 1 thread, median, in a process of its own with ${natIntact}: ${natOwnRows.map((r) => `${r.act} ${f(r.clean.kernel)} ms`).join(', ')} (to reach: < 3 ms; median CPU time ${natOwnRows.map((r) => f(r.clean.kernelCpu)).join(' / ')} ms); with a buffer detached: ${natOwnRows.map((r) => f(r.detached.kernel)).join(' / ')} ms; in this benchmark's process: ${nat.rows.map((r) => f(r.ms)).join(' / ')} ms.`,
+    ...(ordered
+      ? [
+          `- Where kernel ÷ floor's excess goes: at ${orderedRun!.toLocaleString('en')} persons, 1 thread, in a process of its own, kernel ÷ floor ${ordered.rows.map((r) => `${r.act} ${ownRatio(r.registryOrder)}`).join(', ')} in the registry's order, and ${ordered.rows.map((r) => ownRatio(r.outcomeOrder)).join(' / ')} on the same persons in the order of their outcomes, where the processor guesses every person's path right (*The processor's guesses*).`,
+        ]
+      : []),
     `- Peak resident memory of a ${largest.toLocaleString('en')}-person kernel evaluation (every act, 1 and 2 threads, in a process of its own): ${(rss.maxRssBytes / GiB).toFixed(2)} GiB (to reach: < 4 GB).`,
   ];
   const lines = [
@@ -576,7 +619,7 @@ async function main(): Promise<void> {
     '',
     `Machine: ${machine}. The whole run took ${totalMin.toFixed(0)} minutes; other processes shared the 2 cores (load averages below).`,
     '',
-    `Settings: BENCH_SIZES ${SIZES.join(',')}, BENCH_REAL_SIZES ${REAL_SIZES.join(',') || 'none'}, BENCH_RUNS ${RUNS}, BENCH_SQL_RUNS_LARGE ${SQL_RUNS_LARGE}, BENCH_DUCKDB_MAX ${DUCKDB_MAX}, BENCH_EMITTED_MAX ${EMITTED_MAX}, BENCH_PG_MAX ${PG_MAX}, BENCH_JRE_SAMPLE ${JRE_SAMPLE}, BENCH_NATIONAL_RUNS ${NATIONAL_RUNS}, BENCH_DUCKDB_MEMORY ${DUCKDB_MEMORY}.`,
+    `Settings: BENCH_SIZES ${SIZES.join(',')}, BENCH_REAL_SIZES ${REAL_SIZES.join(',') || 'none'}, BENCH_RUNS ${RUNS}, BENCH_SQL_RUNS_LARGE ${SQL_RUNS_LARGE}, BENCH_DUCKDB_MAX ${DUCKDB_MAX}, BENCH_EMITTED_MAX ${EMITTED_MAX}, BENCH_PG_MAX ${PG_MAX}, BENCH_JRE_SAMPLE ${JRE_SAMPLE}, BENCH_NATIONAL_RUNS ${NATIONAL_RUNS}, BENCH_ORDERED_SIZE ${ORDERED_SIZE}, BENCH_DUCKDB_MEMORY ${DUCKDB_MEMORY}.`,
     '',
     '## The figures of issue 14',
     '',
@@ -612,6 +655,21 @@ async function main(): Promise<void> {
         return `| ${r.kind} | ${r.size.toLocaleString('en')} | ${r.act} | ${f(o.clean.kernel)} / ${f(o.detached.kernel)} | ${f(o.clean.floorRead)} / ${f(o.detached.floorRead)} | ${f(o.clean.floorWrite)} / ${f(o.detached.floorWrite)} | ${ownRatio(o.clean)} | ${ownRatio(o.detached)} | ${run.load[0].toFixed(2)} / ${run.load[1].toFixed(2)} | ${run.intact ? 'yes' : 'no'} |`;
       }),
     '',
+    ...(ordered
+      ? [
+          "## The processor's guesses",
+          '',
+          `The kernel decides person by person, and the path a person takes through it (not serving; which clause; excluded, granted or undecided; "almost eligible") depends on the person's facts. The processor guesses each branch before it knows; in a registry's own order the persons' paths follow no pattern, and each wrong guess costs it some twenty cycles. Here the kernel and the floor on 1 thread, in one process of their own (bench/one-thread.ts \`ordered\`, ${ordered.intact ? 'no buffer ever detached' : 'a buffer detached by the process itself'}), on the default registry of ${orderedRun!.toLocaleString('en')} persons as it is and on the same persons in the order of their outcomes under the act (status, clause, exclusion, reason, "almost eligible"; a registry of its own for each act), where the guesses come right; medians of ${RUNS} rounds, load average before / after ${ordered.load[0].toFixed(2)} / ${ordered.load[1].toFixed(2)}. No registry is in such an order (it depends on the act): the difference is what the wrong guesses cost, not a way to run.`,
+          '',
+          "| act | kernel, registry's order (ms) | floor read + write (ms) | kernel ÷ floor | kernel, outcome order (ms) | floor read + write (ms) | kernel ÷ floor | the kernel's time the wrong guesses take |",
+          '|---|---:|---:|---:|---:|---:|---:|---:|',
+          ...ordered.rows.map(
+            (r) =>
+              `| ${r.act} | ${f(r.registryOrder.kernel)} | ${f(r.registryOrder.floorWrite)} | ${ownRatio(r.registryOrder)} | ${f(r.outcomeOrder.kernel)} | ${f(r.outcomeOrder.floorWrite)} | ${ownRatio(r.outcomeOrder)} | ${Math.round((1 - r.outcomeOrder.kernel / r.registryOrder.kernel) * 100)} % |`,
+          ),
+          '',
+        ]
+      : []),
     '## Independent implementations: the emitted SQL and json-rules-engine',
     '',
     `The SQL the engine emits from an act (src/engine/sql/emit.ts) is a third implementation of the semantics, kept to check the kernel and to run acts inside a database; it is generic (every criterion's truth code, counts of false and unknown criteria, and the decision as materialized layers), not a speed competitor. json-rules-engine decides one record at a time (persons with an undecided fact skipped: it is two-valued). Emitted SQL: medians of ${RUNS} rounds up to 1 000 000 persons, ${SQL_RUNS_LARGE} above; PostgreSQL ${PG_RUNS} rounds, up to ${PG_MAX.toLocaleString('en')} persons.`,
