@@ -368,6 +368,8 @@ async function main(): Promise<void> {
   })();
   const floorRead = await TwoThreadFloor.start();
   const floorWrite = await TwoThreadFloor.start();
+  const orderedRun = SIZES.includes(ORDERED_SIZE) ? ORDERED_SIZE : null;
+  let ordered: ReturnType<typeof orderedFigures> | null = null;
   const sets: { n: number; kind: Kind }[] = [...SIZES.map((n) => ({ n, kind: 'default' as const })), ...REAL_SIZES.map((n) => ({ n, kind: 'real' as const }))];
 
   for (const { n, kind } of sets) {
@@ -574,19 +576,16 @@ async function main(): Promise<void> {
     const own = ownFigures(file, RUNS, acts, (act) => here.find((r) => r.act === act)!.statusCounts);
     for (const r of here) r.own = own.byAct.get(r.act) ?? null;
     ownRuns.push({ size: n, kind, intact: own.intact, load: own.load });
+    // kernel ÷ floor with the processor guessing every person's path right, while the process is as it was for the figures above
+    if (kind === 'default' && n === orderedRun) {
+      log(`${kind} ${n}: 1 thread, the persons in the order of their outcomes`);
+      ordered = orderedFigures(file, RUNS, acts, (act) => here.find((r) => r.act === act)!.statusCounts);
+    }
     loads.push({ size: n, kind, snapshotMs, fileBytes: statSync(file).size, generateMs, generateRss, bytesPerPersonAll: reg.columnBytes() / n, duckLoadMs, flatMs, pgLoadMs, load: [loadBefore, loadavg()[0]!] });
   }
   await floorRead.close();
   await floorWrite.close();
 
-  // kernel ÷ floor with the processor guessing every person's path right
-  const orderedRun = SIZES.includes(ORDERED_SIZE) ? ORDERED_SIZE : null;
-  let ordered: ReturnType<typeof orderedFigures> | null = null;
-  if (orderedRun !== null) {
-    log(`default ${orderedRun}: 1 thread, the persons in the order of their outcomes`);
-    const here = rows.filter((r) => r.size === orderedRun && r.kind === 'default');
-    ordered = orderedFigures(registryFile(orderedRun, 'default').file, RUNS, acts, (act) => here.find((r) => r.act === act)!.statusCounts);
-  }
 
   // the memory of a kernel evaluation of the largest registry, alone in its process
   const largest = Math.max(...SIZES);
