@@ -71,6 +71,8 @@ const SQL_RUNS_LARGE = Math.min(RUNS, Number(process.env.BENCH_SQL_RUNS_LARGE ??
 const NATIONAL_RUNS = Number(process.env.BENCH_NATIONAL_RUNS ?? 101);
 /** The default registry timed again in the order of its persons' outcomes (0: none). */
 const ORDERED_SIZE = Number(process.env.BENCH_ORDERED_SIZE ?? 1_000_000);
+/** Its rounds: at least 15, so that another process holding a core for a few seconds does not make a median (the process takes half a minute). */
+const ORDERED_RUNS = Math.max(RUNS, 15);
 /** DuckDB's memory limit (its default is 80 % of the machine's memory); it spills to bench/out/duckdb-tmp past it. */
 const DUCKDB_MEMORY = process.env.BENCH_DUCKDB_MEMORY ?? '6GB';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -579,7 +581,7 @@ async function main(): Promise<void> {
     // kernel ÷ floor with the processor guessing every person's path right, while the process is as it was for the figures above
     if (kind === 'default' && n === orderedRun) {
       log(`${kind} ${n}: 1 thread, the persons in the order of their outcomes`);
-      ordered = orderedFigures(file, RUNS, acts, (act) => here.find((r) => r.act === act)!.statusCounts);
+      ordered = orderedFigures(file, ORDERED_RUNS, acts, (act) => here.find((r) => r.act === act)!.statusCounts);
     }
     loads.push({ size: n, kind, snapshotMs, fileBytes: statSync(file).size, generateMs, generateRss, bytesPerPersonAll: reg.columnBytes() / n, duckLoadMs, flatMs, pgLoadMs, load: [loadBefore, loadavg()[0]!] });
   }
@@ -658,7 +660,7 @@ async function main(): Promise<void> {
       ? [
           "## The processor's guesses",
           '',
-          `The kernel decides person by person, and the path a person takes through it (not serving; which clause; excluded, granted or undecided; "almost eligible") depends on the person's facts. The processor guesses each branch before it knows; in a registry's own order the persons' paths follow no pattern, and each wrong guess costs it some twenty cycles. Here the kernel and the floor on 1 thread, in one process of their own (bench/one-thread.ts \`ordered\`, ${ordered.intact ? 'no buffer ever detached' : 'a buffer detached by the process itself'}), on the default registry of ${orderedRun!.toLocaleString('en')} persons as it is and on the same persons in the order of their outcomes under the act (status, clause, exclusion, reason, "almost eligible"; a registry of its own for each act), where the guesses come right; medians of ${RUNS} rounds, load average before / after ${ordered.load[0].toFixed(2)} / ${ordered.load[1].toFixed(2)}. No registry is in such an order (it depends on the act): the difference is what the wrong guesses cost, not a way to run.`,
+          `The kernel decides person by person, and the path a person takes through it (not serving; which clause; excluded, granted or undecided; "almost eligible") depends on the person's facts. The processor guesses each branch before it knows; in a registry's own order the persons' paths follow no pattern, and each wrong guess costs it some twenty cycles. Here the kernel and the floor on 1 thread, in one process of their own (bench/one-thread.ts \`ordered\`, ${ordered.intact ? 'no buffer ever detached' : 'a buffer detached by the process itself'}), on the default registry of ${orderedRun!.toLocaleString('en')} persons as it is and on the same persons in the order of their outcomes under the act (status, clause, exclusion, reason, "almost eligible"; a registry of its own for each act), where the guesses come right; medians of ${ORDERED_RUNS} rounds, load average before / after ${ordered.load[0].toFixed(2)} / ${ordered.load[1].toFixed(2)}. No registry is in such an order (it depends on the act): the difference is what the wrong guesses cost, not a way to run.`,
           '',
           "| act | kernel, registry's order (ms) | floor read + write (ms) | kernel ÷ floor | kernel, outcome order (ms) | floor read + write (ms) | kernel ÷ floor | the kernel's time the wrong guesses take |",
           '|---|---:|---:|---:|---:|---:|---:|---:|',
