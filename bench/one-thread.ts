@@ -97,13 +97,17 @@ function inOrderOf(o: Outcomes): Registry {
   return b.finish(true);
 }
 
-const runOf = (file: string, registry: Registry, suffix: string) => {
+const acts = actFiles.map((file) => {
   const { plan } = loadAct(file, law);
-  const kernel = compileActKernel(plan, law);
+  return { plan, kernel: compileActKernel(plan, law) };
+});
+
+/** An act's kernel and floors on `on` (the registry, or its persons in another order), with their times. */
+const runOf = ({ plan, kernel }: (typeof acts)[number], on: Registry, suffix: string) => {
   const tally = kernel.newTally();
   const out = newOutcomes(n, false, plan.clauses.length);
-  const inputs = kernel.inputs(registry);
-  const fc = floorColumns(registry, inputs.columns, inputs.counted);
+  const inputs = kernel.inputs(on);
+  const fc = floorColumns(on, inputs.columns, inputs.counted);
   const read = floorFunction(floorSource(fc.ints.length, fc.floats.length, false));
   const write = floorFunction(floorSource(fc.ints.length, fc.floats.length, true));
   const floorOut = newOutcomes(n);
@@ -111,7 +115,7 @@ const runOf = (file: string, registry: Registry, suffix: string) => {
     act: plan.id + suffix,
     kernel: () => {
       tally.reset();
-      kernel.run(registry, undefined, undefined, out, tally);
+      kernel.run(on, undefined, undefined, out, tally);
     },
     floorRead: () => read(fc.ints, fc.floats, null, 0, n),
     floorWrite: () => write(fc.ints, fc.floats, floorOut, 0, n),
@@ -119,12 +123,12 @@ const runOf = (file: string, registry: Registry, suffix: string) => {
     t: { kernel: [] as number[], cpu: [] as number[], floorRead: [] as number[], floorWrite: [] as number[] },
   };
 };
-const runs = actFiles.map((file) => runOf(file, registry, ''));
+const runs = acts.map((act) => runOf(act, registry, ''));
 if (ordered)
-  for (const [k, file] of actFiles.entries()) {
+  for (const [k, act] of acts.entries()) {
     const r = runs[k]!;
     r.kernel();
-    runs.push(runOf(file, inOrderOf(r.out), ' ordered'));
+    runs.push(runOf(act, inOrderOf(r.out), ' ordered'));
   }
 
 const warmUp = national || n <= 100_000 ? 30 : 2;

@@ -229,6 +229,12 @@ interface OwnFigures {
 }
 
 /** The 1-thread figures of every act in processes of their own, checked to count the persons by status as `statuses` does. */
+/** Throws unless every count of persons by status a process of its own printed for `act` (by what it ran) equals this process's. */
+function checkStatuses(source: string, act: string, expected: number[], found: Record<string, number[]>): void {
+  const differ = Object.entries(found).filter(([, got]) => got.join() !== expected.join());
+  if (differ.length > 0) throw new Error(`${act} @ ${source}: the persons by status in a process of its own (${differ.map(([what, got]) => `${what}: ${got.join(' / ')}`).join('; ')}) differ from this process's (${expected.join(' / ')})`);
+}
+
 function ownFigures(source: string, rounds: number, acts: string[], statuses: (act: string) => number[]): { byAct: Map<string, OwnFigures>; intact: boolean; load: [number, number] } {
   const clean = oneThread(source, rounds, 'clean', acts);
   const detached = oneThread(source, rounds, 'detached', acts);
@@ -236,10 +242,7 @@ function ownFigures(source: string, rounds: number, acts: string[], statuses: (a
   for (const c of clean.acts) {
     const d = detached.acts.find((x) => x.act === c.act);
     if (!d) throw new Error(`one-thread.ts did not evaluate ${c.act} with a buffer detached`);
-    const expected = statuses(c.act);
-    if (JSON.stringify(c.statuses) !== JSON.stringify(expected) || JSON.stringify(d.statuses) !== JSON.stringify(expected)) {
-      throw new Error(`${c.act} @ ${source}: the persons by status in a process of its own (${c.statuses.join(' / ')}; ${d.statuses.join(' / ')}) differ from this process's (${expected.join(' / ')})`);
-    }
+    checkStatuses(source, c.act, statuses(c.act), { clean: c.statuses, detached: d.statuses });
     byAct.set(c.act, { clean: c, detached: d });
   }
   return { byAct, intact: clean.intact, load: [clean.load[0], detached.load[1]] };
@@ -260,10 +263,7 @@ function orderedFigures(source: string, rounds: number, acts: string[], statuses
     .map((a) => {
       const o = r.acts.find((x) => x.act === `${a.act} ordered`);
       if (!o) throw new Error(`one-thread.ts did not evaluate ${a.act} in the order of its outcomes`);
-      const expected = statuses(a.act);
-      if (JSON.stringify(a.statuses) !== JSON.stringify(expected) || JSON.stringify(o.statuses) !== JSON.stringify(expected)) {
-        throw new Error(`${a.act} @ ${source}: the persons by status in the order of their outcomes (${o.statuses.join(' / ')}) or the registry's (${a.statuses.join(' / ')}) differ from this process's (${expected.join(' / ')})`);
-      }
+      checkStatuses(source, a.act, statuses(a.act), { "the registry's order": a.statuses, 'the order of the outcomes': o.statuses });
       return { act: a.act, registryOrder: a, outcomeOrder: o };
     });
   return { rows, intact: r.intact, load: r.load };
