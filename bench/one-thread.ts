@@ -24,8 +24,10 @@
  *
  * `national`: the default profile's registry (the national one), `rounds` rounds after 30 of warm-up,
  * each act's run timed by the wall clock and by the process's CPU time. A snapshot: `rounds` rounds
- * after a warm-up. Each round takes every act in turn — kernel, floor reading, floor reading and
- * writing — in an order reversed every other round. Prints one line of JSON.
+ * after a warm-up. Each round takes every act in turn — kernel, kernel as JavaScript, floor reading, floor reading and
+ * writing — in an order reversed every other round. The kernel is timed as the product runs it
+ * (WebAssembly, src/engine/act/kernel-wasm.ts) and, beside it, as JavaScript (`kernelJs`), its
+ * outcomes checked equal. Prints one line of JSON.
  */
 import { loadavg } from 'node:os';
 import { loadLaw } from '../src/law/law.ts';
@@ -50,6 +52,10 @@ export interface OneThreadResult {
     kernel: number;
     kernelCpu: number;
     kernelMin: number;
+    /** The same kernel run as JavaScript (the product runs it as WebAssembly: src/engine/act/kernel-wasm.ts). */
+    kernelJs: number;
+    /** What ran `kernel`: 'wasm', or 'javascript' where the translator refused the act. */
+    engine: string;
     floorRead: number;
     floorWrite: number;
     /** Persons by status (not covered, eligible, excluded, needs review): checked against the benchmark's own evaluation. */
@@ -99,13 +105,15 @@ function inOrderOf(o: Outcomes): Registry {
 
 const acts = actFiles.map((file) => {
   const { plan } = loadAct(file, law);
-  return { plan, kernel: compileActKernel(plan, law) };
+  return { plan, kernel: compileActKernel(plan, law, 'wasm'), kernelJs: compileActKernel(plan, law, 'javascript') };
 });
 
 /** An act's kernel and floors on `on` (the registry, or its persons in another order), with their times. */
-const runOf = ({ plan, kernel }: (typeof acts)[number], on: Registry, suffix: string) => {
+const runOf = ({ plan, kernel, kernelJs }: (typeof acts)[number], on: Registry, suffix: string) => {
   const tally = kernel.newTally();
   const out = newOutcomes(n, false, plan.clauses.length);
+  const tallyJs = kernelJs.newTally();
+  const outJs = newOutcomes(n, false, plan.clauses.length);
   const inputs = kernel.inputs(on);
   const fc = floorColumns(on, inputs.columns, inputs.counted);
   const read = floorFunction(floorSource(fc.ints.length, fc.floats.length, false));
@@ -117,10 +125,16 @@ const runOf = ({ plan, kernel }: (typeof acts)[number], on: Registry, suffix: st
       tally.reset();
       kernel.run(on, undefined, undefined, out, tally);
     },
+    kernelJs: () => {
+      tallyJs.reset();
+      kernelJs.run(on, undefined, undefined, outJs, tallyJs);
+    },
+    engine: kernel.bind(on).engine,
+    outJs,
     floorRead: () => read(fc.ints, fc.floats, null, 0, n),
     floorWrite: () => write(fc.ints, fc.floats, floorOut, 0, n),
     out,
-    t: { kernel: [] as number[], cpu: [] as number[], floorRead: [] as number[], floorWrite: [] as number[] },
+    t: { kernel: [] as number[], cpu: [] as number[], kernelJs: [] as number[], floorRead: [] as number[], floorWrite: [] as number[] },
   };
 };
 const runs = acts.map((act) => runOf(act, registry, ''));
@@ -132,7 +146,7 @@ if (ordered)
   }
 
 const warmUp = national || n <= 100_000 ? 30 : 2;
-for (let w = 0; w < warmUp; w++) for (const r of runs) for (const f of [r.kernel, r.floorRead, r.floorWrite]) f();
+for (let w = 0; w < warmUp; w++) for (const r of runs) for (const f of [r.kernel, r.kernelJs, r.floorRead, r.floorWrite]) f();
 const loadBefore = loadavg()[0]!;
 for (let k = 0; k < rounds; k++) {
   for (const r of k % 2 === 0 ? runs : [...runs].reverse()) {
@@ -143,6 +157,11 @@ for (let k = 0; k < rounds; k++) {
         r.kernel();
         r.t.kernel.push(performance.now() - s);
         r.t.cpu.push(cpuMs() - c);
+      },
+      () => {
+        const s = performance.now();
+        r.kernelJs();
+        r.t.kernelJs.push(performance.now() - s);
       },
       () => {
         const s = performance.now();
@@ -165,7 +184,8 @@ const result: OneThreadResult = {
   acts: runs.map((r) => {
     const statuses = STATUSES.map(() => 0);
     for (let i = 0; i < n; i++) statuses[r.out.status[i]!]!++;
-    return { act: r.act, kernel: median(r.t.kernel), kernelCpu: median(r.t.cpu), kernelMin: Math.min(...r.t.kernel), floorRead: median(r.t.floorRead), floorWrite: median(r.t.floorWrite), statuses };
+    for (let i = 0; i < n; i++) if (r.outJs.status[i] !== r.out.status[i] || r.outJs.daysRemitted[i] !== r.out.daysRemitted[i]) throw new Error(`${r.act}: the kernel as JavaScript and as WebAssembly differ at person ${i}`);
+    return { act: r.act, kernel: median(r.t.kernel), kernelCpu: median(r.t.cpu), kernelMin: Math.min(...r.t.kernel), kernelJs: median(r.t.kernelJs), engine: r.engine, floorRead: median(r.t.floorRead), floorWrite: median(r.t.floorWrite), statuses };
   }),
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

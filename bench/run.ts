@@ -602,12 +602,13 @@ async function main(): Promise<void> {
   const r2 = (x: number) => x.toFixed(2);
   const big = rows.filter((r) => r.size === largest && r.kind === 'default');
   const ownRatio = (o: OwnFigures['clean']) => r2(o.kernel / o.floorWrite);
+  const jsRatio = (o: OwnFigures['clean']) => r2(o.kernelJs / o.floorWrite);
   const bigOwn = ownRuns.find((o) => o.size === largest && o.kind === 'default');
   const natIntact = natOwn.intact ? 'no buffer ever detached' : 'a buffer detached by the process itself';
   const figures = [
     `- ${largest.toLocaleString('en')} persons, 2 threads, hand-written DuckDB SQL ÷ kernel: ${big.map((r) => `${r.act} ${r.hand === null ? 'not run' : r2(r.hand / r.kernel2)}`).join(', ')} (to reach: ≥ 4).`,
-    `- ${largest.toLocaleString('en')} persons, 1 thread, kernel ÷ floor (reading the act's columns and writing the outcome columns), in a process of its own with ${bigOwn?.intact ? 'no buffer ever detached' : 'a buffer detached by the process itself'}: ${big.map((r) => `${r.act} ${r.own ? ownRatio(r.own.clean) : 'not run'}`).join(', ')} (to reach: ≤ 1.6); in a process that has detached a buffer (as under tsx, or with PGlite): ${big.map((r) => (r.own ? ownRatio(r.own.detached) : 'not run')).join(' / ')}; in this benchmark's process, beside DuckDB: ${big.map((r) => r2(r.kernel1 / r.floorWrite1)).join(' / ')}.`,
-    `- National re-evaluation, 1 thread, median, in a process of its own with ${natIntact}: ${natOwnRows.map((r) => `${r.act} ${f(r.clean.kernel)} ms`).join(', ')} (to reach: < 3 ms; median CPU time ${natOwnRows.map((r) => f(r.clean.kernelCpu)).join(' / ')} ms); with a buffer detached: ${natOwnRows.map((r) => f(r.detached.kernel)).join(' / ')} ms; in this benchmark's process: ${nat.rows.map((r) => f(r.ms)).join(' / ')} ms.`,
+    `- ${largest.toLocaleString('en')} persons, 1 thread, kernel ÷ floor (reading the act's columns and writing the outcome columns), in a process of its own with ${bigOwn?.intact ? 'no buffer ever detached' : 'a buffer detached by the process itself'}: ${big.map((r) => `${r.act} ${r.own ? ownRatio(r.own.clean) : 'not run'}`).join(', ')} (to reach: ≤ 1.6; the kernel run as WebAssembly, as the product runs it — ${big.map((r) => r.own?.clean.engine ?? 'not run').join(' / ')}; the same kernel as JavaScript: ${big.map((r) => (r.own ? jsRatio(r.own.clean) : 'not run')).join(' / ')}); in a process that has detached a buffer (as under tsx, or with PGlite): ${big.map((r) => (r.own ? ownRatio(r.own.detached) : 'not run')).join(' / ')} (as JavaScript: ${big.map((r) => (r.own ? jsRatio(r.own.detached) : 'not run')).join(' / ')}); in this benchmark's process, beside DuckDB: ${big.map((r) => r2(r.kernel1 / r.floorWrite1)).join(' / ')}.`,
+    `- National re-evaluation, 1 thread, median, in a process of its own with ${natIntact}: ${natOwnRows.map((r) => `${r.act} ${f(r.clean.kernel)} ms`).join(', ')} (to reach: < 3 ms; median CPU time ${natOwnRows.map((r) => f(r.clean.kernelCpu)).join(' / ')} ms; as JavaScript ${natOwnRows.map((r) => f(r.clean.kernelJs)).join(' / ')} ms); with a buffer detached: ${natOwnRows.map((r) => f(r.detached.kernel)).join(' / ')} ms; in this benchmark's process: ${nat.rows.map((r) => f(r.ms)).join(' / ')} ms.`,
     ...(ordered
       ? [
           `- Where kernel ÷ floor's excess goes: at ${orderedRun!.toLocaleString('en')} persons, 1 thread, in a process of its own, kernel ÷ floor ${ordered.rows.map((r) => `${r.act} ${ownRatio(r.registryOrder)}`).join(', ')} in the registry's order, and ${ordered.rows.map((r) => ownRatio(r.outcomeOrder)).join(' / ')} on the same persons in the order of their outcomes, where the processor guesses every person's path right (*The processor's guesses*).`,
@@ -644,16 +645,16 @@ async function main(): Promise<void> {
     '',
     '## The kernel and the floor in a process of their own',
     '',
-    `The kernel and the floor on 1 thread, each registry in a process that does nothing else (bench/one-thread.ts, run from a bundle on plain Node), medians of ${RUNS} rounds after a warm-up, each round taking the kernel, the floor reading and the floor reading and writing in turn, order reversed every other round. Why a process of its own: once a process has detached an ArrayBuffer — tsx's module loader does as it loads packages, PGlite's WebAssembly memory does as it grows, so this benchmark's process and the server's on PGlite have — V8 checks at every typed-array access that the buffer is still attached. The checks weigh on a tight loop like the floor's far more than on the kernel's, so in such a process the floor is slower than it need be and kernel ÷ floor looks better than it is. *Clean*: a process in which no buffer was ever detached (V8's trace of its detaching protector read to check it: ${ownRuns.every((o) => o.intact) && natOwn.intact ? 'none was, in every process' : 'one was, where the last column says so'}). *Detached*: the same after detaching one buffer first. Persons by status checked equal to this process's evaluation.`,
+    `The kernel and the floor on 1 thread, each registry in a process that does nothing else (bench/one-thread.ts, run from a bundle on plain Node), medians of ${RUNS} rounds after a warm-up, each round taking the kernel (as WebAssembly, as the product runs it), the same kernel as JavaScript, the floor reading and the floor reading and writing in turn, order reversed every other round. Why a process of its own: once a process has detached an ArrayBuffer — tsx's module loader does as it loads packages, PGlite's WebAssembly memory does as it grows, so this benchmark's process and the server's on PGlite have — V8 checks at every typed-array access that the buffer is still attached. The checks weigh on a tight loop like the floor's far more than on the kernel's, so in such a process the floor is slower than it need be and kernel ÷ floor looks better than it is. *Clean*: a process in which no buffer was ever detached (V8's trace of its detaching protector read to check it: ${ownRuns.every((o) => o.intact) && natOwn.intact ? 'none was, in every process' : 'one was, where the last column says so'}). *Detached*: the same after detaching one buffer first. Persons by status checked equal to this process's evaluation.`,
     '',
-    '| registry | persons | act | kernel, clean / detached (ms) | floor read, clean / detached | floor read + write, clean / detached | kernel ÷ floor (read + write), clean | detached | load average before / after | no buffer detached in the clean process |',
-    '|---|---:|---|---:|---:|---:|---:|---:|---|---|',
+    '| registry | persons | act | kernel, clean / detached (ms) | kernel as JavaScript, clean / detached | floor read, clean / detached | floor read + write, clean / detached | kernel ÷ floor (read + write), clean | detached | as JavaScript ÷ floor, clean / detached | load average before / after | no buffer detached in the clean process |',
+    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
     ...rows
       .filter((r) => r.own)
       .map((r) => {
         const o = r.own!;
         const run = ownRuns.find((x) => x.size === r.size && x.kind === r.kind)!;
-        return `| ${r.kind} | ${r.size.toLocaleString('en')} | ${r.act} | ${f(o.clean.kernel)} / ${f(o.detached.kernel)} | ${f(o.clean.floorRead)} / ${f(o.detached.floorRead)} | ${f(o.clean.floorWrite)} / ${f(o.detached.floorWrite)} | ${ownRatio(o.clean)} | ${ownRatio(o.detached)} | ${run.load[0].toFixed(2)} / ${run.load[1].toFixed(2)} | ${run.intact ? 'yes' : 'no'} |`;
+        return `| ${r.kind} | ${r.size.toLocaleString('en')} | ${r.act} | ${f(o.clean.kernel)} / ${f(o.detached.kernel)} | ${f(o.clean.kernelJs)} / ${f(o.detached.kernelJs)} | ${f(o.clean.floorRead)} / ${f(o.detached.floorRead)} | ${f(o.clean.floorWrite)} / ${f(o.detached.floorWrite)} | ${ownRatio(o.clean)} | ${ownRatio(o.detached)} | ${jsRatio(o.clean)} / ${jsRatio(o.detached)} | ${run.load[0].toFixed(2)} / ${run.load[1].toFixed(2)} | ${run.intact ? 'yes' : 'no'} |`;
       }),
     '',
     ...(ordered
@@ -692,9 +693,9 @@ async function main(): Promise<void> {
     '',
     `In a process of its own (bench/one-thread.ts, as in *The kernel and the floor in a process of their own*), 1 thread, ${NATIONAL_RUNS} rounds after 30 of warm-up, ${natIntact} in the clean process; load average before / after ${natOwn.load[0].toFixed(2)} / ${natOwn.load[1].toFixed(2)}:`,
     '',
-    '| act | kernel, clean (ms) | CPU time, clean (ms) | fastest run, clean (ms) | floor read + write, clean (ms) | kernel ÷ floor, clean | kernel, detached (ms) | kernel ÷ floor, detached |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...natOwnRows.map((r) => `| ${r.act} | ${f(r.clean.kernel)} | ${f(r.clean.kernelCpu)} | ${f(r.clean.kernelMin)} | ${f(r.clean.floorWrite)} | ${ownRatio(r.clean)} | ${f(r.detached.kernel)} | ${ownRatio(r.detached)} |`),
+    '| act | kernel, clean (ms) | CPU time, clean (ms) | fastest run, clean (ms) | as JavaScript, clean (ms) | floor read + write, clean (ms) | kernel ÷ floor, clean | kernel, detached (ms) | kernel ÷ floor, detached | as JavaScript, detached (ms) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...natOwnRows.map((r) => `| ${r.act} | ${f(r.clean.kernel)} | ${f(r.clean.kernelCpu)} | ${f(r.clean.kernelMin)} | ${f(r.clean.kernelJs)} | ${f(r.clean.floorWrite)} | ${ownRatio(r.clean)} | ${f(r.detached.kernel)} | ${ownRatio(r.detached)} | ${f(r.detached.kernelJs)} |`),
     '',
     '## Memory',
     '',

@@ -7,7 +7,8 @@
  * law's order — is generated inline; the other combination rules evaluate every clause and decide
  * in a fixed (not generated) function (./kernel-decide.ts). Truth values are bits (F 0, U 1, T 3; src/engine/kernel.ts)
  * combined without branches; a person's outcome is kept in locals and written once, and counted
- * into the standard breakdowns (./breakdown.ts) in the same pass.
+ * into the standard breakdowns (./breakdown.ts) in the same pass. The same source runs as
+ * WebAssembly (./kernel-wasm.ts) on registries from WASM_MIN_PERSONS persons.
  */
 import { addMonths, UNKNOWN_DATE, ymdOfDay } from '../../domain/dates.ts';
 import { hasArticleColumn } from '../article-columns.ts';
@@ -41,6 +42,8 @@ import {
   type Scratch,
 } from './kernel-decide.ts';
 import { measureCode, type Measure, type Plan } from './plan.ts';
+import { wasmKernel, type KernelArgs, type WasmBound } from './kernel-wasm.ts';
+import { Unsupported } from '../wasm/translate.ts';
 import { deriveFrom, maskWordsFor, newOutcomes, REASON, STATUS, type Outcomes } from './outcome.ts';
 import { usesDuring } from './reference.ts';
 
@@ -67,6 +70,9 @@ type ActKernelFn = (
 
 /** The act's kernel bound to one registry and one day: evaluates ranges of persons. */
 export interface BoundAct {
+  /** What runs the loop: WebAssembly (./kernel-wasm.ts), or JavaScript where the translator refused the source (`refused` says why) or was not asked. */
+  engine: KernelEngine;
+  refused: string | null;
   /** Evaluates persons [start, end) into `out`, counting them into `tally`. */
   run(start: number, end: number, out: Outcomes, tally: Tally): void;
   /** Counts persons [start, end) into `tally` without writing their outcomes (counts only). */
@@ -98,10 +104,21 @@ export interface CompiledAct {
   count(registry: Registry, asOfDay?: number, range?: { start: number; end: number }, tally?: Tally): Tally;
 }
 
+/** What runs an act's kernel: the generated source as WebAssembly, or as JavaScript. */
+export type KernelEngine = 'wasm' | 'javascript';
+
+/**
+ * Registries from this size are evaluated as WebAssembly under `auto`: translating a kernel takes a
+ * few milliseconds and a registry's image is a copy of the columns it reads, which a registry of a
+ * few thousand persons (an editor's sample, a test's) evaluates faster than that as JavaScript.
+ */
+export const WASM_MIN_PERSONS = 20_000;
+
 const RULE_CODE = { first_match: 0, most_favourable: 1, all_that_apply: 2 } as const;
 
 /** The outcome columns a counts-only loop binds (it stores into none of them). */
-const NO_OUTCOMES: OutcomeArrays = newOutcomes(0);
+const NO_OUTCOMES_SIZED: Outcomes = newOutcomes(0);
+const NO_OUTCOMES: OutcomeArrays = NO_OUTCOMES_SIZED;
 
 function measureKind(m: Measure): number {
   return measureCode(m) - 1;
@@ -544,7 +561,9 @@ function earlierLaterCode(g: KernelGen, chosen: string): string {
 /**
  * `dd`, the days the chosen clause's measure remits (kernel-decide.ts remitDays): without a call
  * where the answer is at hand — no days of the main term for a release from an additional
- * punishment or a replacement, unknown for an unknown end, the days left for a release, and a
+ * punishment or a replacement, unknown for an unknown end (UNKNOWN_DATE's -2^31, not NaN: the loop
+ * holds whole numbers only, which the WebAssembly translation keeps in 32 bits), the days left for
+ * a release, and a
  * reduction of the unserved part remembered for the days left (remitDaysMemo's memory). Otherwise
  * the loop over persons is left (`break fast`, `hC` the clause) for the call, made outside it
  * (remitCall), and the person read again, the answer at hand (`hV` for person `hI`).
@@ -553,7 +572,7 @@ function remitCode(): string {
   return [
     `const kd = a_kinds[chosen], left = en - asOfDay; let dd = 0, mv = -1;`,
     `if (kd === ${K_RELEASE_ADDITIONAL} || kd === ${K_REPLACE}) dd = -1;`,
-    `else if (en === ${UNK}) dd = NaN;`,
+    `else if (en === ${UNK}) dd = ${UNK};`,
     `else if (kd === ${K_RELEASE} || kd === ${K_LIABILITY}) dd = left > 0 ? left : 0;`,
     `else if (kd === ${K_REDUCE_UNSERVED} && left > 0 && left < ${MEMO_DAYS} && (mv = a_memo[chosen * ${MEMO_DAYS} + left]) >= 0) dd = mv;`,
     `else if (hI === i) dd = hV; else { hC = chosen; break fast; }`,
@@ -569,7 +588,7 @@ function remitCode(): string {
  * written).
  */
 function remitCall(g: KernelGen): string {
-  return `if (hC >= 0) { hV = H.remitDaysMemo(a_memo, hC, a_kinds[hC], a_nums[hC], a_dens[hC], ${g.stCol}[i], ${g.enCol}[i], ${g.moCol}[i], ${g.ddCol}[i], asOfDay); hI = i; hC = -1; }`;
+  return `if (hC >= 0) { const r = H.remitDaysMemo(a_memo, hC, a_kinds[hC], a_nums[hC], a_dens[hC], ${g.stCol}[i], ${g.enCol}[i], ${g.moCol}[i], ${g.ddCol}[i], asOfDay); hV = r === r ? r | 0 : ${UNK}; hI = i; hC = -1; }`;
 }
 
 /** First match without overlap checking, inline: the clauses in order, then the exclusions and the days remitted of the one chosen. */
@@ -587,9 +606,9 @@ function firstMatchBody(g: KernelGen): string[] {
   // granted: the days remitted under the chosen clause's measure
   body.push(`if (chosen >= 0) {${READS}`);
   body.push(remitCode());
-  body.push(`z_clause = chosen; z_measure = a_codes[chosen]; if (exU < 0 && dd === dd && dd >= 0) { z_daysRemitted = dd; z_newEnd = en - dd; }`);
+  body.push(`z_clause = chosen; z_measure = a_codes[chosen]; if (exU < 0 && dd >= 0) { z_daysRemitted = dd; z_newEnd = en - dd; }`);
   body.push(
-    `if (exU >= 0) { z_status = ${STATUS.needs_review}; z_reason = ${REASON.exclusion_unknown}; z_exclusion = exU; } else { z_status = ${STATUS.eligible}; z_reason = dd !== dd ? ${REASON.remaining_unknown} : ${REASON.matched}; }`,
+    `if (exU >= 0) { z_status = ${STATUS.needs_review}; z_reason = ${REASON.exclusion_unknown}; z_exclusion = exU; } else { z_status = ${STATUS.eligible}; z_reason = dd === ${UNK} ? ${REASON.remaining_unknown} : ${REASON.matched}; }`,
   );
   body.push(`${earlierLaterCode(g, 'chosen')} break person; }`);
   body.push(`z_status = ${STATUS.needs_review}; z_reason = ${REASON.unknown_fact}; z_clause = undecided; z_exclusion = exU; break person;`);
@@ -777,7 +796,7 @@ function actConstants(plan: Plan): ActConstants {
 }
 
 /** The kernel's binder: constants, parameters and counted columns of a registry and day, and the memory of days remitted. */
-function binder(g: KernelGen, law: Law, source: string): (registry: Registry, asOfDay?: number) => BoundAct {
+function binder(g: KernelGen, law: Law, source: string, choice: KernelEngine | 'auto'): (registry: Registry, asOfDay?: number) => BoundAct {
   const { plan, e, n, words, fast } = g;
   const fn = kernelFunction(source);
   const countSource = countSourceOf(source);
@@ -809,9 +828,18 @@ function binder(g: KernelGen, law: Law, source: string): (registry: Registry, as
       memoDay = asOfDay;
     }
     const AB: ActConstants = { ...A, memo };
-    return {
+    const args: KernelArgs = { C, K, P, S, A: AB, U, L, asOfYmd, asOfDay, laterYmd, laterDay };
+    const engine: KernelEngine = choice === 'auto' ? (registry.size >= WASM_MIN_PERSONS ? 'wasm' : 'javascript') : choice;
+    let wasmCount: WasmBound | Unsupported | null = null;
+    const bound: BoundAct = {
+      engine: 'javascript',
+      refused: null,
       count(start, end, t) {
         checkTally(t);
+        if (engine === 'wasm') {
+          wasmCount ??= wasmKernel(countSource, registry, args, bound);
+          if (!(wasmCount instanceof Unsupported)) return wasmCount.run(start, end, NO_OUTCOMES_SIZED, t);
+        }
         countFn ??= kernelFunction(countSource);
         countFn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, NO_OUTCOMES, S, AB, t.values, U, L);
       },
@@ -821,17 +849,32 @@ function binder(g: KernelGen, law: Law, source: string): (registry: Registry, as
         if (fast) out.clauseMask.fill(0, start * words, end * words);
         if (g.laterClauses.length === 0) out.almostFrom.fill(UNKNOWN_DATE, start, end);
         deriveFrom(out, registry.columns.sentenceEndDay, A.codes);
-        fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, AB, t.values, U, L);
+        if (wasm) wasm.run(start, end, out, t);
+        else fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, AB, t.values, U, L);
       },
     };
+    let wasm: WasmBound | null = null;
+    if (engine === 'wasm') {
+      const w = wasmKernel(source, registry, args, bound);
+      if (w instanceof Unsupported) bound.refused = w.message;
+      else {
+        wasm = w;
+        bound.engine = 'wasm';
+      }
+    }
+    return bound;
   };
 }
 
-/** Generates the act's kernel. */
-export function compileActKernel(plan: Plan, law: Law): CompiledAct {
+/**
+ * Generates the act's kernel. `engine`: what runs it — `auto` (WebAssembly for registries of at
+ * least WASM_MIN_PERSONS persons, JavaScript for smaller ones), or one of them for every registry
+ * (tests, the benchmark). A source the translator refuses runs as JavaScript either way.
+ */
+export function compileActKernel(plan: Plan, law: Law, engine: KernelEngine | 'auto' = 'auto'): CompiledAct {
   const g = newKernelGen(plan, law);
   const source = kernelSource(g);
-  const bind = binder(g, law, source);
+  const bind = binder(g, law, source, engine);
   const { n } = g;
   // The kernel bound to a registry on its last day, kept while the registry lives: binding reads
   // the act's constants and counted columns (tens of microseconds), which a re-evaluation of the

@@ -69,7 +69,8 @@ function serve(kernel: CompiledAct, init: WorkerInit): void {
 port.once('message', (init: WorkerInit) => {
   let kernel: CompiledAct;
   try {
-    kernel = compileActKernel(loadAct(init.actFile, law).plan, law);
+    // JavaScript: as WebAssembly each worker would hold a copy of the registry's columns of its own
+    kernel = compileActKernel(loadAct(init.actFile, law).plan, law, 'javascript');
   } catch (e) {
     port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     return;

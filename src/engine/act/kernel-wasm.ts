@@ -1,0 +1,179 @@
+/**
+ * The act's kernel run as WebAssembly: the same generated source (./kernel.ts) translated by
+ * ../wasm/translate.ts and run over the registry's image in WebAssembly memory (../wasm/image.ts).
+ * Its outcomes are the JavaScript kernel's, person for person (kernel-wasm.test.ts); it is faster
+ * because a read of a column is one instruction with no check of the array's kind or bounds.
+ *
+ * A source the translator refuses runs as JavaScript (`wasmKernel` returns null with the reason).
+ */
+import type { Registry } from '../../registry/registry.ts';
+import { arrayKind, imageOf, type Region, type TypedArray, type WasmImage } from '../wasm/image.ts';
+import { REMAINDER, translateKernel, Unsupported, type ArrayKind, type Environment, type Translated } from '../wasm/translate.ts';
+import { ACT_HELPERS, type ActConstants, type Scratch } from './kernel-decide.ts';
+import { newOutcomes, type Outcomes } from './outcome.ts';
+import type { Tally } from './breakdown.ts';
+
+/** The generated function's parameters (ActKernelFn in ./kernel.ts). */
+const PARAMS = ['C', 'K', 'P', 'H', 'asOfYmd', 'asOfDay', 'laterYmd', 'laterDay', 'start', 'end', 'O', 'S', 'A', 'B', 'U', 'L'] as const;
+const INTEGERS = ['asOfYmd', 'asOfDay', 'laterYmd', 'laterDay', 'start', 'end'] as const;
+
+/** What one binding of the kernel has: the values of its parameters but the outcomes and the tally. */
+export interface KernelArgs {
+  C: Record<string, unknown>;
+  K: unknown[];
+  P: number[];
+  S: Scratch;
+  A: ActConstants;
+  U: (Uint8Array | Int32Array)[];
+  L: number[];
+  asOfYmd: number;
+  asOfDay: number;
+  laterYmd: number;
+  laterDay: number;
+}
+
+type Objects = Record<'C' | 'K' | 'P' | 'O' | 'S' | 'A' | 'U' | 'L', unknown>;
+
+const OUTCOME_SAMPLE = newOutcomes(0);
+
+/** A translation and the answers about the parameters it was made with. */
+interface Compiled {
+  translated: Translated;
+  module: WebAssembly.Module;
+  /** The members asked about (`C.gravity`) and their answers: a binding with other answers translates again. */
+  asked: Map<string, string>;
+}
+
+const compiled = new Map<string, Compiled | Unsupported>();
+const COMPILED_KEPT = 128;
+
+function memberOf(objects: Objects, object: string, key: string): { kind: 'array'; elem: ArrayKind } | { kind: 'number' } | null {
+  let v: unknown = (objects as Record<string, unknown>)[object];
+  for (const k of key.split('.')) {
+    if (v === null || typeof v !== 'object') return null;
+    v = (v as Record<string, unknown>)[k];
+  }
+  if (typeof v === 'number') return { kind: 'number' };
+  const elem = arrayKind(v);
+  return elem ? { kind: 'array', elem } : null;
+}
+
+function compile(source: string, objects: Objects): Compiled | Unsupported {
+  const asked = new Map<string, string>();
+  const env: Environment = {
+    params: PARAMS,
+    integers: INTEGERS,
+    member(object, key) {
+      const m = memberOf(objects, object, key);
+      asked.set(`${object}.${key}`, m === null ? 'null' : m.kind === 'number' ? 'number' : m.elem);
+      return m;
+    },
+    arrayParam: (name) => (name === 'B' ? 'f64' : null),
+    helperObject: 'H',
+    helpers: new Set(Object.keys(ACT_HELPERS)),
+  };
+  try {
+    const translated = translateKernel(source, env);
+    return { translated, module: new WebAssembly.Module(translated.bytes), asked };
+  } catch (e) {
+    if (e instanceof Unsupported) return e;
+    throw e;
+  }
+}
+
+/** The translation of `source` for these parameters (kept by source, translated again when they differ in kind). */
+function compiledFor(source: string, objects: Objects): Compiled | Unsupported {
+  const kept = compiled.get(source);
+  if (kept instanceof Unsupported) return kept;
+  if (kept && [...kept.asked].every(([k, v]) => {
+    const dot = k.indexOf('.');
+    const m = memberOf(objects, k.slice(0, dot), k.slice(dot + 1));
+    return (m === null ? 'null' : m.kind === 'number' ? 'number' : m.elem) === v;
+  })) return kept;
+  const c = compile(source, objects);
+  if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value as string);
+  compiled.set(source, c);
+  return c;
+}
+
+/** The regions of a binding, given back when the binding is collected. */
+const bindingRegions = new FinalizationRegistry<{ image: WasmImage; regions: Region[] }>(({ image, regions }) => {
+  for (const r of regions) image.release(r);
+});
+
+export interface WasmBound {
+  run(start: number, end: number, out: Outcomes, tally: Tally): void;
+}
+
+/**
+ * The kernel `source` bound as WebAssembly to a registry and the binding's values, or the reason it
+ * stays JavaScript. `regionsOwner` is the object whose collection gives the binding's regions back.
+ */
+export function wasmKernel(source: string, registry: Registry, args: KernelArgs, regionsOwner: object): WasmBound | Unsupported {
+  const objects: Objects = { C: args.C, K: args.K, P: args.P, O: OUTCOME_SAMPLE, S: args.S, A: args.A, U: args.U, L: args.L };
+  const c = compiledFor(source, objects);
+  if (c instanceof Unsupported) return c;
+  const { translated } = c;
+  const image = imageOf(registry.columns);
+  const owned: Region[] = [];
+  const address = new Map<string, number>();
+  const views = new Map<string, TypedArray>();
+  const arrayOf = (key: string): TypedArray => {
+    // `C.region.codes`, `K[0]`
+    let v: unknown = objects;
+    for (const k of key.replace(/\[(\d+)\]$/, '.$1').split('.')) v = (v as Record<string, unknown>)[k];
+    return v as TypedArray;
+  };
+  for (const a of translated.arrays) {
+    if (!a.used || a.key === 'B' || a.key.startsWith('O.')) continue;
+    const array = arrayOf(a.key);
+    // a registry's columns are kept in the image; the binding's own arrays are copied for it
+    const r = a.key.startsWith('C.') ? image.kept(array) : image.place(array);
+    if (!a.key.startsWith('C.')) owned.push(r);
+    address.set(a.key, r.address);
+    views.set(a.key, image.view(a.elem, r.address, array.length));
+  }
+  bindingRegions.register(regionsOwner, { image, regions: owned });
+  const helpers = ACT_HELPERS as unknown as Record<string, (...xs: unknown[]) => number>;
+  const imports: Record<string, (...xs: number[]) => number> = {};
+  translated.calls.forEach((call, k) => {
+    const fn = call.name === REMAINDER ? (a: unknown, b: unknown) => (a as number) % (b as number) : helpers[call.name]!;
+    const arrays = call.arrays.map((key) => (key === null ? null : views.get(key)!));
+    imports[String(k)] = (...xs: number[]) => fn(...xs.map((x, j) => arrays[j] ?? x));
+  });
+  const instance = new WebAssembly.Instance(c.module, { m: { mem: image.memory }, h: imports });
+  const run = instance.exports.run as (...xs: number[]) => void;
+  const numbers = translated.numbers.map((key) => {
+    const m = /^(\w+)\[(\d+)\]$/.exec(key)!;
+    return (m[1] === 'P' ? args.P : args.L)[Number(m[2])]!;
+  });
+  const outputs = translated.arrays.filter((a) => a.used && a.key.startsWith('O.'));
+  return {
+    run(start, end, out, tally) {
+      const n = end - start;
+      const regions: Region[] = [];
+      const at = new Map<string, number>(address);
+      for (const a of outputs) {
+        const array = (out as unknown as Record<string, TypedArray>)[a.key.slice(2)]!;
+        const r = image.alloc(n * array.BYTES_PER_ELEMENT);
+        regions.push(r);
+        // the region holds persons start…end: the array's element 0 would lie start elements before it
+        at.set(a.key, (r.address - start * array.BYTES_PER_ELEMENT) | 0);
+      }
+      const b = image.place(tally.values);
+      regions.push(b);
+      at.set('B', b.address);
+      try {
+        const addresses = translated.arrays.map((a) => at.get(a.key) ?? 0);
+        run(args.asOfYmd, args.asOfDay, args.laterYmd, args.laterDay, start, end, ...addresses, ...numbers);
+        outputs.forEach((a, k) => {
+          const array = (out as unknown as Record<string, TypedArray>)[a.key.slice(2)]!;
+          array.set(image.view(a.elem, regions[k]!.address, n), start);
+        });
+        tally.values.set(image.view('f64', b.address, tally.values.length));
+      } finally {
+        for (const r of regions) image.release(r);
+      }
+    },
+  };
+}
