@@ -124,22 +124,41 @@ export function wasmKernel(source: string, registry: Registry, args: KernelArgs,
     for (const k of key.replace(/\[(\d+)\]$/, '.$1').split('.')) v = (v as Record<string, unknown>)[k];
     return v as TypedArray;
   };
+  const placeArray = (key: string, array: TypedArray, elem: ArrayKind) => {
+    if (address.has(key)) return;
+    // a registry's columns are kept in the image; the binding's own arrays are copied for it
+    const r = key.startsWith('C.') ? image.kept(array) : image.place(array);
+    if (!key.startsWith('C.')) owned.push(r);
+    address.set(key, r.address);
+    views.set(key, image.view(elem, r.address, array.length));
+  };
+  // an object passed to a helper (the scratch, the act's constants): every array of it in the
+  // memory, where the code reads them too, and the helper given the object over those copies
+  const passed = new Map<string, Record<string, unknown>>();
+  for (const name of new Set(translated.calls.flatMap((c) => c.objects.filter((o): o is string => o !== null)))) {
+    const source = (objects as Record<string, unknown>)[name] as Record<string, unknown>;
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(source)) {
+      const elem = arrayKind(v);
+      if (elem === null) copy[k] = v;
+      else {
+        placeArray(`${name}.${k}`, v as TypedArray, elem);
+        copy[k] = views.get(`${name}.${k}`);
+      }
+    }
+    passed.set(name, copy);
+  }
   for (const a of translated.arrays) {
     if (!a.used || a.key === 'B' || a.key.startsWith('O.')) continue;
-    const array = arrayOf(a.key);
-    // a registry's columns are kept in the image; the binding's own arrays are copied for it
-    const r = a.key.startsWith('C.') ? image.kept(array) : image.place(array);
-    if (!a.key.startsWith('C.')) owned.push(r);
-    address.set(a.key, r.address);
-    views.set(a.key, image.view(a.elem, r.address, array.length));
+    placeArray(a.key, arrayOf(a.key), a.elem);
   }
   bindingRegions.register(regionsOwner, { image, regions: owned });
   const helpers = ACT_HELPERS as unknown as Record<string, (...xs: unknown[]) => number>;
   const imports: Record<string, (...xs: number[]) => number> = {};
   translated.calls.forEach((call, k) => {
     const fn = call.name === REMAINDER ? (a: unknown, b: unknown) => (a as number) % (b as number) : helpers[call.name]!;
-    const arrays = call.arrays.map((key) => (key === null ? null : views.get(key)!));
-    imports[String(k)] = (...xs: number[]) => fn(...xs.map((x, j) => arrays[j] ?? x));
+    const given = call.arrays.map((key, j) => (key !== null ? views.get(key)! : call.objects[j] ? passed.get(call.objects[j]!)! : null));
+    imports[String(k)] = (...xs: number[]) => Number(fn(...xs.map((x, j) => given[j] ?? x)));
   });
   const instance = new WebAssembly.Instance(c.module, { m: { mem: image.memory }, h: imports });
   const run = instance.exports.run as (...xs: number[]) => void;
@@ -155,10 +174,12 @@ export function wasmKernel(source: string, registry: Registry, args: KernelArgs,
       const at = new Map<string, number>(address);
       for (const a of outputs) {
         const array = (out as unknown as Record<string, TypedArray>)[a.key.slice(2)]!;
-        const r = image.alloc(n * array.BYTES_PER_ELEMENT);
+        // elements a person: one, or the clause mask's words
+        const per = array.length / out.size;
+        const r = image.alloc(n * per * array.BYTES_PER_ELEMENT);
         regions.push(r);
-        // the region holds persons start…end: the array's element 0 would lie start elements before it
-        at.set(a.key, (r.address - start * array.BYTES_PER_ELEMENT) | 0);
+        // the region holds persons start…end: the array's element 0 would lie start persons before it
+        at.set(a.key, (r.address - start * per * array.BYTES_PER_ELEMENT) | 0);
       }
       const b = image.place(tally.values);
       regions.push(b);
@@ -168,7 +189,8 @@ export function wasmKernel(source: string, registry: Registry, args: KernelArgs,
         run(args.asOfYmd, args.asOfDay, args.laterYmd, args.laterDay, start, end, ...addresses, ...numbers);
         outputs.forEach((a, k) => {
           const array = (out as unknown as Record<string, TypedArray>)[a.key.slice(2)]!;
-          array.set(image.view(a.elem, regions[k]!.address, n), start);
+          const per = array.length / out.size;
+          array.set(image.view(a.elem, regions[k]!.address, n * per), start * per);
         });
         tally.values.set(image.view('f64', b.address, tally.values.length));
       } finally {

@@ -52,6 +52,11 @@ export const REMAINDER = '%';
 export interface HelperCall {
   name: string;
   arrays: (string | null)[];
+  /**
+   * For each argument, the parameter object passed there (`S`, `A`), or null: the helper is given
+   * the object with its arrays in the memory (the code passes 0 in its place).
+   */
+  objects: (string | null)[];
 }
 
 export interface Translated {
@@ -448,13 +453,11 @@ class Translator {
         }
         const h = this.lookup(c.object.name);
         if (h?.k !== 'helpers' || !this.env.helpers.has(name)) fail(e, `call of ${c.object.name}.${name}`);
-        const arrays = e.arguments.map((a) => {
-          const b = a.type === 'Identifier' ? this.bindingOf.get(a) : undefined;
-          if (b?.k === 'object') fail(a, 'object argument');
-          if (b?.k === 'array') b.used = true;
-          return b?.k === 'array' ? b.key : null;
-        });
-        this.callIndex.set(e, this.calls.push({ name, arrays }) - 1);
+        const bindings = e.arguments.map((a) => (a.type === 'Identifier' ? this.bindingOf.get(a) : undefined));
+        for (const b of bindings) if (b?.k === 'array') b.used = true;
+        const arrays = bindings.map((b) => (b?.k === 'array' ? b.key : null));
+        const objects = bindings.map((b) => (b?.k === 'object' ? b.name : null));
+        this.callIndex.set(e, this.calls.push({ name, arrays, objects }) - 1);
         return;
       }
       default:
@@ -863,7 +866,7 @@ class Translator {
       this.valueAs(left, 'f64');
       this.valueAs(right, 'f64');
       let k = this.calls.findIndex((c) => c.name === REMAINDER);
-      if (k < 0) k = this.calls.push({ name: REMAINDER, arrays: [null, null] }) - 1;
+      if (k < 0) k = this.calls.push({ name: REMAINDER, arrays: [null, null], objects: [null, null] }) - 1;
       this.body.byte(OP.call).u32(k);
       return 'f64';
     }
@@ -984,11 +987,12 @@ class Translator {
     const k = this.callIndex.get(e)!;
     for (const a of e.arguments) {
       const b = a.type === 'Identifier' ? this.bindingOf.get(a) : undefined;
-      // an array is passed as its address (the helper is given the array itself)
+      // an array is passed as its address (the helper is given the array itself), an object as 0 (the helper is given the object)
       if (b?.k === 'array') {
         this.get(b.param);
         this.convert('i32', 'f64');
-      } else this.valueAs(a as Expression, 'f64');
+      } else if (b?.k === 'object') this.constant(0, 'f64');
+      else this.valueAs(a as Expression, 'f64');
     }
     this.body.byte(OP.call).u32(k);
     return 'f64';
