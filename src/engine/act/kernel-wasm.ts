@@ -166,6 +166,14 @@ export function wasmKernel(source: string, registry: Registry, args: KernelArgs,
     const m = /^(\w+)\[(\d+)\]$/.exec(key)!;
     return (m[1] === 'P' ? args.P : args.L)[Number(m[2])]!;
   });
+  return outcomesRun(image, translated, run, args, numbers, address);
+}
+
+/**
+ * A run of the bound kernel: the outcome columns of persons start…end and the tally in regions of
+ * the image, the function called, then both copied back into the caller's arrays.
+ */
+function outcomesRun(image: WasmImage, translated: Translated, run: (...xs: number[]) => void, args: KernelArgs, numbers: number[], address: ReadonlyMap<string, number>): WasmBound {
   const outputs = translated.arrays.filter((a) => a.used && a.key.startsWith('O.'));
   return {
     run(start, end, out, tally) {

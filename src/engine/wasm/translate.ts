@@ -384,7 +384,6 @@ class Translator {
     fail(p, 'target');
   }
 
-  // long: one case per kind of expression the generated code holds, each a few lines; split, the cases would only call each other
   private resolveExpr(e: Expression): void {
     switch (e.type) {
       case 'Identifier': {
