@@ -1,7 +1,7 @@
 /**
  * The act's kernel run as WebAssembly: the same generated source (./kernel.ts) translated by
  * ../wasm/translate.ts and run over the registry's image in WebAssembly memory (../wasm/image.ts).
- * Its outcomes are the JavaScript kernel's, person for person (kernel-wasm.test.ts); it is faster
+ * Its outcomes are the JavaScript kernel's, person for person (kernel.property.test.ts); it is faster
  * because a read of a column is one instruction with no check of the array's kind or bounds.
  *
  * A source the translator refuses runs as JavaScript (`wasmKernel` returns null with the reason).
@@ -103,6 +103,59 @@ const bindingRegions = new FinalizationRegistry<{ image: WasmImage; regions: Reg
 
 export interface WasmBound {
   run(start: number, end: number, out: Outcomes, tally: Tally): void;
+}
+
+/** How the first match's clauses are written in the kernel's source (src/engine/act/kernel.ts eagerClausesCode). */
+export type ClauseShape = 'by_clause' | 'combined';
+
+/** Runs of at least this many persons are timed to choose a shape (fewer take too little time to tell). */
+export const SHAPE_TRIAL_PERSONS = 20_000;
+/** Timed runs of each shape before the faster is kept. */
+export const SHAPE_TRIALS = 3;
+
+/** A binding that runs one of several shapes of the same kernel, which give the same outcomes. */
+export interface ShapedBound extends WasmBound {
+  /** The shape kept, or null while they are still being timed. */
+  readonly shape: ClauseShape | null;
+}
+
+/**
+ * Runs the shapes of one kernel in turn on runs of at least SHAPE_TRIAL_PERSONS persons, SHAPE_TRIALS
+ * times each, then keeps the one with the lower median time a person. Which shape is faster depends
+ * on the registry: the tests clause by clause cost little where the processor guesses their
+ * outcomes (they follow one fact, such as the gravity), and a wrong guess at each clause where they
+ * follow several independent facts, which the combined shape computes for every person instead.
+ * Their outcomes are the same (the act kernel's property test runs each shape), so the choice
+ * changes only the time. Before the choice, shorter runs take the first shape.
+ */
+export function measuredBound(shapes: { shape: ClauseShape; bound: WasmBound }[]): ShapedBound {
+  const [only] = shapes;
+  if (!only) throw new Error('no shape to run');
+  if (shapes.length === 1) return { shape: only.shape, run: (start, end, out, tally) => only.bound.run(start, end, out, tally) };
+  const times = shapes.map((): number[] => []);
+  let kept: number = -1;
+  let turn = 0;
+  return {
+    get shape() {
+      return kept < 0 ? null : shapes[kept]!.shape;
+    },
+    run(start, end, out, tally) {
+      if (kept >= 0 || end - start < SHAPE_TRIAL_PERSONS) return shapes[Math.max(kept, 0)]!.bound.run(start, end, out, tally);
+      const k = turn++ % shapes.length;
+      const began = performance.now();
+      shapes[k]!.bound.run(start, end, out, tally);
+      times[k]!.push((performance.now() - began) / (end - start));
+      if (times.every((t) => t.length >= SHAPE_TRIALS)) {
+        const medians = times.map(median);
+        kept = medians.indexOf(Math.min(...medians));
+      }
+    },
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
 }
 
 /**

@@ -42,7 +42,7 @@ import {
   type Scratch,
 } from './kernel-decide.ts';
 import { measureCode, type Measure, type Plan } from './plan.ts';
-import { wasmKernel, type KernelArgs, type WasmBound } from './kernel-wasm.ts';
+import { measuredBound, wasmKernel, type ClauseShape, type KernelArgs, type ShapedBound } from './kernel-wasm.ts';
 import { Unsupported } from '../wasm/translate.ts';
 import { deriveFrom, maskWordsFor, newOutcomes, REASON, STATUS, type Outcomes } from './outcome.ts';
 import { usesDuring } from './reference.ts';
@@ -73,6 +73,12 @@ export interface BoundAct {
   /** What runs the loop: WebAssembly (./kernel-wasm.ts), or JavaScript where the translator refused the source (`refused` says why) or was not asked. */
   engine: KernelEngine;
   refused: string | null;
+  /**
+   * How the clauses are written in the source that runs: JavaScript runs them clause by clause;
+   * WebAssembly runs the faster of that and the combined shape on this registry, timed on its first
+   * runs (null while they are timed: kernel-wasm.ts measuredBound).
+   */
+  readonly shape: ClauseShape | null;
   /** Evaluates persons [start, end) into `out`, counting them into `tally`. */
   run(start: number, end: number, out: Outcomes, tally: Tally): void;
   /** Counts persons [start, end) into `tally` without writing their outcomes (counts only). */
@@ -95,6 +101,8 @@ export interface CompiledAct {
   newTally(values?: Float64Array): Tally;
   /** The kernel bound to a registry; `asOfDay` replaces the day of entry into force. */
   bind(registry: Registry, asOfDay?: number): BoundAct;
+  /** The binding `run` and `count` use on a registry and day: made once, kept while the registry lives. */
+  bound(registry: Registry, asOfDay?: number): BoundAct;
   /** Evaluates persons [start, end) into `out` (all persons by default), counting them into `tally` when given. */
   run(registry: Registry, asOfDay?: number, range?: { start: number; end: number }, out?: Outcomes, tally?: Tally): Outcomes;
   /**
@@ -287,6 +295,15 @@ interface KernelGen {
   laterClauses: Plan['clauses'];
   /** First match without overlap checking: decided inline, clause by clause. */
   fast: boolean;
+  /**
+   * First match: the definitions and every clause's criteria computed for every serving person,
+   * combined without branches (eagerClausesCode).
+   */
+  eager: boolean;
+  /** Whether the act can be generated `eager`: set while generating it lazily (clauses, criteria, no helper's loop in them). */
+  eagerPossible: boolean;
+  /** The definitions' expressions, in the order they are computed (each reads only earlier ones). */
+  defs: string[];
 }
 
 const UNK = String(UNKNOWN_DATE);
@@ -297,7 +314,7 @@ const UNK = String(UNKNOWN_DATE);
  */
 const READS = '/*reads*/';
 
-function newKernelGen(plan: Plan, law: Law): KernelGen {
+function newKernelGen(plan: Plan, law: Law, eager = false): KernelGen {
   const e = new ActEmitter(law.criminalCode);
   const stCol = e.col('sentenceStartDay');
   const enCol = e.col('sentenceEndDay');
@@ -306,7 +323,8 @@ function newKernelGen(plan: Plan, law: Law): KernelGen {
   const ddCol = e.col('imposedTermDays');
   const defIndex = new Map<string, number>();
   /**
-   * Definitions are computed lazily, once per person, where first needed: `dK` is -1 until then.
+   * Definitions are computed lazily, once per person, where first needed: `dK` is -1 until then;
+   * `eager`, all of them for every serving person before the clauses, in order.
    * Inside `during` a definition is read on that day, so it is written out in place, not cached.
    */
   const defExpr = new Map<string, string>();
@@ -315,7 +333,7 @@ function newKernelGen(plan: Plan, law: Law): KernelGen {
     if (e.asOfDay !== 'asOfDay') return truthW(defCondition.get(name)!, e, defVar);
     const k = defIndex.get(name);
     if (k === undefined) throw new Error(`definition ${name} used before it is computed`);
-    return `(d${k} >= 0 ? d${k} : (d${k} = ${defExpr.get(name)}))`;
+    return eager ? `d${k}` : `(d${k} >= 0 ? d${k} : (d${k} = ${defExpr.get(name)}))`;
   };
   const w = (c: Checked) => truthW(c, e, defVar);
   const def = (c: Checked) => {
@@ -328,6 +346,8 @@ function newKernelGen(plan: Plan, law: Law): KernelGen {
     defIndex.set(d.name, k);
   }
   const n = plan.clauses.length;
+  const fast = plan.combine === 'first_match' && !plan.overlapForbidden;
+  const defs = [...defExpr.values()];
   return {
     plan,
     e,
@@ -341,7 +361,10 @@ function newKernelGen(plan: Plan, law: Law): KernelGen {
     moCol,
     ddCol,
     laterClauses: plan.clauses.filter((c) => c.criteria.some(usesDuring)),
-    fast: plan.combine === 'first_match' && !plan.overlapForbidden,
+    fast,
+    eager,
+    eagerPossible: fast && n <= EAGER_CLAUSES && plan.clauses.every((c) => c.criteria.length <= EAGER_CRITERIA) && !defs.some((x) => x.includes('H.')),
+    defs,
   };
 }
 
@@ -353,6 +376,7 @@ function newKernelGen(plan: Plan, law: Law): KernelGen {
 function criteriaCode(g: KernelGen, j: number, needed: string): { code: string; qs: string[] } {
   const c = g.plan.clauses[j]!;
   const exprs = c.criteria.map((x) => g.w(x));
+  if (exprs.some((x) => x.includes('H.'))) g.eagerPossible = false;
   const qs = exprs.map((_, q) => `q${q}`);
   const cheap = exprs.map((x, q) => (isCostly(x) ? -1 : q)).filter((q) => q >= 0);
   const costly = exprs.map((x, q) => (isCostly(x) ? q : -1)).filter((q) => q >= 0);
@@ -591,15 +615,60 @@ function remitCall(g: KernelGen): string {
   return `if (hC >= 0) { const r = H.remitDaysMemo(a_memo, hC, a_kinds[hC], a_nums[hC], a_dens[hC], ${g.stCol}[i], ${g.enCol}[i], ${g.moCol}[i], ${g.ddCol}[i], asOfDay); hV = r === r ? r | 0 : ${UNK}; hI = i; hC = -1; }`;
 }
 
+/** The most clauses, and criteria in a clause, whose truths the first match combines without branches (eagerClausesCode). */
+const EAGER_CLAUSES = 8;
+const EAGER_CRITERIA = 16;
+
+/**
+ * `eager`: the definitions, then the first clause that holds or may hold (`first`, its truth `fa`)
+ * and the first one a single false criterion short before it (`aK`, `aC`, `aX`), every clause's
+ * criteria computed for every serving person and combined without a branch. Only where no
+ * criterion or definition calls a helper (a loop over articles or children, which only the persons
+ * who need it should pay: KernelGen.eagerPossible).
+ *
+ * Whether a clause holds depends on each person's facts in no order the processor can guess; a
+ * test per clause (criteriaCode) costs a wrong guess for a good share of persons at each clause,
+ * while the criteria are a few operations on columns the loop reads anyway. Bit j of `T` is set
+ * where clause j holds or may hold, of `Al` where it is one criterion short; `Ap` holds the
+ * clauses' truths in 2 bits each, `Xp` the index of their first false criterion in 4 bits each.
+ */
+function eagerClausesCode(g: KernelGen): string {
+  const code = g.defs.map((x, k) => `d${k} = ${x};`);
+  const T: string[] = [];
+  const Al: string[] = [];
+  const Ap: string[] = [];
+  const Xp: string[] = [];
+  g.plan.clauses.forEach((c, j) => {
+    const xs = c.criteria.map((x) => g.w(x));
+    const qs = xs.map((_, q) => `q${j}_${q}`);
+    code.push(...xs.map((x, q) => `const q${j}_${q} = ${x};`));
+    code.push(`const a${j} = ${qs.length > 0 ? qs.join(' & ') : W_T};`);
+    T.push(`((a${j} + 3) >> 2) << ${j}`);
+    Ap.push(`a${j} << ${2 * j}`);
+    if (qs.length >= 2) {
+      Al.push(`(${oneShort(qs)}) << ${j}`);
+      Xp.push(`(${firstFalse(qs)}) << ${4 * j}`);
+    }
+  });
+  code.push(`const T = ${T.join(' | ')}, Ap = ${Ap.join(' | ')}, Al = ${Al.length > 0 ? Al.join(' | ') : 0}, Xp = ${Xp.length > 0 ? Xp.join(' | ') : 0};`);
+  // the lowest bit of T; the clauses one short below it (all of them when none holds: tb - 1 is -1)
+  code.push('const tb = T & -T, Alb = Al & (tb - 1);');
+  code.push(`first = ${lowestBit('T')}; fa = (Ap >> (first << 1)) & 3;`);
+  code.push(`aC = ${lowestBit('Alb')}; aK = (aC >>> 31) ^ 1; aX = aC < 0 ? -1 : (Xp >> (aC << 2)) & 15;`);
+  return `{ ${code.join(' ')} }`;
+}
+
 /** First match without overlap checking, inline: the clauses in order, then the exclusions and the days remitted of the one chosen. */
 function firstMatchBody(g: KernelGen): string[] {
-  // the first clause that holds or may hold (`first`, its truth `fa`): one test a clause
   const body = ['let first = -1, fa = 0, aK = 0, aC = -1, aX = -1;'];
-  g.plan.clauses.forEach((c, j) => {
-    const { code, qs } = criteriaCode(g, j, '(a !== 0 || (aK === 0 && nf < 2))');
-    const almost = c.criteria.length >= 2 ? ` else if (aK === 0 && ${oneShort(qs)}) { aK = 1; aC = ${j}; aX = ${firstFalse(qs)}; }` : '';
-    body.push(`${j === 0 ? '' : 'if (first < 0) '}{ ${code} if (a !== 0) { first = ${j}; fa = a; }${almost} }`);
-  });
+  if (g.eager) body.push(eagerClausesCode(g));
+  else
+    // the first clause that holds or may hold (`first`, its truth `fa`): one test a clause
+    g.plan.clauses.forEach((c, j) => {
+      const { code, qs } = criteriaCode(g, j, '(a !== 0 || (aK === 0 && nf < 2))');
+      const almost = c.criteria.length >= 2 ? ` else if (aK === 0 && ${oneShort(qs)}) { aK = 1; aC = ${j}; aX = ${firstFalse(qs)}; }` : '';
+      body.push(`${j === 0 ? '' : 'if (first < 0) '}{ ${code} if (a !== 0) { first = ${j}; fa = a; }${almost} }`);
+    });
   body.push(`if (first >= 0) {${READS} const chosen = fa === ${W_T} ? first : -1, undecided = fa === ${W_T} ? -1 : first;`);
   body.push(exclusionsCode(g, true));
   body.push(`if (ex >= 0) { z_status = ${STATUS.excluded}; z_reason = ${REASON.excluded}; z_exclusion = ex; z_clause = chosen >= 0 ? chosen : undecided; break person; }`);
@@ -796,7 +865,22 @@ function actConstants(plan: Plan): ActConstants {
 }
 
 /** The kernel's binder: constants, parameters and counted columns of a registry and day, and the memory of days remitted. */
-function binder(g: KernelGen, law: Law, source: string, choice: KernelEngine | 'auto'): (registry: Registry, asOfDay?: number) => BoundAct {
+/** The sources WebAssembly may run, by shape. */
+type ShapedSources = () => { shape: ClauseShape; source: string }[];
+
+/** `sources` bound as WebAssembly, the faster kept (measuredBound); the reason it stays JavaScript if the translator refuses the first. */
+function wasmShapes(sources: { shape: ClauseShape; source: string }[], registry: Registry, args: KernelArgs, owner: object): ShapedBound | Unsupported {
+  const shapes = [];
+  for (const { shape, source } of sources) {
+    const bound = wasmKernel(source, registry, args, owner);
+    if (bound instanceof Unsupported) {
+      if (shapes.length === 0) return bound;
+    } else shapes.push({ shape, bound });
+  }
+  return measuredBound(shapes);
+}
+
+function binder(g: KernelGen, law: Law, source: string, wasmSources: ShapedSources, choice: KernelEngine | 'auto'): (registry: Registry, asOfDay?: number) => BoundAct {
   const { plan, e, n, words, fast } = g;
   const fn = kernelFunction(source);
   const countSource = countSourceOf(source);
@@ -830,14 +914,17 @@ function binder(g: KernelGen, law: Law, source: string, choice: KernelEngine | '
     const AB: ActConstants = { ...A, memo };
     const args: KernelArgs = { C, K, P, S, A: AB, U, L, asOfYmd, asOfDay, laterYmd, laterDay };
     const engine: KernelEngine = choice === 'auto' ? (registry.size >= WASM_MIN_PERSONS ? 'wasm' : 'javascript') : choice;
-    let wasmCount: WasmBound | Unsupported | null = null;
+    let wasmCount: ShapedBound | Unsupported | null = null;
     const bound: BoundAct = {
       engine: 'javascript',
       refused: null,
+      get shape() {
+        return wasm ? wasm.shape : 'by_clause';
+      },
       count(start, end, t) {
         checkTally(t);
         if (engine === 'wasm') {
-          wasmCount ??= wasmKernel(countSource, registry, args, bound);
+          wasmCount ??= wasmShapes(wasmSources().map((s) => ({ shape: s.shape, source: countSourceOf(s.source) })), registry, args, bound);
           if (!(wasmCount instanceof Unsupported)) return wasmCount.run(start, end, NO_OUTCOMES_SIZED, t);
         }
         countFn ??= kernelFunction(countSource);
@@ -853,9 +940,9 @@ function binder(g: KernelGen, law: Law, source: string, choice: KernelEngine | '
         else fn(C, K, P, ACT_HELPERS, asOfYmd, asOfDay, laterYmd, laterDay, start, end, out, S, AB, t.values, U, L);
       },
     };
-    let wasm: WasmBound | null = null;
+    let wasm: ShapedBound | null = null;
     if (engine === 'wasm') {
-      const w = wasmKernel(source, registry, args, bound);
+      const w = wasmShapes(wasmSources(), registry, args, bound);
       if (w instanceof Unsupported) bound.refused = w.message;
       else {
         wasm = w;
@@ -866,15 +953,39 @@ function binder(g: KernelGen, law: Law, source: string, choice: KernelEngine | '
   };
 }
 
+/** Whether kernels generated by `a` and `b` are bound to the same values (Emitter's lists, in order). */
+function sameBindings(a: ActEmitter, b: ActEmitter): boolean {
+  const lists = (e: ActEmitter) => JSON.stringify([[...e.columns], e.constants, e.params, e.counted, e.remainingTerms]);
+  return lists(a) === lists(b);
+}
+
 /**
  * Generates the act's kernel. `engine`: what runs it — `auto` (WebAssembly for registries of at
  * least WASM_MIN_PERSONS persons, JavaScript for smaller ones), or one of them for every registry
  * (tests, the benchmark). A source the translator refuses runs as JavaScript either way.
+ * `shape`: how WebAssembly runs the first match's clauses — `measured` (the faster on the registry,
+ * kernel-wasm.ts measuredBound), or one of them (tests); JavaScript runs them clause by clause.
  */
-export function compileActKernel(plan: Plan, law: Law, engine: KernelEngine | 'auto' = 'auto'): CompiledAct {
+export function compileActKernel(plan: Plan, law: Law, engine: KernelEngine | 'auto' = 'auto', shape: ClauseShape | 'measured' = 'measured'): CompiledAct {
   const g = newKernelGen(plan, law);
   const source = kernelSource(g);
-  const bind = binder(g, law, source, engine);
+  // The combined shape (eagerClausesCode) is the same act generated again, for WebAssembly only:
+  // the JavaScript engine runs it slower than the tests clause by clause, on every shipped act. It
+  // must bind the same constants, parameters and counted columns as `source` (it does: the same
+  // conditions are written in the same order); where it would not, only `source` runs.
+  let sources: { shape: ClauseShape; source: string }[] | null = null;
+  const wasmSources: ShapedSources = () => {
+    if (sources) return sources;
+    sources = shape === 'combined' ? [] : [{ shape: 'by_clause', source }];
+    if (g.eagerPossible && shape !== 'by_clause') {
+      const ge = newKernelGen(plan, law, true);
+      const combined = kernelSource(ge);
+      if (sameBindings(g.e, ge.e)) sources.push({ shape: 'combined', source: combined });
+    }
+    if (sources.length === 0) sources.push({ shape: 'by_clause', source });
+    return sources;
+  };
+  const bind = binder(g, law, source, wasmSources, engine);
   const { n } = g;
   // The kernel bound to a registry on its last day, kept while the registry lives: binding reads
   // the act's constants and counted columns (tens of microseconds), which a re-evaluation of the
@@ -901,6 +1012,7 @@ export function compileActKernel(plan: Plan, law: Law, engine: KernelEngine | 'a
     },
     newTally: (values) => new Tally(n, plan.exclusions.length, values),
     bind,
+    bound,
     count(registry, asOfDay, range, t) {
       const tally = t ?? new Tally(n, plan.exclusions.length);
       bound(registry, asOfDay).count(range?.start ?? 0, range?.end ?? registry.size, tally);

@@ -1,0 +1,69 @@
+/**
+ * The choice between shapes of one kernel (measuredBound): it times runs of at least
+ * SHAPE_TRIAL_PERSONS persons, each shape in turn, and keeps the faster. The outcomes of the shapes
+ * themselves are checked against the reference by kernel.property.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { measuredBound, SHAPE_TRIAL_PERSONS, SHAPE_TRIALS, type WasmBound } from './kernel-wasm.ts';
+import { newOutcomes } from './outcome.ts';
+import { Tally } from './breakdown.ts';
+
+/** A bound that takes `ms` milliseconds a run and records the ranges it ran. */
+function slow(ms: number, ranges: string[], name: string): WasmBound {
+  return {
+    run(start, end) {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+      ranges.push(`${name} ${start}-${end}`);
+    },
+  };
+}
+
+describe('measuredBound', () => {
+  const out = newOutcomes(0);
+  const tally = new Tally(1, 0);
+  const n = SHAPE_TRIAL_PERSONS;
+
+  it('runs each shape in turn, then keeps the faster', () => {
+    const ran: string[] = [];
+    const b = measuredBound([
+      { shape: 'by_clause', bound: slow(20, ran, 'by_clause') },
+      { shape: 'combined', bound: slow(0, ran, 'combined') },
+    ]);
+    for (let k = 0; k < 2 * SHAPE_TRIALS - 1; k++) {
+      b.run(0, n, out, tally);
+      expect(b.shape).toBe(null);
+    }
+    b.run(0, n, out, tally);
+    expect(b.shape).toBe('combined');
+    expect(ran.filter((r) => r.startsWith('by_clause'))).toHaveLength(SHAPE_TRIALS);
+    b.run(0, n, out, tally);
+    expect(ran.at(-1)).toBe(`combined 0-${n}`);
+  });
+
+  it('keeps the first shape when it is the faster', () => {
+    const ran: string[] = [];
+    const b = measuredBound([
+      { shape: 'by_clause', bound: slow(0, ran, 'by_clause') },
+      { shape: 'combined', bound: slow(20, ran, 'combined') },
+    ]);
+    for (let k = 0; k < 2 * SHAPE_TRIALS; k++) b.run(0, n, out, tally);
+    expect(b.shape).toBe('by_clause');
+  });
+
+  it('does not time short runs: they take the first shape until a choice is made', () => {
+    const ran: string[] = [];
+    const b = measuredBound([
+      { shape: 'by_clause', bound: slow(0, ran, 'by_clause') },
+      { shape: 'combined', bound: slow(0, ran, 'combined') },
+    ]);
+    for (let k = 0; k < 10; k++) b.run(0, n - 1, out, tally);
+    expect(b.shape).toBe(null);
+    expect(new Set(ran)).toEqual(new Set([`by_clause 0-${n - 1}`]));
+  });
+
+  it('has its shape at once when there is one', () => {
+    const b = measuredBound([{ shape: 'by_clause', bound: slow(0, [], 'by_clause') }]);
+    expect(b.shape).toBe('by_clause');
+  });
+});
