@@ -111,7 +111,14 @@ export type ClauseShape = 'by_clause' | 'combined';
 /** Runs of at least this many persons are timed to choose a shape (fewer take too little time to tell). */
 export const SHAPE_TRIAL_PERSONS = 20_000;
 /** Timed runs of each shape before the faster is kept. */
-export const SHAPE_TRIALS = 3;
+export const SHAPE_TRIALS = 5;
+/**
+ * For this long after their first run the shapes run in turn untimed: V8 runs a WebAssembly function
+ * first as compiled in one pass (Liftoff), and only once it has run a while as optimized code
+ * (TurboFan), compiled in the background; a national registry is evaluated twenty times or so in
+ * between, a third slower.
+ */
+export const SHAPE_WARM_MS = 300;
 
 /** A binding that runs one of several shapes of the same kernel, which give the same outcomes. */
 export interface ShapedBound extends WasmBound {
@@ -120,21 +127,23 @@ export interface ShapedBound extends WasmBound {
 }
 
 /**
- * Runs the shapes of one kernel in turn on runs of at least SHAPE_TRIAL_PERSONS persons, SHAPE_TRIALS
- * times each, then keeps the one with the lower median time a person. Which shape is faster depends
+ * Runs the shapes of one kernel in turn on runs of at least SHAPE_TRIAL_PERSONS persons, untimed for
+ * `warmMs` after the first, then timed SHAPE_TRIALS times each, and keeps the one with the lower
+ * median time a person. Which shape is faster depends
  * on the registry: the tests clause by clause cost little where the processor guesses their
  * outcomes (they follow one fact, such as the gravity), and a wrong guess at each clause where they
  * follow several independent facts, which the combined shape computes for every person instead.
  * Their outcomes are the same (the act kernel's property test runs each shape), so the choice
  * changes only the time. Before the choice, shorter runs take the first shape.
  */
-export function measuredBound(shapes: { shape: ClauseShape; bound: WasmBound }[]): ShapedBound {
+export function measuredBound(shapes: { shape: ClauseShape; bound: WasmBound }[], warmMs = SHAPE_WARM_MS): ShapedBound {
   const [only] = shapes;
   if (!only) throw new Error('no shape to run');
   if (shapes.length === 1) return { shape: only.shape, run: (start, end, out, tally) => only.bound.run(start, end, out, tally) };
   const times = shapes.map((): number[] => []);
   let kept: number = -1;
   let turn = 0;
+  let warmUntil = -1;
   return {
     get shape() {
       return kept < 0 ? null : shapes[kept]!.shape;
@@ -143,7 +152,9 @@ export function measuredBound(shapes: { shape: ClauseShape; bound: WasmBound }[]
       if (kept >= 0 || end - start < SHAPE_TRIAL_PERSONS) return shapes[Math.max(kept, 0)]!.bound.run(start, end, out, tally);
       const k = turn++ % shapes.length;
       const began = performance.now();
+      if (warmUntil < 0) warmUntil = began + warmMs;
       shapes[k]!.bound.run(start, end, out, tally);
+      if (began < warmUntil) return;
       times[k]!.push((performance.now() - began) / (end - start));
       if (times.every((t) => t.length >= SHAPE_TRIALS)) {
         const medians = times.map(median);

@@ -300,7 +300,7 @@ interface KernelGen {
    * combined without branches (eagerClausesCode).
    */
   eager: boolean;
-  /** Whether the act can be generated `eager`: set while generating it lazily (clauses, criteria, no helper's loop in them). */
+  /** Whether the act can be generated `eager`: first match, few clauses and criteria, no helper called in them or in a definition (set while generating it clause by clause). */
   eagerPossible: boolean;
   /** The definitions' expressions, in the order they are computed (each reads only earlier ones). */
   defs: string[];
@@ -623,8 +623,8 @@ const EAGER_CRITERIA = 16;
  * `eager`: the definitions, then the first clause that holds or may hold (`first`, its truth `fa`)
  * and the first one a single false criterion short before it (`aK`, `aC`, `aX`), every clause's
  * criteria computed for every serving person and combined without a branch. Only where no
- * criterion or definition calls a helper (a loop over articles or children, which only the persons
- * who need it should pay: KernelGen.eagerPossible).
+ * criterion or definition calls a helper (the part of the term served, the term imposed on the
+ * calendar: work only the persons who need it should pay; KernelGen.eagerPossible).
  *
  * Whether a clause holds depends on each person's facts in no order the processor can guess; a
  * test per clause (criteriaCode) costs a wrong guess for a good share of persons at each clause,
