@@ -1,6 +1,8 @@
 /**
  * The engine's entry points: compile(act, law) → plan (./plan.ts), evaluate(plan, registry, asOf)
- * → outcomes, explain(plan, person, asOf) → trace (./explain.ts). Pure: no I/O, no clock.
+ * → outcomes, explain(plan, person, asOf) → trace (./explain.ts). Pure: no I/O, no clock in what
+ * it computes. (The loop as WebAssembly times its first runs on a registry to keep the faster of two
+ * shapes of the same source, ./kernel-wasm.ts measuredBound: that changes how fast, never what.)
  */
 import type { Law } from '../../law/law.ts';
 import type { Registry } from '../../registry/registry.ts';

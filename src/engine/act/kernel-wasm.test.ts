@@ -4,7 +4,7 @@
  * themselves are checked against the reference by kernel.property.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { measuredBound, SHAPE_TRIAL_PERSONS, SHAPE_TRIALS, type ClauseShape, type WasmBound } from './kernel-wasm.ts';
+import { measuredBound, SHAPE_TRIAL_PERSONS, SHAPE_TRIALS, ShapeTrial, type ClauseShape, type WasmBound } from './kernel-wasm.ts';
 import { newOutcomes } from './outcome.ts';
 import { Tally } from './breakdown.ts';
 
@@ -31,6 +31,7 @@ describe('measuredBound', () => {
         { shape: 'by_clause', bound: slow(20, ran, 'by_clause') },
         { shape: 'combined', bound: slow(0, ran, 'combined') },
       ],
+      new ShapeTrial(),
       0,
     );
     for (let k = 0; k < 2 * SHAPE_TRIALS - 1; k++) {
@@ -51,6 +52,7 @@ describe('measuredBound', () => {
         { shape: 'by_clause', bound: slow(0, ran, 'by_clause') },
         { shape: 'combined', bound: slow(20, ran, 'combined') },
       ],
+      new ShapeTrial(),
       0,
     );
     for (let k = 0; k < 2 * SHAPE_TRIALS; k++) b.run(0, n, out, tally);
@@ -63,7 +65,7 @@ describe('measuredBound', () => {
       { shape: 'by_clause', bound: slow(0, ran, 'by_clause') },
       { shape: 'combined', bound: slow(5, ran, 'combined') },
     ];
-    const b = measuredBound(shapes, 60);
+    const b = measuredBound(shapes, new ShapeTrial(), 60);
     // ten runs take about 25 ms, inside the 60 ms of warming up: none is timed
     for (let k = 0; k < 2 * SHAPE_TRIALS; k++) b.run(0, n, out, tally);
     expect(b.shape).toBe(null);
@@ -88,5 +90,21 @@ describe('measuredBound', () => {
   it('has its shape at once when there is one', () => {
     const b = measuredBound([{ shape: 'by_clause', bound: slow(0, [], 'by_clause') }]);
     expect(b.shape).toBe('by_clause');
+  });
+
+  it('shares its choice with later bindings of the same kernel (an editor binds its act at every keystroke)', () => {
+    const trial = new ShapeTrial();
+    const bindings = () =>
+      measuredBound(
+        [
+          { shape: 'by_clause', bound: slow(10, [], 'by_clause') },
+          { shape: 'combined', bound: slow(0, [], 'combined') },
+        ],
+        trial,
+        0,
+      );
+    // each run on a binding of its own, as keystrokes do
+    for (let k = 0; k < 2 * SHAPE_TRIALS; k++) bindings().run(0, n, out, tally);
+    expect(bindings().shape).toBe('combined');
   });
 });

@@ -136,32 +136,61 @@ export interface ShapedBound extends WasmBound {
  * Their outcomes are the same (the act kernel's property test runs each shape), so the choice
  * changes only the time. Before the choice, shorter runs take the first shape.
  */
-export function measuredBound(shapes: { shape: ClauseShape; bound: WasmBound }[], warmMs = SHAPE_WARM_MS): ShapedBound {
+export function measuredBound(shapes: { shape: ClauseShape; bound: WasmBound }[], trial = new ShapeTrial(), warmMs = SHAPE_WARM_MS): ShapedBound {
   const [only] = shapes;
   if (!only) throw new Error('no shape to run');
   if (shapes.length === 1) return { shape: only.shape, run: (start, end, out, tally) => only.bound.run(start, end, out, tally) };
-  const times = shapes.map((): number[] => []);
-  let kept: number = -1;
-  let turn = 0;
-  let warmUntil = -1;
   return {
     get shape() {
-      return kept < 0 ? null : shapes[kept]!.shape;
+      return trial.kept < 0 ? null : shapes[trial.kept]!.shape;
     },
     run(start, end, out, tally) {
-      if (kept >= 0 || end - start < SHAPE_TRIAL_PERSONS) return shapes[Math.max(kept, 0)]!.bound.run(start, end, out, tally);
-      const k = turn++ % shapes.length;
+      if (trial.kept >= 0 || end - start < SHAPE_TRIAL_PERSONS) return shapes[Math.max(trial.kept, 0)]!.bound.run(start, end, out, tally);
+      const k = trial.turn++ % shapes.length;
       const began = performance.now();
-      if (warmUntil < 0) warmUntil = began + warmMs;
+      if (trial.warmUntil < 0) trial.warmUntil = began + warmMs;
       shapes[k]!.bound.run(start, end, out, tally);
-      if (began < warmUntil) return;
-      times[k]!.push((performance.now() - began) / (end - start));
-      if (times.every((t) => t.length >= SHAPE_TRIALS)) {
-        const medians = times.map(median);
-        kept = medians.indexOf(Math.min(...medians));
-      }
+      if (began >= trial.warmUntil) trial.record(k, (performance.now() - began) / (end - start), shapes.length);
     },
   };
+}
+
+/** The times of the shapes of one kernel on one registry, and the one kept (-1 until then). */
+export class ShapeTrial {
+  kept = -1;
+  turn = 0;
+  warmUntil = -1;
+  private readonly times: number[][] = [];
+
+  record(k: number, perPerson: number, shapes: number): void {
+    while (this.times.length < shapes) this.times.push([]);
+    this.times[k]!.push(perPerson);
+    if (this.times.every((t) => t.length >= SHAPE_TRIALS)) {
+      const medians = this.times.map(median);
+      this.kept = medians.indexOf(Math.min(...medians));
+    }
+  }
+}
+
+/** The trials kept by registry and kernel: KEPT_TRIALS a registry, the oldest dropped first. */
+const trials = new WeakMap<Registry, Map<string, ShapeTrial>>();
+const KEPT_TRIALS = 64;
+
+/**
+ * The trial of the kernel whose shapes are `sources` on `registry`, shared by its bindings while the
+ * registry lives: an editor binds its act anew at every keystroke (its values change, its source
+ * does not), and each binding should not time the shapes again.
+ */
+export function shapeTrialFor(registry: Registry, sources: readonly string[]): ShapeTrial {
+  let byKernel = trials.get(registry);
+  if (!byKernel) trials.set(registry, (byKernel = new Map()));
+  const key = sources.join('\n\f\n');
+  let trial = byKernel.get(key);
+  if (!trial) {
+    if (byKernel.size >= KEPT_TRIALS) byKernel.delete(byKernel.keys().next().value!);
+    byKernel.set(key, (trial = new ShapeTrial()));
+  }
+  return trial;
 }
 
 function median(xs: number[]): number {

@@ -42,7 +42,7 @@ import {
   type Scratch,
 } from './kernel-decide.ts';
 import { measureCode, type Measure, type Plan } from './plan.ts';
-import { measuredBound, wasmKernel, type ClauseShape, type KernelArgs, type ShapedBound } from './kernel-wasm.ts';
+import { measuredBound, shapeTrialFor, wasmKernel, type ClauseShape, type KernelArgs, type ShapedBound } from './kernel-wasm.ts';
 import { Unsupported } from '../wasm/translate.ts';
 import { deriveFrom, maskWordsFor, newOutcomes, REASON, STATUS, type Outcomes } from './outcome.ts';
 import { usesDuring } from './reference.ts';
@@ -877,7 +877,7 @@ function wasmShapes(sources: { shape: ClauseShape; source: string }[], registry:
       if (shapes.length === 0) return bound;
     } else shapes.push({ shape, bound });
   }
-  return measuredBound(shapes);
+  return measuredBound(shapes, shapeTrialFor(registry, shapes.map((s) => sources.find((x) => x.shape === s.shape)!.source)));
 }
 
 function binder(g: KernelGen, law: Law, source: string, wasmSources: ShapedSources, choice: KernelEngine | 'auto'): (registry: Registry, asOfDay?: number) => BoundAct {
