@@ -19,6 +19,14 @@ function slow(ms: number, ranges: string[], name: string): WasmBound {
   };
 }
 
+/** The two shapes taking `byClause` and `combined` milliseconds a run, recorded into `ran`. */
+function twoShapes(byClause: number, combined: number, ran: string[] = []): { shape: ClauseShape; bound: WasmBound }[] {
+  return [
+    { shape: 'by_clause', bound: slow(byClause, ran, 'by_clause') },
+    { shape: 'combined', bound: slow(combined, ran, 'combined') },
+  ];
+}
+
 describe('measuredBound', () => {
   const out = newOutcomes(0);
   const tally = new Tally(1, 0);
@@ -26,14 +34,7 @@ describe('measuredBound', () => {
 
   it('runs each shape in turn, then keeps the faster', () => {
     const ran: string[] = [];
-    const b = measuredBound(
-      [
-        { shape: 'by_clause', bound: slow(20, ran, 'by_clause') },
-        { shape: 'combined', bound: slow(0, ran, 'combined') },
-      ],
-      new ShapeTrial(),
-      0,
-    );
+    const b = measuredBound(twoShapes(20, 0, ran), new ShapeTrial(), 0);
     for (let k = 0; k < 2 * SHAPE_TRIALS - 1; k++) {
       b.run(0, n, out, tally);
       expect(b.shape).toBe(null);
@@ -46,26 +47,14 @@ describe('measuredBound', () => {
   });
 
   it('keeps the first shape when it is the faster', () => {
-    const ran: string[] = [];
-    const b = measuredBound(
-      [
-        { shape: 'by_clause', bound: slow(0, ran, 'by_clause') },
-        { shape: 'combined', bound: slow(20, ran, 'combined') },
-      ],
-      new ShapeTrial(),
-      0,
-    );
+    const b = measuredBound(twoShapes(0, 20), new ShapeTrial(), 0);
     for (let k = 0; k < 2 * SHAPE_TRIALS; k++) b.run(0, n, out, tally);
     expect(b.shape).toBe('by_clause');
   });
 
   it('times nothing while the shapes warm up (V8 optimizes WebAssembly after its first runs)', () => {
     const ran: string[] = [];
-    const shapes: { shape: ClauseShape; bound: WasmBound }[] = [
-      { shape: 'by_clause', bound: slow(0, ran, 'by_clause') },
-      { shape: 'combined', bound: slow(5, ran, 'combined') },
-    ];
-    const b = measuredBound(shapes, new ShapeTrial(), 60);
+    const b = measuredBound(twoShapes(0, 5, ran), new ShapeTrial(), 60);
     // ten runs take about 25 ms, inside the 60 ms of warming up: none is timed
     for (let k = 0; k < 2 * SHAPE_TRIALS; k++) b.run(0, n, out, tally);
     expect(b.shape).toBe(null);
@@ -78,10 +67,7 @@ describe('measuredBound', () => {
 
   it('does not time short runs: they take the first shape until a choice is made', () => {
     const ran: string[] = [];
-    const b = measuredBound([
-      { shape: 'by_clause', bound: slow(0, ran, 'by_clause') },
-      { shape: 'combined', bound: slow(0, ran, 'combined') },
-    ]);
+    const b = measuredBound(twoShapes(0, 0, ran));
     for (let k = 0; k < 10; k++) b.run(0, n - 1, out, tally);
     expect(b.shape).toBe(null);
     expect(new Set(ran)).toEqual(new Set([`by_clause 0-${n - 1}`]));
@@ -94,15 +80,7 @@ describe('measuredBound', () => {
 
   it('shares its choice with later bindings of the same kernel (an editor binds its act at every keystroke)', () => {
     const trial = new ShapeTrial();
-    const bindings = () =>
-      measuredBound(
-        [
-          { shape: 'by_clause', bound: slow(10, [], 'by_clause') },
-          { shape: 'combined', bound: slow(0, [], 'combined') },
-        ],
-        trial,
-        0,
-      );
+    const bindings = () => measuredBound(twoShapes(10, 0), trial, 0);
     // each run on a binding of its own, as keystrokes do
     for (let k = 0; k < 2 * SHAPE_TRIALS; k++) bindings().run(0, n, out, tally);
     expect(bindings().shape).toBe('combined');
