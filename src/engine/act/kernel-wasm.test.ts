@@ -1,10 +1,20 @@
 /**
  * The choice between shapes of one kernel (measuredBound): it times runs of at least
- * SHAPE_TRIAL_PERSONS persons, each shape in turn, and keeps the faster. The outcomes of the shapes
+ * SHAPE_TRIAL_PERSONS persons, each shape in turn, and keeps the faster; later bindings of the same
+ * kernel on the registry bind the kept shape alone. The outcomes of the shapes
  * themselves are checked against the reference by kernel.property.test.ts.
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { measuredBound, SHAPE_TRIAL_PERSONS, SHAPE_TRIALS, ShapeTrial, type ClauseShape, type WasmBound } from './kernel-wasm.ts';
+import { loadLaw } from '../../law/law.ts';
+import { DEFAULT_PATHS, PROJECT_ROOT } from '../../paths.ts';
+import { loadFacilities } from '../../registry/facilities.ts';
+import { RegistryBuilder } from '../../registry/registry.ts';
+import { generatePersons } from '../../registry/synthetic/generate.ts';
+import { loadProfile, scaleProfile } from '../../registry/synthetic/profile.ts';
+import { compileActKernel } from './kernel.ts';
+import { loadAct } from './plan.ts';
+import { measuredBound, SHAPE_TRIAL_PERSONS, SHAPE_TRIALS, SHAPE_WARM_MS, ShapeTrial, type ClauseShape, type WasmBound } from './kernel-wasm.ts';
 import { newOutcomes } from './outcome.ts';
 import { Tally } from './breakdown.ts';
 
@@ -84,5 +94,25 @@ describe('measuredBound', () => {
     // each run on a binding of its own, as keystrokes do
     for (let k = 0; k < 2 * SHAPE_TRIALS; k++) bindings().run(0, n, out, tally);
     expect(bindings().shape).toBe('combined');
+  });
+
+  it('binds a kernel in the shape an earlier binding of it kept on the registry, at once and alone', () => {
+    const law = loadLaw();
+    const profile = scaleProfile(loadProfile(DEFAULT_PATHS.profile), SHAPE_TRIAL_PERSONS + 5_000);
+    const b = new RegistryBuilder(law.criminalCode);
+    for (const r of generatePersons(profile, law.criminalCode, loadFacilities(profile.facilitiesPath), { seed: 3 })) b.push(r);
+    const registry = b.finish(true);
+    const file = join(PROJECT_ROOT, 'acts', 'kz-2025-sex-neutral', 'act.yaml');
+    const first = compileActKernel(loadAct(file, law).plan!, law, 'wasm');
+    const bound = first.bound(registry);
+    expect(bound.engine).toBe('wasm');
+    expect(bound.shape).toBe(null);
+    const warm = performance.now() + SHAPE_WARM_MS + 20;
+    while (performance.now() < warm) first.run(registry);
+    for (let k = 0; k < 2 * SHAPE_TRIALS && bound.shape === null; k++) first.run(registry);
+    expect(bound.shape).not.toBe(null);
+    // the act compiled again, as at an editor's keystroke
+    const again = compileActKernel(loadAct(file, law).plan!, law, 'wasm').bind(registry);
+    expect(again.shape).toBe(bound.shape);
   });
 });

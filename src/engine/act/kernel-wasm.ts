@@ -142,32 +142,33 @@ export function measuredBound(shapes: { shape: ClauseShape; bound: WasmBound }[]
   if (shapes.length === 1) return { shape: only.shape, run: (start, end, out, tally) => only.bound.run(start, end, out, tally) };
   return {
     get shape() {
-      return trial.kept < 0 ? null : shapes[trial.kept]!.shape;
+      return trial.kept;
     },
     run(start, end, out, tally) {
-      if (trial.kept >= 0 || end - start < SHAPE_TRIAL_PERSONS) return shapes[Math.max(trial.kept, 0)]!.bound.run(start, end, out, tally);
+      if (trial.kept !== null || end - start < SHAPE_TRIAL_PERSONS) return (shapes.find((s) => s.shape === trial.kept) ?? only).bound.run(start, end, out, tally);
       const k = trial.turn++ % shapes.length;
       const began = performance.now();
       if (trial.warmUntil < 0) trial.warmUntil = began + warmMs;
       shapes[k]!.bound.run(start, end, out, tally);
-      if (began >= trial.warmUntil) trial.record(k, (performance.now() - began) / (end - start), shapes.length);
+      if (began >= trial.warmUntil) trial.record(shapes, k, (performance.now() - began) / (end - start));
     },
   };
 }
 
-/** The times of the shapes of one kernel on one registry, and the one kept (-1 until then). */
+/** The times of the shapes of one kernel on one registry, and the one kept (null until then). */
 export class ShapeTrial {
-  kept = -1;
+  kept: ClauseShape | null = null;
   turn = 0;
   warmUntil = -1;
   private readonly times: number[][] = [];
 
-  record(k: number, perPerson: number, shapes: number): void {
-    while (this.times.length < shapes) this.times.push([]);
+  /** A timed run of `shapes[k]`, in time a person. */
+  record(shapes: readonly { shape: ClauseShape }[], k: number, perPerson: number): void {
+    while (this.times.length < shapes.length) this.times.push([]);
     this.times[k]!.push(perPerson);
     if (this.times.every((t) => t.length >= SHAPE_TRIALS)) {
       const medians = this.times.map(median);
-      this.kept = medians.indexOf(Math.min(...medians));
+      this.kept = shapes[medians.indexOf(Math.min(...medians))]!.shape;
     }
   }
 }

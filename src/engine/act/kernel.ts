@@ -870,14 +870,17 @@ type ShapedSources = () => { shape: ClauseShape; source: string }[];
 
 /** `sources` bound as WebAssembly, the faster kept (measuredBound); the reason it stays JavaScript if the translator refuses the first. */
 function wasmShapes(sources: { shape: ClauseShape; source: string }[], registry: Registry, args: KernelArgs, owner: object): ShapedBound | Unsupported {
+  const trial = shapeTrialFor(registry, sources.map((s) => s.source));
+  // the shape an earlier binding of the same kernel kept: the other is not bound again
+  const wanted = trial.kept === null ? sources : sources.filter((s) => s.shape === trial.kept);
   const shapes = [];
-  for (const { shape, source } of sources) {
+  for (const { shape, source } of wanted) {
     const bound = wasmKernel(source, registry, args, owner);
     if (bound instanceof Unsupported) {
       if (shapes.length === 0) return bound;
     } else shapes.push({ shape, bound });
   }
-  return measuredBound(shapes, shapeTrialFor(registry, shapes.map((s) => sources.find((x) => x.shape === s.shape)!.source)));
+  return measuredBound(shapes, trial);
 }
 
 function binder(g: KernelGen, law: Law, source: string, wasmSources: ShapedSources, choice: KernelEngine | 'auto'): (registry: Registry, asOfDay?: number) => BoundAct {
