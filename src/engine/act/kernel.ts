@@ -864,7 +864,6 @@ function actConstants(plan: Plan): ActConstants {
   };
 }
 
-/** The kernel's binder: constants, parameters and counted columns of a registry and day, and the memory of days remitted. */
 /** The sources WebAssembly may run, by shape. */
 type ShapedSources = () => { shape: ClauseShape; source: string }[];
 
@@ -883,6 +882,7 @@ function wasmShapes(sources: { shape: ClauseShape; source: string }[], registry:
   return measuredBound(shapes, trial);
 }
 
+/** The kernel's binder: constants, parameters and counted columns of a registry and day, and the memory of days remitted. */
 function binder(g: KernelGen, law: Law, source: string, wasmSources: ShapedSources, choice: KernelEngine | 'auto'): (registry: Registry, asOfDay?: number) => BoundAct {
   const { plan, e, n, words, fast } = g;
   const fn = kernelFunction(source);
