@@ -129,8 +129,8 @@ export interface ShapedBound extends WasmBound {
 /**
  * Runs the shapes of one kernel in turn on runs of at least SHAPE_TRIAL_PERSONS persons, untimed for
  * `warmMs` after the first, then timed SHAPE_TRIALS times each, and keeps the one with the lower
- * median time a person. Which shape is faster depends
- * on the registry: the tests clause by clause cost little where the processor guesses their
+ * median time a person (in `trial`, which later bindings of the kernel share). Which shape is faster
+ * depends on the registry: the tests clause by clause cost little where the processor guesses their
  * outcomes (they follow one fact, such as the gravity), and a wrong guess at each clause where they
  * follow several independent facts, which the combined shape computes for every person instead.
  * Their outcomes are the same (the act kernel's property test runs each shape), so the choice
