@@ -10,7 +10,6 @@ import { peakRss } from './peak-rss.ts';
 import { loadSnapshot } from '../src/registry/snapshot.ts';
 import { compileActKernel } from '../src/engine/act/kernel.ts';
 import { loadAct } from '../src/engine/act/plan.ts';
-import { newOutcomes } from '../src/engine/act/outcome.ts';
 import { ParallelEvaluator } from '../src/engine/act/parallel.ts';
 
 const [file, ...acts] = process.argv.slice(2);
@@ -18,8 +17,10 @@ if (!file || acts.length === 0) throw new Error('usage: kernel-rss.ts <snapshot>
 const law = loadLaw();
 const registry = loadSnapshot(file, law.criminalCode, { shared: true });
 const afterLoad = process.memoryUsage().rss;
-const out1 = newOutcomes(registry.size);
-const out2 = newOutcomes(registry.size, true);
+// as the product makes them: in the registry's WebAssembly image (one set for every act: they have the same mask width)
+const first = compileActKernel(loadAct(acts[0]!, law).plan, law);
+const out1 = first.newOutcomes(registry);
+const out2 = first.newOutcomes(registry, true);
 for (const act of acts) {
   const kernel = compileActKernel(loadAct(act, law).plan, law);
   kernel.run(registry, undefined, undefined, out1, kernel.newTally());

@@ -111,9 +111,10 @@ const acts = actFiles.map((file) => {
 /** An act's kernel and floors on `on` (the registry, or its persons in another order), with their times. */
 const runOf = ({ plan, kernel, kernelJs }: (typeof acts)[number], on: Registry, suffix: string) => {
   const tally = kernel.newTally();
-  const out = newOutcomes(n, false, plan.clauses.length);
+  // as the product makes them: in the registry's image, where the WebAssembly kernel writes them in place
+  const out = kernel.newOutcomes(on);
   const tallyJs = kernelJs.newTally();
-  const outJs = newOutcomes(n, false, plan.clauses.length);
+  const outJs = kernelJs.newOutcomes(on);
   const inputs = kernel.inputs(on);
   const fc = floorColumns(on, inputs.columns, inputs.counted);
   const read = floorFunction(floorSource(fc.ints.length, fc.floats.length, false));

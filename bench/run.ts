@@ -308,7 +308,7 @@ async function national(acts: string[]): Promise<{ size: number; rows: NationalR
   const runs = acts.map((f) => {
     const { plan } = loadAct(f, law);
     const kernel = compileActKernel(plan, law);
-    return { f, plan, kernel, tally: kernel.newTally(), out1: newOutcomes(registry.size), ts: [] as number[], cs: [] as number[], ts2: [] as number[], shares: [] as number[] };
+    return { f, plan, kernel, tally: kernel.newTally(), out1: kernel.newOutcomes(registry), ts: [] as number[], cs: [] as number[], ts2: [] as number[], shares: [] as number[] };
   });
   for (let w = 0; w < 30; w++) for (const r of runs) kernelRun(r.kernel, registry, r.out1, r.tally);
   log(`national ${registry.size}: ${NATIONAL_RUNS} rounds, 1 thread`);
@@ -322,7 +322,7 @@ async function national(acts: string[]): Promise<{ size: number; rows: NationalR
       r.cs.push(cpuMs() - c);
     }
   const pars = await Promise.all(runs.map((r) => ParallelEvaluator.create(r.f, 2, law)));
-  const out2 = runs.map(() => newOutcomes(registry.size, true));
+  const out2 = runs.map((r) => r.kernel.newOutcomes(registry, true));
   for (const [j, r] of runs.entries()) {
     log(`${r.plan.id} @ national ${registry.size}: checking`);
     const one = kernelRun(r.kernel, registry, r.out1, r.tally);
@@ -411,8 +411,9 @@ async function main(): Promise<void> {
       const { plan } = loadAct(actFile, law);
       const kernel = compileActKernel(plan, law);
       const par = await ParallelEvaluator.create(actFile, 2, law);
-      const out1 = newOutcomes(n);
-      const out2 = newOutcomes(n, true);
+      // as the product makes them (in the registry's WebAssembly image, written in place)
+      const out1 = kernel.newOutcomes(reg);
+      const out2 = kernel.newOutcomes(reg, true);
       const emitted = outcomesSql(plan, law);
       const emittedDuck = outcomesSql(plan, law, undefined, false);
       const hand = handWrittenSql(plan, law);

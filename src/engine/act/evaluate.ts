@@ -43,9 +43,11 @@ export function evaluateWithBreakdown(
   registry: Registry,
   law: Law,
   asOfDay: number = plan.entryIntoForce,
-  out: Outcomes = newOutcomes(registry.size, false, plan.clauses.length),
+  out?: Outcomes,
 ): { outcomes: Outcomes; breakdown: Breakdown } {
   const kernel = kernelOf(plan, law);
+  // in the registry's WebAssembly image where the kernel runs as WebAssembly: written in place
+  out ??= kernel.newOutcomes(registry);
   let tally = tallies.get(kernel);
   if (tally) tally.reset();
   else tallies.set(kernel, (tally = kernel.newTally()));

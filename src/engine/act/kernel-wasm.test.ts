@@ -5,7 +5,7 @@
  * themselves are checked against the reference by kernel.property.test.ts.
  */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadLaw } from '../../law/law.ts';
 import { DEFAULT_PATHS, PROJECT_ROOT } from '../../paths.ts';
 import { loadFacilities } from '../../registry/facilities.ts';
@@ -15,8 +15,9 @@ import { loadProfile, scaleProfile } from '../../registry/synthetic/profile.ts';
 import { compileActKernel } from './kernel.ts';
 import { loadAct } from './plan.ts';
 import { measuredBound, SHAPE_TRIAL_PERSONS, SHAPE_TRIALS, SHAPE_WARM_MS, ShapeTrial, type ClauseShape, type WasmBound } from './kernel-wasm.ts';
-import { newOutcomes } from './outcome.ts';
+import { newOutcomes, outcomeAt, outcomesEqual } from './outcome.ts';
 import { Tally } from './breakdown.ts';
+import { imageOf, WasmImage } from '../wasm/image.ts';
 
 /** A bound that takes `ms` milliseconds a run and records the ranges it ran. */
 function slow(ms: number, ranges: string[], name: string): WasmBound {
@@ -114,5 +115,70 @@ describe('measuredBound', () => {
     // the act compiled again, as at an editor's keystroke
     const again = compileActKernel(loadAct(file, law).plan!, law, 'wasm').bind(registry);
     expect(again.shape).toBe(bound.shape);
+  });
+});
+
+describe('outcome columns in the image', () => {
+  const law = loadLaw();
+  const profile = scaleProfile(loadProfile(DEFAULT_PATHS.profile), 4_000);
+  const b = new RegistryBuilder(law.criminalCode);
+  for (const r of generatePersons(profile, law.criminalCode, loadFacilities(profile.facilitiesPath), { seed: 5 })) b.push(r);
+  const registry = b.finish(true);
+  const n = registry.size;
+
+  it.each(['kz-2025-sex-neutral', 'kz-2025-constitution-30', 'kz-2025-women-proposal'])('%s: written in place, equal to outcomes copied back, whole and by ranges', (act) => {
+    const plan = loadAct(join(PROJECT_ROOT, 'acts', act, 'act.yaml'), law).plan!;
+    const kernel = compileActKernel(plan, law, 'wasm');
+    const image = imageOf(registry.columns);
+    const inPlace = kernel.newOutcomes(registry);
+    expect(image.holds(inPlace.status)).toBe(true);
+    expect(inPlace.status.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const copied = newOutcomes(n, false, plan.clauses.length);
+    expect(image.holds(copied.status)).toBe(false);
+    const t1 = kernel.newTally();
+    const t2 = kernel.newTally();
+    // by ranges into the image's columns, whole into ordinary ones
+    const cuts = [0, 1, 777, 2_500, n];
+    for (let k = 0; k + 1 < cuts.length; k++) kernel.run(registry, undefined, { start: cuts[k]!, end: cuts[k + 1]! }, inPlace, t1);
+    kernel.run(registry, undefined, undefined, copied, t2);
+    expect(kernel.bound(registry).engine).toBe('wasm');
+    for (let i = 0; i < n; i++) if (!outcomesEqual(outcomeAt(inPlace, i), outcomeAt(copied, i))) throw new Error(`${act}: person ${i} differs`);
+    expect(t1.toBreakdown()).toEqual(t2.toBreakdown());
+    // run again over what the first run left: the same, with no region for the outcomes (the tally's alone)
+    const alloc = vi.spyOn(image, 'alloc');
+    kernel.run(registry, undefined, undefined, inPlace, kernel.newTally());
+    expect(alloc).toHaveBeenCalledTimes(1);
+    kernel.run(registry, undefined, undefined, copied, kernel.newTally());
+    expect(alloc.mock.calls.length).toBeGreaterThan(2);
+    alloc.mockRestore();
+    for (let i = 0; i < n; i++) if (!outcomesEqual(outcomeAt(inPlace, i), outcomeAt(copied, i))) throw new Error(`${act}: person ${i} differs on the second run`);
+  });
+
+  it('makes ordinary columns where the act runs as JavaScript', () => {
+    const plan = loadAct(join(PROJECT_ROOT, 'acts', 'kz-2025-sex-neutral', 'act.yaml'), law).plan!;
+    const js = compileActKernel(plan, law, 'javascript');
+    expect(imageOf(registry.columns).holds(js.newOutcomes(registry).status)).toBe(false);
+    expect(js.newOutcomes(registry, true).status.buffer).toBeInstanceOf(SharedArrayBuffer);
+    // under `auto`, a registry this small runs as JavaScript
+    expect(imageOf(registry.columns).holds(compileActKernel(plan, law).newOutcomes(registry).status)).toBe(false);
+  });
+
+  it('leases zeroed arrays, also over a region given back', () => {
+    const image = new WasmImage();
+    const r = image.alloc(4096);
+    image.view('u8', r.address, 4096).fill(7);
+    image.release(r);
+    const a = image.lease('i32', 1024);
+    expect(a.byteOffset).toBe(r.address);
+    expect(a.every((x) => x === 0)).toBe(true);
+    expect(image.holds(a)).toBe(true);
+    expect(image.holds(image.view('i32', r.address, 1024))).toBe(false);
+  });
+
+  it('leases no more than its budget: past it, ordinary columns are made', () => {
+    const image = new WasmImage(8192);
+    image.lease('u8', 4096);
+    image.lease('u8', 4096);
+    expect(() => image.lease('u8', 64)).toThrow(RangeError);
   });
 });

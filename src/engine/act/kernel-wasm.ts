@@ -10,7 +10,7 @@ import type { Registry } from '../../registry/registry.ts';
 import { arrayKind, imageOf, type Region, type TypedArray, type WasmImage } from '../wasm/image.ts';
 import { REMAINDER, translateKernel, Unsupported, type ArrayKind, type Environment, type Translated } from '../wasm/translate.ts';
 import { ACT_HELPERS, type ActConstants, type Scratch } from './kernel-decide.ts';
-import { newOutcomes, type Outcomes } from './outcome.ts';
+import { newOutcomes, type OutcomeAllocator, type Outcomes } from './outcome.ts';
 import type { Tally } from './breakdown.ts';
 
 /** The generated function's parameters (ActKernelFn in ./kernel.ts). */
@@ -264,18 +264,41 @@ export function wasmKernel(source: string, registry: Registry, args: KernelArgs,
 }
 
 /**
- * A run of the bound kernel: the outcome columns of persons start…end and the tally in regions of
- * the image, the function called, then both copied back into the caller's arrays.
+ * Outcome columns for an act of `clauses` clauses on a registry, in the registry's image, where a
+ * kernel bound as WebAssembly writes them in place (outcomesRun); null where the image cannot hold
+ * them (it would exceed 4 GiB): the caller makes ordinary ones.
+ */
+export function imageOutcomes(registry: Registry, clauses: number): Outcomes | null {
+  const image = imageOf(registry.columns);
+  try {
+    return newOutcomes(registry.size, true, clauses, ((kind: ArrayKind, length: number) => image.lease(kind, length)) as OutcomeAllocator);
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
+}
+
+/**
+ * A run of the bound kernel. Outcome columns in the image (imageOutcomes) are written in place;
+ * others are written into regions of the image for persons start…end, then copied into the
+ * caller's arrays (at 10 000 000 persons the copy is 1–3 % of a run). The tally is placed in a
+ * region and copied back.
  */
 function outcomesRun(image: WasmImage, translated: Translated, run: (...xs: number[]) => void, args: KernelArgs, numbers: number[], address: ReadonlyMap<string, number>): WasmBound {
   const outputs = translated.arrays.filter((a) => a.used && a.key.startsWith('O.'));
+  const arrayOf = (out: Outcomes, key: string) => (out as unknown as Record<string, TypedArray>)[key.slice(2)]!;
   return {
     run(start, end, out, tally) {
       const n = end - start;
       const regions: Region[] = [];
       const at = new Map<string, number>(address);
+      const inPlace = outputs.every((a) => image.holds(arrayOf(out, a.key)));
       for (const a of outputs) {
-        const array = (out as unknown as Record<string, TypedArray>)[a.key.slice(2)]!;
+        const array = arrayOf(out, a.key);
+        if (inPlace) {
+          at.set(a.key, array.byteOffset);
+          continue;
+        }
         // elements a person: one, or the clause mask's words
         const per = array.length / out.size;
         const r = image.alloc(n * per * array.BYTES_PER_ELEMENT);
@@ -284,19 +307,20 @@ function outcomesRun(image: WasmImage, translated: Translated, run: (...xs: numb
         at.set(a.key, (r.address - start * per * array.BYTES_PER_ELEMENT) | 0);
       }
       const b = image.place(tally.values);
-      regions.push(b);
-      at.set('B', b.address);
       try {
+        at.set('B', b.address);
         const addresses = translated.arrays.map((a) => at.get(a.key) ?? 0);
         run(args.asOfYmd, args.asOfDay, args.laterYmd, args.laterDay, start, end, ...addresses, ...numbers);
-        outputs.forEach((a, k) => {
-          const array = (out as unknown as Record<string, TypedArray>)[a.key.slice(2)]!;
-          const per = array.length / out.size;
-          array.set(image.view(a.elem, regions[k]!.address, n * per), start * per);
-        });
+        if (!inPlace)
+          outputs.forEach((a, k) => {
+            const array = arrayOf(out, a.key);
+            const per = array.length / out.size;
+            array.set(image.view(a.elem, regions[k]!.address, n * per), start * per);
+          });
         tally.values.set(image.view('f64', b.address, tally.values.length));
       } finally {
         for (const r of regions) image.release(r);
+        image.release(b);
       }
     },
   };

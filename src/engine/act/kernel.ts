@@ -42,7 +42,7 @@ import {
   type Scratch,
 } from './kernel-decide.ts';
 import { measureCode, type Measure, type Plan } from './plan.ts';
-import { measuredBound, shapeTrialFor, wasmKernel, type ClauseShape, type KernelArgs, type ShapedBound } from './kernel-wasm.ts';
+import { imageOutcomes, measuredBound, shapeTrialFor, wasmKernel, type ClauseShape, type KernelArgs, type ShapedBound } from './kernel-wasm.ts';
 import { Unsupported } from '../wasm/translate.ts';
 import { deriveFrom, maskWordsFor, newOutcomes, REASON, STATUS, type Outcomes } from './outcome.ts';
 import { usesDuring } from './reference.ts';
@@ -103,7 +103,14 @@ export interface CompiledAct {
   bind(registry: Registry, asOfDay?: number): BoundAct;
   /** The binding `run` and `count` use on a registry and day: made once, kept while the registry lives. */
   bound(registry: Registry, asOfDay?: number): BoundAct;
-  /** Evaluates persons [start, end) into `out` (all persons by default), counting them into `tally` when given. */
+  /**
+   * Outcome columns for this act on a registry: where the act runs there as WebAssembly, in the
+   * registry's image, which its runs write in place (no copy: kernel-wasm.ts imageOutcomes); else,
+   * and where the image cannot hold them, ordinary ones (in SharedArrayBuffers when `shared`; the
+   * image's are shared).
+   */
+  newOutcomes(registry: Registry, shared?: boolean): Outcomes;
+  /** Evaluates persons [start, end) into `out` (the kernel's newOutcomes, all persons by default), counting them into `tally` when given. */
   run(registry: Registry, asOfDay?: number, range?: { start: number; end: number }, out?: Outcomes, tally?: Tally): Outcomes;
   /**
    * Counts only: the standard breakdowns of persons [start, end) (all by default), for callers that
@@ -999,6 +1006,10 @@ export function compileActKernel(plan: Plan, law: Law, engine: KernelEngine | 'a
     if (b?.day !== asOfDay) boundOf.set(registry, (b = { day: asOfDay, act: bind(registry, asOfDay) }));
     return b.act;
   };
+  const outcomesFor = (registry: Registry, shared = false): Outcomes => {
+    const wasm = engine === 'auto' ? registry.size >= WASM_MIN_PERSONS : engine === 'wasm';
+    return (wasm ? imageOutcomes(registry, n) : null) ?? newOutcomes(registry.size, shared, n);
+  };
   return {
     plan,
     source,
@@ -1021,8 +1032,9 @@ export function compileActKernel(plan: Plan, law: Law, engine: KernelEngine | 'a
       bound(registry, asOfDay).count(range?.start ?? 0, range?.end ?? registry.size, tally);
       return tally;
     },
+    newOutcomes: outcomesFor,
     run(registry, asOfDay, range, out, t) {
-      const O = out ?? newOutcomes(registry.size, false, n);
+      const O = out ?? outcomesFor(registry);
       // without a tally, the counts go to one that is dropped (counting costs less than a second loop would)
       bound(registry, asOfDay).run(range?.start ?? 0, range?.end ?? registry.size, O, t ?? new Tally(n, plan.exclusions.length));
       return O;

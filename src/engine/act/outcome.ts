@@ -76,26 +76,43 @@ export function maskWordsFor(clauses: number): number {
   return Math.max(1, Math.ceil(clauses / 32));
 }
 
-/** Outcome columns for `size` persons under an act of `clauses` clauses (the clause mask's width). */
-export function newOutcomes(size: number, shared = false, clauses = 32): Outcomes {
+/**
+ * Where outcome columns are made, by element kind and length: a WebAssembly image's memory
+ * (src/engine/wasm/image.ts `lease`, where a kernel writes them in place), instead of new buffers.
+ */
+export interface OutcomeAllocator {
+  (kind: 'u8', length: number): Uint8Array;
+  (kind: 'i16', length: number): Int16Array;
+  (kind: 'i32', length: number): Int32Array;
+  (kind: 'u32', length: number): Uint32Array;
+}
+
+/**
+ * Outcome columns for `size` persons under an act of `clauses` clauses (the clause mask's width):
+ * in SharedArrayBuffers when `shared`, or made by `alloc`.
+ */
+export function newOutcomes(size: number, shared = false, clauses = 32, alloc?: OutcomeAllocator): Outcomes {
   const maskWords = maskWordsFor(clauses);
-  const alloc = <T>(ctor: { new (n: number): T; new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }): T =>
-    shared ? new ctor(new SharedArrayBuffer(size * ctor.BYTES_PER_ELEMENT)) : new ctor(size);
+  const make = <T>(ctor: { new (n: number): T; new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, length: number): T =>
+    shared ? new ctor(new SharedArrayBuffer(length * ctor.BYTES_PER_ELEMENT)) : new ctor(length);
+  const u8 = (n: number) => (alloc ? alloc('u8', n) : make(Uint8Array, n));
+  const i16 = (n: number) => (alloc ? alloc('i16', n) : make(Int16Array, n));
+  const i32 = (n: number) => (alloc ? alloc('i32', n) : make(Int32Array, n));
   return {
     size,
-    status: alloc(Uint8Array),
-    clause: alloc(Int16Array),
-    exclusion: alloc(Int16Array),
-    daysRemitted: alloc(Int32Array),
+    status: u8(size),
+    clause: i16(size),
+    exclusion: i16(size),
+    daysRemitted: i32(size),
     termEnd: new Int32Array(0),
     clauseMeasures: new Uint8Array(0),
-    reason: alloc(Uint8Array),
-    almostKind: alloc(Uint8Array),
-    almostClause: alloc(Int16Array),
-    almostCriterion: alloc(Int16Array),
-    almostFrom: alloc(Int32Array),
+    reason: u8(size),
+    almostKind: u8(size),
+    almostClause: i16(size),
+    almostCriterion: i16(size),
+    almostFrom: i32(size),
     maskWords,
-    clauseMask: shared ? new Uint32Array(new SharedArrayBuffer(size * maskWords * 4)) : new Uint32Array(size * maskWords),
+    clauseMask: alloc ? alloc('u32', size * maskWords) : make(Uint32Array, size * maskWords),
   };
 }
 

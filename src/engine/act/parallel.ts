@@ -166,7 +166,7 @@ export class ParallelEvaluator {
    * (RegistryBuilder.finish(true) or a shared snapshot), and so must `out`; passing the same `out`
    * again spares sending it to the workers.
    */
-  evaluateWithBreakdown(registry: Registry, asOfDay: number = this.kernel.plan.entryIntoForce, out: Outcomes = newOutcomes(registry.size, true, this.kernel.plan.clauses.length)): ParallelResult {
+  evaluateWithBreakdown(registry: Registry, asOfDay: number = this.kernel.plan.entryIntoForce, out: Outcomes = this.kernel.newOutcomes(registry, true)): ParallelResult {
     if (this.closed) throw new Error('the evaluator is closed');
     if (!isShared(registry)) throw new Error('parallel evaluation needs a registry whose columns are in SharedArrayBuffers');
     if (out.size !== registry.size) throw new Error(`outcomes for ${out.size} persons, registry of ${registry.size}`);
@@ -228,7 +228,7 @@ export class ParallelEvaluator {
   }
 
   /** Every person's outcome (see evaluateWithBreakdown). */
-  async evaluate(registry: Registry, asOfDay?: number, out: Outcomes = newOutcomes(registry.size, true, this.kernel.plan.clauses.length)): Promise<Outcomes> {
+  async evaluate(registry: Registry, asOfDay?: number, out: Outcomes = this.kernel.newOutcomes(registry, true)): Promise<Outcomes> {
     return this.evaluateWithBreakdown(registry, asOfDay, out).outcomes;
   }
 

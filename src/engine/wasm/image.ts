@@ -7,13 +7,15 @@
  * its fast typed-array accesses for the rest of the process (see bench/one-thread.ts on the
  * detaching protector). Its addresses are 32-bit: an image holds up to 4 GiB.
  */
-import type { ArrayKind } from './translate.ts';
+import { ELEMENT_SHIFT, type ArrayKind } from './translate.ts';
 
 export type TypedArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
 
 const PAGE = 65536;
 const MAX_PAGES = 65536;
 const ALIGN = 64;
+/** The most bytes of leased arrays an image holds at once (two sets of outcome columns of 10 000 000 persons take 460 MB). */
+const LEASED_MAX = 1 << 30;
 
 export function arrayKind(a: unknown): ArrayKind | null {
   if (a instanceof Int8Array) return 'i8';
@@ -41,6 +43,11 @@ export class WasmImage {
   private top = ALIGN;
   private readonly free: Region[] = [];
   private readonly copies = new Map<unknown, Region>();
+  private readonly leased = new WeakSet<TypedArray>();
+  private leasedBytes = 0;
+
+  /** `leasedMax`: the most bytes of leased arrays it holds at once (lease). */
+  constructor(private readonly leasedMax = LEASED_MAX) {}
 
   /** A region of `bytes` (aligned to 64 bytes). */
   alloc(bytes: number): Region {
@@ -107,11 +114,46 @@ export class WasmImage {
     return r;
   }
 
+  /**
+   * A new array of `length` elements of a kind in the memory, for a caller to keep (outcome
+   * columns a kernel writes in place, not into regions copied back): its region is given back when
+   * the array is collected. The array is a view of the memory's shared buffer; `holds` tells it.
+   * Throws RangeError where the image would exceed 4 GiB, or its leases `leasedMax` (LEASED_MAX): the garbage
+   * collector, which gives regions back, does not see their size (a view is a small object), and
+   * arrays no longer used could pile up in the memory, which never shrinks, until it runs.
+   */
+  lease(kind: ArrayKind, length: number): TypedArray {
+    const bytes = length * (1 << ELEMENT_SHIFT[kind]);
+    if (this.leasedBytes + bytes > this.leasedMax) throw new RangeError(`the registry's WebAssembly image holds ${this.leasedBytes} bytes of leased arrays`);
+    const r = this.alloc(bytes);
+    const a = this.view(kind, r.address, length);
+    // a fresh region holds what a run before left there
+    a.fill(0);
+    this.leased.add(a);
+    this.leasedBytes += r.bytes;
+    leases.register(a, { image: this, region: r });
+    return a;
+  }
+
+  /** A leased array's region, given back once the array is collected. */
+  giveBack(r: Region): void {
+    this.leasedBytes -= r.bytes;
+    this.release(r);
+  }
+
+  /** Whether `a` is an array of this image's memory from `lease` (its byteOffset is its address). */
+  holds(a: TypedArray): boolean {
+    return this.leased.has(a);
+  }
+
   /** Bytes in use (the columns kept and the regions given out). */
   get bytesInUse(): number {
     return this.top - this.free.reduce((s, r) => s + r.bytes, 0);
   }
 }
+
+/** Leased arrays' regions, given back to their image once an array is collected. */
+const leases = new FinalizationRegistry<{ image: WasmImage; region: Region }>(({ image, region }) => image.giveBack(region));
 
 const images = new WeakMap<object, WasmImage>();
 
