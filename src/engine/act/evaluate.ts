@@ -8,7 +8,7 @@ import type { Law } from '../../law/law.ts';
 import type { Registry } from '../../registry/registry.ts';
 import type { Breakdown, Tally } from './breakdown.ts';
 import { compileActKernel, type CompiledAct } from './kernel.ts';
-import { newOutcomes, outcomeAt, type Outcome, type Outcomes } from './outcome.ts';
+import { outcomeAt, type Outcome, type Outcomes } from './outcome.ts';
 import type { Plan } from './plan.ts';
 import { explain } from './explain.ts';
 

@@ -18,7 +18,7 @@ import { loadLaw } from '../../law/law.ts';
 import type { Registry, RegistryColumns } from '../../registry/registry.ts';
 import type { Breakdown, Tally } from './breakdown.ts';
 import { compileActKernel, type BoundAct, type CompiledAct } from './kernel.ts';
-import { deriveFrom, newOutcomes, type Outcomes } from './outcome.ts';
+import { deriveFrom, type Outcomes } from './outcome.ts';
 import { loadAct } from './plan.ts';
 
 /** Words of the control block (Int32Array over a SharedArrayBuffer). */
@@ -170,7 +170,7 @@ export class ParallelEvaluator {
     if (this.closed) throw new Error('the evaluator is closed');
     if (!isShared(registry)) throw new Error('parallel evaluation needs a registry whose columns are in SharedArrayBuffers');
     if (out.size !== registry.size) throw new Error(`outcomes for ${out.size} persons, registry of ${registry.size}`);
-    if (this.workers.length > 0 && !(out.status.buffer instanceof SharedArrayBuffer)) throw new Error('parallel evaluation needs outcome columns in SharedArrayBuffers (newOutcomes(size, true))');
+    if (this.workers.length > 0 && !(out.status.buffer instanceof SharedArrayBuffer)) throw new Error('parallel evaluation needs outcome columns in SharedArrayBuffers (newOutcomes(size, true), or CompiledAct.newOutcomes)');
     const ctl = this.ctl;
     const failed = () => Atomics.load(ctl, CTL.FAILED) !== 0;
     const size = registry.size;
